@@ -1,0 +1,54 @@
+# Station Desk: `make help` lists the targets.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+BIN := $(VENV)/bin
+TS := resources/translations/stationdesk_zh_CN.ts
+QM := $(TS:.ts=.qm)
+UI_SOURCES := $(shell find app/ui -name '*.py' 2>/dev/null)
+
+.DEFAULT_GOAL := help
+.PHONY: help run test fast lint bench translations lupdate demo clean
+
+help:  ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $@
+
+$(QM): $(TS) $(VENV)/.installed
+	$(BIN)/pyside6-lrelease -silent $(TS) -qm $(QM)
+
+translations: $(QM)  ## Build the compiled Chinese translation (.qm)
+
+lupdate: $(VENV)/.installed  ## Collect new UI strings into the .ts file (then translate them)
+	$(BIN)/pyside6-lupdate -no-obsolete -locations none $(UI_SOURCES) -ts $(TS)
+
+run: $(VENV)/.installed $(QM)  ## Set up and start the app (data in your user data folder)
+	$(PY) -m app
+
+demo: $(VENV)/.installed $(QM)  ## Start the app on a fresh demo database in ./demo.sqlite3
+	@test -f demo.sqlite3 || $(BIN)/stationdesk demo --db demo.sqlite3
+	$(PY) -m app --db demo.sqlite3
+
+lint: $(VENV)/.installed  ## ruff, import boundaries, mypy
+	$(BIN)/ruff check app tests db/env.py
+	$(BIN)/ruff format --check app tests db/env.py
+	$(BIN)/lint-imports
+	$(BIN)/mypy
+
+test: $(VENV)/.installed $(QM) lint  ## Set up, lint, and run every test (Qt offscreen)
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q
+
+fast: $(VENV)/.installed  ## Tests without Qt
+	$(BIN)/pytest -q -m "not gui"
+
+bench: $(VENV)/.installed $(QM)  ## Speed and memory figures (prints them)
+	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench
+
+clean:  ## Remove the venv and build products
+	rm -rf $(VENV) $(QM) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Qt-free rules of the domain: codes, roles, identity numbers, masking."""

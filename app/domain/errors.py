@@ -1,0 +1,63 @@
+"""Errors the user can understand and act on.
+
+Each carries a Chinese message meant for the user. Anything that is not an
+`AppError` is a bug and reaches the crash dialog instead.
+"""
+
+from __future__ import annotations
+
+
+class AppError(Exception):
+    """A known failure with a message for the user."""
+
+    def __init__(self, message: str, *, detail: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.detail = detail
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class InvalidInput(AppError):
+    """The user typed something the rules refuse."""
+
+    def __init__(self, message: str, *, field: str = "", detail: str = "") -> None:
+        super().__init__(message, detail=detail)
+        self.field = field
+
+
+class NotFound(AppError):
+    """The record asked for does not exist (any more)."""
+
+
+class PermissionDenied(AppError):
+    """The user's role does not allow this action."""
+
+
+class AuthenticationFailed(AppError):
+    """Wrong user name or password, or the account cannot log in."""
+
+
+class DuplicateRecord(AppError):
+    """The record already exists; `existing_id` points to it."""
+
+    def __init__(self, message: str, *, existing_id: int) -> None:
+        super().__init__(message)
+        self.existing_id = existing_id
+
+
+class ConflictError(AppError):
+    """Someone else saved the record after it was loaded."""
+
+
+class StorageError(AppError):
+    """The database file cannot be used: locked, full disk, damaged, read-only."""
+
+
+class NeedsConfirmation(AppError):
+    """The action may be a mistake; the caller may repeat it with confirmation."""
+
+    def __init__(self, message: str, *, items: tuple[object, ...] = ()) -> None:
+        super().__init__(message)
+        self.items = items

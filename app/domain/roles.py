@@ -1,0 +1,88 @@
+"""Roles and what each may do (DESIGN.md, "Roles and permissions").
+
+The services check these; the UI only uses them to hide what would be refused anyway.
+"""
+
+from __future__ import annotations
+
+import enum
+
+
+class Role(enum.StrEnum):
+    ADMIN = "admin"
+    HEAD = "head"
+    WORKER = "worker"
+    SUPERVISOR = "supervisor"
+
+    @property
+    def label(self) -> str:
+        return ROLE_LABELS[self]
+
+
+ROLE_LABELS: dict[Role, str] = {
+    Role.ADMIN: "管理员",
+    Role.HEAD: "站长",
+    Role.WORKER: "社工",
+    Role.SUPERVISOR: "督导",
+}
+
+
+class Permission(enum.Enum):
+    MANAGE_USERS = "manage_users"
+    MANAGE_SETTINGS = "manage_settings"
+    MANAGE_CODES = "manage_codes"
+    RESTORE = "restore"
+    BACKUP = "backup"
+    VIEW_CLIENTS = "view_clients"
+    EDIT_CLIENTS = "edit_clients"
+    REVEAL_ANY = "reveal_any"
+    """See any full ID number or phone; workers may see those of their own clients."""
+    EDIT_ANY_CASE = "edit_any_case"
+    EDIT_OWN_CASE = "edit_own_case"
+    APPROVE = "approve"
+    WRITE_SUPERVISION = "write_supervision"
+    REPORTS = "reports"
+    VIEW_AUDIT = "view_audit"
+
+
+_HEAD = frozenset(
+    {
+        Permission.BACKUP,
+        Permission.VIEW_CLIENTS,
+        Permission.EDIT_CLIENTS,
+        Permission.REVEAL_ANY,
+        Permission.EDIT_ANY_CASE,
+        Permission.EDIT_OWN_CASE,
+        Permission.APPROVE,
+        Permission.WRITE_SUPERVISION,
+        Permission.REPORTS,
+        Permission.VIEW_AUDIT,
+    }
+)
+
+GRANTS: dict[Role, frozenset[Permission]] = {
+    # In a small station the head administers the PC: admin holds every head right.
+    Role.ADMIN: _HEAD
+    | {
+        Permission.MANAGE_USERS,
+        Permission.MANAGE_SETTINGS,
+        Permission.MANAGE_CODES,
+        Permission.RESTORE,
+    },
+    Role.HEAD: _HEAD,
+    Role.WORKER: frozenset(
+        {
+            Permission.VIEW_CLIENTS,
+            Permission.EDIT_CLIENTS,
+            Permission.EDIT_OWN_CASE,
+            Permission.REPORTS,
+        }
+    ),
+    Role.SUPERVISOR: frozenset(
+        {Permission.VIEW_CLIENTS, Permission.WRITE_SUPERVISION, Permission.REPORTS}
+    ),
+}
+
+
+def allows(role: Role, permission: Permission) -> bool:
+    return permission in GRANTS[role]

@@ -1,0 +1,1 @@
+"""Use cases. Typed keyword arguments in, dataclasses out; one session per call."""

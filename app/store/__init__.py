@@ -1,0 +1,1 @@
+"""The SQLite (or PostgreSQL) store: models, engine, sessions, search index."""

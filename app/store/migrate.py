@@ -1,0 +1,92 @@
+"""Schema upgrades through Alembic, with a verified copy taken before touching a file."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, inspect
+
+from app.store import sqlite_files
+from app.store.engine import sqlite_path
+
+log = logging.getLogger(__name__)
+
+SCRIPT_LOCATION = Path(__file__).resolve().parents[2] / "db"
+
+
+def alembic_config(engine: Engine) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(SCRIPT_LOCATION))
+    config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    return config
+
+
+def head_revision(engine: Engine) -> str:
+    heads = ScriptDirectory.from_config(alembic_config(engine)).get_heads()
+    return heads[0]
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+@dataclass(frozen=True)
+class UpgradeResult:
+    from_revision: str | None
+    to_revision: str
+    backup: Path | None
+
+
+def is_empty(engine: Engine) -> bool:
+    return not inspect(engine).get_table_names()
+
+
+def upgrade(engine: Engine) -> UpgradeResult:
+    """Bring the database to the newest schema; an older SQLite file is copied first.
+
+    If the upgrade fails, the copy is put back, so the file is as it was before.
+    """
+    before = current_revision(engine)
+    head = head_revision(engine)
+    if before == head:
+        return UpgradeResult(before, head, None)
+    path = sqlite_path(engine.url.render_as_string(hide_password=False))
+    backup: Path | None = None
+    if path is not None and path.exists() and before is not None:
+        backup = path.with_name(f"{path.name}.before-{head}.bak")
+        sqlite_files.online_backup(path, backup)
+        log.info("copied %s to %s before upgrading from %s", path, backup, before)
+    try:
+        with engine.connect() as conn:
+            if engine.dialect.name == "sqlite":
+                # Batch migrations copy tables; foreign keys would cascade or fail mid-copy.
+                # The pragma is ignored inside a transaction, so set it before BEGIN;
+                # foreign_key_check runs after the upgrade instead.
+                conn.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")  # type: ignore[union-attr]
+            with conn.begin():
+                config = alembic_config(engine)
+                config.attributes["connection"] = conn
+                command.upgrade(config, "head")
+            if engine.dialect.name == "sqlite":
+                conn.connection.driver_connection.execute("PRAGMA foreign_keys=ON")  # type: ignore[union-attr]
+    except Exception:
+        if backup is not None and path is not None:
+            engine.dispose()
+            sqlite_files.restore_copy(backup, path)
+            log.exception("upgrade failed; restored %s from %s", path, backup)
+        raise
+    if path is not None:
+        problems = sqlite_files.integrity_problems(path)
+        if problems:
+            engine.dispose()
+            if backup is not None:
+                sqlite_files.restore_copy(backup, path)
+            raise RuntimeError("integrity check failed after upgrade: " + "; ".join(problems[:3]))
+    return UpgradeResult(before, head, backup)

@@ -1,0 +1,184 @@
+"""Case work (个案, MZ/T 094-2017): intake to follow-up, with every stage's records."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, Time, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.store.base import Base, StationOwned, UTCDateTime
+
+
+class CaseCounter(StationOwned, Base):
+    """The last case number given per station and year, so numbers are never reused."""
+
+    __tablename__ = "case_counters"
+    __table_args__ = (UniqueConstraint("station_id", "year"),)
+
+    year: Mapped[int] = mapped_column(Integer)
+    last_number: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Case(StationOwned, Base):
+    __tablename__ = "cases"
+
+    case_no: Mapped[str] = mapped_column(String(40), unique=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"), index=True)
+    worker_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    intake_date: Mapped[dt.date] = mapped_column(Date, index=True)
+    source: Mapped[str] = mapped_column(String(32), default="")
+    referrer: Mapped[str] = mapped_column(String(100), default="")
+    presenting_problem: Mapped[str] = mapped_column(Text, default="")
+    risk_level: Mapped[str] = mapped_column(String(8), default="low")
+    urgency: Mapped[str] = mapped_column(String(8), default="normal")  # urgent, priority, normal
+    decision: Mapped[str] = mapped_column(String(16), default="accept")  # accept, decline, refer
+    decision_reason: Mapped[str] = mapped_column(Text, default="")
+    stage: Mapped[str] = mapped_column(String(16), default="intake", index=True)
+    paused: Mapped[bool] = mapped_column(Boolean, default=False)
+    next_contact_date: Mapped[dt.date | None] = mapped_column(Date)
+    closed_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    closure_reason: Mapped[str] = mapped_column(String(32), default="")
+    visit_id: Mapped[int | None] = mapped_column(ForeignKey("visits.id", use_alter=True))
+
+
+class CaseAssessment(StationOwned, Base):
+    """预估, repeatable; each round may re-rate the risk with a reason."""
+
+    __tablename__ = "case_assessments"
+
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    assessed_on: Mapped[dt.date] = mapped_column(Date)
+    round: Mapped[int] = mapped_column(Integer, default=1)
+    domains: Mapped[str] = mapped_column(Text, default="{}")  # JSON: domain -> notes
+    strengths: Mapped[str] = mapped_column(Text, default="")
+    needs: Mapped[str] = mapped_column(Text, default="")  # JSON list, ranked
+    risk_level: Mapped[str] = mapped_column(String(8), default="low")
+    risk_reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class CasePlan(StationOwned, Base):
+    """计划, submitted to and approved (or returned) by the station head."""
+
+    __tablename__ = "case_plans"
+
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    overall_goal: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(16), default="draft")
+    submitted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    reviewed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    review_comment: Mapped[str] = mapped_column(Text, default="")
+    review_due: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class CaseGoal(StationOwned, Base):
+    """A specific goal of a plan, and at evaluation its attainment."""
+
+    __tablename__ = "case_goals"
+
+    plan_id: Mapped[int] = mapped_column(ForeignKey("case_plans.id"), index=True)
+    seq: Mapped[int] = mapped_column(Integer, default=1)
+    goal: Mapped[str] = mapped_column(Text)
+    measures: Mapped[str] = mapped_column(Text, default="")
+    actions: Mapped[str] = mapped_column(Text, default="")
+    who: Mapped[str] = mapped_column(String(100), default="")
+    due_date: Mapped[dt.date | None] = mapped_column(Date)
+    attainment: Mapped[str] = mapped_column(String(16), default="")  # met, partly, not_met
+    pre_score: Mapped[str] = mapped_column(String(32), default="")
+    post_score: Mapped[str] = mapped_column(String(32), default="")
+
+
+class ServiceRecord(StationOwned, Base):
+    """介入: one contact with the client; what 服务人次 counts."""
+
+    __tablename__ = "service_records"
+
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"), index=True)
+    worker_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    served_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    start_time: Mapped[dt.time | None] = mapped_column(Time)
+    duration_min: Mapped[int] = mapped_column(Integer, default=0)
+    mode: Mapped[str] = mapped_column(String(16))
+    place: Mapped[str] = mapped_column(String(100), default="")
+    people_present: Mapped[str] = mapped_column(String(200), default="")
+    goal_id: Mapped[int | None] = mapped_column(ForeignKey("case_goals.id"))
+    content: Mapped[str] = mapped_column(Text, default="")
+    analysis: Mapped[str] = mapped_column(Text, default="")
+    next_step: Mapped[str] = mapped_column(Text, default="")
+    next_contact_date: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class Referral(StationOwned, Base):
+    __tablename__ = "referrals"
+
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), index=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"), index=True)
+    agency: Mapped[str] = mapped_column(String(100))
+    contact: Mapped[str] = mapped_column(String(100), default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    consent_given: Mapped[bool] = mapped_column(Boolean, default=False)
+    sent_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    status: Mapped[str] = mapped_column(String(16), default="sent")
+    feedback: Mapped[str] = mapped_column(Text, default="")
+    closes_case: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class CaseEvaluation(StationOwned, Base):
+    __tablename__ = "case_evaluations"
+
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    evaluated_on: Mapped[dt.date] = mapped_column(Date)
+    change_summary: Mapped[str] = mapped_column(Text, default="")
+    satisfaction: Mapped[int | None] = mapped_column(Integer)
+
+
+class CaseClosure(StationOwned, Base):
+    """结案, submitted for approval; an approved closure locks the case."""
+
+    __tablename__ = "case_closures"
+
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    reason: Mapped[str] = mapped_column(String(32))
+    summary: Mapped[str] = mapped_column(Text, default="")
+    follow_up_plan: Mapped[str] = mapped_column(Text, default="")
+    follow_up_until: Mapped[dt.date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16), default="submitted")
+    submitted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    reviewed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    review_comment: Mapped[str] = mapped_column(Text, default="")
+
+
+class CaseFollowUp(StationOwned, Base):
+    __tablename__ = "case_follow_ups"
+
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    contacted_on: Mapped[dt.date] = mapped_column(Date)
+    mode: Mapped[str] = mapped_column(String(16), default="")
+    result: Mapped[str] = mapped_column(Text, default="")
+    plan_done: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class CaseEvent(StationOwned, Base):
+    """A change of a case's state: stage, pause/resume, reopen, reassignment, risk re-rating."""
+
+    __tablename__ = "case_events"
+
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    from_value: Mapped[str] = mapped_column(String(64), default="")
+    to_value: Mapped[str] = mapped_column(String(64), default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    happened_on: Mapped[dt.date] = mapped_column(Date)
+
+
+class CaseComment(StationOwned, Base):
+    """A supervisor's or head's comment on a case."""
+
+    __tablename__ = "case_comments"
+
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    body: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,1 @@
+"""Everything PySide6: windows, pages, dialogs, table models, background tasks."""

@@ -1,0 +1,199 @@
+"""Running service calls off the GUI thread.
+
+Every call from the GUI into the services goes through `TaskRunner`: the call runs on
+one worker thread (database work is serialised, as in Anki), its result or error comes
+back to the GUI thread, known errors (`AppError`) become a plain message and anything
+else reaches the crash dialog. Be careful not to touch any widget inside `fn`: it runs
+on the worker thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from app.domain.errors import AppError
+from app.services.context import Changes
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+Progress = Callable[[int, int], None]
+IsCancelled = Callable[[], bool]
+
+
+class Cancelled(Exception):
+    """Raised inside a task that saw `is_cancelled()` become true."""
+
+
+class ChangeBus(QObject):
+    """One signal that tells every view what a mutation changed."""
+
+    changed = Signal(object)  # Changes
+
+
+class _Relay(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+    progressed = Signal(int, int)
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self._fn = fn
+        self._relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self._fn()
+        except BaseException as exc:  # every failure must reach the GUI thread
+            self._relay.failed.emit(exc)
+        else:
+            self._relay.done.emit(result)
+
+
+class TaskRunner(QObject):
+    """Runs service calls on one background thread and reports back on the GUI thread."""
+
+    def __init__(self, parent: QWidget | None = None, bus: ChangeBus | None = None) -> None:
+        super().__init__(parent)
+        self._window = parent
+        self.bus = bus or ChangeBus(self)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._relays: set[_Relay] = set()
+
+    def set_window(self, window: QWidget | None) -> None:
+        """Where messages are shown (the task runner outlives the login dialog)."""
+        self._window = window
+
+    def run(
+        self,
+        fn: Callable[[], T],
+        *,
+        on_done: Callable[[T], None] | None = None,
+        on_error: Callable[[AppError], bool] | None = None,
+        on_finally: Callable[[], None] | None = None,
+    ) -> None:
+        """Run `fn` in the background.
+
+        `on_error` may handle a known error and return True; otherwise it is shown.
+        A result that is a `Changes` (or has a `changes` attribute) is announced on the bus.
+        """
+        relay = _Relay()
+        self._relays.add(relay)
+
+        def finished() -> None:
+            self._relays.discard(relay)
+            relay.deleteLater()
+            if on_finally is not None:
+                on_finally()
+
+        def done(result: Any) -> None:
+            try:
+                changes = (
+                    result if isinstance(result, Changes) else getattr(result, "changes", None)
+                )
+                if isinstance(changes, Changes):
+                    self.bus.changed.emit(changes)
+                if on_done is not None:
+                    on_done(result)
+            finally:
+                finished()
+
+        def failed(exc: BaseException) -> None:
+            try:
+                self._handle_error(exc, on_error)
+            finally:
+                finished()
+
+        relay.done.connect(done, Qt.ConnectionType.QueuedConnection)
+        relay.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
+        self._pool.start(_Job(fn, relay))
+
+    def run_with_progress(
+        self,
+        fn: Callable[[Progress, IsCancelled], T],
+        *,
+        label: str,
+        on_done: Callable[[T], None] | None = None,
+        on_error: Callable[[AppError], bool] | None = None,
+    ) -> None:
+        """Like `run`, with a progress dialog whose Cancel button sets `is_cancelled`."""
+        dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, self._window)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        cancelled = threading.Event()
+        dialog.canceled.connect(cancelled.set)
+        relay = _Relay()
+
+        def report(done: int, total: int) -> None:
+            relay.progressed.emit(done, total)
+
+        def show(done: int, total: int) -> None:
+            dialog.setMaximum(max(total, 0))
+            dialog.setValue(min(done, total) if total else 0)
+
+        relay.progressed.connect(show, Qt.ConnectionType.QueuedConnection)
+        self._relays.add(relay)
+
+        def close() -> None:
+            # Whatever happened, the dialog goes away (a failing job must not leave it up).
+            dialog.close()
+            dialog.deleteLater()
+            self._relays.discard(relay)
+            relay.deleteLater()
+
+        def handle_cancel(err: AppError) -> bool:
+            return on_error(err) if on_error is not None else False
+
+        def task() -> T:
+            return fn(report, cancelled.is_set)
+
+        def on_cancelled_or_error(exc: BaseException) -> None:
+            try:
+                if not isinstance(exc, Cancelled):
+                    self._handle_error(exc, handle_cancel)
+            finally:
+                close()
+
+        def on_result(result: Any) -> None:
+            try:
+                changes = (
+                    result if isinstance(result, Changes) else getattr(result, "changes", None)
+                )
+                if isinstance(changes, Changes):
+                    self.bus.changed.emit(changes)
+                if on_done is not None:
+                    on_done(result)
+            finally:
+                close()
+
+        relay.done.connect(on_result, Qt.ConnectionType.QueuedConnection)
+        relay.failed.connect(on_cancelled_or_error, Qt.ConnectionType.QueuedConnection)
+        self._pool.start(_Job(task, relay))
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Block until the background thread is idle (for shutdown and tests)."""
+        return self._pool.waitForDone(msecs)
+
+    def _handle_error(
+        self, exc: BaseException, on_error: Callable[[AppError], bool] | None
+    ) -> None:
+        if isinstance(exc, AppError):
+            if on_error is not None and on_error(exc):
+                return
+            log.info("known error shown to the user: %s", exc)
+            QMessageBox.warning(self._window, self.tr("Station Desk"), exc.message)
+            return
+        from app.ui.crash import show_crash
+
+        show_crash(self._window, exc)
