@@ -9,7 +9,7 @@ QM := $(TS:.ts=.qm)
 UI_SOURCES := $(shell find app/ui -name '*.py' 2>/dev/null)
 
 .DEFAULT_GOAL := help
-.PHONY: help run test fast lint bench translations lupdate demo clean
+.PHONY: help run test fast lint bench soak translations lupdate demo clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -49,6 +49,9 @@ fast: $(VENV)/.installed  ## Tests without Qt
 
 bench: $(VENV)/.installed $(QM)  ## Speed and memory figures (prints them)
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench
+
+soak: $(VENV)/.installed  ## Crash test with many kill rounds (STATIONDESK_CRASH_ROUNDS, default 200)
+	STATIONDESK_CRASH_ROUNDS=$${STATIONDESK_CRASH_ROUNDS:-200} $(BIN)/pytest -q tests/unit/store/test_crash_safety.py
 
 clean:  ## Remove the venv and build products
 	rm -rf $(VENV) $(QM) build dist .pytest_cache .mypy_cache .ruff_cache

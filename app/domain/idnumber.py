@@ -7,10 +7,11 @@ the time of issue, so an unknown one is only a warning.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import unicodedata
 from dataclasses import dataclass, field
 
-from stdnum import exceptions as stdnum_errors
+from stdnum import numdb
 from stdnum.cn import ric
 
 from app.domain.codes import Sex
@@ -38,6 +39,23 @@ def upgrade_15(number: str) -> str:
     """Turn a 15-digit first-generation number into its 18-digit form."""
     body = number[:6] + "19" + number[6:]
     return body + ric.calc_check_digit(body + "0")
+
+
+# Rosters repeat a few address codes thousands of times; the table lookup is the slow part.
+@functools.lru_cache(maxsize=4096)
+def _place(code: str) -> str | None:
+    """The place an address code names, or None when the code is not in the table.
+
+    Not `ric.get_birth_place`: it refuses a code created after the birth year, but the
+    code is the one in force when the number was issued, often decades after the birth;
+    and it raises KeyError for a known province with an unknown county.
+    """
+    info = {k: v for _, props in numdb.get("cn/loc").info(code) for k, v in props.items()}
+    if "county" not in info:
+        return None
+    # "[-1991]东郊区,[1992-]东丽区": the latest name is the one people know.
+    county = info["county"].split(",")[-1].rpartition("]")[2]
+    return info.get("province", "") + info.get("prefecture", "") + county
 
 
 def parse(raw: str, *, today: dt.date | None = None) -> IdNumberInfo:
@@ -74,11 +92,9 @@ def parse(raw: str, *, today: dt.date | None = None) -> IdNumberInfo:
             field=FIELD,
             detail=f"校验位应为 {expected}",
         )
-    place = ""
-    try:
-        info = ric.get_birth_place(number)
-        place = "".join(info.get(k, "") for k in ("province", "prefecture", "county"))
-    except stdnum_errors.ValidationError:
+    place = _place(number[:6])
+    if place is None:
+        place = ""
         warnings.append(f"地址码 {number[:6]} 不在行政区划代码表中，请确认号码无误。")
     sex = Sex.MALE if int(number[16]) % 2 else Sex.FEMALE
     return IdNumberInfo(

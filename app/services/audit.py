@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app.domain.roles import Permission
@@ -60,7 +60,9 @@ class AuditService:
         self, *, entity: str = "", entity_id: int | None = None, limit: int = 200
     ) -> list[AuditRow]:
         self._actor.require(Permission.VIEW_AUDIT)
-        stmt = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)
+        # A county database holds many stations; failed logins of unknown names belong to none.
+        own = or_(AuditEntry.station_id == self._actor.station_id, AuditEntry.station_id.is_(None))
+        stmt = select(AuditEntry).where(own).order_by(AuditEntry.id.desc()).limit(limit)
         if entity:
             stmt = stmt.where(AuditEntry.entity == entity)
         if entity_id is not None:

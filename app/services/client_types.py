@@ -51,8 +51,8 @@ class ClientRow:
 class ClientInput:
     """A client as typed in the form.
 
-    `id_number` and `phone`: None keeps what is stored (the form showed a masked value
-    the user did not touch); "" removes it.
+    `id_number`, `phone` and `guardian_phone`: None keeps what is stored (the form
+    showed a masked value the user did not touch); "" removes it.
     """
 
     name: str
@@ -73,7 +73,7 @@ class ClientInput:
     living_arrangement: str = ""
     guardian_name: str = ""
     guardian_relation: str = ""
-    guardian_phone: str = ""
+    guardian_phone: str | None = None
     risk_level: str = "low"
     worker_id: int | None = None
     notes: str = ""

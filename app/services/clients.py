@@ -67,6 +67,11 @@ class ClientService:
     def today(self) -> dt.date:
         return self._today or dt.date.today()
 
+    @property
+    def can_edit(self) -> bool:
+        """Whether the actor may create and edit clients (the UI hides what would be refused)."""
+        return self._actor.can(Permission.EDIT_CLIENTS)
+
     # ---- reading -------------------------------------------------------------------
 
     def search_ids(self, query: ClientQuery) -> list[int]:
@@ -450,15 +455,18 @@ class ClientService:
                 warnings += idnumber.parse(values["id_number"], today=self.today).warnings
         elif client is None:
             values["id_number"] = None
+        elif client.id_number:
+            # The kept number stays the authority for birth date and sex.
+            kept = idnumber.parse(client.id_number, today=self.today)
+            values["birth_date"], values["sex"] = kept.birth_date, kept.sex.value
         if data.phone is not None:
             values["phone"] = normalise_phone(data.phone)
         elif client is None:
             values["phone"] = ""
-        values["guardian_phone"] = (
-            normalise_phone(data.guardian_phone, field="guardian_phone")
-            if data.guardian_phone
-            else (client.guardian_phone if client is not None else "")
-        )
+        if data.guardian_phone is not None:
+            values["guardian_phone"] = normalise_phone(data.guardian_phone, field="guardian_phone")
+        elif client is None:
+            values["guardian_phone"] = ""
         if values["birth_date"] and values["birth_date"] > self.today:
             raise InvalidInput("出生日期不能晚于今天。", field="birth_date")
         if data.risk_level not in {r.value for r in RiskLevel}:
@@ -469,7 +477,12 @@ class ClientService:
         self._check_codes(session, CodeList.CLIENT_CATEGORY, data.categories, "类别")
         if data.disability_type and not data.disability_grade:
             raise InvalidInput("填写了残疾类别，请同时选择残疾等级。", field="disability_grade")
-        if values["birth_date"] and not confirm_similar:
+        # An edit that keeps name and birth date was confirmed (or had no namesake) before.
+        same_person = client is not None and (client.name, client.birth_date) == (
+            name,
+            values["birth_date"],
+        )
+        if values["birth_date"] and not confirm_similar and not same_person:
             similar = self._similar(session, name, values["birth_date"], client)
             if similar:
                 people = "、".join(f"{s.name}（{s.village or '未填村居'}）" for s in similar)
@@ -589,11 +602,15 @@ class ClientService:
             household.village_id = client.village_id
             client.household_id = household.id
             return
+        if data.head_client_id == client.id:
+            raise InvalidInput("户主不能选本人；本人是户主时，请把“与户主关系”选为户主。")
+        current = session.get(Household, client.household_id) if client.household_id else None
+        if current is not None and current.head_client_id == client.id:
+            # The head leaves: the household keeps its members, with no registered head.
+            current.head_client_id = None
         if data.head_client_id is None:
             client.household_id = None
             return
-        if data.head_client_id == client.id:
-            raise InvalidInput("户主不能选本人；本人是户主时，请把“与户主关系”选为户主。")
         head = self._load(session, data.head_client_id)
         if not data.relation_to_head:
             raise InvalidInput("请选择与户主的关系。", field="relation_to_head")

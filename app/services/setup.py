@@ -66,6 +66,12 @@ class SetupService:
         with self._db.read() as session:
             return bool(session.scalar(select(func.count()).select_from(User)))
 
+    def station_name(self) -> str:
+        """The name for the login screen; empty when the database holds several stations."""
+        with self._db.read() as session:
+            names = session.scalars(select(Station.name).order_by(Station.id).limit(2)).all()
+        return names[0] if len(names) == 1 else ""
+
     def initialise(
         self,
         *,

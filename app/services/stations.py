@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from app.domain.errors import InvalidInput, NotFound
 from app.domain.roles import Permission
@@ -74,12 +75,7 @@ class StationService:
         if not name:
             raise InvalidInput("请填写村/社区名称。", field="name")
         with self._db.write() as session:
-            clash = session.scalar(
-                select(Village.id).where(
-                    Village.station_id == self._actor.station_id, Village.name == name
-                )
-            )
-            if clash is not None:
+            if self._clash(session, name) is not None:
                 raise InvalidInput(f"本站已有“{name}”。", field="name")
             sort = session.scalar(
                 select(func.coalesce(func.max(Village.sort), 0)).where(
@@ -113,6 +109,8 @@ class StationService:
                 raise NotFound("该村/社区不存在。")
             check_version(village, version, "村/社区", session)
             renamed = village.name != name
+            if renamed and self._clash(session, name) is not None:
+                raise InvalidInput(f"本站已有“{name}”。", field="name")
             before = village.name
             village.name, village.active = name, active
             village.updated_by_id = self._actor.user_id
@@ -127,6 +125,14 @@ class StationService:
                 before=before, after=name, active=active,
             )  # fmt: skip
         return Changes.of("village", "client")
+
+    def _clash(self, session: Session, name: str) -> int | None:
+        """The id of this station's village already called `name`, if any."""
+        return session.scalar(
+            select(Village.id).where(
+                Village.station_id == self._actor.station_id, Village.name == name
+            )
+        )
 
 
 class SettingsService:

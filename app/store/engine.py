@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -57,6 +57,10 @@ _STORAGE_MESSAGES = (
     ("disk i/o error", "读写数据库文件时出错，刚才的操作没有保存。请检查磁盘或U盘是否已拔出。"),
     ("unable to open database", "无法打开数据库文件，请检查路径和权限。"),
     ("malformed", "数据库文件已损坏。请不要继续写入，并从备份恢复。"),
+    (
+        "file is not a database",
+        "这个文件不是工作台的数据库，或者已经损坏。请确认打开的是正确的文件。",
+    ),
 )
 
 
@@ -65,7 +69,9 @@ def storage_errors() -> Iterator[None]:
     """Turn SQLite's failures of the file itself into errors the user can act on."""
     try:
         yield
-    except OperationalError as exc:
+    except sa_exc.DatabaseError as exc:
+        # Not only OperationalError: a damaged file or one that is no database at all
+        # comes as sqlite3.DatabaseError itself.
         text = str(exc.orig).lower()
         for needle, message in _STORAGE_MESSAGES:
             if needle in text:

@@ -12,6 +12,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
 
+from app.domain.errors import StorageError
 from app.store import sqlite_files
 from app.store.engine import sqlite_path
 
@@ -70,12 +71,15 @@ def upgrade(engine: Engine) -> UpgradeResult:
                 # The pragma is ignored inside a transaction, so set it before BEGIN;
                 # foreign_key_check runs after the upgrade instead.
                 conn.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")  # type: ignore[union-attr]
-            with conn.begin():
-                config = alembic_config(engine)
-                config.attributes["connection"] = conn
-                command.upgrade(config, "head")
-            if engine.dialect.name == "sqlite":
-                conn.connection.driver_connection.execute("PRAGMA foreign_keys=ON")  # type: ignore[union-attr]
+            try:
+                with conn.begin():
+                    config = alembic_config(engine)
+                    config.attributes["connection"] = conn
+                    command.upgrade(config, "head")
+            finally:
+                # The connection goes back to the pool: it must not keep foreign keys off.
+                if engine.dialect.name == "sqlite":
+                    conn.connection.driver_connection.execute("PRAGMA foreign_keys=ON")  # type: ignore[union-attr]
     except Exception:
         if backup is not None and path is not None:
             engine.dispose()
@@ -88,5 +92,9 @@ def upgrade(engine: Engine) -> UpgradeResult:
             engine.dispose()
             if backup is not None:
                 sqlite_files.restore_copy(backup, path)
-            raise RuntimeError("integrity check failed after upgrade: " + "; ".join(problems[:3]))
+            restored = "，已恢复为升级前的备份" if backup is not None else ""
+            raise StorageError(
+                f"数据库升级后完整性检查未通过{restored}。请联系技术支持。",
+                detail="; ".join(problems[:3]),
+            )
     return UpgradeResult(before, head, backup)

@@ -10,6 +10,7 @@ its characters: "张 三" matches 张三 and 张三丰, "0 0 7 1" matches an ID 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 
 from sqlalchemy import ColumnElement, or_, select, text
 from sqlalchemy.orm import Session
@@ -70,6 +71,31 @@ def index_client(
             "phone": spaced(phone),
             "village": spaced(village),
         },
+    )
+
+
+def index_clients(
+    session: Session, entries: Sequence[tuple[int, str, str | None, str, str]]
+) -> None:
+    """`index_client` for many at once: (id, name, id_number, phone, village) each."""
+    if not _uses_fts(session) or not entries:
+        return
+    session.execute(text(f"DELETE FROM {TABLE} WHERE rowid = :id"), [{"id": e[0]} for e in entries])
+    session.execute(
+        text(
+            f"INSERT INTO {TABLE} (rowid, name, idno, phone, village) "
+            "VALUES (:id, :name, :idno, :phone, :village)"
+        ),
+        [
+            {
+                "id": cid,
+                "name": spaced(name),
+                "idno": spaced(idno),
+                "phone": spaced(phone),
+                "village": spaced(village),
+            }
+            for cid, name, idno, phone, village in entries
+        ],
     )
 
 

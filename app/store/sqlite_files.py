@@ -8,11 +8,16 @@ import sqlite3
 from pathlib import Path
 
 
+def read_only_uri(path: Path) -> str:
+    """A `file:` URI opening `path` read-only; `%`, `#` and `?` in folder names are escaped."""
+    return Path(path).resolve().as_uri() + "?mode=ro"
+
+
 def online_backup(source: Path, target: Path) -> None:
     """Copy `source` to `target` with the online backup API, verified, then renamed in place."""
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    src = sqlite3.connect(read_only_uri(source), uri=True)
     try:
         dst = sqlite3.connect(partial)
         try:
@@ -31,9 +36,16 @@ def online_backup(source: Path, target: Path) -> None:
     os.replace(partial, target)
 
 
+class FileBusy(Exception):
+    """Another program holds the file: it could not be checked, which says nothing of damage."""
+
+
 def integrity_problems(path: Path, *, quick: bool = False) -> list[str]:
-    """Empty when the file passes `integrity_check` (or `quick_check`) and `foreign_key_check`."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    """Empty when the file passes `integrity_check` (or `quick_check`) and `foreign_key_check`.
+
+    Raises FileBusy when another program's lock keeps the check from running.
+    """
+    conn = sqlite3.connect(read_only_uri(path), uri=True)
     try:
         pragma = "quick_check" if quick else "integrity_check"
         rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}")]
@@ -44,6 +56,10 @@ def integrity_problems(path: Path, *, quick: bool = False) -> list[str]:
                 for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check")
             ]
         return problems
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise FileBusy(str(exc)) from exc
+        return [str(exc)]
     except sqlite3.DatabaseError as exc:
         return [str(exc)]
     finally:

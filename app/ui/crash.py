@@ -19,12 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 import app
-from app.store.location import log_dir
+from app.ui.logging_setup import log_path
+from app.ui.tasks import keep_open
 
 log = logging.getLogger(__name__)
 
 
 def report_text(exc: BaseException) -> str:
+    """Version, platform and traceback: what a support contact needs."""
     lines = traceback.format_exception(type(exc), exc, exc.__traceback__)
     return (
         f"Station Desk {app.__version__}, Python {platform.python_version()}, "
@@ -33,6 +35,8 @@ def report_text(exc: BaseException) -> str:
 
 
 class CrashDialog(QDialog):
+    """What happened, the report to copy, and the log file's path."""
+
     def __init__(self, parent: QWidget | None, exc: BaseException) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Unexpected error"))
@@ -44,7 +48,7 @@ class CrashDialog(QDialog):
                     "Something went wrong that the program did not expect. Your saved data "
                     "is safe. Please copy the report below and send it to your support "
                     "contact.\nLog file: {path}"
-                ).format(path=str(log_dir() / "stationdesk.log"))
+                ).format(path=str(log_path()))
             )
         )
         text = QPlainTextEdit(self.report)
@@ -58,9 +62,13 @@ class CrashDialog(QDialog):
         self.resize(640, 420)
 
 
-def show_crash(parent: QWidget | None, exc: BaseException) -> None:
+def show_crash(parent: QWidget | None, exc: BaseException) -> CrashDialog:
+    """Log the bug and show its report without blocking the caller."""
     log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
-    CrashDialog(parent, exc).exec()
+    dialog = CrashDialog(parent, exc)
+    keep_open(dialog)
+    dialog.open()
+    return dialog
 
 
 def install_excepthook() -> None:

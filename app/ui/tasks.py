@@ -14,8 +14,8 @@ import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog, QWidget
 
 from app.domain.errors import AppError
 from app.services.context import Changes
@@ -25,6 +25,57 @@ T = TypeVar("T")
 
 Progress = Callable[[int, int], None]
 IsCancelled = Callable[[], bool]
+
+
+def show_message(parent: QWidget | None, text: str) -> QMessageBox:
+    """A warning that does not block the caller (the event loop keeps running)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, _app_title(), text, QMessageBox.StandardButton.Ok, parent
+    )
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    keep_open(box)
+    box.open()
+    return box
+
+
+def confirm(parent: QWidget | None, text: str, on_yes: Callable[[], None]) -> QMessageBox:
+    """Ask a yes/no question without blocking; `on_yes` runs only if the user agrees."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        _app_title(),
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        parent,
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    yes = QMessageBox.StandardButton.Yes
+
+    def clicked(button: Any) -> None:
+        if box.standardButton(button) == yes:
+            on_yes()
+
+    box.buttonClicked.connect(clicked)
+    keep_open(box)
+    box.open()
+    return box
+
+
+_open_dialogs: set[QDialog] = set()
+
+
+def keep_open(dialog: QDialog) -> None:
+    """Hold a reference to a non-blocking dialog until it closes, then let it go."""
+    _open_dialogs.add(dialog)
+
+    def release() -> None:
+        _open_dialogs.discard(dialog)
+        dialog.deleteLater()
+
+    dialog.finished.connect(release)
+
+
+def _app_title() -> str:
+    return QCoreApplication.translate("TaskRunner", "Station Desk")
 
 
 class Cancelled(Exception):
@@ -124,8 +175,12 @@ class TaskRunner(QObject):
         label: str,
         on_done: Callable[[T], None] | None = None,
         on_error: Callable[[AppError], bool] | None = None,
+        on_finally: Callable[[], None] | None = None,
     ) -> None:
-        """Like `run`, with a progress dialog whose Cancel button sets `is_cancelled`."""
+        """Like `run`, with a progress dialog whose Cancel button sets `is_cancelled`.
+
+        `on_finally` runs whatever happened: done, failed or cancelled.
+        """
         dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, self._window)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
@@ -151,9 +206,8 @@ class TaskRunner(QObject):
             dialog.deleteLater()
             self._relays.discard(relay)
             relay.deleteLater()
-
-        def handle_cancel(err: AppError) -> bool:
-            return on_error(err) if on_error is not None else False
+            if on_finally is not None:
+                on_finally()
 
         def task() -> T:
             return fn(report, cancelled.is_set)
@@ -161,7 +215,7 @@ class TaskRunner(QObject):
         def on_cancelled_or_error(exc: BaseException) -> None:
             try:
                 if not isinstance(exc, Cancelled):
-                    self._handle_error(exc, handle_cancel)
+                    self._handle_error(exc, on_error)
             finally:
                 close()
 
@@ -192,7 +246,7 @@ class TaskRunner(QObject):
             if on_error is not None and on_error(exc):
                 return
             log.info("known error shown to the user: %s", exc)
-            QMessageBox.warning(self._window, self.tr("Station Desk"), exc.message)
+            show_message(self._window, exc.message)
             return
         from app.ui.crash import show_crash
 

@@ -1,0 +1,1 @@
+"""Writers of printable and exchangeable files (PDF, Excel); they take plain data only."""

@@ -1,0 +1,56 @@
+"""The error report of a roster import: each refused row as it was, plus the reason."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font, PatternFill
+
+_UNSAFE_START = ("=", "+", "-", "@", "\t", "\r", "\0")
+_HEADER_FILL = PatternFill("solid", fgColor="FFF2CC")
+
+
+@dataclass(frozen=True)
+class ErrorLine:
+    row_number: int
+    cells: tuple[str, ...]
+    verdict: str
+    reason: str
+
+
+def safe(value: str) -> str:
+    """A cell Excel will not run as a formula (nor any value with a control start)."""
+    return "'" + value if value.startswith(_UNSAFE_START) else value
+
+
+def write_error_report(
+    path: Path, *, headers: Sequence[str], lines: Iterable[ErrorLine], sheet: str = "未导入的行"
+) -> int:
+    """Write the report (write-only, so a large one stays small in memory); returns rows."""
+    book = Workbook(write_only=True)
+    ws = book.create_sheet(sheet[:31])
+    # Write-only sheets take widths and frozen panes before the first row.
+    ws.column_dimensions["C"].width = 48
+    ws.freeze_panes = "A2"
+    bold = Font(bold=True)
+    titles = ["原行号", "结果", "原因", *headers]
+    header_cells = []
+    for title in titles:
+        cell = WriteOnlyCell(ws, value=safe(title))
+        cell.font = bold
+        cell.fill = _HEADER_FILL
+        header_cells.append(cell)
+    ws.append(header_cells)
+    count = 0
+    for line in lines:
+        # Every cell as text, so an ID number never becomes a rounded number again.
+        ws.append(
+            [line.row_number, line.verdict, safe(line.reason), *(safe(c) for c in line.cells)]
+        )
+        count += 1
+    book.save(path)
+    return count

@@ -1,0 +1,356 @@
+"""Demo data: a station, or a whole county, filled with made-up but realistic records.
+
+Everything goes in with bulk inserts inside one transaction, so a cancelled or failed
+fill leaves nothing behind; the search index is rebuilt once at the end, and one audit
+entry records the fill with its counts (not one per row). Each station is generated
+from its own seeded random stream, so the same seed gives the same data.
+
+Later record kinds (cases, groups, activities…) join as further steps of `_Filler.run`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.domain.errors import InvalidInput
+from app.domain.roles import Permission
+from app.services import audit, passwords
+from app.services import demo_data as data
+from app.services.context import Actor, Changes
+from app.services.demo_cases import fill_cases, station_clients
+from app.services.demo_households import Households, Place
+from app.services.demo_people import People, chance
+from app.services.demo_rows import RowWriter
+from app.services.demo_staff import StaffPlan, add_staff
+from app.services.setup import SetupService
+from app.store import search
+from app.store.engine import Database
+from app.store.models import Client, Station, Village
+
+Progress = Callable[[int, int], None]
+IsCancelled = Callable[[], bool]
+
+SCALES = ("small", "county")
+SMALL_VILLAGES = 8
+SMALL_CLIENTS = 400
+COUNTY_STATIONS = 30
+COUNTY_CLIENTS = 100_000
+BATCH = 5_000
+WORKER_SHARE = 0.8  # clients with a responsible worker; the rest await assignment
+DEMO_ADMIN = "admin"
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    """What a demo fill added."""
+
+    scale: str
+    seed: int
+    stations: int
+    villages: int
+    households: int
+    clients: int
+    categories: int
+    users: int
+    staff_logins: tuple[str, ...] = ()
+    staff_password: str = ""
+    seconds: float = 0.0
+    cancelled: bool = False
+    changes: Changes = field(
+        default=Changes.of("station", "village", "user", "client", "household")
+    )
+
+
+@dataclass(frozen=True)
+class DemoDatabase:
+    """A new demo database: its administrator's credentials and what was filled in."""
+
+    admin_login: str
+    admin_password: str
+    summary: DemoSummary
+
+
+@dataclass
+class _StationWork:
+    station: Station
+    villages: list[tuple[int, Place]]
+    clients: int
+    workers: list[int]
+
+
+class _Cancelled(Exception):
+    pass
+
+
+def fill_station(
+    db: Database,
+    actor: Actor,
+    *,
+    scale: str = "small",
+    seed: int = 1,
+    progress: Progress | None = None,
+    is_cancelled: IsCancelled | None = None,
+) -> DemoSummary:
+    """Fill the actor's station (scale `county`: and 29 more) with demo data."""
+    if scale == "county":
+        return fill_county(db, actor, seed=seed, progress=progress, is_cancelled=is_cancelled)
+    if scale != "small":
+        raise InvalidInput(f"示范数据规模只能是 {'、'.join(SCALES)}。", field="scale")
+    return _Filler(db, actor, "small", seed, progress, is_cancelled).run()
+
+
+def fill_county(
+    db: Database,
+    actor: Actor,
+    *,
+    seed: int = 1,
+    progress: Progress | None = None,
+    is_cancelled: IsCancelled | None = None,
+) -> DemoSummary:
+    """The actor's station plus 29 others, ~300 villages and 100,000 clients."""
+    return _Filler(db, actor, "county", seed, progress, is_cancelled).run()
+
+
+def create_demo_database(
+    db: Database,
+    *,
+    scale: str = "small",
+    seed: int = 1,
+    progress: Progress | None = None,
+    is_cancelled: IsCancelled | None = None,
+) -> DemoDatabase:
+    """Set up an empty database as a demo station with an administrator, then fill it."""
+    setup = SetupService(db)
+    setup.prepare()
+    if setup.is_initialised():
+        raise InvalidInput("该数据库已经初始化过；请以管理员身份登录后再填入示范数据。")
+    township = People(random.Random(f"{seed}:county"), dt.date.today(), set()).township()
+    password = passwords.temporary_password()
+    actor = setup.initialise(
+        station_name=f"{township}社工站",
+        station_code="XS01",
+        county=data.COUNTY,
+        villages=[],
+        admin_login=DEMO_ADMIN,
+        admin_display_name="示范管理员",
+        password=password,
+    )
+    summary = fill_station(
+        db, actor, scale=scale, seed=seed, progress=progress, is_cancelled=is_cancelled
+    )
+    return DemoDatabase(DEMO_ADMIN, password, summary)
+
+
+class _Filler:
+    def __init__(
+        self,
+        db: Database,
+        actor: Actor,
+        scale: str,
+        seed: int,
+        progress: Progress | None,
+        is_cancelled: IsCancelled | None,
+    ) -> None:
+        actor.require(Permission.MANAGE_USERS)
+        self.db = db
+        self.actor = actor
+        self.scale = scale
+        self.seed = seed
+        self.progress = progress or (lambda done, total: None)
+        self.is_cancelled = is_cancelled or (lambda: False)
+        self.today = dt.date.today()
+        self.county_rng = random.Random(f"{seed}:county")
+        self.county = People(self.county_rng, self.today, set())  # station, village, staff names
+        self.used_ids: set[str] = set()
+        self.counts = {"households": 0, "clients": 0, "categories": 0}
+        self.done = 0
+        self.total = 1
+
+    def run(self) -> DemoSummary:
+        started = time.perf_counter()
+        try:
+            with self.db.write() as session:
+                self._check_empty(session)
+                stations = self._stations(session)
+                staff = add_staff(session, self.actor, stations, self.county_rng, self.county)
+                work = self._plan(session, stations, staff)
+                self.total = sum(w.clients for w in work) * 5 // 4
+                self.progress(0, self.total)
+                for index, item in enumerate(work):
+                    self._clients(session, item, random.Random(f"{self.seed}:{index}"))
+                    fill_cases(
+                        session,
+                        item.station.id,
+                        item.workers,
+                        station_clients(session, item.station.id),
+                        random.Random(f"{self.seed}:cases:{index}"),
+                        self.today,
+                        scale=self.scale,
+                    )
+                search.rebuild(session)
+                summary = self._summary(work, staff, time.perf_counter() - started)
+                audit.record(
+                    session, self.actor, "demo_fill", entity="station",
+                    entity_id=self.actor.station_id, scale=self.scale, seed=self.seed,
+                    stations=summary.stations, villages=summary.villages,
+                    households=summary.households, clients=summary.clients,
+                    users=summary.users,
+                )  # fmt: skip
+        except _Cancelled:
+            return DemoSummary(self.scale, self.seed, 0, 0, 0, 0, 0, 0, cancelled=True)
+        self.progress(self.total, self.total)
+        return summary
+
+    def _check_empty(self, session: Session) -> None:
+        own = session.scalar(
+            select(func.count())
+            .select_from(Client)
+            .where(Client.station_id == self.actor.station_id)
+        )
+        if own:
+            raise InvalidInput("本站已有服务对象，示范数据只能填入还没有服务对象的站点。")
+        if self.scale == "county":
+            stations = session.scalar(select(func.count()).select_from(Station))
+            if stations != 1 or session.scalar(select(func.count()).select_from(Client)):
+                raise InvalidInput(
+                    "县级示范数据只能填入新建的数据库（只有本站，且还没有服务对象）。"
+                )
+        self.used_ids = set(
+            session.scalars(select(Client.id_number).where(Client.id_number.is_not(None)))
+        )
+
+    def _stations(self, session: Session) -> list[Station]:
+        own = session.get_one(Station, self.actor.station_id)
+        if self.scale != "county":
+            return [own]
+        county = own.county or data.COUNTY
+        taken_codes = {own.code}
+        taken_names = {own.name}
+        stations = [own]
+        number = 0
+        while len(stations) < COUNTY_STATIONS:
+            name = f"{self.county.township()}社工站"
+            if name in taken_names:
+                continue
+            taken_names.add(name)
+            code = own.code
+            while code in taken_codes:
+                number += 1
+                code = f"XS{number:02d}"
+            taken_codes.add(code)
+            station = Station(
+                code=code,
+                name=name,
+                county=county,
+                created_by_id=self.actor.user_id,
+                updated_by_id=self.actor.user_id,
+            )
+            session.add(station)
+            stations.append(station)
+        session.flush()
+        return stations
+
+    def _plan(
+        self, session: Session, stations: list[Station], staff: StaffPlan
+    ) -> list[_StationWork]:
+        """Villages for every station, and how many clients each station gets."""
+        if self.scale == "county":
+            sizes = [self.county_rng.uniform(0.7, 1.3) for _ in stations]
+            quotas = [int(COUNTY_CLIENTS * s / sum(sizes)) for s in sizes]
+            quotas[0] += COUNTY_CLIENTS - sum(quotas)
+            village_counts = [self.county_rng.randint(8, 12) for _ in stations]
+        else:
+            quotas, village_counts = [SMALL_CLIENTS], [SMALL_VILLAGES]
+        taken = set(session.scalars(select(Village.name)))
+        work = []
+        for station, quota, wanted in zip(stations, quotas, village_counts, strict=True):
+            villages = self._villages(session, station, wanted, taken)
+            work.append(_StationWork(station, villages, quota, staff.workers[station.id]))
+        return work
+
+    def _villages(
+        self, session: Session, station: Station, wanted: int, taken: set[str]
+    ) -> list[tuple[int, Place]]:
+        people = self.county
+        existing = list(
+            session.scalars(
+                select(Village)
+                .where(Village.station_id == station.id, Village.active.is_(True))
+                .order_by(Village.sort, Village.id)
+            )
+        )
+        added: list[tuple[Village, tuple[str, ...]]] = []
+        while len(existing) + len(added) < wanted:
+            clans = tuple(people.surname() for _ in range(self.county_rng.choice((1, 2))))
+            name = people.place(clans)
+            if name in taken:
+                continue
+            taken.add(name)
+            village = Village(
+                station_id=station.id,
+                name=name,
+                kind="社区" if name.endswith("社区") else "村",
+                sort=len(existing) + len(added),
+                created_by_id=self.actor.user_id,
+                updated_by_id=self.actor.user_id,
+            )
+            session.add(village)
+            added.append((village, clans))
+        session.flush()
+        places = [
+            (v.id, Place(v.name, v.kind == "社区", (people.surname(),))) for v in existing
+        ] + [(v.id, Place(v.name, v.kind == "社区", clans)) for v, clans in added]
+        return places
+
+    def _clients(self, session: Session, work: _StationWork, rng: random.Random) -> None:
+        people = People(rng, self.today, self.used_ids)
+        institution = work.station.name.removesuffix("社工站") + "敬老院"
+        households = Households(people, institution=institution)
+        shares = [rng.uniform(0.6, 1.4) for _ in work.villages]
+        quotas = [int(work.clients * s / sum(shares)) for s in shares]
+        quotas[0] += work.clients - sum(quotas)
+        writer = RowWriter(session, self.actor, work.station.id, self.today)
+        for index, ((village_id, place), quota) in enumerate(
+            zip(work.villages, quotas, strict=True)
+        ):
+            worker = work.workers[index % len(work.workers)] if work.workers else None
+            left = quota
+            while left > 0:
+                plan = households.make(place)
+                del plan.members[left:]
+                left -= len(plan.members)
+                writer.add(plan, village_id, worker if chance(rng, WORKER_SHARE) else None, rng)
+                if writer.pending >= BATCH:
+                    self._flush(writer)
+        self._flush(writer)
+        writer.link_heads()
+        for key, value in writer.counts.items():
+            self.counts[key] += value
+
+    def _flush(self, writer: RowWriter) -> None:
+        if self.is_cancelled():
+            raise _Cancelled
+        self.done += writer.flush()
+        self.progress(self.done, self.total)
+
+    def _summary(self, work: list[_StationWork], staff: StaffPlan, seconds: float) -> DemoSummary:
+        return DemoSummary(
+            scale=self.scale,
+            seed=self.seed,
+            stations=len(work),
+            villages=sum(len(w.villages) for w in work),
+            households=self.counts["households"],
+            clients=self.counts["clients"],
+            categories=self.counts["categories"],
+            users=len(staff.logins),
+            staff_logins=tuple(staff.logins),
+            staff_password=staff.password,
+            seconds=round(seconds, 1),
+        )

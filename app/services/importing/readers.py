@@ -1,0 +1,212 @@
+"""Reading roster files: .xlsx, old .xls and .csv (UTF-8 or GBK), refusing unsafe ones.
+
+python-calamine reads both Excel formats (openpyxl cannot read .xls and, measured on a
+50,000-row roster, needs 25 s where calamine needs 1.6 s). It never runs formulas: a
+formula cell gives the value Excel saved with it. Before calamine sees an .xlsx, every
+zip member is decompressed once under a size cap (a lying header fails its CRC) and
+checked for a DOCTYPE, so a zip bomb or an entity bomb is refused within a memory bound.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import zipfile
+from pathlib import Path
+from typing import TypeAlias
+
+import python_calamine
+
+from app.domain.errors import InvalidInput
+
+Cell: TypeAlias = str | int | float | bool | dt.date | dt.datetime | dt.time | dt.timedelta | None
+Row: TypeAlias = tuple[Cell, ...]
+
+MAX_FILE_BYTES = 100 * 1024 * 1024
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+MAX_RATIO = 100  # an ordinary sheet packs 5-20 times; zip bombs pack thousands of times
+RATIO_FLOOR = 1024 * 1024  # tiny members may pack well without harm
+MAX_MEMBERS = 5_000
+MAX_ROWS = 200_000
+CHUNK = 1024 * 1024
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_MAGIC = b"PK\x03\x04"
+_TEXT_SUFFIXES = {".csv", ".txt"}
+_ENCRYPTED_MARKS = ("EncryptedPackage".encode("utf-16-le"), "EncryptionInfo".encode("utf-16-le"))
+
+PASSWORD_MESSAGE = "这个工作簿设置了打开密码，无法读取。请在 Excel 中取消密码、另存后再导入。"
+DAMAGED_MESSAGE = "文件不完整或已损坏（可能没有下载完或拷贝中断），请重新获取文件。"
+BOMB_MESSAGE = "文件解压后过大或压缩比异常，可能是恶意文件，已拒绝读取。"
+
+
+def file_hash(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(CHUNK), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def sheet_names(path: Path) -> list[str]:
+    """The visible worksheets of an Excel file; a CSV file has one, named after the file."""
+    kind = _kind(path)
+    if kind == "csv":
+        return [path.stem]
+    book = _open_book(path)
+    try:
+        names = [
+            m.name
+            for m in book.sheets_metadata
+            if m.typ == python_calamine.SheetTypeEnum.WorkSheet
+            and m.visible == python_calamine.SheetVisibleEnum.Visible
+        ]
+    finally:
+        book.close()
+    if not names:
+        raise InvalidInput("文件中没有可见的工作表。")
+    return names
+
+
+def read_rows(path: Path, sheet: str) -> list[Row]:
+    """Every row of the sheet from row 1, cells as Excel stored them (CSV: text)."""
+    if _kind(path) == "csv":
+        rows = _read_csv(path)
+    else:
+        book = _open_book(path)
+        try:
+            rows = [
+                tuple(r) for r in book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+            ]
+        except python_calamine.WorksheetNotFound:
+            raise InvalidInput(f"文件中没有名为“{sheet}”的工作表。") from None
+        except python_calamine.PasswordError:
+            raise InvalidInput(PASSWORD_MESSAGE) from None
+        except python_calamine.CalamineError as exc:
+            raise InvalidInput(DAMAGED_MESSAGE, detail=str(exc)) from None
+        finally:
+            book.close()
+    if len(rows) > MAX_ROWS:
+        raise InvalidInput(f"名单超过 {MAX_ROWS} 行，请拆分成几个文件分别导入。")
+    if not any(any(_filled(c) for c in row) for row in rows):
+        raise InvalidInput(f"工作表“{sheet}”是空的，没有可导入的内容。")
+    return rows
+
+
+def _filled(cell: Cell) -> bool:
+    return cell is not None and cell != ""
+
+
+def _kind(path: Path) -> str:
+    """ "xlsx", "xls" or "csv" after the safety checks, else a Chinese `InvalidInput`."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as f:
+            head = f.read(8)
+    except FileNotFoundError:
+        raise InvalidInput(f"找不到文件：{path}") from None
+    except OSError as exc:
+        raise InvalidInput(f"无法打开文件（{exc.strerror}），文件可能正被其他程序占用。") from None
+    if size == 0:
+        raise InvalidInput("文件是空的（0 字节），没有可导入的内容。")
+    if size > MAX_FILE_BYTES:
+        raise InvalidInput(f"文件超过 {MAX_FILE_BYTES // 1024 // 1024} MB，请拆分后再导入。")
+    if head.startswith(_ZIP_MAGIC):
+        _check_zip(path)
+        return "xlsx"
+    if head.startswith(_OLE_MAGIC):
+        data = path.read_bytes()
+        if any(mark in data for mark in _ENCRYPTED_MARKS):
+            raise InvalidInput(PASSWORD_MESSAGE)
+        if "Workbook".encode("utf-16-le") not in data and "Book".encode("utf-16-le") not in data:
+            raise InvalidInput(
+                "这是 Word 或其他 Office 文档，不是 Excel 表格。请选择名单的表格文件。"
+            )
+        return "xls"
+    if path.suffix.lower() in _TEXT_SUFFIXES:
+        return "csv"
+    if head.startswith(b"PK"):
+        raise InvalidInput(DAMAGED_MESSAGE)
+    raise InvalidInput("这不是 Excel 表格或 CSV 文件，请选择 .xlsx、.xls 或 .csv 格式的名单。")
+
+
+def _check_zip(path: Path) -> None:
+    """Refuse a damaged zip, a non-workbook, a zip bomb and XML with entity definitions."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+            names = {m.filename for m in members}
+            if "xl/workbook.xml" not in names:
+                if "word/document.xml" in names:
+                    raise InvalidInput(
+                        "这是 Word 文档（.docx），不是 Excel 表格。请选择名单的表格文件。"
+                    )
+                if "EncryptedPackage" in names:
+                    raise InvalidInput(PASSWORD_MESSAGE)
+                raise InvalidInput("这个压缩文件不是 Excel 表格，请选择 .xlsx、.xls 或 .csv 文件。")
+            if len(members) > MAX_MEMBERS:
+                raise InvalidInput(BOMB_MESSAGE)
+            total = 0
+            for m in members:
+                total += m.file_size
+                packed = max(m.compress_size, 1)
+                if m.file_size > RATIO_FLOOR and m.file_size / packed > MAX_RATIO:
+                    raise InvalidInput(BOMB_MESSAGE)
+            if total > MAX_UNPACKED_BYTES:
+                raise InvalidInput(BOMB_MESSAGE)
+            for m in members:
+                _check_member(archive, m)
+    except zipfile.BadZipFile:
+        raise InvalidInput(DAMAGED_MESSAGE) from None
+    except (EOFError, zipfile.LargeZipFile, NotImplementedError):
+        raise InvalidInput(DAMAGED_MESSAGE) from None
+
+
+def _check_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
+    # Reading to the end checks the CRC, so a header that understates the size fails.
+    seen = 0
+    with archive.open(member) as stream:
+        first = stream.read(4096)
+        if member.filename.endswith((".xml", ".rels")) and b"<!doctype" in first.lower():
+            raise InvalidInput("文件中含有不安全的 XML 实体定义，已拒绝读取。")
+        seen = len(first)
+        while block := stream.read(CHUNK):
+            seen += len(block)
+            if seen > MAX_UNPACKED_BYTES:
+                raise InvalidInput(BOMB_MESSAGE)
+
+
+def _open_book(path: Path) -> python_calamine.CalamineWorkbook:
+    try:
+        return python_calamine.CalamineWorkbook.from_path(str(path))
+    except python_calamine.PasswordError:
+        raise InvalidInput(PASSWORD_MESSAGE) from None
+    except python_calamine.CalamineError as exc:
+        text = str(exc).lower()
+        if "password" in text or "encrypt" in text:
+            raise InvalidInput(PASSWORD_MESSAGE) from None
+        raise InvalidInput(DAMAGED_MESSAGE, detail=str(exc)) from None
+
+
+def _read_csv(path: Path) -> list[Row]:
+    data = path.read_bytes()
+    if b"\x00" in data[:4096]:
+        raise InvalidInput("这不是文本格式的 CSV 文件，请选择 .xlsx、.xls 或 .csv 格式的名单。")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("gb18030")  # a superset of GBK and GB2312
+        except UnicodeDecodeError:
+            raise InvalidInput("无法识别 CSV 文件的文字编码（应为 UTF-8 或 GBK）。") from None
+    sample = text[:8192]
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",\t;")
+    except csv.Error:
+        dialect = csv.excel
+    try:
+        return [tuple(r) for r in csv.reader(io.StringIO(text), dialect)]
+    except csv.Error as exc:
+        raise InvalidInput(f"CSV 文件格式有误：{exc}") from None

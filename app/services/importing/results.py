@@ -1,0 +1,113 @@
+"""What a roster import shows and returns: mapping proposals, the preview, the result, the log."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.services.context import Changes
+from app.services.importing.rows import CleanRow
+
+
+class Verdict(enum.StrEnum):
+    NEW = "新增"
+    UPDATE = "更新"
+    SAME = "无变化"
+    ERROR = "错误"
+    DUPLICATE = "重复"
+
+
+@dataclass(frozen=True)
+class MappingProposal:
+    """The header found in a sheet and the proposed column → field mapping."""
+
+    sheet: str
+    header_row: int  # 0-based index in the sheet
+    headers: tuple[str, ...]
+    columns: dict[int, str]
+    sample: tuple[tuple[str, ...], ...] = ()  # a few data rows under the header, as text
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    label: str
+    old: str
+    new: str
+
+    def __str__(self) -> str:
+        return f"{self.label}：{self.old or '（空）'} → {self.new or '（空）'}"
+
+
+@dataclass(slots=True)
+class PreviewRow:
+    """One data row of the roster and what importing it would do."""
+
+    row_number: int  # as Excel numbers it (1-based)
+    verdict: Verdict
+    name: str
+    id_masked: str
+    reason: str = ""
+    changes: tuple[FieldChange, ...] = ()
+    values: CleanRow | None = None
+    client_id: int | None = None
+    original: tuple[str, ...] = ()  # kept for rows that are not imported (the error report)
+
+
+@dataclass(frozen=True)
+class ExitRow:
+    """Someone on the previous roster of this type who is not on the new one (退出)."""
+
+    client_id: int
+    name: str
+    id_masked: str
+    village: str
+
+
+@dataclass(frozen=True)
+class Preview:
+    path: Path
+    file_name: str
+    sha256: str
+    sheet: str
+    headers: tuple[str, ...]
+    columns: dict[int, str]
+    category: str
+    category_label: str
+    import_date: dt.date
+    rows: tuple[PreviewRow, ...]
+    exits: tuple[ExitRow, ...]
+    previous_import: dt.date | None  # the last import of this roster type, if any
+
+    def count(self, verdict: Verdict) -> int:
+        return sum(1 for r in self.rows if r.verdict is verdict)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        counts = {v.value: self.count(v) for v in Verdict}
+        counts["退出"] = len(self.exits)
+        return counts
+
+    @property
+    def importable(self) -> int:
+        return sum(1 for r in self.rows if r.verdict in (Verdict.NEW, Verdict.UPDATE, Verdict.SAME))
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    batch_id: int
+    counts: dict[str, int]
+    changes: Changes = field(default=Changes.of("client", "household", "import"))
+
+
+@dataclass(frozen=True)
+class ImportLogRow:
+    id: int
+    at: dt.datetime
+    user: str
+    file_name: str
+    sha256: str
+    category_label: str
+    import_date: dt.date
+    counts: dict[str, int]

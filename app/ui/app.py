@@ -1,0 +1,244 @@
+"""Starting the GUI: the database, the first-run wizard, the login, the main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit, QMessageBox
+
+import app
+from app.domain.errors import AppError
+from app.services import backup
+from app.services.auth import AuthService
+from app.services.backup import BackupService
+from app.services.backup_types import StartReport
+from app.services.context import Actor
+from app.services.setup import SetupService
+from app.services.stations import SettingsService
+from app.store.engine import Database, database_url, sqlite_path, storage_errors
+from app.store.location import default_database
+from app.ui.crash import CrashDialog, install_excepthook
+from app.ui.i18n import CHINESE, LANGUAGE_KEY, install_translations
+from app.ui.logging_setup import setup_logging
+from app.ui.login import LoginDialog
+from app.ui.main_window import MainWindow
+from app.ui.tasks import TaskRunner
+from app.ui.wizard import SetupWizard
+
+log = logging.getLogger(__name__)
+
+RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+# Chinese UI fonts by platform, best first; any font with Chinese glyphs does in the end.
+_CJK_FAMILIES = (
+    "Microsoft YaHei UI",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "WenQuanYi Micro Hei",
+    "SimSun",
+)
+
+
+def use_cjk_font(qt_app: QApplication) -> None:
+    """Make sure the interface font has Chinese glyphs (else Chinese shows as boxes)."""
+    chinese = QFontDatabase.WritingSystem.SimplifiedChinese
+    current = qt_app.font()
+    if chinese in QFontDatabase.writingSystems(current.family()):
+        return
+    fonts = RESOURCES / "fonts"
+    for path in sorted(fonts.glob("*.tt[fc]")) if fonts.is_dir() else []:
+        QFontDatabase.addApplicationFont(str(path))
+    families = QFontDatabase.families(chinese)
+    family = next((f for f in _CJK_FAMILIES if f in families), families[0] if families else "")
+    if family:
+        font = QFont(family)
+        font.setPointSizeF(current.pointSizeF())
+        qt_app.setFont(font)
+    else:
+        log.warning("no font with Chinese glyphs found")
+
+
+def _apply_style(qt_app: QApplication) -> None:
+    sheet = RESOURCES / "styles" / "stationdesk.qss"
+    if sheet.is_file():
+        qt_app.setStyleSheet(sheet.read_text(encoding="utf-8"))
+
+
+HOURLY_MS = 60 * 60 * 1000
+
+
+def _title() -> str:
+    return QCoreApplication.translate("StartUp", "Station Desk")
+
+
+def _check_file(path: Path) -> StartReport | None:
+    """Placement, the single-instance lock and damage; None when the app must not go on.
+
+    A damaged file has already been moved aside (never deleted); the newest verified
+    backup is offered in its place.
+    """
+    try:
+        report = backup.open_checks(path)
+    except AppError as exc:
+        QMessageBox.critical(None, _title(), exc.message)
+        return None
+    for warning in report.warnings:
+        QMessageBox.warning(None, _title(), warning)
+    if not report.damaged:
+        return report
+    log.error("damaged database moved aside to %s", report.check.moved_to)
+    if report.offer is None:
+        QMessageBox.critical(None, _title(), report.message())
+        return report
+    answer = QMessageBox.question(
+        None,
+        _title(),
+        report.message()
+        + "\n\n"
+        + QCoreApplication.translate("StartUp", "Restore from this backup now?"),
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return report
+    password: str | None = None
+    if report.offer.encrypted:
+        password, ok = QInputDialog.getText(
+            None,
+            _title(),
+            QCoreApplication.translate("StartUp", "Backup password:"),
+            QLineEdit.EchoMode.Password,
+        )
+        if not ok:
+            return report
+    try:
+        backup.restore_offered(database=path, backup=report.offer.path, password=password)
+    except AppError as exc:
+        QMessageBox.critical(None, _title(), exc.message)
+        return None
+    return report
+
+
+def _start_backups(db: Database, actor: Actor, tasks: TaskRunner) -> BackupService | None:
+    """The weekly full check, and a verified backup daily while the app runs."""
+    if sqlite_path(db.url) is None:
+        return None  # a server database is backed up on the server
+    backups = BackupService(db, actor)
+    tasks.run(backups.weekly_check)
+    tasks.run(backups.backup_if_due)
+    timer = QTimer(tasks)
+    timer.setInterval(HOURLY_MS)
+    timer.timeout.connect(lambda: tasks.run(backups.backup_if_due))
+    timer.start()
+    return backups
+
+
+def _open(location: str) -> Database | None:
+    """Open and upgrade the database; a problem is explained and nothing is deleted.
+
+    This runs before any window exists, so there is nothing to keep responsive and it is
+    done directly rather than through the task runner.
+    """
+    try:
+        with storage_errors():
+            db = Database.open(location)
+            SetupService(db).prepare()
+        return db
+    except AppError as exc:
+        log.warning("cannot open %s: %s (%s)", location, exc, exc.detail)
+        QMessageBox.critical(
+            None,
+            QCoreApplication.translate("StartUp", "Station Desk"),
+            QCoreApplication.translate(
+                "StartUp", "The database cannot be opened:\n{path}\n\n{reason}"
+            ).format(path=location, reason=exc.message),
+        )
+    except Exception as exc:
+        log.exception("cannot open %s", location)
+        CrashDialog(None, exc).exec()
+    return None
+
+
+def sign_in(db: Database, tasks: TaskRunner) -> Actor | None:
+    """The first-run wizard if the database is new, then the login; None if cancelled."""
+    setup = SetupService(db)
+    login = notice = ""
+    if not setup.is_initialised():
+        wizard = SetupWizard(db=db, tasks=tasks)
+        tasks.set_window(wizard)
+        if wizard.exec() != QDialog.DialogCode.Accepted.value or wizard.actor is None:
+            return None
+        login, notice = wizard.actor.login, wizard.demo_notice()
+    dialog = LoginDialog(
+        auth=AuthService(db),
+        tasks=tasks,
+        station_name=setup.station_name(),
+        login=login,
+        notice=notice,
+    )
+    tasks.set_window(dialog)
+    if dialog.exec() != QDialog.DialogCode.Accepted.value:
+        return None
+    return dialog.actor
+
+
+def run_gui(location: str | None = None) -> int:
+    """Run Station Desk's window until the user quits; the process's exit code."""
+    qt_app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(qt_app, QApplication)
+    qt_app.setApplicationName("Station Desk")
+    qt_app.setApplicationVersion(app.__version__)
+    log_file = setup_logging()
+    log.info("Station Desk %s starting; log at %s", app.__version__, log_file)
+    install_excepthook()
+    install_translations(qt_app, CHINESE)
+    use_cjk_font(qt_app)
+    _apply_style(qt_app)
+    # The wizard and the login close before the main window opens: not a reason to quit.
+    qt_app.setQuitOnLastWindowClosed(False)
+    location = location or default_database()
+    path = sqlite_path(database_url(location))
+    report = _check_file(path) if path is not None else None
+    if path is not None and report is None:
+        return 1
+    db = _open(location)
+    if db is None:
+        return 1
+    tasks = TaskRunner()
+    backups: BackupService | None = None
+    try:
+        language = SettingsService(db).get(LANGUAGE_KEY, CHINESE)
+        if language != CHINESE:
+            install_translations(qt_app, language)
+        code = 0
+        while True:
+            actor = sign_in(db, tasks)
+            if actor is None:
+                return code
+            backups = _start_backups(db, actor, tasks)
+            window = MainWindow(db=db, actor=actor, tasks=tasks)
+            qt_app.setQuitOnLastWindowClosed(True)
+            window.show()
+            code = qt_app.exec()
+            if not window.sign_in_again:
+                return code
+            qt_app.setQuitOnLastWindowClosed(False)
+    finally:
+        tasks.wait()
+        if backups is not None:
+            _backup_on_exit(backups)
+        db.dispose()
+        if report is not None:
+            report.check.lock.release()
+        log.info("Station Desk stopped")
+
+
+def _backup_on_exit(backups: BackupService) -> None:
+    try:
+        backups.on_exit()
+    except AppError as exc:
+        # The data itself is safe; only this extra copy failed (a full disk, say).
+        log.warning("backup on exit failed: %s (%s)", exc, exc.detail)

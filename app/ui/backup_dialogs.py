@@ -1,0 +1,248 @@
+"""备份与恢复: back up now, back up to a USB stick, list the backups, restore one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.backup import BackupService
+from app.services.backup_types import BackupInfo, BackupReason, RestoreResult
+from app.ui.settings.table import make_table, set_rows
+from app.ui.tasks import TaskRunner, confirm, keep_open
+
+T = TypeVar("T")
+
+
+class BackupPanel(QWidget):
+    """Backups of the open database; `restored` asks the app to sign in again."""
+
+    restored = Signal(object)  # RestoreResult
+
+    def __init__(
+        self, *, backups: BackupService, tasks: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._backups = backups
+        self._tasks = tasks
+        self.rows: list[BackupInfo] = []
+        self._busy = False
+        intro = QLabel(
+            self.tr(
+                "Station Desk backs up this database when it closes and once a day while it "
+                "runs, and keeps daily, weekly and monthly backups in:\n{folder}"
+            ).format(folder=backups.folder)
+        )
+        intro.setWordWrap(True)
+        intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.encrypt = QCheckBox(self.tr("Encrypt with a backup password"))
+        self.now_button = QPushButton(self.tr("Back up now"))
+        self.to_button = QPushButton(self.tr("Back up to…"))
+        self.restore_button = QPushButton(self.tr("Restore the selected backup…"))
+        self.restore_button.setVisible(backups.may_restore)
+        self.now_button.clicked.connect(self.back_up_now)
+        self.to_button.clicked.connect(self.back_up_to)
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.table = make_table(
+            [
+                self.tr("Date"),
+                self.tr("Kind"),
+                self.tr("Clients"),
+                self.tr("Cases"),
+                self.tr("Service records"),
+                self.tr("Size"),
+                self.tr("Encrypted"),
+            ]
+        )
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        buttons = QHBoxLayout()
+        for button in (self.now_button, self.to_button):
+            buttons.addWidget(button)
+        buttons.addWidget(self.encrypt)
+        buttons.addStretch(1)
+        buttons.addWidget(self.restore_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        self.last_message = ""
+        self._update_buttons()
+        self.reload()
+
+    # ---- the list ----------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self._tasks.run(self._backups.list_backups, on_done=self._show)
+
+    def _show(self, rows: list[BackupInfo]) -> None:
+        self.rows = rows
+        kinds = {
+            BackupReason.DAILY: self.tr("Daily"),
+            BackupReason.EXIT: self.tr("On exit"),
+            BackupReason.MANUAL: self.tr("Manual"),
+        }
+        set_rows(
+            self.table,
+            [
+                [
+                    b.created_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                    kinds[b.reason],
+                    str(b.count("clients")),
+                    str(b.count("cases")),
+                    str(b.count("service_records")),
+                    f"{b.size / 1_048_576:.1f} MB",
+                    self.tr("Yes") if b.encrypted else "",
+                ]
+                for b in rows
+            ],
+        )
+        self._update_buttons()
+
+    def selected(self) -> BackupInfo | None:
+        index = self.table.currentRow()
+        return self.rows[index] if 0 <= index < len(self.rows) else None
+
+    def _update_buttons(self) -> None:
+        self.now_button.setEnabled(not self._busy)
+        self.to_button.setEnabled(not self._busy)
+        self.restore_button.setEnabled(not self._busy and self.selected() is not None)
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self._update_buttons()
+
+    # ---- actions -----------------------------------------------------------------------
+
+    def back_up_now(self) -> None:
+        go_on, password = self._password_if_wanted()
+        if not go_on:
+            return
+        backups = self._backups
+        self._run(
+            lambda: backups.backup_now(password=password),
+            lambda info: self._done(self.tr("Backed up to:\n{path}").format(path=info.path)),
+        )
+
+    def back_up_to(self) -> None:
+        folder = self.choose_folder()
+        if folder is None:
+            return
+        go_on, password = self._password_if_wanted()
+        if not go_on:
+            return
+        backups = self._backups
+        self._run(
+            lambda: backups.backup_to(folder=folder, password=password),
+            lambda info: self._done(
+                self.tr(
+                    "Backed up to:\n{path}\n\nThe copy was read back and matches. "
+                    "Keep the stick somewhere safe, away from this computer."
+                ).format(path=info.path)
+            ),
+        )
+
+    def restore_selected(self) -> None:
+        chosen = self.selected()
+        if chosen is None:
+            return
+        when = chosen.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        question = self.tr(
+            "Restore the backup of {when} ({clients} clients, {cases} cases)?\n\n"
+            "Everything entered after that time will no longer be shown. The current "
+            "database is not deleted: it is kept next to it under a new name. "
+            "Everyone must sign in again afterwards."
+        ).format(when=when, clients=chosen.count("clients"), cases=chosen.count("cases"))
+        confirm(self, question, lambda: self._restore(chosen))
+
+    def _restore(self, chosen: BackupInfo) -> None:
+        password: str | None = None
+        if chosen.encrypted:
+            password = self.ask_password(confirm=False)
+            if not password:
+                return
+        backups = self._backups
+
+        def finished(result: RestoreResult) -> None:
+            self._done(
+                self.tr(
+                    "The backup was restored. Please sign in again.\n\n"
+                    "The previous database was kept as:\n{path}"
+                ).format(path=result.set_aside or "")
+            )
+            self.restored.emit(result)
+
+        self._run(lambda: backups.restore(backup=chosen.path, password=password), finished)
+
+    # ---- asking the user (tests replace these) ----------------------------------------
+
+    def choose_folder(self) -> Path | None:
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Back up to which folder?"))
+        return Path(chosen) if chosen else None
+
+    def ask_password(self, *, confirm: bool) -> str | None:
+        """The backup password; asked twice when it is being set. None if cancelled."""
+        text, ok = QInputDialog.getText(
+            self, self.tr("Backup password"), self.tr("Backup password:"),
+            QLineEdit.EchoMode.Password,
+        )  # fmt: skip
+        if not ok:
+            return None
+        if confirm:
+            again, ok = QInputDialog.getText(
+                self, self.tr("Backup password"), self.tr("The same password again:"),
+                QLineEdit.EchoMode.Password,
+            )  # fmt: skip
+            if not ok:
+                return None
+            if again != text:
+                self._inform(self.tr("The two passwords differ. Nothing was backed up."))
+                return None
+        return text
+
+    # ---- helpers -----------------------------------------------------------------------
+
+    def _password_if_wanted(self) -> tuple[bool, str | None]:
+        """(go on, password): no password for a plain backup; not going on if cancelled."""
+        if not self.encrypt.isChecked():
+            return True, None
+        password = self.ask_password(confirm=True)
+        return password is not None, password
+
+    def _run(self, fn: Callable[[], T], on_done: Callable[[T], None]) -> None:
+        self._set_busy(True)
+        self._tasks.run(fn, on_done=on_done, on_finally=self._finished)
+
+    def _finished(self) -> None:
+        self._set_busy(False)
+        self.reload()
+
+    def _done(self, text: str) -> None:
+        self.last_message = text
+        self._inform(text)
+
+    def _inform(self, text: str) -> QMessageBox:
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Backups"),
+            text,
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        keep_open(box)
+        box.open()
+        return box

@@ -1,0 +1,1 @@
+"""The 个案 page: case work from intake to follow-up."""

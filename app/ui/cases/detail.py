@@ -1,0 +1,252 @@
+"""The case beside the list: its header, the buttons for what may be done now, the timeline."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QStackedWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.case_rules import Action, Urgency
+from app.domain.codes import RiskLevel
+from app.domain.errors import AppError, NotFound
+from app.services.case_types import CaseDetail
+from app.services.cases import CaseService
+from app.ui.clients.choices import enum_label
+from app.ui.tasks import TaskRunner
+
+# Buttons for the steps, each enabled when one of its actions is open to the user now.
+STEP_BUTTONS: tuple[tuple[str, tuple[Action, ...]], ...] = (
+    ("assess", (Action.ASSESS,)),
+    ("plan", (Action.SAVE_PLAN,)),
+    ("submit_plan", (Action.SUBMIT_PLAN,)),
+    ("review_plan", (Action.APPROVE_PLAN, Action.RETURN_PLAN)),
+    ("record", (Action.ADD_RECORD,)),
+    ("referral", (Action.ADD_REFERRAL,)),
+    ("update_referral", (Action.UPDATE_REFERRAL,)),
+    ("evaluate", (Action.EVALUATE,)),
+    ("closure", (Action.SUBMIT_CLOSURE,)),
+    ("review_closure", (Action.APPROVE_CLOSURE, Action.RETURN_CLOSURE)),
+    ("follow_up", (Action.FOLLOW_UP,)),
+)
+# Less frequent actions, in the "More" menu.
+MORE_ACTIONS: tuple[tuple[str, tuple[Action, ...]], ...] = (
+    ("edit_intake", (Action.EDIT_INTAKE,)),
+    ("decline", (Action.DECLINE,)),
+    ("refer_at_intake", (Action.REFER_AT_INTAKE,)),
+    ("pause", (Action.PAUSE,)),
+    ("resume", (Action.RESUME,)),
+    ("reassign", (Action.REASSIGN,)),
+    ("comment", (Action.COMMENT,)),
+    ("reopen", (Action.REOPEN,)),
+)
+_HEADER = ("client", "stage", "risk", "next_contact", "worker", "intake", "problem")
+
+
+class CaseDetailPanel(QWidget):
+    """Shows one case; `requested` carries the key of the button the user pressed."""
+
+    loaded = Signal(object)  # CaseDetail, or None when nothing is shown
+    requested = Signal(str)
+
+    def __init__(
+        self, *, cases: CaseService, tasks: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._cases = cases
+        self._tasks = tasks
+        self._generation = 0
+        self.detail: CaseDetail | None = None
+
+        self._stack = QStackedWidget(self)
+        empty = QLabel(self.tr("Choose a case in the list to see it here."), self)
+        empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        empty.setWordWrap(True)
+        self._stack.addWidget(empty)
+
+        page = QWidget(self)
+        self.title = QLabel(page)
+        self.title.setObjectName("caseTitle")
+        font = self.title.font()
+        font.setPointSize(font.pointSize() + 3)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.lock_note = QLabel(page)
+        self.lock_note.setObjectName("caseLocked")
+        self.lock_note.setWordWrap(True)
+        self.lock_note.setStyleSheet("color: #7a4b00;")
+        self.values: dict[str, QLabel] = {}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for key, caption in zip(_HEADER, self._captions(), strict=True):
+            value = QLabel(page)
+            value.setObjectName(f"case_{key}")
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.values[key] = value
+            form.addRow(caption, value)
+
+        self.buttons: dict[str, QPushButton] = {}
+        grid = QGridLayout()
+        labels = self._button_labels()
+        for index, (key, _actions) in enumerate(STEP_BUTTONS):
+            button = QPushButton(labels[key], page)
+            button.setObjectName(f"case_{key}")
+            button.clicked.connect(lambda _c=False, k=key: self.requested.emit(k))
+            self.buttons[key] = button
+            grid.addWidget(button, index // 4, index % 4)
+        self.more_menu = QMenu(page)
+        self.more_actions = {}
+        for key, _actions in MORE_ACTIONS:
+            action = self.more_menu.addAction(labels[key])
+            action.triggered.connect(lambda _c=False, k=key: self.requested.emit(k))
+            self.more_actions[key] = action
+        self.more_button = QPushButton(self.tr("More"), page)
+        self.more_button.setMenu(self.more_menu)
+        self.print_button = QPushButton(self.tr("Print case file"), page)
+        self.print_button.setObjectName("case_print")
+        self.print_button.clicked.connect(lambda: self.requested.emit("print"))
+        count = len(STEP_BUTTONS)
+        grid.addWidget(self.more_button, count // 4, count % 4)
+        grid.addWidget(self.print_button, (count + 1) // 4, (count + 1) % 4)
+
+        self.timeline = QTreeWidget(page)
+        self.timeline.setObjectName("caseTimeline")
+        self.timeline.setColumnCount(3)
+        self.timeline.setHeaderLabels([self.tr("Date"), self.tr("Record"), self.tr("Summary")])
+        self.timeline.setRootIsDecorated(False)
+        self.timeline.setAlternatingRowColors(True)
+        self.timeline.setColumnWidth(0, 92)
+        self.timeline.setColumnWidth(1, 150)
+
+        inner = QVBoxLayout(page)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(self.title)
+        inner.addWidget(self.lock_note)
+        inner.addLayout(form)
+        inner.addLayout(grid)
+        inner.addWidget(QLabel(self.tr("Timeline"), page))
+        inner.addWidget(self.timeline, 1)
+        self._stack.addWidget(page)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._stack)
+
+    def _captions(self) -> tuple[str, ...]:
+        return (
+            self.tr("Client"),
+            self.tr("Stage"),
+            self.tr("Risk / urgency"),
+            self.tr("Next contact"),
+            self.tr("Responsible worker"),
+            self.tr("Intake date"),
+            self.tr("Presenting problem"),
+        )
+
+    def _button_labels(self) -> dict[str, str]:
+        return {
+            "assess": self.tr("Assess"),
+            "plan": self.tr("Service plan"),
+            "submit_plan": self.tr("Submit plan"),
+            "review_plan": self.tr("Review plan"),
+            "record": self.tr("Service record"),
+            "referral": self.tr("Refer"),
+            "update_referral": self.tr("Referral status"),
+            "evaluate": self.tr("Evaluate"),
+            "closure": self.tr("Request closure"),
+            "review_closure": self.tr("Review closure"),
+            "follow_up": self.tr("Follow-up"),
+            "edit_intake": self.tr("Edit intake"),
+            "decline": self.tr("Decline the case"),
+            "refer_at_intake": self.tr("Refer at intake"),
+            "pause": self.tr("Pause"),
+            "resume": self.tr("Resume"),
+            "reassign": self.tr("Reassign"),
+            "comment": self.tr("Comment"),
+            "reopen": self.tr("Reopen"),
+        }
+
+    # ---- loading ---------------------------------------------------------------------
+
+    def show_case(self, case_id: int | None) -> None:
+        self._generation += 1
+        generation = self._generation
+        if case_id is None:
+            self._show(None)
+            return
+        cases = self._cases
+        self._tasks.run(
+            lambda: cases.get(case_id),
+            on_done=lambda detail: self._arrived(generation, detail),
+            on_error=lambda exc: self._failed(generation, exc),
+        )
+
+    def reload(self) -> None:
+        if self.detail is not None:
+            self.show_case(self.detail.id)
+
+    def _arrived(self, generation: int, detail: CaseDetail) -> None:
+        if generation == self._generation:
+            self._show(detail)
+
+    def _failed(self, generation: int, exc: AppError) -> bool:
+        if generation == self._generation and isinstance(exc, NotFound):
+            self._show(None)
+            return True
+        return False
+
+    def _show(self, detail: CaseDetail | None) -> None:
+        self.detail = detail
+        if detail is None:
+            self._stack.setCurrentIndex(0)
+            self.loaded.emit(None)
+            return
+        self.title.setText(f"{detail.case_no}　{detail.client_name}")
+        self.lock_note.setText(self._lock_text(detail))
+        self.lock_note.setVisible(bool(self.lock_note.text()))
+        age = self.tr(", {age} years").format(age=detail.client_age) if detail.client_age else ""
+        place = f"（{detail.client_village}）" if detail.client_village else ""
+        self.values["client"].setText(
+            f"{detail.client_name}{age}{place}　{detail.client_id_masked}"
+        )
+        stage = detail.stage_label + (self.tr(" (paused)") if detail.paused else "")
+        self.values["stage"].setText(stage)
+        risk = enum_label(RiskLevel, detail.risk_level)
+        self.values["risk"].setText(f"{risk} / {enum_label(Urgency, detail.urgency)}")
+        self.values["next_contact"].setText(
+            detail.next_contact_date.isoformat() if detail.next_contact_date else "—"
+        )
+        self.values["worker"].setText(detail.worker)
+        self.values["intake"].setText(detail.intake_date.isoformat())
+        self.values["problem"].setText(detail.presenting_problem)
+        allowed = set(detail.actions)
+        for key, actions in STEP_BUTTONS:
+            self.buttons[key].setEnabled(any(a.value in allowed for a in actions))
+        for key, actions in MORE_ACTIONS:
+            self.more_actions[key].setEnabled(any(a.value in allowed for a in actions))
+        self.more_button.setEnabled(any(a.isEnabled() for a in self.more_actions.values()))
+        self.timeline.clear()
+        for entry in detail.timeline:
+            item = QTreeWidgetItem([entry.on.isoformat(), entry.title, entry.summary])
+            item.setToolTip(2, entry.summary)
+            item.setData(0, Qt.ItemDataRole.UserRole, (entry.kind, entry.record_id))
+            self.timeline.addTopLevelItem(item)
+        self.timeline.scrollToBottom()
+        self._stack.setCurrentIndex(1)
+        self.loaded.emit(detail)
+
+    def _lock_text(self, detail: CaseDetail) -> str:
+        if detail.locked:
+            return self.tr("This case is closed and read-only. A station head can reopen it.")
+        if detail.paused:
+            return self.tr("This case is paused: resume it to continue the work.")
+        return ""

@@ -1,0 +1,91 @@
+"""Search box and filters above the case list; emits a `CaseQuery` as they change."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+
+from app.domain.case_rules import Stage, Urgency
+from app.domain.codes import RiskLevel
+from app.services.case_types import CaseQuery
+from app.ui.clients.choices import ClientChoices, fill_combo
+
+DEBOUNCE_MS = 250
+
+
+class CaseFilterBar(QWidget):
+    """Search-as-you-type plus stage, worker, risk and urgency filters."""
+
+    changed = Signal(object)  # CaseQuery
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.search = QLineEdit(self)
+        self.search.setObjectName("caseSearch")
+        self.search.setPlaceholderText(self.tr("Search case number or client (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(220)
+        self.stage = QComboBox(self)
+        self.worker = QComboBox(self)
+        self.risk = QComboBox(self)
+        self.urgency = QComboBox(self)
+        self.open_only = QCheckBox(self.tr("Open cases only"), self)
+        self.worker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.worker.setMinimumContentsLength(6)
+        fill_combo(self.stage, [(s.label, s.value) for s in Stage], blank=self.tr("All stages"))
+        fill_combo(self.worker, [], blank=self.tr("All workers"))
+        fill_combo(
+            self.risk, [(r.label, r.value) for r in RiskLevel], blank=self.tr("Any risk level")
+        )
+        fill_combo(
+            self.urgency, [(u.label, u.value) for u in Urgency], blank=self.tr("Any urgency")
+        )
+        self.stage.setToolTip(self.tr("Stage"))
+        self.worker.setToolTip(self.tr("Responsible worker"))
+        self.risk.setToolTip(self.tr("Risk level"))
+        self.urgency.setToolTip(self.tr("Urgency"))
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search, 3)
+        layout.addWidget(QLabel(self.tr("Filter:"), self))
+        combos = (self.stage, self.worker, self.risk, self.urgency)
+        for combo in combos:
+            layout.addWidget(combo)
+            combo.currentIndexChanged.connect(self._emit)
+        layout.addWidget(self.open_only)
+        self.open_only.toggled.connect(self._emit)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self._emit)
+        self.search.textChanged.connect(self._timer.start)
+
+    def set_choices(self, choices: ClientChoices) -> None:
+        fill_combo(
+            self.worker, [(w.label, w.id) for w in choices.workers], blank=self.tr("All workers")
+        )
+
+    def query(self) -> CaseQuery:
+        return CaseQuery(
+            text=self.search.text().strip(),
+            stage=self.stage.currentData() or "",
+            worker_id=self.worker.currentData(),
+            risk_level=self.risk.currentData() or "",
+            urgency=self.urgency.currentData() or "",
+            open_only=self.open_only.isChecked(),
+        )
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def flush(self) -> None:
+        """Apply a pending search now instead of waiting for the debounce."""
+        if self._timer.isActive():
+            self._emit()
+
+    def _emit(self) -> None:
+        self._timer.stop()
+        self.changed.emit(self.query())

@@ -1,0 +1,206 @@
+"""接案: open a case for a client found by search, with the intake decision."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QWidget,
+)
+
+from app.domain.case_rules import Decision, Urgency
+from app.domain.codes import CodeList, RiskLevel
+from app.services.case_types import CaseDetail, IntakeInput, OpenCaseInput
+from app.services.cases import CaseService
+from app.services.client_types import Choice
+from app.services.clients import ClientService
+from app.ui.cases.fields import date_edit, enum_combo, items_combo, pydate, text_box
+from app.ui.cases.step_dialog import SaveCall, StepDialog
+from app.ui.clients.choices import ClientChoices, code_items
+from app.ui.clients.household_picker import HeadSearchDialog
+from app.ui.tasks import TaskRunner
+
+
+class IntakeDialog(StepDialog):
+    """Open a case: client, source, problem, risk, urgency, worker and the decision."""
+
+    def __init__(
+        self,
+        *,
+        cases: CaseService,
+        clients: ClientService,
+        tasks: TaskRunner,
+        choices: ClientChoices,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(title=self.tr("Open a case (intake)"), tasks=tasks, parent=parent)
+        self._cases = cases
+        self._clients = clients
+        self.client: Choice | None = None
+
+        self.client_label = QLineEdit(self)
+        self.client_label.setReadOnly(True)
+        self.client_label.setPlaceholderText(self.tr("No client chosen"))
+        self.choose_client = QPushButton(self.tr("Find client…"), self)
+        self.choose_client.setAutoDefault(False)
+        self.choose_client.clicked.connect(self.find_client)
+        client_row = QWidget(self)
+        row = QHBoxLayout(client_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.client_label, 1)
+        row.addWidget(self.choose_client)
+
+        self.intake_date = date_edit(self, cases.today)
+        self.source = items_combo(
+            self, code_items(choices, CodeList.CASE_SOURCE), blank=self.tr("Not stated")
+        )
+        self.referrer = QLineEdit(self)
+        self.referrer.setMaxLength(100)
+        self.referrer.setPlaceholderText(self.tr("Who referred or reported the case"))
+        self.problem = text_box(self, 80)
+        self.risk = enum_combo(self, (RiskLevel.LOW, RiskLevel.MEDIUM, RiskLevel.HIGH))
+        self.urgency = enum_combo(
+            self, (Urgency.NORMAL, Urgency.PRIORITY, Urgency.URGENT), Urgency.NORMAL.value
+        )
+        others = [(w.label, w.id) for w in choices.workers] if cases.can_assign else []
+        self.worker = items_combo(self, others, blank=self.tr("Me"))
+        self.worker.setEnabled(cases.can_assign)
+
+        self.decisions = QButtonGroup(self)
+        decision_row = QWidget(self)
+        line = QHBoxLayout(decision_row)
+        line.setContentsMargins(0, 0, 0, 0)
+        for decision in Decision:
+            button = QRadioButton(decision.label, decision_row)
+            button.setObjectName(f"decision_{decision.value}")
+            button.setProperty("decision", decision.value)
+            self.decisions.addButton(button)
+            line.addWidget(button)
+            button.setChecked(decision is Decision.ACCEPT)
+        line.addStretch(1)
+        self.reason = text_box(self, 56)
+        self.refer_to = QLineEdit(self)
+        self.refer_to.setMaxLength(100)
+        self.refer_contact = QLineEdit(self)
+        self.refer_contact.setMaxLength(100)
+
+        self.add_row(self.tr("Client *"), client_row, "client_id")
+        self.add_row(self.tr("Intake date"), self.intake_date)
+        self.add_row(self.tr("Source"), self.source, "source")
+        self.add_row(self.tr("Referrer"), self.referrer)
+        self.add_row(self.tr("Presenting problem *"), self.problem, "presenting_problem")
+        self.add_row(self.tr("Risk level"), self.risk, "risk_level")
+        self.add_row(self.tr("Urgency"), self.urgency, "urgency")
+        self.add_row(self.tr("Responsible worker"), self.worker, "worker_id")
+        self.add_row(self.tr("Decision"), decision_row, "decision")
+        self.add_row(self.tr("Reason"), self.reason, "decision_reason")
+        self.add_row(self.tr("Refer to"), self.refer_to, "refer_to")
+        self.add_row(self.tr("Agency contact"), self.refer_contact)
+        self.add_button(self.tr("Open case"), self.call)
+        self.decisions.buttonToggled.connect(lambda _button, _on: self._update_decision())
+        self._update_decision()
+
+    def decision(self) -> str:
+        button = self.decisions.checkedButton()
+        return str(button.property("decision")) if button else Decision.ACCEPT.value
+
+    def _update_decision(self) -> None:
+        decision = self.decision()
+        self.reason.setEnabled(decision != Decision.ACCEPT.value)
+        refer = decision == Decision.REFER.value
+        self.refer_to.setEnabled(refer)
+        self.refer_contact.setEnabled(refer)
+
+    def find_client(self) -> None:
+        dialog = HeadSearchDialog(
+            clients=self._clients,
+            tasks=self._tasks,
+            title=self.tr("Choose the client"),
+            placeholder=self.tr("Name, ID number or phone of the client"),
+            parent=self,
+        )
+
+        def finished(result: int) -> None:
+            if result == QDialog.DialogCode.Accepted and dialog.chosen is not None:
+                self.set_client(dialog.chosen)
+            dialog.deleteLater()
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    def set_client(self, client: Choice) -> None:
+        self.client = client
+        self.client_label.setText(client.label)
+
+    def call(self) -> SaveCall | None:
+        if self.client is None:
+            self._field_errors["client_id"].set_error(self.tr("Choose the client first."))
+            return None
+        data = OpenCaseInput(
+            client_id=self.client.id,
+            intake_date=pydate(self.intake_date.date()),
+            source=self.source.currentData() or "",
+            referrer=self.referrer.text(),
+            presenting_problem=self.problem.toPlainText(),
+            risk_level=self.risk.currentData(),
+            urgency=self.urgency.currentData(),
+            worker_id=self.worker.currentData(),
+            decision=self.decision(),
+            decision_reason=self.reason.toPlainText() if self.reason.isEnabled() else "",
+            refer_to=self.refer_to.text() if self.refer_to.isEnabled() else "",
+            refer_contact=self.refer_contact.text() if self.refer_contact.isEnabled() else "",
+        )
+        cases = self._cases
+        return lambda: cases.open_case(data)
+
+
+class IntakeEditDialog(StepDialog):
+    """Correct the intake details while the case is open (the client and decision stay)."""
+
+    def __init__(
+        self,
+        *,
+        cases: CaseService,
+        tasks: TaskRunner,
+        detail: CaseDetail,
+        choices: ClientChoices,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(title=self.tr("Edit intake"), tasks=tasks, parent=parent)
+        self._cases = cases
+        self._detail = detail
+        self.intake_date = date_edit(self, detail.intake_date)
+        self.source = items_combo(
+            self,
+            code_items(choices, CodeList.CASE_SOURCE, detail.source),
+            blank=self.tr("Not stated"),
+        )
+        self.source.setCurrentIndex(max(self.source.findData(detail.source or None), 0))
+        self.referrer = QLineEdit(detail.referrer, self)
+        self.referrer.setMaxLength(100)
+        self.problem = text_box(self, 80)
+        self.problem.setPlainText(detail.presenting_problem)
+        self.urgency = enum_combo(
+            self, (Urgency.NORMAL, Urgency.PRIORITY, Urgency.URGENT), detail.urgency
+        )
+        self.add_row(self.tr("Intake date"), self.intake_date, "intake_date")
+        self.add_row(self.tr("Source"), self.source, "source")
+        self.add_row(self.tr("Referrer"), self.referrer)
+        self.add_row(self.tr("Presenting problem"), self.problem, "presenting_problem")
+        self.add_row(self.tr("Urgency"), self.urgency, "urgency")
+        self.add_button(self.tr("Save"), self.call)
+
+    def call(self) -> SaveCall:
+        data = IntakeInput(
+            intake_date=pydate(self.intake_date.date()),
+            source=self.source.currentData() or "",
+            referrer=self.referrer.text(),
+            presenting_problem=self.problem.toPlainText(),
+            urgency=self.urgency.currentData(),
+        )
+        cases, case_id, version = self._cases, self._detail.id, self._detail.version
+        return lambda: cases.update_intake(case_id, version=version, data=data)

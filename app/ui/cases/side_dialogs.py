@@ -1,0 +1,72 @@
+"""Side actions that need a few words: pause, resume, decline, reopen, comment, reassign."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QWidget
+
+from app.services.case_types import CaseDetail, CaseSaved
+from app.services.cases import CaseService
+from app.ui.cases.fields import items_combo, text_box
+from app.ui.cases.step_dialog import SaveCall, StepDialog
+from app.ui.clients.choices import ClientChoices
+from app.ui.tasks import TaskRunner
+
+
+class TextDialog(StepDialog):
+    """One text (a reason or a comment) handed to `action`; the service says when it is empty."""
+
+    def __init__(
+        self,
+        *,
+        title: str,
+        caption: str,
+        field: str,
+        tasks: TaskRunner,
+        action: Callable[[str], CaseSaved],
+        button: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(title=title, tasks=tasks, parent=parent)
+        self._action = action
+        self.text = text_box(self, 96)
+        self.text.setObjectName("reasonText")
+        self.add_row(caption, self.text, field)
+        self.add_button(button or self.tr("Save"), self.call)
+
+    def call(self) -> SaveCall:
+        action, text = self._action, self.text.toPlainText()
+        return lambda: action(text)
+
+
+class ReassignDialog(StepDialog):
+    """The station head hands the case to another worker (logged with the reason)."""
+
+    def __init__(
+        self,
+        *,
+        cases: CaseService,
+        tasks: TaskRunner,
+        detail: CaseDetail,
+        choices: ClientChoices,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(title=self.tr("Reassign the case"), tasks=tasks, parent=parent)
+        self._cases = cases
+        self._detail = detail
+        others = [(w.label, w.id) for w in choices.workers if w.id != detail.worker_id]
+        self.worker = items_combo(self, others)
+        self.reason = text_box(self, 64)
+        self.add_row(self.tr("Now responsible"), items_combo(self, [(detail.worker, None)]))
+        self.add_row(self.tr("Hand over to"), self.worker, "worker_id")
+        self.add_row(self.tr("Reason"), self.reason, "reason")
+        self.add_button(self.tr("Reassign"), self.call)
+
+    def call(self) -> SaveCall | None:
+        worker_id = self.worker.currentData()
+        if worker_id is None:
+            return None
+        cases, case_id, version = self._cases, self._detail.id, self._detail.version
+        reason = self.reason.toPlainText()
+        return lambda: cases.reassign(case_id, version=version, worker_id=worker_id, reason=reason)

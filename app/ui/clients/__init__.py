@@ -1,0 +1,1 @@
+"""The client registry page (服务对象): list, filters, detail panel and the client form."""

@@ -1,0 +1,91 @@
+"""What the client page's combo boxes offer: code lists, villages and workers, loaded once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtWidgets import QComboBox
+
+from app.domain.codes import CodeList
+from app.services.client_types import Choice
+from app.services.clients import ClientService
+from app.services.codes import CodeEntry, CodeService
+
+USED_LISTS = (
+    CodeList.CLIENT_CATEGORY,
+    CodeList.DISABILITY_TYPE,
+    CodeList.DISABILITY_GRADE,
+    CodeList.ETHNICITY,
+    CodeList.MARITAL_STATUS,
+    CodeList.RELATIONSHIP,
+    CodeList.SELF_CARE,
+    CodeList.LIVING_ARRANGEMENT,
+)
+
+
+@dataclass(frozen=True)
+class ClientChoices:
+    """Code lists (retired items included, for old records), villages and workers."""
+
+    entries: dict[CodeList, list[CodeEntry]] = field(default_factory=dict)
+    villages: list[Choice] = field(default_factory=list)
+    workers: list[Choice] = field(default_factory=list)
+
+    def active(self, code_list: CodeList) -> list[CodeEntry]:
+        return [e for e in self.entries.get(code_list, []) if e.active]
+
+    def label(self, code_list: CodeList, code: str) -> str:
+        """The code's label; an unknown code is shown as itself rather than hidden."""
+        if not code:
+            return ""
+        for entry in self.entries.get(code_list, []):
+            if entry.code == code:
+                return entry.label
+        return code
+
+
+def load_choices(clients: ClientService, codes: CodeService) -> ClientChoices:
+    """Read everything the combo boxes need; runs on the worker thread."""
+    return ClientChoices(
+        entries={c: codes.entries(c, include_retired=True) for c in USED_LISTS},
+        villages=clients.villages(),
+        workers=clients.workers(),
+    )
+
+
+def fill_combo(combo: QComboBox, items: list[tuple[str, object]], *, blank: str = "") -> None:
+    """Replace the items, keeping the current choice when it is still offered."""
+    current = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    combo.addItem(blank, None)
+    for label, data in items:
+        combo.addItem(label, data)
+    index = combo.findData(current)
+    combo.setCurrentIndex(max(index, 0))
+    combo.blockSignals(False)
+
+
+def select_data(combo: QComboBox, value: object) -> None:
+    """Choose the item holding `value`, or the blank first item."""
+    index = combo.findData(value) if value not in (None, "") else 0
+    combo.setCurrentIndex(max(index, 0))
+
+
+def code_items(
+    choices: ClientChoices, code_list: CodeList, keep: str = ""
+) -> list[tuple[str, object]]:
+    """Active items of a list, plus `keep` when a record still holds a retired code."""
+    items: list[tuple[str, object]] = [(e.label, e.code) for e in choices.active(code_list)]
+    if keep and all(code != keep for _, code in items):
+        items.append((choices.label(code_list, keep), keep))
+    return items
+
+
+def enum_label(enum_type: Any, value: str) -> str:
+    """The Chinese label of an enum value (Sex, RiskLevel…); an unknown value shows as it is."""
+    try:
+        return str(enum_type(value).label)
+    except ValueError:
+        return value

@@ -1,0 +1,67 @@
+"""The 设置 page: tabs for what the logged-in role may change."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from app.domain.roles import Permission
+from app.services.auth import AuthService
+from app.services.backup import BackupService
+from app.services.codes import CodeService
+from app.services.context import Actor
+from app.services.stations import SettingsService, StationService
+from app.services.users import UserService
+from app.store.engine import Database, sqlite_path
+from app.ui.backup_dialogs import BackupPanel
+from app.ui.settings.account_tab import AccountTab
+from app.ui.settings.codes_tab import CodesTab
+from app.ui.settings.language_tab import LanguageTab
+from app.ui.settings.users_tab import UsersTab
+from app.ui.settings.villages_tab import VillagesTab
+from app.ui.tasks import TaskRunner
+
+
+class SettingsPage(QWidget):
+    """Tabs a role may not use are left out; the services refuse them anyway."""
+
+    restored = Signal(object)  # RestoreResult: the window must sign in again
+
+    def __init__(
+        self,
+        *,
+        db: Database,
+        actor: Actor,
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.tabs = QTabWidget()
+        self.account = AccountTab(auth=AuthService(db), actor=actor, tasks=tasks)
+        self.users: UsersTab | None = None
+        self.villages: VillagesTab | None = None
+        self.codes: CodesTab | None = None
+        self.language: LanguageTab | None = None
+        self.backups: BackupPanel | None = None
+        if actor.can(Permission.MANAGE_USERS):
+            self.users = UsersTab(users=UserService(db, actor), tasks=tasks)
+            self.tabs.addTab(self.users, self.tr("Users"))
+        if actor.can(Permission.MANAGE_SETTINGS):
+            self.villages = VillagesTab(stations=StationService(db, actor), tasks=tasks)
+            self.tabs.addTab(self.villages, self.tr("Villages and communities"))
+        if actor.can(Permission.MANAGE_CODES):
+            self.codes = CodesTab(codes=CodeService(db, actor), tasks=tasks)
+            self.tabs.addTab(self.codes, self.tr("Code lists"))
+        if actor.can(Permission.MANAGE_SETTINGS):
+            self.language = LanguageTab(settings=SettingsService(db, actor), tasks=tasks)
+            self.tabs.addTab(self.language, self.tr("Language"))
+        if actor.can(Permission.BACKUP) and sqlite_path(db.url) is not None:
+            self.backups = BackupPanel(backups=BackupService(db, actor), tasks=tasks)
+            self.backups.restored.connect(self.restored)
+            self.tabs.addTab(self.backups, self.tr("Backup and restore"))
+        self.tabs.addTab(self.account, self.tr("My account"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+
+    def tab_titles(self) -> list[str]:
+        return [self.tabs.tabText(i) for i in range(self.tabs.count())]

@@ -1,0 +1,238 @@
+"""Users: add an account, reset a password, unlock, deactivate (administrator only)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.errors import AppError, InvalidInput
+from app.domain.roles import Role
+from app.services.context import Changes
+from app.services.users import NewPassword, UserRow, UserService
+from app.ui.form_errors import ErrorLabel
+from app.ui.role_names import role_name
+from app.ui.settings.table import make_table, set_rows
+from app.ui.tasks import TaskRunner, confirm, keep_open
+
+
+class AddUserDialog(QDialog):
+    """Login, name and role; the account starts with a temporary password."""
+
+    def __init__(
+        self, *, users: UserService, tasks: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._users = users
+        self._tasks = tasks
+        self.created: NewPassword | None = None
+        self.setWindowTitle(self.tr("Add a user"))
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.login = QLineEdit()
+        self.display_name = QLineEdit()
+        self.role = QComboBox()
+        for role in (Role.WORKER, Role.HEAD, Role.SUPERVISOR, Role.ADMIN):
+            self.role.addItem(role_name(role), role)
+        form.addRow(self.tr("User name"), self.login)
+        form.addRow(self.tr("Full name"), self.display_name)
+        form.addRow(self.tr("Role"), self.role)
+        layout.addLayout(form)
+        self.error = ErrorLabel()
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def submit(self) -> None:
+        users = self._users
+        login, name = self.login.text(), self.display_name.text()
+        role = Role(self.role.currentData())
+        self.buttons.setEnabled(False)
+        self._tasks.run(
+            lambda: users.add(login=login, display_name=name, role=role),
+            on_done=self._added,
+            on_error=self._refused,
+            on_finally=lambda: self.buttons.setEnabled(True),
+        )
+
+    def _added(self, created: NewPassword) -> None:
+        self.created = created
+        self.accept()
+
+    def _refused(self, error: AppError) -> bool:
+        if not isinstance(error, InvalidInput):
+            return False
+        self.error.set_error(error.message)
+        return True
+
+
+class TemporaryPasswordDialog(QDialog):
+    """Shows a temporary password once, large and copyable."""
+
+    def __init__(self, created: NewPassword, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.password = created.password
+        self.setWindowTitle(self.tr("Temporary password"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            QLabel(self.tr("The temporary password for {login} is:").format(login=created.login))
+        )
+        shown = QLabel(created.password)
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font.setPointSizeF(QFont().pointSizeF() * 1.8)
+        shown.setFont(font)
+        shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        shown.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(shown)
+        note = QLabel(
+            self.tr(
+                "Give it to the user in person. They must choose their own password when "
+                "they log in. It is not shown again."
+            )
+        )
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        copy = buttons.addButton(self.tr("Copy"), QDialogButtonBox.ButtonRole.ActionRole)
+        copy.clicked.connect(lambda: QApplication.clipboard().setText(self.password))
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+
+class UsersTab(QWidget):
+    """The station's accounts."""
+
+    def __init__(
+        self, *, users: UserService, tasks: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._users = users
+        self._tasks = tasks
+        self.rows: list[UserRow] = []
+        self.password_dialog: TemporaryPasswordDialog | None = None
+        self.table = make_table(
+            [self.tr("User name"), self.tr("Full name"), self.tr("Role"), self.tr("Status")]
+        )
+        self.add_button = QPushButton(self.tr("Add user…"))
+        self.reset_button = QPushButton(self.tr("Reset password"))
+        self.unlock_button = QPushButton(self.tr("Unlock"))
+        self.active_button = QPushButton(self.tr("Deactivate"))
+        self.add_button.clicked.connect(self.ask_new_user)
+        self.reset_button.clicked.connect(self.ask_reset)
+        self.unlock_button.clicked.connect(self.unlock)
+        self.active_button.clicked.connect(self.ask_toggle_active)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.reset_button, self.unlock_button, self.active_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        tasks.bus.changed.connect(self._on_changed)
+        self._update_buttons()
+        self.reload()
+
+    def reload(self) -> None:
+        self._tasks.run(self._users.list, on_done=self._show)
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches("user"):
+            self.reload()
+
+    def _show(self, rows: list[UserRow]) -> None:
+        self.rows = rows
+        set_rows(
+            self.table,
+            [[r.login, r.display_name, role_name(r.role), self._status(r)] for r in rows],
+        )
+        self._update_buttons()
+
+    def _status(self, row: UserRow) -> str:
+        if not row.active:
+            return self.tr("Deactivated")
+        if row.locked:
+            return self.tr("Locked")
+        if row.must_change_password:
+            return self.tr("Must change password")
+        return self.tr("Active")
+
+    def selected(self) -> UserRow | None:
+        index = self.table.currentRow()
+        return self.rows[index] if 0 <= index < len(self.rows) else None
+
+    def _update_buttons(self) -> None:
+        row = self.selected()
+        for button in (self.reset_button, self.unlock_button, self.active_button):
+            button.setEnabled(row is not None)
+        self.unlock_button.setEnabled(row is not None and row.locked)
+        self.active_button.setText(
+            self.tr("Activate") if row is not None and not row.active else self.tr("Deactivate")
+        )
+
+    def ask_new_user(self) -> AddUserDialog:
+        dialog = AddUserDialog(users=self._users, tasks=self._tasks, parent=self)
+        dialog.accepted.connect(lambda: self._show_password(dialog.created))
+        keep_open(dialog)
+        dialog.open()
+        return dialog
+
+    def ask_reset(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        question = self.tr(
+            "Give {name} a new temporary password? The old password stops working."
+        ).format(name=row.display_name)
+        confirm(self, question, lambda: self.reset_password(row.login))
+
+    def reset_password(self, login: str) -> None:
+        users = self._users
+        self._tasks.run(lambda: users.reset_password(login=login), on_done=self._show_password)
+
+    def unlock(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        users, login = self._users, row.login
+        self._tasks.run(lambda: users.unlock(login=login))
+
+    def ask_toggle_active(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        if not row.active:
+            self.set_active(row.login, True)
+            return
+        question = self.tr("Deactivate {name}? They can no longer log in.").format(
+            name=row.display_name
+        )
+        confirm(self, question, lambda: self.set_active(row.login, False))
+
+    def set_active(self, login: str, active: bool) -> None:
+        users = self._users
+        self._tasks.run(lambda: users.set_active(login=login, active=active))
+
+    def _show_password(self, created: NewPassword | None) -> None:
+        if created is None:
+            return
+        dialog = TemporaryPasswordDialog(created, self)
+        self.password_dialog = dialog
+        keep_open(dialog)
+        dialog.open()

@@ -1,0 +1,176 @@
+"""First run, end to end: fresh data folder → wizard → login → a client → restart → still there.
+
+`run_gui` itself runs here; a timer plays the user, answering whichever window is up.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWizard
+
+import app.ui.app as gui
+from app.services.client_types import ClientInput, ClientQuery
+from app.services.clients import ClientService
+from app.store.location import data_dir
+from app.ui.i18n import ENGLISH, install_translations
+from app.ui.login import LoginDialog
+from app.ui.main_window import MainWindow
+from app.ui.wizard import SetupWizard
+from tests.ui.shell_helpers import visible
+
+PASSWORD = "meilin-2024"
+pytestmark = pytest.mark.gui
+
+
+class User:
+    """Looks at the screen every 50 ms and does the next step of its script."""
+
+    def __init__(self, steps: list[Callable[[], bool]]) -> None:
+        self.steps = steps
+        self.error: BaseException | None = None
+        self.timer = QTimer()
+        self.timer.timeout.connect(self._tick)
+        self.timer.start(50)
+        # If a step never happens, end every event loop rather than hang the test run.
+        QTimer.singleShot(60_000, lambda: QApplication.exit(99))
+
+    def _tick(self) -> None:
+        if not self.steps:
+            self.timer.stop()
+            return
+        try:
+            if self.steps[0]():
+                self.steps.pop(0)
+        except BaseException as exc:  # reported by the test, then everything is closed
+            self.error = exc
+            self.steps.clear()
+            QApplication.exit(98)
+
+    def finished(self) -> bool:
+        return not self.steps and self.error is None
+
+
+def one(kind: type) -> object | None:
+    found = visible(kind)
+    return found[0] if found else None
+
+
+@pytest.fixture
+def gui_app(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[QApplication]:
+    """run_gui on the test's QApplication, with what it changes put back afterwards."""
+    # pytest-qt reports exceptions in Qt callbacks itself; the crash dialog would hide them.
+    monkeypatch.setattr(gui, "install_excepthook", lambda: None)
+    font, quit_on_close = qapp.font(), qapp.quitOnLastWindowClosed()
+    yield qapp
+    install_translations(qapp, ENGLISH)
+    qapp.setStyleSheet("")
+    qapp.setFont(font)
+    qapp.setQuitOnLastWindowClosed(quit_on_close)
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if isinstance(handler, logging.handlers.RotatingFileHandler):
+            root.removeHandler(handler)
+            handler.close()
+
+
+def test_first_run_then_restart(gui_app: QApplication) -> None:
+    location = data_dir() / "stationdesk.sqlite3"
+    assert not location.exists()
+    seen: dict[str, object] = {}
+
+    def wizard() -> bool:
+        w = one(SetupWizard)
+        if not isinstance(w, SetupWizard):
+            return False
+        seen["wizard_title"] = w.windowTitle()
+        w.station.name.setText("梅林镇社工站")
+        w.station.code.setText("JX0426")
+        w.next()
+        w.villages.text.setPlainText("梅林村\n东山村\n河口社区")
+        w.next()
+        w.admin.login.setText("zhang")
+        w.admin.display_name.setText("张站长")
+        w.admin.password.setText(PASSWORD)
+        w.admin.repeat.setText(PASSWORD)
+        w.next()
+        w.button(QWizard.WizardButton.FinishButton).click()
+        return True
+
+    def login() -> Callable[[], bool]:
+        def step() -> bool:
+            d = one(LoginDialog)
+            if not isinstance(d, LoginDialog) or not d.buttons.isEnabled():
+                return False
+            seen["login_prefilled"] = d.login.text()
+            seen["station_on_login"] = d.station_label.text()
+            d.login.setText("zhang")
+            d.password.setText(PASSWORD)
+            d.login_button.click()
+            return True
+
+        return step
+
+    def create_client() -> bool:
+        w = one(MainWindow)
+        if not isinstance(w, MainWindow):
+            return False
+        seen["navigation"] = [w.nav.item(i).text() for i in range(w.nav.count())]
+        clients = ClientService(w.db, w.actor)
+        villages = clients.villages()
+        w.tasks.run(
+            lambda: clients.create(
+                ClientInput(name="张秀英", village_id=villages[0].id, phone="13800138000")
+            ),
+            on_done=lambda saved: seen.setdefault("created", saved),
+        )
+        return True
+
+    def close_after_save() -> bool:
+        w = one(MainWindow)
+        if "created" not in seen or not isinstance(w, MainWindow):
+            return False
+        w.close()
+        return True
+
+    first = User([wizard, login(), create_client, close_after_save])
+    assert gui.run_gui(str(location)) == 0
+    assert first.error is None, first.error
+    assert first.finished()
+    assert seen["wizard_title"] == "社工站工作台 - 首次使用"
+    assert seen["login_prefilled"] == "zhang"
+    assert seen["navigation"] == [
+        "工作台", "服务对象", "个案", "小组", "社区活动", "走访与日志", "报表", "设置",
+    ]  # fmt: skip
+    assert Path(location).exists()
+
+    def find_client() -> bool:
+        w = one(MainWindow)
+        if not isinstance(w, MainWindow):
+            return False
+        clients = ClientService(w.db, w.actor)
+        w.tasks.run(
+            lambda: clients.rows(clients.search_ids(ClientQuery(text="秀英"))),
+            on_done=lambda rows: seen.setdefault("found", [r.name for r in rows]),
+        )
+        return True
+
+    def close_after_search() -> bool:
+        w = one(MainWindow)
+        if "found" not in seen or not isinstance(w, MainWindow):
+            return False
+        w.close()
+        return True
+
+    seen.pop("station_on_login")
+    second = User([login(), find_client, close_after_search])
+    assert gui.run_gui(str(location)) == 0
+    assert second.error is None, second.error
+    assert second.finished()
+    assert seen["station_on_login"] == "梅林镇社工站"
+    assert seen["found"] == ["张秀英"]

@@ -1,0 +1,79 @@
+"""The 备份与恢复 panel over the real backup service."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from app.domain.roles import Role
+from app.services.auth import AuthService
+from app.services.backup import BackupService
+from app.services.context import Actor
+from app.services.users import UserService
+from app.store.engine import Database
+from app.ui.backup_dialogs import BackupPanel
+from app.ui.tasks import TaskRunner
+from tests.ui.shell_helpers import close_dialogs, visible
+
+
+@pytest.fixture
+def tasks() -> Iterator[TaskRunner]:
+    runner = TaskRunner()
+    yield runner
+    runner.wait()
+    close_dialogs()
+
+
+def make_panel(qtbot, db: Database, actor: Actor, tasks: TaskRunner, folder: Path) -> BackupPanel:
+    panel = BackupPanel(backups=BackupService(db, actor, folder=folder), tasks=tasks)
+    qtbot.addWidget(panel)
+    panel.show()
+    return panel
+
+
+def test_back_up_now_then_to_a_stick_then_restore(
+    qtbot, db: Database, admin: Actor, tasks: TaskRunner, tmp_path: Path
+) -> None:
+    panel = make_panel(qtbot, db, admin, tasks, tmp_path / "backups")
+    assert panel.restore_button.isVisible() and not panel.restore_button.isEnabled()
+
+    panel.now_button.click()
+    qtbot.waitUntil(lambda: len(panel.rows) == 1)
+    assert panel.table.item(0, 4) is not None and panel.table.rowCount() == 1
+    assert str(panel.rows[0].path) in panel.last_message
+
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    panel.choose_folder = lambda: stick  # type: ignore[method-assign]
+    panel.encrypt.setChecked(True)
+    panel.ask_password = lambda *, confirm: "usb-secret-1"  # type: ignore[method-assign]
+    panel.to_button.click()
+    qtbot.waitUntil(lambda: len(list(stick.glob("*.sdenc"))) == 1 and panel.now_button.isEnabled())
+    assert "read back and matches" in panel.last_message
+    # One backup is kept per day: the day's newest replaces the earlier one.
+    qtbot.waitUntil(lambda: len(panel.rows) == 1 and panel.rows[0].encrypted)
+    assert panel.rows[0].encrypted and panel.table.item(0, 6).text() == "Yes"
+
+    close_dialogs()  # the "backed up" notes
+    panel.table.selectRow(0)
+    with qtbot.waitSignal(panel.restored, timeout=10_000) as restored:
+        panel.restore_button.click()
+        qtbot.waitUntil(lambda: bool(visible(QMessageBox)))
+        visible(QMessageBox)[0].button(QMessageBox.StandardButton.Yes).click()
+    assert restored.args[0].set_aside.exists()
+
+
+def test_a_station_head_backs_up_but_cannot_restore(
+    qtbot, db: Database, admin: Actor, tasks: TaskRunner, tmp_path: Path
+) -> None:
+    UserService(db, admin).add(
+        login="head1", display_name="站长", role=Role.HEAD, password="head-pass-1"
+    )
+    head = AuthService(db).login(login="head1", password="head-pass-1")
+    panel = make_panel(qtbot, db, head, tasks, tmp_path / "backups")
+    assert not panel.restore_button.isVisible()
+    panel.now_button.click()
+    qtbot.waitUntil(lambda: len(panel.rows) == 1)

@@ -1,0 +1,313 @@
+"""The 个案 page: a case from intake to a locked closure with two actors, the list model, 待办."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from shiboken6 import isValid
+from stdnum.cn import ric
+
+from app.domain.case_rules import Stage
+from app.domain.roles import Role
+from app.services.case_print import CasePrintService
+from app.services.case_types import CaseQuery, OpenCaseInput
+from app.services.cases import CaseService
+from app.services.client_types import Choice, ClientInput
+from app.services.clients import ClientService
+from app.services.codes import CodeService
+from app.services.context import Actor
+from app.services.reminders import ReminderService
+from app.store.engine import Database
+from app.ui.cases.assessment_dialog import AssessmentDialog
+from app.ui.cases.closure_dialogs import ClosureDialog
+from app.ui.cases.evaluation_dialog import EvaluationDialog
+from app.ui.cases.intake_dialog import IntakeEditDialog
+from app.ui.cases.page import CasesPage
+from app.ui.cases.plan_dialog import PlanDialog
+from app.ui.cases.record_dialog import RecordDialog
+from app.ui.cases.review_dialog import ReviewDialog
+from app.ui.cases.table_model import CaseTableModel
+from app.ui.tasks import TaskRunner
+from tests.ui.shell_helpers import close_dialogs, visible
+
+NAMES = ["李秀英", "张建国", "王桂兰", "刘小明"]
+
+
+def valid_id(serial: int) -> str:
+    body = f"36042619500308{serial:03d}"
+    return body + ric.calc_check_digit(body + "0")
+
+
+@pytest.fixture
+def tasks(qtbot) -> Iterator[TaskRunner]:  # type: ignore[no-untyped-def]
+    runner = TaskRunner()
+    yield runner
+    runner.wait()
+    close_dialogs()
+
+
+@pytest.fixture
+def people(db: Database, admin: Actor) -> dict[str, int]:
+    service = ClientService(db, admin)
+    return {
+        name: service.create(ClientInput(name=name, id_number=valid_id(i + 1))).id
+        for i, name in enumerate(NAMES)
+    }
+
+
+@pytest.fixture
+def worker(make_actor: Callable[..., Actor]) -> Actor:
+    return make_actor(Role.WORKER, "xiaozhang", "张社工")
+
+
+def make_page(qtbot, db: Database, actor: Actor, tasks: TaskRunner) -> CasesPage:  # type: ignore[no-untyped-def]
+    page = CasesPage(
+        cases=CaseService(db, actor),
+        reminders=ReminderService(db, actor),
+        printing=CasePrintService(db, actor),
+        clients=ClientService(db, actor),
+        codes=CodeService(db, actor),
+        tasks=tasks,
+    )
+    qtbot.addWidget(page)
+    page.resize(1300, 760)
+    page.show()
+    qtbot.waitUntil(lambda: not page.model.searching and page._choices is not None, timeout=5_000)
+    return page
+
+
+def wait_stage(qtbot, page: CasesPage, stage: Stage, **more: object) -> None:  # type: ignore[no-untyped-def]
+    def reached() -> bool:
+        d = page.detail.detail
+        return (
+            d is not None
+            and d.stage == stage.value
+            and all(getattr(d, key) == value for key, value in more.items())
+        )
+
+    qtbot.waitUntil(reached, timeout=5_000)
+
+
+def press(qtbot, page: CasesPage, key: str):  # type: ignore[no-untyped-def]
+    """Press a step button of the case panel; returns the dialog it opened."""
+    button = page.detail.buttons[key]
+    assert button.isEnabled(), key
+    button.click()
+    dialog = page.case_actions.dialog
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def save(qtbot, dialog, button=None) -> None:  # type: ignore[no-untyped-def]
+    (button or dialog.save_button).click()
+    qtbot.waitUntil(lambda: not isValid(dialog) or not dialog.isVisible(), timeout=5_000)
+
+
+def test_a_case_from_intake_to_locked_closure(qtbot, db, admin, worker, people, tasks) -> None:  # type: ignore[no-untyped-def]
+    page = make_page(qtbot, db, worker, tasks)
+    assert page.new_button.isVisible()
+
+    # 接案: the client is chosen by search; a missing problem is named under its field.
+    intake = page.open_intake()
+    assert intake is not None
+    intake.set_client(Choice(people["李秀英"], "李秀英"))
+    intake.save_button.click()
+    qtbot.waitUntil(lambda: bool(intake.field_error("presenting_problem")), timeout=5_000)
+    assert "求助问题" in intake.field_error("presenting_problem")
+    intake.problem.setPlainText("独居，腿脚不便，近期多次跌倒。")
+    save(qtbot, intake, intake.save_button)
+    wait_stage(qtbot, page, Stage.INTAKE)
+    assert page.detail.detail.worker == "张社工"  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=5_000)
+
+    # 预估
+    assessment = press(qtbot, page, "assess")
+    assert isinstance(assessment, AssessmentDialog)
+    assessment.domains["physical"].setPlainText("行走需扶拐杖")
+    assessment.needs.setPlainText("防跌倒改造\n定期探访")
+    save(qtbot, assessment)
+    wait_stage(qtbot, page, Stage.ASSESSMENT)
+
+    # 计划, submitted; the worker cannot approve it.
+    plan = press(qtbot, page, "plan")
+    assert isinstance(plan, PlanDialog)
+    plan.overall_goal.setPlainText("降低跌倒风险")
+    plan.goals.item(0, 0).setText("完成居家防跌倒改造")
+    plan.goals.item(0, 4).setText((dt.date.today() + dt.timedelta(days=30)).isoformat())
+    save(qtbot, plan, plan.submit_button)
+    wait_stage(qtbot, page, Stage.PLAN)
+    assert page.detail.detail.plans[-1].status == "submitted"  # type: ignore[union-attr]
+    assert not page.detail.buttons["review_plan"].isEnabled()
+    assert not page.detail.buttons["record"].isEnabled()
+
+    # The station head approves (a second actor on a second page).
+    head = make_page(qtbot, db, admin, tasks)
+    case_id = page.detail.detail.id  # type: ignore[union-attr]
+    head.show_case(case_id)
+    wait_stage(qtbot, head, Stage.PLAN)
+    review = press(qtbot, head, "review_plan")
+    assert isinstance(review, ReviewDialog)
+    review.comment.setPlainText("同意")
+    save(qtbot, review, review.approve_button)
+    wait_stage(qtbot, head, Stage.INTERVENTION)
+    wait_stage(qtbot, page, Stage.INTERVENTION)
+
+    # 介入
+    record = press(qtbot, page, "record")
+    assert isinstance(record, RecordDialog)
+    record.mode.setCurrentIndex(record.mode.findData("home_visit"))
+    record.goal.setCurrentIndex(1)
+    record.content.setPlainText("入户探访，确认扶手安装位置。")
+    save(qtbot, record)
+    qtbot.waitUntil(lambda: len(page.detail.detail.records) == 1, timeout=5_000)  # type: ignore[union-attr]
+
+    # 评估
+    evaluation = press(qtbot, page, "evaluate")
+    assert isinstance(evaluation, EvaluationDialog)
+    assert evaluation.goals.rowCount() == 1
+    evaluation.change.setPlainText("扶手已安装，未再跌倒。")
+    evaluation.satisfaction.setValue(5)
+    save(qtbot, evaluation)
+    wait_stage(qtbot, page, Stage.EVALUATION)
+
+    # 结案 submitted, then approved by the head: the case is read-only.
+    closure = press(qtbot, page, "closure")
+    assert isinstance(closure, ClosureDialog)
+    closure.summary.setPlainText("目标达成，生活稳定。")
+    save(qtbot, closure)
+    qtbot.waitUntil(
+        lambda: [c.status for c in page.detail.detail.closures] == ["submitted"],  # type: ignore[union-attr]
+        timeout=5_000,
+    )
+    wait_stage(qtbot, head, Stage.EVALUATION)
+    head_review = press(qtbot, head, "review_closure")
+    save(qtbot, head_review, head_review.approve_button)
+    wait_stage(qtbot, head, Stage.CLOSURE, locked=True)
+    wait_stage(qtbot, page, Stage.CLOSURE, locked=True)
+
+    assert not any(b.isEnabled() for b in page.detail.buttons.values())
+    assert page.detail.lock_note.isVisible()
+    assert head.detail.more_actions["reopen"].isEnabled()
+    titles = [
+        page.detail.timeline.topLevelItem(i).text(1)
+        for i in range(page.detail.timeline.topLevelItemCount())
+    ]
+    assert "第1次预估" in titles
+    assert "服务记录·入户探访" in titles
+    assert any(t.startswith("结案申请") for t in titles)
+
+
+def test_a_stale_case_offers_a_reload(qtbot, db, admin, worker, people, tasks) -> None:  # type: ignore[no-untyped-def]
+    cases = CaseService(db, worker)
+    saved = cases.open_case(
+        OpenCaseInput(client_id=people["张建国"], intake_date=dt.date.today(),
+                      presenting_problem="低保到期未续")
+    )  # fmt: skip
+    page = make_page(qtbot, db, worker, tasks)
+    page.show_case(saved.case_id)
+    wait_stage(qtbot, page, Stage.INTAKE)
+    dialog = press(qtbot, page, "assess")
+    # Someone else changes the case while the dialog is open.
+    cases.pause(saved.case_id, version=saved.version, reason="外出务工")
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: bool(visible(QMessageBox)), timeout=5_000)
+    box = visible(QMessageBox)[0]
+    assert "重新载入" in box.text() or "Reload" in box.text()
+    box.buttons()[0].click()
+    qtbot.waitUntil(lambda: getattr(page.detail.detail, "paused", False), timeout=5_000)
+    assert not isValid(dialog) or not dialog.isVisible()
+
+
+def test_case_table_model(qtbot, qtmodeltester, db, admin, people, tasks) -> None:  # type: ignore[no-untyped-def]
+    cases = CaseService(db, admin)
+    for name, client_id in people.items():
+        cases.open_case(
+            OpenCaseInput(client_id=client_id, intake_date=dt.date.today(),
+                          presenting_problem=f"{name}的求助", risk_level="high")
+        )  # fmt: skip
+    model = CaseTableModel(cases=cases, tasks=tasks)
+    with qtbot.waitSignal(model.counted, timeout=5_000):
+        model.set_query(CaseQuery())
+    assert model.rowCount() == len(people)
+    model.data(model.index(0, CaseTableModel.CASE_NO))
+    qtbot.waitUntil(lambda: model.row_data(0) is not None, timeout=5_000)
+    qtmodeltester.check(model)
+    assert model.data(model.index(0, CaseTableModel.RISK)) == "高"
+    assert model.data(model.index(0, CaseTableModel.STAGE)) == "接案"
+    with qtbot.waitSignal(model.counted, timeout=5_000):
+        model.set_filters(CaseQuery(text="王桂兰"))
+    assert model.rowCount() == 1
+
+
+def test_todo_shows_an_overdue_contact_and_opens_the_case(  # type: ignore[no-untyped-def]
+    qtbot, db, admin, worker, people, tasks
+) -> None:
+    saved = CaseService(db, worker).open_case(
+        OpenCaseInput(client_id=people["刘小明"], presenting_problem="留守儿童，学习困难",
+                      intake_date=dt.date.today() - dt.timedelta(days=60), risk_level="low")
+    )  # fmt: skip
+    page = make_page(qtbot, db, worker, tasks)
+    todo = page.todo
+    qtbot.waitUntil(lambda: todo.tree.topLevelItemCount() > 0, timeout=5_000)
+    item = todo.tree.topLevelItem(0)
+    assert item.text(2) == saved.case_no
+    assert "已过" in item.text(5)
+    assert "1" in page.tabs.tabText(1)
+    todo.tree.itemActivated.emit(item, 0)
+    qtbot.waitUntil(
+        lambda: page.detail.detail is not None and page.detail.detail.id == saved.case_id,
+        timeout=5_000,
+    )
+
+
+def test_print_writes_the_case_file(  # type: ignore[no-untyped-def]
+    qtbot, db, admin, people, tasks, tmp_path: Path, monkeypatch
+) -> None:
+    saved = CaseService(db, admin).open_case(
+        OpenCaseInput(client_id=people["王桂兰"], intake_date=dt.date.today(),
+                      presenting_problem="独居高龄")
+    )  # fmt: skip
+    page = make_page(qtbot, db, admin, tasks)
+    page.show_case(saved.case_id)
+    wait_stage(qtbot, page, Stage.INTAKE)
+    out = tmp_path / "case.pdf"
+    monkeypatch.setattr(page.printer, "choose_path", lambda _suggested: out)
+    opened: list[Path] = []
+    monkeypatch.setattr(page.printer, "open_file", opened.append)
+    page.detail.print_button.click()
+    # The head may reveal the full number: asked first; choose the masked print.
+    qtbot.waitUntil(lambda: bool(visible(QMessageBox)), timeout=5_000)
+    question = visible(QMessageBox)[0]
+    no = QMessageBox.ButtonRole.NoRole
+    masked = [b for b in question.buttons() if question.buttonRole(b) == no]
+    masked[0].click()
+    qtbot.waitUntil(lambda: out.exists() and bool(visible(QMessageBox)), timeout=10_000)
+    assert out.read_bytes().startswith(b"%PDF")
+    offer = visible(QMessageBox)[0]
+    offer.buttons()[0].click()
+    assert opened == [out]
+
+
+def test_the_intake_can_be_corrected_from_the_more_menu(  # type: ignore[no-untyped-def]
+    qtbot, db, admin, worker, people, tasks
+) -> None:
+    saved = CaseService(db, worker).open_case(
+        OpenCaseInput(client_id=people["张建国"], intake_date=dt.date.today(),
+                      presenting_problem="低保到期未续")
+    )  # fmt: skip
+    page = make_page(qtbot, db, worker, tasks)
+    page.show_case(saved.case_id)
+    wait_stage(qtbot, page, Stage.INTAKE)
+    assert not page.detail.more_actions["reopen"].isEnabled()
+    page.detail.more_actions["edit_intake"].trigger()
+    dialog = page.case_actions.dialog
+    assert isinstance(dialog, IntakeEditDialog)
+    dialog.urgency.setCurrentIndex(dialog.urgency.findData("urgent"))
+    save(qtbot, dialog)
+    qtbot.waitUntil(lambda: getattr(page.detail.detail, "urgency", "") == "urgent", timeout=5_000)
+    assert "紧急" in page.detail.values["risk"].text()

@@ -1,0 +1,268 @@
+"""The 服务对象 page: search box, filters, create, archive, reveal, household, keys."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
+from stdnum.cn import ric
+
+from app.domain.roles import Role
+from app.services.client_types import ClientInput, ClientQuery
+from app.services.clients import ClientService
+from app.services.codes import CodeService
+from app.services.context import Actor
+from app.store.engine import Database
+from app.store.models import AuditEntry
+from app.ui.clients.archive_dialog import ArchiveDialog
+from app.ui.clients.page import ClientsPage
+from app.ui.clients.table_model import ClientTableModel
+from app.ui.tasks import TaskRunner
+
+NAMES = ["张三", "张三丰", "李四", "王小明", "张伟"]
+
+
+def valid_id(serial: int) -> str:
+    body = f"36042619600101{serial:03d}"
+    return body + ric.calc_check_digit(body + "0")
+
+
+@pytest.fixture
+def tasks(qtbot) -> Iterator[TaskRunner]:  # type: ignore[no-untyped-def]
+    runner = TaskRunner()
+    yield runner
+    runner.wait()
+
+
+@pytest.fixture
+def people(db: Database, admin: Actor) -> dict[str, int]:
+    service = ClientService(db, admin)
+    villages = service.villages()
+    return {
+        name: service.create(
+            ClientInput(
+                name=name,
+                id_number=valid_id(i),
+                phone=f"1390000{i:04d}",
+                village_id=villages[i % len(villages)].id,
+            )
+        ).id
+        for i, name in enumerate(NAMES)
+    }
+
+
+def make_page(qtbot, db: Database, actor: Actor, tasks: TaskRunner) -> ClientsPage:  # type: ignore[no-untyped-def]
+    page = ClientsPage(clients=ClientService(db, actor), codes=CodeService(db, actor), tasks=tasks)
+    qtbot.addWidget(page)
+    page.resize(1200, 700)
+    page.show()
+    qtbot.waitUntil(lambda: not page.model.searching, timeout=5_000)
+    return page
+
+
+def names_shown(qtbot, page: ClientsPage) -> list[str]:  # type: ignore[no-untyped-def]
+    model = page.model
+    for row in range(model.rowCount()):
+        model.data(model.index(row, 0))
+    qtbot.waitUntil(
+        lambda: all(model.row_data(r) is not None for r in range(model.rowCount())),
+        timeout=5_000,
+    )
+    return [model.row_data(r).name for r in range(model.rowCount())]  # type: ignore[union-attr]
+
+
+def search(qtbot, page: ClientsPage, text: str) -> list[str]:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(page.model.counted, timeout=5_000):
+        page.filters.search.setText(text)
+    return sorted(names_shown(qtbot, page))
+
+
+def open_client(qtbot, page: ClientsPage, client_id: int) -> None:  # type: ignore[no-untyped-def]
+    page.show_client(client_id)
+    qtbot.waitUntil(
+        lambda: page.detail.detail is not None and page.detail.detail.id == client_id,
+        timeout=5_000,
+    )
+
+
+def test_the_list_and_count_show_every_active_client(qtbot, db, admin, people, tasks) -> None:  # type: ignore[no-untyped-def]
+    page = make_page(qtbot, db, admin, tasks)
+    assert page.model.rowCount() == len(NAMES)
+    assert str(len(NAMES)) in page.count_label.text()
+    assert sorted(names_shown(qtbot, page)) == sorted(NAMES)
+    masked = page.model.data(page.model.index(0, ClientTableModel.ID_NUMBER))
+    assert masked.startswith("3604") and "*" * 10 in masked
+
+
+def test_search_box_finds_one_two_and_three_character_names(
+    qtbot, db, admin, people, tasks
+) -> None:  # type: ignore[no-untyped-def]
+    page = make_page(qtbot, db, admin, tasks)
+    assert search(qtbot, page, "张") == ["张三", "张三丰", "张伟"]
+    assert search(qtbot, page, "张三") == ["张三", "张三丰"]
+    assert search(qtbot, page, "张三丰") == ["张三丰"]
+    assert search(qtbot, page, "小明") == ["王小明"]
+    assert "1" in page.count_label.text()
+    assert search(qtbot, page, valid_id(3)[-4:]) == ["王小明"]
+    assert search(qtbot, page, "13900000001") == ["张三丰"]
+    assert search(qtbot, page, "东山") == ["张三丰", "张伟"]
+    assert search(qtbot, page, "河口") == ["李四"]
+    assert search(qtbot, page, "") == sorted(NAMES)
+
+
+def test_a_new_search_drops_a_client_it_does_not_list(qtbot, db, admin, people, tasks) -> None:  # type: ignore[no-untyped-def]
+    page = make_page(qtbot, db, admin, tasks)
+    open_client(qtbot, page, people["张三"])
+    assert search(qtbot, page, "李") == ["李四"]
+    qtbot.waitUntil(lambda: page.detail.detail is None, timeout=5_000)
+    assert not page.edit_button.isEnabled()
+
+
+def test_filters_narrow_the_list(qtbot, db, admin, people, tasks) -> None:  # type: ignore[no-untyped-def]
+    page = make_page(qtbot, db, admin, tasks)
+    qtbot.waitUntil(lambda: page.filters.village.count() > 1, timeout=5_000)
+    with qtbot.waitSignal(page.model.counted, timeout=5_000):
+        page.filters.village.setCurrentIndex(page.filters.village.findText("梅林村"))
+    assert sorted(names_shown(qtbot, page)) == ["张三", "王小明"]
+    with qtbot.waitSignal(page.model.counted, timeout=5_000):
+        page.filters.risk.setCurrentIndex(page.filters.risk.findData("high"))
+    assert page.model.rowCount() == 0
+    assert "0" in page.count_label.text()
+
+
+def test_new_client_from_the_page_appears_in_the_list(qtbot, db, admin, people, tasks) -> None:  # type: ignore[no-untyped-def]
+    page = make_page(qtbot, db, admin, tasks)
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.form is not None and page.form.isVisible(), timeout=5_000)
+    form = page.form
+    assert form is not None
+    form.name.setText("赵六")
+    qtbot.keyClicks(form.id_field.edit, valid_id(77))
+    form.village.setCurrentIndex(1)
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.model.rowCount() == len(NAMES) + 1, timeout=5_000)
+    assert "赵六" in names_shown(qtbot, page)
+    qtbot.waitUntil(
+        lambda: page.detail.detail is not None and page.detail.detail.name == "赵六",
+        timeout=5_000,
+    )
+    current = page.table.currentIndex()
+    assert page.model.data(page.model.index(current.row(), 0)) == "赵六"
+    assert page.form is None
+
+
+def test_archive_and_restore(qtbot, db, admin, people, tasks) -> None:  # type: ignore[no-untyped-def]
+    page = make_page(qtbot, db, admin, tasks)
+    open_client(qtbot, page, people["李四"])
+    assert page.archive_button.isEnabled()
+    qtbot.mouseClick(page.archive_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(page.findChildren(ArchiveDialog)), timeout=5_000)
+    dialog = page.findChildren(ArchiveDialog)[0]
+    assert not dialog.ok_button.isEnabled()
+    dialog.reason.setCurrentText("迁出")
+    assert dialog.ok_button.isEnabled()
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.model.rowCount() == len(NAMES) - 1, timeout=5_000)
+    assert "李四" not in names_shown(qtbot, page)
+    qtbot.waitUntil(lambda: page.unarchive_button.isVisible(), timeout=5_000)
+    assert "迁出" in page.detail.values["status"].text()
+    with qtbot.waitSignal(page.model.counted, timeout=5_000):
+        page.filters.status.setCurrentIndex(page.filters.status.findData("archived"))
+    assert names_shown(qtbot, page) == ["李四"]
+    qtbot.mouseClick(page.unarchive_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=5_000)
+    qtbot.waitUntil(lambda: page.archive_button.isVisible(), timeout=5_000)
+    assert ClientService(db, admin).get(people["李四"]).status == "active"
+
+
+@pytest.mark.parametrize(
+    ("role", "allowed"),
+    [(Role.HEAD, True), (Role.WORKER, False), (Role.SUPERVISOR, False)],
+)
+def test_reveal_only_for_allowed_roles(qtbot, db, make_actor, people, tasks, role, allowed) -> None:  # type: ignore[no-untyped-def]
+    actor = make_actor(role)
+    page = make_page(qtbot, db, actor, tasks)
+    open_client(qtbot, page, people["张三"])
+    assert page.detail.reveal_button.isVisible() is allowed
+    assert "*" in page.detail.values["id_number"].text()
+    assert page.new_button.isVisible() is (role is not Role.SUPERVISOR)
+    assert page.edit_button.isEnabled() is (role is not Role.SUPERVISOR)
+    if allowed:
+        qtbot.mouseClick(page.detail.reveal_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(
+            lambda: page.detail.values["id_number"].text() == valid_id(0), timeout=5_000
+        )
+        with db.read() as session:
+            actions = list(
+                session.scalars(
+                    select(AuditEntry.action).where(AuditEntry.user_id == actor.user_id)
+                )
+            )
+        assert "reveal" in actions
+
+
+def test_own_worker_may_reveal(qtbot, db, admin, make_actor, tasks) -> None:  # type: ignore[no-untyped-def]
+    worker = make_actor(Role.WORKER)
+    client = ClientService(db, admin).create(
+        ClientInput(name="钱七", id_number=valid_id(9), worker_id=worker.user_id)
+    )
+    page = make_page(qtbot, db, worker, tasks)
+    open_client(qtbot, page, client.id)
+    assert page.detail.reveal_button.isVisible()
+
+
+def test_household_members_open_on_double_click(qtbot, db, admin, tasks) -> None:  # type: ignore[no-untyped-def]
+    service = ClientService(db, admin)
+    head = service.create(ClientInput(name="王德明", relation_to_head="02"))
+    son = service.create(ClientInput(name="王小虎", head_client_id=head.id, relation_to_head="20"))
+    page = make_page(qtbot, db, admin, tasks)
+    open_client(qtbot, page, head.id)
+    members = page.detail.members
+    assert members.isVisible() and members.count() == 1
+    assert "王小虎" in members.item(0).text()
+    item_rect = members.visualItemRect(members.item(0))
+    # A double click is a click followed by a double-click event.
+    qtbot.mouseClick(members.viewport(), Qt.MouseButton.LeftButton, pos=item_rect.center())
+    qtbot.mouseDClick(members.viewport(), Qt.MouseButton.LeftButton, pos=item_rect.center())
+    qtbot.waitUntil(
+        lambda: page.detail.detail is not None and page.detail.detail.id == son.id,
+        timeout=5_000,
+    )
+    assert "王德明" in page.detail.values["household"].text()
+    assert page.model.client_id(page.table.currentIndex().row()) == son.id
+
+
+def test_keyboard_ctrl_f_escape_and_enter(qtbot, db, admin, people, tasks) -> None:  # type: ignore[no-untyped-def]
+    page = make_page(qtbot, db, admin, tasks)
+    page.activateWindow()
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is page.filters.search
+    page.filters.search.setText("李")
+    qtbot.keyClick(page.filters.search, Qt.Key.Key_Escape)
+    assert page.filters.search.text() == ""
+    page.filters.search.setText("李四")
+    with qtbot.waitSignal(page.model.counted, timeout=5_000):
+        qtbot.keyClick(page.filters.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: page.detail.detail is not None and page.detail.detail.name == "李四",
+        timeout=5_000,
+    )
+    assert page.model.rowCount() == 1
+    assert QApplication.focusWidget() is page.table
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.form is not None, timeout=5_000)
+    assert page.form.name.text() == "李四"  # type: ignore[union-attr]
+    page.form.reject()  # type: ignore[union-attr]
+
+
+def test_a_change_elsewhere_refreshes_the_page(qtbot, db, admin, people, tasks) -> None:  # type: ignore[no-untyped-def]
+    page = make_page(qtbot, db, admin, tasks)
+    service = ClientService(db, admin)
+    saved = service.create(ClientInput(name="新来的"))
+    tasks.bus.changed.emit(ClientService.changes(saved))
+    qtbot.waitUntil(lambda: page.model.rowCount() == len(NAMES) + 1, timeout=5_000)
+    assert service.search_ids(ClientQuery(text="新来")) == [saved.id]

@@ -1,0 +1,155 @@
+"""导入名单 through the GUI: file, sheet, mapping with combo boxes, preview, import, report."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QMessageBox
+from sqlalchemy import func, select
+
+from app.domain.roles import Role
+from app.services.clients import ClientService
+from app.services.codes import CodeService
+from app.services.context import Actor
+from app.services.importing.service import RosterImportService
+from app.store.engine import Database
+from app.store.models import Client
+from app.ui.clients.import_dialog import ImportDialog
+from app.ui.clients.import_preview_model import PreviewModel
+from app.ui.clients.page import ClientsPage
+from app.ui.tasks import TaskRunner
+from tests.unit.services.importing import rosters
+
+A = rosters.make_id(dt.date(1950, 1, 1), 1)
+B = rosters.make_id(dt.date(1960, 1, 1), 3)
+
+
+@pytest.fixture
+def tasks(qtbot) -> Iterator[TaskRunner]:  # type: ignore[no-untyped-def]
+    runner = TaskRunner()
+    yield runner
+    runner.wait()
+
+
+@pytest.fixture
+def roster(tmp_path: Path) -> Path:
+    rows = [
+        ["序号", "姓名", "公民身份号码", "村居", "联系电话", "备注"],
+        [1, "甲", A, "梅林村", "13800138000", ""],
+        [2, "乙", B.lower(), "东山村", "", "新增"],
+        [3, "丙", 360428195001010011, "梅林村", "", ""],
+    ]
+    return rosters.write_xlsx(tmp_path / "低保名单.xlsx", rows, title="2025年农村低保名单")
+
+
+def make_page(qtbot, db: Database, actor: Actor, tasks: TaskRunner) -> ClientsPage:  # type: ignore[no-untyped-def]
+    page = ClientsPage(
+        clients=ClientService(db, actor), codes=CodeService(db, actor), tasks=tasks,
+        importer=RosterImportService(db, actor),
+    )  # fmt: skip
+    qtbot.addWidget(page)
+    page.resize(1100, 700)
+    page.show()
+    qtbot.waitUntil(lambda: not page.model.searching, timeout=5_000)
+    return page
+
+
+def boxes(dialog: ImportDialog) -> list[QMessageBox]:
+    return [b for b in dialog.findChildren(QMessageBox) if b.isVisible()]
+
+
+def test_mapping_preview_and_import(  # type: ignore[no-untyped-def]
+    qtbot, db: Database, admin: Actor, tasks: TaskRunner, roster: Path, tmp_path: Path
+) -> None:
+    page = make_page(qtbot, db, admin, tasks)
+    assert page.import_button.isVisible()
+    page.import_button.click()
+    dialog = page.import_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.category_combo.count() > 0, timeout=5_000)
+    dialog.set_file(roster)
+    qtbot.waitUntil(lambda: dialog.sheet_combo.count() == 1 and not dialog.busy, timeout=5_000)
+    dialog.next_button.click()
+    qtbot.waitUntil(lambda: dialog.stack.currentIndex() == ImportDialog.MAPPING, timeout=5_000)
+    assert "3" in dialog.header_label.text()  # the header is the third row, under the title
+    mapping = dialog.mapping
+    assert mapping.columns() == {1: "name", 2: "id_number", 3: "village", 4: "phone"}
+    assert "甲" in mapping.item(1, mapping.SAMPLE).text()
+    mapping.set_field(4, "")  # the user leaves the phone column out
+    dialog.mapping_name.setText("农村低保")
+    dialog.save_mapping_button.click()
+    qtbot.waitUntil(lambda: dialog.saved_combo.findData("农村低保") >= 0, timeout=5_000)
+    for box in boxes(dialog):
+        box.close()
+    dialog.category_combo.setCurrentIndex(dialog.category_combo.findData("dibao_rural"))
+
+    dialog.next_button.click()
+    qtbot.waitUntil(lambda: dialog.stack.currentIndex() == ImportDialog.PREVIEW, timeout=10_000)
+    model = dialog.model
+    assert model.rowCount() == 3
+    assert "新增 2" in dialog.counts_label.text() and "错误 1" in dialog.counts_label.text()
+    dialog.filter_combo.setCurrentIndex(dialog.filter_combo.findData("错误"))
+    assert model.rowCount() == 1
+    assert "数字格式" in model.data(model.index(0, PreviewModel.DETAIL))
+    colour = model.data(model.index(0, 0), role=8).color()  # BackgroundRole
+    assert colour == QColor("#fbe0e0")
+    assert dialog.errors_button.isEnabled()
+
+    dialog.next_button.click()  # 导入: asks first
+    qtbot.waitUntil(lambda: bool(boxes(dialog)), timeout=5_000)
+    question = boxes(dialog)[0]
+    assert "2" in question.text()
+    question.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: dialog.stack.currentIndex() == ImportDialog.RESULT, timeout=10_000)
+    assert "新增 2" in dialog.result_label.text()
+    with db.read() as session:
+        phones = set(session.scalars(select(Client.phone)))
+        assert session.scalar(select(func.count()).select_from(Client)) == 2
+    assert phones == {""}  # the phone column was unmapped
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=5_000)  # the list refreshed
+
+    report = tmp_path / "errors.xlsx"
+    dialog.save_errors_to(report)
+    qtbot.waitUntil(report.exists, timeout=5_000)
+    qtbot.waitUntil(lambda: bool(boxes(dialog)), timeout=5_000)
+    for box in boxes(dialog):
+        box.close()
+    dialog.close_button.click()
+    qtbot.waitUntil(lambda: page.import_dialog is None, timeout=5_000)
+
+    page.import_button.click()  # the next import shows this one in the log
+    again = page.import_dialog
+    assert again is not None
+    qtbot.waitUntil(lambda: again.history.rowCount() == 1, timeout=5_000)
+    assert again.history.item(0, 2).text() == "低保名单.xlsx"
+    assert "新增 2" in again.history.item(0, 4).text()
+    assert again.saved_combo.findData("农村低保") >= 0
+    again.close_button.click()
+
+
+def test_a_bad_file_is_explained(  # type: ignore[no-untyped-def]
+    qtbot, db: Database, admin: Actor, tasks: TaskRunner, tmp_path: Path
+) -> None:
+    tasks.set_window(None)
+    dialog = ImportDialog(importer=RosterImportService(db, admin), tasks=tasks)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    tasks.set_window(dialog)
+    empty = tmp_path / "empty.xlsx"
+    empty.write_bytes(b"")
+    dialog.set_file(empty)
+    qtbot.waitUntil(lambda: bool(boxes(dialog)), timeout=5_000)
+    assert "空的" in boxes(dialog)[0].text()
+    assert not dialog.next_button.isEnabled()
+    boxes(dialog)[0].close()
+
+
+def test_supervisors_see_no_import_button(  # type: ignore[no-untyped-def]
+    qtbot, db: Database, make_actor, tasks: TaskRunner
+) -> None:
+    page = make_page(qtbot, db, make_actor(Role.SUPERVISOR), tasks)
+    assert not page.import_button.isVisible()

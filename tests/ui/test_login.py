@@ -1,0 +1,114 @@
+"""The login dialog: Enter logs in, wrong passwords are refused, a temporary one must go."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from app.domain.roles import Role
+from app.services.auth import AuthService
+from app.services.context import Actor
+from app.services.setup import SetupService
+from app.services.users import UserService
+from app.store.engine import Database
+from app.ui.login import LoginDialog
+from app.ui.tasks import TaskRunner
+from tests.conftest import ADMIN_PASSWORD
+from tests.ui.shell_helpers import close_dialogs
+
+ACCEPTED = QDialog.DialogCode.Accepted.value
+
+
+@pytest.fixture
+def tasks(qtbot) -> Iterator[TaskRunner]:
+    runner = TaskRunner()
+    yield runner
+    runner.wait()
+    close_dialogs()
+
+
+@pytest.fixture
+def dialog(qtbot, db: Database, admin: Actor, tasks: TaskRunner) -> LoginDialog:
+    widget = LoginDialog(
+        auth=AuthService(db), tasks=tasks, station_name=SetupService(db).station_name()
+    )
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def test_the_station_name_is_shown(dialog: LoginDialog) -> None:
+    assert dialog.station_label.text() == "梅林镇社工站"
+    assert dialog.station_label.isVisible()
+
+
+def test_enter_logs_in(qtbot, dialog: LoginDialog) -> None:
+    qtbot.keyClicks(dialog.login, "admin")
+    qtbot.keyClicks(dialog.password, ADMIN_PASSWORD)
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.result() == ACCEPTED)
+    assert dialog.actor is not None
+    assert dialog.actor.display_name == "王站长"
+
+
+def test_wrong_password_shows_the_chinese_reason(qtbot, dialog: LoginDialog) -> None:
+    dialog.login.setText("admin")
+    dialog.password.setText("not-the-password")
+    dialog.login_button.click()
+    qtbot.waitUntil(lambda: dialog.error.isVisible())
+    assert dialog.error.text() == "用户名或密码不正确。"
+    assert dialog.result() != ACCEPTED
+    assert dialog.actor is None
+    assert dialog.buttons.isEnabled()
+
+
+def test_empty_fields_are_not_sent(dialog: LoginDialog) -> None:
+    dialog.login_button.click()
+    assert dialog.error.isVisible()
+    assert dialog.actor is None
+
+
+def test_temporary_password_must_be_changed(
+    qtbot, db: Database, admin: Actor, dialog: LoginDialog
+) -> None:
+    created = UserService(db, admin).add(login="li", display_name="李社工", role=Role.WORKER)
+    dialog.login.setText("li")
+    dialog.password.setText(created.password)
+    dialog.login_button.click()
+    qtbot.waitUntil(lambda: dialog.password_dialog is not None)
+    change = dialog.password_dialog
+    assert change is not None
+    assert dialog.result() != ACCEPTED
+    change.old.setText(created.password)
+    change.new.setText("li-own-pass-1")
+    change.repeat.setText("li-own-pass-1")
+    change.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: dialog.result() == ACCEPTED)
+    assert dialog.actor is not None
+    assert not dialog.actor.must_change_password
+    assert AuthService(db).login(login="li", password="li-own-pass-1").login == "li"
+
+
+def test_refusing_the_password_change_keeps_the_user_out(
+    qtbot, db: Database, admin: Actor, dialog: LoginDialog
+) -> None:
+    created = UserService(db, admin).add(login="zhao", display_name="赵社工", role=Role.WORKER)
+    dialog.login.setText("zhao")
+    dialog.password.setText(created.password)
+    dialog.login_button.click()
+    qtbot.waitUntil(lambda: dialog.password_dialog is not None)
+    change = dialog.password_dialog
+    assert change is not None
+    change.new.setText("zhao")  # too short, and the same as the login
+    change.repeat.setText("zhao")
+    change.old.setText(created.password)
+    change.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: change.error.isVisible())
+    assert change.error.text() == "密码至少需要8位。"
+    change.reject()
+    qtbot.waitUntil(lambda: dialog.password_dialog is None)
+    assert dialog.actor is None
+    assert dialog.error.isVisible()

@@ -1,0 +1,124 @@
+"""The main window: final navigation, shortcuts, the status bar, pages per role."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+import app
+from app.domain.roles import Role
+from app.services.context import Actor
+from app.store.engine import Database
+from app.ui.cases.page import CasesPage
+from app.ui.clients.page import ClientsPage
+from app.ui.main_window import PAGES, MainWindow
+from app.ui.placeholder_page import PlaceholderPage
+from app.ui.settings.page import SettingsPage
+from app.ui.tasks import TaskRunner
+from tests.ui.shell_helpers import chinese_ui, close_dialogs, visible
+
+NAVIGATION_ZH = ["工作台", "服务对象", "个案", "小组", "社区活动", "走访与日志", "报表", "设置"]
+
+
+@pytest.fixture
+def open_window(qtbot, db: Database) -> Iterator[Callable[[Actor], MainWindow]]:
+    tasks = TaskRunner()
+
+    def make(actor: Actor) -> MainWindow:
+        window = MainWindow(db=db, actor=actor, tasks=tasks)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    yield make
+    tasks.wait()
+    close_dialogs()
+
+
+def nav_texts(window: MainWindow) -> list[str]:
+    return [window.nav.item(i).text() for i in range(window.nav.count())]
+
+
+def test_navigation_is_final_and_chinese(
+    qapp: QApplication, open_window: Callable[[Actor], MainWindow], admin: Actor
+) -> None:
+    with chinese_ui():
+        window = open_window(admin)
+        assert nav_texts(window) == NAVIGATION_ZH
+        assert window.menuBar().actions()[0].text() == "文件(&F)"
+        later = window.page("groups")
+        assert isinstance(later, PlaceholderPage)
+        assert "后续版本" in later.message.text()
+
+
+def test_pages_are_the_real_ones_where_they_exist(
+    open_window: Callable[[Actor], MainWindow], admin: Actor
+) -> None:
+    window = open_window(admin)
+    assert len(PAGES) == window.stack.count() == window.nav.count() == 8
+    assert isinstance(window.page("clients"), ClientsPage)
+    assert isinstance(window.page("settings"), SettingsPage)
+    assert isinstance(window.page("cases"), CasesPage)
+    for key in ("dashboard", "groups", "community", "visits", "reports"):
+        assert isinstance(window.page(key), PlaceholderPage)
+    assert window.current_key() == "clients"
+
+
+def test_ctrl_digits_switch_pages(
+    qtbot, open_window: Callable[[Actor], MainWindow], admin: Actor
+) -> None:
+    window = open_window(admin)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_key() == "settings"
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_key() == "cases"
+    assert window.nav.currentRow() == 2
+    window.nav.setCurrentRow(0)
+    assert window.current_key() == "dashboard"
+
+
+def test_status_bar_names_user_role_station_and_database(
+    open_window: Callable[[Actor], MainWindow], admin: Actor, db_path
+) -> None:
+    window = open_window(admin)
+    assert window.user_label.text() == "王站长 (Administrator)"
+    assert window.station_label.text() == "梅林镇社工站"
+    assert str(db_path) in window.database_label.text()
+
+
+def test_settings_tabs_follow_the_role(
+    open_window: Callable[[Actor], MainWindow], admin: Actor, make_actor
+) -> None:
+    admin_tabs = open_window(admin).page("settings")
+    assert isinstance(admin_tabs, SettingsPage)
+    assert admin_tabs.tab_titles() == [
+        "Users", "Villages and communities", "Code lists", "Language", "Backup and restore",
+        "My account",
+    ]  # fmt: skip
+    worker_page = open_window(make_actor(Role.WORKER, display_name="李社工")).page("settings")
+    assert isinstance(worker_page, SettingsPage)
+    assert worker_page.tab_titles() == ["My account"]
+    assert worker_page.users is None
+
+
+def test_about_names_the_version(open_window: Callable[[Actor], MainWindow], admin: Actor) -> None:
+    box = open_window(admin).show_about()
+    assert app.__version__ in box.text()
+    assert box in visible(QMessageBox)
+
+
+def test_closing_waits_for_background_work(
+    open_window: Callable[[Actor], MainWindow], admin: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = open_window(admin)
+    waited: list[bool] = []
+    monkeypatch.setattr(window.tasks, "wait", lambda msecs=30_000: waited.append(True) or True)
+    window.close()
+    assert waited == [True]
+    assert not window.isVisible()

@@ -1,0 +1,181 @@
+"""The settings page: users, villages, code lists and language, through the real services."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from app.domain.codes import CodeList
+from app.domain.errors import AuthenticationFailed
+from app.services.auth import MAX_FAILURES, AuthService
+from app.services.codes import CodeService
+from app.services.context import Actor
+from app.services.stations import SettingsService, StationService
+from app.store.engine import Database
+from app.ui.i18n import LANGUAGE_KEY
+from app.ui.settings.page import SettingsPage
+from app.ui.settings.users_tab import TemporaryPasswordDialog, UsersTab
+from app.ui.tasks import TaskRunner
+from tests.ui.shell_helpers import close_dialogs, visible
+
+
+@pytest.fixture
+def page(qtbot, db: Database, admin: Actor) -> Iterator[SettingsPage]:
+    tasks = TaskRunner()
+    widget = SettingsPage(db=db, actor=admin, tasks=tasks)
+    qtbot.addWidget(widget)
+    widget.show()
+    yield widget
+    tasks.wait()
+    close_dialogs()
+
+
+def users_tab(qtbot, page: SettingsPage) -> UsersTab:
+    tab = page.users
+    assert tab is not None
+    qtbot.waitUntil(lambda: len(tab.rows) >= 1)
+    return tab
+
+
+def select_user(tab: UsersTab, login: str) -> None:
+    tab.table.selectRow([r.login for r in tab.rows].index(login))
+
+
+def answer_yes(qtbot) -> None:
+    qtbot.waitUntil(lambda: bool(visible(QMessageBox)))
+    box = visible(QMessageBox)[0]
+    box.button(QMessageBox.StandardButton.Yes).click()
+
+
+def shown_password(qtbot, tab: UsersTab) -> str:
+    qtbot.waitUntil(lambda: tab.password_dialog is not None)
+    dialog = tab.password_dialog
+    assert isinstance(dialog, TemporaryPasswordDialog)
+    assert dialog.isVisible()
+    tab.password_dialog = None
+    dialog.close()
+    return dialog.password
+
+
+def test_add_user_shows_the_temporary_password(qtbot, page: SettingsPage, db: Database) -> None:
+    tab = users_tab(qtbot, page)
+    dialog = tab.ask_new_user()
+    dialog.login.setText("li")
+    dialog.display_name.setText("李社工")
+    dialog.submit()
+    password = shown_password(qtbot, tab)
+    qtbot.waitUntil(lambda: [r.login for r in tab.rows] == ["admin", "li"])
+    assert tab.table.item(1, 3).text() == "Must change password"
+    actor = AuthService(db).login(login="li", password=password)
+    assert actor.must_change_password
+
+
+def test_add_user_refusal_stays_in_the_dialog(qtbot, page: SettingsPage) -> None:
+    tab = users_tab(qtbot, page)
+    dialog = tab.ask_new_user()
+    dialog.login.setText("admin")
+    dialog.display_name.setText("重名")
+    dialog.submit()
+    qtbot.waitUntil(dialog.error.isVisible)
+    assert dialog.error.text() == "用户名 admin 已被使用。"
+    assert dialog.isVisible()
+
+
+def test_reset_unlock_and_deactivate(qtbot, page: SettingsPage, db: Database) -> None:
+    tab = users_tab(qtbot, page)
+    dialog = tab.ask_new_user()
+    dialog.login.setText("wang")
+    dialog.display_name.setText("王社工")
+    dialog.submit()
+    first = shown_password(qtbot, tab)
+    qtbot.waitUntil(lambda: len(tab.rows) == 2)
+
+    select_user(tab, "wang")
+    tab.ask_reset()
+    answer_yes(qtbot)
+    second = shown_password(qtbot, tab)
+    assert second != first
+    with pytest.raises(AuthenticationFailed):
+        AuthService(db).login(login="wang", password=first)
+    assert AuthService(db).login(login="wang", password=second).login == "wang"
+
+    for _ in range(MAX_FAILURES):
+        with pytest.raises(AuthenticationFailed):
+            AuthService(db).login(login="wang", password="wrong-password")
+    tab.reload()
+    qtbot.waitUntil(lambda: tab.rows[1].locked)
+    select_user(tab, "wang")
+    assert tab.unlock_button.isEnabled()
+    tab.unlock()
+    qtbot.waitUntil(lambda: not tab.rows[1].locked)
+
+    select_user(tab, "wang")
+    tab.ask_toggle_active()
+    answer_yes(qtbot)
+    qtbot.waitUntil(lambda: not tab.rows[-1].active)
+    with pytest.raises(AuthenticationFailed, match="停用"):
+        AuthService(db).login(login="wang", password=second)
+
+
+def test_villages_add_rename_retire(qtbot, page: SettingsPage, db: Database, admin: Actor) -> None:
+    tab = page.villages
+    assert tab is not None
+    qtbot.waitUntil(lambda: len(tab.rows) == 3)
+    tab.new_name.setText("西岭村")
+    tab.add_button.click()
+    qtbot.waitUntil(lambda: len(tab.rows) == 4)
+    assert tab.new_name.text() == ""
+    tab.table.item(3, 0).setText("西岭新村")
+    qtbot.waitUntil(lambda: tab.rows[3].name == "西岭新村")
+    tab.table.selectRow(3)
+    tab.toggle_retired()
+    qtbot.waitUntil(lambda: not tab.rows[3].active)
+    assert tab.table.item(3, 3).text() == "Retired"
+    stored = StationService(db, admin).villages(include_inactive=False)
+    assert "西岭新村" not in [v.name for v in stored]
+
+
+def test_village_rename_refused_puts_the_old_name_back(qtbot, page: SettingsPage) -> None:
+    tab = page.villages
+    assert tab is not None
+    qtbot.waitUntil(lambda: len(tab.rows) == 3)
+    tab.table.item(0, 0).setText("  ")
+    qtbot.waitUntil(lambda: bool(visible(QMessageBox)))
+    assert visible(QMessageBox)[0].text() == "请填写村/社区名称。"
+    assert tab.table.item(0, 0).text() == "梅林村"
+
+
+def test_code_lists_add_rename_retire(
+    qtbot, page: SettingsPage, db: Database, admin: Actor
+) -> None:
+    tab = page.codes
+    assert tab is not None
+    tab.list_choice.setCurrentIndex(tab.list_choice.findData(CodeList.SERVICE_MODE))
+    qtbot.waitUntil(lambda: any(r.label == "面谈" for r in tab.rows))
+    before = len(tab.rows)
+    tab.new_code.setText("wechat")
+    tab.new_label.setText("微信沟通")
+    tab.add_button.click()
+    qtbot.waitUntil(lambda: len(tab.rows) == before + 1)
+    row = [r.code for r in tab.rows].index("wechat")
+    tab.table.item(row, 1).setText("微信联系")
+    qtbot.waitUntil(lambda: tab.rows[row].label == "微信联系")
+    tab.table.selectRow(row)
+    tab.toggle_retired()
+    qtbot.waitUntil(lambda: not tab.rows[row].active)
+    labels = CodeService(db, admin).labels(CodeList.SERVICE_MODE)
+    assert labels["wechat"] == "微信联系"
+    active = [e.code for e in CodeService(db, admin).entries(CodeList.SERVICE_MODE)]
+    assert "wechat" not in active
+
+
+def test_language_is_stored_for_the_next_start(qtbot, page: SettingsPage, db: Database) -> None:
+    tab = page.language
+    assert tab is not None
+    assert tab.chinese.isChecked()
+    tab.english.setChecked(True)
+    tab.save_button.click()
+    qtbot.waitUntil(lambda: tab.notice.text().startswith("Saved"))
+    assert SettingsService(db).get(LANGUAGE_KEY) == "en"

@@ -1,0 +1,126 @@
+"""TaskRunner: results on the GUI thread, known errors as messages, bugs as crash dialogs."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+from app.domain.errors import InvalidInput
+from app.services.context import Changes
+from app.ui.crash import CrashDialog
+from app.ui.tasks import Cancelled, TaskRunner
+from tests.ui.shell_helpers import close_dialogs, message_texts, visible
+
+
+@pytest.fixture
+def tasks(qtbot) -> Iterator[TaskRunner]:
+    runner = TaskRunner()
+    yield runner
+    runner.wait()
+    close_dialogs()
+
+
+def test_result_arrives_on_the_gui_thread(qtbot, tasks: TaskRunner) -> None:
+    threads: dict[str, threading.Thread] = {}
+    results: list[int] = []
+
+    def work() -> int:
+        threads["work"] = threading.current_thread()
+        return 42
+
+    def done(value: int) -> None:
+        threads["done"] = threading.current_thread()
+        results.append(value)
+
+    tasks.run(work, on_done=done)
+    qtbot.waitUntil(lambda: results == [42])
+    assert threads["done"] is threading.main_thread()
+    assert threads["work"] is not threading.main_thread()
+
+
+def test_changes_are_announced_on_the_bus(qtbot, tasks: TaskRunner) -> None:
+    with qtbot.waitSignal(tasks.bus.changed, timeout=5000) as signal:
+        tasks.run(lambda: Changes.of("client", ids=(7,)))
+    assert signal.args[0].touches("client")
+
+
+def test_known_error_becomes_a_chinese_message(qtbot, tasks: TaskRunner) -> None:
+    finished: list[bool] = []
+
+    def fail() -> None:
+        raise InvalidInput("请填写姓名。")
+
+    tasks.run(
+        fail, on_done=lambda _r: finished.append(False), on_finally=lambda: finished.append(True)
+    )
+    qtbot.waitUntil(lambda: "请填写姓名。" in message_texts())
+    assert finished == [True]
+    assert not visible(CrashDialog)
+
+
+def test_handled_known_error_shows_no_message(qtbot, tasks: TaskRunner) -> None:
+    seen: list[str] = []
+
+    def fail() -> None:
+        raise InvalidInput("重复的用户名。", field="login")
+
+    tasks.run(fail, on_error=lambda err: seen.append(err.message) or True)
+    qtbot.waitUntil(lambda: seen == ["重复的用户名。"])
+    assert message_texts() == []
+
+
+def test_unexpected_error_opens_the_crash_dialog(qtbot, tasks: TaskRunner) -> None:
+    def bug() -> None:
+        raise ZeroDivisionError("the bug in question")
+
+    tasks.run(bug)
+    qtbot.waitUntil(lambda: bool(visible(CrashDialog)))
+    report = visible(CrashDialog)[0].report
+    assert "ZeroDivisionError: the bug in question" in report
+    assert message_texts() == []
+
+
+def test_progress_then_cancel(qtbot, tasks: TaskRunner) -> None:
+    reached: list[int] = []
+    outcome: list[str] = []
+
+    def long_job(progress, is_cancelled) -> str:
+        for step in range(1000):
+            if is_cancelled():
+                raise Cancelled
+            progress(step, 1000)
+            reached.append(step)
+            time.sleep(0.005)
+        return "finished"
+
+    tasks.run_with_progress(
+        long_job,
+        label="正在处理…",
+        on_done=outcome.append,
+        on_finally=lambda: outcome.append("closed"),
+    )
+    qtbot.waitUntil(lambda: bool(visible(QProgressDialog)), timeout=5000)
+    dialog = visible(QProgressDialog)[0]
+    qtbot.waitUntil(lambda: dialog.value() > 0)
+    assert dialog.maximum() == 1000
+    dialog.findChild(QPushButton).click()
+    qtbot.waitUntil(lambda: outcome == ["closed"])
+    assert len(reached) < 1000
+    assert not visible(QProgressDialog)
+
+
+def test_a_failing_progress_job_closes_its_dialog(qtbot, tasks: TaskRunner) -> None:
+    closed: list[bool] = []
+
+    def failing(progress, is_cancelled) -> None:
+        progress(1, 10)
+        raise InvalidInput("磁盘已满。")
+
+    tasks.run_with_progress(failing, label="…", on_finally=lambda: closed.append(True))
+    qtbot.waitUntil(lambda: closed == [True])
+    assert "磁盘已满。" in message_texts()
+    assert not visible(QProgressDialog)

@@ -1,0 +1,185 @@
+"""Engine set-up: pragmas on every connection, WAL concurrency, storage errors in Chinese."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, text
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm.exc import StaleDataError
+
+from app.domain.errors import ConflictError, StorageError
+from app.services.context import Actor
+from app.store import engine as engine_module
+from app.store.engine import Database, database_url, sqlite_path, storage_errors
+from app.store.models import Village
+
+PRAGMAS = {
+    "journal_mode": "wal",
+    "synchronous": 2,
+    "foreign_keys": 1,
+    "busy_timeout": engine_module.BUSY_TIMEOUT_MS,
+    "secure_delete": 1,
+}
+
+
+def pragmas(conn: object) -> dict[str, object]:
+    execute = conn.exec_driver_sql  # type: ignore[attr-defined]
+    return {name: execute(f"PRAGMA {name}").scalar() for name in PRAGMAS}
+
+
+def test_every_connection_gets_the_safety_pragmas(db: Database) -> None:
+    # Several connections at once, so the pool has to open new ones.
+    with db.engine.connect() as first, db.engine.connect() as second, db.engine.connect() as third:
+        for conn in (first, second, third):
+            assert pragmas(conn) == PRAGMAS
+
+
+def test_read_and_write_sessions_have_the_pragmas_too(db: Database) -> None:
+    with db.read() as reader, db.write() as writer:
+        assert pragmas(reader.connection()) == PRAGMAS
+        assert pragmas(writer.connection()) == PRAGMAS
+
+
+def test_the_busy_timeout_is_long_enough_to_wait_for_another_writer() -> None:
+    assert engine_module.BUSY_TIMEOUT_MS >= 5_000
+
+
+def test_readers_do_not_block_each_other_while_a_writer_holds_a_transaction(
+    db: Database, admin: Actor
+) -> None:
+    started = time.monotonic()
+    with db.write() as writer:
+        village = writer.scalar(select(Village).where(Village.name == "梅林村"))
+        assert village is not None
+        village.name = "梅林新村"
+        writer.flush()  # the write lock is held from here until the block ends
+        with db.read() as first, db.read() as second:
+            assert first.scalar(select(Village.name).where(Village.id == village.id)) == "梅林村"
+            assert second.scalar(select(Village.name).where(Village.id == village.id)) == "梅林村"
+    assert time.monotonic() - started < 2  # nobody waited on the busy timeout
+    with db.read() as reader:
+        assert reader.scalar(select(Village.name).where(Village.id == village.id)) == "梅林新村"
+
+
+def test_a_writer_commits_while_readers_keep_their_snapshot(db: Database, admin: Actor) -> None:
+    with db.read() as reader:
+        count = len(reader.scalars(select(Village.id)).all())
+        with db.write() as writer:
+            writer.add(Village(station_id=admin.station_id, name="新村"))
+        assert len(reader.scalars(select(Village.id)).all()) == count
+    with db.read() as reader:
+        assert len(reader.scalars(select(Village.id)).all()) == count + 1
+
+
+def test_write_sessions_take_the_write_lock_at_begin(db: Database, db_path: Path) -> None:
+    other = sqlite3.connect(db_path, timeout=0, isolation_level=None)
+    try:
+        with db.write() as writer:
+            writer.execute(text("SELECT 1"))
+            with pytest.raises(sqlite3.OperationalError, match="locked"):
+                other.execute("BEGIN IMMEDIATE")
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("ROLLBACK")
+    finally:
+        other.close()
+
+
+def test_a_stale_save_becomes_a_conflict_in_chinese(db: Database, admin: Actor) -> None:
+    with db.read() as reader:
+        loaded = reader.scalars(select(Village).order_by(Village.id)).first()
+    assert loaded is not None
+    with db.write() as writer:
+        writer.get_one(Village, loaded.id).name = "东山新村"
+    with pytest.raises(ConflictError) as raised, db.write() as writer:
+        stale = writer.merge(loaded, load=False)
+        stale.name = "梅林新村"
+    assert "其他人修改" in raised.value.message
+    assert isinstance(raised.value.__cause__, StaleDataError)
+    with db.read() as reader:
+        assert reader.get_one(Village, loaded.id).name == "东山新村"
+
+
+def test_a_locked_database_becomes_a_storage_error_in_chinese(
+    db_path: Path, admin: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(engine_module, "BUSY_TIMEOUT_MS", 50)
+    database = Database.open(db_path)
+    other = sqlite3.connect(db_path, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        with pytest.raises(StorageError) as raised, database.write() as writer:
+            writer.add(Village(station_id=admin.station_id, name="新村"))
+        assert "占用" in raised.value.message
+        assert "locked" in raised.value.detail
+    finally:
+        other.close()
+        database.dispose()
+
+
+@pytest.mark.parametrize(
+    ("sqlite_text", "words"),
+    [
+        ("database or disk is full", "磁盘空间已满"),
+        ("attempt to write a readonly database", "只读"),
+        ("disk I/O error", "U盘"),
+        ("unable to open database file", "无法打开"),
+        ("database disk image is malformed", "已损坏"),
+    ],
+)
+def test_failures_of_the_file_become_storage_errors(sqlite_text: str, words: str) -> None:
+    failure = OperationalError("INSERT", {}, sqlite3.OperationalError(sqlite_text))
+    with pytest.raises(StorageError) as raised, storage_errors():
+        raise failure
+    assert words in raised.value.message
+    assert raised.value.detail == sqlite_text
+
+
+def test_a_file_that_is_not_a_database_is_refused_in_chinese(tmp_path: Path) -> None:
+    path = tmp_path / "notes.sqlite3"
+    path.write_bytes(b"these are someone's notes\n" * 200)
+    database = Database.open(path)
+    try:
+        with pytest.raises(StorageError, match="不是工作台的数据库"), database.read() as session:
+            session.execute(text("SELECT count(*) FROM sqlite_master"))
+    finally:
+        database.dispose()
+
+
+def test_a_damaged_file_is_reported_in_chinese(db_path: Path, admin: Actor) -> None:
+    conn = sqlite3.connect(db_path)
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'code_items'").fetchone()
+    size = conn.execute("PRAGMA page_size").fetchone()
+    conn.close()
+    data = bytearray(db_path.read_bytes())
+    page = (root[0] - 1) * size[0]
+    data[page : page + 12] = b"\xff" * 12  # the table's b-tree header
+    db_path.write_bytes(bytes(data))
+    database = Database.open(db_path)
+    try:
+        with pytest.raises(StorageError, match="已损坏"), database.read() as session:
+            session.execute(text("SELECT label FROM code_items")).all()
+    finally:
+        database.dispose()
+
+
+def test_other_sql_errors_are_bugs_and_pass_through() -> None:
+    failure = OperationalError("SELEC", {}, sqlite3.OperationalError("near SELEC: syntax error"))
+    with pytest.raises(OperationalError), storage_errors():
+        raise failure
+
+
+def test_a_path_becomes_an_absolute_sqlite_url(tmp_path: Path) -> None:
+    url = database_url(tmp_path / "a" / ".." / "b.sqlite3")
+    assert url == f"sqlite:///{tmp_path / 'b.sqlite3'}"
+    assert sqlite_path(url) == tmp_path / "b.sqlite3"
+
+
+def test_a_url_is_kept_and_has_no_sqlite_path() -> None:
+    url = "postgresql+psycopg://u:p@localhost/stationdesk"
+    assert database_url(url) == url
+    assert sqlite_path(url) is None
+    assert sqlite_path("sqlite:///:memory:") is None
