@@ -6,17 +6,17 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from app.domain.roles import Role  # noqa: E402
-from app.services.auth import AuthService  # noqa: E402
-from app.services.context import Actor  # noqa: E402
-from app.services.setup import SetupService  # noqa: E402
-from app.services.users import UserService  # noqa: E402
-from app.store.engine import Database  # noqa: E402
+from app.domain.roles import Role
+from app.services.auth import AuthService
+from app.services.context import Actor
+from app.services.setup import SetupService
+from app.services.users import UserService
+from app.store.engine import Database
 
 ADMIN_PASSWORD = "admin-pass-1"
 VILLAGES = ["梅林村", "东山村", "河口社区"]
@@ -29,7 +29,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_data_dir(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """No test touches the real user data folder."""
     monkeypatch.setenv("STATIONDESK_DATA", str(tmp_path_factory.mktemp("data")))
     monkeypatch.delenv("STATIONDESK_DB", raising=False)

@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
+from app.domain.audit_labels import action_label, entity_label
 from app.domain.roles import Permission
+from app.exports.audit_xlsx import write_audit_log
 from app.services.context import Actor
 from app.store.engine import Database
 from app.store.models import AuditEntry
@@ -51,6 +54,10 @@ class AuditRow:
     detail: str
 
 
+ENTITY = "audit"
+SEARCH_LIMIT = 5000
+
+
 class AuditService:
     def __init__(self, db: Database, actor: Actor) -> None:
         self._db = db
@@ -72,3 +79,100 @@ class AuditService:
                 AuditRow(e.at, e.user_login, e.action, e.entity, e.entity_id, e.detail)
                 for e in session.scalars(stmt)
             ]
+
+    def search(
+        self,
+        *,
+        user_login: str = "",
+        entity: str = "",
+        action: str = "",
+        since: dt.datetime | None = None,
+        until: dt.datetime | None = None,
+        limit: int = SEARCH_LIMIT,
+    ) -> list[AuditRow]:
+        """Entries of this station, newest first; `until` is exclusive."""
+        self._actor.require(Permission.VIEW_AUDIT)
+        stmt = self._filtered(user_login, entity, action, since, until).limit(limit)
+        with self._db.read() as session:
+            return [
+                AuditRow(e.at, e.user_login, e.action, e.entity, e.entity_id, e.detail)
+                for e in session.scalars(stmt)
+            ]
+
+    def logins(self) -> list[str]:
+        """Every login that appears in this station's log, for the user filter."""
+        self._actor.require(Permission.VIEW_AUDIT)
+        stmt = (
+            select(AuditEntry.user_login)
+            .where(self._own())
+            .distinct()
+            .order_by(AuditEntry.user_login)
+        )
+        with self._db.read() as session:
+            return [login for login in session.scalars(stmt) if login]
+
+    def export_xlsx(
+        self,
+        path: Path,
+        *,
+        user_login: str = "",
+        entity: str = "",
+        action: str = "",
+        since: dt.datetime | None = None,
+        until: dt.datetime | None = None,
+    ) -> int:
+        """Write the matching entries to an Excel file and log the export; the row count."""
+        rows = self.search(
+            user_login=user_login, entity=entity, action=action, since=since, until=until
+        )
+        count = write_audit_log(path, (_cells(row) for row in rows))
+        with self._db.write() as session:
+            record(
+                session,
+                self._actor,
+                "export",
+                entity=ENTITY,
+                file=path.name,
+                rows=count,
+                user=user_login,
+                record_type=entity,
+                done=action,
+                since=since,
+                until=until,
+            )
+        return count
+
+    def _own(self) -> Any:
+        return or_(AuditEntry.station_id == self._actor.station_id, AuditEntry.station_id.is_(None))
+
+    def _filtered(
+        self,
+        user_login: str,
+        entity: str,
+        action: str,
+        since: dt.datetime | None,
+        until: dt.datetime | None,
+    ) -> Select[AuditEntry]:
+        stmt = select(AuditEntry).where(self._own()).order_by(AuditEntry.id.desc())
+        if user_login:
+            stmt = stmt.where(AuditEntry.user_login == user_login)
+        if entity:
+            stmt = stmt.where(AuditEntry.entity == entity)
+        if action:
+            stmt = stmt.where(AuditEntry.action == action)
+        if since is not None:
+            stmt = stmt.where(AuditEntry.at >= since)
+        if until is not None:
+            stmt = stmt.where(AuditEntry.at < until)
+        return stmt
+
+
+def _cells(row: AuditRow) -> tuple[str, ...]:
+    return (
+        row.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
+        row.login,
+        action_label(row.action),
+        entity_label(row.entity),
+        "" if row.entity_id is None else str(row.entity_id),
+        row.detail,
+    )

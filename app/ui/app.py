@@ -214,8 +214,9 @@ def run_gui(location: str | None = None) -> int:
         if language != CHINESE:
             install_translations(qt_app, language)
         code = 0
+        switch_to: Actor | None = None
         while True:
-            actor = sign_in(db, tasks)
+            actor = switch_to or sign_in(db, tasks)
             if actor is None:
                 return code
             backups = _start_backups(db, actor, tasks)
@@ -225,6 +226,7 @@ def run_gui(location: str | None = None) -> int:
             code = qt_app.exec()
             if not window.sign_in_again:
                 return code
+            switch_to = window.switch_to
             qt_app.setQuitOnLastWindowClosed(False)
     finally:
         tasks.wait()

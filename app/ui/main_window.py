@@ -22,9 +22,11 @@ from app.services.codes import CodeService
 from app.services.context import Actor
 from app.services.importing.service import RosterImportService
 from app.services.reminders import ReminderService
+from app.services.stations import SettingsService
 from app.store.engine import Database, sqlite_path
 from app.ui.cases.page import CasesPage
 from app.ui.clients.page import ClientsPage
+from app.ui.idle_lock import IdleLock
 from app.ui.password_dialog import PasswordDialog
 from app.ui.placeholder_page import PlaceholderPage
 from app.ui.role_names import role_name
@@ -44,6 +46,7 @@ class MainWindow(QMainWindow):
         db: Database,
         actor: Actor,
         tasks: TaskRunner,
+        idle_ms: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -51,6 +54,7 @@ class MainWindow(QMainWindow):
         self.actor = actor
         self.tasks = tasks
         self.sign_in_again = False
+        self.switch_to: Actor | None = None  # who signed in at the lock screen instead
         tasks.set_window(self)
         self.setWindowTitle(self.tr("Station Desk - {station}").format(station=actor.station_name))
         self.nav = QListWidget()
@@ -78,6 +82,15 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.nav.setCurrentRow(PAGES.index("clients"))
         self.resize(1200, 760)
+        self.idle_lock = IdleLock(
+            window=self,
+            actor=actor,
+            auth=AuthService(db),
+            settings=SettingsService(db),
+            tasks=tasks,
+            timeout_ms=idle_ms,
+        )
+        self.idle_lock.switched.connect(self._switch_user)
 
     def _titles(self) -> dict[str, str]:
         return {
@@ -178,7 +191,14 @@ class MainWindow(QMainWindow):
         self.sign_in_again = True
         self.close()
 
+    def _switch_user(self, actor: Actor | None) -> None:
+        # Another user signed in at the lock screen: this session ends, theirs begins.
+        self.switch_to = actor
+        self.sign_in_again = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.idle_lock.stop()
         # A save still running in the background must reach the database before we go.
         self.tasks.wait()
         super().closeEvent(event)

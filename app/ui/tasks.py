@@ -9,12 +9,16 @@ on the worker thread.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import wait as wait_for
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog, QWidget
 
 from app.domain.errors import AppError
@@ -89,24 +93,32 @@ class ChangeBus(QObject):
 
 
 class _Relay(QObject):
-    done = Signal(object)
-    failed = Signal(object)
-    progressed = Signal(int, int)
+    """Carries results from the worker thread to the GUI thread, tagged with the job's id.
+
+    One relay per runner, connected once to the runner's own methods: connecting a fresh
+    Python closure per job is fragile in PySide (a receiver can be lost when a collected
+    closure's address is reused), and a lost result would leave a page waiting forever.
+    """
+
+    done = Signal(int, object)
+    failed = Signal(int, object)
+    progressed = Signal(int, int, int)
 
 
-class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
-        super().__init__()
-        self._fn = fn
-        self._relay = relay
+@dataclass
+class _Callbacks:
+    on_result: Callable[[Any], None]
+    on_failure: Callable[[BaseException], None]
+    on_progress: Callable[[int, int], None] | None = None
 
-    def run(self) -> None:
-        try:
-            result = self._fn()
-        except BaseException as exc:  # every failure must reach the GUI thread
-            self._relay.failed.emit(exc)
-        else:
-            self._relay.done.emit(result)
+
+def _call(job: int, fn: Callable[[], Any], relay: _Relay) -> None:
+    try:
+        result = fn()
+    except BaseException as exc:  # every failure must reach the GUI thread
+        relay.failed.emit(job, exc)
+    else:
+        relay.done.emit(job, result)
 
 
 class TaskRunner(QObject):
@@ -116,9 +128,14 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self._window = parent
         self.bus = bus or ChangeBus(self)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._relays: set[_Relay] = set()
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="stationdesk-db")
+        self._pending: set[Future[None]] = set()
+        self._jobs: dict[int, _Callbacks] = {}
+        self._ids = itertools.count(1)
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._deliver_result, Qt.ConnectionType.QueuedConnection)
+        self._relay.failed.connect(self._deliver_failure, Qt.ConnectionType.QueuedConnection)
+        self._relay.progressed.connect(self._deliver_progress, Qt.ConnectionType.QueuedConnection)
 
     def set_window(self, window: QWidget | None) -> None:
         """Where messages are shown (the task runner outlives the login dialog)."""
@@ -137,36 +154,24 @@ class TaskRunner(QObject):
         `on_error` may handle a known error and return True; otherwise it is shown.
         A result that is a `Changes` (or has a `changes` attribute) is announced on the bus.
         """
-        relay = _Relay()
-        self._relays.add(relay)
-
-        def finished() -> None:
-            self._relays.discard(relay)
-            relay.deleteLater()
-            if on_finally is not None:
-                on_finally()
 
         def done(result: Any) -> None:
             try:
-                changes = (
-                    result if isinstance(result, Changes) else getattr(result, "changes", None)
-                )
-                if isinstance(changes, Changes):
-                    self.bus.changed.emit(changes)
+                self._announce(result)
                 if on_done is not None:
                     on_done(result)
             finally:
-                finished()
+                if on_finally is not None:
+                    on_finally()
 
         def failed(exc: BaseException) -> None:
             try:
                 self._handle_error(exc, on_error)
             finally:
-                finished()
+                if on_finally is not None:
+                    on_finally()
 
-        relay.done.connect(done, Qt.ConnectionType.QueuedConnection)
-        relay.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
-        self._pool.start(_Job(fn, relay))
+        self._submit(fn, _Callbacks(done, failed))
 
     def run_with_progress(
         self,
@@ -188,29 +193,22 @@ class TaskRunner(QObject):
         dialog.setAutoReset(False)
         cancelled = threading.Event()
         dialog.canceled.connect(cancelled.set)
-        relay = _Relay()
+        job = next(self._ids)
+        relay = self._relay
 
         def report(done: int, total: int) -> None:
-            relay.progressed.emit(done, total)
+            relay.progressed.emit(job, done, total)
 
         def show(done: int, total: int) -> None:
             dialog.setMaximum(max(total, 0))
             dialog.setValue(min(done, total) if total else 0)
 
-        relay.progressed.connect(show, Qt.ConnectionType.QueuedConnection)
-        self._relays.add(relay)
-
         def close() -> None:
             # Whatever happened, the dialog goes away (a failing job must not leave it up).
             dialog.close()
             dialog.deleteLater()
-            self._relays.discard(relay)
-            relay.deleteLater()
             if on_finally is not None:
                 on_finally()
-
-        def task() -> T:
-            return fn(report, cancelled.is_set)
 
         def on_cancelled_or_error(exc: BaseException) -> None:
             try:
@@ -221,23 +219,51 @@ class TaskRunner(QObject):
 
         def on_result(result: Any) -> None:
             try:
-                changes = (
-                    result if isinstance(result, Changes) else getattr(result, "changes", None)
-                )
-                if isinstance(changes, Changes):
-                    self.bus.changed.emit(changes)
+                self._announce(result)
                 if on_done is not None:
                     on_done(result)
             finally:
                 close()
 
-        relay.done.connect(on_result, Qt.ConnectionType.QueuedConnection)
-        relay.failed.connect(on_cancelled_or_error, Qt.ConnectionType.QueuedConnection)
-        self._pool.start(_Job(task, relay))
+        self._submit(
+            lambda: fn(report, cancelled.is_set),
+            _Callbacks(on_result, on_cancelled_or_error, show),
+            job=job,
+        )
+
+    def _submit(
+        self, fn: Callable[[], Any], callbacks: _Callbacks, *, job: int | None = None
+    ) -> None:
+        job = job if job is not None else next(self._ids)
+        self._jobs[job] = callbacks
+        future = self._executor.submit(_call, job, fn, self._relay)
+        self._pending.add(future)
+        future.add_done_callback(self._pending.discard)
+
+    def _deliver_result(self, job: int, result: object) -> None:
+        callbacks = self._jobs.pop(job, None)
+        if callbacks is not None:
+            callbacks.on_result(result)
+
+    def _deliver_failure(self, job: int, exc: object) -> None:
+        callbacks = self._jobs.pop(job, None)
+        if callbacks is not None and isinstance(exc, BaseException):
+            callbacks.on_failure(exc)
+
+    def _deliver_progress(self, job: int, done: int, total: int) -> None:
+        callbacks = self._jobs.get(job)
+        if callbacks is not None and callbacks.on_progress is not None:
+            callbacks.on_progress(done, total)
+
+    def _announce(self, result: Any) -> None:
+        changes = result if isinstance(result, Changes) else getattr(result, "changes", None)
+        if isinstance(changes, Changes):
+            self.bus.changed.emit(changes)
 
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until the background thread is idle (for shutdown and tests)."""
-        return self._pool.waitForDone(msecs)
+        _, not_done = wait_for(list(self._pending), timeout=msecs / 1000)
+        return not not_done
 
     def _handle_error(
         self, exc: BaseException, on_error: Callable[[AppError], bool] | None

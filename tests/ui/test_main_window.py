@@ -99,7 +99,7 @@ def test_settings_tabs_follow_the_role(
     assert isinstance(admin_tabs, SettingsPage)
     assert admin_tabs.tab_titles() == [
         "Users", "Villages and communities", "Code lists", "Language", "Backup and restore",
-        "My account",
+        "Audit log", "My account",
     ]  # fmt: skip
     worker_page = open_window(make_actor(Role.WORKER, display_name="李社工")).page("settings")
     assert isinstance(worker_page, SettingsPage)

@@ -33,6 +33,15 @@ def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
     return found
 
 
+def translated_text(message: ET.Element) -> str:
+    """The translation, or for a plural message (numerus) all its forms joined."""
+    translation = message.find("translation")
+    if translation is None:
+        return ""
+    forms = [form.text or "" for form in translation.iter("numerusform")]
+    return ("".join(forms) if forms else translation.text or "").strip()
+
+
 def collect(tmp_path: Path) -> Path:
     merged = tmp_path / "collected.ts"
     shutil.copyfile(COMMITTED, merged)
@@ -57,7 +66,7 @@ def test_every_ui_string_has_a_chinese_translation(tmp_path: Path) -> None:
         for key, message in messages(collect(tmp_path)).items()
         if (translation := message.find("translation")) is not None
         and translation.get("type") not in ("obsolete", "vanished")
-        and (translation.get("type") == "unfinished" or not (translation.text or "").strip())
+        and (translation.get("type") == "unfinished" or not translated_text(message))
     ]
     assert not untranslated, f"translate these in {COMMITTED.name}: {untranslated}"
 
@@ -66,7 +75,7 @@ def test_placeholders_survive_translation() -> None:
     """A translation that drops `{name}` would make `.format()` lose the value."""
     broken = []
     for (context, source), message in messages(COMMITTED).items():
-        text = message.findtext("translation") or ""
+        text = translated_text(message)
         for part in source.split("{")[1:]:
             field = "{" + part.split("}")[0] + "}"
             if text and field not in text:

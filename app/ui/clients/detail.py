@@ -244,6 +244,12 @@ class ClientDetailPanel(QWidget):
 
     # ---- reveal -------------------------------------------------------------------------
 
+    def mask_again(self) -> None:
+        """Show the masked numbers again (the window locked); a reveal in flight is dropped."""
+        self._generation += 1
+        if self.detail is not None:
+            self._show(self.detail)
+
     def reveal(self) -> None:
         """Show the full ID number and phones (the service checks the role and logs it)."""
         if self.detail is None:

@@ -43,6 +43,7 @@ from app.ui.clients.household_picker import HouseholdField
 from app.ui.clients.id_field import ERROR_STYLE, IdNumberField
 from app.ui.clients.masked_edit import MaskedLineEdit
 from app.ui.clients.prompts import ask
+from app.ui.conflict_dialog import ConflictDialog
 from app.ui.tasks import TaskRunner
 
 NO_DATE = QDate(1890, 1, 1)  # the minimum of the date field stands for "not set"
@@ -71,6 +72,7 @@ class ClientFormDialog(QDialog):
         self._client_id = detail.id if detail else None
         self._version = detail.version if detail else 0
         self._saving = False
+        self.conflict: ConflictDialog | None = None
         self.setWindowTitle(self.tr("Edit client") if detail else self.tr("New client"))
         self._build()
         self._fill_choices(detail)
@@ -409,13 +411,7 @@ class ClientFormDialog(QDialog):
             )
             return True
         if isinstance(exc, ConflictError):
-            ask(
-                self,
-                exc.message + "\n\n" + self.tr("Reload the record? Your changes here are dropped."),
-                accept_text=self.tr("Reload"),
-                reject_text=self.tr("Keep editing"),
-                on_accept=self.reload,
-            )
+            self._show_conflict(exc.message, data)
             return True
         if isinstance(exc, InvalidInput):
             self.show_invalid(exc)
@@ -458,12 +454,39 @@ class ClientFormDialog(QDialog):
             "notes": self.notes,
         }
 
-    def reload(self) -> None:
-        """Load the stored record again (after someone else saved it)."""
+    def _show_conflict(self, message: str, mine: ClientInput) -> None:
+        """Fetch what is stored now and let the user choose; nothing is overwritten unasked."""
         if self._client_id is None:
             return
         clients, client_id = self._clients, self._client_id
-        self._tasks.run(lambda: clients.get(client_id), on_done=self.fill)
+
+        def offer(stored: ClientDetail) -> None:
+            self.conflict = ConflictDialog(
+                message=message,
+                stored=stored,
+                mine=mine,
+                choices=self._choices,
+                head_label=self.household.label.text(),
+                parent=self,
+            )
+            self.conflict.reload_chosen.connect(self.fill)
+            self.conflict.keep_mine_chosen.connect(lambda d: self._save_over(d, mine))
+            self.conflict.open()
+
+        self._tasks.run(lambda: clients.get(client_id), on_done=offer)
+
+    def _save_over(self, stored: ClientDetail, mine: ClientInput) -> None:
+        self._version = stored.version
+        self._submit(mine, confirm_similar=False)
+
+    def mask_again(self) -> None:
+        """Hide revealed numbers again; what the user typed stays."""
+        for edit in (self.id_field.edit, self.phone, self.guardian_phone):
+            edit.mask_again()
+        detail = self._detail
+        if detail is not None:
+            masked = detail.has_id_number or detail.phone_masked or detail.guardian_phone_masked
+            self.reveal_button.setVisible(bool(detail.can_reveal and masked))
 
     def _open_existing(self, client_id: int) -> None:
         self.open_client.emit(client_id)

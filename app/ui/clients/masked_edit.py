@@ -30,6 +30,11 @@ class MaskedLineEdit(QLineEdit):
         """The full stored value, after an audited reveal; it is still kept unless edited."""
         self.setText(full)
 
+    def mask_again(self) -> None:
+        """Hide a revealed stored value again (when the window locks); typed text stays."""
+        if self.keeps_stored:
+            self.setText(self._masked)
+
     def value(self) -> str | None:
         """What to save: None keeps the stored value, "" removes it."""
         return None if self.keeps_stored else self.text().strip()

@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from app.domain.roles import Permission
+from app.services.audit import AuditService
 from app.services.auth import AuthService
 from app.services.backup import BackupService
 from app.services.codes import CodeService
@@ -15,6 +16,7 @@ from app.services.users import UserService
 from app.store.engine import Database, sqlite_path
 from app.ui.backup_dialogs import BackupPanel
 from app.ui.settings.account_tab import AccountTab
+from app.ui.settings.audit_tab import AuditTab
 from app.ui.settings.codes_tab import CodesTab
 from app.ui.settings.language_tab import LanguageTab
 from app.ui.settings.users_tab import UsersTab
@@ -43,6 +45,7 @@ class SettingsPage(QWidget):
         self.codes: CodesTab | None = None
         self.language: LanguageTab | None = None
         self.backups: BackupPanel | None = None
+        self.audit: AuditTab | None = None
         if actor.can(Permission.MANAGE_USERS):
             self.users = UsersTab(users=UserService(db, actor), tasks=tasks)
             self.tabs.addTab(self.users, self.tr("Users"))
@@ -59,6 +62,9 @@ class SettingsPage(QWidget):
             self.backups = BackupPanel(backups=BackupService(db, actor), tasks=tasks)
             self.backups.restored.connect(self.restored)
             self.tabs.addTab(self.backups, self.tr("Backup and restore"))
+        if actor.can(Permission.VIEW_AUDIT):
+            self.audit = AuditTab(audit=AuditService(db, actor), tasks=tasks)
+            self.tabs.addTab(self.audit, self.tr("Audit log"))
         self.tabs.addTab(self.account, self.tr("My account"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)

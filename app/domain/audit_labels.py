@@ -1,0 +1,56 @@
+"""Chinese names for the audit log's actions and record types, as the viewer shows them."""
+
+from __future__ import annotations
+
+from app.domain.case_rules import ACTION_LABELS
+
+ENTITY_LABELS: dict[str, str] = {
+    "client": "服务对象",
+    "case": "个案",
+    "user": "用户",
+    "village": "村/社区",
+    "station": "社工站",
+    "setting": "设置",
+    "code_item": "代码表",
+    "backup": "备份",
+    "database": "数据库",
+    "audit": "审计日志",
+    "import": "名册导入",
+}
+
+_ACTIONS: dict[str, str] = {
+    "create": "新增",
+    "update": "修改",
+    "archive": "归档",
+    "unarchive": "取消归档",
+    "reveal": "查看完整号码",
+    "export": "导出",
+    "login": "登录",
+    "login_failed": "登录失败",
+    "password_changed": "修改密码",
+    "reset_password": "重置密码",
+    "unlock": "解除锁定",
+    "activate": "启用",
+    "deactivate": "停用",
+    "setting": "修改设置",
+    "backup": "备份",
+    "restore": "恢复备份",
+    "open_case": "开案",
+    "initialise": "初始化",
+    "import": "导入名册",
+} | {action.value: label for action, label in ACTION_LABELS.items()}
+
+
+def action_label(action: str) -> str:
+    """The Chinese name of an audited action; an unknown one is shown as stored."""
+    return _ACTIONS.get(action, action)
+
+
+def entity_label(entity: str) -> str:
+    """The Chinese name of a record type; an unknown one is shown as stored."""
+    return ENTITY_LABELS.get(entity, entity)
+
+
+def known_actions() -> dict[str, str]:
+    """Every named action with its label, for a filter list."""
+    return dict(_ACTIONS)

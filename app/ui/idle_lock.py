@@ -1,0 +1,233 @@
+"""Idle auto-lock: after some minutes without input the window is covered until a password.
+
+The same user unlocks with their password (failures count toward the lockout as at the
+login). Another user may sign in instead: the first user's window closes and the app
+starts again as the new user, through the same loop that follows a restore.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.errors import AppError, AuthenticationFailed
+from app.services.auth import AuthService
+from app.services.context import Actor
+from app.services.stations import SettingsService
+from app.ui.clients.detail import ClientDetailPanel
+from app.ui.clients.form import ClientFormDialog
+from app.ui.tasks import TaskRunner
+
+IDLE_MINUTES_KEY = "session.idle_lock_minutes"
+DEFAULT_MINUTES = 10
+_ACTIVITY = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+    }
+)
+
+
+class LockOverlay(QFrame):
+    """Covers the whole window: who locked it, and a login to unlock or to switch user."""
+
+    def __init__(self, *, actor: Actor, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("lockOverlay")
+        self.setAutoFillBackground(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        title = QLabel(self.tr("Station Desk is locked"))
+        font = title.font()
+        font.setPointSize(font.pointSize() + 4)
+        font.setBold(True)
+        title.setFont(font)
+        note = QLabel(
+            self.tr(
+                "Locked after a time without use. {name}, enter your password to go on; "
+                "another user may sign in instead, which closes {name}'s session."
+            ).format(name=actor.display_name)
+        )
+        note.setWordWrap(True)
+        self.login = QLineEdit(actor.login)
+        self.login.setObjectName("lockLogin")
+        self.password = QLineEdit()
+        self.password.setObjectName("lockPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error = QLabel()
+        self.error.setObjectName("lockError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #B00020;")
+        self.unlock_button = QPushButton(self.tr("Unlock"))
+        self.unlock_button.setDefault(True)
+        form = QFormLayout()
+        form.addRow(self.tr("User name"), self.login)
+        form.addRow(self.tr("Password"), self.password)
+        box = QWidget()
+        box.setMaximumWidth(420)
+        inner = QVBoxLayout(box)
+        inner.addWidget(title)
+        inner.addWidget(note)
+        inner.addLayout(form)
+        inner.addWidget(self.error)
+        inner.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignRight)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+        self.password.returnPressed.connect(self.unlock_button.click)
+
+
+class IdleLock(QObject):
+    """Watches input application-wide and locks `window` after the idle time."""
+
+    # Another user signed in at the lock: their Actor, or None when they must first
+    # choose a new password (the ordinary login asks for it).
+    switched = Signal(object)
+
+    def __init__(
+        self,
+        *,
+        window: QMainWindow,
+        actor: Actor,
+        auth: AuthService,
+        settings: SettingsService,
+        tasks: TaskRunner,
+        timeout_ms: int | None = None,
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._actor = actor
+        self._auth = auth
+        self._tasks = tasks
+        self._hidden: list[QWidget] = []
+        self.overlay: LockOverlay | None = None
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.lock)
+        self.timer.setInterval(timeout_ms or DEFAULT_MINUTES * 60_000)
+        _app().installEventFilter(self)
+        self.timer.start()
+        if timeout_ms is None:
+            tasks.run(
+                lambda: settings.get(IDLE_MINUTES_KEY, DEFAULT_MINUTES), on_done=self._set_minutes
+            )
+
+    @property
+    def locked(self) -> bool:
+        return self.overlay is not None
+
+    def _set_minutes(self, minutes: object) -> None:
+        if isinstance(minutes, int | float) and minutes > 0 and not self.locked:
+            self.timer.start(int(minutes * 60_000))
+
+    def stop(self) -> None:
+        """The window is going away: stop watching."""
+        self.timer.stop()
+        _app().removeEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        overlay = self.overlay
+        if overlay is not None:
+            if kind == QEvent.Type.Resize and watched is self._window:
+                overlay.setGeometry(self._window.rect())
+            # The window's shortcuts (Ctrl+1…) must not reach the pages behind the cover;
+            # other windows (another lock's, a test's) are none of this lock's business.
+            if kind not in (QEvent.Type.Shortcut, QEvent.Type.ShortcutOverride):
+                return False
+            if not isinstance(watched, QWidget) or overlay.isAncestorOf(watched):
+                return False
+            return watched is self._window or self._window.isAncestorOf(watched)
+        if kind in _ACTIVITY:
+            self.timer.start()
+        return False
+
+    def lock(self) -> None:
+        """Clear what is sensitive, hide open dialogs and cover the window."""
+        if self.locked:
+            return
+        self.timer.stop()
+        for panel in self._window.findChildren(ClientDetailPanel):
+            panel.mask_again()
+        for form in self._window.findChildren(ClientFormDialog):
+            form.mask_again()
+        self._hidden = [
+            w for w in self._window.findChildren(QWidget) if w.isWindow() and w.isVisible()
+        ]
+        for widget in self._hidden:
+            widget.hide()
+        self._set_behind_enabled(False)
+        overlay = LockOverlay(actor=self._actor, parent=self._window)
+        overlay.unlock_button.clicked.connect(self._submit)
+        overlay.setGeometry(self._window.rect())
+        overlay.show()
+        overlay.raise_()
+        overlay.password.setFocus()
+        self.overlay = overlay
+
+    def _submit(self) -> None:
+        overlay = self.overlay
+        if overlay is None:
+            return
+        login, password = overlay.login.text().strip(), overlay.password.text()
+        overlay.unlock_button.setEnabled(False)
+        auth = self._auth
+        self._tasks.run(
+            lambda: auth.login(login=login, password=password),
+            on_done=self._signed_in,
+            on_error=self._refused,
+            on_finally=lambda: overlay.unlock_button.setEnabled(True),
+        )
+
+    def _refused(self, error: AppError) -> bool:
+        if not isinstance(error, AuthenticationFailed) or self.overlay is None:
+            return False
+        self.overlay.error.setText(error.message)
+        self.overlay.password.clear()
+        self.overlay.password.setFocus()
+        return True
+
+    def _signed_in(self, actor: Actor) -> None:
+        if actor.user_id == self._actor.user_id:
+            self.unlock()
+            return
+        # Someone else: this user's session ends and the window closes.
+        self.stop()
+        self.switched.emit(None if actor.must_change_password else actor)
+
+    def unlock(self) -> None:
+        """Take the cover away and bring back the dialogs that were open."""
+        if self.overlay is not None:
+            self.overlay.hide()
+            self.overlay.deleteLater()
+            self.overlay = None
+        self._set_behind_enabled(True)
+        for widget in self._hidden:
+            widget.show()
+        self._hidden = []
+        self.timer.start()
+
+    def _set_behind_enabled(self, enabled: bool) -> None:
+        # Tab must not walk the focus into the pages behind the cover.
+        self._window.menuBar().setEnabled(enabled)
+        central = self._window.centralWidget()
+        if central is not None:
+            central.setEnabled(enabled)
+
+
+def _app() -> QCoreApplication:
+    app = QCoreApplication.instance()
+    assert app is not None, "the idle lock needs a running application"
+    return app

@@ -1,0 +1,99 @@
+"""Two people edit one client: the second save asks, compares, and never overwrites silently."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from app.domain.roles import Role
+from app.services.client_types import ClientInput
+from app.services.clients import ClientService
+from app.services.codes import CodeService
+from app.services.context import Actor
+from app.store.engine import Database
+from app.ui.clients.choices import load_choices
+from app.ui.clients.form import ClientFormDialog
+from app.ui.conflict_dialog import ConflictDialog
+from app.ui.tasks import TaskRunner
+
+
+@pytest.fixture
+def tasks(qtbot) -> Iterator[TaskRunner]:  # type: ignore[no-untyped-def]
+    runner = TaskRunner()
+    yield runner
+    runner.wait()
+
+
+@pytest.fixture
+def conflict(qtbot, db: Database, admin: Actor, make_actor, tasks: TaskRunner):  # type: ignore[no-untyped-def]
+    """My form is open on version 1; a colleague saves a new address meanwhile; I save."""
+    mine = ClientService(db, admin)
+    colleague = ClientService(db, make_actor(Role.HEAD, "zhan"))
+    saved = mine.create(ClientInput(name="张三", address="梅林村1组"))
+    form = ClientFormDialog(
+        clients=mine,
+        tasks=tasks,
+        choices=load_choices(mine, CodeService(db, admin)),
+        detail=mine.get(saved.id),
+    )
+    qtbot.addWidget(form)
+    form.show()
+    colleague.update(
+        saved.id, version=saved.version, data=ClientInput(name="张三", address="东山村")
+    )
+    form.notes.setPlainText("腿脚不便")
+    form.save()
+    qtbot.waitUntil(lambda: form.conflict is not None and form.conflict.isVisible())
+    assert form.isVisible()
+    return form, mine, saved.id
+
+
+def answer(qtbot, box: QMessageBox) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(box.isVisible)
+    box.buttons()[0].click()
+
+
+def test_compare_lists_the_fields_that_differ(conflict) -> None:  # type: ignore[no-untyped-def]
+    form, _clients, _id = conflict
+    dialog: ConflictDialog = form.conflict
+    dialog.compare()
+    assert dialog.table.isVisible()
+    differing = {(row.caption, row.stored, row.mine) for row in dialog.differing()}
+    assert differing == {("Address", "东山村", "梅林村1组"), ("Notes", "", "腿脚不便")}
+    captions = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
+    address = captions.index("Address")
+    name = captions.index("Name")
+    assert dialog.table.item(address, 1).background() != dialog.table.item(name, 1).background()
+
+
+def test_keep_mine_shows_the_difference_then_saves_over(qtbot, conflict) -> None:  # type: ignore[no-untyped-def]
+    form, clients, client_id = conflict
+    theirs = form.conflict.stored.version
+    with qtbot.waitSignal(form.saved, timeout=5_000):
+        box = form.conflict.keep_mine()
+        assert form.conflict.table.isVisible()
+        assert "Address" in box.text()
+        answer(qtbot, box)
+    stored = clients.get(client_id)
+    assert (stored.address, stored.notes) == ("梅林村1组", "腿脚不便")
+    assert stored.version > theirs
+
+
+def test_reload_asks_then_shows_the_stored_value(qtbot, conflict) -> None:  # type: ignore[no-untyped-def]
+    form, clients, client_id = conflict
+    theirs = form.conflict.stored.version
+    box = form.conflict.reload()
+    assert form.address.text() == "梅林村1组"  # nothing happens before the answer
+    answer(qtbot, box)
+    qtbot.waitUntil(lambda: form.address.text() == "东山村")
+    assert form.notes.toPlainText() == ""
+    assert clients.get(client_id).version == theirs
+
+
+def test_going_back_keeps_my_edits_and_the_stored_record(qtbot, conflict) -> None:  # type: ignore[no-untyped-def]
+    form, clients, client_id = conflict
+    form.conflict.reject()
+    assert form.notes.toPlainText() == "腿脚不便"
+    assert clients.get(client_id).address == "东山村"
