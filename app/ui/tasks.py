@@ -205,7 +205,9 @@ class TaskRunner(QObject):
 
         def close() -> None:
             # Whatever happened, the dialog goes away (a failing job must not leave it up).
-            dialog.close()
+            # hide(), not close(): closing a progress dialog emits `canceled` on the way.
+            dialog.canceled.disconnect(cancelled.set)
+            dialog.hide()
             dialog.deleteLater()
             if on_finally is not None:
                 on_finally()
