@@ -54,6 +54,7 @@ fast: $(VENV)/.installed  ## Tests without Qt
 
 bench: $(VENV)/.installed $(QM)  ## Speed and memory figures (prints them)
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench
+	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench_import
 
 soak: $(VENV)/.installed  ## Crash test with many kill rounds (STATIONDESK_CRASH_ROUNDS, default 200)
 	STATIONDESK_CRASH_ROUNDS=$${STATIONDESK_CRASH_ROUNDS:-200} $(BIN)/pytest -q tests/unit/store/test_crash_safety.py
