@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 
 from sqlalchemy.exc import DBAPIError
 
-from app import __version__, cli_backup, cli_case, cli_import
+from app import __version__, cli_backup, cli_case, cli_export, cli_import, cli_report
 from app.domain.codes import SEED, CodeList
 from app.domain.errors import AppError, InvalidInput, NotFound
 from app.domain.roles import Role
@@ -106,6 +106,8 @@ def build_parser() -> argparse.ArgumentParser:
     cli_import.add_parser(commands)
     cli_backup.add_parser(commands)
     cli_case.add_parser(commands)
+    cli_export.add_parser(commands)
+    cli_report.add_parser(commands)
     return parser
 
 
@@ -158,6 +160,15 @@ def _demo(args: argparse.Namespace) -> int:
         f"示范数据：{summary.stations} 个站点，{summary.villages} 个村/社区，"
         f"{summary.households} 户，{summary.clients} 名服务对象，用时 {summary.seconds} 秒。"
     )
+    print(
+        f"个案 {summary.count('cases')} 个（服务记录 {summary.count('service_records')} 条），"
+        f"小组 {summary.count('groups')} 个（{summary.count('group_sessions')} 节），"
+        f"社区活动 {summary.count('activities')} 场，走访 {summary.count('visits')} 次，"
+        f"工作日志 {summary.count('work_logs')} 篇（{summary.count('work_log_entries')} 条），"
+        f"督导 {summary.count('supervisions')} 次，培训 {summary.count('trainings')} 次，"
+        f"志愿者 {summary.count('volunteers')} 名，资源链接 {summary.count('resources')} 项。"
+    )
+    print("各步用时：" + "，".join(f"{step} {spent} 秒" for step, spent in summary.timings))
     shown = "、".join(summary.staff_logins[:8])
     more = f" 等 {len(summary.staff_logins)} 个" if len(summary.staff_logins) > 8 else ""
     print(f"示范工作人员账号：{shown}{more}，密码均为 {summary.staff_password}")

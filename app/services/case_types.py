@@ -25,6 +25,8 @@ class OpenCaseInput:
     decision_reason: str = ""
     refer_to: str = ""
     refer_contact: str = ""
+    visit_id: int | None = None
+    """The home visit the case was opened from, if any."""
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,7 @@ from app.store.models import (
     Client,
     Station,
     User,
+    Visit,
 )
 
 ENTITY = "case"
@@ -116,6 +117,7 @@ class CaseService(CaseSteps):
                 raise InvalidInput("该服务对象已归档，不能开个案。请先取消归档。")
             self._check_code(session, CodeList.CASE_SOURCE, data.source, "个案来源", "source")
             worker_id = self._checked_worker(session, data.worker_id or self._actor.user_id)
+            self._check_visit(session, data.visit_id)
             if decision is Decision.ACCEPT:
                 self._refuse_second_open_case(session, client)
             case = Case(
@@ -134,6 +136,7 @@ class CaseService(CaseSteps):
                 stage=Stage.INTAKE.value,
                 next_contact_date=data.intake_date
                 + dt.timedelta(days=rules.contact_interval(risk, urgency)),
+                visit_id=data.visit_id,
                 created_by_id=self._actor.user_id,
                 updated_by_id=self._actor.user_id,
             )
@@ -401,6 +404,14 @@ class CaseService(CaseSteps):
         ):
             raise InvalidInput("负责社工应为本站在职的社工或站长。", field="worker_id")
         return worker_id
+
+    def _check_visit(self, session: Session, visit_id: int | None) -> None:
+        """A case opened from a home visit links to a visit of the same station."""
+        if visit_id is None:
+            return
+        visit = session.get(Visit, visit_id)
+        if visit is None or visit.station_id != self._actor.station_id:
+            raise NotFound("找不到该走访记录，可能已被删除或不属于本站。")
 
     def _pending_closure(self, session: Session, case: Case) -> CaseClosure:
         return session.scalars(

@@ -5,7 +5,10 @@ fill leaves nothing behind; the search index is rebuilt once at the end, and one
 entry records the fill with its counts (not one per row). Each station is generated
 from its own seeded random stream, so the same seed gives the same data.
 
-Later record kinds (cases, groups, activities…) join as further steps of `_Filler.run`.
+After clients and cases, every station gets the rest of its daily records: groups,
+community activities, home visits, supervision, training, volunteers, resources, and
+last the work logs, which are derived from all of those. The summary carries the time
+each step took, so a slow step shows.
 """
 
 from __future__ import annotations
@@ -13,7 +16,8 @@ from __future__ import annotations
 import datetime as dt
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
@@ -21,9 +25,19 @@ from sqlalchemy.orm import Session
 
 from app.domain.errors import InvalidInput
 from app.domain.roles import Permission
-from app.services import audit, passwords
+from app.services import (
+    audit,
+    demo_activities,
+    demo_groups,
+    demo_staff_records,
+    demo_visits,
+    demo_worklogs,
+    passwords,
+)
 from app.services import demo_data as data
 from app.services.context import Actor, Changes
+from app.services.demo_bulk import BulkRows, load_scene
+from app.services.demo_cases import SCALES as CASE_SCALES
 from app.services.demo_cases import fill_cases, station_clients
 from app.services.demo_households import Households, Place
 from app.services.demo_people import People, chance
@@ -48,6 +62,27 @@ DEMO_ADMIN = "admin"
 
 
 @dataclass(frozen=True)
+class RecordScale:
+    """How many of each daily record a station gets, per client of the station."""
+
+    groups: float
+    activities: float
+    visits: float
+
+
+RECORD_SCALES = {
+    "small": RecordScale(groups=0.0625, activities=0.75, visits=5.0),
+    "county": RecordScale(groups=0.02, activities=0.3, visits=2.0),
+}
+# Counted in the summary, by table: what the fill wrote besides stations and clients.
+RECORD_TABLES = (
+    "cases", "service_records", "groups", "group_sessions", "group_attendance",
+    "activities", "activity_participants", "visits", "work_logs", "work_log_entries",
+    "supervisions", "trainings", "volunteers", "volunteer_services", "resources",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
 class DemoSummary:
     """What a demo fill added."""
 
@@ -63,9 +98,32 @@ class DemoSummary:
     staff_password: str = ""
     seconds: float = 0.0
     cancelled: bool = False
+    records: tuple[tuple[str, int], ...] = ()
+    """Rows written per table (RECORD_TABLES): cases, groups, visits, work logs…"""
+    timings: tuple[tuple[str, float], ...] = ()
+    """Seconds per step (named in Chinese for the user), summed over the stations."""
     changes: Changes = field(
-        default=Changes.of("station", "village", "user", "client", "household")
+        default=Changes.of(
+            "station",
+            "village",
+            "user",
+            "client",
+            "household",
+            "case",
+            "group",
+            "activity",
+            "visit",
+            "worklog",
+            "supervision",
+            "training",
+            "volunteer",
+            "resource",
+        )
     )
+
+    def count(self, table: str) -> int:
+        """Rows the fill wrote to `table` (one of RECORD_TABLES)."""
+        return dict(self.records).get(table, 0)
 
 
 @dataclass(frozen=True)
@@ -170,6 +228,9 @@ class _Filler:
         self.county = People(self.county_rng, self.today, set())  # station, village, staff names
         self.used_ids: set[str] = set()
         self.counts = {"households": 0, "clients": 0, "categories": 0}
+        self.records: dict[str, int] = dict.fromkeys(RECORD_TABLES, 0)
+        self.timings: dict[str, float] = {}
+        self.first_day = self.today - dt.timedelta(days=CASE_SCALES[scale].history_days)
         self.done = 0
         self.total = 1
 
@@ -181,32 +242,104 @@ class _Filler:
                 stations = self._stations(session)
                 staff = add_staff(session, self.actor, stations, self.county_rng, self.county)
                 work = self._plan(session, stations, staff)
-                self.total = sum(w.clients for w in work) * 5 // 4
+                self.total = sum(w.clients for w in work) * 2
                 self.progress(0, self.total)
                 for index, item in enumerate(work):
-                    self._clients(session, item, random.Random(f"{self.seed}:{index}"))
-                    fill_cases(
-                        session,
-                        item.station.id,
-                        item.workers,
-                        station_clients(session, item.station.id),
-                        random.Random(f"{self.seed}:cases:{index}"),
-                        self.today,
-                        scale=self.scale,
-                    )
-                search.rebuild(session)
+                    with self._step("服务对象"):
+                        self._clients(session, item, random.Random(f"{self.seed}:{index}"))
+                    with self._step("个案"):
+                        self._count(
+                            fill_cases(
+                                session,
+                                item.station.id,
+                                item.workers,
+                                station_clients(session, item.station.id),
+                                random.Random(f"{self.seed}:cases:{index}"),
+                                self.today,
+                                scale=self.scale,
+                            )
+                        )
+                    self._advance(item.clients // 4)
+                    self._records(session, item, index)
+                with self._step("检索索引"):
+                    search.rebuild(session)
                 summary = self._summary(work, staff, time.perf_counter() - started)
                 audit.record(
                     session, self.actor, "demo_fill", entity="station",
                     entity_id=self.actor.station_id, scale=self.scale, seed=self.seed,
                     stations=summary.stations, villages=summary.villages,
                     households=summary.households, clients=summary.clients,
-                    users=summary.users,
+                    users=summary.users, records=dict(summary.records),
                 )  # fmt: skip
         except _Cancelled:
             return DemoSummary(self.scale, self.seed, 0, 0, 0, 0, 0, 0, cancelled=True)
         self.progress(self.total, self.total)
         return summary
+
+    def _records(self, session: Session, work: _StationWork, index: int) -> None:
+        """Groups, activities, visits, staff records and work logs of one station."""
+        station_id = work.station.id
+        scale = RECORD_SCALES[self.scale]
+        clients = work.clients
+        share = clients * 3 // 20  # progress per step: the five steps weigh 3/4 of the clients
+
+        def stream(kind: str) -> random.Random:
+            return random.Random(f"{self.seed}:{kind}:{index}")
+
+        scene = load_scene(session, station_id, self.first_day, self.today)
+        with self._step("小组"):
+            rows = BulkRows(session, station_id, demo_groups.MODELS)
+            demo_groups.fill_groups(rows, scene, stream("groups"), round(clients * scale.groups))
+            self._written(rows)
+        self._advance(share)
+        with self._step("社区活动"):
+            rows = BulkRows(session, station_id, demo_activities.MODELS)
+            count = round(clients * scale.activities)
+            demo_activities.fill_activities(rows, scene, stream("activities"), count)
+            self._written(rows)
+        self._advance(share)
+        with self._step("走访"):
+            rows = BulkRows(session, station_id, demo_visits.MODELS)
+            count = round(clients * scale.visits)
+            opened = demo_visits.fill_visits(rows, scene, stream("visits"), count)
+            self._written(rows)
+            demo_visits.link_cases(session, opened)
+        self._advance(share)
+        with self._step("督导培训志愿者资源"):
+            rows = BulkRows(session, station_id, demo_staff_records.MODELS)
+            rng = stream("staff")
+            people = People(rng, self.today, self.used_ids)
+            demo_staff_records.fill_staff_records(session, rows, scene, rng, people)
+            self._written(rows)
+        self._advance(share)
+        with self._step("工作日志"):
+            rows = BulkRows(session, station_id, demo_worklogs.MODELS)
+            demo_worklogs.fill_worklogs(session, rows, scene, stream("worklogs"))
+            self._written(rows)
+        self._advance(clients - clients // 4 - 4 * share)
+
+    def _written(self, rows: BulkRows) -> None:
+        rows.flush()
+        self._count(rows.counts)
+
+    def _count(self, counts: dict[str, int]) -> None:
+        for table, count in counts.items():
+            if table in self.records:
+                self.records[table] += count
+
+    def _advance(self, amount: int) -> None:
+        if self.is_cancelled():
+            raise _Cancelled
+        self.done += amount
+        self.progress(self.done, self.total)
+
+    @contextmanager
+    def _step(self, name: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - started
 
     def _check_empty(self, session: Session) -> None:
         own = session.scalar(
@@ -353,4 +486,6 @@ class _Filler:
             staff_logins=tuple(staff.logins),
             staff_password=staff.password,
             seconds=round(seconds, 1),
+            records=tuple(self.records.items()),
+            timings=tuple((step, round(spent, 1)) for step, spent in self.timings.items()),
         )

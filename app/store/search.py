@@ -156,3 +156,9 @@ def matching(session: Session, query: str) -> ColumnElement[bool] | None:
         Client.phone.contains(needle, autoescape=True),
         Client.village_id.in_(village_ids),
     )
+
+
+def remove_client(session: Session, client_id: int) -> None:
+    """Drop a client's entry, so an anonymised person can no longer be found by name."""
+    if _uses_fts(session):
+        session.execute(text(f"DELETE FROM {TABLE} WHERE rowid = :id"), {"id": client_id})

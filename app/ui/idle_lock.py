@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import AppError, AuthenticationFailed
 from app.services.auth import AuthService
-from app.services.context import Actor
+from app.services.context import Actor, Changes
 from app.services.stations import SettingsService
 from app.ui.clients.detail import ClientDetailPanel
 from app.ui.clients.form import ClientFormDialog
@@ -120,16 +120,31 @@ class IdleLock(QObject):
         _app().installEventFilter(self)
         self.timer.start()
         if timeout_ms is None:
-            tasks.run(
-                lambda: settings.get(IDLE_MINUTES_KEY, DEFAULT_MINUTES), on_done=self._set_minutes
-            )
+            self._settings = settings
+            self._read_minutes()
+            # A new timeout saved in the settings applies at once, not at the next start.
+            tasks.bus.changed.connect(self._settings_changed)
+
+    def _read_minutes(self) -> None:
+        settings = self._settings
+        self._tasks.run(
+            lambda: settings.get(IDLE_MINUTES_KEY, DEFAULT_MINUTES), on_done=self._set_minutes
+        )
+
+    def _settings_changed(self, changes: Changes) -> None:
+        if changes.touches("settings"):
+            self._read_minutes()
 
     @property
     def locked(self) -> bool:
         return self.overlay is not None
 
     def _set_minutes(self, minutes: object) -> None:
-        if isinstance(minutes, int | float) and minutes > 0 and not self.locked:
+        if not isinstance(minutes, int | float) or minutes <= 0:
+            return
+        if self.locked:
+            self.timer.setInterval(int(minutes * 60_000))  # used once the user is back
+        else:
             self.timer.start(int(minutes * 60_000))
 
     def stop(self) -> None:

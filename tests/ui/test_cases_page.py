@@ -215,10 +215,12 @@ def test_a_stale_case_offers_a_reload(qtbot, db, admin, worker, people, tasks) -
     # Someone else changes the case while the dialog is open.
     cases.pause(saved.case_id, version=saved.version, reason="外出务工")
     dialog.save_button.click()
+    qtbot.waitUntil(
+        lambda: dialog.conflict is not None and dialog.conflict.isVisible(), timeout=5_000
+    )
+    dialog.conflict.reload_button.click()
     qtbot.waitUntil(lambda: bool(visible(QMessageBox)), timeout=5_000)
-    box = visible(QMessageBox)[0]
-    assert "重新载入" in box.text() or "Reload" in box.text()
-    box.buttons()[0].click()
+    visible(QMessageBox)[0].buttons()[0].click()
     qtbot.waitUntil(lambda: getattr(page.detail.detail, "paused", False), timeout=5_000)
     assert not isValid(dialog) or not dialog.isVisible()
 

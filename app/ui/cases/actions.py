@@ -11,6 +11,7 @@ from app.domain.case_rules import Action, PlanStatus
 from app.domain.errors import AppError, ConflictError, NotFound
 from app.services.case_types import CaseDetail, CaseSaved
 from app.services.cases import CaseService
+from app.services.consents import ConsentService
 from app.ui.cases.assessment_dialog import AssessmentDialog
 from app.ui.cases.closure_dialogs import ClosureDialog, FollowUpDialog
 from app.ui.cases.evaluation_dialog import EvaluationDialog
@@ -32,9 +33,17 @@ class CaseActions(QObject):
     reload_requested = Signal()
     saved = Signal(object)  # CaseSaved
 
-    def __init__(self, *, cases: CaseService, tasks: TaskRunner, parent: QWidget) -> None:
+    def __init__(
+        self,
+        *,
+        cases: CaseService,
+        tasks: TaskRunner,
+        parent: QWidget,
+        consents: ConsentService | None = None,
+    ) -> None:
         super().__init__(parent)
         self._cases = cases
+        self._consents = consents
         self._tasks = tasks
         self._parent = parent
         self.dialog: QDialog | None = None
@@ -76,9 +85,10 @@ class CaseActions(QObject):
         if key == "record":
             return RecordDialog(choices=choices, **common)  # type: ignore[arg-type]
         if key == "referral":
-            return ReferralDialog(**common)  # type: ignore[arg-type]
+            return ReferralDialog(consents=self._consents, **common)  # type: ignore[arg-type]
         if key == "refer_at_intake":
-            return ReferralDialog(at_intake=True, **common)  # type: ignore[arg-type]
+            consents = self._consents
+            return ReferralDialog(at_intake=True, consents=consents, **common)  # type: ignore[arg-type]
         if key == "update_referral":
             return ReferralStatusDialog(**common)  # type: ignore[arg-type]
         if key == "evaluate":

@@ -18,9 +18,12 @@ from app.services.case_types import CaseDetail, IntakeInput, OpenCaseInput
 from app.services.cases import CaseService
 from app.services.client_types import Choice
 from app.services.clients import ClientService
+from app.services.consent_types import SERVICE
+from app.services.consents import ConsentService
 from app.ui.cases.fields import date_edit, enum_combo, items_combo, pydate, text_box
 from app.ui.cases.step_dialog import SaveCall, StepDialog
 from app.ui.clients.choices import ClientChoices, code_items
+from app.ui.clients.consent_warning import ConsentWarning
 from app.ui.clients.household_picker import HeadSearchDialog
 from app.ui.tasks import TaskRunner
 
@@ -35,6 +38,7 @@ class IntakeDialog(StepDialog):
         clients: ClientService,
         tasks: TaskRunner,
         choices: ClientChoices,
+        consents: ConsentService | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(title=self.tr("Open a case (intake)"), tasks=tasks, parent=parent)
@@ -89,6 +93,14 @@ class IntakeDialog(StepDialog):
         self.refer_contact.setMaxLength(100)
 
         self.add_row(self.tr("Client *"), client_row, "client_id")
+        # Opening a case needs consent to services: a warning, as it is often signed at intake.
+        self.consent_warning: ConsentWarning | None = None
+        if consents is not None:
+            self.consent_warning = ConsentWarning(
+                consents=consents, tasks=tasks, items=(SERVICE,), parent=self
+            )
+            self.add_row("", self.consent_warning)
+            self.intake_date.dateChanged.connect(lambda _d: self._check_consent())
         self.add_row(self.tr("Intake date"), self.intake_date)
         self.add_row(self.tr("Source"), self.source, "source")
         self.add_row(self.tr("Referrer"), self.referrer)
@@ -135,6 +147,11 @@ class IntakeDialog(StepDialog):
     def set_client(self, client: Choice) -> None:
         self.client = client
         self.client_label.setText(client.label)
+        self._check_consent()
+
+    def _check_consent(self) -> None:
+        if self.consent_warning is not None and self.client is not None:
+            self.consent_warning.check(self.client.id, pydate(self.intake_date.date()))
 
     def call(self) -> SaveCall | None:
         if self.client is None:

@@ -25,7 +25,9 @@ from app.services.case_types import CaseDetail, CaseSaved
 from app.services.cases import CaseService
 from app.services.clients import ClientService
 from app.services.codes import CodeService
+from app.services.consents import ConsentService
 from app.services.context import Changes
+from app.services.list_export import ListExportService
 from app.services.reminders import ReminderService
 from app.ui.cases.actions import CaseActions
 from app.ui.cases.choices import load_case_choices
@@ -37,6 +39,7 @@ from app.ui.cases.table_model import CaseTableModel
 from app.ui.cases.todo import TodoList
 from app.ui.clients.choices import ClientChoices
 from app.ui.tasks import TaskRunner
+from app.ui.widgets.export_dialog import ExportButton
 
 _COLUMN_WIDTHS = {
     CaseTableModel.CASE_NO: 118,
@@ -63,10 +66,13 @@ class CasesPage(QWidget):
         clients: ClientService,
         codes: CodeService,
         tasks: TaskRunner,
+        exports: ListExportService | None = None,
+        consents: ConsentService | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._cases = cases
+        self._consents = consents
         self._clients = clients
         self._codes = codes
         self._tasks = tasks
@@ -86,7 +92,7 @@ class CasesPage(QWidget):
         self.tabs.addTab(self.todo, self.tr("To do"))
         self.detail = CaseDetailPanel(cases=cases, tasks=tasks, parent=self)
         self.detail.setMinimumWidth(420)
-        self.case_actions = CaseActions(cases=cases, tasks=tasks, parent=self)
+        self.case_actions = CaseActions(cases=cases, tasks=tasks, parent=self, consents=consents)
         self.printer = CaseFilePrinter(printing=printing, tasks=tasks, parent=self)
 
         self.new_button = QPushButton(self.tr("Open a case"), self)
@@ -96,6 +102,17 @@ class CasesPage(QWidget):
         self.count_label.setObjectName("caseCount")
         bar = QHBoxLayout()
         bar.addWidget(self.new_button)
+        self.export_button: ExportButton | None = None
+        if exports is not None:
+            self.export_button = ExportButton(
+                exports=exports,
+                tasks=tasks,
+                list_key="cases",
+                query=lambda: self.model.query,
+                count=self.model.rowCount,
+                parent=self,
+            )
+            bar.addWidget(self.export_button)
         bar.addStretch(1)
         bar.addWidget(self.count_label)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -241,6 +258,7 @@ class CasesPage(QWidget):
             clients=self._clients,
             tasks=self._tasks,
             choices=self._choices,
+            consents=self._consents,
             parent=self,
         )
         dialog.saved.connect(self._saved)

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QVBoxLayout, QWidget
 
 from app.domain.case_rules import ReferralStatus
 from app.services.case_types import CaseDetail, ReferralInput
 from app.services.cases import CaseService
+from app.services.consent_types import SHARING
+from app.services.consents import ConsentService
 from app.ui.cases.fields import date_edit, enum_combo, items_combo, pydate, text_box
 from app.ui.cases.step_dialog import SaveCall, StepDialog
+from app.ui.clients.consent_warning import ConsentWarning
 from app.ui.tasks import TaskRunner
+
+# Kept with the referral's reason, so whoever reads the record sees why it went ahead.
+OVERRIDE_NOTE = "（未登记有效的转介/信息共享同意，仍转介的理由：{why}）"
 
 
 class ReferralDialog(StepDialog):
@@ -22,6 +28,7 @@ class ReferralDialog(StepDialog):
         tasks: TaskRunner,
         detail: CaseDetail,
         at_intake: bool = False,
+        consents: ConsentService | None = None,
         parent: QWidget | None = None,
     ) -> None:
         title = self.tr("Refer at intake") if at_intake else self.tr("Referral")
@@ -44,16 +51,59 @@ class ReferralDialog(StepDialog):
         self.add_row(self.tr("Contact"), self.contact)
         self.add_row(self.tr("Reason"), self.reason, "reason")
         self.add_row(self.tr("Date sent"), self.sent_on, "sent_on")
+        self.consent_warning: ConsentWarning | None = None
+        self.override = QCheckBox(self.tr("Refer anyway, because:"), self)
+        self.override_reason = QLineEdit(self)
+        self.override_reason.setMaxLength(200)
+        self.override_reason.setPlaceholderText(self.tr("e.g. emergency protection of a child"))
+        if consents is not None:
+            self.consent_warning = ConsentWarning(
+                consents=consents, tasks=tasks, items=(SHARING,), parent=self
+            )
+            holder = QWidget(self)
+            column = QVBoxLayout(holder)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.addWidget(self.consent_warning)
+            column.addWidget(self.override)
+            column.addWidget(self.override_reason)
+            self.add_row("", holder, "consent")
+            self.consent_warning.checked.connect(self._consent_checked)
+            self.sent_on.dateChanged.connect(lambda _d: self._check_consent())
+            self._check_consent()
+        self._consent_checked(())
         self.add_row("", self.consent)
         self.add_row("", self.closes_case)
         self.add_button(self.tr("Save"), self.call)
 
-    def call(self) -> SaveCall:
+    def _check_consent(self) -> None:
+        if self.consent_warning is not None:
+            self.consent_warning.check(self._detail.client_id, pydate(self.sent_on.date()))
+
+    def _consent_checked(self, missing: tuple[str, ...]) -> None:
+        self.override.setVisible(bool(missing))
+        self.override_reason.setVisible(bool(missing))
+        if self.consent_warning is not None and self.consent_warning.missing == ():
+            self.consent.setChecked(True)
+
+    def call(self) -> SaveCall | None:
+        reason = self.reason.toPlainText()
+        missing = self.consent_warning.missing if self.consent_warning is not None else None
+        if missing:
+            why = self.override_reason.text().strip()
+            if not (self.override.isChecked() and why):
+                self._field_errors["consent"].set_error(
+                    self.tr(
+                        "Record the client's consent to sharing first, or tick "
+                        "“Refer anyway” and give the reason."
+                    )
+                )
+                return None
+            reason = (reason + "\n" if reason else "") + OVERRIDE_NOTE.format(why=why)
         data = ReferralInput(
             agency=self.agency.text(),
             sent_on=pydate(self.sent_on.date()),
             contact=self.contact.text(),
-            reason=self.reason.toPlainText(),
+            reason=reason,
             consent_given=self.consent.isChecked(),
             closes_case=self.closes_case.isChecked(),
         )

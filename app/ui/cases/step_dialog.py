@@ -1,7 +1,8 @@
 """What every case dialog shares: a form, field-level errors, saving in the background.
 
 Nothing typed is lost when a save fails: the dialog stays open and says what to fix.
-When someone else changed the case meanwhile, the user is offered a reload.
+When someone else changed the case meanwhile, the conflict dialog shows what changed and
+offers a reload, saving this step on the case as stored now, or going on editing.
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import AppError, ConflictError, InvalidInput, NotFound
-from app.services.case_types import CaseSaved
+from app.services.case_types import CaseDetail, CaseSaved
 from app.services.cases import CaseService
+from app.ui.cases.conflict_dialog import CaseConflictDialog
 from app.ui.clients.prompts import ask
 from app.ui.form_errors import ErrorLabel
 from app.ui.tasks import TaskRunner
@@ -45,6 +47,8 @@ class StepDialog(QDialog):
         self._field_widgets: dict[str, QWidget] = {}
         self.save_button: QPushButton | None = None
         """The first button that saves (the dialog's main action)."""
+        self.conflict: CaseConflictDialog | None = None
+        self._last_build: Callable[[], SaveCall | None] | None = None
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.error = ErrorLabel(self)
@@ -88,10 +92,15 @@ class StepDialog(QDialog):
         """A button that saves: `call` builds the service call (or None when nothing to do)."""
         button = self.buttons.addButton(text, QDialogButtonBox.ButtonRole.AcceptRole)
         button.setObjectName("saveButton")
-        button.clicked.connect(lambda: self.submit(call()))
+        button.clicked.connect(lambda: self._build_and_submit(call))
         if self.save_button is None:
             self.save_button = button
         return button
+
+    def _build_and_submit(self, build: Callable[[], SaveCall | None]) -> None:
+        # Remembered so "keep my changes" can build the same step again on the newer case.
+        self._last_build = build
+        self.submit(build())
 
     def field_error(self, field: str) -> str:
         label = self._field_errors.get(field)
@@ -126,6 +135,8 @@ class StepDialog(QDialog):
         self.accept()
 
     def _failed(self, exc: AppError) -> bool:
+        if isinstance(exc, ConflictError) and self._show_conflict(exc):
+            return True
         if isinstance(exc, ConflictError | NotFound):
             ask(
                 self,
@@ -148,6 +159,35 @@ class StepDialog(QDialog):
     def _reload(self) -> None:
         self.reload_requested.emit()
         self.reject()
+
+    def _show_conflict(self, exc: ConflictError) -> bool:
+        """Load the case as stored and open the conflict dialog; False when this step can't."""
+        loaded, cases = getattr(self, "_detail", None), getattr(self, "_cases", None)
+        if not isinstance(loaded, CaseDetail) or not isinstance(cases, CaseService):
+            return False
+        if self._last_build is None:
+            return False
+        self._tasks.run(
+            lambda: cases.get(loaded.id),
+            on_done=lambda stored: self._open_conflict(exc.message, loaded, stored),
+        )
+        return True
+
+    def _open_conflict(self, message: str, loaded: CaseDetail, stored: CaseDetail) -> None:
+        dialog = CaseConflictDialog(
+            message=message, loaded=loaded, stored=stored, step=self.windowTitle(), parent=self
+        )
+        dialog.reload_chosen.connect(self._reload)
+        dialog.keep_mine_chosen.connect(self._keep_mine)
+        dialog.finished.connect(dialog.deleteLater)
+        self.conflict = dialog
+        dialog.open()
+
+    def _keep_mine(self, stored: CaseDetail) -> None:
+        """Build the same step against the case as stored now, and save it."""
+        self._detail = stored
+        if self._last_build is not None:
+            self.submit(self._last_build())
 
 
 def note(parent: QWidget, text: str) -> QLabel:

@@ -20,7 +20,9 @@ from app.domain.codes import ClientStatus, CodeList, RiskLevel, Sex
 from app.domain.errors import AppError, NotFound
 from app.services.client_types import ClientDetail, HouseholdMember, Revealed
 from app.services.clients import ClientService
+from app.services.consents import ConsentService
 from app.ui.clients.choices import ClientChoices, enum_label
+from app.ui.clients.consent_section import ConsentSection
 from app.ui.tasks import TaskRunner
 
 _FIELDS = (
@@ -37,7 +39,12 @@ class ClientDetailPanel(QWidget):
     open_client = Signal(int)
 
     def __init__(
-        self, *, clients: ClientService, tasks: TaskRunner, parent: QWidget | None = None
+        self,
+        *,
+        clients: ClientService,
+        tasks: TaskRunner,
+        consents: ConsentService | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._clients = clients
@@ -85,6 +92,10 @@ class ClientDetailPanel(QWidget):
         inner.addWidget(self.reveal_button, 0, Qt.AlignmentFlag.AlignLeft)
         inner.addWidget(self.members_caption)
         inner.addWidget(self.members)
+        self.consents: ConsentSection | None = None
+        if consents is not None:
+            self.consents = ConsentSection(consents=consents, tasks=tasks, parent=page)
+            inner.addWidget(self.consents)
         inner.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -130,6 +141,8 @@ class ClientDetailPanel(QWidget):
         """Load and show a client, or show nothing."""
         self._generation += 1
         generation = self._generation
+        if self.consents is not None:
+            self.consents.show_client(client_id)
         if client_id is None:
             self._clear()
             return

@@ -25,8 +25,10 @@ from app.domain.errors import AppError, ConflictError, NotFound
 from app.services.client_types import ClientDetail, ClientQuery, Saved
 from app.services.clients import ClientService
 from app.services.codes import CodeService
+from app.services.consents import ConsentService
 from app.services.context import Changes
 from app.services.importing.service import RosterImportService
+from app.services.list_export import ListExportService
 from app.ui.clients.archive_dialog import ArchiveDialog
 from app.ui.clients.choices import ClientChoices, load_choices
 from app.ui.clients.detail import ClientDetailPanel
@@ -35,6 +37,7 @@ from app.ui.clients.form import ClientFormDialog
 from app.ui.clients.import_dialog import ImportDialog
 from app.ui.clients.table_model import ClientTableModel
 from app.ui.tasks import TaskRunner
+from app.ui.widgets.export_dialog import ExportButton
 
 _COLUMN_WIDTHS = {
     ClientTableModel.NAME: 80,
@@ -62,6 +65,8 @@ class ClientsPage(QWidget):
         codes: CodeService,
         tasks: TaskRunner,
         importer: RosterImportService | None = None,
+        exports: ListExportService | None = None,
+        consents: ConsentService | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -82,7 +87,9 @@ class ClientsPage(QWidget):
         self.table.setObjectName("clientTable")
         self.table.setModel(self.model)
         self._set_up_table()
-        self.detail = ClientDetailPanel(clients=clients, tasks=tasks, parent=self)
+        self.detail = ClientDetailPanel(
+            clients=clients, tasks=tasks, consents=consents, parent=self
+        )
         self.detail.setMinimumWidth(300)
 
         self.new_button = QPushButton(self.tr("New"), self)
@@ -96,6 +103,16 @@ class ClientsPage(QWidget):
             self.tr("Import a roster (dibao, tekun, disability…) from Excel")
         )
         self.import_button.setVisible(importer is not None and importer.can_import)
+        self.export_button: ExportButton | None = None
+        if exports is not None:
+            self.export_button = ExportButton(
+                exports=exports,
+                tasks=tasks,
+                list_key="clients",
+                query=lambda: self.model.query,
+                count=self.model.rowCount,
+                parent=self,
+            )
         self.count_label = QLabel(self)
         self.count_label.setObjectName("clientCount")
         self.new_button.setVisible(clients.can_edit)
@@ -109,6 +126,8 @@ class ClientsPage(QWidget):
         actions.addWidget(self.archive_button)
         actions.addWidget(self.unarchive_button)
         actions.addWidget(self.import_button)
+        if self.export_button is not None:
+            actions.addWidget(self.export_button)
         actions.addStretch(1)
         actions.addWidget(self.count_label)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)

@@ -11,14 +11,21 @@ from app.services.auth import AuthService
 from app.services.backup import BackupService
 from app.services.codes import CodeService
 from app.services.context import Actor
+from app.services.reports.service import ReportService
+from app.services.retention import RetentionService
 from app.services.stations import SettingsService, StationService
+from app.services.training_hours import TrainingHoursService
 from app.services.users import UserService
 from app.store.engine import Database, sqlite_path
 from app.ui.backup_dialogs import BackupPanel
 from app.ui.settings.account_tab import AccountTab
 from app.ui.settings.audit_tab import AuditTab
 from app.ui.settings.codes_tab import CodesTab
+from app.ui.settings.general_tab import GeneralTab
 from app.ui.settings.language_tab import LanguageTab
+from app.ui.settings.report_targets_tab import ReportTargetsTab
+from app.ui.settings.retention_tab import RetentionTab
+from app.ui.settings.training_targets_tab import TrainingTargetsTab
 from app.ui.settings.users_tab import UsersTab
 from app.ui.settings.villages_tab import VillagesTab
 from app.ui.tasks import TaskRunner
@@ -44,8 +51,12 @@ class SettingsPage(QWidget):
         self.villages: VillagesTab | None = None
         self.codes: CodesTab | None = None
         self.language: LanguageTab | None = None
+        self.general: GeneralTab | None = None
+        self.retention: RetentionTab | None = None
         self.backups: BackupPanel | None = None
         self.audit: AuditTab | None = None
+        self.training_targets: TrainingTargetsTab | None = None
+        self.report_targets: ReportTargetsTab | None = None
         if actor.can(Permission.MANAGE_USERS):
             self.users = UsersTab(users=UserService(db, actor), tasks=tasks)
             self.tabs.addTab(self.users, self.tr("Users"))
@@ -58,6 +69,24 @@ class SettingsPage(QWidget):
         if actor.can(Permission.MANAGE_SETTINGS):
             self.language = LanguageTab(settings=SettingsService(db, actor), tasks=tasks)
             self.tabs.addTab(self.language, self.tr("Language"))
+            self.report_targets = ReportTargetsTab(reports=ReportService(db, actor), tasks=tasks)
+            self.tabs.addTab(self.report_targets, self.tr("Contract targets"))
+            self.general = GeneralTab(
+                settings=SettingsService(db, actor), station_id=actor.station_id, tasks=tasks
+            )
+            self.tabs.addTab(self.general, self.tr("General"))
+        if actor.can(Permission.APPROVE):
+            self.retention = RetentionTab(
+                retention=RetentionService(db, actor),
+                tasks=tasks,
+                can_edit_policy=actor.can(Permission.MANAGE_SETTINGS),
+            )
+            self.tabs.addTab(self.retention, self.tr("Data due for anonymising"))
+        if actor.can(Permission.APPROVE):
+            self.training_targets = TrainingTargetsTab(
+                hours=TrainingHoursService(db, actor), codes=CodeService(db, actor), tasks=tasks
+            )
+            self.tabs.addTab(self.training_targets, self.tr("Training targets"))
         if actor.can(Permission.BACKUP) and sqlite_path(db.url) is not None:
             self.backups = BackupPanel(backups=BackupService(db, actor), tasks=tasks)
             self.backups.restored.connect(self.restored)

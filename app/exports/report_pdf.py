@@ -1,0 +1,157 @@
+"""The monthly and annual reports laid out for the station head to print, sign and stamp.
+
+A4 with the station's header and 第 N 页 / 共 M 页; every cell is a wrapping paragraph
+(pdf_common.table), so no figure or label runs past its cell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
+
+from app.exports.pdf_common import Styles, styles, table, text, write_pdf
+from app.exports.report_model import AnnualReport, MonthColumn, MonthlyReport, Number
+
+ANNUAL_COLUMNS = 5
+"""Figures side by side in an annual table: with 14 rows of months they stay readable."""
+
+
+def number(value: Number | None) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, Decimal):
+        return f"{value:,.2f}"
+    return f"{value:,}"
+
+
+def share(done: Number, target: Number | None) -> str:
+    if not target:
+        return "—"
+    return f"{Decimal(done) * 100 / Decimal(target):.1f}%"
+
+
+def write_monthly_pdf(report: MonthlyReport, path: Path) -> Path:
+    st = styles()
+    story: list[Flowable] = [
+        text(report.title, st.title),
+        text(
+            f"统计期间：{report.month.year}年{report.month.month}月1日至月末　"
+            f"生成时间：{report.generated_at:%Y-%m-%d %H:%M}",
+            st.small,
+        ),
+        Spacer(1, 3 * mm),
+    ]
+    sections: dict[str, list[list[str]]] = {}
+    for f in report.figures:
+        sections.setdefault(f.section, []).append(
+            [
+                f.label,
+                f.unit,
+                number(f.value),
+                number(f.previous),
+                number(f.year_to_date),
+                number(f.target),
+                share(f.year_to_date, f.target),
+            ]
+        )
+    header = ["指标", "单位", "本月", "上月", "年度累计", "年度目标", "完成率"]
+    widths = (3.2, 1, 1.3, 1.3, 1.4, 1.4, 1.2)
+    for number_, (title, rows) in enumerate(sections.items(), start=1):
+        story += [
+            CondPageBreak(30 * mm),
+            text(f"{_ordinal(number_)}、{title}", st.h1),
+            table([header, *rows], widths, st),
+        ]
+        if title == "个案" and report.closed_by_reason:
+            reasons = [[label, str(count)] for label, count in report.closed_by_reason]
+            story += [
+                text("本月结案原因", st.h2),
+                table([["结案原因", "次数"], *reasons], (3, 1), st),
+            ]
+    count = len(sections)
+    for split in report.splits:
+        count += 1
+        story += [CondPageBreak(30 * mm), text(f"{_ordinal(count)}、{split.title}", st.h1)]
+        if not split.rows:
+            story.append(text("（本月无记录）", st.body))
+            continue
+        rows = [[label, *(number(v) for v in values)] for label, values in split.rows]
+        story.append(table([["", *split.columns], *rows], (2.2, *(1,) * len(split.columns)), st))
+    count += 1
+    story += [CondPageBreak(40 * mm), text(f"{_ordinal(count)}、与上月及年度累计比较", st.h1)]
+    story += [text(line, st.body) for line in report.comparison]
+    story += _signatures(st)
+    return write_pdf(
+        path,
+        story,
+        station_name=report.station.name,
+        title=report.title,
+        author=report.prepared_by,
+    )
+
+
+def write_annual_pdf(report: AnnualReport, path: Path) -> Path:
+    st = styles()
+    story: list[Flowable] = [
+        text(report.title, st.title),
+        text(f"生成时间：{report.generated_at:%Y-%m-%d %H:%M}", st.small),
+    ]
+    if not report.rows:
+        story.append(text("本年度尚未设置目标。", st.body))
+    for start in range(0, len(report.rows), ANNUAL_COLUMNS):
+        chunk = report.rows[start : start + ANNUAL_COLUMNS]
+        story += [CondPageBreak(80 * mm), Spacer(1, 3 * mm), _annual_table(chunk, report, st)]
+    story += _signatures(st)
+    return write_pdf(
+        path,
+        story,
+        station_name=report.station.name,
+        title=report.title,
+        author=report.prepared_by,
+    )
+
+
+def _annual_table(rows: Sequence[MonthColumn], report: AnnualReport, st: Styles) -> Flowable:
+    header = ["月份", *(f"{r.label}（{r.unit}）" for r in rows)]
+    body: list[list[str]] = []
+    for month in range(12):
+        line = [f"{month + 1}月"]
+        for r in rows:
+            cell = number(r.months[month])
+            if report.targets_only:
+                cell += f"（累计 {share(_sum(r.months[: month + 1]), r.target)}）"
+            line.append(cell)
+        body.append(line)
+    body.append(["全年", *(number(r.total) for r in rows)])
+    body.append(["年度目标", *(number(r.target) for r in rows)])
+    body.append(["完成率", *(share(r.total, r.target) for r in rows)])
+    return table([header, *body], (1.4, *(2,) * len(rows)), st)
+
+
+def _sum(values: Sequence[Number]) -> Number:
+    total: Number = 0
+    for value in values:
+        total += value
+    return total
+
+
+def _signatures(st: Styles) -> list[Flowable]:
+    lines: list[Flowable] = [
+        Spacer(1, 10 * mm),
+        text("填报人：____________________　　站长签字：____________________", st.body),
+        Spacer(1, 8 * mm),
+        text("日期：______年____月____日　　　盖章：", st.body),
+        Spacer(1, 25 * mm),
+    ]
+    return [CondPageBreak(60 * mm), KeepTogether(lines)]
+
+
+def _ordinal(n: int) -> str:
+    digits = "零一二三四五六七八九十"
+    if n <= 10:
+        return digits[n]
+    return "十" + digits[n - 10] if n < 20 else str(n)

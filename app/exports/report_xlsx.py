@@ -1,0 +1,273 @@
+"""The report workbooks: 汇总 (every figure and its breakdowns), one detail sheet per list
+of records behind the figures, and 说明 (what each figure counts).
+
+Numbers are written as numbers, dates as dates; every text cell is escaped so nothing can
+run as a formula. Each sheet prints on A4 landscape, fitted to the page width, with its
+header row repeated on every page. The file appears only once it is complete.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from decimal import Decimal
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from app.domain.errors import StorageError
+from app.exports.list_xlsx import cell_text, replace_file, temporary_beside
+from app.exports.report_model import (
+    AnnualReport,
+    Cell,
+    CountySummary,
+    Definition,
+    Detail,
+    MonthlyReport,
+    Number,
+)
+
+_HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+_SECTION_FONT = Font(bold=True, size=12)
+_THIN = Side(style="thin", color="9AA5B1")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+DATE_FORMAT = "yyyy-mm-dd"
+TIME_FORMAT = "yyyy-mm-dd hh:mm"
+INT_FORMAT = "0"
+DECIMAL_FORMAT = "0.00"
+PERCENT_FORMAT = "0.0%"
+SUMMARY = "汇总"
+NOTES = "说明"
+
+
+def write_monthly_xlsx(report: MonthlyReport, path: Path) -> Path:
+    book = Workbook(write_only=True)
+    info = _info(report.station.name, f"{report.month.year}年{report.month.month}月", report)
+    header = ("类别", "指标", "单位", "本月", "上月", "年度累计", "年度目标", "年度完成率")
+    ws = _heading(book, SUMMARY, report.title, info, header, (12, 20, 7, 11, 11, 11, 11, 11))
+    for f in report.figures:
+        share = _share(f.year_to_date, f.target)
+        ws.add((f.section, f.label, f.unit, f.value, f.previous, f.year_to_date, f.target, share))
+    ws.blank()
+    reasons = [(label, count) for label, count in report.closed_by_reason]
+    ws.table("本月结案原因", ("结案原因", "次数"), reasons)
+    for split in report.splits:
+        rows = [(label, *values) for label, values in split.rows]
+        ws.table(split.title, (_dimension(split.title), *split.columns), rows)
+    for detail in report.details:
+        _detail(book, detail, f"{report.title}：{detail.title}", info)
+    _notes(book, report.title, info, report.definitions)
+    return _save(book, path)
+
+
+def write_annual_xlsx(report: AnnualReport, path: Path) -> Path:
+    book = Workbook(write_only=True)
+    info = _info(report.station.name, f"{report.year}年", report)
+    months = tuple(f"{m}月" for m in range(1, 13))
+    header = ("类别", "指标", "单位", *months, "全年", "年度目标", "完成率")
+    widths = (12, 20, 7, *(8,) * 12, 10, 10, 9)
+    ws = _heading(book, SUMMARY, report.title, info, header, widths)
+    for r in report.rows:
+        total = _share(r.total, r.target)
+        ws.add((r.section, r.label, r.unit, *r.months, r.total, r.target, total))
+    if report.targets_only:
+        ws.blank()
+        cumulative = []
+        for r in report.rows:
+            done = [sum(r.months[: i + 1], start=Decimal(0)) for i in range(12)]
+            cumulative.append((r.label, *(_share(d, r.target) for d in done)))
+        ws.table("累计完成率（截至各月末）", ("指标", *months), cumulative)
+    _notes(book, report.title, info, report.definitions)
+    return _save(book, path)
+
+
+def write_county_xlsx(summary: CountySummary, path: Path) -> Path:
+    book = Workbook(write_only=True)
+    month = f"{summary.month.year}年{summary.month.month}月"
+    title = f"{month} 各社工站社会工作服务月报汇总"
+    made = f"{summary.generated_at:%Y-%m-%d %H:%M}"
+    info = f"月份：{month}　站点：{len(summary.stations)} 个　生成时间：{made}"
+    header = ("站点代码", "站点", *summary.labels)
+    ws = _heading(book, SUMMARY, title, info, header, (10, 18, *(10,) * len(summary.labels)))
+    totals: list[Number] = [0] * len(summary.keys)
+    for station in summary.stations:
+        ws.add((station.station.code, station.station.name, *station.values))
+        totals = [a + b for a, b in zip(totals, station.values, strict=True)]
+    ws.add(("", "合计", *totals), bold=True)
+    _notes(book, title, info, summary.definitions)
+    return _save(book, path)
+
+
+# ---- layout -----------------------------------------------------------------------------
+
+
+class _Sheet:
+    """A write-only sheet filled top to bottom, each value with its number format."""
+
+    def __init__(self, book: Workbook, name: str, widths: Sequence[float], header_row: int):
+        self.ws: Worksheet = book.create_sheet(_sheet_name(name))
+        # Write-only sheets take widths, panes and print setup before the first row.
+        for number, width in enumerate(widths, start=1):
+            self.ws.column_dimensions[get_column_letter(number)].width = width
+        self.ws.freeze_panes = f"A{header_row + 1}"
+        _print_setup(self.ws, header_row)
+
+    def title(self, title: str, info: str) -> None:
+        cell = WriteOnlyCell(self.ws, value=cell_text(title))
+        cell.font = Font(bold=True, size=14)
+        self.ws.append([cell])
+        self.ws.append([cell_text(info)])
+
+    def blank(self) -> None:
+        self.ws.append([])
+
+    def header(self, titles: Sequence[str]) -> None:
+        cells = []
+        for title in titles:
+            cell = WriteOnlyCell(self.ws, value=cell_text(title))
+            cell.font = Font(bold=True)
+            cell.fill = _HEADER_FILL
+            cell.border = _BORDER
+            cell.alignment = Alignment(wrap_text=True, vertical="center")
+            cells.append(cell)
+        self.ws.append(cells)
+
+    def add(
+        self, values: Sequence[Cell | float], *, bold: bool = False, wrap: bool = False
+    ) -> None:
+        cells = []
+        for value in values:
+            cell = _cell(self.ws, value)
+            cell.border = _BORDER
+            if bold:
+                cell.font = Font(bold=True)
+            if wrap:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+            cells.append(cell)
+        self.ws.append(cells)
+
+    def table(
+        self, title: str, header: Sequence[str], rows: Sequence[Sequence[Cell | float]]
+    ) -> None:
+        """A titled sub-table below the figures; "（无）" when it has no rows."""
+        cell = WriteOnlyCell(self.ws, value=cell_text(title))
+        cell.font = _SECTION_FONT
+        self.ws.append([cell])
+        self.header(header)
+        if not rows:
+            self.ws.append(["（无）"])
+        for values in rows:
+            self.add(values)
+        self.blank()
+
+
+def _info(station: str, period: str, report: MonthlyReport | AnnualReport) -> str:
+    return (
+        f"站点：{station}（{report.station.code}）　期间：{period}　"
+        f"生成时间：{report.generated_at:%Y-%m-%d %H:%M}　填报人：{report.prepared_by}"
+    )
+
+
+def _heading(
+    book: Workbook,
+    name: str,
+    title: str,
+    info: str,
+    header: Sequence[str],
+    widths: Sequence[float],
+) -> _Sheet:
+    """Title, station/period/time line, a blank row and the header (row 4, frozen)."""
+    sheet = _Sheet(book, name, widths, 4)
+    sheet.title(title, info)
+    sheet.blank()
+    sheet.header(header)
+    return sheet
+
+
+def _print_setup(ws: Worksheet, header_row: int) -> None:
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _dimension(title: str) -> str:
+    """The first column's header of a breakdown: "按社工" → "社工"."""
+    return title.removeprefix("按").split("（")[0] if title.startswith("按") else "姓名"
+
+
+def _cell(ws: Worksheet, value: Cell | float) -> WriteOnlyCell:
+    """A value with its number format: whole numbers, two decimals, shares, dates."""
+    if isinstance(value, str):
+        return WriteOnlyCell(ws, value=cell_text(value) or None)
+    cell = WriteOnlyCell(ws, value=value)
+    if isinstance(value, bool) or value is None:
+        return cell
+    if isinstance(value, dt.datetime):
+        cell.number_format = TIME_FORMAT
+    elif isinstance(value, dt.date):
+        cell.number_format = DATE_FORMAT
+    elif isinstance(value, int):
+        cell.number_format = INT_FORMAT
+    elif isinstance(value, Decimal):
+        cell.number_format = DECIMAL_FORMAT
+    else:
+        cell.number_format = PERCENT_FORMAT
+    return cell
+
+
+def _share(done: Number, target: Number | None) -> float | None:
+    """The part of the target done, as a fraction Excel shows as a percentage."""
+    if not target:
+        return None
+    return round(float(done) / float(target), 4)
+
+
+def _detail(book: Workbook, detail: Detail, title: str, info: str) -> None:
+    """The records behind a figure; only dates and decimals need a cell object of their own."""
+    sheet = _Sheet(book, detail.title, [c.width for c in detail.columns], 3)
+    ws = sheet.ws
+    if detail.rows:
+        last = get_column_letter(len(detail.columns))
+        ws.auto_filter.ref = f"A3:{last}{3 + len(detail.rows)}"
+    sheet.title(title, f"{info}　共 {len(detail.rows)} 条")
+    sheet.header([c.header for c in detail.columns])
+    formatted = [c.kind in ("date", "decimal") for c in detail.columns]
+    append = ws.append
+    for values in detail.rows:
+        append(
+            [
+                _cell(ws, v) if special else ((cell_text(v) or None) if isinstance(v, str) else v)
+                for v, special in zip(values, formatted, strict=True)
+            ]
+        )
+
+
+def _notes(book: Workbook, title: str, info: str, definitions: Sequence[Definition]) -> None:
+    sheet = _Sheet(book, NOTES, (20, 7, 90), 3)
+    sheet.title(f"{title}：指标说明", info)
+    sheet.header(("指标或用语", "单位", "口径"))
+    for d in definitions:
+        sheet.add((d.label, d.unit, d.text), wrap=True)
+
+
+def _sheet_name(title: str) -> str:
+    """A sheet name Excel accepts: no []:*?/\\ and at most 31 characters."""
+    return "".join("_" if ch in "[]:*?/\\" else ch for ch in title)[:31]
+
+
+def _save(book: Workbook, path: Path) -> Path:
+    temporary = temporary_beside(path)
+    try:
+        book.save(temporary)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise StorageError(f"无法保存 Excel 文件：{exc.strerror or exc}") from exc
+    replace_file(temporary, path)
+    return path

@@ -1,0 +1,224 @@
+"""What the demo's later record kinds share: bulk rows with ids up front, and the station scene.
+
+Groups, activities, visits and the staff records are all written the way demo_rows and
+demo_case_rows write clients and cases (Core executemany, ids given up front), and all
+draw on the same picture of one station: its workers, villages, clients and cases.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, cast
+
+from sqlalchemy import Table, func, insert, select
+from sqlalchemy.orm import Session
+
+from app.domain.roles import Role
+from app.store.base import utcnow
+from app.store.models import Case, Client, ClientCategory, Station, User, Village
+
+
+class BulkRows:
+    """One station's rows of the given models, written in that order (parents first)."""
+
+    def __init__(self, session: Session, station_id: int, models: Sequence[Any]) -> None:
+        self.session = session
+        self.station_id = station_id
+        self.models = tuple(models)
+        self.next_id = {m: (session.scalar(select(func.max(m.id))) or 0) + 1 for m in models}
+        self.rows: dict[Any, list[dict[str, Any]]] = {m: [] for m in models}
+        self.counts: dict[str, int] = {cast(Table, m.__table__).name: 0 for m in models}
+        self.now = utcnow()
+
+    @property
+    def pending(self) -> int:
+        return sum(len(rows) for rows in self.rows.values())
+
+    def row(self, model: Any, author: int, **values: Any) -> dict[str, Any]:
+        row_id = self.next_id[model]
+        self.next_id[model] += 1
+        row = {
+            "id": row_id,
+            "station_id": self.station_id,
+            "created_by_id": author,
+            "updated_by_id": author,
+            "created_at": self.now,
+            "updated_at": self.now,
+            "version": 1,
+            **values,
+        }
+        self.rows[model].append(row)
+        return row
+
+    def flush(self) -> None:
+        for model in self.models:
+            rows = self.rows[model]
+            if rows:
+                # Core executemany: see demo_rows.RowWriter.flush for why not the ORM.
+                self.session.execute(insert(cast(Table, model.__table__)), rows)
+                self.counts[cast(Table, model.__table__).name] += len(rows)
+                self.rows[model] = []
+
+
+@dataclass(frozen=True)
+class DemoClient:
+    id: int
+    name: str
+    village_id: int | None
+    household_id: int | None
+    age: int
+    categories: frozenset[str]
+    disabled: bool
+    risk: str
+    worker_id: int | None
+
+    @property
+    def elderly(self) -> bool:
+        return self.age >= 60
+
+    @property
+    def child(self) -> bool:
+        return self.age < 18
+
+
+@dataclass(frozen=True)
+class DemoCase:
+    id: int
+    client_id: int
+    worker_id: int
+    intake: dt.date
+    closed_on: dt.date | None
+    stage: str
+    source: str
+
+
+@dataclass
+class Scene:
+    """One station as the record generators see it, and the days its demo history covers."""
+
+    station_id: int
+    code: str
+    workers: list[int]
+    head: int
+    supervisor: int | None
+    villages: list[tuple[int, str]]
+    clients: list[DemoClient]
+    cases: list[DemoCase]
+    first_day: dt.date
+    today: dt.date
+    by_village: dict[int, list[DemoClient]] = field(default_factory=dict)
+    households: dict[int, list[DemoClient]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        by_village: dict[int, list[DemoClient]] = defaultdict(list)
+        households: dict[int, list[DemoClient]] = defaultdict(list)
+        for client in self.clients:
+            if client.village_id is not None:
+                by_village[client.village_id].append(client)
+            if client.household_id is not None:
+                households[client.household_id].append(client)
+        self.by_village, self.households = dict(by_village), dict(households)
+
+    def weekday(self, rng: random.Random, first: dt.date | None = None) -> dt.date:
+        """A working day between `first` (default: the start of the history) and today."""
+        start = max(first or self.first_day, self.first_day)
+        span = max((self.today - start).days, 0)
+        for _ in range(20):
+            day = start + dt.timedelta(days=rng.randint(0, span))
+            if day.weekday() < 5:
+                return day
+        return start
+
+
+def load_scene(session: Session, station_id: int, first_day: dt.date, today: dt.date) -> Scene:
+    """Read back what the earlier steps wrote for the station: staff, villages, clients, cases."""
+    station = session.get_one(Station, station_id)
+    staff = session.execute(
+        select(User.id, User.role).where(User.station_id == station_id).order_by(User.id)
+    ).all()
+    workers = [uid for uid, role in staff if role == Role.WORKER.value]
+    heads = [uid for uid, role in staff if role in (Role.HEAD.value, Role.ADMIN.value)]
+    supervisors = [uid for uid, role in staff if role == Role.SUPERVISOR.value]
+    villages = [
+        (vid, name)
+        for vid, name in session.execute(
+            select(Village.id, Village.name)
+            .where(Village.station_id == station_id, Village.active.is_(True))
+            .order_by(Village.sort, Village.id)
+        )
+    ]
+    categories: dict[int, set[str]] = defaultdict(set)
+    for client_id, code in session.execute(
+        select(ClientCategory.client_id, ClientCategory.category).where(
+            ClientCategory.station_id == station_id
+        )
+    ):
+        categories[client_id].add(code)
+    clients = []
+    for row in session.execute(
+        select(
+            Client.id,
+            Client.name,
+            Client.village_id,
+            Client.household_id,
+            Client.birth_date,
+            Client.disability_type,
+            Client.risk_level,
+            Client.worker_id,
+        )
+        .where(Client.station_id == station_id, Client.status == "active")
+        .order_by(Client.id)
+    ):
+        born = row.birth_date or dt.date(today.year - 40, 1, 1)
+        age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+        clients.append(
+            DemoClient(
+                row.id,
+                row.name,
+                row.village_id,
+                row.household_id,
+                age,
+                frozenset(categories.get(row.id, ())),
+                bool(row.disability_type),
+                row.risk_level or "low",
+                row.worker_id,
+            )
+        )
+    cases = [
+        DemoCase(*row)
+        for row in session.execute(
+            select(
+                Case.id,
+                Case.client_id,
+                Case.worker_id,
+                Case.intake_date,
+                Case.closed_on,
+                Case.stage,
+                Case.source,
+            )
+            .where(Case.station_id == station_id)
+            .order_by(Case.id)
+        )
+    ]
+    return Scene(
+        station_id=station_id,
+        code=station.code,
+        workers=workers,
+        head=heads[0] if heads else workers[0],
+        supervisor=supervisors[0] if supervisors else None,
+        villages=villages,
+        clients=clients,
+        cases=cases,
+        first_day=first_day,
+        today=today,
+    )
+
+
+def hours(minutes: int) -> Decimal:
+    """Minutes as the hours a Numeric(6, 2) column stores, e.g. 90 → 1.50."""
+    return (Decimal(minutes) / 60).quantize(Decimal("0.01"))

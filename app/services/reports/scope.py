@@ -1,0 +1,69 @@
+"""Whose work a report counts: the whole station, or one social worker's own (a worker's
+reports show their own work only, as the roles table says).
+
+`own(model, worker_id)` gives the extra conditions that keep a model's rows to that
+worker's: their cases and what hangs off them, the records they made, the groups they
+facilitate, the supervision and training they took part in.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import ColumnElement, or_, select
+
+from app.store.models import (
+    Activity,
+    Case,
+    CaseEvent,
+    Group,
+    GroupFacilitator,
+    GroupSession,
+    Referral,
+    Resource,
+    ServiceRecord,
+    Supervision,
+    SupervisionSupervisee,
+    Training,
+    TrainingParticipant,
+    Visit,
+    VolunteerService,
+)
+
+
+def own(model: Any, worker_id: int | None) -> list[ColumnElement[bool]]:
+    if worker_id is None:
+        return []
+    cases = select(Case.id).where(Case.worker_id == worker_id)
+    groups = select(GroupFacilitator.group_id).where(GroupFacilitator.user_id == worker_id)
+    if model in (Case, ServiceRecord, Activity, Visit):
+        return [model.worker_id == worker_id]
+    if model in (CaseEvent, Referral):
+        return [model.case_id.in_(cases)]
+    if model is Group:
+        return [Group.id.in_(groups)]
+    if model is GroupSession:
+        return [GroupSession.group_id.in_(groups)]
+    if model is VolunteerService:
+        activities = select(Activity.id).where(Activity.worker_id == worker_id)
+        sessions = select(GroupSession.id).where(GroupSession.group_id.in_(groups))
+        return [
+            or_(
+                VolunteerService.case_id.in_(cases),
+                VolunteerService.activity_id.in_(activities),
+                VolunteerService.session_id.in_(sessions),
+            )
+        ]
+    if model is Resource:
+        return [Resource.created_by_id == worker_id]
+    if model is Supervision:
+        taken = select(SupervisionSupervisee.supervision_id).where(
+            SupervisionSupervisee.user_id == worker_id
+        )
+        return [Supervision.id.in_(taken)]
+    if model is Training:
+        taken = select(TrainingParticipant.training_id).where(
+            TrainingParticipant.user_id == worker_id
+        )
+        return [Training.id.in_(taken)]
+    raise ValueError(f"no worker scope for {model!r}")

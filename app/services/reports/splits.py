@@ -1,0 +1,308 @@
+"""The summary's breakdowns: by village, by worker and by client category, and the
+closures by reason. Each column is one GROUP BY query; rows without any record are left
+out, and a row "未填写" collects records without a village.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from app.domain.codes import CodeList
+from app.store.models import (
+    Activity,
+    Case,
+    CaseClosure,
+    CaseEvent,
+    Client,
+    ClientCategory,
+    CodeItem,
+    ServiceRecord,
+    Supervision,
+    SupervisionSupervisee,
+    Training,
+    TrainingParticipant,
+    User,
+    Village,
+    Visit,
+)
+
+from .monthly import closing_event, open_at
+from .scope import own
+from .types import Number, Split
+
+NONE = "未填写"
+CASE_COLUMNS = ("月末在案个案", "本月新接个案", "本月结案", "服务人次", "服务人数")
+ALL_COLUMNS = (*CASE_COLUMNS, "社区活动场次", "社区活动参与人次", "走访户次")
+STAGE_REASONS = {"declined": "不接案", "referred": "接案时转介"}
+
+
+def code_labels(session: Session, code_list: CodeList) -> dict[str, str]:
+    return dict(
+        session.execute(
+            select(CodeItem.code, CodeItem.label).where(CodeItem.list_name == code_list.value)
+        ).all()
+    )
+
+
+def all_splits(
+    session: Session, station_id: int, first: dt.date, last: dt.date, worker_id: int | None = None
+) -> tuple[Split, ...]:
+    return (
+        _by_village(session, station_id, first, last, worker_id),
+        _by_worker(session, station_id, first, last, worker_id),
+        _by_category(session, station_id, first, last, worker_id),
+        _staff_development(session, station_id, first, last, worker_id),
+    )
+
+
+def closed_by_reason_rows(
+    session: Session, station_id: int, first: dt.date, last: dt.date, worker_id: int | None = None
+) -> dict[int, str]:
+    """Each closing event of the month → its reason: the approved closure's reason (the one
+    reviewed last by the day after the event), or how the intake ended."""
+    reason = (
+        select(CaseClosure.reason)
+        .where(
+            CaseClosure.case_id == CaseEvent.case_id,
+            CaseClosure.status.in_(("approved", "reopened")),
+            func.date(CaseClosure.reviewed_at) <= func.date(CaseEvent.happened_on, "+1 day"),
+        )
+        .order_by(CaseClosure.reviewed_at.desc(), CaseClosure.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    stmt = select(CaseEvent.id, CaseEvent.to_value, reason).where(
+        CaseEvent.station_id == station_id,
+        CaseEvent.happened_on.between(first, last),
+        closing_event(),
+        *own(CaseEvent, worker_id),
+    )
+    names = code_labels(session, CodeList.CLOSURE_REASON)
+    return {
+        event_id: STAGE_REASONS.get(stage) or names.get(code or "", code or "") or NONE
+        for event_id, stage, code in session.execute(stmt).all()
+    }
+
+
+def closed_by_reason(
+    session: Session, station_id: int, first: dt.date, last: dt.date, worker_id: int | None = None
+) -> tuple[tuple[str, int], ...]:
+    """The month's closings counted by reason, the most frequent first."""
+    counts: dict[str, int] = defaultdict(int)
+    for label in closed_by_reason_rows(session, station_id, first, last, worker_id).values():
+        counts[label] += 1
+    return tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+
+# ---- the breakdowns -------------------------------------------------------------------
+
+
+def _by_village(
+    session: Session, station_id: int, first: dt.date, last: dt.date, w: int | None
+) -> Split:
+    columns = _columns(session, station_id, first, last, "village", w)
+    names = dict(
+        session.execute(
+            select(Village.id, Village.name)
+            .where(Village.station_id == station_id)
+            .order_by(Village.sort, Village.id)
+        ).all()
+    )
+    return _split("按村/社区", ALL_COLUMNS, columns, names)
+
+
+def _by_worker(
+    session: Session, station_id: int, first: dt.date, last: dt.date, w: int | None
+) -> Split:
+    columns = _columns(session, station_id, first, last, "worker", w)
+    return _split("按社工", ALL_COLUMNS, columns, _staff_names(session, station_id))
+
+
+def _by_category(
+    session: Session, station_id: int, first: dt.date, last: dt.date, w: int | None
+) -> Split:
+    columns = _columns(session, station_id, first, last, "category", w)
+    names = code_labels(session, CodeList.CLIENT_CATEGORY)
+    ordered = {code: names.get(code, code) for code in sorted(names)}
+    return _split("按服务对象类别", CASE_COLUMNS, columns, ordered, keep_none=False)
+
+
+def _staff_development(
+    session: Session, station_id: int, first: dt.date, last: dt.date, w: int | None
+) -> Split:
+    """Supervision received and training attended per person, this month and the year."""
+    january = first.replace(month=1)
+    columns: list[dict[Any, Number]] = []
+    for start in (first, january):
+        sup = (
+            select(
+                SupervisionSupervisee.user_id,
+                func.count(),
+                func.sum(Supervision.hours),
+            )
+            .join(Supervision, Supervision.id == SupervisionSupervisee.supervision_id)
+            .where(Supervision.station_id == station_id, Supervision.held_on.between(start, last))
+            .where(*([SupervisionSupervisee.user_id == w] if w is not None else []))
+            .group_by(SupervisionSupervisee.user_id)
+        )
+        tra = (
+            select(TrainingParticipant.user_id, func.count(), func.sum(Training.hours))
+            .join(Training, Training.id == TrainingParticipant.training_id)
+            .where(Training.station_id == station_id, Training.held_on.between(start, last))
+            .where(*([TrainingParticipant.user_id == w] if w is not None else []))
+            .group_by(TrainingParticipant.user_id)
+        )
+        for stmt in (sup, tra):
+            rows = session.execute(stmt).all()
+            columns.append({uid: n for uid, n, _ in rows})
+            columns.append({uid: _decimal(h) for uid, _, h in rows})
+    titles = (
+        "本月督导次数", "本月督导时长", "本月培训次数", "本月培训时长",
+        "年度累计督导次数", "年度累计督导时长", "年度累计培训次数", "年度累计培训时长",
+    )  # fmt: skip
+    return _split(
+        "督导与培训（按人）", titles, columns, _staff_names(session, station_id), keep_none=False
+    )
+
+
+# ---- helpers ---------------------------------------------------------------------------
+
+
+def _columns(
+    session: Session, station_id: int, first: dt.date, last: dt.date, mode: str, w: int | None
+) -> list[dict[Any, Number]]:
+    """Case, service (and for village and worker: activity, visit) figures by `mode`.
+
+    village: the client's village (activities and visits: their own village);
+    worker: the case's current worker, the record's worker; category: the client's
+    categories held during the month, each counting once.
+    """
+
+    def keyed(
+        stmt: Select[*tuple[Any, ...]], client_id: Any, worker_id: Any
+    ) -> Select[*tuple[Any, ...]]:
+        key: Any
+        if mode == "category":
+            key = ClientCategory.category
+            stmt = stmt.join(
+                ClientCategory,
+                and_(
+                    ClientCategory.client_id == client_id,
+                    or_(ClientCategory.start_date.is_(None), ClientCategory.start_date <= last),
+                    or_(ClientCategory.end_date.is_(None), ClientCategory.end_date >= first),
+                ),
+            )
+        elif mode == "village":
+            key = Client.village_id
+            stmt = stmt.join(Client, Client.id == client_id)
+        else:
+            key = worker_id
+        return stmt.add_columns(key).group_by(key)
+
+    def run(stmt: Select[*tuple[Any, ...]]) -> dict[Any, Number]:
+        return {key: count for count, key in session.execute(stmt).all()}
+
+    opened = (
+        select(func.count())
+        .select_from(Case)
+        .where(Case.id.in_(open_at([station_id], last)), *own(Case, w))
+    )
+    new = (
+        select(func.count())
+        .select_from(Case)
+        .where(Case.station_id == station_id, Case.intake_date.between(first, last), *own(Case, w))
+    )
+    closed = (
+        select(func.count())
+        .select_from(CaseEvent)
+        .join(Case, Case.id == CaseEvent.case_id)
+        .where(
+            CaseEvent.station_id == station_id,
+            CaseEvent.happened_on.between(first, last),
+            closing_event(),
+            *own(CaseEvent, w),
+        )
+    )
+    in_month = and_(
+        ServiceRecord.station_id == station_id,
+        ServiceRecord.served_on.between(first, last),
+        *own(ServiceRecord, w),
+    )
+    records = select(func.count()).select_from(ServiceRecord).where(in_month)
+    people = (
+        select(func.count(func.distinct(ServiceRecord.client_id)))
+        .select_from(ServiceRecord)
+        .where(in_month)
+    )
+    columns = [
+        run(keyed(opened, Case.client_id, Case.worker_id)),
+        run(keyed(new, Case.client_id, Case.worker_id)),
+        run(keyed(closed, Case.client_id, Case.worker_id)),
+        run(keyed(records, ServiceRecord.client_id, ServiceRecord.worker_id)),
+        run(keyed(people, ServiceRecord.client_id, ServiceRecord.worker_id)),
+    ]
+    if mode != "category":
+        key_a = Activity.village_id if mode == "village" else Activity.worker_id
+        key_v = Visit.village_id if mode == "village" else Visit.worker_id
+        held = and_(
+            Activity.station_id == station_id,
+            Activity.held_on.between(first, last),
+            *own(Activity, w),
+        )
+        columns.append(run(select(func.count(), key_a).where(held).group_by(key_a)))
+        columns.append(
+            run(
+                select(func.coalesce(func.sum(Activity.participants_total), 0), key_a)
+                .where(held)
+                .group_by(key_a)
+            )
+        )
+        visited = and_(
+            Visit.station_id == station_id,
+            Visit.visited_on.between(first, last),
+            *own(Visit, w),
+        )
+        columns.append(run(select(func.count(), key_v).where(visited).group_by(key_v)))
+    return columns
+
+
+def _staff_names(session: Session, station_id: int) -> dict[Any, str]:
+    return dict(
+        session.execute(
+            select(User.id, User.display_name)
+            .where(User.station_id == station_id)
+            .order_by(User.display_name, User.id)
+        ).all()
+    )
+
+
+def _split(
+    title: str,
+    headers: tuple[str, ...],
+    columns: list[dict[Any, Number]],
+    names: dict[Any, str],
+    *,
+    keep_none: bool = True,
+) -> Split:
+    keys = [k for k in names if any(k in c for c in columns)]
+    keys += sorted({k for c in columns for k in c if k not in names and k is not None}, key=str)
+    if keep_none and any(None in c for c in columns):
+        keys.append(None)
+    rows = tuple(
+        (
+            names.get(key, NONE if key is None else str(key)),
+            tuple(c.get(key, 0) for c in columns),
+        )
+        for key in keys
+    )
+    return Split(title, headers, rows)
+
+
+def _decimal(value: Any) -> Decimal:
+    return Decimal(str(value or 0)).quantize(Decimal("0.01"))

@@ -1,0 +1,199 @@
+"""Recording a signed consent form, and withdrawing one item of it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.errors import AppError
+from app.services.consent_types import ITEMS, SELF, ConsentInput, ConsentRow, SignerRule
+from app.services.consents import ConsentService
+from app.ui.cases.fields import date_edit, pydate
+from app.ui.form_errors import ErrorLabel
+from app.ui.tasks import TaskRunner
+
+
+def item_label(widget: QWidget, item: str) -> str:
+    labels = {
+        "service": widget.tr("Services"),
+        "sensitive": widget.tr("Sensitive personal information"),
+        "photo": widget.tr("Photos and publicity"),
+        "sharing": widget.tr("Referral and information sharing"),
+    }
+    return labels.get(item, item)
+
+
+class _SavingDialog(QDialog):
+    """A small form that saves in the background and shows the service's refusal in place."""
+
+    def __init__(self, *, title: str, tasks: TaskRunner, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self._tasks = tasks
+        self.form = QFormLayout()
+        self.error = ErrorLabel(self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(self.tr("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+    def _run(self, call: Callable[[], object]) -> None:
+        self.save_button.setEnabled(False)
+        self.error.set_error("")
+        self._tasks.run(
+            call,
+            on_done=lambda _saved: self.accept(),
+            on_error=self._failed,
+            on_finally=lambda: self.save_button.setEnabled(True),
+        )
+
+    def _failed(self, exc: AppError) -> bool:
+        # Every refusal stays in the dialog, so nothing typed is lost.
+        self.error.set_error(exc.message)
+        return True
+
+
+class ConsentDialog(_SavingDialog):
+    """One signing: the items, the day, who signed (a guardian for a child under 14)."""
+
+    def __init__(
+        self,
+        *,
+        consents: ConsentService,
+        tasks: TaskRunner,
+        client_id: int,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(title=self.tr("Record consent"), tasks=tasks, parent=parent)
+        self._consents = consents
+        self._client_id = client_id
+        self.rule: SignerRule | None = None
+        self.items: dict[str, QCheckBox] = {}
+        boxes = QVBoxLayout()
+        for item in ITEMS:
+            box = QCheckBox(item_label(self, item), self)
+            box.setChecked(item in ("service", "sensitive"))
+            self.items[item] = box
+            boxes.addWidget(box)
+        self.signed_on = date_edit(self, consents.today)
+        self.signed_on.setMaximumDate(self.signed_on.date())
+        self.signer = QLineEdit(self)
+        self.signer.setMaxLength(64)
+        self.relation = QComboBox(self)
+        self.relation.setEditable(True)
+        for text in (SELF, "父亲", "母亲", "祖父母", "其他监护人"):
+            self.relation.addItem(text)
+        self.text_version = QLineEdit(self)
+        self.text_version.setMaxLength(32)
+        self.guardian_note = QLabel(self)
+        self.guardian_note.setWordWrap(True)
+        self.guardian_note.setStyleSheet("color: #8a5300;")
+        self.guardian_note.hide()
+        signer_row = QHBoxLayout()
+        signer_row.addWidget(self.signer, 2)
+        signer_row.addWidget(self.relation, 1)
+        self.form.addRow(self.tr("Consents to"), boxes)
+        self.form.addRow(self.tr("Signed on"), self.signed_on)
+        self.form.addRow(self.tr("Signed by (relation)"), signer_row)
+        self.form.addRow("", self.guardian_note)
+        self.form.addRow(self.tr("Consent text version"), self.text_version)
+        self.signed_on.dateChanged.connect(lambda _d: self._check_signer())
+        self.setMinimumWidth(460)
+        self.buttons.accepted.connect(self.save)
+        tasks.run(consents.text_version, on_done=self._set_version)
+        self._check_signer()
+
+    def _set_version(self, version: str) -> None:
+        if not self.text_version.text():
+            self.text_version.setText(version)
+
+    def _check_signer(self) -> None:
+        consents, client_id, day = self._consents, self._client_id, self.day()
+        self._tasks.run(lambda: consents.signer_rule(client_id, day), on_done=self._show_rule)
+
+    def _show_rule(self, rule: SignerRule) -> None:
+        first = self.rule is None
+        self.rule = rule
+        if rule.needs_guardian:
+            self.guardian_note.setText(
+                self.tr(
+                    "Under 14 on this day (age {age}): a guardian must sign for the client."
+                ).format(age=rule.age)
+            )
+            if self.relation.currentText() == SELF:
+                self.signer.setText(rule.guardian_name)
+                self.relation.setCurrentText(rule.guardian_relation or "监护人")
+        elif first and not self.signer.text():
+            self.signer.setText(rule.client_name)
+        self.guardian_note.setVisible(rule.needs_guardian)
+
+    def day(self) -> dt.date:
+        return pydate(self.signed_on.date())
+
+    def chosen(self) -> tuple[str, ...]:
+        return tuple(item for item, box in self.items.items() if box.isChecked())
+
+    def save(self) -> None:
+        data = ConsentInput(
+            client_id=self._client_id,
+            items=self.chosen(),
+            signed_on=self.day(),
+            signer_name=self.signer.text(),
+            signer_relation=self.relation.currentText(),
+            text_version=self.text_version.text(),
+        )
+        consents = self._consents
+        self._run(lambda: consents.record(data))
+
+
+class WithdrawDialog(_SavingDialog):
+    """The day the client (or guardian) withdrew one item; earlier use stays lawful."""
+
+    def __init__(
+        self,
+        *,
+        consents: ConsentService,
+        tasks: TaskRunner,
+        row: ConsentRow,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(title=self.tr("Withdraw consent"), tasks=tasks, parent=parent)
+        self._consents = consents
+        self._row = row
+        self.withdrawn_on = date_edit(self, consents.today)
+        self.withdrawn_on.setMaximumDate(self.withdrawn_on.date())
+        self.form.addRow(
+            self.tr("Item"),
+            QLabel(
+                self.tr("{item}, signed {day}").format(
+                    item=item_label(self, row.item), day=row.signed_on.isoformat()
+                ),
+                self,
+            ),
+        )
+        self.form.addRow(self.tr("Withdrawn on"), self.withdrawn_on)
+        self.buttons.accepted.connect(self.save)
+
+    def save(self) -> None:
+        consents, row, day = self._consents, self._row, pydate(self.withdrawn_on.date())
+        self._run(lambda: consents.withdraw(row.id, version=row.version, on=day))

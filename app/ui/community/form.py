@@ -1,0 +1,298 @@
+"""Recording or changing one activity; nothing typed is lost when a save is refused."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from functools import partial
+
+from PySide6.QtCore import Qt, QTime, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QSizePolicy,
+    QTimeEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.codes import CodeList
+from app.domain.errors import AppError, ConflictError, InvalidInput, NotFound
+from app.services.activities import ActivityService
+from app.services.activity_types import ActivityDetail, ActivityInput, ActivitySaved
+from app.services.activity_views import split_partners
+from app.services.clients import ClientService
+from app.ui.cases.fields import date_edit, items_combo, pydate, qdate, text_box
+from app.ui.clients.choices import ClientChoices, code_items, select_data
+from app.ui.clients.prompts import ask
+from app.ui.community.choices import COMMON_PARTNERS
+from app.ui.community.participant_fields import ParticipantCountsEdit, RegisteredClients
+from app.ui.form_errors import ErrorLabel
+from app.ui.tasks import TaskRunner
+
+NO_TIME = QTime(0, 0)  # the minimum of an optional time stands for "not set"
+PARTNER_SEPARATOR = "、"
+
+
+def optional_time(parent: QWidget, blank: str) -> QTimeEdit:
+    edit = QTimeEdit(parent)
+    edit.setDisplayFormat("HH:mm")
+    edit.setMinimumTime(NO_TIME)
+    edit.setSpecialValueText(blank)
+    edit.setTime(NO_TIME)
+    return edit
+
+
+def time_value(edit: QTimeEdit) -> dt.time | None:
+    value = edit.time()
+    return None if value == NO_TIME else dt.time(value.hour(), value.minute())
+
+
+class ActivityDialog(QDialog):
+    """New activity when `detail` is None, else an edit of the version it was loaded at."""
+
+    saved = Signal(object)  # ActivitySaved
+    reload_requested = Signal()
+
+    def __init__(
+        self,
+        *,
+        activities: ActivityService,
+        clients: ClientService,
+        tasks: TaskRunner,
+        choices: ClientChoices,
+        detail: ActivityDetail | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._activities = activities
+        self._tasks = tasks
+        self._detail = detail
+        self._saving = False
+        self._errors: dict[str, ErrorLabel] = {}
+        self._widgets: dict[str, QWidget] = {}
+        self.setWindowTitle(
+            self.tr("Record an activity") if detail is None else self.tr("Edit activity")
+        )
+
+        self.title = QLineEdit(self)
+        self.title.setMaxLength(200)
+        self.title.setPlaceholderText(self.tr("e.g. Dragon Boat Festival for older residents"))
+        keep = detail.activity_type if detail else ""
+        self.activity_type = items_combo(
+            self, code_items(choices, CodeList.ACTIVITY_TYPE, keep), blank=self.tr("Choose…")
+        )
+        self.held_on = date_edit(self, activities.today)
+        self.start_time = optional_time(self, self.tr("not set"))
+        self.end_time = optional_time(self, self.tr("not set"))
+        times = QWidget(self)
+        row = QHBoxLayout(times)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.held_on)
+        row.addWidget(self.start_time)
+        row.addWidget(self.end_time)
+        row.addStretch(1)
+        times.setFocusProxy(self.held_on)
+        self.village = items_combo(
+            self, [(v.label, v.id) for v in choices.villages], blank=self.tr("Whole township")
+        )
+        self.place = QLineEdit(self)
+        self.place.setMaxLength(100)
+        self.partners = QLineEdit(self)
+        self.partners.setPlaceholderText(self.tr("Separate several partners with 、"))
+        self.partner_menu = QMenu(self)
+        for partner in COMMON_PARTNERS:
+            action = self.partner_menu.addAction(partner)
+            action.triggered.connect(lambda _c=False, p=partner: self.add_partner(p))
+        pick = QToolButton(self)
+        pick.setText(self.tr("Add…"))
+        pick.setMenu(self.partner_menu)
+        pick.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        partners_row = QWidget(self)
+        line = QHBoxLayout(partners_row)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(self.partners, 1)
+        line.addWidget(pick)
+        partners_row.setFocusProxy(self.partners)
+        self.target_group = QLineEdit(self)
+        self.target_group.setMaxLength(200)
+        self.target_group.setPlaceholderText(self.tr("e.g. left-behind elderly and children"))
+        others = [(w.label, w.id) for w in choices.workers]
+        self.worker = items_combo(self, others, blank=self.tr("Me"))
+        self.worker.setEnabled(activities.can_assign)
+        self.counts = ParticipantCountsEdit(self)
+        self.clients = RegisteredClients(clients=clients, tasks=tasks, parent=self)
+        self.resources = text_box(self, 52)
+        self.content = text_box(self, 96)
+        self.outcome = text_box(self, 72)
+        for box in (self.resources, self.content, self.outcome):
+            box.setMinimumWidth(320)
+
+        left = self._form()
+        self._add(left, self.tr("&Title"), self.title, "title")
+        self._add(left, self.tr("T&ype"), self.activity_type, "activity_type")
+        self._add(left, self.tr("&Date, start, end"), times, "held_on")
+        self._errors["end_time"] = self._errors["held_on"]
+        self._widgets["end_time"] = self.end_time
+        self._add(left, self.tr("&Village"), self.village, "village_id")
+        self._add(left, self.tr("&Place"), self.place, "place")
+        self._add(left, self.tr("Pa&rtners"), partners_row, "partners")
+        self._add(left, self.tr("Target &group"), self.target_group, "target_group")
+        self._add(left, self.tr("Responsible &worker"), self.worker, "worker_id")
+        self._add(left, self.tr("Participa&nts"), self.counts, "participants")
+        self._add(left, self.tr("Registered &clients"), self.clients, "client_ids")
+        right = self._form()
+        # Long texts: labels above their boxes, which take the column's whole width.
+        right.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self._add(right, self.tr("C&ontent"), self.content, "content")
+        self._add(right, self.tr("Resources &used"), self.resources, "resources_used")
+        self._add(right, self.tr("Outco&me"), self.outcome, "outcome")
+
+        self.error = ErrorLabel(self)
+        self.error.setObjectName("formError")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.save_button: QPushButton = self.buttons.addButton(
+            self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.save_button.setObjectName("saveButton")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 3)
+        columns.addLayout(right, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns)
+        layout.addStretch(1)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(1000)
+        if detail is not None:
+            self._fill(detail)
+
+    @staticmethod
+    def _form() -> QFormLayout:
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        return form
+
+    def _add(self, form: QFormLayout, caption: str, widget: QWidget, field: str) -> None:
+        holder = QWidget(self)
+        holder.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        label = ErrorLabel(holder)
+        column.addWidget(label)
+        self._errors[field] = label
+        self._widgets[field] = widget
+        form.addRow(caption, holder)
+        buddy = form.labelForField(holder)
+        if buddy is not None and hasattr(buddy, "setBuddy"):
+            buddy.setBuddy(widget)
+
+    def _fill(self, d: ActivityDetail) -> None:
+        self.title.setText(d.title)
+        select_data(self.activity_type, d.activity_type)
+        self.held_on.setDate(qdate(d.held_on))
+        for edit, value in ((self.start_time, d.start_time), (self.end_time, d.end_time)):
+            edit.setTime(QTime(value.hour, value.minute) if value else NO_TIME)
+        select_data(self.village, d.village_id)
+        self.place.setText(d.place)
+        self.partners.setText(PARTNER_SEPARATOR.join(d.partners))
+        self.target_group.setText(d.target_group)
+        if d.worker_id is not None and self.worker.findData(d.worker_id) < 0:
+            self.worker.addItem(d.worker, d.worker_id)
+        select_data(self.worker, d.worker_id)
+        self.counts.set_value(d.participants)
+        self.clients.set_clients(d.clients)
+        self.resources.setPlainText(d.resources_used)
+        self.content.setPlainText(d.content)
+        self.outcome.setPlainText(d.outcome)
+
+    def add_partner(self, partner: str) -> None:
+        current = [p for p in self.partners.text().split(PARTNER_SEPARATOR) if p.strip()]
+        if partner not in current:
+            self.partners.setText(PARTNER_SEPARATOR.join([*current, partner]))
+
+    def field_error(self, field: str) -> str:
+        label = self._errors.get(field)
+        return label.text() if label is not None and label.isVisibleTo(self) else ""
+
+    def data(self) -> ActivityInput:
+        return ActivityInput(
+            title=self.title.text(),
+            activity_type=self.activity_type.currentData() or "",
+            held_on=pydate(self.held_on.date()),
+            start_time=time_value(self.start_time),
+            end_time=time_value(self.end_time),
+            village_id=self.village.currentData(),
+            place=self.place.text(),
+            partners=split_partners(self.partners.text()),
+            target_group=self.target_group.text(),
+            worker_id=self.worker.currentData(),
+            participants=self.counts.value(),
+            client_ids=self.clients.ids(),
+            resources_used=self.resources.toPlainText(),
+            content=self.content.toPlainText(),
+            outcome=self.outcome.toPlainText(),
+        )
+
+    def submit(self) -> None:
+        if self._saving:
+            return
+        data = self.data()
+        activities, detail = self._activities, self._detail
+        call: Callable[[], ActivitySaved] = (
+            partial(activities.create, data)
+            if detail is None
+            else partial(activities.update, detail.id, version=detail.version, data=data)
+        )
+        self._set_saving(True)
+        self.error.set_error("")
+        for label in self._errors.values():
+            label.set_error("")
+        self._tasks.run(
+            call, on_done=self._saved, on_error=self._failed,
+            on_finally=lambda: self._set_saving(False),
+        )  # fmt: skip
+
+    def _set_saving(self, saving: bool) -> None:
+        self._saving = saving
+        self.save_button.setEnabled(not saving)
+
+    def _saved(self, saved: ActivitySaved) -> None:
+        self.saved.emit(saved)
+        self.accept()
+
+    def _failed(self, exc: AppError) -> bool:
+        if isinstance(exc, ConflictError | NotFound):
+            ask(
+                self,
+                exc.message
+                + "\n\n"
+                + self.tr("Reload the activity? What you typed here is dropped."),
+                accept_text=self.tr("Reload"),
+                reject_text=self.tr("Keep editing"),
+                on_accept=self._reload,
+            )
+            return True
+        field = exc.field if isinstance(exc, InvalidInput) else ""
+        label = self._errors.get(field)
+        if label is not None:
+            label.set_error(exc.message)
+            self._widgets[field].setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.error.set_error(exc.message)
+        return True
+
+    def _reload(self) -> None:
+        self.reload_requested.emit()
+        self.reject()

@@ -1,0 +1,1 @@
+"""The 工作台 page: key figures, 待办 and charts, each opening the list behind it."""

@@ -1,0 +1,1 @@
+"""The 小组 page: group work plans, members, sessions with attendance, evaluation."""

@@ -1,0 +1,80 @@
+"""The group list as a lazy table model over ids (see app.ui.widgets.lazy_table)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+
+from app.services.group_types import GroupQuery, GroupRow, GroupSort, GroupStatus
+from app.services.groups import GroupService
+from app.ui.clients.choices import enum_label
+from app.ui.tasks import TaskRunner
+from app.ui.widgets.lazy_table import AnyIndex, LazyIdTableModel
+
+_ENDED = QColor("#777777")
+
+
+class GroupTableModel(LazyIdTableModel[GroupQuery, GroupRow]):
+    """Groups matching a `GroupQuery`, one row each, filled lazily."""
+
+    NAME, TYPE, STATUS, FACILITATORS, START, SESSIONS, MEMBERS = range(7)
+    COLUMN_COUNT = 7
+    FIRST_COLUMN = NAME
+
+    SORTS = {
+        NAME: GroupSort.NAME,
+        TYPE: GroupSort.TYPE,
+        STATUS: GroupSort.STATUS,
+        START: GroupSort.START,
+    }
+
+    def __init__(self, *, groups: GroupService, tasks: TaskRunner, parent: Any = None) -> None:
+        super().__init__(tasks=tasks, query=GroupQuery(), parent=parent)
+        self._groups = groups
+
+    def group_id(self, row: int) -> int | None:
+        return self.record_id(row)
+
+    def _id_fetcher(self, query: GroupQuery) -> Callable[[], list[int]]:
+        groups = self._groups
+        return lambda: groups.search_ids(query)
+
+    def _row_fetcher(self, ids: Sequence[int]) -> Callable[[], list[GroupRow]]:
+        groups = self._groups
+        return lambda: groups.rows(ids)
+
+    def _headers(self) -> tuple[str, ...]:
+        return (
+            self.tr("Name"),
+            self.tr("Type"),
+            self.tr("Status"),
+            self.tr("Facilitators"),
+            self.tr("Start"),
+            self.tr("Sessions"),
+            self.tr("Members"),
+        )
+
+    def _display(self, row: GroupRow, column: int) -> str:
+        if column == self.NAME:
+            return row.name
+        if column == self.TYPE:
+            return row.type_label
+        if column == self.STATUS:
+            return enum_label(GroupStatus, row.status)
+        if column == self.FACILITATORS:
+            return row.facilitators
+        if column == self.START:
+            return row.start_date.isoformat() if row.start_date else ""
+        if column == self.SESSIONS:
+            return f"{row.sessions_held}/{row.planned_sessions}"
+        if column == self.MEMBERS:
+            return str(row.members)
+        return ""
+
+    def _row_role(self, row: GroupRow, index: AnyIndex, role: int) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and row.status == GroupStatus.ENDED.value:
+            return QBrush(_ENDED)
+        return None

@@ -1,0 +1,314 @@
+"""报表: pick a month (or a year) and a station, and write the report to Excel and PDF in
+the background; the figures shown on the page are the ones written to the files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.errors import StorageError
+from app.services.reports.service import ReportService, add_months, month_start
+from app.services.reports.types import (
+    AnnualReport,
+    CountySummary,
+    MonthlyReport,
+    Number,
+    StationRef,
+)
+from app.ui.tasks import IsCancelled, Progress, TaskRunner, keep_open
+
+MONTHLY, ANNUAL, TARGETS = "monthly", "annual", "targets"
+ALL_STATIONS = -1
+"""The station box's value for the county's all-stations summary."""
+
+
+@dataclass(frozen=True)
+class Written:
+    """What a generation produced: the files, and the figures to show on the page."""
+
+    files: tuple[Path, ...]
+    report: MonthlyReport | AnnualReport | CountySummary
+
+
+def _text(value: Number | None) -> str:
+    if value is None:
+        return ""
+    return f"{value:,.2f}" if isinstance(value, Decimal) else f"{value:,}"
+
+
+class ReportsPage(QWidget):
+    """The station head's (or the county admin's) reports; workers see their station's."""
+
+    def __init__(
+        self,
+        *,
+        reports: ReportService,
+        tasks: TaskRunner,
+        today: dt.date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._reports = reports
+        self._tasks = tasks
+        today = today or dt.date.today()
+        self.last_written: Written | None = None
+
+        self.kind = QComboBox(self)
+        self.kind.addItem(self.tr("Monthly report"), MONTHLY)
+        self.kind.addItem(self.tr("Annual report"), ANNUAL)
+        self.kind.addItem(self.tr("Targets report"), TARGETS)
+        self.month = QDateEdit(self)
+        self.month.setDisplayFormat("yyyy-MM")
+        previous = add_months(month_start(today), -1)
+        self.month.setDate(QDate(previous.year, previous.month, 1))
+        self.year = QSpinBox(self)
+        self.year.setRange(2000, 2100)
+        self.year.setValue(today.year)
+        self.station = QComboBox(self)
+        self.folder = QLineEdit(self)
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        self.folder.setText(str(Path(documents or Path.home()) / "社工站报表"))
+        self.browse_button = QPushButton(self.tr("Browse…"), self)
+        self.excel = QCheckBox(self.tr("Excel"), self)
+        self.excel.setChecked(True)
+        self.pdf = QCheckBox(self.tr("PDF"), self)
+        self.pdf.setChecked(True)
+        self.generate_button = QPushButton(self.tr("&Generate"), self)
+        self.generate_button.setToolTip(self.tr("Generate the report (Ctrl+G)"))
+        self.open_button = QPushButton(self.tr("Open folder"), self)
+        self.open_button.setEnabled(False)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.table = QTableWidget(0, 0, self)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Report"), self.kind)
+        form.addRow(self.tr("&Month"), self.month)
+        form.addRow(self.tr("&Year"), self.year)
+        form.addRow(self.tr("&Station"), self.station)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(self.browse_button)
+        form.addRow(self.tr("Save to"), folder_row)
+        formats = QHBoxLayout()
+        formats.addWidget(self.excel)
+        formats.addWidget(self.pdf)
+        formats.addStretch(1)
+        form.addRow(self.tr("Files"), formats)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.generate_button)
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+        layout.addWidget(self.table, 1)
+        self.setTabOrder(self.kind, self.month)
+        self.setTabOrder(self.month, self.year)
+        self.setTabOrder(self.year, self.station)
+        self.setTabOrder(self.station, self.folder)
+        self.setTabOrder(self.folder, self.browse_button)
+        self.setTabOrder(self.browse_button, self.excel)
+        self.setTabOrder(self.excel, self.pdf)
+        self.setTabOrder(self.pdf, self.generate_button)
+
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.browse_button.clicked.connect(self._browse)
+        self.generate_button.clicked.connect(self.generate)
+        self.open_button.clicked.connect(self.open_folder)
+        QShortcut(QKeySequence("Ctrl+G"), self, self.generate)
+        self._kind_changed()
+        tasks.run(reports.stations, on_done=self._show_stations)
+
+    # ---- choices ---------------------------------------------------------------------
+
+    def _show_stations(self, stations: list[StationRef]) -> None:
+        self.station.clear()
+        for s in stations:
+            self.station.addItem(f"{s.name}（{s.code}）", s.id)
+        if len(stations) > 1:
+            self.station.addItem(self.tr("All stations (summary, Excel only)"), ALL_STATIONS)
+        own = self.station.findData(self._reports.own_station_id)
+        self.station.setCurrentIndex(max(own, 0))
+
+    def _kind_changed(self) -> None:
+        monthly = self.kind.currentData() == MONTHLY
+        self.month.setEnabled(monthly)
+        self.year.setEnabled(not monthly)
+
+    def _browse(self) -> None:
+        dialog = QFileDialog(self, self.tr("Save reports to"), self.folder.text())
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        dialog.fileSelected.connect(self.folder.setText)
+        keep_open(dialog)
+        dialog.open()
+
+    # ---- generating ------------------------------------------------------------------
+
+    def generate(self) -> None:
+        kind = self.kind.currentData()
+        station = self.station.currentData()
+        if station is None:
+            return
+        if not self.excel.isChecked() and not self.pdf.isChecked():
+            self.status.setText(self.tr("Tick Excel, PDF or both."))
+            return
+        if station == ALL_STATIONS and kind != MONTHLY:
+            self.status.setText(self.tr("The all-stations summary is a monthly report."))
+            return
+        folder = Path(self.folder.text().strip() or ".")
+        excel, pdf = self.excel.isChecked(), self.pdf.isChecked()
+        reports = self._reports
+        picked = self.month.date()
+        month = dt.date(picked.year(), picked.month(), 1)
+        year = self.year.value()
+
+        def work(progress: Progress, _cancelled: IsCancelled) -> Written:
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StorageError(f"无法创建文件夹 {folder}：{exc.strerror or exc}") from exc
+            if kind == MONTHLY and station == ALL_STATIONS:
+                path = folder / f"{month:%Y年%m月}_各站月报汇总.xlsx"
+                return Written((path,), reports.write_county(month, path))
+            if kind == MONTHLY:
+                name = _file_name(reports, station, f"{month:%Y年%m月}_社会工作服务月报")
+                xlsx = folder / f"{name}.xlsx" if excel else None
+                pdf_ = folder / f"{name}.pdf" if pdf else None
+                report = reports.write_monthly(
+                    month, station_id=station, xlsx=xlsx, pdf=pdf_, progress=progress
+                )
+                return Written(_present(xlsx, pdf_), report)
+            targets = kind == TARGETS
+            title = "目标完成情况" if targets else "社会工作服务年报"
+            name = _file_name(reports, station, f"{year}年_{title}")
+            xlsx = folder / f"{name}.xlsx" if excel else None
+            pdf_ = folder / f"{name}.pdf" if pdf else None
+            annual = reports.write_annual(
+                year, station_id=station, targets_only=targets, xlsx=xlsx, pdf=pdf_
+            )
+            return Written(_present(xlsx, pdf_), annual)
+
+        self.generate_button.setEnabled(False)
+        self.status.setText(self.tr("Generating…"))
+        self._tasks.run_with_progress(
+            work,
+            label=self.tr("Generating the report…"),
+            on_done=self._written,
+            on_finally=lambda: self.generate_button.setEnabled(True),
+        )
+
+    def _written(self, written: Written) -> None:
+        self.last_written = written
+        self.open_button.setEnabled(True)
+        names = "\n".join(str(p) for p in written.files)
+        self.status.setText(self.tr("Saved:\n%1").replace("%1", names))
+        report = written.report
+        if isinstance(report, MonthlyReport):
+            self._show_monthly(report)
+        elif isinstance(report, AnnualReport):
+            self._show_annual(report)
+        else:
+            self._show_county(report)
+
+    def open_folder(self) -> None:
+        if self.last_written is not None and self.last_written.files:
+            folder = self.last_written.files[0].parent
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    # ---- the figures on the page ---------------------------------------------------
+
+    def _fill(self, headers: list[str], rows: list[list[str]]) -> None:
+        self.table.clear()
+        self.table.setColumnCount(len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                item = QTableWidgetItem(value)
+                if c >= 2:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.table.setItem(r, c, item)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+    def _show_monthly(self, report: MonthlyReport) -> None:
+        headers = [
+            self.tr("Section"),
+            self.tr("Figure"),
+            self.tr("This month"),
+            self.tr("Last month"),
+            self.tr("Year to date"),
+            self.tr("Target"),
+        ]
+        rows = [
+            [f.section, f"{f.label}（{f.unit}）", _text(f.value), _text(f.previous),
+             _text(f.year_to_date), _text(f.target)]
+            for f in report.figures
+        ]  # fmt: skip
+        self._fill(headers, rows)
+
+    def _show_annual(self, report: AnnualReport) -> None:
+        months = [self.tr("%1/12").replace("%1", str(m)) for m in range(1, 13)]
+        headers = [
+            self.tr("Section"),
+            self.tr("Figure"),
+            *months,
+            self.tr("Year"),
+            self.tr("Target"),
+        ]
+        rows = [
+            [r.section, f"{r.label}（{r.unit}）", *(_text(v) for v in r.months), _text(r.total),
+             _text(r.target)]
+            for r in report.rows
+        ]  # fmt: skip
+        self._fill(headers, rows)
+
+    def _show_county(self, summary: CountySummary) -> None:
+        headers = [self.tr("Code"), self.tr("Station"), *summary.labels]
+        rows = [
+            [s.station.code, s.station.name, *(_text(v) for v in s.values)]
+            for s in summary.stations
+        ]
+        self._fill(headers, rows)
+
+
+def _present(*paths: Path | None) -> tuple[Path, ...]:
+    return tuple(p for p in paths if p is not None)
+
+
+def _file_name(reports: ReportService, station_id: int, what: str) -> str:
+    station = next((s for s in reports.stations() if s.id == station_id), None)
+    name = station.name if station is not None else ""
+    return f"{name}_{what}" if name else what

@@ -1,0 +1,82 @@
+"""Each worker's supervision and training hours this year and this registration period."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+
+from app.services.context import Changes
+from app.services.training_hours import TrainingHoursService
+from app.services.training_types import WorkerHours
+from app.ui.tasks import TaskRunner
+
+_REFRESH_ON = ("supervision", "training", "training_targets", "user")
+
+
+class HoursTable(QWidget):
+    """A worker sees their own line; the head and supervisors see everyone's."""
+
+    def __init__(
+        self, *, hours: TrainingHoursService, tasks: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._hours = hours
+        self._tasks = tasks
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        self.table = QTableWidget(0, 6, self)
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Name"),
+                self.tr("Qualification"),
+                self.tr("Hours this year"),
+                self.tr("Hours this period"),
+                self.tr("Target"),
+                self.tr("Done"),
+            ]
+        )
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setDefaultSectionSize(120)
+        rows = self.table.verticalHeader()
+        rows.setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.note)
+        layout.addWidget(self.table, 1)
+        tasks.bus.changed.connect(self._changed)
+        self.reload()
+
+    def reload(self) -> None:
+        self._tasks.run(self._hours.worker_hours, on_done=self._show)
+
+    def _changed(self, changes: Changes) -> None:
+        if any(changes.touches(e) for e in _REFRESH_ON):
+            self.reload()
+
+    def _show(self, lines: list[WorkerHours]) -> None:
+        self.table.setRowCount(len(lines))
+        for row, line in enumerate(lines):
+            done = f"{line.percent}%" if line.percent is not None else self.tr("No target")
+            cells = (
+                line.name,
+                line.title_label,
+                str(line.year_hours.normalize()),
+                str(line.period_hours.normalize()),
+                str(line.target) if line.target else "",
+                done,
+            )
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        if lines:
+            first = lines[0]
+            self.note.setText(
+                self.tr(
+                    "Supervision received and training attended both count. "
+                    "Year {year}; registration period {start} to {end} "
+                    "(a worker's own registration date takes precedence)."
+                ).format(
+                    year=self._hours.today.year,
+                    start=first.period_start.isoformat(),
+                    end=first.period_end.isoformat(),
+                )
+            )

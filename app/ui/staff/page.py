@@ -1,0 +1,181 @@
+"""The 督导/培训 page: supervision records, trainings and each worker's hours."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from app.domain.codes import CodeList
+from app.services.client_types import Choice
+from app.services.codes import CodeEntry, CodeService
+from app.services.context import Changes
+from app.services.supervision import SupervisionService
+from app.services.supervision_types import SupervisionQuery, SupervisionRow
+from app.services.training import TrainingService
+from app.services.training_hours import TrainingHoursService
+from app.services.training_types import TrainingQuery, TrainingRow
+from app.ui.staff.dialogs import SupervisionDialog, TrainingDialog
+from app.ui.staff.hours_table import HoursTable
+from app.ui.staff.record_table import RecordTable
+from app.ui.tasks import TaskRunner, keep_open
+
+
+class StaffPage(QWidget):
+    def __init__(
+        self,
+        *,
+        supervision: SupervisionService,
+        training: TrainingService,
+        hours: TrainingHoursService,
+        codes: CodeService,
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._supervision = supervision
+        self._training = training
+        self._codes = codes
+        self._tasks = tasks
+        self.today = hours.today
+        self.dialog: SupervisionDialog | TrainingDialog | None = None
+        self.supervisions = RecordTable(
+            tasks=tasks,
+            entity="supervision",
+            make_query=lambda f: SupervisionQuery(text=f.text, year=f.year, form=f.choice or ""),
+            find=supervision.search_ids,
+            fetch=supervision.rows,
+            headers=(
+                self.tr("Date"),
+                self.tr("Supervisor"),
+                self.tr("Form"),
+                self.tr("Hours"),
+                self.tr("Supervisees"),
+                self.tr("Cases"),
+                self.tr("Topics"),
+            ),
+            display=_supervision_cell,
+            new_text=self.tr("New supervision record"),
+            can_create=supervision.can_write,
+            today=self.today,
+            choice_blank=self.tr("All forms"),
+            parent=self,
+        )
+        self.trainings = RecordTable(
+            tasks=tasks,
+            entity="training",
+            make_query=lambda f: TrainingQuery(text=f.text, year=f.year, participant_id=f.choice),
+            find=training.search_ids,
+            fetch=training.rows,
+            headers=(
+                self.tr("Date"),
+                self.tr("Title"),
+                self.tr("Organiser"),
+                self.tr("Hours"),
+                self.tr("Participants"),
+                self.tr("Certificates"),
+            ),
+            display=_training_cell,
+            new_text=self.tr("New training"),
+            can_create=training.can_create,
+            today=self.today,
+            choice_blank=self.tr("All participants"),
+            parent=self,
+        )
+        self.hours = HoursTable(hours=hours, tasks=tasks, parent=self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.supervisions, self.tr("Supervision"))
+        self.tabs.addTab(self.trainings, self.tr("Training"))
+        self.tabs.addTab(self.hours, self.tr("Hours per worker"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        self.supervisions.new_requested.connect(lambda: self.open_supervision(None))
+        self.supervisions.opened.connect(self.open_supervision)
+        self.trainings.new_requested.connect(lambda: self.open_training(None))
+        self.trainings.opened.connect(self.open_training)
+        tasks.bus.changed.connect(self._changed)
+        self._load_choices()
+
+    def _load_choices(self) -> None:
+        supervision, codes = self._supervision, self._codes
+
+        def load() -> tuple[list[CodeEntry], list[Choice]]:
+            return codes.entries(CodeList.SUPERVISION_FORM), supervision.workers()
+
+        def show(loaded: tuple[list[CodeEntry], list[Choice]]) -> None:
+            forms, workers = loaded
+            self.supervisions.set_choices([(f.label, f.code) for f in forms])
+            self.trainings.set_choices([(w.label, w.id) for w in workers])
+
+        self._tasks.run(load, on_done=show)
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.touches("codes") or changes.touches("user"):
+            self._load_choices()
+
+    def open_supervision(self, supervision_id: int | None) -> None:
+        service, codes = self._supervision, self._codes
+
+        def load() -> tuple[Any, ...]:
+            detail = service.detail(supervision_id) if supervision_id is not None else None
+            forms: list[CodeEntry] = codes.entries(CodeList.SUPERVISION_FORM, include_retired=True)
+            return detail, forms, service.supervisors(), service.workers()
+
+        def show(loaded: tuple[Any, ...]) -> None:
+            detail, forms, supervisors, workers = loaded
+            self._show(
+                SupervisionDialog(
+                    service=service, tasks=self._tasks, forms=forms, supervisors=supervisors,
+                    workers=workers, today=self.today, detail=detail, parent=self,
+                )
+            )  # fmt: skip
+
+        self._tasks.run(load, on_done=show)
+
+    def open_training(self, training_id: int | None) -> None:
+        service = self._training
+
+        def load() -> tuple[Any, ...]:
+            detail = service.detail(training_id) if training_id is not None else None
+            return detail, service.workers()
+
+        def show(loaded: tuple[Any, ...]) -> None:
+            detail, workers = loaded
+            self._show(
+                TrainingDialog(
+                    service=service, tasks=self._tasks, workers=workers, today=self.today,
+                    detail=detail, parent=self,
+                )
+            )  # fmt: skip
+
+        self._tasks.run(load, on_done=show)
+
+    def _show(self, dialog: SupervisionDialog | TrainingDialog) -> None:
+        self.dialog = dialog
+        keep_open(dialog)
+        dialog.open()
+
+
+def _supervision_cell(row: SupervisionRow, column: int) -> str:
+    cells = (
+        row.held_on.isoformat(),
+        row.supervisor,
+        row.form,
+        str(row.hours.normalize()),
+        row.supervisees,
+        str(row.cases) if row.cases else "",
+        row.topics,
+    )
+    return cells[column]
+
+
+def _training_cell(row: TrainingRow, column: int) -> str:
+    cells = (
+        row.held_on.isoformat(),
+        row.title,
+        row.organiser,
+        str(row.hours.normalize()),
+        str(row.participants),
+        str(row.certificates),
+    )
+    return cells[column]

@@ -1,0 +1,1 @@
+"""The 走访 page: home visits and the daily work log."""

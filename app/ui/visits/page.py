@@ -1,0 +1,56 @@
+"""The 走访 page: home visits in one tab, the daily work log in the other."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from app.services.cases import CaseService
+from app.services.clients import ClientService
+from app.services.codes import CodeService
+from app.services.visits import VisitService
+from app.services.worklogs import WorkLogService
+from app.ui.tasks import TaskRunner
+from app.ui.visits.visit_list import VisitListTab
+from app.ui.visits.worklog_tab import WorkLogTab
+
+
+class VisitsPage(QWidget):
+    """Home visits (走访) and the work log (工作日志); Ctrl+N adds to the tab shown."""
+
+    def __init__(
+        self,
+        *,
+        visits: VisitService,
+        worklogs: WorkLogService,
+        cases: CaseService,
+        clients: ClientService,
+        codes: CodeService,
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.visits = VisitListTab(
+            visits=visits, cases=cases, clients=clients, codes=codes, tasks=tasks, parent=self
+        )
+        self.worklog = WorkLogTab(worklogs=worklogs, tasks=tasks, parent=self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.visits, self.tr("Visits"))
+        self.tabs.addTab(self.worklog, self.tr("Work log"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+
+        scope = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        QShortcut(QKeySequence.StandardKey.Find, self, self._find, context=scope)
+        QShortcut(QKeySequence.StandardKey.New, self, self._new, context=scope)
+
+    def _find(self) -> None:
+        if self.tabs.currentWidget() is self.visits:
+            self.visits.filters.focus_search()
+
+    def _new(self) -> None:
+        if self.tabs.currentWidget() is self.visits:
+            self.visits.new_visit()
+        else:
+            self.worklog.add_entry()

@@ -1,0 +1,44 @@
+"""Helpers the supervision, training, volunteer and resource tests share."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from app.services.auth import actor_for
+from app.services.case_types import OpenCaseInput
+from app.services.cases import CaseService
+from app.services.client_types import ClientInput
+from app.services.clients import ClientService
+from app.services.context import Actor
+from app.store.engine import Database
+from app.store.models import Station, User
+
+
+def other_station_head(db: Database) -> Actor:
+    """The head of a second station in the same database."""
+    with db.write() as session:
+        station = Station(code="JX0427", name="东山镇社工站")
+        session.add(station)
+        session.flush()
+        user = User(
+            station_id=station.id, login="dong", display_name="东山站长", role="head",
+            password_hash="x",
+        )  # fmt: skip
+        session.add(user)
+        session.flush()
+        return actor_for(session, user)
+
+
+def set_title(db: Database, actor: Actor, title: str) -> None:
+    with db.write() as session:
+        user = session.get_one(User, actor.user_id)
+        user.title = title
+
+
+def open_case(db: Database, actor: Actor, name: str = "李秀英") -> str:
+    """A case of a new client; returns its number."""
+    client = ClientService(db, actor).create(ClientInput(name=name)).id
+    saved = CaseService(db, actor).open_case(
+        OpenCaseInput(client_id=client, intake_date=dt.date(2025, 3, 1), presenting_problem="困难")
+    )
+    return saved.case_no
