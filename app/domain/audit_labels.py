@@ -16,6 +16,17 @@ ENTITY_LABELS: dict[str, str] = {
     "database": "数据库",
     "audit": "审计日志",
     "import": "名册导入",
+    "group": "小组",
+    "activity": "社区活动",
+    "visit": "走访",
+    "work_log": "工作日志",
+    "consent": "知情同意",
+    "supervision": "督导记录",
+    "training": "培训",
+    "volunteer": "志愿者",
+    "volunteer_service": "志愿服务记录",
+    "resource": "资源链接",
+    "report": "报表",
 }
 
 _ACTIONS: dict[str, str] = {
@@ -38,6 +49,19 @@ _ACTIONS: dict[str, str] = {
     "open_case": "开案",
     "initialise": "初始化",
     "import": "导入名册",
+    "delete": "删除",
+    "update_session": "修改节次",
+    "add_entry": "添加日志条目",
+    "update_entry": "修改日志条目",
+    "delete_entry": "删除日志条目",
+    "sync": "同步自动条目",
+    "add_photo": "添加照片",
+    "caption_photo": "修改照片说明",
+    "remove_photo": "删除照片",
+    "consent": "登记知情同意",
+    "consent_withdraw": "撤回知情同意",
+    "anonymise": "匿名化",
+    "demo_fill": "填充演示数据",
 } | {action.value: label for action, label in ACTION_LABELS.items()}
 
 

@@ -14,27 +14,61 @@ from PySide6.QtWidgets import (
 )
 
 import app
+from app.services.activities import ActivityService
+from app.services.activity_photos import ActivityPhotoService
+from app.services.activity_print import ActivityPrintService
 from app.services.auth import AuthService
 from app.services.case_print import CasePrintService
 from app.services.cases import CaseService
 from app.services.clients import ClientService
 from app.services.codes import CodeService
+from app.services.consents import ConsentService
 from app.services.context import Actor
+from app.services.dashboard import DashboardService
+from app.services.group_print import GroupPrintService
+from app.services.groups import GroupService
 from app.services.importing.service import RosterImportService
+from app.services.list_export import ListExportService
+from app.services.record_links import LinkFinder
 from app.services.reminders import ReminderService
+from app.services.reports.service import ReportService
+from app.services.resources_linked import ResourceLinkService
 from app.services.stations import SettingsService
+from app.services.supervision import SupervisionService
+from app.services.training import TrainingService
+from app.services.training_hours import TrainingHoursService
+from app.services.visits import VisitService
+from app.services.volunteers import VolunteerRegistry
+from app.services.worklogs import WorkLogService
 from app.store.engine import Database, sqlite_path
 from app.ui.cases.page import CasesPage
 from app.ui.clients.page import ClientsPage
+from app.ui.community.page import CommunityPage
+from app.ui.dashboard.navigation import apply_filters
+from app.ui.dashboard.page import DashboardPage
+from app.ui.groups.page import GroupsPage
 from app.ui.idle_lock import IdleLock
 from app.ui.password_dialog import PasswordDialog
-from app.ui.placeholder_page import PlaceholderPage
+from app.ui.reports.page import ReportsPage
 from app.ui.role_names import role_name
 from app.ui.settings.page import SettingsPage
+from app.ui.staff.page import StaffPage
 from app.ui.tasks import TaskRunner, keep_open
+from app.ui.visits.page import VisitsPage
+from app.ui.volunteers.page import VolunteersPage
 
-PAGES = ("dashboard", "clients", "cases", "groups", "community", "visits", "reports", "settings")
-_LATER = frozenset({"dashboard", "groups", "community", "visits", "reports"})
+PAGES = (
+    "dashboard",
+    "clients",
+    "cases",
+    "groups",
+    "community",
+    "visits",
+    "staff",
+    "volunteers",
+    "reports",
+    "settings",
+)
 
 
 class MainWindow(QMainWindow):
@@ -64,7 +98,7 @@ class MainWindow(QMainWindow):
         titles = self._titles()
         self._pages: dict[str, QWidget] = {}
         for key in PAGES:
-            page = self._make_page(key, titles[key])
+            page = self._make_page(key)
             self._pages[key] = page
             self.nav.addItem(titles[key])
             self.stack.addWidget(page)
@@ -76,11 +110,12 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         for index in range(len(PAGES)):
-            shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
+            # Ctrl+1 … Ctrl+9, then Ctrl+0 for the tenth page
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{(index + 1) % 10}"), self)
             shortcut.activated.connect(lambda row=index: self.nav.setCurrentRow(row))
         self._build_menus()
         self._build_status_bar()
-        self.nav.setCurrentRow(PAGES.index("clients"))
+        self.nav.setCurrentRow(PAGES.index("dashboard"))
         self.resize(1200, 760)
         self.idle_lock = IdleLock(
             window=self,
@@ -100,33 +135,107 @@ class MainWindow(QMainWindow):
             "groups": self.tr("Groups"),
             "community": self.tr("Community"),
             "visits": self.tr("Visits & logs"),
+            "staff": self.tr("Supervision & training"),
+            "volunteers": self.tr("Volunteers & resources"),
             "reports": self.tr("Reports"),
             "settings": self.tr("Settings"),
         }
 
-    def _make_page(self, key: str, title: str) -> QWidget:
+    def _make_page(self, key: str) -> QWidget:
+        db, actor, tasks = self.db, self.actor, self.tasks
+        if key == "dashboard":
+            dashboard = DashboardPage(
+                dashboard=DashboardService(db, actor),
+                reminders=ReminderService(db, actor),
+                tasks=tasks,
+                key_figures=ReportService(db, actor).key_figures,
+            )
+            dashboard.open_list.connect(self._open_list)
+            return dashboard
         if key == "clients":
             return ClientsPage(
-                clients=ClientService(self.db, self.actor),
-                codes=CodeService(self.db, self.actor),
-                tasks=self.tasks,
-                importer=RosterImportService(self.db, self.actor),
+                clients=ClientService(db, actor),
+                codes=CodeService(db, actor),
+                tasks=tasks,
+                importer=RosterImportService(db, actor),
+                exports=ListExportService(db, actor),
+                consents=ConsentService(db, actor),
             )
-        if key == "settings":
-            settings = SettingsPage(db=self.db, actor=self.actor, tasks=self.tasks)
-            settings.restored.connect(self._after_restore)
-            return settings
         if key == "cases":
             return CasesPage(
-                cases=CaseService(self.db, self.actor),
-                reminders=ReminderService(self.db, self.actor),
-                printing=CasePrintService(self.db, self.actor),
-                clients=ClientService(self.db, self.actor),
-                codes=CodeService(self.db, self.actor),
-                tasks=self.tasks,
+                cases=CaseService(db, actor),
+                reminders=ReminderService(db, actor),
+                printing=CasePrintService(db, actor),
+                clients=ClientService(db, actor),
+                codes=CodeService(db, actor),
+                tasks=tasks,
+                exports=ListExportService(db, actor),
+                consents=ConsentService(db, actor),
             )
-        assert key in _LATER
-        return PlaceholderPage(title)
+        if key == "groups":
+            return GroupsPage(
+                groups=GroupService(db, actor),
+                printing=GroupPrintService(db, actor),
+                clients=ClientService(db, actor),
+                codes=CodeService(db, actor),
+                tasks=tasks,
+                own_id=actor.user_id,
+            )
+        if key == "community":
+            return CommunityPage(
+                activities=ActivityService(db, actor),
+                photos=ActivityPhotoService(db, actor),
+                printing=ActivityPrintService(db, actor),
+                clients=ClientService(db, actor),
+                codes=CodeService(db, actor),
+                tasks=tasks,
+            )
+        if key == "visits":
+            return VisitsPage(
+                visits=VisitService(db, actor),
+                worklogs=WorkLogService(db, actor),
+                cases=CaseService(db, actor),
+                clients=ClientService(db, actor),
+                codes=CodeService(db, actor),
+                tasks=tasks,
+            )
+        if key == "staff":
+            return StaffPage(
+                supervision=SupervisionService(db, actor),
+                training=TrainingService(db, actor),
+                hours=TrainingHoursService(db, actor),
+                codes=CodeService(db, actor),
+                tasks=tasks,
+            )
+        if key == "volunteers":
+            return VolunteersPage(
+                volunteers=VolunteerRegistry(db, actor),
+                resources=ResourceLinkService(db, actor),
+                links=LinkFinder(db, actor),
+                codes=CodeService(db, actor),
+                tasks=tasks,
+            )
+        if key == "reports":
+            return ReportsPage(reports=ReportService(db, actor), tasks=tasks)
+        assert key == "settings"
+        settings = SettingsPage(db=db, actor=actor, tasks=tasks)
+        settings.restored.connect(self._after_restore)
+        return settings
+
+    def _open_list(self, key: str, filters: dict[str, object]) -> None:
+        """A dashboard figure asks for the records behind it."""
+        if key == "case":
+            self.nav.setCurrentRow(PAGES.index("cases"))
+            cases = self.page("cases")
+            assert isinstance(cases, CasesPage)
+            cases.show_case(int(str(filters["id"])))
+        elif key in ("clients", "cases"):
+            self.nav.setCurrentRow(PAGES.index(key))
+            page = self.page(key)
+            assert isinstance(page, ClientsPage | CasesPage)
+            apply_filters(page.filters, filters)
+        else:  # a key figure of the month: its report
+            self.nav.setCurrentRow(PAGES.index("reports"))
 
     def page(self, key: str) -> QWidget:
         return self._pages[key]

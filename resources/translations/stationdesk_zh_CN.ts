@@ -24,6 +24,355 @@
     </message>
 </context>
 <context>
+    <name>ActivityActions</name>
+    <message>
+        <source>Delete the activity “{title}” of {day}? Its photos and registered participants are removed with it. This cannot be undone.</source>
+        <translation>删除 {day} 的活动“{title}”？活动照片和登记的参与者会一并删除，删除后不能恢复。</translation>
+    </message>
+    <message>
+        <source>Add photos</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <source>Pictures ({patterns})</source>
+        <translation>图片（{patterns}）</translation>
+    </message>
+    <message>
+        <source>Copying photos…</source>
+        <translation>正在复制照片…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) added.</source>
+        <translation>
+            <numerusform>已添加 %n 张照片。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Photos must be JPG, PNG, GIF, BMP or WEBP, at most {mb} MB.</source>
+        <translation>照片须为 JPG、PNG、GIF、BMP 或 WEBP 格式，每张不超过 {mb} MB。</translation>
+    </message>
+    <message>
+        <source>Photo caption</source>
+        <translation>照片说明</translation>
+    </message>
+    <message>
+        <source>Caption (what the photo shows, without names):</source>
+        <translation>照片说明（照片内容，请勿写姓名）：</translation>
+    </message>
+    <message>
+        <source>Remove this photo from the activity? The copied file is deleted.</source>
+        <translation>从活动中删除这张照片？已复制的照片文件会被删除。</translation>
+    </message>
+    <message>
+        <source>Save the activity record</source>
+        <translation>保存活动记录表</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The activity record was saved to {path}. Open it now?</source>
+        <translation>活动记录表已保存到 {path}。现在打开吗？</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityDetailPanel</name>
+    <message>
+        <source>Choose an activity in the list to see it here.</source>
+        <translation>在左侧列表中选择一项活动，在这里查看详情。</translation>
+    </message>
+    <message>
+        <source>Registered clients</source>
+        <translation>登记的服务对象</translation>
+    </message>
+    <message>
+        <source>Volunteers</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Photos show people: use them only with the consent of those shown (registered clients are listed above).</source>
+        <translation>照片中有人像：须经被拍摄者同意方可使用（登记参与的服务对象见上方）。</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>活动照片</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>合作方</translation>
+    </message>
+    <message>
+        <source>Target group</source>
+        <translation>服务对象群体</translation>
+    </message>
+    <message>
+        <source>Responsible worker</source>
+        <translation>负责社工</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参加人数</translation>
+    </message>
+    <message>
+        <source>Resources used</source>
+        <translation>使用资源</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>活动内容</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>活动成效</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Add photos…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <source>Caption…</source>
+        <translation>照片说明…</translation>
+    </message>
+    <message>
+        <source>Remove photo</source>
+        <translation>删除照片</translation>
+    </message>
+    <message>
+        <source>Print record</source>
+        <translation>打印活动记录</translation>
+    </message>
+    <message>
+        <source>{total} in all: {elderly} elderly, {children} children, {disabled} disabled, {other} others</source>
+        <translation>共 {total} 人：老年人 {elderly}，儿童 {children}，残疾人 {disabled}，其他 {other}</translation>
+    </message>
+    <message>
+        <source>Whole township</source>
+        <translation>全镇（街道）</translation>
+    </message>
+    <message>
+        <source>{name} {hours} h</source>
+        <translation>{name} {hours} 小时</translation>
+    </message>
+    <message>
+        <source>None recorded (volunteers page)</source>
+        <translation>暂无（在志愿者页面登记）</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityDialog</name>
+    <message>
+        <source>Record an activity</source>
+        <translation>登记活动</translation>
+    </message>
+    <message>
+        <source>Edit activity</source>
+        <translation>修改活动</translation>
+    </message>
+    <message>
+        <source>e.g. Dragon Boat Festival for older residents</source>
+        <translation>例如：端午节敬老包粽子活动</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未填</translation>
+    </message>
+    <message>
+        <source>Whole township</source>
+        <translation>全镇（街道）</translation>
+    </message>
+    <message>
+        <source>Separate several partners with 、</source>
+        <translation>多个合作方用“、”分隔</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>e.g. left-behind elderly and children</source>
+        <translation>例如：留守老人和儿童</translation>
+    </message>
+    <message>
+        <source>Me</source>
+        <translation>本人</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>活动名称(&amp;T)</translation>
+    </message>
+    <message>
+        <source>T&amp;ype</source>
+        <translation>活动类型(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;Date, start, end</source>
+        <translation>日期、开始、结束(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Village</source>
+        <translation>村/社区(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Place</source>
+        <translation>地点(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Pa&amp;rtners</source>
+        <translation>合作方(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Target &amp;group</source>
+        <translation>服务对象群体(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Responsible &amp;worker</source>
+        <translation>负责社工(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Participa&amp;nts</source>
+        <translation>参与人数(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Registered &amp;clients</source>
+        <translation>登记的服务对象(&amp;C)</translation>
+    </message>
+    <message>
+        <source>C&amp;ontent</source>
+        <translation>活动内容(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Resources &amp;used</source>
+        <translation>使用资源(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Outco&amp;me</source>
+        <translation>活动成效(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Reload the activity? What you typed here is dropped.</source>
+        <translation>重新载入该活动吗？您在此填写的内容将被放弃。</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新载入</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityFilterBar</name>
+    <message>
+        <source>Search activity titles (Ctrl+F)</source>
+        <translation>搜索活动名称（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>All villages</source>
+        <translation>全部村（社区）</translation>
+    </message>
+    <message>
+        <source>All workers</source>
+        <translation>全部社工</translation>
+    </message>
+    <message>
+        <source>All months</source>
+        <translation>全部月份</translation>
+    </message>
+    <message>
+        <source>Activity type</source>
+        <translation>活动类型</translation>
+    </message>
+    <message>
+        <source>Village or community</source>
+        <translation>村/社区</translation>
+    </message>
+    <message>
+        <source>Responsible worker</source>
+        <translation>负责社工</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Filter:</source>
+        <translation>筛选：</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>活动名称</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>社工</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参加人数</translation>
+    </message>
+</context>
+<context>
     <name>AddUserDialog</name>
     <message>
         <source>Add a user</source>
@@ -165,6 +514,25 @@
     <message>
         <source>Save</source>
         <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceTable</name>
+    <message>
+        <source>Member</source>
+        <translation>组员</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>出勤</translation>
+    </message>
+    <message>
+        <source>Observation</source>
+        <translation>观察记录</translation>
+    </message>
+    <message>
+        <source>What you noticed about them</source>
+        <translation>对该组员的观察</translation>
     </message>
 </context>
 <context>
@@ -438,6 +806,145 @@ The previous database was kept as:
     <message>
         <source>Follow-up plan: {plan}</source>
         <translation>跟进计划：{plan}</translation>
+    </message>
+</context>
+<context>
+    <name>CaseConflictDialog</name>
+    <message>
+        <source>Someone else changed this case</source>
+        <translation>此个案已被他人修改</translation>
+    </message>
+    <message>
+        <source>Added meanwhile:</source>
+        <translation>期间新增：</translation>
+    </message>
+    <message>
+        <source>Case fields that changed: {count}. My unsaved step: {step}.</source>
+        <translation>个案有变化的字段：{count}个。我未保存的步骤：{step}。</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>When I opened it</source>
+        <translation>我打开时</translation>
+    </message>
+    <message>
+        <source>Stored now</source>
+        <translation>当前保存的</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新载入</translation>
+    </message>
+    <message>
+        <source>Show the stored case; what I typed is dropped.</source>
+        <translation>显示已保存的个案；我填写的内容将被放弃。</translation>
+    </message>
+    <message>
+        <source>Keep my changes</source>
+        <translation>保留我的修改</translation>
+    </message>
+    <message>
+        <source>Save my step on top of the case as stored now.</source>
+        <translation>在当前保存的个案上保存我的这一步。</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
+    </message>
+    <message>
+        <source>My step is saved on top of the case as stored now; the other person's changes stay.
+
+Save it?</source>
+        <translation>我的这一步将保存在当前个案之上，他人的修改也会保留。
+
+确定保存？</translation>
+    </message>
+    <message>
+        <source>Save my step</source>
+        <translation>保存我的这一步</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Reload the stored case? What I typed here is dropped.</source>
+        <translation>重新载入已保存的个案？我在此填写的内容将被放弃。</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Responsible worker</source>
+        <translation>负责社工</translation>
+    </message>
+    <message>
+        <source>Risk level</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>Next contact</source>
+        <translation>下次联系</translation>
+    </message>
+    <message>
+        <source>Presenting problem</source>
+        <translation>主要问题</translation>
+    </message>
+    <message>
+        <source>Assessments</source>
+        <translation>预估</translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation>服务计划</translation>
+    </message>
+    <message>
+        <source>Service records</source>
+        <translation>服务记录</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>转介</translation>
+    </message>
+    <message>
+        <source>Evaluations</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>Closure requests</source>
+        <translation>结案申请</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>跟进</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>意见</translation>
     </message>
 </context>
 <context>
@@ -1217,6 +1724,23 @@ The previous database was kept as:
     </message>
 </context>
 <context>
+    <name>CommunityPage</name>
+    <message>
+        <source>Record an activity</source>
+        <translation>登记活动</translation>
+    </message>
+    <message>
+        <source>Record a community activity (Ctrl+N)</source>
+        <translation>登记一项社区活动（Ctrl+N）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n activity(ies)</source>
+        <translation>
+            <numerusform>共 %n 项活动</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>Someone else saved this client</source>
@@ -1376,6 +1900,103 @@ Save over the stored record?</source>
     </message>
 </context>
 <context>
+    <name>ConsentDialog</name>
+    <message>
+        <source>Record consent</source>
+        <translation>登记知情同意</translation>
+    </message>
+    <message>
+        <source>Consents to</source>
+        <translation>同意事项</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>签署日期</translation>
+    </message>
+    <message>
+        <source>Signed by (relation)</source>
+        <translation>签署人（关系）</translation>
+    </message>
+    <message>
+        <source>Consent text version</source>
+        <translation>同意书版本</translation>
+    </message>
+    <message>
+        <source>Under 14 on this day (age {age}): a guardian must sign for the client.</source>
+        <translation>签署当日未满14周岁（{age}岁），须由监护人代为签署。</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentSection</name>
+    <message>
+        <source>Informed consent</source>
+        <translation>知情同意</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>签署日期</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>签署人</translation>
+    </message>
+    <message>
+        <source>Text version</source>
+        <translation>文本版本</translation>
+    </message>
+    <message>
+        <source>Withdrawn on</source>
+        <translation>撤回日期</translation>
+    </message>
+    <message>
+        <source>Record consent…</source>
+        <translation>登记同意…</translation>
+    </message>
+    <message>
+        <source>Withdraw…</source>
+        <translation>撤回…</translation>
+    </message>
+    <message>
+        <source>No valid consent for: {items}</source>
+        <translation>尚无有效同意：{items}</translation>
+    </message>
+    <message>
+        <source>Every item is consented to.</source>
+        <translation>各项均已同意。</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>不同意</translation>
+    </message>
+    <message>
+        <source>Replaced</source>
+        <translation>已被新签署替代</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentWarning</name>
+    <message>
+        <source>No valid informed consent for: {items}. Record the signed consent first.</source>
+        <translation>该服务对象尚无有效的知情同意：{items}。请先登记签署的同意书。</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>Unexpected error</source>
@@ -1390,6 +2011,154 @@ Log file: {path}</source>
     <message>
         <source>Copy report</source>
         <translation>复制报告</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Count again (F5)</source>
+        <translation>重新统计（F5）</translation>
+    </message>
+    <message>
+        <source>Service records per month</source>
+        <translation>近12个月服务记录（条）</translation>
+    </message>
+    <message>
+        <source>Active clients by category</source>
+        <translation>在册服务对象（按类别）</translation>
+    </message>
+    <message>
+        <source>Open cases by risk level</source>
+        <translation>在办个案（按风险等级）</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <source>Work in {year}-{month:02d}</source>
+        <translation>{year}年{month}月工作概况</translation>
+    </message>
+    <message>
+        <source>{level} risk ({count})</source>
+        <translation>{level}（{count}）</translation>
+    </message>
+    <message>
+        <source>{month}/{year}</source>
+        <translation>{year}年{month}月</translation>
+    </message>
+    <message>
+        <source>M{month}</source>
+        <translation>{month}月</translation>
+    </message>
+</context>
+<context>
+    <name>DueTableModel</name>
+    <message>
+        <source>Case number</source>
+        <translation>个案编号</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>结案日期</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>服务对象</translation>
+    </message>
+    <message>
+        <source>Archived on</source>
+        <translation>归档日期</translation>
+    </message>
+    <message>
+        <source>Village/community</source>
+        <translation>村/社区</translation>
+    </message>
+    <message>
+        <source>Visited on</source>
+        <translation>走访日期</translation>
+    </message>
+</context>
+<context>
+    <name>EndDialog</name>
+    <message>
+        <source>Evaluate and end the group</source>
+        <translation>小组评估与结束</translation>
+    </message>
+    <message>
+        <source>e.g. Social Support Rating Scale</source>
+        <translation>例如：社会支持评定量表</translation>
+    </message>
+    <message>
+        <source>Not rated</source>
+        <translation>未评分</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Scale used</source>
+        <translation>评估量表</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>组员得分</translation>
+    </message>
+    <message>
+        <source>Overall satisfaction (1–5)</source>
+        <translation>总体满意度（1–5）</translation>
+    </message>
+    <message>
+        <source>Goal attainment</source>
+        <translation>目标达成情况</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>小组总结</translation>
+    </message>
+    <message>
+        <source>End the group</source>
+        <translation>结束小组</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a score.</source>
+        <translation>“{value}”不是有效的分数。</translation>
+    </message>
+</context>
+<context>
+    <name>EntryDialog</name>
+    <message>
+        <source>Edit log entry</source>
+        <translation>修改日志记录</translation>
+    </message>
+    <message>
+        <source>Add log entry</source>
+        <translation>添加日志记录</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Kind of work</source>
+        <translation>工作类型</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>What was done *</source>
+        <translation>工作内容 *</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
     </message>
 </context>
 <context>
@@ -1437,6 +2206,115 @@ Log file: {path}</source>
     <message>
         <source>Save</source>
         <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>ExportButton</name>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出Excel</translation>
+    </message>
+    <message>
+        <source>Export the list with the current filter to Excel (Ctrl+E)</source>
+        <translation>按当前筛选条件把名单导出为Excel（Ctrl+E）</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出Excel</translation>
+    </message>
+    <message>
+        <source>The {list} list is exported with the page's current filter.</source>
+        <translation>按本页当前的筛选条件导出{list}名单。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The {list} list is exported with the page's current filter: %n row(s).</source>
+        <translation>
+            <numerusform>按本页当前的筛选条件导出{list}名单，共 %n 条。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Include full ID numbers and phones</source>
+        <translation>包含完整身份证号和电话</translation>
+    </message>
+    <message>
+        <source>Why the full numbers are needed (recorded in the audit log)</source>
+        <translation>为什么需要完整号码（将记入操作日志）</translation>
+    </message>
+    <message>
+        <source>Save to:</source>
+        <translation>保存到：</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>The file will hold full ID numbers and phones. Keep it safe and delete it when it is no longer needed; the export is recorded in the audit log.</source>
+        <translation>文件将包含完整身份证号和电话。请妥善保管，用完及时删除；本次导出会记入操作日志。</translation>
+    </message>
+    <message>
+        <source>ID numbers and phones are masked (e.g. 3604**********0071).</source>
+        <translation>身份证号和电话将被遮挡（如 3604**********0071）。</translation>
+    </message>
+    <message>
+        <source>Excel files (*.xlsx)</source>
+        <translation>Excel 文件 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Choose where to save the file.</source>
+        <translation>请选择文件的保存位置。</translation>
+    </message>
+    <message>
+        <source>Give a reason of at least {count} characters for the full numbers.</source>
+        <translation>导出完整号码须填写理由，至少 {count} 个字。</translation>
+    </message>
+    <message>
+        <source>Exporting to Excel…</source>
+        <translation>正在导出Excel…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) exported to {path}. Open the file now?</source>
+        <translation>
+            <numerusform>已导出 %n 条到 {path}。现在打开文件吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>FigureCard</name>
+    <message>
+        <source>Open the records behind this figure</source>
+        <translation>打开这个数字背后的记录</translation>
+    </message>
+    <message>
+        <source>Last month {value}</source>
+        <translation>上月 {value}</translation>
+    </message>
+    <message>
+        <source>Target {target} · {percent}% done</source>
+        <translation>目标 {target} · 完成 {percent}%</translation>
+    </message>
+    <message>
+        <source>No target set</source>
+        <translation>未设目标</translation>
     </message>
 </context>
 <context>
@@ -1530,6 +2408,483 @@ Log file: {path}</source>
     </message>
 </context>
 <context>
+    <name>GeneralTab</name>
+    <message>
+        <source> minutes</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source> copies</source>
+        <translation> 份</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>安全</translation>
+    </message>
+    <message>
+        <source>Lock the window after no input for</source>
+        <translation>无操作自动锁屏时间</translation>
+    </message>
+    <message>
+        <source>Automatic backups kept</source>
+        <translation>自动备份保留份数</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>每周</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>每月</translation>
+    </message>
+    <message>
+        <source>Case reminders</source>
+        <translation>个案提醒</translation>
+    </message>
+    <message>
+        <source>High-risk case without contact for</source>
+        <translation>高风险个案未联系超过</translation>
+    </message>
+    <message>
+        <source>Urgent case without contact for</source>
+        <translation>紧急个案未联系超过</translation>
+    </message>
+    <message>
+        <source>Informed consent</source>
+        <translation>知情同意</translation>
+    </message>
+    <message>
+        <source>Version of the consent text in use</source>
+        <translation>当前使用的知情同意书版本</translation>
+    </message>
+    <message>
+        <source>Saved. The new values are in use now.</source>
+        <translation>已保存，新设置立即生效。</translation>
+    </message>
+</context>
+<context>
+    <name>GroupActions</name>
+    <message>
+        <source>Start “{name}” now? Its status becomes running.</source>
+        <translation>现在开始“{name}”吗？小组状态将变为进行中。</translation>
+    </message>
+    <message>
+        <source>Add a member to {name}</source>
+        <translation>为“{name}”添加组员</translation>
+    </message>
+    <message>
+        <source>Name, ID number or phone of a registered client</source>
+        <translation>已登记服务对象的姓名、身份证号或电话</translation>
+    </message>
+</context>
+<context>
+    <name>GroupDetailPanel</name>
+    <message>
+        <source>Member</source>
+        <translation>组员</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation>入组日期</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>退出日期</translation>
+    </message>
+    <message>
+        <source>Sessions present</source>
+        <translation>出席节数</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>节次</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>出席</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>缺席</translation>
+    </message>
+    <message>
+        <source>Left early</source>
+        <translation>中途离开</translation>
+    </message>
+    <message>
+        <source>Walk-ins</source>
+        <translation>非登记参与</translation>
+    </message>
+    <message>
+        <source>Person-times</source>
+        <translation>人次</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>组员</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>节次</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>Choose a group in the list, or plan a new one.</source>
+        <translation>请在列表中选择一个小组，或新建小组。</translation>
+    </message>
+    <message>
+        <source>Edit plan</source>
+        <translation>修改计划</translation>
+    </message>
+    <message>
+        <source>Start group</source>
+        <translation>开始小组</translation>
+    </message>
+    <message>
+        <source>Add member…</source>
+        <translation>添加组员…</translation>
+    </message>
+    <message>
+        <source>Member leaves…</source>
+        <translation>组员退出…</translation>
+    </message>
+    <message>
+        <source>Record session…</source>
+        <translation>记录节次…</translation>
+    </message>
+    <message>
+        <source>Edit session…</source>
+        <translation>修改节次…</translation>
+    </message>
+    <message>
+        <source>Evaluate and end…</source>
+        <translation>评估并结束…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>{type} · sessions {held}/{planned} · {members} members · {times} person-times (present {present}, walk-ins {walk_ins}; absent {absent}, left early {left})</source>
+        <translation>{type} · 已开展 {held}/{planned} 节 · 组员 {members} 人 · 出勤 {times} 人次（出席 {present}，非登记参与 {walk_ins}；缺席 {absent}，中途离开 {left}）</translation>
+    </message>
+    <message>
+        <source>You can read this group but not change it.</source>
+        <translation>您可以查看这个小组，但不能修改。</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Facilitators</source>
+        <translation>带领者</translation>
+    </message>
+    <message>
+        <source>Co-facilitators</source>
+        <translation>协同带领者</translation>
+    </message>
+    <message>
+        <source>Target people</source>
+        <translation>服务对象</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>起止日期</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>预算</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>小组目标</translation>
+    </message>
+    <message>
+        <source>Theory basis</source>
+        <translation>理论依据</translation>
+    </message>
+    <message>
+        <source>Recruitment criteria</source>
+        <translation>招募条件</translation>
+    </message>
+    <message>
+        <source>Evaluation method</source>
+        <translation>评估方法</translation>
+    </message>
+    <message>
+        <source>The group has not ended yet.</source>
+        <translation>小组尚未结束。</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Scale used</source>
+        <translation>评估量表</translation>
+    </message>
+    <message>
+        <source>Overall satisfaction</source>
+        <translation>总体满意度</translation>
+    </message>
+    <message>
+        <source>Goal attainment</source>
+        <translation>目标达成情况</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>小组总结</translation>
+    </message>
+</context>
+<context>
+    <name>GroupFilePrinter</name>
+    <message>
+        <source>Save the group file</source>
+        <translation>保存小组工作档案</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The group file was saved to {path}. Open it now?</source>
+        <translation>小组工作档案已保存到 {path}。现在打开吗？</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>GroupFilterBar</name>
+    <message>
+        <source>Search group name (Ctrl+F)</source>
+        <translation>搜索小组名称（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>All facilitators</source>
+        <translation>全部带领者</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>全部年份</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Group type</source>
+        <translation>小组类型</translation>
+    </message>
+    <message>
+        <source>Facilitator</source>
+        <translation>带领者</translation>
+    </message>
+    <message>
+        <source>Year the group started</source>
+        <translation>小组开始年份</translation>
+    </message>
+    <message>
+        <source>Filter:</source>
+        <translation>筛选：</translation>
+    </message>
+</context>
+<context>
+    <name>GroupFormDialog</name>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Reload the group? What you typed here is dropped.</source>
+        <translation>重新载入小组？此处已填写的内容将被放弃。</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新载入</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
+    </message>
+</context>
+<context>
+    <name>GroupPlanDialog</name>
+    <message>
+        <source>Group plan</source>
+        <translation>小组计划书</translation>
+    </message>
+    <message>
+        <source>New group</source>
+        <translation>新建小组</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <source>Not fixed yet</source>
+        <translation>未定</translation>
+    </message>
+    <message>
+        <source> yuan</source>
+        <translation> 元</translation>
+    </message>
+    <message>
+        <source>Name *</source>
+        <translation>姓名 *</translation>
+    </message>
+    <message>
+        <source>Type *</source>
+        <translation>小组类型 *</translation>
+    </message>
+    <message>
+        <source>Target people</source>
+        <translation>服务对象</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>小组目标</translation>
+    </message>
+    <message>
+        <source>Theory basis</source>
+        <translation>理论依据</translation>
+    </message>
+    <message>
+        <source>Facilitators</source>
+        <translation>带领者</translation>
+    </message>
+    <message>
+        <source>Co-facilitators</source>
+        <translation>协同带领者</translation>
+    </message>
+    <message>
+        <source>Planned sessions</source>
+        <translation>计划节数</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>预算</translation>
+    </message>
+    <message>
+        <source>Recruitment criteria</source>
+        <translation>招募条件</translation>
+    </message>
+    <message>
+        <source>Evaluation method</source>
+        <translation>评估方法</translation>
+    </message>
+</context>
+<context>
+    <name>GroupTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Facilitators</source>
+        <translation>带领者</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>节次</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>组员</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsPage</name>
+    <message>
+        <source>New group</source>
+        <translation>新建小组</translation>
+    </message>
+    <message>
+        <source>Plan a new group (Ctrl+N)</source>
+        <translation>新建小组计划（Ctrl+N）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s)</source>
+        <translation>
+            <numerusform>共 %n 个小组</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HeadSearchDialog</name>
     <message>
         <source>Choose the household head</source>
@@ -1552,6 +2907,41 @@ Log file: {path}</source>
     <message>
         <source>Nobody found.</source>
         <translation>没有找到符合条件的人。</translation>
+    </message>
+</context>
+<context>
+    <name>HoursTable</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Qualification</source>
+        <translation>职业资格</translation>
+    </message>
+    <message>
+        <source>Hours this year</source>
+        <translation>本年学时</translation>
+    </message>
+    <message>
+        <source>Hours this period</source>
+        <translation>本注册周期学时</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标学时</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成率</translation>
+    </message>
+    <message>
+        <source>No target</source>
+        <translation>无目标</translation>
+    </message>
+    <message>
+        <source>Supervision received and training attended both count. Year {year}; registration period {start} to {end} (a worker's own registration date takes precedence).</source>
+        <translation>接受督导和参加培训的时长都计入学时。本年为{year}年；注册周期 {start} 至 {end}（已填写个人注册日期的社工按其本人注册周期计算）。</translation>
     </message>
 </context>
 <context>
@@ -1909,6 +3299,40 @@ Log file: {path}</source>
     </message>
 </context>
 <context>
+    <name>LeaveDialog</name>
+    <message>
+        <source>Member leaves the group</source>
+        <translation>组员退出小组</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>组员</translation>
+    </message>
+    <message>
+        <source>Left on</source>
+        <translation>退出日期</translation>
+    </message>
+    <message>
+        <source>Their attendance so far stays in the group's records.</source>
+        <translation>该组员此前的出勤记录会保留在小组记录中。</translation>
+    </message>
+    <message>
+        <source>Remove from the group</source>
+        <translation>退出小组</translation>
+    </message>
+</context>
+<context>
+    <name>LinkPicker</name>
+    <message>
+        <source>None</source>
+        <translation>不关联</translation>
+    </message>
+    <message>
+        <source>Type to find…</source>
+        <translation>输入文字查找…</translation>
+    </message>
+</context>
+<context>
     <name>LockOverlay</name>
     <message>
         <source>Station Desk is locked</source>
@@ -1997,6 +3421,14 @@ Log file: {path}</source>
         <translation>走访与日志</translation>
     </message>
     <message>
+        <source>Supervision &amp; training</source>
+        <translation>督导与培训</translation>
+    </message>
+    <message>
+        <source>Volunteers &amp; resources</source>
+        <translation>志愿者与资源</translation>
+    </message>
+    <message>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
@@ -2063,6 +3495,29 @@ Case management for township social work stations. Your records stay on this com
     </message>
 </context>
 <context>
+    <name>ParticipantCountsEdit</name>
+    <message>
+        <source>Total</source>
+        <translation>总人数</translation>
+    </message>
+    <message>
+        <source>Elderly</source>
+        <translation>老年人</translation>
+    </message>
+    <message>
+        <source>Children</source>
+        <translation>儿童</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>残疾人</translation>
+    </message>
+    <message>
+        <source>Others</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
     <name>PasswordDialog</name>
     <message>
         <source>Change password</source>
@@ -2094,12 +3549,14 @@ Case management for township social work stations. Your records stay on this com
     </message>
 </context>
 <context>
-    <name>PlaceholderPage</name>
+    <name>PhotoStrip</name>
     <message>
-        <source>This part of Station Desk comes in a later version.
-Today you can register and look up clients (Clients) and manage the station (Settings).</source>
-        <translation>此功能将在后续版本中提供。
-目前可以登记和查找服务对象（“服务对象”），以及管理本站（“设置”）。</translation>
+        <source>(no caption)</source>
+        <translation>（无说明）</translation>
+    </message>
+    <message>
+        <source>File missing: {caption}</source>
+        <translation>文件缺失：{caption}</translation>
     </message>
 </context>
 <context>
@@ -2289,6 +3746,39 @@ Today you can register and look up clients (Clients) and manage the station (Set
         <source>Save</source>
         <translation>保存</translation>
     </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTable</name>
+    <message>
+        <source>Search (Ctrl+F)</source>
+        <translation>搜索（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>全部年份</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>New record (Ctrl+N)</source>
+        <translation>新建记录（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to open</source>
+        <translation>双击或按回车打开</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>共 %n 条</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ReferralDialog</name>
@@ -2329,8 +3819,20 @@ Today you can register and look up clients (Clients) and manage the station (Set
         <translation>转出日期</translation>
     </message>
     <message>
+        <source>Refer anyway, because:</source>
+        <translation>仍然转介，理由：</translation>
+    </message>
+    <message>
+        <source>e.g. emergency protection of a child</source>
+        <translation>例如：儿童紧急保护</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>保存</translation>
+    </message>
+    <message>
+        <source>Record the client's consent to sharing first, or tick “Refer anyway” and give the reason.</source>
+        <translation>请先登记服务对象的信息共享同意，或勾选“仍然转介”并填写理由。</translation>
     </message>
 </context>
 <context>
@@ -2354,6 +3856,299 @@ Today you can register and look up clients (Clients) and manage the station (Set
     <message>
         <source>Save</source>
         <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>RegisteredClients</name>
+    <message>
+        <source>Add client…</source>
+        <translation>添加服务对象…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Add a participant</source>
+        <translation>添加参与者</translation>
+    </message>
+    <message>
+        <source>Name, ID number or phone of the client</source>
+        <translation>服务对象的姓名、身份证号或电话</translation>
+    </message>
+</context>
+<context>
+    <name>ReportTargetsTab</name>
+    <message>
+        <source>&amp;Year</source>
+        <translation>年份(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Save targets</source>
+        <translation>保存学时目标</translation>
+    </message>
+    <message>
+        <source>The year's contract targets of this station; 0 means none.</source>
+        <translation>本站本年度的合同目标；填 0 表示不设目标。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Monthly report</source>
+        <translation>月报</translation>
+    </message>
+    <message>
+        <source>Annual report</source>
+        <translation>年报</translation>
+    </message>
+    <message>
+        <source>Targets report</source>
+        <translation>目标完成情况</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Excel</source>
+        <translation>Excel</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>生成(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Generate the report (Ctrl+G)</source>
+        <translation>生成报表（Ctrl+G）</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Report</source>
+        <translation>报表(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Month</source>
+        <translation>月份(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Year</source>
+        <translation>年份(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;Station</source>
+        <translation>站点(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save to</source>
+        <translation>保存到</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>All stations (summary, Excel only)</source>
+        <translation>全部站点（汇总，仅 Excel）</translation>
+    </message>
+    <message>
+        <source>Save reports to</source>
+        <translation>报表保存到</translation>
+    </message>
+    <message>
+        <source>Tick Excel, PDF or both.</source>
+        <translation>请勾选 Excel、PDF 或两者。</translation>
+    </message>
+    <message>
+        <source>The all-stations summary is a monthly report.</source>
+        <translation>全部站点汇总只适用于月报。</translation>
+    </message>
+    <message>
+        <source>Generating…</source>
+        <translation>正在生成…</translation>
+    </message>
+    <message>
+        <source>Generating the report…</source>
+        <translation>正在生成报表…</translation>
+    </message>
+    <message>
+        <source>Saved:
+%1</source>
+        <translation>已保存：
+%1</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>Year to date</source>
+        <translation>年度累计</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标学时</translation>
+    </message>
+    <message>
+        <source>%1/12</source>
+        <translation>%1月</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>站点</translation>
+    </message>
+</context>
+<context>
+    <name>ResourceDialog</name>
+    <message>
+        <source>Resource linked</source>
+        <translation>资源链接</translation>
+    </message>
+    <message>
+        <source>Donor or unit</source>
+        <translation>捐赠人或单位</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <source>Yuan, e.g. 1500 or 1500.50</source>
+        <translation>金额（元），如 1500 或 1500.50</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Source *</source>
+        <translation>资源来源 *</translation>
+    </message>
+    <message>
+        <source>Kind *</source>
+        <translation>资源类型 *</translation>
+    </message>
+    <message>
+        <source>Value (yuan)</source>
+        <translation>价值（元）</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>受益方</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Receipt reference</source>
+        <translation>收据/凭证号</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionTab</name>
+    <message>
+        <source>Keep personal details for</source>
+        <translation>个人信息保存期限</translation>
+    </message>
+    <message>
+        <source>Closed cases, after closure</source>
+        <translation>已结案个案（自结案起）</translation>
+    </message>
+    <message>
+        <source>Archived clients, after archiving</source>
+        <translation>已归档服务对象（自归档起）</translation>
+    </message>
+    <message>
+        <source>Home visits, after the visit</source>
+        <translation>走访记录（自走访起）</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <source>Save periods</source>
+        <translation>保存期限设置</translation>
+    </message>
+    <message>
+        <source>Closed cases</source>
+        <translation>已结案个案</translation>
+    </message>
+    <message>
+        <source>Archived clients</source>
+        <translation>已归档服务对象</translation>
+    </message>
+    <message>
+        <source>Home visits</source>
+        <translation>走访记录</translation>
+    </message>
+    <message>
+        <source>Anonymising removes names, ID numbers, phones, addresses and narrative text. Dates, categories, villages and counts stay, so past reports keep their figures. It cannot be undone.</source>
+        <translation>匿名化将删除姓名、身份证号、电话、地址和文字记录；日期、类别、村/社区和数量保留，以往报表的数字不变。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Anonymise all due records…</source>
+        <translation>匿名化全部到期数据…</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Due now: {cases} closed cases (closed on or before {case_day}), {clients} archived clients (archived on or before {client_day}), {visits} home visits (on or before {visit_day}).</source>
+        <translation>当前到期：已结案个案{cases}件（{case_day}及以前结案），已归档服务对象{clients}人（{client_day}及以前归档），走访记录{visits}条（{visit_day}及以前）。</translation>
+    </message>
+    <message>
+        <source>Anonymise {total} records now ({cases} cases, {clients} clients, {visits} visits)? Names, ID numbers, phones and narrative text are removed for good.</source>
+        <translation>现在匿名化{total}条记录（个案{cases}件、服务对象{clients}人、走访{visits}条）？姓名、身份证号、电话和文字记录将被永久删除。</translation>
+    </message>
+    <message>
+        <source>Anonymise</source>
+        <translation>匿名化</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Anonymising the due records…</source>
+        <translation>正在匿名化到期数据…</translation>
+    </message>
+    <message>
+        <source>Anonymised: {cases} cases, {clients} clients, {visits} visits.</source>
+        <translation>已匿名化：个案{cases}件、服务对象{clients}人、走访{visits}条。</translation>
     </message>
 </context>
 <context>
@@ -2395,6 +4190,123 @@ Today you can register and look up clients (Clients) and manage the station (Set
     </message>
 </context>
 <context>
+    <name>ScoreTable</name>
+    <message>
+        <source>Member</source>
+        <translation>组员</translation>
+    </message>
+    <message>
+        <source>Pre-test</source>
+        <translation>前测</translation>
+    </message>
+    <message>
+        <source>Post-test</source>
+        <translation>后测</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceDialog</name>
+    <message>
+        <source>Volunteer service</source>
+        <translation>志愿服务记录</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <source>Volunteer *</source>
+        <translation>志愿者 *</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Hours *</source>
+        <translation>时长（小时） *</translation>
+    </message>
+    <message>
+        <source>Linked to</source>
+        <translation>关联</translation>
+    </message>
+    <message>
+        <source>What they did</source>
+        <translation>服务内容</translation>
+    </message>
+    <message>
+        <source>Choose the volunteer.</source>
+        <translation>请选择志愿者。</translation>
+    </message>
+</context>
+<context>
+    <name>SessionDialog</name>
+    <message>
+        <source>Session {number} of {group}</source>
+        <translation>{group} 第{number}节</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source> people</source>
+        <translation> 人</translation>
+    </message>
+    <message>
+        <source>Participants who are not registered members</source>
+        <translation>非登记组员的参与人数</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>节次</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Start time</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>本节目标</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>活动内容</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>出勤</translation>
+    </message>
+    <message>
+        <source>Walk-ins</source>
+        <translation>非登记参与</translation>
+    </message>
+    <message>
+        <source>Group dynamics</source>
+        <translation>小组动力</translation>
+    </message>
+    <message>
+        <source>Worker's reflection</source>
+        <translation>社工反思</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Users</source>
@@ -2411,6 +4323,22 @@ Today you can register and look up clients (Clients) and manage the station (Set
     <message>
         <source>Language</source>
         <translation>语言</translation>
+    </message>
+    <message>
+        <source>Contract targets</source>
+        <translation>年度目标</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>Data due for anonymising</source>
+        <translation>到期数据</translation>
+    </message>
+    <message>
+        <source>Training targets</source>
+        <translation>继续教育学时</translation>
     </message>
     <message>
         <source>Backup and restore</source>
@@ -2446,6 +4374,81 @@ Today you can register and look up clients (Clients) and manage the station (Set
     <message>
         <source>Demo staff accounts: {logins} (password {password}).</source>
         <translation>演示社工账号：{logins}（密码 {password}）。</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPage</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>督导</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>形式</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <source>Supervisees</source>
+        <translation>被督导社工</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>个案数</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>督导主题</translation>
+    </message>
+    <message>
+        <source>New supervision record</source>
+        <translation>新建督导记录</translation>
+    </message>
+    <message>
+        <source>All forms</source>
+        <translation>全部形式</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Organiser</source>
+        <translation>主办单位</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参加人数</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>获证人数</translation>
+    </message>
+    <message>
+        <source>New training</source>
+        <translation>登记培训</translation>
+    </message>
+    <message>
+        <source>All participants</source>
+        <translation>全部参加人员</translation>
+    </message>
+    <message>
+        <source>Supervision</source>
+        <translation>督导</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <source>Hours per worker</source>
+        <translation>社工学时</translation>
     </message>
 </context>
 <context>
@@ -2551,6 +4554,69 @@ Today you can register and look up clients (Clients) and manage the station (Set
     </message>
 </context>
 <context>
+    <name>SupervisionDialog</name>
+    <message>
+        <source>Supervision record</source>
+        <translation>督导记录</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <source>External supervisor (type the name)</source>
+        <translation>外部督导（请填写姓名）</translation>
+    </message>
+    <message>
+        <source>Name and organisation</source>
+        <translation>姓名及单位</translation>
+    </message>
+    <message>
+        <source>Case numbers, separated by spaces or commas</source>
+        <translation>个案编号，用空格或逗号分隔</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Form *</source>
+        <translation>督导形式 *</translation>
+    </message>
+    <message>
+        <source>Supervisor *</source>
+        <translation>督导 *</translation>
+    </message>
+    <message>
+        <source>External supervisor</source>
+        <translation>外部督导</translation>
+    </message>
+    <message>
+        <source>Hours *</source>
+        <translation>时长（小时） *</translation>
+    </message>
+    <message>
+        <source>Supervisees *</source>
+        <translation>被督导社工 *</translation>
+    </message>
+    <message>
+        <source>Cases discussed</source>
+        <translation>讨论的个案</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>督导主题</translation>
+    </message>
+    <message>
+        <source>Advice</source>
+        <translation>督导建议</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>后续跟进</translation>
+    </message>
+</context>
+<context>
     <name>TaskRunner</name>
     <message>
         <source>Station Desk</source>
@@ -2620,6 +4686,60 @@ Today you can register and look up clients (Clients) and manage the station (Set
     <message>
         <source>Nothing is due. Well done.</source>
         <translation>暂无待办事项。</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingDialog</name>
+    <message>
+        <source>Training</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <source>Title *</source>
+        <translation>培训名称 *</translation>
+    </message>
+    <message>
+        <source>Organiser</source>
+        <translation>主办单位</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Hours *</source>
+        <translation>时长（小时） *</translation>
+    </message>
+    <message>
+        <source>Participants *</source>
+        <translation>参加人员 *</translation>
+    </message>
+    <message>
+        <source>Got a certificate</source>
+        <translation>获得证书</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingTargetsTab</name>
+    <message>
+        <source>Registration period starts in</source>
+        <translation>注册周期起始年份</translation>
+    </message>
+    <message>
+        <source>Save targets</source>
+        <translation>保存学时目标</translation>
+    </message>
+    <message>
+        <source>Hours of continuing education per 3-year registration period; 0 means no target for that title.</source>
+        <translation>每个3年注册周期应完成的继续教育学时；填 0 表示该职业资格不设目标。</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
     </message>
 </context>
 <context>
@@ -2761,6 +4881,682 @@ Hekou Community</source>
     <message>
         <source>Restore</source>
         <translation>恢复使用</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDetailView</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Visit type</source>
+        <translation>走访类型</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>家庭</translation>
+    </message>
+    <message>
+        <source>Clients visited</source>
+        <translation>走访对象</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>社工</translation>
+    </message>
+    <message>
+        <source>People met</source>
+        <translation>见到的人</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>Living conditions</source>
+        <translation>生活状况</translation>
+    </message>
+    <message>
+        <source>Safety</source>
+        <translation>安全状况</translation>
+    </message>
+    <message>
+        <source>Needs found</source>
+        <translation>发现的需求</translation>
+    </message>
+    <message>
+        <source>New needs (count)</source>
+        <translation>新发现需求数</translation>
+    </message>
+    <message>
+        <source>Policies explained</source>
+        <translation>政策宣讲</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Cases opened</source>
+        <translation>已开个案</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <source>Edit visit</source>
+        <translation>修改走访记录</translation>
+    </message>
+    <message>
+        <source>Record a visit</source>
+        <translation>登记走访</translation>
+    </message>
+    <message>
+        <source>The first client's household</source>
+        <translation>第一位服务对象所在的家庭</translation>
+    </message>
+    <message>
+        <source>Add client…</source>
+        <translation>添加服务对象…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>The household's village</source>
+        <translation>按家庭所在村（社区）</translation>
+    </message>
+    <message>
+        <source>Me</source>
+        <translation>本人</translation>
+    </message>
+    <message>
+        <source>e.g. the client and her daughter-in-law</source>
+        <translation>例如：本人及儿媳</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Visit type *</source>
+        <translation>走访类型 *</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>家庭</translation>
+    </message>
+    <message>
+        <source>Clients visited</source>
+        <translation>走访对象</translation>
+    </message>
+    <message>
+        <source>Choose a household, the clients met, or both.</source>
+        <translation>请选择走访的家庭、见到的服务对象，或两者都选。</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>社工</translation>
+    </message>
+    <message>
+        <source>People met</source>
+        <translation>见到的人</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Living conditions</source>
+        <translation>生活状况</translation>
+    </message>
+    <message>
+        <source>Safety</source>
+        <translation>安全状况</translation>
+    </message>
+    <message>
+        <source>Needs found</source>
+        <translation>发现的需求</translation>
+    </message>
+    <message>
+        <source>New needs (count)</source>
+        <translation>新发现需求数</translation>
+    </message>
+    <message>
+        <source>Policies explained</source>
+        <translation>政策宣讲</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Choose a client</source>
+        <translation>选择服务对象</translation>
+    </message>
+    <message>
+        <source>Name, ID number or phone of the client</source>
+        <translation>服务对象的姓名、身份证号或电话</translation>
+    </message>
+</context>
+<context>
+    <name>VisitFilterBar</name>
+    <message>
+        <source>Search household, client or needs (Ctrl+F)</source>
+        <translation>搜索户主、服务对象或需求（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>All villages</source>
+        <translation>全部村（社区）</translation>
+    </message>
+    <message>
+        <source>All workers</source>
+        <translation>全部社工</translation>
+    </message>
+    <message>
+        <source>Any month</source>
+        <translation>全部月份</translation>
+    </message>
+    <message>
+        <source>Any result</source>
+        <translation>全部结果</translation>
+    </message>
+    <message>
+        <source>Visit type</source>
+        <translation>走访类型</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>社工</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Filter:</source>
+        <translation>筛选：</translation>
+    </message>
+</context>
+<context>
+    <name>VisitIntakeDialog</name>
+    <message>
+        <source>Open a case from the visit of {day}</source>
+        <translation>从 {day} 的走访开个案</translation>
+    </message>
+    <message>
+        <source>Choose the client first.</source>
+        <translation>请先选择服务对象。</translation>
+    </message>
+</context>
+<context>
+    <name>VisitListTab</name>
+    <message>
+        <source>Record a visit</source>
+        <translation>登记走访</translation>
+    </message>
+    <message>
+        <source>Record a new home visit (Ctrl+N)</source>
+        <translation>登记一次新的走访（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Open a case…</source>
+        <translation>开个案…</translation>
+    </message>
+    <message>
+        <source>Start the intake for a client of this visit</source>
+        <translation>为这次走访到的服务对象接案</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>%n 次走访</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete the visit of {day}?</source>
+        <translation>删除 {day} 的走访记录？</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+</context>
+<context>
+    <name>VisitTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>家庭</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>服务对象</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>社工</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>New needs</source>
+        <translation>新需求</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsPage</name>
+    <message>
+        <source>Visits</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <source>Work log</source>
+        <translation>工作日志</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteerDialog</name>
+    <message>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>e.g. haircuts, first aid, driving</source>
+        <translation>如：理发、急救、驾驶</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <source>Show full numbers</source>
+        <translation>显示完整号码</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>在册</translation>
+    </message>
+    <message>
+        <source>Name *</source>
+        <translation>姓名 *</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>技能特长</translation>
+    </message>
+    <message>
+        <source>Village or community</source>
+        <translation>村/社区</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteerTotals</name>
+    <message>
+        <source>{year}: no volunteer service recorded.</source>
+        <translation>{year}年：尚无志愿服务记录。</translation>
+    </message>
+    <message>
+        <source>{month}: {hours} h</source>
+        <translation>{month}月 {hours} 小时</translation>
+    </message>
+    <message>
+        <source>{year}: {total} h in all. By month: {months}. Most hours: {top}</source>
+        <translation>{year}年共 {total} 小时。按月：{months}。服务时长最多：{top}</translation>
+    </message>
+    <message>
+        <source>{year}: no resources linked.</source>
+        <translation>{year}年：尚无资源链接记录。</translation>
+    </message>
+    <message>
+        <source>{kind} {count} item(s), {yuan} yuan</source>
+        <translation>{kind} {count} 笔，{yuan} 元</translation>
+    </message>
+    <message>
+        <source>{month}: {kind} {yuan} yuan</source>
+        <translation>{month}月 {kind} {yuan} 元</translation>
+    </message>
+    <message>
+        <source>{year}: {kinds}. By month: {months}</source>
+        <translation>{year}年：{kinds}。按月：{months}</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteersPage</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>技能特长</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Service hours this year</source>
+        <translation>本年服务时长</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>New volunteer</source>
+        <translation>登记志愿者</translation>
+    </message>
+    <message>
+        <source>All villages</source>
+        <translation>全部村（社区）</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <source>Linked to</source>
+        <translation>关联</translation>
+    </message>
+    <message>
+        <source>What they did</source>
+        <translation>服务内容</translation>
+    </message>
+    <message>
+        <source>New service record</source>
+        <translation>登记服务时长</translation>
+    </message>
+    <message>
+        <source>All volunteers</source>
+        <translation>全部志愿者</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Value (yuan)</source>
+        <translation>价值（元）</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>受益方</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>凭证号</translation>
+    </message>
+    <message>
+        <source>New resource</source>
+        <translation>登记资源</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Volunteers</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Service records</source>
+        <translation>服务记录</translation>
+    </message>
+    <message>
+        <source>Resources linked</source>
+        <translation>资源链接</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>在册</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>已停用</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawDialog</name>
+    <message>
+        <source>Withdraw consent</source>
+        <translation>撤回同意</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>{item}, signed {day}</source>
+        <translation>{item}，签署于{day}</translation>
+    </message>
+    <message>
+        <source>Withdrawn on</source>
+        <translation>撤回日期</translation>
+    </message>
+</context>
+<context>
+    <name>WorkLogTab</name>
+    <message>
+        <source>Whose work log</source>
+        <translation>查看谁的工作日志</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Worker:</source>
+        <translation>社工：</translation>
+    </message>
+    <message>
+        <source>Day:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>工作内容</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Add entry</source>
+        <translation>添加记录</translation>
+    </message>
+    <message>
+        <source>Add an entry to this day (Ctrl+N)</source>
+        <translation>为这一天添加一条记录（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Entries marked automatic come from service records, group sessions, activities and visits; change those records to change them.</source>
+        <translation>标为“自动”的记录来自个案服务记录、小组节次、社区活动和走访；如需修改，请修改原记录。</translation>
+    </message>
+    <message>
+        <source>Notes on the day</source>
+        <translation>当天备注</translation>
+    </message>
+    <message>
+        <source>Save notes</source>
+        <translation>保存备注</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Typed</source>
+        <translation>手填</translation>
+    </message>
+    <message>
+        <source>Total: {hours} h ({minutes} min)</source>
+        <translation>合计：{hours} 小时（{minutes} 分钟）</translation>
+    </message>
+    <message>
+        <source>Month: {hours} h</source>
+        <translation>本月：{hours} 小时</translation>
+    </message>
+    <message>
+        <source>Delete this entry?</source>
+        <translation>删除这条日志记录？</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+</context>
+<context>
+    <name>_SavingDialog</name>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>widget</name>
+    <message>
+        <source>Services</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Sensitive personal information</source>
+        <translation>敏感个人信息</translation>
+    </message>
+    <message>
+        <source>Photos and publicity</source>
+        <translation>照片/宣传</translation>
+    </message>
+    <message>
+        <source>Referral and information sharing</source>
+        <translation>转介/信息共享</translation>
     </message>
 </context>
 </TS>

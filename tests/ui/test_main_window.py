@@ -14,13 +14,22 @@ from app.services.context import Actor
 from app.store.engine import Database
 from app.ui.cases.page import CasesPage
 from app.ui.clients.page import ClientsPage
+from app.ui.community.page import CommunityPage
+from app.ui.dashboard.page import DashboardPage
+from app.ui.groups.page import GroupsPage
 from app.ui.main_window import PAGES, MainWindow
-from app.ui.placeholder_page import PlaceholderPage
+from app.ui.reports.page import ReportsPage
 from app.ui.settings.page import SettingsPage
+from app.ui.staff.page import StaffPage
 from app.ui.tasks import TaskRunner
+from app.ui.visits.page import VisitsPage
+from app.ui.volunteers.page import VolunteersPage
 from tests.ui.shell_helpers import chinese_ui, close_dialogs, visible
 
-NAVIGATION_ZH = ["工作台", "服务对象", "个案", "小组", "社区活动", "走访与日志", "报表", "设置"]
+NAVIGATION_ZH = [
+    "工作台", "服务对象", "个案", "小组", "社区活动", "走访与日志", "督导与培训", "志愿者与资源",
+    "报表", "设置",
+]  # fmt: skip
 
 
 @pytest.fixture
@@ -50,22 +59,22 @@ def test_navigation_is_final_and_chinese(
         window = open_window(admin)
         assert nav_texts(window) == NAVIGATION_ZH
         assert window.menuBar().actions()[0].text() == "文件(&F)"
-        later = window.page("groups")
-        assert isinstance(later, PlaceholderPage)
-        assert "后续版本" in later.message.text()
 
 
 def test_pages_are_the_real_ones_where_they_exist(
     open_window: Callable[[Actor], MainWindow], admin: Actor
 ) -> None:
     window = open_window(admin)
-    assert len(PAGES) == window.stack.count() == window.nav.count() == 8
-    assert isinstance(window.page("clients"), ClientsPage)
-    assert isinstance(window.page("settings"), SettingsPage)
-    assert isinstance(window.page("cases"), CasesPage)
-    for key in ("dashboard", "groups", "community", "visits", "reports"):
-        assert isinstance(window.page(key), PlaceholderPage)
-    assert window.current_key() == "clients"
+    assert len(PAGES) == window.stack.count() == window.nav.count() == 10
+    expected = {
+        "dashboard": DashboardPage, "clients": ClientsPage, "cases": CasesPage,
+        "groups": GroupsPage, "community": CommunityPage, "visits": VisitsPage,
+        "staff": StaffPage, "volunteers": VolunteersPage, "reports": ReportsPage,
+        "settings": SettingsPage,
+    }  # fmt: skip
+    for key, page_class in expected.items():
+        assert isinstance(window.page(key), page_class), key
+    assert window.current_key() == "dashboard"
 
 
 def test_ctrl_digits_switch_pages(
@@ -74,8 +83,10 @@ def test_ctrl_digits_switch_pages(
     window = open_window(admin)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    qtbot.keyClick(window, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert window.current_key() == "settings"
+    qtbot.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_key() == "reports"
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert window.current_key() == "cases"
     assert window.nav.currentRow() == 2
