@@ -52,9 +52,17 @@ test: $(VENV)/.installed $(QM) lint  ## Set up, lint, and run every test (Qt off
 fast: $(VENV)/.installed  ## Tests without Qt
 	$(BIN)/pytest -q -m "not gui"
 
-bench: $(VENV)/.installed $(QM)  ## Speed and memory figures (prints them)
+BENCH_DB := .bench/county.sqlite3
+
+$(BENCH_DB): | $(VENV)/.installed
+	mkdir -p .bench
+	$(BIN)/stationdesk demo --db $@ --scale county
+
+bench: $(VENV)/.installed $(QM) $(BENCH_DB)  ## Speed and memory figures (prints them; builds the county demo once)
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench_import
+	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench_reports $(BENCH_DB)
+	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench_export $(BENCH_DB)
 
 soak: $(VENV)/.installed  ## Crash test with many kill rounds (STATIONDESK_CRASH_ROUNDS, default 200)
 	STATIONDESK_CRASH_ROUNDS=$${STATIONDESK_CRASH_ROUNDS:-200} $(BIN)/pytest -q tests/unit/store/test_crash_safety.py
