@@ -2041,7 +2041,7 @@ Log file: {path}</source>
     </message>
     <message>
         <source>Work in {year}-{month:02d}</source>
-        <translation>{year}年{month}月工作概况</translation>
+        <translation>{year}年{month:02d}月工作概况</translation>
     </message>
     <message>
         <source>{level} risk ({count})</source>
