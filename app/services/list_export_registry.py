@@ -1,18 +1,21 @@
 """Every list that can be exported, by the name the command line and the pages use.
 
 A list plugs in with a `ListExporter` subclass (see list_export_clients.py: about 100
-lines) and one line here. Groups, activities, visits, volunteers and resources follow
-the same shape: ids from their service's `search_ids`, rows with ID numbers and phones
-masked unless `reveal`.
+lines) and one line here: ids from the list's service's `search_ids`, rows with ID
+numbers and phones masked unless `reveal`.
 """
 
 from __future__ import annotations
 
 from app.services.list_export_cases import CaseExporter
 from app.services.list_export_clients import ClientExporter
+from app.services.list_export_records import ActivityExporter, GroupExporter, VisitExporter
 from app.services.list_export_types import ListExporter
 
 EXPORTERS: dict[str, type[ListExporter]] = {
     ClientExporter.key: ClientExporter,
     CaseExporter.key: CaseExporter,
+    GroupExporter.key: GroupExporter,
+    ActivityExporter.key: ActivityExporter,
+    VisitExporter.key: VisitExporter,
 }

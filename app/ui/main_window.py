@@ -180,11 +180,13 @@ class MainWindow(QMainWindow):
                 codes=CodeService(db, actor),
                 tasks=tasks,
                 own_id=actor.user_id,
+                exports=ListExportService(db, actor),
             )
         if key == "community":
             return CommunityPage(
                 activities=ActivityService(db, actor),
                 photos=ActivityPhotoService(db, actor),
+                exports=ListExportService(db, actor),
                 printing=ActivityPrintService(db, actor),
                 clients=ClientService(db, actor),
                 codes=CodeService(db, actor),
@@ -194,6 +196,7 @@ class MainWindow(QMainWindow):
             return VisitsPage(
                 visits=VisitService(db, actor),
                 worklogs=WorkLogService(db, actor),
+                exports=ListExportService(db, actor),
                 cases=CaseService(db, actor),
                 clients=ClientService(db, actor),
                 codes=CodeService(db, actor),

@@ -25,6 +25,7 @@ from app.services.activity_types import ENTITY
 from app.services.clients import ClientService
 from app.services.codes import CodeService
 from app.services.context import Changes
+from app.services.list_export import ListExportService
 from app.ui.clients.choices import ClientChoices
 from app.ui.community.actions import ActivityActions
 from app.ui.community.choices import load_activity_choices
@@ -33,6 +34,7 @@ from app.ui.community.filter_bar import ActivityFilterBar
 from app.ui.community.form import ActivityDialog
 from app.ui.community.table_model import ActivityTableModel
 from app.ui.tasks import TaskRunner
+from app.ui.widgets.export_dialog import ExportButton
 
 _COLUMN_WIDTHS = {
     ActivityTableModel.HELD_ON: 88,
@@ -58,6 +60,7 @@ class CommunityPage(QWidget):
         clients: ClientService,
         codes: CodeService,
         tasks: TaskRunner,
+        exports: ListExportService | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -90,6 +93,16 @@ class CommunityPage(QWidget):
         self.count_label.setObjectName("activityCount")
         bar = QHBoxLayout()
         bar.addWidget(self.new_button)
+        if exports is not None:
+            self.export_button = ExportButton(
+                exports=exports,
+                tasks=tasks,
+                list_key="activities",
+                query=lambda: self.model.query,
+                count=self.model.rowCount,
+                parent=self,
+            )
+            bar.addWidget(self.export_button)
         bar.addStretch(1)
         bar.addWidget(self.count_label)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)

@@ -24,6 +24,7 @@ from app.services.context import Changes
 from app.services.group_print import GroupPrintService
 from app.services.group_types import ENTITY, GroupSaved
 from app.services.groups import GroupService
+from app.services.list_export import ListExportService
 from app.ui.groups.actions import GroupActions
 from app.ui.groups.choices import GroupChoices, load_group_choices
 from app.ui.groups.detail import GroupDetailPanel
@@ -32,6 +33,7 @@ from app.ui.groups.plan_dialog import GroupPlanDialog
 from app.ui.groups.printing import GroupFilePrinter
 from app.ui.groups.table_model import GroupTableModel
 from app.ui.tasks import TaskRunner
+from app.ui.widgets.export_dialog import ExportButton
 
 _COLUMN_WIDTHS = {
     GroupTableModel.NAME: 180,
@@ -56,6 +58,7 @@ class GroupsPage(QWidget):
         codes: CodeService,
         tasks: TaskRunner,
         own_id: int | None = None,
+        exports: ListExportService | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -86,6 +89,16 @@ class GroupsPage(QWidget):
         self.count_label.setObjectName("groupCount")
         bar = QHBoxLayout()
         bar.addWidget(self.new_button)
+        if exports is not None:
+            self.export_button = ExportButton(
+                exports=exports,
+                tasks=tasks,
+                list_key="groups",
+                query=lambda: self.model.query,
+                count=self.model.rowCount,
+                parent=self,
+            )
+            bar.addWidget(self.export_button)
         bar.addStretch(1)
         bar.addWidget(self.count_label)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from app.services.cases import CaseService
 from app.services.clients import ClientService
 from app.services.codes import CodeService
+from app.services.list_export import ListExportService
 from app.services.visits import VisitService
 from app.services.worklogs import WorkLogService
 from app.ui.tasks import TaskRunner
@@ -28,11 +29,18 @@ class VisitsPage(QWidget):
         clients: ClientService,
         codes: CodeService,
         tasks: TaskRunner,
+        exports: ListExportService | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.visits = VisitListTab(
-            visits=visits, cases=cases, clients=clients, codes=codes, tasks=tasks, parent=self
+            visits=visits,
+            cases=cases,
+            clients=clients,
+            codes=codes,
+            tasks=tasks,
+            exports=exports,
+            parent=self,
         )
         self.worklog = WorkLogTab(worklogs=worklogs, tasks=tasks, parent=self)
         self.tabs = QTabWidget(self)

@@ -22,6 +22,7 @@ from app.services.cases import CaseService
 from app.services.clients import ClientService
 from app.services.codes import CodeService
 from app.services.context import Changes
+from app.services.list_export import ListExportService
 from app.services.visit_types import VisitChoices, VisitDetail, VisitResult, VisitSaved
 from app.services.visits import VisitService
 from app.ui.cases.choices import load_case_choices
@@ -33,6 +34,7 @@ from app.ui.visits.open_case_dialog import VisitIntakeDialog
 from app.ui.visits.table_model import VisitTableModel
 from app.ui.visits.visit_detail import VisitDetailView
 from app.ui.visits.visit_dialog import VisitDialog
+from app.ui.widgets.export_dialog import ExportButton
 
 _COLUMN_WIDTHS = {
     VisitTableModel.DATE: 88,
@@ -58,6 +60,7 @@ class VisitListTab(QWidget):
         clients: ClientService,
         codes: CodeService,
         tasks: TaskRunner,
+        exports: ListExportService | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -92,6 +95,16 @@ class VisitListTab(QWidget):
         bar = QHBoxLayout()
         for button in (self.new_button, self.edit_button, self.case_button, self.delete_button):
             bar.addWidget(button)
+        if exports is not None:
+            self.export_button = ExportButton(
+                exports=exports,
+                tasks=tasks,
+                list_key="visits",
+                query=lambda: self.model.query,
+                count=self.model.rowCount,
+                parent=self,
+            )
+            bar.addWidget(self.export_button)
         bar.addStretch(1)
         bar.addWidget(self.count_label)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
