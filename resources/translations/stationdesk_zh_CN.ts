@@ -2840,7 +2840,7 @@ Log file: {path}</source>
     <name>GroupTableModel</name>
     <message>
         <source>Name</source>
-        <translation>姓名</translation>
+        <translation>小组名称</translation>
     </message>
     <message>
         <source>Type</source>
@@ -4885,6 +4885,10 @@ Hekou Community</source>
 </context>
 <context>
     <name>VisitDetailView</name>
+    <message>
+        <source>Choose a visit.</source>
+        <translation>请选择一条走访记录。</translation>
+    </message>
     <message>
         <source>Date</source>
         <translation>日期</translation>

@@ -18,7 +18,8 @@ class VisitDetailView(QTextBrowser):
 
     def show_visit(self, visit: VisitDetail | None) -> None:
         if visit is None:
-            self.setHtml(f"<p style='color:#555'>{html.escape(self.tr('Choose a visit.'))}</p>")
+            hint = html.escape(self.tr("Choose a visit."))
+            self.setHtml(f"<p style='color:#555'>{hint}</p>")
             return
         clients = "\n".join(c.label for c in visit.clients)
         rows = (
