@@ -1,6 +1,6 @@
-"""The 小组, 社区活动 and 走访 lists as exports: each page's own search, one row per record.
+"""The 小组, 社区活动, 走访, 志愿者 and 资源链接 lists as exports: each page's own search.
 
-These lists hold no ID numbers or phones, so `reveal` changes nothing in them.
+Only the volunteer list holds ID numbers and phones; they are masked unless `reveal`.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain.codes import CodeList
+from app.domain.masking import mask_id, mask_phone
 from app.exports.list_xlsx import Cell, ListColumn
 from app.services.activities import ActivityService
 from app.services.activity_types import ActivityQuery
@@ -19,17 +20,25 @@ from app.services.case_views import labels
 from app.services.group_types import GroupQuery
 from app.services.groups import GroupService
 from app.services.list_export_types import ListExporter
+from app.services.resource_types import ResourceQuery
+from app.services.resources_linked import ResourceLinkService
 from app.services.visit_types import VisitQuery
 from app.services.visits import VisitService
+from app.services.volunteer_types import VolunteerQuery
+from app.services.volunteers import VolunteerRegistry
 from app.store.models import (
     Activity,
+    Client,
     Group,
     GroupMember,
     GroupSession,
     Household,
+    Resource,
     User,
     Village,
     Visit,
+    Volunteer,
+    VolunteerService,
 )
 
 _GROUP_STATUS = {"planning": "筹备", "running": "进行中", "ended": "已结束"}
@@ -209,5 +218,118 @@ class VisitExporter(ListExporter):
             found[vid] = [
                 day, types.get(kind, kind), village or "", head or "", met, worker or "",
                 minutes, needs, text, _VISIT_RESULT.get(result, result),
+            ]  # fmt: skip
+        return _in_order(found, ids)
+
+
+class VolunteerExporter(ListExporter):
+    key = "volunteers"
+    title = "志愿者"
+    entity = "volunteer"
+    columns = (
+        ListColumn("姓名", 10),
+        ListColumn("联系电话", 14),
+        ListColumn("身份证号", 21),
+        ListColumn("技能特长", 20),
+        ListColumn("村/社区", 12),
+        ListColumn("在册", 6),
+        ListColumn("累计服务时长（小时）", 16),
+    )
+
+    def default_query(self) -> VolunteerQuery:
+        return VolunteerQuery()
+
+    def ids(self, query: Any) -> list[int]:
+        return VolunteerRegistry(self._db, self._actor, today=self._today).search_ids(query)
+
+    def fetch(self, session: Session, ids: Sequence[int], *, reveal: bool) -> list[list[Cell]]:
+        if not ids:
+            return []
+        hours = (
+            select(func.coalesce(func.sum(VolunteerService.hours), 0))
+            .where(VolunteerService.volunteer_id == Volunteer.id)
+            .scalar_subquery()
+        )
+        stmt = (
+            select(
+                Volunteer.id,
+                Volunteer.name,
+                Volunteer.phone,
+                Volunteer.id_number,
+                Volunteer.skills,
+                Village.name,
+                Volunteer.active,
+                hours,
+            )
+            .outerjoin(Village, Village.id == Volunteer.village_id)
+            .where(Volunteer.id.in_(ids), Volunteer.station_id == self._actor.station_id)
+        )
+        found: dict[int, list[Cell]] = {}
+        for vid, name, phone, id_number, skills, village, active, total in (
+            session.connection().execute(stmt).all()
+        ):
+            found[vid] = [
+                name,
+                phone if reveal else mask_phone(phone),
+                (id_number or "") if reveal else mask_id(id_number),
+                skills,
+                village or "",
+                "是" if active else "否",
+                float(total or 0),
+            ]
+        return _in_order(found, ids)
+
+
+class ResourceExporter(ListExporter):
+    key = "resources"
+    title = "资源链接"
+    entity = "resource"
+    columns = (
+        ListColumn("日期", 12),
+        ListColumn("来源（捐赠方/单位）", 20),
+        ListColumn("类型", 8),
+        ListColumn("价值（元）", 12),
+        ListColumn("内容", 30),
+        ListColumn("受益对象", 14),
+        ListColumn("受益家庭（户主）", 14),
+        ListColumn("受益活动", 20),
+        ListColumn("凭证号", 14),
+    )
+
+    def default_query(self) -> ResourceQuery:
+        return ResourceQuery()
+
+    def ids(self, query: Any) -> list[int]:
+        return ResourceLinkService(self._db, self._actor).search_ids(query)
+
+    def fetch(self, session: Session, ids: Sequence[int], *, reveal: bool) -> list[list[Cell]]:
+        if not ids:
+            return []
+        kinds = labels(session, CodeList.RESOURCE_KIND)
+        stmt = (
+            select(
+                Resource.id,
+                Resource.received_on,
+                Resource.source,
+                Resource.kind,
+                Resource.value_yuan,
+                Resource.description,
+                Client.name,
+                Household.head_name,
+                Activity.title,
+                Resource.receipt_ref,
+            )
+            .outerjoin(Client, Client.id == Resource.client_id)
+            .outerjoin(Household, Household.id == Resource.household_id)
+            .outerjoin(Activity, Activity.id == Resource.activity_id)
+            .where(Resource.id.in_(ids), Resource.station_id == self._actor.station_id)
+        )
+        found: dict[int, list[Cell]] = {}
+        for rid, day, source, kind, value, text, client, head, activity, receipt in (
+            session.connection().execute(stmt).all()
+        ):
+            found[rid] = [
+                day, source, kinds.get(kind, kind), float(value or 0), text, client or "",
+                head or "", activity or "", receipt,
             ]  # fmt: skip
         return _in_order(found, ids)

@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from app.services.list_export_cases import CaseExporter
 from app.services.list_export_clients import ClientExporter
-from app.services.list_export_records import ActivityExporter, GroupExporter, VisitExporter
+from app.services.list_export_records import (
+    ActivityExporter,
+    GroupExporter,
+    ResourceExporter,
+    VisitExporter,
+    VolunteerExporter,
+)
 from app.services.list_export_types import ListExporter
 
 EXPORTERS: dict[str, type[ListExporter]] = {
@@ -18,4 +24,6 @@ EXPORTERS: dict[str, type[ListExporter]] = {
     GroupExporter.key: GroupExporter,
     ActivityExporter.key: ActivityExporter,
     VisitExporter.key: VisitExporter,
+    VolunteerExporter.key: VolunteerExporter,
+    ResourceExporter.key: ResourceExporter,
 }

@@ -215,6 +215,7 @@ class MainWindow(QMainWindow):
                 volunteers=VolunteerRegistry(db, actor),
                 resources=ResourceLinkService(db, actor),
                 links=LinkFinder(db, actor),
+                exports=ListExportService(db, actor),
                 codes=CodeService(db, actor),
                 tasks=tasks,
             )

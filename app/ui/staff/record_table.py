@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.context import Changes
+from app.services.list_export import ListExportService
 from app.ui.tasks import TaskRunner
+from app.ui.widgets.export_dialog import ExportButton
 from app.ui.widgets.lazy_table import LazyIdTableModel
 
 DEBOUNCE_MS = 250
@@ -104,6 +106,7 @@ class RecordTable(QWidget):
     ) -> None:
         super().__init__(parent)
         self._entity = entity
+        self._tasks = tasks
         self._make_query = make_query
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search (Ctrl+F)"))
@@ -153,6 +156,7 @@ class RecordTable(QWidget):
         bar.addWidget(self.new_button)
         bar.addStretch(1)
         bar.addWidget(self.count_label)
+        self._bar = bar
         self.layout_ = QVBoxLayout(self)
         self.layout_.addLayout(bar)
         self.layout_.addWidget(self.table, 1)
@@ -178,6 +182,18 @@ class RecordTable(QWidget):
         QWidget.setTabOrder(self.new_button, self.table)
         tasks.bus.changed.connect(self._changed)
         self.model.set_query(self.model.query)
+
+    def add_export(self, exports: ListExportService, list_key: str) -> None:
+        """An 导出Excel button (Ctrl+E) that exports this list with its current filter."""
+        button = ExportButton(
+            exports=exports,
+            tasks=self._tasks,
+            list_key=list_key,
+            query=lambda: self.model.query,
+            count=self.model.rowCount,
+            parent=self,
+        )
+        self._bar.insertWidget(self._bar.indexOf(self.new_button) + 1, button)
 
     def add_footer(self, widget: QWidget) -> None:
         """Something shown below the list (totals)."""

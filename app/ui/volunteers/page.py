@@ -10,6 +10,7 @@ from app.domain.codes import CodeList
 from app.services.client_types import Choice
 from app.services.codes import CodeEntry, CodeService
 from app.services.context import Changes
+from app.services.list_export import ListExportService
 from app.services.record_links import LinkFinder
 from app.services.resource_types import ResourceQuery, ResourceRow
 from app.services.resources_linked import ResourceLinkService
@@ -30,6 +31,7 @@ class VolunteersPage(QWidget):
         links: LinkFinder,
         codes: CodeService,
         tasks: TaskRunner,
+        exports: ListExportService | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -105,6 +107,9 @@ class VolunteersPage(QWidget):
             choice_blank=self.tr("All kinds"),
             parent=self,
         )
+        if exports is not None:
+            self.register.add_export(exports, "volunteers")
+            self.resources.add_export(exports, "resources")
         self.service_totals = _summary_label(self)
         self.resource_totals = _summary_label(self)
         self.services.add_footer(self.service_totals)

@@ -222,4 +222,12 @@ def test_an_unknown_list_is_named(db: Database, admin: Actor, tmp_path: Path) ->
     with pytest.raises(NotFound) as missing:
         ListExportService(db, admin).export("nothing", tmp_path / "x.xlsx")
     assert "clients" in missing.value.message
-    assert ListExportService.lists() == {"clients": "服务对象", "cases": "个案"}
+    assert ListExportService.lists() == {
+        "clients": "服务对象",
+        "cases": "个案",
+        "groups": "小组",
+        "activities": "社区活动",
+        "visits": "走访",
+        "volunteers": "志愿者",
+        "resources": "资源链接",
+    }

@@ -1,4 +1,4 @@
-"""The 小组, 社区活动 and 走访 lists export exactly what their pages list."""
+"""The 小组, 社区活动, 走访, 志愿者 and 资源链接 lists export exactly what their pages list."""
 
 from __future__ import annotations
 
@@ -16,8 +16,12 @@ from app.services.demo import create_demo_database
 from app.services.group_types import GroupQuery
 from app.services.groups import GroupService
 from app.services.list_export import ListExportService
+from app.services.resource_types import ResourceQuery
+from app.services.resources_linked import ResourceLinkService
 from app.services.visit_types import VisitQuery
 from app.services.visits import VisitService
+from app.services.volunteer_types import VolunteerQuery
+from app.services.volunteers import VolunteerRegistry
 from app.store.engine import Database
 from app.store.models import User
 
@@ -51,6 +55,16 @@ def sheet(path: Path) -> list[list[object]]:
             lambda db, a: ActivityService(db, a).search_ids(ActivityQuery()),
         ),
         ("visits", "走访日期", lambda db, a: VisitService(db, a).search_ids(VisitQuery())),
+        (
+            "volunteers",
+            "姓名",
+            lambda db, a: VolunteerRegistry(db, a).search_ids(VolunteerQuery()),
+        ),
+        (
+            "resources",
+            "日期",
+            lambda db, a: ResourceLinkService(db, a).search_ids(ResourceQuery()),
+        ),
     ],
 )
 def test_each_list_exports_the_pages_rows(
@@ -66,3 +80,15 @@ def test_each_list_exports_the_pages_rows(
     body = [r for r in rows[header_at + 1 :] if any(c is not None for c in r)]
     assert len(body) == len(ids)
     assert all(str(cell).strip() for cell in (r[0] for r in body))
+
+
+def test_volunteer_phones_and_id_numbers_are_masked(
+    station: tuple[Database, Actor], tmp_path: Path
+) -> None:
+    db, admin = station
+    path = tmp_path / "volunteers.xlsx"
+    ListExportService(db, admin).export("volunteers", path)
+    rows = sheet(path)
+    header_at = next(i for i, r in enumerate(rows) if r and r[0] == "姓名")
+    phones = [r[1] for r in rows[header_at + 1 :] if r[1]]
+    assert phones and all("****" in str(p) for p in phones)
