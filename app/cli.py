@@ -16,15 +16,15 @@ from collections.abc import Callable, Sequence
 from sqlalchemy.exc import DBAPIError
 
 from app import __version__, cli_backup, cli_case, cli_export, cli_import, cli_report
+from app.demo import builder as demo
 from app.domain.codes import SEED, CodeList
 from app.domain.errors import AppError, InvalidInput, NotFound
 from app.domain.roles import Role
-from app.services import demo
-from app.services.auth import AuthService
+from app.services.access.auth import AuthService
+from app.services.backup.health import check_database
 from app.services.context import Actor
-from app.services.health import check_database
-from app.services.setup import SetupService
-from app.services.users import UserService
+from app.services.settings.setup import SetupService
+from app.services.staff.users import UserService
 from app.store.engine import Database, database_url, sqlite_path
 from app.store.location import default_database
 

@@ -18,13 +18,19 @@ from typing import Any, TextIO
 from sqlalchemy.exc import DBAPIError
 
 from app.domain.errors import AppError, InvalidInput, NotFound
-from app.services.auth import AuthService
-from app.services.backup import BackupService, backup_folder, list_in, local_now, newest_verified
-from app.services.backup_crypto import is_encrypted
-from app.services.backup_restore import restore_as_backup_admin
-from app.services.backup_types import BackupInfo, RestoreResult, sha256_of
+from app.services.access.auth import AuthService
+from app.services.backup.crypto import is_encrypted
+from app.services.backup.restore import restore_as_backup_admin
+from app.services.backup.service import (
+    BackupService,
+    backup_folder,
+    list_in,
+    local_now,
+    newest_verified,
+)
+from app.services.backup.types import BackupInfo, RestoreResult, sha256_of
 from app.services.context import Actor
-from app.services.setup import SetupService
+from app.services.settings.setup import SetupService
 from app.store import file_guard
 from app.store.engine import Database, database_url, sqlite_path
 from app.store.location import default_database

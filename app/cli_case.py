@@ -10,8 +10,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from app.services.case_print import CasePrintService
-from app.services.cases import CaseService
+from app.services.cases.printing import CasePrintService
+from app.services.cases.service import CaseService
 
 ENV_PASSWORD = "STATIONDESK_PASSWORD"
 

@@ -11,7 +11,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from app.services.list_export import ListExportService
+from app.services.lists.service import ListExportService
 
 ENV_PASSWORD = "STATIONDESK_PASSWORD"
 

@@ -19,11 +19,11 @@ from pathlib import Path
 
 from sqlalchemy import func, select, update
 
-from app.services.auth import AuthService
-from app.services.client_types import ClientQuery, ClientSort
-from app.services.clients import ClientService
+from app.demo.builder import create_demo_database
+from app.services.access.auth import AuthService
+from app.services.clients.service import ClientService
+from app.services.clients.types import ClientQuery, ClientSort
 from app.services.context import Actor
-from app.services.demo import create_demo_database
 from app.store.engine import Database
 from app.store.models import Client, Village
 

@@ -21,10 +21,10 @@ from pathlib import Path
 from sqlalchemy import func, insert, select, update
 from stdnum.cn import ric
 
-from app.services.auth import actor_for
+from app.services.access.auth import actor_for
 from app.services.context import Actor
-from app.services.list_export import ListExportService
-from app.services.setup import SetupService
+from app.services.lists.service import ListExportService
+from app.services.settings.setup import SetupService
 from app.store.engine import Database
 from app.store.models import Client, ClientCategory, User, Village
 

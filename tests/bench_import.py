@@ -22,8 +22,8 @@ import openpyxl
 from sqlalchemy import select
 from stdnum.cn import ric
 
-from app.services.auth import AuthService
-from app.services.demo import create_demo_database
+from app.demo.builder import create_demo_database
+from app.services.access.auth import AuthService
 from app.services.importing.service import RosterImportService
 from app.store.engine import Database
 from app.store.models import Client, Village

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from app.domain.roles import Role
-from app.services.auth import AuthService
+from app.services.access.auth import AuthService
 from app.services.context import Actor
-from app.services.setup import SetupService
-from app.services.users import UserService
+from app.services.settings.setup import SetupService
+from app.services.staff.users import UserService
 from app.store.engine import Database
 
 ADMIN_PASSWORD = "admin-pass-1"

@@ -1,11 +1,31 @@
-"""Copies and checks of SQLite files, through SQLite itself (never a copy of a live file)."""
+"""Copies and checks of SQLite files, through SQLite itself (never a copy of a live file).
+
+The only module that speaks to SQLite without SQLAlchemy: the services see its
+exceptions (`CopyFailed`, `FileBusy`, `Unreadable`), never `sqlite3`'s.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
 import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
+
+from sqlalchemy import Engine, create_engine
+from sqlalchemy.pool import NullPool
+
+
+class CopyFailed(Exception):
+    """An online backup did not complete or its copy failed the integrity check."""
+
+
+class FileBusy(Exception):
+    """Another program holds the file: it could not be checked, which says nothing of damage."""
+
+
+class Unreadable(Exception):
+    """SQLite cannot read the file (damaged, or not a database)."""
 
 
 def read_only_uri(path: Path) -> str:
@@ -17,27 +37,27 @@ def online_backup(source: Path, target: Path) -> None:
     """Copy `source` to `target` with the online backup API, verified, then renamed in place."""
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
-    src = sqlite3.connect(read_only_uri(source), uri=True)
     try:
-        dst = sqlite3.connect(partial)
+        src = sqlite3.connect(read_only_uri(source), uri=True)
         try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode=DELETE")
+            dst = sqlite3.connect(partial)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                dst.close()
         finally:
-            dst.close()
-    finally:
-        src.close()
+            src.close()
+    except sqlite3.DatabaseError as exc:
+        partial.unlink(missing_ok=True)
+        raise CopyFailed(str(exc)) from exc
     problems = integrity_problems(partial)
     if problems:
         partial.unlink(missing_ok=True)
-        raise sqlite3.DatabaseError("backup copy failed its integrity check: " + problems[0])
+        raise CopyFailed("backup copy failed its integrity check: " + problems[0])
     with open(partial, "rb") as fh:
         os.fsync(fh.fileno())
     os.replace(partial, target)
-
-
-class FileBusy(Exception):
-    """Another program holds the file: it could not be checked, which says nothing of damage."""
 
 
 def integrity_problems(path: Path, *, quick: bool = False) -> list[str]:
@@ -72,3 +92,70 @@ def restore_copy(copy: Path, target: Path) -> None:
         with contextlib.suppress(FileNotFoundError):
             Path(str(target) + suffix).unlink()
     online_backup(copy, target)
+
+
+def full_check(path: Path) -> tuple[list[str], list[tuple[str, str]]]:
+    """`integrity_check` rows (["ok"] when intact) and `(table, parent)` of each broken key.
+
+    Raises Unreadable when SQLite cannot open or read the file.
+    """
+    try:
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
+    except sqlite3.Error as exc:
+        raise Unreadable(str(exc)) from exc
+    try:
+        rows = [str(r[0]) for r in conn.execute("PRAGMA integrity_check")]
+        broken = [(t, p) for t, _, p, _ in conn.execute("PRAGMA foreign_key_check")]
+        return rows, broken
+    except sqlite3.DatabaseError as exc:
+        raise Unreadable(str(exc)) from exc
+    finally:
+        conn.close()
+
+
+def read_only_engine(path: Path) -> Engine:
+    """An engine that opens `path` read-only and without the app's set-up (which would
+    switch the file to WAL)."""
+    uri = read_only_uri(path)
+    return create_engine(
+        "sqlite://", creator=lambda: sqlite3.connect(uri, uri=True), poolclass=NullPool
+    )
+
+
+def counts_and_revision(path: Path, tables: Iterable[str]) -> tuple[dict[str, int], str | None]:
+    """Rows in each of `tables` that the file has, and its Alembic revision (None if none)."""
+    conn = sqlite3.connect(read_only_uri(path), uri=True)
+    try:
+        present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        counts = {
+            name: int(conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0])
+            for name in sorted(tables)
+            if name in present
+        }
+        revision = None
+        if "alembic_version" in present:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = row[0] if row else None
+        return counts, revision
+    finally:
+        conn.close()
+
+
+def leave_wal(path: Path, *, timeout: float = 5.0) -> str:
+    """Fold the WAL into the file and switch it to a rollback journal; the mode it is in after.
+
+    SQLite refuses while another connection has the file open, and the mode stays "wal".
+    Raises FileBusy when a lock keeps it from running, Unreadable when the file is damaged.
+    """
+    try:
+        conn = sqlite3.connect(path, timeout=timeout, isolation_level=None)
+        try:
+            return str(conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]).lower()
+        finally:
+            conn.close()
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+            raise FileBusy(str(exc)) from exc
+        raise Unreadable(str(exc)) from exc
+    except sqlite3.DatabaseError as exc:
+        raise Unreadable(str(exc)) from exc

@@ -12,13 +12,13 @@ from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit, QM
 
 import app
 from app.domain.errors import AppError
-from app.services import backup
-from app.services.auth import AuthService
-from app.services.backup import BackupService
-from app.services.backup_types import StartReport
+from app.services.access.auth import AuthService
+from app.services.backup import service as backup
+from app.services.backup.service import BackupService
+from app.services.backup.types import StartReport
 from app.services.context import Actor
-from app.services.setup import SetupService
-from app.services.stations import SettingsService
+from app.services.settings.setup import SetupService
+from app.services.settings.stations import SettingsService
 from app.store.engine import Database, database_url, sqlite_path, storage_errors
 from app.store.location import default_database
 from app.ui.crash import CrashDialog, install_excepthook

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.backup import BackupService
-from app.services.backup_types import BackupInfo, BackupReason, RestoreResult
+from app.services.backup.service import BackupService
+from app.services.backup.types import BackupInfo, BackupReason, RestoreResult
 from app.ui.settings.table import make_table, set_rows
 from app.ui.tasks import TaskRunner, confirm, keep_open
 

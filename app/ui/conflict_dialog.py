@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.codes import CodeList, RiskLevel, Sex
 from app.domain.masking import mask_id, mask_phone
-from app.services.client_types import ClientDetail, ClientInput
+from app.services.clients.types import ClientDetail, ClientInput
 from app.ui.clients.choices import ClientChoices, enum_label
 from app.ui.clients.prompts import ask
 

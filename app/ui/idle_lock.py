@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import AppError, AuthenticationFailed
-from app.services.auth import AuthService
+from app.services.access.auth import AuthService
 from app.services.context import Actor, Changes
-from app.services.stations import SettingsService
+from app.services.settings.stations import SettingsService
 from app.ui.clients.detail import ClientDetailPanel
 from app.ui.clients.form import ClientFormDialog
 from app.ui.tasks import TaskRunner

@@ -14,32 +14,32 @@ from PySide6.QtWidgets import (
 )
 
 import app
-from app.services.activities import ActivityService
-from app.services.activity_photos import ActivityPhotoService
-from app.services.activity_print import ActivityPrintService
-from app.services.auth import AuthService
-from app.services.case_print import CasePrintService
-from app.services.cases import CaseService
-from app.services.clients import ClientService
-from app.services.codes import CodeService
-from app.services.consents import ConsentService
+from app.services.access.auth import AuthService
+from app.services.access.consents import ConsentService
+from app.services.cases.printing import CasePrintService
+from app.services.cases.reminders import ReminderService
+from app.services.cases.service import CaseService
+from app.services.clients.service import ClientService
+from app.services.community.photos import ActivityPhotoService
+from app.services.community.printing import ActivityPrintService
+from app.services.community.service import ActivityService
 from app.services.context import Actor
-from app.services.dashboard import DashboardService
-from app.services.group_print import GroupPrintService
-from app.services.groups import GroupService
+from app.services.dashboard.service import DashboardService
+from app.services.groups.printing import GroupPrintService
+from app.services.groups.service import GroupService
 from app.services.importing.service import RosterImportService
-from app.services.list_export import ListExportService
-from app.services.record_links import LinkFinder
-from app.services.reminders import ReminderService
+from app.services.lists.service import ListExportService
 from app.services.reports.service import ReportService
-from app.services.resources_linked import ResourceLinkService
-from app.services.stations import SettingsService
-from app.services.supervision import SupervisionService
-from app.services.training import TrainingService
-from app.services.training_hours import TrainingHoursService
-from app.services.visits import VisitService
-from app.services.volunteers import VolunteerRegistry
-from app.services.worklogs import WorkLogService
+from app.services.settings.codes import CodeService
+from app.services.settings.stations import SettingsService
+from app.services.staff.supervision import SupervisionService
+from app.services.staff.training import TrainingService
+from app.services.staff.training_hours import TrainingHoursService
+from app.services.visits.service import VisitService
+from app.services.visits.worklogs import WorkLogService
+from app.services.volunteers.links import LinkFinder
+from app.services.volunteers.resources import ResourceLinkService
+from app.services.volunteers.service import VolunteerRegistry
 from app.store.engine import Database, sqlite_path
 from app.ui.cases.page import CasesPage
 from app.ui.clients.page import ClientsPage

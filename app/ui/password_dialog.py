@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import AppError, InvalidInput
-from app.services.auth import AuthService
+from app.services.access.auth import AuthService
 from app.services.context import Actor
 from app.ui.form_errors import ErrorLabel
 from app.ui.tasks import TaskRunner

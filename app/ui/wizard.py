@@ -14,12 +14,12 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from app.demo.builder import DemoSummary, fill_station
 from app.domain.errors import AppError, InvalidInput
-from app.services import passwords
+from app.services.access import passwords
 from app.services.context import Actor
-from app.services.demo import DemoSummary, fill_station
-from app.services.setup import STATION_CODE, SetupService, clean_villages
-from app.services.users import LOGIN
+from app.services.settings.setup import STATION_CODE, SetupService, clean_villages
+from app.services.staff.users import LOGIN
 from app.store.engine import Database
 from app.ui.form_errors import ErrorLabel
 from app.ui.tasks import IsCancelled, Progress, TaskRunner

@@ -15,8 +15,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWizard
 
 import app.ui.app as gui
-from app.services.client_types import ClientInput, ClientQuery
-from app.services.clients import ClientService
+from app.services.clients.service import ClientService
+from app.services.clients.types import ClientInput, ClientQuery
 from app.store.location import data_dir
 from app.ui.i18n import ENGLISH, install_translations
 from app.ui.login import LoginDialog

@@ -9,9 +9,9 @@ import pytest
 from openpyxl import load_workbook
 
 from app.domain.roles import Role
-from app.services.audit import AuditService
-from app.services.client_types import ClientInput
-from app.services.clients import ClientService
+from app.services.access.audit import AuditService
+from app.services.clients.service import ClientService
+from app.services.clients.types import ClientInput
 from app.services.context import Actor
 from app.store.engine import Database
 from app.ui.settings.audit_tab import AuditTab

@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from app.domain.roles import Role
-from app.services.auth import AuthService
-from app.services.backup import BackupService
+from app.services.access.auth import AuthService
+from app.services.backup.service import BackupService
 from app.services.context import Actor
-from app.services.users import UserService
+from app.services.staff.users import UserService
 from app.store.engine import Database
 from app.ui.backup_dialogs import BackupPanel
 from app.ui.tasks import TaskRunner

@@ -11,10 +11,10 @@ from shiboken6 import isValid
 
 from app.domain.case_rules import Stage
 from app.domain.roles import Role
-from app.services.case_types import IntakeInput, OpenCaseInput
-from app.services.cases import CaseService
-from app.services.client_types import ClientInput
-from app.services.clients import ClientService
+from app.services.cases.service import CaseService
+from app.services.cases.types import IntakeInput, OpenCaseInput
+from app.services.clients.service import ClientService
+from app.services.clients.types import ClientInput
 from app.services.context import Actor
 from app.store.engine import Database
 from app.ui.cases.conflict_dialog import CaseConflictDialog

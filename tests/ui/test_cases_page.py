@@ -13,14 +13,14 @@ from stdnum.cn import ric
 
 from app.domain.case_rules import Stage
 from app.domain.roles import Role
-from app.services.case_print import CasePrintService
-from app.services.case_types import CaseQuery, OpenCaseInput
-from app.services.cases import CaseService
-from app.services.client_types import Choice, ClientInput
-from app.services.clients import ClientService
-from app.services.codes import CodeService
+from app.services.cases.printing import CasePrintService
+from app.services.cases.reminders import ReminderService
+from app.services.cases.service import CaseService
+from app.services.cases.types import CaseQuery, OpenCaseInput
+from app.services.clients.service import ClientService
+from app.services.clients.types import Choice, ClientInput
 from app.services.context import Actor
-from app.services.reminders import ReminderService
+from app.services.settings.codes import CodeService
 from app.store.engine import Database
 from app.ui.cases.assessment_dialog import AssessmentDialog
 from app.ui.cases.closure_dialogs import ClosureDialog

@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import Qt
 from stdnum.cn import ric
 
-from app.services.client_types import ClientQuery, ClientSort
-from app.services.clients import ClientService
+from app.services.clients.service import ClientService
+from app.services.clients.types import ClientQuery, ClientSort
 from app.services.context import Actor
 from app.store import search
 from app.store.engine import Database

@@ -11,10 +11,10 @@ from sqlalchemy import select
 from stdnum.cn import ric
 
 from app.domain.roles import Role
-from app.services.client_types import ClientInput, ClientQuery
-from app.services.clients import ClientService
-from app.services.codes import CodeService
+from app.services.clients.service import ClientService
+from app.services.clients.types import ClientInput, ClientQuery
 from app.services.context import Actor
+from app.services.settings.codes import CodeService
 from app.store.engine import Database
 from app.store.models import AuditEntry
 from app.ui.clients.archive_dialog import ArchiveDialog

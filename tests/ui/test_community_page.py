@@ -13,14 +13,14 @@ from shiboken6 import isValid
 from stdnum.cn import ric
 
 from app.domain.roles import Role
-from app.services.activities import ActivityService
-from app.services.activity_photos import ActivityPhotoService
-from app.services.activity_print import ActivityPrintService
-from app.services.activity_types import ActivityQuery
-from app.services.client_types import Choice, ClientInput
-from app.services.clients import ClientService
-from app.services.codes import CodeService
+from app.services.clients.service import ClientService
+from app.services.clients.types import Choice, ClientInput
+from app.services.community.photos import ActivityPhotoService
+from app.services.community.printing import ActivityPrintService
+from app.services.community.service import ActivityService
+from app.services.community.types import ActivityQuery
 from app.services.context import Actor
+from app.services.settings.codes import CodeService
 from app.store.engine import Database
 from app.ui.community.form import ActivityDialog
 from app.ui.community.page import CommunityPage

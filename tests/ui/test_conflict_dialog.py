@@ -8,10 +8,10 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from app.domain.roles import Role
-from app.services.client_types import ClientInput
-from app.services.clients import ClientService
-from app.services.codes import CodeService
+from app.services.clients.service import ClientService
+from app.services.clients.types import ClientInput
 from app.services.context import Actor
+from app.services.settings.codes import CodeService
 from app.store.engine import Database
 from app.ui.clients.choices import load_choices
 from app.ui.clients.form import ClientFormDialog

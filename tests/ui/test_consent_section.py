@@ -9,11 +9,11 @@ import pytest
 from PySide6.QtCore import QDate
 
 from app.domain.roles import Role
-from app.services.client_types import ClientInput
-from app.services.clients import ClientService
-from app.services.codes import CodeService
-from app.services.consents import ConsentService
+from app.services.access.consents import ConsentService
+from app.services.clients.service import ClientService
+from app.services.clients.types import ClientInput
 from app.services.context import Actor
+from app.services.settings.codes import CodeService
 from app.store.engine import Database
 from app.ui.clients.consent_dialog import ConsentDialog, WithdrawDialog
 from app.ui.clients.detail import ClientDetailPanel

@@ -7,12 +7,12 @@ from collections.abc import Iterator
 
 import pytest
 
-from app.services.case_types import OpenCaseInput
-from app.services.cases import CaseService
-from app.services.client_types import Choice, ClientInput
-from app.services.clients import ClientService
-from app.services.consent_types import ConsentInput
-from app.services.consents import ConsentService
+from app.services.access.consent_types import ConsentInput
+from app.services.access.consents import ConsentService
+from app.services.cases.service import CaseService
+from app.services.cases.types import OpenCaseInput
+from app.services.clients.service import ClientService
+from app.services.clients.types import Choice, ClientInput
 from app.services.context import Actor
 from app.store.engine import Database
 from app.ui.cases.intake_dialog import IntakeDialog

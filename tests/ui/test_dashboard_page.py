@@ -12,17 +12,17 @@ from PySide6.QtCharts import QAbstractBarSeries
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QTreeWidgetItem
 
-from app.services.case_print import CasePrintService
-from app.services.case_types import OpenCaseInput
-from app.services.cases import CaseService
-from app.services.client_types import ClientInput
-from app.services.clients import ClientService
-from app.services.codes import CodeService
+from app.services.cases.printing import CasePrintService
+from app.services.cases.reminders import ReminderService
+from app.services.cases.service import CaseService
+from app.services.cases.types import OpenCaseInput
+from app.services.clients.service import ClientService
+from app.services.clients.types import ClientInput
 from app.services.context import Actor, Changes
-from app.services.dashboard import DashboardService
-from app.services.reminders import ReminderService
+from app.services.dashboard.service import DashboardService
 from app.services.reports.service import ReportService
 from app.services.reports.types import KeyFigure
+from app.services.settings.codes import CodeService
 from app.store.engine import Database
 from app.store.models import ServiceRecord
 from app.ui.cases.page import CasesPage

@@ -17,15 +17,15 @@ from stdnum.cn import ric
 
 from app.domain.roles import Role
 from app.exports.list_xlsx import HEADER_ROW
-from app.services.case_print import CasePrintService
-from app.services.cases import CaseService
-from app.services.client_types import ClientInput
-from app.services.clients import ClientService
-from app.services.codes import CodeService
+from app.services.cases.printing import CasePrintService
+from app.services.cases.reminders import ReminderService
+from app.services.cases.service import CaseService
+from app.services.clients.service import ClientService
+from app.services.clients.types import ClientInput
 from app.services.context import Actor
-from app.services.list_export import ListExportService
-from app.services.list_export_types import ExportCancelled
-from app.services.reminders import ReminderService
+from app.services.lists.service import ListExportService
+from app.services.lists.types import ExportCancelled
+from app.services.settings.codes import CodeService
 from app.store.engine import Database
 from app.store.models import AuditEntry
 from app.ui.cases.page import CasesPage

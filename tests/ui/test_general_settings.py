@@ -7,13 +7,13 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtWidgets import QMainWindow
 
-from app.services.auth import AuthService
-from app.services.backup import BackupService
-from app.services.backup_types import Retention
-from app.services.consents import ConsentService
+from app.services.access.auth import AuthService
+from app.services.access.consents import ConsentService
+from app.services.backup.service import BackupService
+from app.services.backup.types import Retention
+from app.services.cases.reminders import ReminderService
 from app.services.context import Actor
-from app.services.reminders import ReminderService
-from app.services.stations import SettingsService
+from app.services.settings.stations import SettingsService
 from app.store.engine import Database
 from app.ui.idle_lock import IdleLock
 from app.ui.settings.general_tab import GeneralTab

@@ -12,12 +12,12 @@ from shiboken6 import isValid
 from stdnum.cn import ric
 
 from app.domain.roles import Role
-from app.services.client_types import ClientInput
-from app.services.clients import ClientService
-from app.services.codes import CodeService
+from app.services.clients.service import ClientService
+from app.services.clients.types import ClientInput
 from app.services.context import Actor
-from app.services.group_print import GroupPrintService
-from app.services.groups import GroupService
+from app.services.groups.printing import GroupPrintService
+from app.services.groups.service import GroupService
+from app.services.settings.codes import CodeService
 from app.store.engine import Database
 from app.ui.clients.household_picker import HeadSearchDialog
 from app.ui.groups.end_dialog import EndDialog, ScoreTable

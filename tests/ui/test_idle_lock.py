@@ -10,10 +10,10 @@ from sqlalchemy import func, select
 from stdnum.cn import ric
 
 from app.domain.roles import Role
-from app.services.client_types import ClientInput
-from app.services.clients import ClientService
-from app.services.codes import CodeService
+from app.services.clients.service import ClientService
+from app.services.clients.types import ClientInput
 from app.services.context import Actor
+from app.services.settings.codes import CodeService
 from app.store.engine import Database
 from app.store.models import AuditEntry
 from app.ui.clients.choices import load_choices

@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import func, select
 
 from app.domain.roles import Role
-from app.services.clients import ClientService
-from app.services.codes import CodeService
+from app.services.clients.service import ClientService
 from app.services.context import Actor
 from app.services.importing.service import RosterImportService
+from app.services.settings.codes import CodeService
 from app.store.engine import Database
 from app.store.models import Client
 from app.ui.clients.import_dialog import ImportDialog

@@ -9,10 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from app.domain.roles import Role
-from app.services.auth import AuthService
+from app.services.access.auth import AuthService
 from app.services.context import Actor
-from app.services.setup import SetupService
-from app.services.users import UserService
+from app.services.settings.setup import SetupService
+from app.services.staff.users import UserService
 from app.store.engine import Database
 from app.ui.login import LoginDialog
 from app.ui.tasks import TaskRunner

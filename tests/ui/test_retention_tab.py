@@ -9,11 +9,11 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from app.domain.roles import Role
-from app.services.client_types import ClientInput, ClientQuery
-from app.services.clients import ClientService
+from app.services.access.retention import RetentionService
+from app.services.access.retention_types import ANONYMISED, DueKind
+from app.services.clients.service import ClientService
+from app.services.clients.types import ClientInput, ClientQuery
 from app.services.context import Actor
-from app.services.retention import RetentionService
-from app.services.retention_types import ANONYMISED, DueKind
 from app.store.engine import Database
 from app.store.models import Client, Visit
 from app.ui.settings.retention_tab import RetentionTab

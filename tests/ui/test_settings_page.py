@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QMessageBox
 
 from app.domain.codes import CodeList
 from app.domain.errors import AuthenticationFailed
-from app.services.auth import MAX_FAILURES, AuthService
-from app.services.codes import CodeService
+from app.services.access.auth import MAX_FAILURES, AuthService
 from app.services.context import Actor
-from app.services.stations import SettingsService, StationService
+from app.services.settings.codes import CodeService
+from app.services.settings.stations import SettingsService, StationService
 from app.store.engine import Database
 from app.ui.i18n import LANGUAGE_KEY
 from app.ui.settings.page import SettingsPage

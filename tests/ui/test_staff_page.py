@@ -11,12 +11,12 @@ from PySide6.QtWidgets import QTableWidget
 from pytestqt.qtbot import QtBot
 
 from app.domain.roles import Role
-from app.services.codes import CodeService
 from app.services.context import Actor
-from app.services.supervision import SupervisionService
-from app.services.supervision_types import SupervisionQuery
-from app.services.training import TrainingService
-from app.services.training_hours import TrainingHoursService
+from app.services.settings.codes import CodeService
+from app.services.staff.supervision import SupervisionService
+from app.services.staff.supervision_types import SupervisionQuery
+from app.services.staff.training import TrainingService
+from app.services.staff.training_hours import TrainingHoursService
 from app.store.engine import Database
 from app.ui.settings.training_targets_tab import TrainingTargetsTab
 from app.ui.staff.dialogs import SupervisionDialog, TrainingDialog

@@ -11,15 +11,15 @@ from shiboken6 import isValid
 from stdnum.cn import ric
 
 from app.domain.roles import Role
-from app.services.case_types import CaseQuery
-from app.services.cases import CaseService
-from app.services.client_types import Choice, ClientInput
-from app.services.clients import ClientService
-from app.services.codes import CodeService
+from app.services.cases.service import CaseService
+from app.services.cases.types import CaseQuery
+from app.services.clients.service import ClientService
+from app.services.clients.types import Choice, ClientInput
 from app.services.context import Actor
-from app.services.visit_types import VisitInput
-from app.services.visits import VisitService
-from app.services.worklogs import WorkLogService
+from app.services.settings.codes import CodeService
+from app.services.visits.service import VisitService
+from app.services.visits.types import VisitInput
+from app.services.visits.worklogs import WorkLogService
 from app.store.engine import Database
 from app.ui.tasks import TaskRunner
 from app.ui.visits.page import VisitsPage

@@ -10,13 +10,13 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from app.domain.roles import Role
-from app.services.codes import CodeService
 from app.services.context import Actor
-from app.services.record_links import LinkFinder, LinkKind
-from app.services.resource_types import ResourceQuery
-from app.services.resources_linked import ResourceLinkService
-from app.services.volunteer_types import ServiceQuery
-from app.services.volunteers import VolunteerRegistry
+from app.services.settings.codes import CodeService
+from app.services.volunteers.links import LinkFinder, LinkKind
+from app.services.volunteers.resource_types import ResourceQuery
+from app.services.volunteers.resources import ResourceLinkService
+from app.services.volunteers.service import VolunteerRegistry
+from app.services.volunteers.types import ServiceQuery
 from app.store.engine import Database
 from app.ui.tasks import TaskRunner
 from app.ui.volunteers.dialogs import ResourceDialog, ServiceDialog, VolunteerDialog

@@ -7,11 +7,11 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtWidgets import QApplication, QWizard
 
-from app.services.auth import AuthService
-from app.services.client_types import ClientQuery
-from app.services.clients import ClientService
-from app.services.setup import SetupService
-from app.services.stations import StationService
+from app.services.access.auth import AuthService
+from app.services.clients.service import ClientService
+from app.services.clients.types import ClientQuery
+from app.services.settings.setup import SetupService
+from app.services.settings.stations import StationService
 from app.store.engine import Database
 from app.ui.tasks import TaskRunner
 from app.ui.wizard import SetupWizard

@@ -18,10 +18,10 @@ import pytest
 from sqlalchemy import func, select
 
 from app.domain.roles import Role
-from app.services import passwords
-from app.services.auth import actor_for
+from app.services.access import passwords
+from app.services.access.auth import actor_for
 from app.services.context import Actor
-from app.services.setup import SetupService
+from app.services.settings.setup import SetupService
 from app.store.engine import Database
 from app.store.models import User
 from tests.conftest import ADMIN_PASSWORD, VILLAGES

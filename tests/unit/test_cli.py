@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from app import __version__
 from app.cli import main
 from app.domain.errors import AuthenticationFailed
-from app.services.auth import AuthService
+from app.services.access.auth import AuthService
 from app.store.engine import Database
 from app.store.models import Client
 

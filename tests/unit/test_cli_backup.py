@@ -9,11 +9,11 @@ import pytest
 
 from app.cli import main
 from app.domain.roles import Role
-from app.services.auth import AuthService
-from app.services.backup_crypto import MAGIC
-from app.services.client_types import ClientInput
-from app.services.clients import ClientService
-from app.services.users import UserService
+from app.services.access.auth import AuthService
+from app.services.backup.crypto import MAGIC
+from app.services.clients.service import ClientService
+from app.services.clients.types import ClientInput
+from app.services.staff.users import UserService
 from app.store import file_guard
 from app.store.engine import Database
 

@@ -12,10 +12,10 @@ from stdnum.cn import ric
 
 from app.cli import main
 from app.domain.roles import Role
-from app.services.case_types import OpenCaseInput
-from app.services.cases import CaseService
-from app.services.client_types import ClientInput
-from app.services.clients import ClientService
+from app.services.cases.service import CaseService
+from app.services.cases.types import OpenCaseInput
+from app.services.clients.service import ClientService
+from app.services.clients.types import ClientInput
 from app.services.context import Actor
 from app.store.engine import Database
 from tests.conftest import ADMIN_PASSWORD

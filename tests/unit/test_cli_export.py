@@ -14,8 +14,8 @@ from stdnum.cn import ric
 from app.cli import main
 from app.domain.roles import Role
 from app.exports.list_xlsx import HEADER_ROW
-from app.services.client_types import ClientInput
-from app.services.clients import ClientService
+from app.services.clients.service import ClientService
+from app.services.clients.types import ClientInput
 from app.services.context import Actor
 from app.store.engine import Database
 from app.store.models import AuditEntry

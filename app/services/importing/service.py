@@ -16,7 +16,7 @@ from app.domain.errors import AppError, InvalidInput
 from app.domain.masking import mask_id
 from app.domain.roles import Permission
 from app.exports.roster_errors import ErrorLine, write_error_report
-from app.services import audit
+from app.services.access import audit
 from app.services.context import Actor
 from app.services.importing import classify, header, readers
 from app.services.importing.classify import Labels
@@ -30,7 +30,7 @@ from app.services.importing.results import (
 )
 from app.services.importing.rows import Lookups, RowError, clean, id_of, shown, text
 from app.services.importing.writer import RosterWriter
-from app.services.stations import SettingsService
+from app.services.settings.stations import SettingsService
 from app.store.engine import Database
 from app.store.models import CodeItem, ImportBatch, Setting, User, Village
 

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.errors import InvalidInput, NotFound, PermissionDenied
 from app.domain.roles import Permission, Role
-from app.services import audit
+from app.services.access import audit
 from app.services.context import Actor, Changes
 from app.store.engine import Database
 from app.store.models import Setting, Station

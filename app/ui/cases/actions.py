@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from app.domain.case_rules import Action, PlanStatus
 from app.domain.errors import AppError, ConflictError, NotFound
-from app.services.case_types import CaseDetail, CaseSaved
-from app.services.cases import CaseService
-from app.services.consents import ConsentService
+from app.services.access.consents import ConsentService
+from app.services.cases.service import CaseService
+from app.services.cases.types import CaseDetail, CaseSaved
 from app.ui.cases.assessment_dialog import AssessmentDialog
 from app.ui.cases.closure_dialogs import ClosureDialog, FollowUpDialog
 from app.ui.cases.evaluation_dialog import EvaluationDialog

@@ -6,8 +6,8 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPlainTextEdit, QW
 
 from app.domain.case_rules import ASSESSMENT_DOMAINS
 from app.domain.codes import RiskLevel
-from app.services.case_types import AssessmentInput, CaseDetail
-from app.services.cases import CaseService
+from app.services.cases.service import CaseService
+from app.services.cases.types import AssessmentInput, CaseDetail
 from app.ui.cases.fields import date_edit, enum_combo, pydate, text_box
 from app.ui.cases.step_dialog import SaveCall, StepDialog
 from app.ui.tasks import TaskRunner

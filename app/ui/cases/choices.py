@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from app.domain.codes import CodeList
-from app.services.clients import ClientService
-from app.services.codes import CodeService
+from app.services.clients.service import ClientService
+from app.services.settings.codes import CodeService
 from app.ui.clients.choices import ClientChoices
 
 USED_LISTS = (CodeList.CASE_SOURCE, CodeList.SERVICE_MODE, CodeList.CLOSURE_REASON)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QWidget
 
 from app.domain.codes import CodeList
-from app.services.case_types import CaseDetail, ClosureInput, FollowUpInput
-from app.services.cases import CaseService
+from app.services.cases.service import CaseService
+from app.services.cases.types import CaseDetail, ClosureInput, FollowUpInput
 from app.ui.cases.fields import OptionalDateEdit, date_edit, items_combo, pydate, text_box
 from app.ui.cases.step_dialog import SaveCall, StepDialog
 from app.ui.clients.choices import ClientChoices, code_items

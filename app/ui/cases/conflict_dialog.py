@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.case_rules import Urgency
 from app.domain.codes import RiskLevel
-from app.services.case_types import CaseDetail, TimelineEntry
+from app.services.cases.types import CaseDetail, TimelineEntry
 from app.ui.clients.choices import enum_label
 from app.ui.clients.prompts import ask
 

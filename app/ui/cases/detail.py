@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 from app.domain.case_rules import Action, Urgency
 from app.domain.codes import RiskLevel
 from app.domain.errors import AppError, NotFound
-from app.services.case_types import CaseDetail
-from app.services.cases import CaseService
+from app.services.cases.service import CaseService
+from app.services.cases.types import CaseDetail
 from app.ui.clients.choices import enum_label
 from app.ui.tasks import TaskRunner
 

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.case_rules import Attainment
-from app.services.case_types import CaseDetail, EvaluationInput, GoalResult
-from app.services.cases import CaseService
+from app.services.cases.service import CaseService
+from app.services.cases.types import CaseDetail, EvaluationInput, GoalResult
 from app.ui.cases.fields import date_edit, enum_combo, pydate, text_box
 from app.ui.cases.step_dialog import SaveCall, StepDialog
 from app.ui.tasks import TaskRunner

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEd
 
 from app.domain.case_rules import Stage, Urgency
 from app.domain.codes import RiskLevel
-from app.services.case_types import CaseQuery
+from app.services.cases.types import CaseQuery
 from app.ui.clients.choices import ClientChoices, fill_combo
 
 DEBOUNCE_MS = 250

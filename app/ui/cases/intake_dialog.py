@@ -14,12 +14,12 @@ from PySide6.QtWidgets import (
 
 from app.domain.case_rules import Decision, Urgency
 from app.domain.codes import CodeList, RiskLevel
-from app.services.case_types import CaseDetail, IntakeInput, OpenCaseInput
-from app.services.cases import CaseService
-from app.services.client_types import Choice
-from app.services.clients import ClientService
-from app.services.consent_types import SERVICE
-from app.services.consents import ConsentService
+from app.services.access.consent_types import SERVICE
+from app.services.access.consents import ConsentService
+from app.services.cases.service import CaseService
+from app.services.cases.types import CaseDetail, IntakeInput, OpenCaseInput
+from app.services.clients.service import ClientService
+from app.services.clients.types import Choice
 from app.ui.cases.fields import date_edit, enum_combo, items_combo, pydate, text_box
 from app.ui.cases.step_dialog import SaveCall, StepDialog
 from app.ui.clients.choices import ClientChoices, code_items

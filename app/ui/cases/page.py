@@ -20,15 +20,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.case_print import CasePrintService
-from app.services.case_types import CaseDetail, CaseSaved
-from app.services.cases import CaseService
-from app.services.clients import ClientService
-from app.services.codes import CodeService
-from app.services.consents import ConsentService
+from app.services.access.consents import ConsentService
+from app.services.cases.printing import CasePrintService
+from app.services.cases.reminders import ReminderService
+from app.services.cases.service import CaseService
+from app.services.cases.types import CaseDetail, CaseSaved
+from app.services.clients.service import ClientService
 from app.services.context import Changes
-from app.services.list_export import ListExportService
-from app.services.reminders import ReminderService
+from app.services.lists.service import ListExportService
+from app.services.settings.codes import CodeService
 from app.ui.cases.actions import CaseActions
 from app.ui.cases.choices import load_case_choices
 from app.ui.cases.detail import CaseDetailPanel

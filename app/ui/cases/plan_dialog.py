@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import InvalidInput
-from app.services.case_types import CaseDetail, CaseSaved, GoalInput, PlanInput, PlanView
-from app.services.cases import CaseService
+from app.services.cases.service import CaseService
+from app.services.cases.types import CaseDetail, CaseSaved, GoalInput, PlanInput, PlanView
 from app.ui.cases.fields import OptionalDateEdit, text_box
 from app.ui.cases.step_dialog import SaveCall, StepDialog
 from app.ui.tasks import TaskRunner

@@ -8,8 +8,8 @@ from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from app.services.case_print import CasePrintService
-from app.services.case_types import CaseDetail
+from app.services.cases.printing import CasePrintService
+from app.services.cases.types import CaseDetail
 from app.ui.clients.prompts import ask
 from app.ui.tasks import TaskRunner
 

@@ -8,8 +8,8 @@ from PySide6.QtCore import QTime
 from PySide6.QtWidgets import QLineEdit, QSpinBox, QTimeEdit, QWidget
 
 from app.domain.codes import CodeList
-from app.services.case_types import CaseDetail, ServiceRecordInput
-from app.services.cases import CaseService
+from app.services.cases.service import CaseService
+from app.services.cases.types import CaseDetail, ServiceRecordInput
 from app.ui.cases.fields import OptionalDateEdit, date_edit, items_combo, pydate, text_box
 from app.ui.cases.step_dialog import SaveCall, StepDialog
 from app.ui.clients.choices import ClientChoices, code_items

@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QVBoxLayout, QWidget
 
 from app.domain.case_rules import ReferralStatus
-from app.services.case_types import CaseDetail, ReferralInput
-from app.services.cases import CaseService
-from app.services.consent_types import SHARING
-from app.services.consents import ConsentService
+from app.services.access.consent_types import SHARING
+from app.services.access.consents import ConsentService
+from app.services.cases.service import CaseService
+from app.services.cases.types import CaseDetail, ReferralInput
 from app.ui.cases.fields import date_edit, enum_combo, items_combo, pydate, text_box
 from app.ui.cases.step_dialog import SaveCall, StepDialog
 from app.ui.clients.consent_warning import ConsentWarning

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from app.services.case_types import CaseSaved
+from app.services.cases.types import CaseSaved
 from app.ui.cases.fields import text_box
 from app.ui.cases.step_dialog import SaveCall, StepDialog
 from app.ui.tasks import TaskRunner

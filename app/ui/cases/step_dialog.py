@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import AppError, ConflictError, InvalidInput, NotFound
-from app.services.case_types import CaseDetail, CaseSaved
-from app.services.cases import CaseService
+from app.services.cases.service import CaseService
+from app.services.cases.types import CaseDetail, CaseSaved
 from app.ui.cases.conflict_dialog import CaseConflictDialog
 from app.ui.clients.prompts import ask
 from app.ui.form_errors import ErrorLabel

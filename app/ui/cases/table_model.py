@@ -10,8 +10,8 @@ from PySide6.QtGui import QBrush, QColor
 
 from app.domain.case_rules import Stage, Urgency
 from app.domain.codes import RiskLevel
-from app.services.case_types import CaseQuery, CaseRow, CaseSort
-from app.services.cases import CaseService
+from app.services.cases.service import CaseService
+from app.services.cases.types import CaseQuery, CaseRow, CaseSort
 from app.ui.clients.choices import enum_label
 from app.ui.tasks import TaskRunner
 from app.ui.widgets.lazy_table import AnyIndex, LazyIdTableModel

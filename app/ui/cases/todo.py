@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from app.services.cases.reminders import Reminder, ReminderKind, ReminderService
 from app.services.context import Changes
-from app.services.reminders import Reminder, ReminderKind, ReminderService
 from app.ui.tasks import TaskRunner
 
 _URGENT_KINDS = frozenset({ReminderKind.NO_CONTACT, ReminderKind.CONTACT_DUE})

@@ -8,9 +8,9 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox
 
 from app.domain.codes import CodeList
-from app.services.client_types import Choice
-from app.services.clients import ClientService
-from app.services.codes import CodeEntry, CodeService
+from app.services.clients.service import ClientService
+from app.services.clients.types import Choice
+from app.services.settings.codes import CodeEntry, CodeService
 
 USED_LISTS = (
     CodeList.CLIENT_CATEGORY,

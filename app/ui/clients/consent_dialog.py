@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import AppError
-from app.services.consent_types import ITEMS, SELF, ConsentInput, ConsentRow, SignerRule
-from app.services.consents import ConsentService
+from app.services.access.consent_types import ITEMS, SELF, ConsentInput, ConsentRow, SignerRule
+from app.services.access.consents import ConsentService
 from app.ui.cases.fields import date_edit, pydate
 from app.ui.form_errors import ErrorLabel
 from app.ui.tasks import TaskRunner

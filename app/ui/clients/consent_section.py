@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.consent_types import ITEMS, ConsentRow
-from app.services.consents import ConsentService
+from app.services.access.consent_types import ITEMS, ConsentRow
+from app.services.access.consents import ConsentService
 from app.services.context import Changes
 from app.ui.clients.consent_dialog import ConsentDialog, WithdrawDialog, item_label
 from app.ui.settings.table import make_table, set_rows

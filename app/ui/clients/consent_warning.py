@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
-from app.services.consents import ConsentService
+from app.services.access.consents import ConsentService
 from app.ui.clients.consent_dialog import item_label
 from app.ui.tasks import TaskRunner
 

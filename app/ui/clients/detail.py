@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 
 from app.domain.codes import ClientStatus, CodeList, RiskLevel, Sex
 from app.domain.errors import AppError, NotFound
-from app.services.client_types import ClientDetail, HouseholdMember, Revealed
-from app.services.clients import ClientService
-from app.services.consents import ConsentService
+from app.services.access.consents import ConsentService
+from app.services.clients.service import ClientService
+from app.services.clients.types import ClientDetail, HouseholdMember, Revealed
 from app.ui.clients.choices import ClientChoices, enum_label
 from app.ui.clients.consent_section import ConsentSection
 from app.ui.tasks import TaskRunner

@@ -7,7 +7,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from app.domain.codes import ClientStatus, CodeList, RiskLevel
-from app.services.client_types import ClientQuery
+from app.services.clients.types import ClientQuery
 from app.ui.clients.choices import ClientChoices, code_items, fill_combo
 
 DEBOUNCE_MS = 250

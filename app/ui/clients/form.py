@@ -35,8 +35,8 @@ from app.domain.errors import (
     InvalidInput,
     NeedsConfirmation,
 )
-from app.services.client_types import ClientDetail, ClientInput, IdCheck, Revealed, Saved
-from app.services.clients import HEAD, ClientService
+from app.services.clients.service import HEAD, ClientService
+from app.services.clients.types import ClientDetail, ClientInput, IdCheck, Revealed, Saved
 from app.ui.clients.category_list import CategoryList
 from app.ui.clients.choices import ClientChoices, code_items, fill_combo, select_data
 from app.ui.clients.household_picker import HouseholdField

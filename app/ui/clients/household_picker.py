@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.client_types import Choice
-from app.services.clients import ClientService
+from app.services.clients.service import ClientService
+from app.services.clients.types import Choice
 from app.ui.tasks import TaskRunner
 
 SEARCH_DELAY_MS = 250

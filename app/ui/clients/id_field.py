@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from app.domain.codes import Sex
 from app.domain.errors import AppError, InvalidInput
-from app.services.client_types import IdCheck
-from app.services.clients import ClientService
+from app.services.clients.service import ClientService
+from app.services.clients.types import IdCheck
 from app.ui.clients.choices import enum_label
 from app.ui.clients.masked_edit import MaskedLineEdit
 from app.ui.tasks import TaskRunner

@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
 
 from app.domain.codes import ClientStatus
 from app.domain.errors import AppError, ConflictError, NotFound
-from app.services.client_types import ClientDetail, ClientQuery, Saved
-from app.services.clients import ClientService
-from app.services.codes import CodeService
-from app.services.consents import ConsentService
+from app.services.access.consents import ConsentService
+from app.services.clients.service import ClientService
+from app.services.clients.types import ClientDetail, ClientQuery, Saved
 from app.services.context import Changes
 from app.services.importing.service import RosterImportService
-from app.services.list_export import ListExportService
+from app.services.lists.service import ListExportService
+from app.services.settings.codes import CodeService
 from app.ui.clients.archive_dialog import ArchiveDialog
 from app.ui.clients.choices import ClientChoices, load_choices
 from app.ui.clients.detail import ClientDetailPanel

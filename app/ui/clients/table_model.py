@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from app.domain.codes import ClientStatus, RiskLevel, Sex
-from app.services.client_types import ClientQuery, ClientRow, ClientSort
-from app.services.clients import ClientService
+from app.services.clients.service import ClientService
+from app.services.clients.types import ClientQuery, ClientRow, ClientSort
 from app.ui.clients.choices import enum_label
 from app.ui.tasks import TaskRunner
 from app.ui.widgets.lazy_table import PENDING, AnyIndex, LazyIdTableModel

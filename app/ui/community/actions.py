@@ -8,11 +8,11 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
-from app.services.activities import ActivityService
-from app.services.activity_photos import MAX_BYTES, ActivityPhotoService
-from app.services.activity_print import ActivityPrintService
-from app.services.activity_types import ActivityDetail, PhotosAdded, PhotoView
-from app.services.clients import ClientService
+from app.services.clients.service import ClientService
+from app.services.community.photos import MAX_BYTES, ActivityPhotoService
+from app.services.community.printing import ActivityPrintService
+from app.services.community.service import ActivityService
+from app.services.community.types import ActivityDetail, PhotosAdded, PhotoView
 from app.ui.clients.choices import ClientChoices
 from app.ui.clients.prompts import ask, tell
 from app.ui.community.form import ActivityDialog

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from app.domain.codes import CodeList
-from app.services.clients import ClientService
-from app.services.codes import CodeService
+from app.services.clients.service import ClientService
+from app.services.settings.codes import CodeService
 from app.ui.clients.choices import ClientChoices
 
 # Partners a township station works with most; the user may type any other.

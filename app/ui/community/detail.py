@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import AppError, NotFound
-from app.services.activities import ActivityService
-from app.services.activity_photos import ActivityPhotoService
-from app.services.activity_types import ActivityDetail
+from app.services.community.photos import ActivityPhotoService
+from app.services.community.service import ActivityService
+from app.services.community.types import ActivityDetail
 from app.ui.community.photo_strip import PhotoStrip
 from app.ui.tasks import TaskRunner
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from app.domain.codes import CodeList
-from app.services.activity_types import ActivityQuery
+from app.services.community.types import ActivityQuery
 from app.ui.clients.choices import ClientChoices, code_items, fill_combo
 
 DEBOUNCE_MS = 250

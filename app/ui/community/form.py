@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 
 from app.domain.codes import CodeList
 from app.domain.errors import AppError, ConflictError, InvalidInput, NotFound
-from app.services.activities import ActivityService
-from app.services.activity_types import ActivityDetail, ActivityInput, ActivitySaved
-from app.services.activity_views import split_partners
-from app.services.clients import ClientService
+from app.services.clients.service import ClientService
+from app.services.community.service import ActivityService
+from app.services.community.types import ActivityDetail, ActivityInput, ActivitySaved
+from app.services.community.views import split_partners
 from app.ui.cases.fields import date_edit, items_combo, pydate, qdate, text_box
 from app.ui.clients.choices import ClientChoices, code_items, select_data
 from app.ui.clients.prompts import ask

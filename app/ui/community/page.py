@@ -18,14 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.activities import ActivityService
-from app.services.activity_photos import ActivityPhotoService
-from app.services.activity_print import ActivityPrintService
-from app.services.activity_types import ENTITY
-from app.services.clients import ClientService
-from app.services.codes import CodeService
+from app.services.clients.service import ClientService
+from app.services.community.photos import ActivityPhotoService
+from app.services.community.printing import ActivityPrintService
+from app.services.community.service import ActivityService
+from app.services.community.types import ENTITY
 from app.services.context import Changes
-from app.services.list_export import ListExportService
+from app.services.lists.service import ListExportService
+from app.services.settings.codes import CodeService
 from app.ui.clients.choices import ClientChoices
 from app.ui.community.actions import ActivityActions
 from app.ui.community.choices import load_activity_choices

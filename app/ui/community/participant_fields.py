@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.activities import participant_problem
-from app.services.activity_types import ParticipantCounts, ParticipantView
-from app.services.client_types import Choice
-from app.services.clients import ClientService
+from app.services.clients.service import ClientService
+from app.services.clients.types import Choice
+from app.services.community.service import participant_problem
+from app.services.community.types import ParticipantCounts, ParticipantView
 from app.ui.clients.household_picker import HeadSearchDialog
 from app.ui.form_errors import ErrorLabel
 from app.ui.tasks import TaskRunner

@@ -8,8 +8,8 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon, QImage, QImageReader, QPixmap
 from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QWidget
 
-from app.services.activity_photos import ActivityPhotoService
-from app.services.activity_types import PhotoView
+from app.services.community.photos import ActivityPhotoService
+from app.services.community.types import PhotoView
 from app.ui.tasks import TaskRunner
 
 THUMB = QSize(160, 120)

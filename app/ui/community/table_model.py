@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from app.services.activities import ActivityService
-from app.services.activity_types import ActivityQuery, ActivityRow, ActivitySort
+from app.services.community.service import ActivityService
+from app.services.community.types import ActivityQuery, ActivityRow, ActivitySort
 from app.ui.tasks import TaskRunner
 from app.ui.widgets.lazy_table import LazyIdTableModel
 

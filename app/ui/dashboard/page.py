@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.codes import ClientStatus
+from app.services.cases.reminders import ReminderService
 from app.services.context import Changes
-from app.services.dashboard import DashboardService, add_months, first_of_month
-from app.services.dashboard_types import DashboardCharts
-from app.services.reminders import ReminderService
+from app.services.dashboard.service import DashboardService, add_months, first_of_month
+from app.services.dashboard.types import DashboardCharts
 from app.ui.cases.todo import TodoList
 from app.ui.dashboard.charts import CountChart
 from app.ui.dashboard.figures import FigureGrid, KeyFigure

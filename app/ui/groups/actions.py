@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
-from app.services.clients import ClientService
-from app.services.group_types import GroupDetail, MemberView, SessionView
-from app.services.groups import GroupService
+from app.services.clients.service import ClientService
+from app.services.groups.service import GroupService
+from app.services.groups.types import GroupDetail, MemberView, SessionView
 from app.ui.clients.household_picker import HeadSearchDialog
 from app.ui.groups.choices import GroupChoices
 from app.ui.groups.end_dialog import EndDialog

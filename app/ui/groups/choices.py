@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.domain.codes import CodeList
-from app.services.client_types import Choice
-from app.services.clients import ClientService
-from app.services.codes import CodeEntry, CodeService
-from app.services.groups import GroupService
+from app.services.clients.service import ClientService
+from app.services.clients.types import Choice
+from app.services.groups.service import GroupService
+from app.services.settings.codes import CodeEntry, CodeService
 
 
 @dataclass(frozen=True)

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import AppError, NotFound
-from app.services.group_types import GroupDetail, GroupStatus, MemberView, SessionView
-from app.services.groups import GroupService
+from app.services.groups.service import GroupService
+from app.services.groups.types import GroupDetail, GroupStatus, MemberView, SessionView
 from app.ui.tasks import TaskRunner
 
 BUTTON_KEYS = (

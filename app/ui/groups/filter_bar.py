@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from app.services.group_types import GroupQuery, GroupStatus
+from app.services.groups.types import GroupQuery, GroupStatus
 from app.ui.clients.choices import fill_combo
 from app.ui.groups.choices import GroupChoices
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import AppError, ConflictError, InvalidInput, NotFound
-from app.services.group_types import GroupSaved
+from app.services.groups.types import GroupSaved
 from app.ui.clients.prompts import ask
 from app.ui.form_errors import ErrorLabel
 from app.ui.tasks import TaskRunner

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from app.services.group_types import GroupDetail, MemberView
-from app.services.groups import GroupService
+from app.services.groups.service import GroupService
+from app.services.groups.types import GroupDetail, MemberView
 from app.ui.cases.fields import date_edit, pydate
 from app.ui.groups.form_dialog import GroupFormDialog, SaveCall
 from app.ui.tasks import TaskRunner

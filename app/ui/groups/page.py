@@ -18,13 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.clients import ClientService
-from app.services.codes import CodeService
+from app.services.clients.service import ClientService
 from app.services.context import Changes
-from app.services.group_print import GroupPrintService
-from app.services.group_types import ENTITY, GroupSaved
-from app.services.groups import GroupService
-from app.services.list_export import ListExportService
+from app.services.groups.printing import GroupPrintService
+from app.services.groups.service import GroupService
+from app.services.groups.types import ENTITY, GroupSaved
+from app.services.lists.service import ListExportService
+from app.services.settings.codes import CodeService
 from app.ui.groups.actions import GroupActions
 from app.ui.groups.choices import GroupChoices, load_group_choices
 from app.ui.groups.detail import GroupDetailPanel

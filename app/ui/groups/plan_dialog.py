@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.group_types import GroupDetail, GroupInput
-from app.services.groups import GroupService
+from app.services.groups.service import GroupService
+from app.services.groups.types import GroupDetail, GroupInput
 from app.ui.cases.fields import OptionalDateEdit, items_combo, text_box
 from app.ui.clients.choices import select_data
 from app.ui.groups.choices import GroupChoices

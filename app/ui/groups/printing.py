@@ -8,8 +8,8 @@ from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from app.services.group_print import GroupPrintService
-from app.services.group_types import GroupDetail
+from app.services.groups.printing import GroupPrintService
+from app.services.groups.types import GroupDetail
 from app.ui.clients.prompts import ask
 from app.ui.tasks import TaskRunner
 

@@ -18,14 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.group_types import (
+from app.services.groups.service import GroupService
+from app.services.groups.types import (
     AttendanceInput,
     AttendanceStatus,
     GroupDetail,
     SessionInput,
     SessionView,
 )
-from app.services.groups import GroupService
 from app.ui.cases.fields import date_edit, pydate, qdate, text_box
 from app.ui.groups.form_dialog import GroupFormDialog, SaveCall
 from app.ui.tasks import TaskRunner

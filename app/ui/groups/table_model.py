@@ -8,8 +8,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
-from app.services.group_types import GroupQuery, GroupRow, GroupSort, GroupStatus
-from app.services.groups import GroupService
+from app.services.groups.service import GroupService
+from app.services.groups.types import GroupQuery, GroupRow, GroupSort, GroupStatus
 from app.ui.clients.choices import enum_label
 from app.ui.tasks import TaskRunner
 from app.ui.widgets.lazy_table import AnyIndex, LazyIdTableModel

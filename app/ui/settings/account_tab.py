@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from app.services.auth import AuthService
+from app.services.access.auth import AuthService
 from app.services.context import Actor
 from app.ui.password_dialog import PasswordDialog
 from app.ui.role_names import role_name

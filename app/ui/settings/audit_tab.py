@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.audit_labels import ENTITY_LABELS, action_label, entity_label, known_actions
-from app.services.audit import AuditRow, AuditService
+from app.services.access.audit import AuditRow, AuditService
 from app.ui.settings.table import make_table, set_rows
 from app.ui.tasks import TaskRunner
 

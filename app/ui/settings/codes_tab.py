@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 
 from app.domain.codes import CodeList
 from app.domain.errors import AppError
-from app.services.codes import CodeEntry, CodeService
 from app.services.context import Changes
+from app.services.settings.codes import CodeEntry, CodeService
 from app.ui.settings.table import make_table, set_rows
 from app.ui.tasks import TaskRunner
 

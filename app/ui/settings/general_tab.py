@@ -22,15 +22,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import case_rules
-from app.services.backup_types import (
+from app.services.access.consent_types import DEFAULT_TEXT_VERSION, TEXT_VERSION_KEY
+from app.services.backup.types import (
     KEEP_DAILY_KEY,
     KEEP_MONTHLY_KEY,
     KEEP_WEEKLY_KEY,
     Retention,
 )
-from app.services.consent_types import DEFAULT_TEXT_VERSION, TEXT_VERSION_KEY
 from app.services.context import Changes
-from app.services.stations import SettingsService
+from app.services.settings.stations import SettingsService
 from app.ui.idle_lock import DEFAULT_MINUTES, IDLE_MINUTES_KEY
 from app.ui.tasks import TaskRunner
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QPushButton, QRadioButton, QVBoxLayout, QWidget
 
 from app.services.context import Changes
-from app.services.stations import SettingsService
+from app.services.settings.stations import SettingsService
 from app.ui.i18n import CHINESE, ENGLISH, LANGUAGE_KEY
 from app.ui.tasks import TaskRunner
 

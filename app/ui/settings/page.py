@@ -6,16 +6,16 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from app.domain.roles import Permission
-from app.services.audit import AuditService
-from app.services.auth import AuthService
-from app.services.backup import BackupService
-from app.services.codes import CodeService
+from app.services.access.audit import AuditService
+from app.services.access.auth import AuthService
+from app.services.access.retention import RetentionService
+from app.services.backup.service import BackupService
 from app.services.context import Actor
 from app.services.reports.service import ReportService
-from app.services.retention import RetentionService
-from app.services.stations import SettingsService, StationService
-from app.services.training_hours import TrainingHoursService
-from app.services.users import UserService
+from app.services.settings.codes import CodeService
+from app.services.settings.stations import SettingsService, StationService
+from app.services.staff.training_hours import TrainingHoursService
+from app.services.staff.users import UserService
 from app.store.engine import Database, sqlite_path
 from app.ui.backup_dialogs import BackupPanel
 from app.ui.settings.account_tab import AccountTab

@@ -26,15 +26,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.context import Changes
-from app.services.retention import RetentionService
-from app.services.retention_types import (
+from app.services.access.retention import RetentionService
+from app.services.access.retention_types import (
     Anonymised,
     DueKind,
     DueRow,
     DueSummary,
     RetentionPolicy,
 )
+from app.services.context import Changes
 from app.ui.clients.prompts import ask, tell
 from app.ui.tasks import TaskRunner
 from app.ui.widgets.lazy_table import LazyIdTableModel

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.codes import CodeList
-from app.services.codes import CodeEntry, CodeService
 from app.services.context import Changes
-from app.services.training_hours import TrainingHoursService
-from app.services.training_types import HourTargets
+from app.services.settings.codes import CodeEntry, CodeService
+from app.services.staff.training_hours import TrainingHoursService
+from app.services.staff.training_types import HourTargets
 from app.ui.tasks import TaskRunner
 
 

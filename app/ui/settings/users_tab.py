@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from app.domain.errors import AppError, InvalidInput
 from app.domain.roles import Role
 from app.services.context import Changes
-from app.services.users import NewPassword, UserRow, UserService
+from app.services.staff.users import NewPassword, UserRow, UserService
 from app.ui.form_errors import ErrorLabel
 from app.ui.role_names import role_name
 from app.ui.settings.table import make_table, set_rows

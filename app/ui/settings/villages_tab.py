@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import AppError
 from app.services.context import Changes
-from app.services.stations import StationService, VillageRow
+from app.services.settings.stations import StationService, VillageRow
 from app.ui.settings.table import make_table, set_rows
 from app.ui.tasks import TaskRunner
 

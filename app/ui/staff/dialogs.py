@@ -8,12 +8,12 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QWidget
 
-from app.services.client_types import Choice
-from app.services.codes import CodeEntry
-from app.services.supervision import SupervisionService
-from app.services.supervision_types import SupervisionDetail, SupervisionInput
-from app.services.training import TrainingService
-from app.services.training_types import Participant, TrainingDetail, TrainingInput
+from app.services.clients.types import Choice
+from app.services.settings.codes import CodeEntry
+from app.services.staff.supervision import SupervisionService
+from app.services.staff.supervision_types import SupervisionDetail, SupervisionInput
+from app.services.staff.training import TrainingService
+from app.services.staff.training_types import Participant, TrainingDetail, TrainingInput
 from app.ui.cases.fields import date_edit, items_combo, pydate, qdate, text_box
 from app.ui.staff.record_dialog import RecordDialog, SaveCall
 from app.ui.tasks import TaskRunner

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from app.services.context import Changes
-from app.services.training_hours import TrainingHoursService
-from app.services.training_types import WorkerHours
+from app.services.staff.training_hours import TrainingHoursService
+from app.services.staff.training_types import WorkerHours
 from app.ui.tasks import TaskRunner
 
 _REFRESH_ON = ("supervision", "training", "training_targets", "user")

@@ -7,14 +7,14 @@ from typing import Any
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from app.domain.codes import CodeList
-from app.services.client_types import Choice
-from app.services.codes import CodeEntry, CodeService
+from app.services.clients.types import Choice
 from app.services.context import Changes
-from app.services.supervision import SupervisionService
-from app.services.supervision_types import SupervisionQuery, SupervisionRow
-from app.services.training import TrainingService
-from app.services.training_hours import TrainingHoursService
-from app.services.training_types import TrainingQuery, TrainingRow
+from app.services.settings.codes import CodeEntry, CodeService
+from app.services.staff.supervision import SupervisionService
+from app.services.staff.supervision_types import SupervisionQuery, SupervisionRow
+from app.services.staff.training import TrainingService
+from app.services.staff.training_hours import TrainingHoursService
+from app.services.staff.training_types import TrainingQuery, TrainingRow
 from app.ui.staff.dialogs import SupervisionDialog, TrainingDialog
 from app.ui.staff.hours_table import HoursTable
 from app.ui.staff.record_table import RecordTable

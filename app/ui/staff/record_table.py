@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.context import Changes
-from app.services.list_export import ListExportService
+from app.services.lists.service import ListExportService
 from app.ui.tasks import TaskRunner
 from app.ui.widgets.export_dialog import ExportButton
 from app.ui.widgets.lazy_table import LazyIdTableModel

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QSpinBox, QWidget
 
 from app.services.context import Changes
-from app.services.worklog_types import EntryInput, EntryView
-from app.services.worklogs import WorkLogService
+from app.services.visits.worklog_types import EntryInput, EntryView
+from app.services.visits.worklogs import WorkLogService
 from app.ui.cases.fields import items_combo, text_box
 from app.ui.clients.choices import select_data
 from app.ui.tasks import TaskRunner

@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from app.services.visit_types import VisitChoices, VisitQuery, VisitResult
+from app.services.visits.types import VisitChoices, VisitQuery, VisitResult
 from app.ui.clients.choices import fill_combo
 
 DEBOUNCE_MS = 250

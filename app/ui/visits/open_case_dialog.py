@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from app.services.case_types import OpenCaseInput
-from app.services.cases import CaseService
-from app.services.client_types import Choice
-from app.services.clients import ClientService
-from app.services.visit_types import VisitDetail
-from app.services.visits import VisitService
+from app.services.cases.service import CaseService
+from app.services.cases.types import OpenCaseInput
+from app.services.clients.service import ClientService
+from app.services.clients.types import Choice
+from app.services.visits.service import VisitService
+from app.services.visits.types import VisitDetail
 from app.ui.cases.fields import pydate, qdate
 from app.ui.cases.intake_dialog import IntakeDialog
 from app.ui.cases.step_dialog import SaveCall

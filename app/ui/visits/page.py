@@ -6,12 +6,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from app.services.cases import CaseService
-from app.services.clients import ClientService
-from app.services.codes import CodeService
-from app.services.list_export import ListExportService
-from app.services.visits import VisitService
-from app.services.worklogs import WorkLogService
+from app.services.cases.service import CaseService
+from app.services.clients.service import ClientService
+from app.services.lists.service import ListExportService
+from app.services.settings.codes import CodeService
+from app.services.visits.service import VisitService
+from app.services.visits.worklogs import WorkLogService
 from app.ui.tasks import TaskRunner
 from app.ui.visits.visit_list import VisitListTab
 from app.ui.visits.worklog_tab import WorkLogTab

@@ -8,8 +8,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
-from app.services.visit_types import VisitQuery, VisitResult, VisitRow, VisitSort
-from app.services.visits import VisitService
+from app.services.visits.service import VisitService
+from app.services.visits.types import VisitQuery, VisitResult, VisitRow, VisitSort
 from app.ui.tasks import TaskRunner
 from app.ui.widgets.lazy_table import AnyIndex, LazyIdTableModel
 

@@ -6,7 +6,7 @@ import html
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from app.services.visit_types import VisitDetail
+from app.services.visits.types import VisitDetail
 
 
 class VisitDetailView(QTextBrowser):

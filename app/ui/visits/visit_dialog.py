@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.client_types import Choice as ClientChoice
-from app.services.clients import ClientService
-from app.services.visit_types import VisitChoices, VisitDetail, VisitInput, VisitResult, VisitSaved
-from app.services.visits import VisitService
+from app.services.clients.service import ClientService
+from app.services.clients.types import Choice as ClientChoice
+from app.services.visits.service import VisitService
+from app.services.visits.types import VisitChoices, VisitDetail, VisitInput, VisitResult, VisitSaved
 from app.ui.cases.fields import date_edit, items_combo, pydate, qdate, text_box
 from app.ui.cases.step_dialog import note
 from app.ui.clients.choices import select_data

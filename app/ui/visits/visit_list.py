@@ -18,13 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import AppError, NotFound
-from app.services.cases import CaseService
-from app.services.clients import ClientService
-from app.services.codes import CodeService
+from app.services.cases.service import CaseService
+from app.services.clients.service import ClientService
 from app.services.context import Changes
-from app.services.list_export import ListExportService
-from app.services.visit_types import VisitChoices, VisitDetail, VisitResult, VisitSaved
-from app.services.visits import VisitService
+from app.services.lists.service import ListExportService
+from app.services.settings.codes import CodeService
+from app.services.visits.service import VisitService
+from app.services.visits.types import VisitChoices, VisitDetail, VisitResult, VisitSaved
 from app.ui.cases.choices import load_case_choices
 from app.ui.clients.choices import ClientChoices
 from app.ui.clients.prompts import ask

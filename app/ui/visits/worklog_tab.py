@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.context import Changes
-from app.services.worklog_types import DayTotal, EntryView, WorkLogDay, WorkLogOwner
-from app.services.worklogs import ENTITY, WorkLogService
+from app.services.visits.worklog_types import DayTotal, EntryView, WorkLogDay, WorkLogOwner
+from app.services.visits.worklogs import ENTITY, WorkLogService
 from app.ui.cases.fields import date_edit, pydate, qdate
 from app.ui.clients.prompts import ask
 from app.ui.tasks import TaskRunner, keep_open

@@ -7,19 +7,19 @@ from decimal import Decimal
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPushButton, QWidget
 
-from app.services.client_types import Choice
-from app.services.codes import CodeEntry
-from app.services.record_links import LinkFinder, LinkKind
-from app.services.resource_types import ResourceDetail, ResourceInput
-from app.services.resources_linked import ResourceLinkService
-from app.services.volunteer_types import (
+from app.services.clients.types import Choice
+from app.services.settings.codes import CodeEntry
+from app.services.volunteers.links import LinkFinder, LinkKind
+from app.services.volunteers.resource_types import ResourceDetail, ResourceInput
+from app.services.volunteers.resources import ResourceLinkService
+from app.services.volunteers.service import VolunteerRegistry
+from app.services.volunteers.types import (
     RevealedContact,
     ServiceDetail,
     ServiceInput,
     VolunteerDetail,
     VolunteerInput,
 )
-from app.services.volunteers import VolunteerRegistry
 from app.ui.cases.fields import date_edit, items_combo, pydate, qdate, text_box
 from app.ui.clients.masked_edit import MaskedLineEdit
 from app.ui.staff.record_dialog import RecordDialog, SaveCall

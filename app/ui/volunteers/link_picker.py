@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 
-from app.services.client_types import Choice
-from app.services.record_links import LinkFinder, LinkKind
+from app.services.clients.types import Choice
+from app.services.volunteers.links import LinkFinder, LinkKind
 from app.ui.tasks import TaskRunner
 
 DEBOUNCE_MS = 250

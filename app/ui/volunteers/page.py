@@ -7,15 +7,15 @@ from typing import Any
 from PySide6.QtWidgets import QDialog, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from app.domain.codes import CodeList
-from app.services.client_types import Choice
-from app.services.codes import CodeEntry, CodeService
+from app.services.clients.types import Choice
 from app.services.context import Changes
-from app.services.list_export import ListExportService
-from app.services.record_links import LinkFinder
-from app.services.resource_types import ResourceQuery, ResourceRow
-from app.services.resources_linked import ResourceLinkService
-from app.services.volunteer_types import ServiceQuery, ServiceRow, VolunteerQuery, VolunteerRow
-from app.services.volunteers import VolunteerRegistry
+from app.services.lists.service import ListExportService
+from app.services.settings.codes import CodeEntry, CodeService
+from app.services.volunteers.links import LinkFinder
+from app.services.volunteers.resource_types import ResourceQuery, ResourceRow
+from app.services.volunteers.resources import ResourceLinkService
+from app.services.volunteers.service import VolunteerRegistry
+from app.services.volunteers.types import ServiceQuery, ServiceRow, VolunteerQuery, VolunteerRow
 from app.ui.staff.record_table import RecordTable
 from app.ui.tasks import TaskRunner, keep_open
 from app.ui.volunteers.dialogs import ResourceDialog, ServiceDialog, VolunteerDialog

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication
 
-from app.services.resource_types import ResourceTotal
-from app.services.volunteer_types import MonthHours, VolunteerHours
+from app.services.volunteers.resource_types import ResourceTotal
+from app.services.volunteers.types import MonthHours, VolunteerHours
 
 TOP_VOLUNTEERS = 5
 

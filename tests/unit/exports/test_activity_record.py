@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from app.domain.roles import Role
-from app.services.activities import ActivityService
-from app.services.activity_photos import ActivityPhotoService
-from app.services.activity_print import ActivityPrintService
+from app.services.community.photos import ActivityPhotoService
+from app.services.community.printing import ActivityPrintService
+from app.services.community.service import ActivityService
 from app.services.context import Actor
 from app.store.engine import Database
 from tests.unit.services.activity_flow import activity_input, make_photo

@@ -11,9 +11,9 @@ import pytest
 
 from app.domain.case_rules import Stage
 from app.domain.roles import Role
-from app.services.case_print import CasePrintService
-from app.services.case_types import ServiceRecordInput
-from app.services.cases import CaseService
+from app.services.cases.printing import CasePrintService
+from app.services.cases.service import CaseService
+from app.services.cases.types import ServiceRecordInput
 from app.services.context import Actor
 from app.store.engine import Database
 from tests.unit.services.case_flow import INTAKE, carry, new_client, open_case

@@ -10,12 +10,12 @@ import pytest
 
 from app.domain.roles import Role
 from app.services.context import Actor
-from app.services.group_print import GroupPrintService
-from app.services.group_types import AttendanceInput, EndInput, SessionInput
-from app.services.groups import GroupService
+from app.services.groups.printing import GroupPrintService
+from app.services.groups.service import GroupService
+from app.services.groups.types import AttendanceInput, EndInput, SessionInput
 from app.store.engine import Database
 from tests.unit.services.conftest import TODAY, audit_actions
-from tests.unit.services.test_groups import HELD_ON, with_members
+from tests.unit.services.groups.test_groups import HELD_ON, with_members
 
 pytestmark = pytest.mark.skipif(
     shutil.which("pdftotext") is None, reason="poppler-utils is not installed"

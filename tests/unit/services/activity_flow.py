@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from app.services.activity_types import ActivityInput, ParticipantCounts
+from app.services.community.types import ActivityInput, ParticipantCounts
 
 HELD_ON = dt.date(2025, 6, 18)
 

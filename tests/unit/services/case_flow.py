@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from app.domain.case_rules import Stage
-from app.services.case_types import (
+from app.services.cases.service import CaseService
+from app.services.cases.types import (
     AssessmentInput,
     ClosureInput,
     EvaluationInput,
@@ -15,9 +16,8 @@ from app.services.case_types import (
     PlanInput,
     ServiceRecordInput,
 )
-from app.services.cases import CaseService
-from app.services.client_types import ClientInput
-from app.services.clients import ClientService
+from app.services.clients.service import ClientService
+from app.services.clients.types import ClientInput
 from app.services.context import Actor
 from app.store.engine import Database
 from tests.unit.services.conftest import TODAY, id_number

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 from stdnum.cn import ric
 
-from app.services.clients import ClientService
+from app.services.clients.service import ClientService
 from app.services.context import Actor
 from app.store.engine import Database
 from app.store.models import AuditEntry, Village

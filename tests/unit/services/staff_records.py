@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app.services.auth import actor_for
-from app.services.case_types import OpenCaseInput
-from app.services.cases import CaseService
-from app.services.client_types import ClientInput
-from app.services.clients import ClientService
+from app.services.access.auth import actor_for
+from app.services.cases.service import CaseService
+from app.services.cases.types import OpenCaseInput
+from app.services.clients.service import ClientService
+from app.services.clients.types import ClientInput
 from app.services.context import Actor
 from app.store.engine import Database
 from app.store.models import Station, User

@@ -8,8 +8,8 @@ import pytest
 
 from app.domain.errors import ConflictError
 from app.domain.roles import Role
-from app.services.client_types import ClientInput
-from app.services.clients import ClientService
+from app.services.clients.service import ClientService
+from app.services.clients.types import ClientInput
 from app.services.context import Actor
 from app.store.engine import Database
 from tests.unit.services.conftest import TODAY

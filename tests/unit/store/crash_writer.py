@@ -10,7 +10,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from app.services import audit
+from app.services.access import audit
 from app.store.engine import Database
 from app.store.models import Case, CaseEvent, Client, ServiceRecord
 

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from app.domain.errors import StorageError
-from app.services import backup
-from app.services.backup import BackupService
-from app.services.client_types import ClientInput
-from app.services.clients import ClientService
+from app.services.backup import service as backup
+from app.services.backup.service import BackupService
+from app.services.clients.service import ClientService
+from app.services.clients.types import ClientInput
 from app.services.context import Actor
 from app.store import file_guard
 from app.store.engine import Database

@@ -65,7 +65,7 @@ def test_a_file_that_is_not_a_database_fails_the_check(tmp_path: Path) -> None:
     path = tmp_path / "notes.sqlite3"
     path.write_bytes(b"not a database at all" * 100)
     assert sqlite_files.integrity_problems(path) != []
-    with pytest.raises(sqlite3.DatabaseError):
+    with pytest.raises(sqlite_files.CopyFailed):
         sqlite_files.online_backup(path, tmp_path / "copy.sqlite3")
     assert not (tmp_path / "copy.sqlite3").exists()
 

@@ -12,8 +12,8 @@ from sqlalchemy import select
 
 from app.domain.errors import InvalidInput, PermissionDenied
 from app.domain.roles import Role
-from app.services.client_types import ClientInput, ClientQuery
-from app.services.clients import ClientService
+from app.services.clients.service import ClientService
+from app.services.clients.types import ClientInput, ClientQuery
 from app.services.context import Actor
 from app.services.importing.results import Verdict
 from app.services.importing.service import ImportCancelled, RosterImportService

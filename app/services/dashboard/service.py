@@ -1,0 +1,98 @@
+"""The numbers behind the dashboard's charts: a few GROUP BY queries over one station.
+
+The definitions match the lists the charts open, so a bar and the list behind it agree:
+an open case is one the case list shows with "open cases only" (a working stage), and a
+client's categories are those without an end date, as on the client page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import extract, func, select
+from sqlalchemy.orm import Session
+
+from app.domain import case_rules as rules
+from app.domain.codes import ClientStatus, CodeList, RiskLevel
+from app.domain.roles import Permission
+from app.services.cases.views import labels
+from app.services.context import Actor
+from app.services.dashboard.types import DashboardCharts, LabelCount, MonthCount
+from app.store.engine import Database
+from app.store.models import Case, Client, ClientCategory, ServiceRecord
+
+MONTHS = 12
+_WORKING = [s.value for s in rules.WORKING_STAGES]
+
+
+def first_of_month(day: dt.date) -> dt.date:
+    return day.replace(day=1)
+
+
+def add_months(month: dt.date, count: int) -> dt.date:
+    """The first day of the month `count` months after (or before) `month`."""
+    index = month.year * 12 + month.month - 1 + count
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+class DashboardService:
+    def __init__(self, db: Database, actor: Actor, *, today: dt.date | None = None) -> None:
+        self._db = db
+        self._actor = actor
+        self._today = today
+
+    @property
+    def today(self) -> dt.date:
+        return self._today or dt.date.today()
+
+    def charts(self) -> DashboardCharts:
+        self._actor.require(Permission.VIEW_CLIENTS)
+        month = first_of_month(self.today)
+        with self._db.read() as session:
+            return DashboardCharts(
+                month=month,
+                service_records=self._service_records(session, month),
+                clients_by_category=self._clients_by_category(session),
+                open_cases_by_risk=self._open_cases_by_risk(session),
+            )
+
+    def _service_records(self, session: Session, month: dt.date) -> tuple[MonthCount, ...]:
+        first = add_months(month, -(MONTHS - 1))
+        year = extract("year", ServiceRecord.served_on)
+        number = extract("month", ServiceRecord.served_on)
+        stmt = (
+            select(year, number, func.count())
+            .where(
+                ServiceRecord.station_id == self._actor.station_id,
+                ServiceRecord.served_on >= first,
+                ServiceRecord.served_on < add_months(month, 1),
+            )
+            .group_by(year, number)
+        )
+        counts = {(int(y), int(m)): n for y, m, n in session.execute(stmt)}
+        months = [add_months(first, i) for i in range(MONTHS)]
+        return tuple(MonthCount(m, counts.get((m.year, m.month), 0)) for m in months)
+
+    def _clients_by_category(self, session: Session) -> tuple[LabelCount, ...]:
+        stmt = (
+            select(ClientCategory.category, func.count(func.distinct(Client.id)))
+            .join(Client, Client.id == ClientCategory.client_id)
+            .where(
+                Client.station_id == self._actor.station_id,
+                Client.status == ClientStatus.ACTIVE.value,
+                ClientCategory.end_date.is_(None),
+            )
+            .group_by(ClientCategory.category)
+        )
+        names = labels(session, CodeList.CLIENT_CATEGORY)
+        found = [LabelCount(code, names.get(code, code), n) for code, n in session.execute(stmt)]
+        return tuple(sorted(found, key=lambda c: (-c.count, c.label)))
+
+    def _open_cases_by_risk(self, session: Session) -> tuple[LabelCount, ...]:
+        stmt = (
+            select(Case.risk_level, func.count())
+            .where(Case.station_id == self._actor.station_id, Case.stage.in_(_WORKING))
+            .group_by(Case.risk_level)
+        )
+        counts: dict[str, int] = {risk: n for risk, n in session.execute(stmt)}
+        return tuple(LabelCount(r.value, r.label, counts.get(r.value, 0)) for r in RiskLevel)

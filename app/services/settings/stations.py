@@ -1,0 +1,180 @@
+"""The station's own details and its villages/communities, and per-station settings."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.domain.errors import InvalidInput, NotFound
+from app.domain.roles import Permission
+from app.services.access import audit
+from app.services.concurrency import check_version
+from app.services.context import Actor, Changes
+from app.store import search
+from app.store.engine import Database
+from app.store.models import Client, Setting, Station, Village
+
+
+@dataclass(frozen=True)
+class StationInfo:
+    id: int
+    code: str
+    name: str
+    county: str
+    version: int
+
+
+@dataclass(frozen=True)
+class VillageRow:
+    id: int
+    name: str
+    kind: str
+    active: bool
+    clients: int
+    version: int
+
+
+class StationService:
+    def __init__(self, db: Database, actor: Actor) -> None:
+        self._db = db
+        self._actor = actor
+
+    def info(self) -> StationInfo:
+        with self._db.read() as session:
+            s = session.get_one(Station, self._actor.station_id)
+            return StationInfo(s.id, s.code, s.name, s.county, s.version)
+
+    def villages(self, *, include_inactive: bool = True) -> list[VillageRow]:
+        with self._db.read() as session:
+            counts = dict(
+                session.execute(
+                    select(Client.village_id, func.count())
+                    .where(Client.station_id == self._actor.station_id)
+                    .group_by(Client.village_id)
+                ).all()
+            )
+            stmt = (
+                select(Village)
+                .where(Village.station_id == self._actor.station_id)
+                .order_by(Village.sort, Village.id)
+            )
+            if not include_inactive:
+                stmt = stmt.where(Village.active.is_(True))
+            return [
+                VillageRow(v.id, v.name, v.kind, v.active, counts.get(v.id, 0), v.version)
+                for v in session.scalars(stmt)
+            ]
+
+    def add_village(self, *, name: str, kind: str = "村") -> Changes:
+        self._actor.require(Permission.MANAGE_SETTINGS)
+        name = name.strip()
+        if not name:
+            raise InvalidInput("请填写村/社区名称。", field="name")
+        with self._db.write() as session:
+            if self._clash(session, name) is not None:
+                raise InvalidInput(f"本站已有“{name}”。", field="name")
+            sort = session.scalar(
+                select(func.coalesce(func.max(Village.sort), 0)).where(
+                    Village.station_id == self._actor.station_id
+                )
+            )
+            village = Village(
+                station_id=self._actor.station_id,
+                name=name,
+                kind=kind,
+                sort=(sort or 0) + 1,
+                created_by_id=self._actor.user_id,
+                updated_by_id=self._actor.user_id,
+            )
+            session.add(village)
+            session.flush()
+            audit.record(
+                session, self._actor, "create", entity="village", entity_id=village.id, name=name
+            )
+        return Changes.of("village")
+
+    def update_village(self, *, village_id: int, version: int, name: str, active: bool) -> Changes:
+        """Rename or retire a village; its clients' search entries follow the new name."""
+        self._actor.require(Permission.MANAGE_SETTINGS)
+        name = name.strip()
+        if not name:
+            raise InvalidInput("请填写村/社区名称。", field="name")
+        with self._db.write() as session:
+            village = session.get(Village, village_id)
+            if village is None or village.station_id != self._actor.station_id:
+                raise NotFound("该村/社区不存在。")
+            check_version(village, version, "村/社区", session)
+            renamed = village.name != name
+            if renamed and self._clash(session, name) is not None:
+                raise InvalidInput(f"本站已有“{name}”。", field="name")
+            before = village.name
+            village.name, village.active = name, active
+            village.updated_by_id = self._actor.user_id
+            if renamed:
+                for c in session.scalars(select(Client).where(Client.village_id == village.id)):
+                    search.index_client(
+                        session, c.id, name=c.name, id_number=c.id_number, phone=c.phone,
+                        village=name,
+                    )  # fmt: skip
+            audit.record(
+                session, self._actor, "update", entity="village", entity_id=village.id,
+                before=before, after=name, active=active,
+            )  # fmt: skip
+        return Changes.of("village", "client")
+
+    def _clash(self, session: Session, name: str) -> int | None:
+        """The id of this station's village already called `name`, if any."""
+        return session.scalar(
+            select(Village.id).where(
+                Village.station_id == self._actor.station_id, Village.name == name
+            )
+        )
+
+
+class SettingsService:
+    """Settings as JSON values, per station or for the whole database."""
+
+    def __init__(self, db: Database, actor: Actor | None = None) -> None:
+        self._db = db
+        self._actor = actor
+
+    def get(self, key: str, default: Any = None, *, station_id: int | None = None) -> Any:
+        with self._db.read() as session:
+            value = session.scalar(
+                select(Setting.value).where(Setting.key == key, Setting.station_id == station_id)
+                if station_id is not None
+                else select(Setting.value).where(Setting.key == key, Setting.station_id.is_(None))
+            )
+        return default if value is None else json.loads(value)
+
+    def set(self, key: str, value: Any, *, station_id: int | None = None) -> Changes:
+        if self._actor is None:
+            raise InvalidInput("需要登录后才能修改设置。")
+        self._actor.require(Permission.MANAGE_SETTINGS)
+        text = json.dumps(value, ensure_ascii=False)
+        with self._db.write() as session:
+            cond = (
+                Setting.station_id == station_id
+                if station_id is not None
+                else Setting.station_id.is_(None)
+            )
+            row = session.scalar(select(Setting).where(Setting.key == key, cond))
+            if row is None:
+                session.add(
+                    Setting(
+                        key=key,
+                        value=text,
+                        station_id=station_id,
+                        created_by_id=self._actor.user_id,
+                        updated_by_id=self._actor.user_id,
+                    )
+                )
+            else:
+                row.value = text
+                row.updated_by_id = self._actor.user_id
+            audit.record(session, self._actor, "setting", entity="setting", key=key, value=value)
+        return Changes.of("settings")
