@@ -127,11 +127,11 @@ def _start_backups(db: Database, actor: Actor, tasks: TaskRunner) -> BackupServi
     if sqlite_path(db.url) is None:
         return None  # a server database is backed up on the server
     backups = BackupService(db, actor)
-    tasks.run(backups.weekly_check)
-    tasks.run(backups.backup_if_due)
+    tasks.run(tasks, backups.weekly_check)
+    tasks.run(tasks, backups.backup_if_due)
     timer = QTimer(tasks)
     timer.setInterval(HOURLY_MS)
-    timer.timeout.connect(lambda: tasks.run(backups.backup_if_due))
+    timer.timeout.connect(lambda: tasks.run(tasks, backups.backup_if_due))
     timer.start()
     return backups
 

@@ -86,7 +86,7 @@ class BackupPanel(QWidget):
     # ---- the list ----------------------------------------------------------------------
 
     def reload(self) -> None:
-        self._tasks.run(self._backups.list_backups, on_done=self._show)
+        self._tasks.run(self, self._backups.list_backups, on_done=self._show)
 
     def _show(self, rows: list[BackupInfo]) -> None:
         self.rows = rows
@@ -224,7 +224,7 @@ class BackupPanel(QWidget):
 
     def _run(self, fn: Callable[[], T], on_done: Callable[[T], None]) -> None:
         self._set_busy(True)
-        self._tasks.run(fn, on_done=on_done, on_finally=self._finished)
+        self._tasks.run(self, fn, on_done=on_done, on_finally=self._finished)
 
     def _finished(self) -> None:
         self._set_busy(False)

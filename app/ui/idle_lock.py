@@ -128,7 +128,7 @@ class IdleLock(QObject):
     def _read_minutes(self) -> None:
         settings = self._settings
         self._tasks.run(
-            lambda: settings.get(IDLE_MINUTES_KEY, DEFAULT_MINUTES), on_done=self._set_minutes
+            self, lambda: settings.get(IDLE_MINUTES_KEY, DEFAULT_MINUTES), on_done=self._set_minutes
         )
 
     def _settings_changed(self, changes: Changes) -> None:
@@ -200,6 +200,7 @@ class IdleLock(QObject):
         overlay.unlock_button.setEnabled(False)
         auth = self._auth
         self._tasks.run(
+            self,
             lambda: auth.login(login=login, password=password),
             on_done=self._signed_in,
             on_error=self._refused,

@@ -88,6 +88,7 @@ class LoginDialog(QDialog):
         self.buttons.setEnabled(False)
         auth = self._auth
         self._tasks.run(
+            self,
             lambda: auth.login(login=login, password=password),
             on_done=self._logged_in,
             on_error=self._refused,

@@ -82,6 +82,7 @@ class PasswordDialog(QDialog):
         auth, actor = self._auth, self.actor
         old, new = self.old.text(), self.new.text()
         self._tasks.run(
+            self,
             lambda: auth.change_password(actor=actor, old_password=old, new_password=new),
             on_done=self._changed,
             on_error=self._refused,

@@ -5,6 +5,11 @@ one worker thread (database work is serialised, as in Anki), its result or error
 back to the GUI thread, known errors (`AppError`) become a plain message and anything
 else reaches the crash dialog. Be careful not to touch any widget inside `fn`: it runs
 on the worker thread.
+
+Every task has an owner, the QObject its result belongs to (as Anki's `CollectionOp`
+has a parent). When the owner is destroyed, its tasks that have not started are
+cancelled, a running one is asked to stop through `is_cancelled`, and whatever result
+comes back is dropped: callbacks never run against a deleted widget.
 """
 
 from __future__ import annotations
@@ -12,13 +17,15 @@ from __future__ import annotations
 import itertools
 import logging
 import threading
+import weakref
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import wait as wait_for
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog, QWidget
 
 from app.domain.errors import AppError
@@ -82,6 +89,11 @@ def _app_title() -> str:
     return QCoreApplication.translate("TaskRunner", "Station Desk")
 
 
+def _delete_later(obj: QObject) -> None:
+    if shiboken6.isValid(obj):  # a child of a deleted owner is gone already
+        obj.deleteLater()
+
+
 class Cancelled(Exception):
     """Raised inside a task that saw `is_cancelled()` become true."""
 
@@ -112,6 +124,14 @@ class _Callbacks:
     on_progress: Callable[[int, int], None] | None = None
 
 
+@dataclass
+class _Job:
+    owner: QObject
+    callbacks: _Callbacks
+    cancelled: threading.Event
+    future: Future[None] | None = None
+
+
 def _call(job: int, fn: Callable[[], Any], relay: _Relay) -> None:
     try:
         result = fn()
@@ -130,7 +150,10 @@ class TaskRunner(QObject):
         self.bus = bus or ChangeBus(self)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="stationdesk-db")
         self._pending: set[Future[None]] = set()
-        self._jobs: dict[int, _Callbacks] = {}
+        self._jobs: dict[int, _Job] = {}
+        self._on_drop: dict[int, Callable[[], None]] = {}
+        self._watched: dict[int, QObject] = {}
+        self._dropped = 0
         self._ids = itertools.count(1)
         self._relay = _Relay(self)
         self._relay.done.connect(self._deliver_result, Qt.ConnectionType.QueuedConnection)
@@ -143,13 +166,14 @@ class TaskRunner(QObject):
 
     def run(
         self,
+        owner: QObject,
         fn: Callable[[], T],
         *,
         on_done: Callable[[T], None] | None = None,
         on_error: Callable[[AppError], bool] | None = None,
         on_finally: Callable[[], None] | None = None,
     ) -> None:
-        """Run `fn` in the background.
+        """Run `fn` in the background for `owner`; the callbacks run only while it lives.
 
         `on_error` may handle a known error and return True; otherwise it is shown.
         A result that is a `Changes` (or has a `changes` attribute) is announced on the bus.
@@ -166,15 +190,16 @@ class TaskRunner(QObject):
 
         def failed(exc: BaseException) -> None:
             try:
-                self._handle_error(exc, on_error)
+                self._handle_error(owner, exc, on_error)
             finally:
                 if on_finally is not None:
                     on_finally()
 
-        self._submit(fn, _Callbacks(done, failed))
+        self._submit(owner, lambda _cancelled: fn(), _Callbacks(done, failed))
 
     def run_with_progress(
         self,
+        owner: QObject,
         fn: Callable[[Progress, IsCancelled], T],
         *,
         label: str,
@@ -186,15 +211,15 @@ class TaskRunner(QObject):
 
         `on_finally` runs whatever happened: done, failed or cancelled.
         """
-        dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, self._window)
+        dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, self._parent_for(owner))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
-        cancelled = threading.Event()
-        dialog.canceled.connect(cancelled.set)
         job = next(self._ids)
         relay = self._relay
+        cancelled = threading.Event()
+        dialog.canceled.connect(cancelled.set)
 
         def report(done: int, total: int) -> None:
             relay.progressed.emit(job, done, total)
@@ -215,7 +240,7 @@ class TaskRunner(QObject):
         def on_cancelled_or_error(exc: BaseException) -> None:
             try:
                 if not isinstance(exc, Cancelled):
-                    self._handle_error(exc, on_error)
+                    self._handle_error(owner, exc, on_error)
             finally:
                 close()
 
@@ -227,35 +252,107 @@ class TaskRunner(QObject):
             finally:
                 close()
 
+        def work(owner_gone: threading.Event) -> T:
+            return fn(report, lambda: cancelled.is_set() or owner_gone.is_set())
+
         self._submit(
-            lambda: fn(report, cancelled.is_set),
+            owner,
+            work,
             _Callbacks(on_result, on_cancelled_or_error, show),
             job=job,
+            on_drop=lambda: _delete_later(dialog),
         )
 
+    @property
+    def dropped(self) -> int:
+        """How many results were dropped because their owner was gone."""
+        return self._dropped
+
     def _submit(
-        self, fn: Callable[[], Any], callbacks: _Callbacks, *, job: int | None = None
+        self,
+        owner: QObject,
+        fn: Callable[[threading.Event], Any],
+        callbacks: _Callbacks,
+        *,
+        job: int | None = None,
+        on_drop: Callable[[], None] | None = None,
     ) -> None:
         job = job if job is not None else next(self._ids)
-        self._jobs[job] = callbacks
-        future = self._executor.submit(_call, job, fn, self._relay)
+        cancelled = threading.Event()
+        entry = _Job(owner, callbacks, cancelled)
+        self._jobs[job] = entry
+        if on_drop is not None:
+            self._on_drop[job] = on_drop
+        self._watch(owner)
+        future = self._executor.submit(_call, job, lambda: fn(cancelled), self._relay)
+        entry.future = future
         self._pending.add(future)
         future.add_done_callback(self._pending.discard)
 
+    def _watch(self, owner: QObject) -> None:
+        key = id(owner)
+        if key in self._watched:
+            return
+        self._watched[key] = owner
+        runner = weakref.ref(self)
+
+        def destroyed() -> None:
+            # The owner is half-destroyed while the signal runs: look once it is gone. The
+            # runner may be gone first (at exit), so it is held weakly.
+            alive = runner()
+            if alive is not None and shiboken6.isValid(alive):
+                QTimer.singleShot(0, alive, alive._drop_orphans)
+
+        owner.destroyed.connect(destroyed)
+
+    def _drop_orphans(self) -> None:
+        """Cancel the tasks of owners that no longer exist and forget those owners."""
+        for job, entry in list(self._jobs.items()):
+            if not shiboken6.isValid(entry.owner):
+                entry.cancelled.set()
+                if entry.future is not None:
+                    entry.future.cancel()
+                self._drop(job)
+        self._watched = {k: o for k, o in self._watched.items() if shiboken6.isValid(o)}
+
+    def _drop(self, job: int) -> None:
+        self._jobs.pop(job, None)
+        self._dropped += 1
+        on_drop = self._on_drop.pop(job, None)
+        if on_drop is not None:
+            on_drop()
+        log.debug("task %d dropped: its owner was destroyed", job)
+
+    def _live(self, job: int) -> _Callbacks | None:
+        """The job's callbacks if its owner still exists; otherwise the job is dropped."""
+        entry = self._jobs.get(job)
+        if entry is None:
+            return None
+        if not shiboken6.isValid(entry.owner):
+            self._drop(job)
+            return None
+        return entry.callbacks
+
     def _deliver_result(self, job: int, result: object) -> None:
-        callbacks = self._jobs.pop(job, None)
+        callbacks = self._live(job)
         if callbacks is not None:
+            self._finish(job)
             callbacks.on_result(result)
 
     def _deliver_failure(self, job: int, exc: object) -> None:
-        callbacks = self._jobs.pop(job, None)
+        callbacks = self._live(job)
         if callbacks is not None and isinstance(exc, BaseException):
+            self._finish(job)
             callbacks.on_failure(exc)
 
     def _deliver_progress(self, job: int, done: int, total: int) -> None:
-        callbacks = self._jobs.get(job)
+        callbacks = self._live(job)
         if callbacks is not None and callbacks.on_progress is not None:
             callbacks.on_progress(done, total)
+
+    def _finish(self, job: int) -> None:
+        self._jobs.pop(job, None)
+        self._on_drop.pop(job, None)
 
     def _announce(self, result: Any) -> None:
         changes = result if isinstance(result, Changes) else getattr(result, "changes", None)
@@ -267,15 +364,19 @@ class TaskRunner(QObject):
         _, not_done = wait_for(list(self._pending), timeout=msecs / 1000)
         return not not_done
 
+    def _parent_for(self, owner: QObject) -> QWidget | None:
+        """Progress and messages attach to the owner's window when the owner is a widget."""
+        return owner.window() if isinstance(owner, QWidget) else self._window
+
     def _handle_error(
-        self, exc: BaseException, on_error: Callable[[AppError], bool] | None
+        self, owner: QObject, exc: BaseException, on_error: Callable[[AppError], bool] | None
     ) -> None:
         if isinstance(exc, AppError):
             if on_error is not None and on_error(exc):
                 return
             log.info("known error shown to the user: %s", exc)
-            show_message(self._window, exc.message)
+            show_message(self._parent_for(owner), exc.message)
             return
         from app.ui.crash import show_crash
 
-        show_crash(self._window, exc)
+        show_crash(self._parent_for(owner), exc)

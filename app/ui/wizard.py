@@ -213,6 +213,7 @@ class SetupWizard(QWizard):
             )
 
         self._tasks.run(
+            self,
             initialise,
             on_done=self._initialised,
             on_error=self._setup_failed,
@@ -232,6 +233,7 @@ class SetupWizard(QWizard):
             )
 
         self._tasks.run_with_progress(
+            self,
             fill,
             label=self.tr("Making demo data…"),
             on_done=self._demo_done,

@@ -124,6 +124,7 @@ def test_first_run_then_restart(gui_app: QApplication) -> None:
         clients = ClientService(w.db, w.actor)
         villages = clients.villages()
         w.tasks.run(
+            w,
             lambda: clients.create(
                 ClientInput(name="张秀英", village_id=villages[0].id, phone="13800138000")
             ),
@@ -156,6 +157,7 @@ def test_first_run_then_restart(gui_app: QApplication) -> None:
             return False
         clients = ClientService(w.db, w.actor)
         w.tasks.run(
+            w,
             lambda: clients.rows(clients.search_ids(ClientQuery(text="秀英"))),
             on_done=lambda rows: seen.setdefault("found", [r.name for r in rows]),
         )

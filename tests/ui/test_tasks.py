@@ -7,7 +7,8 @@ import time
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtWidgets import QProgressDialog, QPushButton
+import shiboken6
+from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
 from app.domain.errors import InvalidInput
 from app.services.context import Changes
@@ -36,7 +37,7 @@ def test_result_arrives_on_the_gui_thread(qtbot, tasks: TaskRunner) -> None:
         threads["done"] = threading.current_thread()
         results.append(value)
 
-    tasks.run(work, on_done=done)
+    tasks.run(tasks, work, on_done=done)
     qtbot.waitUntil(lambda: results == [42])
     assert threads["done"] is threading.main_thread()
     assert threads["work"] is not threading.main_thread()
@@ -44,7 +45,7 @@ def test_result_arrives_on_the_gui_thread(qtbot, tasks: TaskRunner) -> None:
 
 def test_changes_are_announced_on_the_bus(qtbot, tasks: TaskRunner) -> None:
     with qtbot.waitSignal(tasks.bus.changed, timeout=5000) as signal:
-        tasks.run(lambda: Changes.of("client", ids=(7,)))
+        tasks.run(tasks, lambda: Changes.of("client", ids=(7,)))
     assert signal.args[0].touches("client")
 
 
@@ -55,7 +56,10 @@ def test_known_error_becomes_a_chinese_message(qtbot, tasks: TaskRunner) -> None
         raise InvalidInput("请填写姓名。")
 
     tasks.run(
-        fail, on_done=lambda _r: finished.append(False), on_finally=lambda: finished.append(True)
+        tasks,
+        fail,
+        on_done=lambda _r: finished.append(False),
+        on_finally=lambda: finished.append(True),
     )
     qtbot.waitUntil(lambda: "请填写姓名。" in message_texts())
     assert finished == [True]
@@ -68,7 +72,7 @@ def test_handled_known_error_shows_no_message(qtbot, tasks: TaskRunner) -> None:
     def fail() -> None:
         raise InvalidInput("重复的用户名。", field="login")
 
-    tasks.run(fail, on_error=lambda err: seen.append(err.message) or True)
+    tasks.run(tasks, fail, on_error=lambda err: seen.append(err.message) or True)
     qtbot.waitUntil(lambda: seen == ["重复的用户名。"])
     assert message_texts() == []
 
@@ -77,7 +81,7 @@ def test_unexpected_error_opens_the_crash_dialog(qtbot, tasks: TaskRunner) -> No
     def bug() -> None:
         raise ZeroDivisionError("the bug in question")
 
-    tasks.run(bug)
+    tasks.run(tasks, bug)
     qtbot.waitUntil(lambda: bool(visible(CrashDialog)))
     report = visible(CrashDialog)[0].report
     assert "ZeroDivisionError: the bug in question" in report
@@ -98,6 +102,7 @@ def test_progress_then_cancel(qtbot, tasks: TaskRunner) -> None:
         return "finished"
 
     tasks.run_with_progress(
+        tasks,
         long_job,
         label="正在处理…",
         on_done=outcome.append,
@@ -120,7 +125,60 @@ def test_a_failing_progress_job_closes_its_dialog(qtbot, tasks: TaskRunner) -> N
         progress(1, 10)
         raise InvalidInput("磁盘已满。")
 
-    tasks.run_with_progress(failing, label="…", on_finally=lambda: closed.append(True))
+    tasks.run_with_progress(tasks, failing, label="…", on_finally=lambda: closed.append(True))
     qtbot.waitUntil(lambda: closed == [True])
     assert "磁盘已满。" in message_texts()
+    assert not visible(QProgressDialog)
+
+
+def test_a_result_whose_owner_was_deleted_is_dropped(qtbot, tasks: TaskRunner) -> None:
+    owner = QWidget()
+    release = threading.Event()
+    delivered: list[object] = []
+    tasks.run(owner, lambda: release.wait(5) and "late", on_done=delivered.append)
+    owner.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(owner))
+    release.set()
+    assert tasks.wait()
+    qtbot.waitUntil(lambda: tasks.dropped == 1)
+    assert delivered == []
+
+
+def test_tasks_of_a_deleted_owner_that_have_not_started_never_run(qtbot, tasks: TaskRunner) -> None:
+    owner, other = QWidget(), QWidget()
+    release = threading.Event()
+    ran: list[str] = []
+    delivered: list[str] = []
+    tasks.run(other, lambda: release.wait(5) and ran.append("blocker"))
+    for n in range(3):
+        tasks.run(owner, lambda n=n: ran.append(f"queued {n}"), on_done=delivered.append)
+    tasks.run(other, lambda: ran.append("after"), on_done=lambda _: delivered.append("after"))
+    owner.deleteLater()
+    qtbot.waitUntil(lambda: tasks.dropped == 3)
+    release.set()
+    qtbot.waitUntil(lambda: delivered == ["after"])
+    assert ran == ["blocker", "after"]
+    other.deleteLater()
+
+
+def test_a_deleted_owner_stops_its_progress_job(qtbot, tasks: TaskRunner) -> None:
+    owner = QWidget()
+    steps: list[int] = []
+
+    def long_job(progress, is_cancelled) -> str:
+        for step in range(1000):
+            if is_cancelled():
+                raise Cancelled
+            steps.append(step)
+            time.sleep(0.005)
+        return "finished"
+
+    outcome: list[str] = []
+    tasks.run_with_progress(owner, long_job, label="…", on_done=outcome.append)
+    qtbot.waitUntil(lambda: len(steps) > 2)
+    owner.deleteLater()
+    qtbot.waitUntil(lambda: tasks.dropped == 1)
+    assert tasks.wait()
+    assert len(steps) < 1000
+    assert outcome == []
     assert not visible(QProgressDialog)

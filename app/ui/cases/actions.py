@@ -179,6 +179,7 @@ class CaseActions(QObject):
 
         def submit() -> None:
             self._tasks.run(
+                self,
                 lambda: cases.submit_plan(case_id, version=version),
                 on_done=self._done,
                 on_error=self._failed,

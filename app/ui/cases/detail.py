@@ -185,6 +185,7 @@ class CaseDetailPanel(QWidget):
             return
         cases = self._cases
         self._tasks.run(
+            self,
             lambda: cases.get(case_id),
             on_done=lambda detail: self._arrived(generation, detail),
             on_error=lambda exc: self._failed(generation, exc),

@@ -239,7 +239,9 @@ class CasesPage(QWidget):
 
     def _load_choices(self) -> None:
         clients, codes = self._clients, self._codes
-        self._tasks.run(lambda: load_case_choices(clients, codes), on_done=self._choices_loaded)
+        self._tasks.run(
+            self, lambda: load_case_choices(clients, codes), on_done=self._choices_loaded
+        )
 
     def _choices_loaded(self, choices: ClientChoices) -> None:
         self._choices = choices

@@ -71,6 +71,7 @@ class CaseFilePrinter(QObject):
         printing = self._printing
         self.busy = True
         self._tasks.run(
+            self,
             lambda: printing.case_file_pdf(case_id, path, reveal=reveal),
             on_done=self._written,
             on_finally=self._idle,

@@ -112,6 +112,7 @@ class StepDialog(QDialog):
         self._set_saving(True)
         self._clear_errors()
         self._tasks.run(
+            self,
             call,
             on_done=self._saved,
             on_error=self._failed,
@@ -168,6 +169,7 @@ class StepDialog(QDialog):
         if self._last_build is None:
             return False
         self._tasks.run(
+            self,
             lambda: cases.get(loaded.id),
             on_done=lambda stored: self._open_conflict(exc.message, loaded, stored),
         )

@@ -67,7 +67,7 @@ class TodoList(QWidget):
         self._generation += 1
         generation = self._generation
         reminders = self._reminders
-        self._tasks.run(reminders.todo, on_done=lambda items: self._show(generation, items))
+        self._tasks.run(self, reminders.todo, on_done=lambda items: self._show(generation, items))
 
     def _changed(self, changes: Changes) -> None:
         if changes.touches("case") or changes.touches("settings"):

@@ -61,6 +61,7 @@ class _SavingDialog(QDialog):
         self.save_button.setEnabled(False)
         self.error.set_error("")
         self._tasks.run(
+            self,
             call,
             on_done=lambda _saved: self.accept(),
             on_error=self._failed,
@@ -120,7 +121,7 @@ class ConsentDialog(_SavingDialog):
         self.signed_on.dateChanged.connect(lambda _d: self._check_signer())
         self.setMinimumWidth(460)
         self.buttons.accepted.connect(self.save)
-        tasks.run(consents.text_version, on_done=self._set_version)
+        tasks.run(self, consents.text_version, on_done=self._set_version)
         self._check_signer()
 
     def _set_version(self, version: str) -> None:
@@ -129,7 +130,7 @@ class ConsentDialog(_SavingDialog):
 
     def _check_signer(self) -> None:
         consents, client_id, day = self._consents, self._client_id, self.day()
-        self._tasks.run(lambda: consents.signer_rule(client_id, day), on_done=self._show_rule)
+        self._tasks.run(self, lambda: consents.signer_rule(client_id, day), on_done=self._show_rule)
 
     def _show_rule(self, rule: SignerRule) -> None:
         first = self.rule is None

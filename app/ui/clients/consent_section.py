@@ -81,6 +81,7 @@ class ConsentSection(QWidget):
             return
         consents = self._consents
         self._tasks.run(
+            self,
             lambda: consents.list_consents(client_id),
             on_done=lambda rows: self._show(generation, rows),
         )

@@ -51,6 +51,7 @@ class ConsentWarning(QLabel):
             return
         consents, items = self._consents, self._items
         self._tasks.run(
+            self,
             lambda: consents.missing(client_id, items, on=on),
             on_done=lambda missing: self._show(generation, missing),
         )

@@ -148,6 +148,7 @@ class ClientDetailPanel(QWidget):
             return
         clients = self._clients
         self._tasks.run(
+            self,
             lambda: clients.get(client_id),
             on_done=lambda detail: self._loaded(generation, detail),
             on_error=lambda exc: self._failed(generation, exc),
@@ -282,4 +283,4 @@ class ClientDetailPanel(QWidget):
             )
             self.reveal_button.hide()
 
-        self._tasks.run(lambda: clients.reveal(client_id), on_done=show)
+        self._tasks.run(self, lambda: clients.reveal(client_id), on_done=show)

@@ -372,6 +372,7 @@ class ClientFormDialog(QDialog):
             )
 
         self._tasks.run(
+            self,
             call,
             on_done=self._saved,
             on_error=lambda exc: self._failed(exc, data),
@@ -473,7 +474,7 @@ class ClientFormDialog(QDialog):
             self.conflict.keep_mine_chosen.connect(lambda d: self._save_over(d, mine))
             self.conflict.open()
 
-        self._tasks.run(lambda: clients.get(client_id), on_done=offer)
+        self._tasks.run(self, lambda: clients.get(client_id), on_done=offer)
 
     def _save_over(self, stored: ClientDetail, mine: ClientInput) -> None:
         self._version = stored.version
@@ -506,7 +507,7 @@ class ClientFormDialog(QDialog):
                 self.guardian_phone.show_revealed(revealed.guardian_phone)
             self.reveal_button.hide()
 
-        self._tasks.run(lambda: clients.reveal(client_id), on_done=show)
+        self._tasks.run(self, lambda: clients.reveal(client_id), on_done=show)
 
 
 def _qdate(value: dt.date | None) -> QDate:

@@ -89,6 +89,7 @@ class HeadSearchDialog(QDialog):
             return
         clients = self._clients
         self._tasks.run(
+            self,
             lambda: clients.find_heads(text),
             on_done=lambda found: self._show(generation, found),
         )

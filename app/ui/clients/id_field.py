@@ -105,6 +105,7 @@ class IdNumberField(QWidget):
             return
         clients, exclude = self._clients, self._exclude_id
         self._tasks.run(
+            self,
             lambda: clients.check_id_number(raw, exclude_id=exclude),
             on_done=lambda result: self._done(generation, result),
             on_error=lambda exc: self._failed(generation, exc),

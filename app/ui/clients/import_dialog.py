@@ -257,7 +257,7 @@ class ImportDialog(QDialog):
     def _run(self, fn: Callable[[], T], on_done: Callable[[T], None]) -> None:
         self.busy = True
         self._update_buttons()
-        self._tasks.run(fn, on_done=on_done, on_finally=self._idle)
+        self._tasks.run(self, fn, on_done=on_done, on_finally=self._idle)
 
     def _idle(self) -> None:
         self.busy = False
@@ -400,6 +400,7 @@ class ImportDialog(QDialog):
         self.busy = True
         self._update_buttons()
         self._tasks.run_with_progress(
+            self,
             cancellable(work),
             label=self.tr("Checking the roster…"),
             on_done=self._previewed,
@@ -455,6 +456,7 @@ class ImportDialog(QDialog):
         self.busy = True
         self._update_buttons()
         self._tasks.run_with_progress(
+            self,
             cancellable(work),
             label=self.tr("Importing…"),
             on_done=self._committed,

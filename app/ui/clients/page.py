@@ -289,7 +289,7 @@ class ClientsPage(QWidget):
 
     def _load_choices(self) -> None:
         clients, codes = self._clients, self._codes
-        self._tasks.run(lambda: load_choices(clients, codes), on_done=self._choices_loaded)
+        self._tasks.run(self, lambda: load_choices(clients, codes), on_done=self._choices_loaded)
 
     def _choices_loaded(self, choices: ClientChoices) -> None:
         self._choices = choices
@@ -308,7 +308,7 @@ class ClientsPage(QWidget):
         if detail is None or not detail.can_edit:
             return
         clients, client_id = self._clients, detail.id
-        self._tasks.run(lambda: clients.get(client_id), on_done=self._open_form)
+        self._tasks.run(self, lambda: clients.get(client_id), on_done=self._open_form)
 
     def _open_form(self, detail: ClientDetail | None) -> None:
         if self.form is not None:
@@ -323,7 +323,7 @@ class ClientsPage(QWidget):
                 self._choices_loaded(choices)
                 self._open_form(detail)
 
-            self._tasks.run(lambda: load_choices(clients, codes), on_done=then)
+            self._tasks.run(self, lambda: load_choices(clients, codes), on_done=then)
             return
         form = ClientFormDialog(
             clients=self._clients,
@@ -393,4 +393,4 @@ class ClientsPage(QWidget):
                 self.detail.reload()
             return False
 
-        self._tasks.run(call, on_done=done, on_error=failed)
+        self._tasks.run(self, call, on_done=done, on_error=failed)

@@ -92,7 +92,7 @@ class ActivityActions(QObject):
 
     def delete(self, detail: ActivityDetail) -> None:
         activities = self._activities
-        self._tasks.run(lambda: activities.delete(detail.id, version=detail.version))
+        self._tasks.run(self, lambda: activities.delete(detail.id, version=detail.version))
 
     # ---- photos ------------------------------------------------------------------------
 
@@ -111,6 +111,7 @@ class ActivityActions(QObject):
     def add_photos(self, detail: ActivityDetail, files: list[Path]) -> None:
         photos = self._photos
         self._tasks.run_with_progress(
+            self,
             lambda _progress, _cancelled: photos.add_many(detail.id, files),
             label=self.tr("Copying photos…"),
             on_done=self._photos_added,
@@ -139,7 +140,7 @@ class ActivityActions(QObject):
         photos = self._photos
         dialog.textValueSelected.connect(
             lambda text: self._tasks.run(
-                lambda: photos.set_caption(photo.id, version=photo.version, caption=text)
+                self, lambda: photos.set_caption(photo.id, version=photo.version, caption=text)
             )
         )
         self.dialog = dialog
@@ -152,7 +153,7 @@ class ActivityActions(QObject):
         return confirm(
             self._parent,
             self.tr("Remove this photo from the activity? The copied file is deleted."),
-            lambda: self._tasks.run(lambda: photos.remove(photo.id, version=photo.version)),
+            lambda: self._tasks.run(self, lambda: photos.remove(photo.id, version=photo.version)),
         )
 
     # ---- printing ----------------------------------------------------------------------
@@ -171,7 +172,7 @@ class ActivityActions(QObject):
 
     def print_record(self, detail: ActivityDetail, path: Path) -> None:
         printing = self._printing
-        self._tasks.run(lambda: printing.record_pdf(detail.id, path), on_done=self._printed)
+        self._tasks.run(self, lambda: printing.record_pdf(detail.id, path), on_done=self._printed)
 
     @staticmethod
     def open_file(path: Path) -> None:

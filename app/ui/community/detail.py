@@ -162,6 +162,7 @@ class ActivityDetailPanel(QWidget):
             return
         activities = self._activities
         self._tasks.run(
+            self,
             lambda: activities.get(activity_id),
             on_done=lambda detail: self._arrived(generation, detail),
             on_error=lambda exc: self._failed(generation, exc),

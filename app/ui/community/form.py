@@ -259,7 +259,7 @@ class ActivityDialog(QDialog):
         self.error.set_error("")
         for label in self._errors.values():
             label.set_error("")
-        self._tasks.run(
+        self._tasks.run(self,
             call, on_done=self._saved, on_error=self._failed,
             on_finally=lambda: self._set_saving(False),
         )  # fmt: skip

@@ -225,7 +225,9 @@ class CommunityPage(QWidget):
 
     def _load_choices(self) -> None:
         clients, codes = self._clients, self._codes
-        self._tasks.run(lambda: load_activity_choices(clients, codes), on_done=self._choices_loaded)
+        self._tasks.run(
+            self, lambda: load_activity_choices(clients, codes), on_done=self._choices_loaded
+        )
 
     def _choices_loaded(self, choices: ClientChoices) -> None:
         self._choices = choices

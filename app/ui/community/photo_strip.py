@@ -61,6 +61,7 @@ class PhotoStrip(QListWidget):
         if not paths:
             return
         self._tasks.run(
+            self,
             lambda: [read_thumbnail(path) for path in paths],
             on_done=lambda images: self._arrived(generation, images),
         )

@@ -146,6 +146,7 @@ class DashboardPage(QWidget):
         self._show_heading()
         self._loading += 1
         self._tasks.run(
+            self,
             self._dashboard.charts,
             on_done=lambda charts: self._show_charts(generation, charts),
             on_finally=self._loaded,
@@ -154,6 +155,7 @@ class DashboardPage(QWidget):
             key_figures, month = self._key_figures, self.month
             self._loading += 1
             self._tasks.run(
+                self,
                 lambda: list(key_figures(month)),
                 on_done=lambda figures: self._show_figures(generation, figures),
                 on_finally=self._loaded,

@@ -108,7 +108,7 @@ class GroupActions(QObject):
 
         def start() -> None:
             self._tasks.run(
-                lambda: groups.start(group_id, version=version), on_done=self.saved.emit
+                self, lambda: groups.start(group_id, version=version), on_done=self.saved.emit
             )
 
         confirm(
@@ -131,6 +131,7 @@ class GroupActions(QObject):
             chosen = dialog.chosen
             if result == QDialog.DialogCode.Accepted and chosen is not None:
                 self._tasks.run(
+                    self,
                     lambda: groups.add_member(group_id, version=version, client_id=chosen.id),
                     on_done=self.saved.emit,
                 )

@@ -174,6 +174,7 @@ class GroupDetailPanel(QWidget):
             return
         groups = self._groups
         self._tasks.run(
+            self,
             lambda: groups.get(group_id),
             on_done=lambda detail: self._arrived(generation, detail),
             on_error=lambda exc: self._failed(generation, exc),

@@ -91,6 +91,7 @@ class GroupFormDialog(QDialog):
         for label in self._field_errors.values():
             label.set_error("")
         self._tasks.run(
+            self,
             call,
             on_done=self._saved,
             on_error=self._failed,

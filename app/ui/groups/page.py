@@ -216,7 +216,7 @@ class GroupsPage(QWidget):
     def _load_choices(self) -> None:
         groups, clients, codes = self._groups, self._clients, self._codes
         self._tasks.run(
-            lambda: load_group_choices(groups, clients, codes), on_done=self._choices_loaded
+            self, lambda: load_group_choices(groups, clients, codes), on_done=self._choices_loaded
         )
 
     def _choices_loaded(self, choices: GroupChoices) -> None:

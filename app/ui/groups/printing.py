@@ -45,6 +45,7 @@ class GroupFilePrinter(QObject):
         printing = self._printing
         self.busy = True
         self._tasks.run(
+            self,
             lambda: printing.group_file_pdf(group_id, path),
             on_done=self._written,
             on_finally=self._idle,

@@ -147,7 +147,7 @@ class ReportsPage(QWidget):
         self.open_button.clicked.connect(self.open_folder)
         QShortcut(QKeySequence("Ctrl+G"), self, self.generate)
         self._kind_changed()
-        tasks.run(reports.stations, on_done=self._show_stations)
+        tasks.run(self, reports.stations, on_done=self._show_stations)
 
     # ---- choices ---------------------------------------------------------------------
 
@@ -222,6 +222,7 @@ class ReportsPage(QWidget):
         self.generate_button.setEnabled(False)
         self.status.setText(self.tr("Generating…"))
         self._tasks.run_with_progress(
+            self,
             work,
             label=self.tr("Generating the report…"),
             on_done=self._written,

@@ -121,7 +121,7 @@ class AuditTab(QWidget):
         def load() -> tuple[list[AuditRow], list[str]]:
             return audit.search(**asdict(filters)), audit.logins()
 
-        self._tasks.run(load, on_done=self._show)
+        self._tasks.run(self, load, on_done=self._show)
 
     def _show(self, result: tuple[list[AuditRow], list[str]]) -> None:
         rows, logins = result
@@ -164,6 +164,7 @@ class AuditTab(QWidget):
         audit, filters = self._audit, self.filters()
         self.export_button.setEnabled(False)
         self._tasks.run(
+            self,
             lambda: audit.export_xlsx(path, **asdict(filters)),
             on_done=lambda count: self.count.setText(
                 self.tr("{count} entries exported to {path}").format(count=count, path=path)

@@ -80,7 +80,7 @@ class CodesTab(QWidget):
             if code_list == self.code_list():
                 self._show(rows)
 
-        self._tasks.run(lambda: codes.entries(code_list, include_retired=True), on_done=show)
+        self._tasks.run(self, lambda: codes.entries(code_list, include_retired=True), on_done=show)
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.touches("codes"):
@@ -119,7 +119,7 @@ class CodesTab(QWidget):
             self.new_label.clear()
 
         self._tasks.run(
-            lambda: codes.add(code_list=code_list, code=code, label=label), on_done=added
+            self, lambda: codes.add(code_list=code_list, code=code, label=label), on_done=added
         )
 
     def _start_rename(self) -> None:
@@ -150,6 +150,7 @@ class CodesTab(QWidget):
             return False
 
         self._tasks.run(
+            self,
             lambda: codes.update(item_id=row.id, version=row.version, label=label, active=active),
             on_error=refused,
         )

@@ -162,7 +162,7 @@ class GeneralTab(QWidget):
                 for name, s in SETTINGS.items()
             }
 
-        self._tasks.run(load, on_done=self._show)
+        self._tasks.run(self, load, on_done=self._show)
 
     def _show(self, values: dict[str, Any]) -> None:
         self.loaded = values
@@ -191,4 +191,6 @@ class GeneralTab(QWidget):
             self.loaded.update(changed)
             self.notice.setText(self.tr("Saved. The new values are in use now."))
 
-        self._tasks.run(store, on_done=saved, on_finally=lambda: self.save_button.setEnabled(True))
+        self._tasks.run(
+            self, store, on_done=saved, on_finally=lambda: self.save_button.setEnabled(True)
+        )

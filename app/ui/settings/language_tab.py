@@ -38,7 +38,7 @@ class LanguageTab(QWidget):
 
     def reload(self) -> None:
         settings = self._settings
-        self._tasks.run(lambda: settings.get(LANGUAGE_KEY, CHINESE), on_done=self._show)
+        self._tasks.run(self, lambda: settings.get(LANGUAGE_KEY, CHINESE), on_done=self._show)
 
     def _show(self, language: str) -> None:
         (self.english if language == ENGLISH else self.chinese).setChecked(True)
@@ -56,6 +56,7 @@ class LanguageTab(QWidget):
             )
 
         self._tasks.run(
+            self,
             lambda: settings.set(LANGUAGE_KEY, language),
             on_done=saved,
             on_finally=lambda: self.save_button.setEnabled(True),

@@ -75,7 +75,7 @@ class ReportTargetsTab(QWidget):
 
     def reload(self) -> None:
         reports, year = self._reports, self.year.value()
-        self._tasks.run(lambda: reports.targets(year), on_done=self._show)
+        self._tasks.run(self, lambda: reports.targets(year), on_done=self._show)
 
     def _show(self, targets: dict[str, Number]) -> None:
         for key, box in self.boxes.items():
@@ -97,7 +97,7 @@ class ReportTargetsTab(QWidget):
 
     def save(self) -> None:
         reports, year, values = self._reports, self.year.value(), self.values()
-        self._tasks.run(lambda: reports.set_targets(year, values), on_done=self._saved)
+        self._tasks.run(self, lambda: reports.set_targets(year, values), on_done=self._saved)
 
     def _saved(self, _changes: Changes) -> None:
         self.status.setText(self.tr("Saved."))

@@ -154,8 +154,8 @@ class RetentionTab(QWidget):
 
     def reload(self) -> None:
         retention = self._retention
-        self._tasks.run(retention.policy, on_done=self._show_policy)
-        self._tasks.run(retention.summary, on_done=self._show_summary)
+        self._tasks.run(self, retention.policy, on_done=self._show_policy)
+        self._tasks.run(self, retention.summary, on_done=self._show_summary)
         self.model.set_query(DueQuery(DueKind(self.kind.currentData())))
 
     def _on_changed(self, changes: Changes) -> None:
@@ -196,7 +196,7 @@ class RetentionTab(QWidget):
     def save_policy(self) -> None:
         policy = RetentionPolicy(**{field: box.value() for field, box in self.years.items()})
         retention = self._retention
-        self._tasks.run(lambda: retention.set_policy(policy))
+        self._tasks.run(self, lambda: retention.set_policy(policy))
 
     def ask_anonymise(self) -> QMessageBox | None:
         summary = self.summary
@@ -224,6 +224,7 @@ class RetentionTab(QWidget):
         retention = self._retention
         self.anonymise_button.setEnabled(False)
         self._tasks.run_with_progress(
+            self,
             lambda progress, cancelled: retention.anonymise(
                 progress=progress, is_cancelled=cancelled
             ),

@@ -67,7 +67,9 @@ class TrainingTargetsTab(QWidget):
     def reload(self) -> None:
         hours, codes = self._hours, self._codes
         self._tasks.run(
-            lambda: (hours.targets(), codes.entries(CodeList.WORKER_TITLE)), on_done=self._show
+            self,
+            lambda: (hours.targets(), codes.entries(CodeList.WORKER_TITLE)),
+            on_done=self._show,
         )
 
     def _show(self, loaded: tuple[HourTargets, list[CodeEntry]]) -> None:
@@ -91,7 +93,7 @@ class TrainingTargetsTab(QWidget):
             by_title={code: box.value() for code, box in self.targets.items()},
         )
         hours = self._hours
-        self._tasks.run(lambda: hours.set_targets(targets), on_done=self._saved)
+        self._tasks.run(self, lambda: hours.set_targets(targets), on_done=self._saved)
 
     def _saved(self, _changes: Changes) -> None:
         self.status.setText(self.tr("Saved."))

@@ -65,6 +65,7 @@ class AddUserDialog(QDialog):
         role = Role(self.role.currentData())
         self.buttons.setEnabled(False)
         self._tasks.run(
+            self,
             lambda: users.add(login=login, display_name=name, role=role),
             on_done=self._added,
             on_error=self._refused,
@@ -150,7 +151,7 @@ class UsersTab(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        self._tasks.run(self._users.list, on_done=self._show)
+        self._tasks.run(self, self._users.list, on_done=self._show)
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.touches("user"):
@@ -204,14 +205,16 @@ class UsersTab(QWidget):
 
     def reset_password(self, login: str) -> None:
         users = self._users
-        self._tasks.run(lambda: users.reset_password(login=login), on_done=self._show_password)
+        self._tasks.run(
+            self, lambda: users.reset_password(login=login), on_done=self._show_password
+        )
 
     def unlock(self) -> None:
         row = self.selected()
         if row is None:
             return
         users, login = self._users, row.login
-        self._tasks.run(lambda: users.unlock(login=login))
+        self._tasks.run(self, lambda: users.unlock(login=login))
 
     def ask_toggle_active(self) -> None:
         row = self.selected()
@@ -227,7 +230,7 @@ class UsersTab(QWidget):
 
     def set_active(self, login: str, active: bool) -> None:
         users = self._users
-        self._tasks.run(lambda: users.set_active(login=login, active=active))
+        self._tasks.run(self, lambda: users.set_active(login=login, active=active))
 
     def _show_password(self, created: NewPassword | None) -> None:
         if created is None:

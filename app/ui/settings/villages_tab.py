@@ -65,7 +65,9 @@ class VillagesTab(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        self._tasks.run(lambda: self._stations.villages(include_inactive=True), on_done=self._show)
+        self._tasks.run(
+            self, lambda: self._stations.villages(include_inactive=True), on_done=self._show
+        )
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.touches("village"):
@@ -105,6 +107,7 @@ class VillagesTab(QWidget):
         name = self.new_name.text()
         stations, kind = self._stations, self.new_kind.currentData()
         self._tasks.run(
+            self,
             lambda: stations.add_village(name=name, kind=kind),
             on_done=lambda _changes: self.new_name.clear(),
         )
@@ -137,6 +140,7 @@ class VillagesTab(QWidget):
             return False
 
         self._tasks.run(
+            self,
             lambda: stations.update_village(
                 village_id=row.id, version=row.version, name=name, active=active
             ),

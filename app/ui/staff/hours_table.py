@@ -47,7 +47,7 @@ class HoursTable(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        self._tasks.run(self._hours.worker_hours, on_done=self._show)
+        self._tasks.run(self, self._hours.worker_hours, on_done=self._show)
 
     def _changed(self, changes: Changes) -> None:
         if any(changes.touches(e) for e in _REFRESH_ON):

@@ -107,7 +107,7 @@ class StaffPage(QWidget):
             self.supervisions.set_choices([(f.label, f.code) for f in forms])
             self.trainings.set_choices([(w.label, w.id) for w in workers])
 
-        self._tasks.run(load, on_done=show)
+        self._tasks.run(self, load, on_done=show)
 
     def _changed(self, changes: Changes) -> None:
         if changes.touches("codes") or changes.touches("user"):
@@ -130,7 +130,7 @@ class StaffPage(QWidget):
                 )
             )  # fmt: skip
 
-        self._tasks.run(load, on_done=show)
+        self._tasks.run(self, load, on_done=show)
 
     def open_training(self, training_id: int | None) -> None:
         service = self._training
@@ -148,7 +148,7 @@ class StaffPage(QWidget):
                 )
             )  # fmt: skip
 
-        self._tasks.run(load, on_done=show)
+        self._tasks.run(self, load, on_done=show)
 
     def _show(self, dialog: SupervisionDialog | TrainingDialog) -> None:
         self.dialog = dialog

@@ -98,7 +98,9 @@ class RecordDialog(QDialog):
         self.error.set_error("")
         for label in self._field_errors.values():
             label.set_error("")
-        self._tasks.run(call, on_done=self._saved, on_error=self._failed, on_finally=self._done)
+        self._tasks.run(
+            self, call, on_done=self._saved, on_error=self._failed, on_finally=self._done
+        )
 
     def _done(self) -> None:
         self._saving = False

@@ -183,7 +183,7 @@ class VisitListTab(QWidget):
         self._current_id = visit_id
         visits = self._visits
         self._tasks.run(
-            lambda: visits.get(visit_id), on_done=self._show_detail, on_error=self._not_shown
+            self, lambda: visits.get(visit_id), on_done=self._show_detail, on_error=self._not_shown
         )
 
     def _show_detail(self, detail: VisitDetail) -> None:
@@ -224,6 +224,7 @@ class VisitListTab(QWidget):
     def _load_choices(self) -> None:
         visits, clients, codes = self._visits, self._clients, self._codes
         self._tasks.run(
+            self,
             lambda: (visits.choices(), load_case_choices(clients, codes)),
             on_done=self._choices_loaded,
         )
@@ -286,7 +287,7 @@ class VisitListTab(QWidget):
         visits = self._visits
 
         def delete() -> None:
-            self._tasks.run(lambda: visits.delete(detail.id, version=detail.version))
+            self._tasks.run(self, lambda: visits.delete(detail.id, version=detail.version))
 
         ask(
             self,

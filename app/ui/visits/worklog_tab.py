@@ -145,7 +145,7 @@ class WorkLogTab(QWidget):
         self.save_notes.clicked.connect(self.store_notes)
         tasks.bus.changed.connect(self._changed)
         self._update_buttons()
-        self._tasks.run(lambda: (worklogs.owners(), worklogs.kinds()), on_done=self._loaded)
+        self._tasks.run(self, lambda: (worklogs.owners(), worklogs.kinds()), on_done=self._loaded)
 
     @staticmethod
     def _set_up_table(table: QTableWidget) -> None:
@@ -180,9 +180,10 @@ class WorkLogTab(QWidget):
         user_id, day, worklogs = self.user_id(), self.chosen_day(), self._worklogs
         if user_id is None:
             return
-        self._tasks.run(lambda: worklogs.day(user_id, day), on_done=self._show)
+        self._tasks.run(self, lambda: worklogs.day(user_id, day), on_done=self._show)
         key = (user_id, day.year, day.month)
         self._tasks.run(
+            self,
             lambda: worklogs.month(user_id, day.year, day.month),
             on_done=lambda totals: self._show_month(key, totals),
         )
@@ -293,7 +294,7 @@ class WorkLogTab(QWidget):
             accept_text=self.tr("Delete"),
             reject_text=self.tr("Keep"),
             on_accept=lambda: self._tasks.run(
-                lambda: worklogs.delete_entry(entry.id, version=entry.version)
+                self, lambda: worklogs.delete_entry(entry.id, version=entry.version)
             ),
         )
 
@@ -303,5 +304,5 @@ class WorkLogTab(QWidget):
             return
         worklogs, notes = self._worklogs, self.notes.toPlainText()
         self._tasks.run(
-            lambda: worklogs.set_notes(log.user_id, log.day, version=log.version, notes=notes)
+            self, lambda: worklogs.set_notes(log.user_id, log.day, version=log.version, notes=notes)
         )

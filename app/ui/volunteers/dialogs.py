@@ -94,7 +94,7 @@ class VolunteerDialog(RecordDialog):
                 self.id_number.show_revealed(revealed.id_number)
             self.reveal_button.hide()
 
-        self._tasks.run(lambda: registry.reveal(volunteer_id), on_done=show)
+        self._tasks.run(self, lambda: registry.reveal(volunteer_id), on_done=show)
 
     def build_call(self) -> SaveCall | None:
         village = self.village.currentData()

@@ -80,6 +80,7 @@ class LinkPicker(QWidget):
             return
         generation, links, text = self._generation, self._links, self.search.text()
         self._tasks.run(
+            self,
             lambda: links.find(LinkKind(kind), text),
             on_done=lambda found: self._found(generation, found),
         )

@@ -149,7 +149,7 @@ class VolunteersPage(QWidget):
             self.services.set_choices([(p.label, p.id) for p in people])
             self.resources.set_choices([(k.label, k.code) for k in kinds])
 
-        self._tasks.run(load, on_done=show)
+        self._tasks.run(self, load, on_done=show)
 
     # ---- totals -------------------------------------------------------------------------
 
@@ -159,6 +159,7 @@ class VolunteersPage(QWidget):
         service_year = self.services.year.currentData() or self.today.year
         resource_year = self.resources.year.currentData() or self.today.year
         self._tasks.run(
+            self,
             lambda: (
                 volunteers.month_totals(service_year),
                 volunteers.volunteer_totals(service_year),
@@ -168,6 +169,7 @@ class VolunteersPage(QWidget):
             ),
         )
         self._tasks.run(
+            self,
             lambda: resources.totals(resource_year),
             on_done=lambda found: self.resource_totals.setText(
                 resource_summary(resource_year, found)
@@ -198,7 +200,7 @@ class VolunteersPage(QWidget):
                 )
             )  # fmt: skip
 
-        self._tasks.run(load, on_done=show)
+        self._tasks.run(self, load, on_done=show)
 
     def open_service(self, service_id: int | None) -> None:
         registry = self._volunteers
@@ -216,7 +218,7 @@ class VolunteersPage(QWidget):
                 )
             )  # fmt: skip
 
-        self._tasks.run(load, on_done=show)
+        self._tasks.run(self, load, on_done=show)
 
     def open_resource(self, resource_id: int | None) -> None:
         resources, codes = self._resources, self._codes
@@ -234,7 +236,7 @@ class VolunteersPage(QWidget):
                 )
             )  # fmt: skip
 
-        self._tasks.run(load, on_done=show)
+        self._tasks.run(self, load, on_done=show)
 
     def _show(self, dialog: QDialog) -> None:
         self.dialog = dialog

@@ -190,6 +190,7 @@ class ExportDialog(QDialog):
 
         self._set_busy(True)
         self._tasks.run_with_progress(
+            self,
             work,
             label=self.tr("Exporting to Excel…"),
             on_done=self._done,

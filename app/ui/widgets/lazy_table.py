@@ -127,6 +127,7 @@ class LazyIdTableModel(QAbstractTableModel, Generic[Q, R]):
         generation = self._generation
         self._searching = True
         self._tasks.run(
+            self,
             self._id_fetcher(self._query),
             on_done=lambda ids: self._found(generation, ids),
         )
@@ -206,6 +207,7 @@ class LazyIdTableModel(QAbstractTableModel, Generic[Q, R]):
         generation = self._generation
         ids = self._ids[chunk * self.CHUNK : (chunk + 1) * self.CHUNK]
         self._tasks.run(
+            self,
             self._row_fetcher(ids),
             on_done=lambda rows: self._arrived(generation, chunk, ids, rows),
         )
