@@ -17,8 +17,9 @@ from app.services.cases.printing import CasePrintService
 from app.services.cases.reminders import ReminderService
 from app.services.cases.service import CaseService
 from app.services.cases.types import CaseQuery, OpenCaseInput
+from app.services.choice import Choice
 from app.services.clients.service import ClientService
-from app.services.clients.types import Choice, ClientInput
+from app.services.clients.types import ClientInput
 from app.services.context import Actor
 from app.services.settings.codes import CodeService
 from app.store.engine import Database

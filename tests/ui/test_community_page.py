@@ -13,8 +13,9 @@ from shiboken6 import isValid
 from stdnum.cn import ric
 
 from app.domain.roles import Role
+from app.services.choice import Choice
 from app.services.clients.service import ClientService
-from app.services.clients.types import Choice, ClientInput
+from app.services.clients.types import ClientInput
 from app.services.community.photos import ActivityPhotoService
 from app.services.community.printing import ActivityPrintService
 from app.services.community.service import ActivityService

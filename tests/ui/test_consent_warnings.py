@@ -11,8 +11,9 @@ from app.services.access.consent_types import ConsentInput
 from app.services.access.consents import ConsentService
 from app.services.cases.service import CaseService
 from app.services.cases.types import OpenCaseInput
+from app.services.choice import Choice
 from app.services.clients.service import ClientService
-from app.services.clients.types import Choice, ClientInput
+from app.services.clients.types import ClientInput
 from app.services.context import Actor
 from app.store.engine import Database
 from app.ui.cases.intake_dialog import IntakeDialog

@@ -23,8 +23,8 @@ from app.services.cases.service import CaseService
 from app.services.clients.service import ClientService
 from app.services.clients.types import ClientInput
 from app.services.context import Actor
+from app.services.listing import ExportCancelled
 from app.services.lists.service import ListExportService
-from app.services.lists.types import ExportCancelled
 from app.services.settings.codes import CodeService
 from app.store.engine import Database
 from app.store.models import AuditEntry

@@ -13,8 +13,9 @@ from stdnum.cn import ric
 from app.domain.roles import Role
 from app.services.cases.service import CaseService
 from app.services.cases.types import CaseQuery
+from app.services.choice import Choice
 from app.services.clients.service import ClientService
-from app.services.clients.types import Choice, ClientInput
+from app.services.clients.types import ClientInput
 from app.services.context import Actor
 from app.services.settings.codes import CodeService
 from app.services.visits.service import VisitService

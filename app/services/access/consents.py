@@ -33,7 +33,7 @@ from app.services.access.consent_types import (
 )
 from app.services.concurrency import check_version
 from app.services.context import Actor
-from app.services.settings.stations import SettingsService
+from app.store import settings as settings_rows
 from app.store.engine import Database
 from app.store.models import Client, Consent
 
@@ -77,9 +77,10 @@ class ConsentService:
 
     def text_version(self) -> str:
         """The version of the consent text the station uses now (a setting)."""
-        found = SettingsService(self._db).get(
-            TEXT_VERSION_KEY, None, station_id=self._actor.station_id
-        )
+        with self._db.read() as session:
+            found = settings_rows.read(
+                session, TEXT_VERSION_KEY, None, station_id=self._actor.station_id
+            )
         return str(found) if found else DEFAULT_TEXT_VERSION
 
     def signer_rule(self, client_id: int, on: dt.date | None = None) -> SignerRule:

@@ -33,8 +33,8 @@ from app.services.access.retention_types import (
     RetentionPolicy,
 )
 from app.services.context import Actor, Changes
-from app.services.settings.stations import SettingsService
 from app.store import search
+from app.store import settings as settings_rows
 from app.store.base import utcnow
 from app.store.engine import Database
 from app.store.models import (
@@ -127,11 +127,14 @@ class RetentionService:
     # ---- policy ----------------------------------------------------------------------
 
     def policy(self) -> RetentionPolicy:
-        settings = SettingsService(self._db)
         default = RetentionPolicy()
         values: dict[str, int] = {}
-        for field, key in _KEYS.items():
-            found = settings.get(key, None, station_id=self._actor.station_id)
+        with self._db.read() as session:
+            stored = {
+                field: settings_rows.read(session, key, None, station_id=self._actor.station_id)
+                for field, key in _KEYS.items()
+            }
+        for field, found in stored.items():
             ok = isinstance(found, int) and not isinstance(found, bool) and found > 0
             values[field] = found if ok else getattr(default, field)
         return RetentionPolicy(**values)
@@ -141,9 +144,14 @@ class RetentionService:
         for field in _KEYS:
             if not 1 <= getattr(policy, field) <= 100:
                 raise InvalidInput("保存年限须在1到100年之间。", field=field)
-        settings = SettingsService(self._db, self._actor)
-        for field, key in _KEYS.items():
-            settings.set(key, getattr(policy, field), station_id=self._actor.station_id)
+        actor = self._actor
+        with self._db.write() as session:
+            for field, key in _KEYS.items():
+                value = getattr(policy, field)
+                settings_rows.write(
+                    session, key, value, station_id=actor.station_id, user_id=actor.user_id
+                )
+                audit.record(session, actor, "setting", entity="setting", key=key, value=value)
         return Changes.of("settings", "retention")
 
     # ---- what is due -----------------------------------------------------------------

@@ -13,8 +13,8 @@ from app.domain.codes import CodeList, RiskLevel
 from app.domain.masking import mask_id, mask_phone
 from app.services.cases.service import CaseService
 from app.services.cases.types import CaseQuery
-from app.services.cases.views import labels
-from app.services.lists.types import ListColumn, ListExporter
+from app.services.listing import ListColumn, ListExporter
+from app.services.settings.codes import code_labels
 from app.store.models import Case, Client, User, Village
 
 _STAGE = {s.value: s.label for s in Stage}
@@ -53,8 +53,8 @@ class CaseExporter(ListExporter):
     def fetch(self, session: Session, ids: Sequence[int], *, reveal: bool) -> list[list[Any]]:
         if not ids:
             return []
-        reasons = labels(session, CodeList.CLOSURE_REASON)
-        sources = labels(session, CodeList.CASE_SOURCE)
+        reasons = code_labels(session, CodeList.CLOSURE_REASON)
+        sources = code_labels(session, CodeList.CASE_SOURCE)
         stmt = (
             select(
                 Case.id,

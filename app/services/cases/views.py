@@ -36,6 +36,7 @@ from app.services.cases.types import (
     TimelineEntry,
 )
 from app.services.context import Actor
+from app.services.settings.codes import code_labels
 from app.store import search
 from app.store.models import (
     Case,
@@ -48,7 +49,6 @@ from app.store.models import (
     CaseGoal,
     CasePlan,
     Client,
-    CodeItem,
     Referral,
     ServiceRecord,
     User,
@@ -117,14 +117,6 @@ def state_of(session: Session, case: Case) -> rules.CaseState:
         evaluations=_count(session, CaseEvaluation, case.id),
         closure=ClosureStatus(closure) if closure else None,
         closed_by_referral=case.stage == Stage.REFERRED.value or case.closure_reason == "referred",
-    )
-
-
-def labels(session: Session, code_list: CodeList) -> dict[str, str]:
-    return dict(
-        session.execute(
-            select(CodeItem.code, CodeItem.label).where(CodeItem.list_name == code_list.value)
-        ).all()
     )
 
 
@@ -232,9 +224,9 @@ def detail(session: Session, actor: Actor, case: Case, today: dt.date) -> CaseDe
     def who(user_id: int | None) -> str:
         return names.get(user_id, "") if user_id is not None else ""
 
-    modes = labels(session, CodeList.SERVICE_MODE)
-    reasons = labels(session, CodeList.CLOSURE_REASON)
-    sources = labels(session, CodeList.CASE_SOURCE)
+    modes = code_labels(session, CodeList.SERVICE_MODE)
+    reasons = code_labels(session, CodeList.CLOSURE_REASON)
+    sources = code_labels(session, CodeList.CASE_SOURCE)
 
     def of(model: Any, order: Any) -> list[Any]:
         return list(

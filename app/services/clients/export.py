@@ -11,10 +11,10 @@ from sqlalchemy.orm import Session
 from app.domain.codes import ClientStatus, CodeList, RiskLevel, Sex
 from app.domain.idnumber import age_on
 from app.domain.masking import mask_id, mask_phone
-from app.services.cases.views import labels
 from app.services.clients.service import ClientService
 from app.services.clients.types import ClientQuery
-from app.services.lists.types import ListColumn, ListExporter
+from app.services.listing import ListColumn, ListExporter
+from app.services.settings.codes import code_labels
 from app.store.models import Client, ClientCategory, User, Village
 
 _SEX = {s.value: s.label for s in Sex}
@@ -146,7 +146,7 @@ class ClientExporter(ListExporter):
     def _code_labels(self, session: Session) -> dict[CodeList, dict[str, str]]:
         if self._labels is None:
             self._labels = {
-                code_list: labels(session, code_list)
+                code_list: code_labels(session, code_list)
                 for code_list in (
                     CodeList.CLIENT_CATEGORY,
                     CodeList.DISABILITY_TYPE,

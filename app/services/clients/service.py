@@ -22,8 +22,8 @@ from app.domain.errors import (
 from app.domain.masking import mask_id, mask_phone
 from app.domain.roles import Permission, Role
 from app.services.access import audit
+from app.services.choice import Choice
 from app.services.clients.types import (
-    Choice,
     ClientDetail,
     ClientInput,
     ClientQuery,

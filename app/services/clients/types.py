@@ -164,11 +164,3 @@ class Saved:
     id: int
     version: int
     warnings: tuple[str, ...] = field(default=())
-
-
-@dataclass(frozen=True)
-class Choice:
-    """An id and a label, for the form's combo boxes (villages, workers, clients)."""
-
-    id: int
-    label: str

@@ -24,12 +24,12 @@ from app.services.community.types import (
     VolunteerHours,
 )
 from app.services.context import Actor
+from app.services.settings.codes import code_labels
 from app.store.models import (
     Activity,
     ActivityParticipant,
     ActivityPhoto,
     Client,
-    CodeItem,
     User,
     Village,
     Volunteer,
@@ -60,13 +60,7 @@ def may_edit(actor: Actor, activity: Activity) -> bool:
 
 
 def type_labels(session: Session) -> dict[str, str]:
-    return dict(
-        session.execute(
-            select(CodeItem.code, CodeItem.label).where(
-                CodeItem.list_name == CodeList.ACTIVITY_TYPE.value
-            )
-        ).all()
-    )
+    return code_labels(session, CodeList.ACTIVITY_TYPE)
 
 
 # ---- the list --------------------------------------------------------------------------

@@ -15,9 +15,9 @@ from sqlalchemy.orm import Session
 from app.domain import case_rules as rules
 from app.domain.codes import ClientStatus, CodeList, RiskLevel
 from app.domain.roles import Permission
-from app.services.cases.views import labels
 from app.services.context import Actor
 from app.services.dashboard.types import DashboardCharts, LabelCount, MonthCount
+from app.services.settings.codes import code_labels
 from app.store.engine import Database
 from app.store.models import Case, Client, ClientCategory, ServiceRecord
 
@@ -84,7 +84,7 @@ class DashboardService:
             )
             .group_by(ClientCategory.category)
         )
-        names = labels(session, CodeList.CLIENT_CATEGORY)
+        names = code_labels(session, CodeList.CLIENT_CATEGORY)
         found = [LabelCount(code, names.get(code, code), n) for code, n in session.execute(stmt)]
         return tuple(sorted(found, key=lambda c: (-c.count, c.label)))
 

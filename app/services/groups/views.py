@@ -26,9 +26,9 @@ from app.services.groups.types import (
     Person,
     SessionView,
 )
+from app.services.settings.codes import code_labels
 from app.store.models import (
     Client,
-    CodeItem,
     Group,
     GroupAttendance,
     GroupFacilitator,
@@ -66,13 +66,7 @@ def may_edit(session: Session, actor: Actor, group: Group) -> bool:
 
 
 def type_labels(session: Session) -> dict[str, str]:
-    return dict(
-        session.execute(
-            select(CodeItem.code, CodeItem.label).where(
-                CodeItem.list_name == CodeList.GROUP_TYPE.value
-            )
-        ).all()
-    )
+    return code_labels(session, CodeList.GROUP_TYPE)
 
 
 def count(statuses: Iterable[str], walk_ins: int = 0) -> Attendance:

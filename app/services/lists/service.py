@@ -18,8 +18,8 @@ from app.domain.roles import Permission
 from app.exports.list_xlsx import Cell, ListSheet, replace_file, temporary_beside, write_list
 from app.services.access import audit
 from app.services.context import Actor
+from app.services.listing import ExportResult, ListExporter
 from app.services.lists.registry import EXPORTERS
-from app.services.lists.types import ExportResult, ListExporter
 from app.store.engine import Database
 
 CHUNK = 2000

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from app.domain.codes import CodeList
 from app.domain.errors import InvalidInput, NotFound
@@ -14,6 +15,12 @@ from app.services.concurrency import check_version
 from app.services.context import Actor, Changes
 from app.store.engine import Database
 from app.store.models import CodeItem
+
+
+def code_labels(session: Session, code_list: CodeList) -> dict[str, str]:
+    """Code → label of a list, retired codes included (old records keep theirs)."""
+    stmt = select(CodeItem.code, CodeItem.label).where(CodeItem.list_name == code_list.value)
+    return dict(session.execute(stmt).all())
 
 
 @dataclass(frozen=True)

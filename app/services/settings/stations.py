@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,8 +14,9 @@ from app.services.access import audit
 from app.services.concurrency import check_version
 from app.services.context import Actor, Changes
 from app.store import search
+from app.store import settings as settings_rows
 from app.store.engine import Database
-from app.store.models import Client, Setting, Station, Village
+from app.store.models import Client, Station, Village
 
 
 @dataclass(frozen=True)
@@ -144,37 +144,15 @@ class SettingsService:
 
     def get(self, key: str, default: Any = None, *, station_id: int | None = None) -> Any:
         with self._db.read() as session:
-            value = session.scalar(
-                select(Setting.value).where(Setting.key == key, Setting.station_id == station_id)
-                if station_id is not None
-                else select(Setting.value).where(Setting.key == key, Setting.station_id.is_(None))
-            )
-        return default if value is None else json.loads(value)
+            return settings_rows.read(session, key, default, station_id=station_id)
 
     def set(self, key: str, value: Any, *, station_id: int | None = None) -> Changes:
         if self._actor is None:
             raise InvalidInput("需要登录后才能修改设置。")
         self._actor.require(Permission.MANAGE_SETTINGS)
-        text = json.dumps(value, ensure_ascii=False)
         with self._db.write() as session:
-            cond = (
-                Setting.station_id == station_id
-                if station_id is not None
-                else Setting.station_id.is_(None)
+            settings_rows.write(
+                session, key, value, station_id=station_id, user_id=self._actor.user_id
             )
-            row = session.scalar(select(Setting).where(Setting.key == key, cond))
-            if row is None:
-                session.add(
-                    Setting(
-                        key=key,
-                        value=text,
-                        station_id=station_id,
-                        created_by_id=self._actor.user_id,
-                        updated_by_id=self._actor.user_id,
-                    )
-                )
-            else:
-                row.value = text
-                row.updated_by_id = self._actor.user_id
             audit.record(session, self._actor, "setting", entity="setting", key=key, value=value)
         return Changes.of("settings")

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.errors import InvalidInput, NotFound, PermissionDenied
 from app.domain.roles import Permission, Role
-from app.services.clients.types import Choice
+from app.services.choice import Choice
 from app.services.context import Actor
 from app.store.base import StationOwned
 from app.store.models import User

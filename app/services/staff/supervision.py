@@ -18,9 +18,10 @@ from app.domain.codes import CodeList
 from app.domain.errors import InvalidInput, PermissionDenied
 from app.domain.roles import Permission, Role
 from app.services.access import audit
-from app.services.clients.types import Choice
+from app.services.choice import Choice
 from app.services.concurrency import check_version
 from app.services.context import Actor, Changes
+from app.services.settings.codes import code_labels
 from app.services.staff.access import (
     check_users,
     own_record,
@@ -39,7 +40,6 @@ from app.store.base import utcnow
 from app.store.engine import Database
 from app.store.models import (
     Case,
-    CodeItem,
     Supervision,
     SupervisionCase,
     SupervisionSupervisee,
@@ -131,7 +131,7 @@ class SupervisionService:
                 | {r.supervisor_id for r in records if r.supervisor_id is not None},
             )
             cases = _case_counts(session, ids_found)
-            forms = _labels(session, CodeList.SUPERVISION_FORM)
+            forms = code_labels(session, CodeList.SUPERVISION_FORM)
             return [
                 SupervisionRow(
                     id=r.id,
@@ -236,7 +236,7 @@ class SupervisionService:
     def _validated(
         self, session: Session, data: SupervisionInput
     ) -> tuple[dict[str, Any], list[int]]:
-        forms = _labels(session, CodeList.SUPERVISION_FORM)
+        forms = code_labels(session, CodeList.SUPERVISION_FORM)
         if data.form not in forms:
             raise InvalidInput("请选择督导形式。", field="form")
         hours = parse_hours(data.hours)
@@ -324,9 +324,3 @@ def _case_counts(session: Session, ids: list[int]) -> dict[int, int]:
     ):
         counts[sid] = counts.get(sid, 0) + 1
     return counts
-
-
-def _labels(session: Session, code_list: CodeList) -> dict[str, str]:
-    """Code → label of a list, retired codes included (old records keep theirs)."""
-    stmt = select(CodeItem.code, CodeItem.label).where(CodeItem.list_name == code_list.value)
-    return dict(session.execute(stmt).all())

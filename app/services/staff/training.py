@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.errors import InvalidInput
 from app.services.access import audit
-from app.services.clients.types import Choice
+from app.services.choice import Choice
 from app.services.concurrency import check_version
 from app.services.context import Actor, Changes
 from app.services.staff.access import (

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from app.domain.codes import CodeList
 from app.domain.errors import InvalidInput
 from app.domain.masking import mask_id
+from app.services.settings.codes import code_labels
 from app.services.visits.types import (
     VisitClientView,
     VisitDetail,
@@ -19,7 +20,7 @@ from app.services.visits.types import (
     VisitRow,
     VisitSort,
 )
-from app.store.models import Case, Client, CodeItem, Household, User, Village, Visit, VisitClient
+from app.store.models import Case, Client, Household, User, Village, Visit, VisitClient
 
 _FIELDS = (
     "visited_on", "visit_type", "household_id", "village_id", "worker_id", "people_met",
@@ -38,13 +39,7 @@ def snapshot(session: Session, visit: Visit) -> dict[str, Any]:
 
 
 def type_labels(session: Session) -> dict[str, str]:
-    return dict(
-        session.execute(
-            select(CodeItem.code, CodeItem.label).where(
-                CodeItem.list_name == CodeList.VISIT_TYPE.value
-            )
-        ).all()
-    )
+    return code_labels(session, CodeList.VISIT_TYPE)
 
 
 def search_ids(session: Session, station_id: int, query: VisitQuery) -> list[int]:

@@ -12,7 +12,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app.domain.errors import InvalidInput
-from app.services.clients.types import Choice
+from app.services.choice import Choice
 from app.services.context import Actor
 from app.store.base import StationOwned
 from app.store.engine import Database

@@ -18,6 +18,7 @@ from app.domain.errors import InvalidInput
 from app.services.access import audit
 from app.services.concurrency import check_version
 from app.services.context import Actor, Changes
+from app.services.settings.codes import code_labels
 from app.services.staff.access import (
     may_create,
     may_edit,
@@ -34,7 +35,7 @@ from app.services.volunteers.resource_types import (
     ResourceTotal,
 )
 from app.store.engine import Database
-from app.store.models import CodeItem, Resource
+from app.store.models import Resource
 
 ENTITY = "resource"
 NOUN = "资源链接记录"
@@ -94,7 +95,7 @@ class ResourceLinkService:
 
     def rows(self, ids: Sequence[int]) -> list[ResourceRow]:
         with self._db.read() as session:
-            kinds = _kind_labels(session)
+            kinds = code_labels(session, CodeList.RESOURCE_KIND)
             records = session.scalars(
                 select(Resource).where(
                     Resource.id.in_(ids), Resource.station_id == self._actor.station_id
@@ -180,7 +181,7 @@ class ResourceLinkService:
             .order_by(month, Resource.kind)
         )
         with self._db.read() as session:
-            kinds = _kind_labels(session)
+            kinds = code_labels(session, CodeList.RESOURCE_KIND)
             return [
                 ResourceTotal(
                     int(m),
@@ -196,7 +197,7 @@ class ResourceLinkService:
         source = data.source.strip()
         if not source:
             raise InvalidInput("请填写资源来源（捐赠人或单位）。", field="source")
-        if data.kind not in _kind_labels(session):
+        if data.kind not in code_labels(session, CodeList.RESOURCE_KIND):
             raise InvalidInput("请选择资源类型。", field="kind")
         yuan = parse_yuan(data.value_yuan)
         links = {
@@ -230,10 +231,3 @@ def _recipient(session: Session, record: Resource) -> str:
     if record.activity_id is not None:
         return f"活动：{label(session, LinkKind.ACTIVITY, record.activity_id)}"
     return ""
-
-
-def _kind_labels(session: Session) -> dict[str, str]:
-    stmt = select(CodeItem.code, CodeItem.label).where(
-        CodeItem.list_name == CodeList.RESOURCE_KIND.value
-    )
-    return dict(session.execute(stmt).all())

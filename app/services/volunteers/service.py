@@ -20,7 +20,7 @@ from app.domain.contact import normalise_phone
 from app.domain.errors import InvalidInput
 from app.domain.masking import mask_id, mask_phone
 from app.services.access import audit
-from app.services.clients.types import Choice
+from app.services.choice import Choice
 from app.services.concurrency import check_version
 from app.services.context import Actor, Changes
 from app.services.staff.access import (

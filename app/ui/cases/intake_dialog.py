@@ -18,8 +18,8 @@ from app.services.access.consent_types import SERVICE
 from app.services.access.consents import ConsentService
 from app.services.cases.service import CaseService
 from app.services.cases.types import CaseDetail, IntakeInput, OpenCaseInput
+from app.services.choice import Choice
 from app.services.clients.service import ClientService
-from app.services.clients.types import Choice
 from app.ui.cases.fields import date_edit, enum_combo, items_combo, pydate, text_box
 from app.ui.cases.step_dialog import SaveCall, StepDialog
 from app.ui.clients.choices import ClientChoices, code_items

@@ -8,8 +8,8 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox
 
 from app.domain.codes import CodeList
+from app.services.choice import Choice
 from app.services.clients.service import ClientService
-from app.services.clients.types import Choice
 from app.services.settings.codes import CodeEntry, CodeService
 
 USED_LISTS = (

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services.choice import Choice
 from app.services.clients.service import ClientService
-from app.services.clients.types import Choice
 from app.ui.tasks import TaskRunner
 
 SEARCH_DELAY_MS = 250

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services.choice import Choice
 from app.services.clients.service import ClientService
-from app.services.clients.types import Choice
 from app.services.community.service import participant_problem
 from app.services.community.types import ParticipantCounts, ParticipantView
 from app.ui.clients.household_picker import HeadSearchDialog

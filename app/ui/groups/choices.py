@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.domain.codes import CodeList
+from app.services.choice import Choice
 from app.services.clients.service import ClientService
-from app.services.clients.types import Choice
 from app.services.groups.service import GroupService
 from app.services.settings.codes import CodeEntry, CodeService
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QWidget
 
-from app.services.clients.types import Choice
+from app.services.choice import Choice
 from app.services.settings.codes import CodeEntry
 from app.services.staff.supervision import SupervisionService
 from app.services.staff.supervision_types import SupervisionDetail, SupervisionInput

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from app.domain.codes import CodeList
-from app.services.clients.types import Choice
+from app.services.choice import Choice
 from app.services.context import Changes
 from app.services.settings.codes import CodeEntry, CodeService
 from app.services.staff.supervision import SupervisionService

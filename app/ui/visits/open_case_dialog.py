@@ -6,8 +6,8 @@ from PySide6.QtWidgets import QWidget
 
 from app.services.cases.service import CaseService
 from app.services.cases.types import OpenCaseInput
+from app.services.choice import Choice
 from app.services.clients.service import ClientService
-from app.services.clients.types import Choice
 from app.services.visits.service import VisitService
 from app.services.visits.types import VisitDetail
 from app.ui.cases.fields import pydate, qdate

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services.choice import Choice as ClientChoice
 from app.services.clients.service import ClientService
-from app.services.clients.types import Choice as ClientChoice
 from app.services.visits.service import VisitService
 from app.services.visits.types import VisitChoices, VisitDetail, VisitInput, VisitResult, VisitSaved
 from app.ui.cases.fields import date_edit, items_combo, pydate, qdate, text_box

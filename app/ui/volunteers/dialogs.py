@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPushButton, QWidget
 
-from app.services.clients.types import Choice
+from app.services.choice import Choice
 from app.services.settings.codes import CodeEntry
 from app.services.volunteers.links import LinkFinder, LinkKind
 from app.services.volunteers.resource_types import ResourceDetail, ResourceInput

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 
-from app.services.clients.types import Choice
+from app.services.choice import Choice
 from app.services.volunteers.links import LinkFinder, LinkKind
 from app.ui.tasks import TaskRunner
 

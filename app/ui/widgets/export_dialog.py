@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import AppError, InvalidInput
+from app.services.listing import ExportCancelled, ExportResult
 from app.services.lists.service import MIN_REASON, ListExportService
-from app.services.lists.types import ExportCancelled, ExportResult
 from app.ui.clients.prompts import ask
 from app.ui.tasks import Cancelled, IsCancelled, Progress, TaskRunner, keep_open
 

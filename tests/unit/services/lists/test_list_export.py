@@ -18,8 +18,8 @@ from app.services.cases.types import CaseQuery
 from app.services.clients.service import ClientService
 from app.services.clients.types import ClientInput, ClientQuery, ClientSort
 from app.services.context import Actor
+from app.services.listing import ExportCancelled
 from app.services.lists.service import ListExportService
-from app.services.lists.types import ExportCancelled
 from app.store.engine import Database
 from app.store.models import AuditEntry
 from tests.unit.services.case_flow import open_case

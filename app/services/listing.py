@@ -65,3 +65,8 @@ class ListExporter(abc.ABC):
     def describe(self, session: Session, query: Any) -> str:
         """The filter in words for the sheet and the audit log; "" when nothing is filtered."""
         return ""
+
+
+def in_order(found: dict[int, list[Cell]], ids: Sequence[int]) -> list[list[Cell]]:
+    """The rows of `found` in the order of `ids` (the page's sort), skipping missing ones."""
+    return [found[i] for i in ids if i in found]
