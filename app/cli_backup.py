@@ -17,6 +17,7 @@ from typing import Any, TextIO
 
 from sqlalchemy.exc import DBAPIError
 
+from app.domain.clock import SystemClock
 from app.domain.errors import AppError, InvalidInput, NotFound
 from app.services.access.auth import AuthService
 from app.services.backup.crypto import is_encrypted
@@ -25,7 +26,6 @@ from app.services.backup.service import (
     BackupService,
     backup_folder,
     list_in,
-    local_now,
     newest_verified,
 )
 from app.services.backup.types import BackupInfo, RestoreResult, sha256_of
@@ -38,6 +38,7 @@ from app.store.location import default_database
 ENV_PASSWORD = "STATIONDESK_PASSWORD"
 ENV_BACKUP_PASSWORD = "STATIONDESK_BACKUP_PASSWORD"
 STALE_DAYS = 7
+_CLOCK = SystemClock()
 
 
 def add_parser(subparsers: Any) -> None:
@@ -121,7 +122,7 @@ def _restore_locked(
         login = _required_user(user)
         return restore_as_backup_admin(
             target=path, backup=source, login=login, password=_password(f"{login} 的密码："),
-            backup_password=backup_password, now=local_now(),
+            backup_password=backup_password, now=_CLOCK.local_now(),
         )  # fmt: skip
     try:
         service = BackupService(db, _login(db, user))
@@ -173,7 +174,7 @@ def print_backups(location: str, out: TextIO) -> None:
     else:
         print(f"  最近的备份：{describe(newest)}", file=out)
         print(f"    {newest.path}", file=out)
-        age = local_now() - newest.created_at
+        age = _CLOCK.local_now() - newest.created_at
         if age > dt.timedelta(days=STALE_DAYS):
             print(f"  最近一次备份已是 {age.days} 天前，请尽快备份。", file=out)
     for name in broken:
