@@ -316,6 +316,10 @@ class ClientService:
 
     # ---- writing -------------------------------------------------------------------
 
+    def add(self, data: ClientInput, *, confirm_similar: bool = False) -> Saved:
+        """Register a client (登记服务对象); the name scripts use for `create`."""
+        return self.create(data, confirm_similar=confirm_similar)
+
     def create(self, data: ClientInput, *, confirm_similar: bool = False) -> Saved:
         self._actor.require(Permission.EDIT_CLIENTS)
         with self._db.write() as session:
