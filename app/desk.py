@@ -21,7 +21,7 @@ Known failures raise `AppError` subclasses with a Chinese `message`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cached_property
 from pathlib import Path
 from types import TracebackType
@@ -67,6 +67,7 @@ __all__ = [
     "Clock",
     "Desk",
     "FixedClock",
+    "OnUpgrade",
     "OpenCaseInput",
     "SchemaState",
     "SystemClock",
@@ -75,13 +76,20 @@ __all__ = [
 ]
 
 
+OnUpgrade = Callable[[SchemaState], None]
+
+
 def open_database(
-    location: str | Path, *, clock: Clock | None = None, create: bool = False
+    location: str | Path,
+    *,
+    clock: Clock | None = None,
+    create: bool = False,
+    on_upgrade: OnUpgrade | None = None,
 ) -> tuple[Database, SchemaState]:
     """The database at the newest schema (an older file is copied first, then upgraded).
 
-    A missing file is refused unless `create`; the returned state says whether an
-    upgrade ran and where the copy from before it is.
+    A missing file is refused unless `create`. `on_upgrade` hears of an upgrade (the
+    state says where the copy from before it is) as soon as it has run.
     """
     path = sqlite_path(database_url(location))
     if path is not None and not path.exists():
@@ -96,6 +104,8 @@ def open_database(
     except BaseException:
         db.dispose()
         raise
+    if on_upgrade is not None and state.backup_path:
+        on_upgrade(state)
     return db, state
 
 
@@ -115,14 +125,20 @@ class Desk:
 
     @classmethod
     def open(
-        cls, location: str | Path, *, user: str, password: str, clock: Clock | None = None
+        cls,
+        location: str | Path,
+        *,
+        user: str,
+        password: str,
+        clock: Clock | None = None,
+        on_upgrade: OnUpgrade | None = None,
     ) -> Desk:
         """Open (upgrading if needed) the database at `location` and log in.
 
         `location` is a file path or a database URL. A wrong password is refused with
         AuthenticationFailed and counts towards the account's lockout, as in the window.
         """
-        db, state = open_database(location, clock=clock)
+        db, state = open_database(location, clock=clock, on_upgrade=on_upgrade)
         try:
             if not SetupService(db).is_initialised():
                 raise InvalidInput("数据库还没有初始化，请先运行 stationdesk init。")
@@ -152,12 +168,13 @@ class Desk:
         county: str = "",
         villages: Sequence[str] = (),
         clock: Clock | None = None,
+        on_upgrade: OnUpgrade | None = None,
     ) -> Desk:
         """Set up a new station database (the first-run wizard's job) as its administrator.
 
         Refused when the database already has users.
         """
-        db, state = open_database(location, clock=clock, create=True)
+        db, state = open_database(location, clock=clock, create=True, on_upgrade=on_upgrade)
         try:
             actor = SetupService(db).initialise(
                 station_name=station,
