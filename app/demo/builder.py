@@ -186,7 +186,7 @@ def create_demo_database(
     setup.prepare()
     if setup.is_initialised():
         raise InvalidInput("该数据库已经初始化过；请以管理员身份登录后再填入示范数据。")
-    township = People(random.Random(f"{seed}:county"), dt.date.today(), set()).township()
+    township = People(random.Random(f"{seed}:county"), db.clock.today(), set()).township()
     password = passwords.temporary_password()
     actor = setup.initialise(
         station_name=f"{township}社工站",
@@ -220,7 +220,7 @@ class _Filler:
         self.seed = seed
         self.progress = progress or (lambda done, total: None)
         self.is_cancelled = is_cancelled or (lambda: False)
-        self.today = dt.date.today()
+        self.today = db.clock.today()
         self.county_rng = random.Random(f"{seed}:county")
         self.county = People(self.county_rng, self.today, set())  # station, village, staff names
         self.used_ids: set[str] = set()

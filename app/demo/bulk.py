@@ -19,7 +19,7 @@ from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from app.domain.roles import Role
-from app.store.base import utcnow
+from app.store.engine import clock_of
 from app.store.models import Case, Client, ClientCategory, Station, User, Village
 
 
@@ -33,7 +33,7 @@ class BulkRows:
         self.next_id = {m: (session.scalar(select(func.max(m.id))) or 0) + 1 for m in models}
         self.rows: dict[Any, list[dict[str, Any]]] = {m: [] for m in models}
         self.counts: dict[str, int] = {cast(Table, m.__table__).name: 0 for m in models}
-        self.now = utcnow()
+        self.now = clock_of(session).now()
 
     @property
     def pending(self) -> int:

@@ -10,7 +10,7 @@ from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from app.domain.roles import Role
-from app.store.base import utcnow
+from app.store.engine import clock_of
 from app.store.models import (
     Case,
     CaseAssessment,
@@ -83,7 +83,7 @@ class CaseRows:
                 )
             ).all()
         )
-        self.now = utcnow()
+        self.now = clock_of(session).now()
 
     # ---- rows ------------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from app.demo import data
 from app.demo.households import HEAD, HouseholdPlan
 from app.services.context import Actor
-from app.store.base import utcnow
+from app.store.engine import clock_of
 from app.store.models import Client, ClientCategory, Household
 
 
@@ -29,7 +29,7 @@ class RowWriter:
         self.today = today
         # Given here rather than left to the column defaults: calling those per row
         # costs SQLAlchemy several seconds over 100,000 clients.
-        now = utcnow()
+        now = clock_of(session).now()
         self.author = {
             "created_by_id": actor.user_id,
             "updated_by_id": actor.user_id,

@@ -48,7 +48,7 @@ class ListExporter(abc.ABC):
 
     @property
     def today(self) -> dt.date:
-        return self._today or dt.date.today()
+        return self._today or self._db.clock.today()
 
     @abc.abstractmethod
     def default_query(self) -> Any:

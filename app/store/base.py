@@ -10,6 +10,8 @@ from sqlalchemy import DateTime, ForeignKey, Integer, MetaData, String, TypeDeco
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
+from app.domain.clock import Clock, SystemClock
+
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -19,8 +21,15 @@ NAMING = {
 }
 
 
-def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
+# The execution option that carries a Database's clock to the column defaults below.
+CLOCK_OPTION = "stationdesk_clock"
+_SYSTEM_CLOCK = SystemClock()
+
+
+def stamp(context: Any) -> dt.datetime:
+    """Default for the time columns: the clock of the Database whose session writes the row."""
+    clock: Clock = context.execution_options.get(CLOCK_OPTION, _SYSTEM_CLOCK)
+    return clock.now()
 
 
 def new_uuid() -> str:
@@ -60,8 +69,8 @@ class Identity:
 class Tracked(Identity):
     """Who made and last changed the row, when, and its version for optimistic locking."""
 
-    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
-    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=stamp)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=stamp, onupdate=stamp)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
 
     @declared_attr

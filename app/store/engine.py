@@ -22,7 +22,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
+from app.domain.clock import Clock, SystemClock
 from app.domain.errors import ConflictError, StorageError
+from app.store.base import CLOCK_OPTION
 
 log = logging.getLogger(__name__)
 
@@ -113,19 +115,40 @@ def make_engine(location: str | Path, **kwargs: Any) -> Engine:
     return engine
 
 
-class Database:
-    """The engine and the two kinds of session the services use."""
+def clock_of(session: Session) -> Clock:
+    """The clock of the Database that opened `session`, for code handed only a session."""
+    clock: Clock = session.info.get(CLOCK_OPTION) or SystemClock()
+    return clock
 
-    def __init__(self, engine: Engine) -> None:
+
+class Database:
+    """The engine, the two kinds of session the services use, and the clock they follow.
+
+    The clock rides on the sessions' execution options, so the created/updated/audit
+    timestamps that columns fill by default come from it as well as the services' own.
+    """
+
+    def __init__(self, engine: Engine, *, clock: Clock | None = None) -> None:
         self.engine = engine
         self.is_sqlite = engine.dialect.name == "sqlite"
-        writer = engine.execution_options(sqlite_begin="IMMEDIATE") if self.is_sqlite else engine
-        self._reader = sessionmaker(engine, expire_on_commit=False)
-        self._writer = sessionmaker(writer, expire_on_commit=False)
+        self._clock = clock or SystemClock()
+        reader = engine.execution_options(**{CLOCK_OPTION: self._clock})
+        writer = reader.execution_options(sqlite_begin="IMMEDIATE") if self.is_sqlite else reader
+        info = {CLOCK_OPTION: self._clock}
+        self._reader = sessionmaker(reader, expire_on_commit=False, info=info)
+        self._writer = sessionmaker(writer, expire_on_commit=False, info=info)
 
     @classmethod
-    def open(cls, location: str | Path) -> Database:
-        return cls(make_engine(location))
+    def open(cls, location: str | Path, *, clock: Clock | None = None) -> Database:
+        return cls(make_engine(location), clock=clock)
+
+    @property
+    def clock(self) -> Clock:
+        return self._clock
+
+    def with_clock(self, clock: Clock) -> Database:
+        """The same engine (and so the same connections) seen through another clock."""
+        return Database(self.engine, clock=clock)
 
     @property
     def url(self) -> str:

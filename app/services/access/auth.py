@@ -11,7 +11,6 @@ from app.domain.errors import AuthenticationFailed, InvalidInput
 from app.domain.roles import Role
 from app.services.access import audit, passwords
 from app.services.context import Actor
-from app.store.base import utcnow
 from app.store.engine import Database
 from app.store.models import Station, User
 
@@ -49,7 +48,7 @@ class AuthService:
 
     def _check(self, session: Session, login: str, password: str) -> Actor | AuthenticationFailed:
         user = session.scalar(select(User).where(User.login == login))
-        now = utcnow()
+        now = self._db.clock.now()
         if user is None:
             passwords.verify(_DUMMY_HASH, password)  # same time as a real check
             audit.record(session, None, "login_failed", login=login, reason="unknown user")

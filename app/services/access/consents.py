@@ -67,7 +67,7 @@ class ConsentService:
 
     @property
     def today(self) -> dt.date:
-        return self._today or dt.date.today()
+        return self._today or self._db.clock.today()
 
     @property
     def can_edit(self) -> bool:

@@ -35,7 +35,6 @@ from app.services.access.retention_types import (
 from app.services.context import Actor, Changes
 from app.store import search
 from app.store import settings as settings_rows
-from app.store.base import utcnow
 from app.store.engine import Database
 from app.store.models import (
     Case,
@@ -122,7 +121,7 @@ class RetentionService:
 
     @property
     def today(self) -> dt.date:
-        return self._today or dt.date.today()
+        return self._today or self._db.clock.today()
 
     # ---- policy ----------------------------------------------------------------------
 
@@ -332,7 +331,7 @@ class RetentionService:
         client.phone = client.address = client.notes = ""
         client.guardian_name = client.guardian_relation = client.guardian_phone = ""
         client.archive_reason = _blank(client.archive_reason)
-        client.anonymised_at = utcnow()
+        client.anonymised_at = self._db.clock.now()
         client.updated_by_id = self._actor.user_id
         for household in session.scalars(
             select(Household).where(Household.head_client_id == client.id)

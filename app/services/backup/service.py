@@ -31,6 +31,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 import app
+from app.domain.clock import Clock, SystemClock
 from app.domain.errors import InvalidInput, PermissionDenied, StorageError
 from app.domain.roles import Permission
 from app.services.access import audit
@@ -60,16 +61,11 @@ from app.store.models import Setting
 
 log = logging.getLogger(__name__)
 
-Clock = Callable[[], dt.datetime]
 PLAIN_SUFFIX = ".sqlite3"
 ENCRYPTED_SUFFIX = ".sdenc"
 DAY = dt.timedelta(days=1)
 MIN_PASSWORD = 8
 _READ = 1 << 20
-
-
-def local_now() -> dt.datetime:
-    return dt.datetime.now().astimezone()
 
 
 def backup_folder(database: Path) -> Path:
@@ -149,7 +145,7 @@ class BackupService:
         actor: Actor | None = None,
         *,
         folder: Path | None = None,
-        clock: Clock = local_now,
+        clock: Clock | None = None,
     ) -> None:
         path = sqlite_path(db.engine.url.render_as_string(hide_password=False))
         if path is None:
@@ -158,7 +154,7 @@ class BackupService:
         self._actor = actor
         self._path = path
         self.folder = folder or backup_folder(path)
-        self._clock = clock
+        self._clock = clock or db.clock
 
     @property
     def database(self) -> Path:
@@ -174,7 +170,7 @@ class BackupService:
     def due(self) -> bool:
         """True when no backup is younger than a day (the app backs up daily while running)."""
         newest = next(iter(list_in(self.folder)), None)
-        return newest is None or self._clock() - newest.created_at >= DAY
+        return newest is None or self._clock.local_now() - newest.created_at >= DAY
 
     def backup_if_due(self) -> BackupInfo | None:
         return self.backup_now(reason=BackupReason.DAILY) if self.due() else None
@@ -246,7 +242,7 @@ class BackupService:
 
         Raises StorageError, explaining what to do, when the check fails.
         """
-        today = self._clock().date()
+        today = self._clock.local_now().date()
         last = SettingsService(self._db).get(LAST_FULL_CHECK_KEY)
         if not file_guard.full_check_due(dt.date.fromisoformat(last) if last else None, today):
             return False
@@ -272,7 +268,7 @@ class BackupService:
         assert self._actor is not None
         return backup_restore.restore_database(
             target=self._path, backup=backup, password=password, db=self._db,
-            by=self._actor.login, now=self._clock(),
+            by=self._actor.login, now=self._clock.local_now(),
         )  # fmt: skip
 
     # ---- helpers -----------------------------------------------------------------------
@@ -304,7 +300,7 @@ class BackupService:
                 f"备份密码至少 {MIN_PASSWORD} 个字符。请记好它：忘记密码就无法从这个备份恢复。",
                 field="password",
             )
-        now = self._clock()
+        now = self._clock.local_now()
         self.folder.mkdir(parents=True, exist_ok=True)
         target = self._name(now, reason, bool(password))
         snapshot = target.with_name(f".{target.name}.snapshot")
@@ -428,7 +424,7 @@ def open_checks(database: Path, *, probe: file_guard.Probe = file_guard.placemen
 
 
 def restore_offered(
-    *, database: Path, backup: Path, password: str | None = None, clock: Clock = local_now
+    *, database: Path, backup: Path, password: str | None = None, clock: Clock | None = None
 ) -> RestoreResult:
     """Restore the backup offered at start, after the damaged file was moved aside.
 
@@ -438,5 +434,10 @@ def restore_offered(
     if database.exists():
         raise InvalidInput(f"数据库文件已存在，请在程序中以管理员身份恢复：{database}")
     return backup_restore.restore_database(
-        target=database, backup=backup, password=password, db=None, by="", now=clock()
+        target=database,
+        backup=backup,
+        password=password,
+        db=None,
+        by="",
+        now=(clock or SystemClock()).local_now(),
     )

@@ -18,7 +18,6 @@ from app.services.cases import views as case_views
 from app.services.cases.types import CaseSaved, ReferralInput
 from app.services.concurrency import check_version
 from app.services.context import Actor
-from app.store.base import utcnow
 from app.store.engine import Database
 from app.store.models import Case, CaseEvent, CodeItem, Referral, User
 
@@ -34,7 +33,7 @@ class CaseServiceBase:
 
     @property
     def today(self) -> dt.date:
-        return self._today or dt.date.today()
+        return self._today or self._db.clock.today()
 
     @property
     def can_open(self) -> bool:
@@ -93,7 +92,7 @@ class CaseServiceBase:
             self._event(session, case, "stage", case.stage, target.value, "")
         case.stage = target.value
         case.updated_by_id = self._actor.user_id
-        case.updated_at = utcnow()
+        case.updated_at = self._db.clock.now()
         session.flush()
         audit.record(
             session, self._actor, action.value, entity=ENTITY, entity_id=case.id,
@@ -139,7 +138,7 @@ class CaseServiceBase:
     def _review(self, row: Any, status: str, comment: str) -> None:
         row.status = status
         row.reviewed_by_id = self._actor.user_id
-        row.reviewed_at = utcnow()
+        row.reviewed_at = self._db.clock.now()
         row.review_comment = comment.strip()
         row.updated_by_id = self._actor.user_id
 

@@ -74,7 +74,7 @@ class ReminderService:
 
     @property
     def today(self) -> dt.date:
-        return self._today or dt.date.today()
+        return self._today or self._db.clock.today()
 
     def thresholds(self) -> Thresholds:
         """Days without contact before a high-risk or urgent case is flagged (settings)."""

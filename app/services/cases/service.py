@@ -32,7 +32,6 @@ from app.services.cases.types import (
     ReferralInput,
 )
 from app.services.context import Changes
-from app.store.base import utcnow
 from app.store.models import (
     Case,
     CaseClosure,
@@ -427,7 +426,7 @@ class CaseService(CaseSteps):
     def _closure_row(self, session: Session, case: Case, reason: str, summary: str) -> CaseClosure:
         closure = CaseClosure(
             station_id=case.station_id, case_id=case.id, reason=reason, summary=summary,
-            status=ClosureStatus.SUBMITTED.value, submitted_at=utcnow(),
+            status=ClosureStatus.SUBMITTED.value, submitted_at=self._db.clock.now(),
             created_by_id=self._actor.user_id, updated_by_id=self._actor.user_id,
         )  # fmt: skip
         session.add(closure)

@@ -26,7 +26,6 @@ from app.services.cases.types import (
     ServiceRecordInput,
 )
 from app.services.concurrency import check_version
-from app.store.base import utcnow
 from app.store.models import (
     Case,
     CaseAssessment,
@@ -169,7 +168,7 @@ class CaseSteps(CaseServiceBase):
             if not goals:
                 raise InvalidInput("服务计划至少需要一个具体目标，才能提交审批。", field="goals")
             plan.status = PlanStatus.SUBMITTED.value
-            plan.submitted_at = utcnow()
+            plan.submitted_at = self._db.clock.now()
             plan.updated_by_id = self._actor.user_id
             return self._finish(session, case, Action.SUBMIT_PLAN, state, plan.id)
 
@@ -270,7 +269,7 @@ class CaseSteps(CaseServiceBase):
                         reason="referred",
                         summary=f"转介至{referral.agency}：{referral.reason}",
                         status=rules.ClosureStatus.SUBMITTED.value,
-                        submitted_at=utcnow(),
+                        submitted_at=self._db.clock.now(),
                         created_by_id=self._actor.user_id,
                         updated_by_id=self._actor.user_id,
                     )

@@ -38,7 +38,6 @@ from app.services.clients.types import (
 from app.services.concurrency import check_version
 from app.services.context import Actor, Changes
 from app.store import search
-from app.store.base import utcnow
 from app.store.engine import Database
 from app.store.models import Case, Client, ClientCategory, CodeItem, Household, User, Village
 
@@ -65,7 +64,7 @@ class ClientService:
 
     @property
     def today(self) -> dt.date:
-        return self._today or dt.date.today()
+        return self._today or self._db.clock.today()
 
     @property
     def can_edit(self) -> bool:
@@ -317,6 +316,10 @@ class ClientService:
 
     # ---- writing -------------------------------------------------------------------
 
+    def add(self, data: ClientInput, *, confirm_similar: bool = False) -> Saved:
+        """Register a client (登记服务对象); the name scripts use for `create`."""
+        return self.create(data, confirm_similar=confirm_similar)
+
     def create(self, data: ClientInput, *, confirm_similar: bool = False) -> Saved:
         self._actor.require(Permission.EDIT_CLIENTS)
         with self._db.write() as session:
@@ -359,7 +362,7 @@ class ClientService:
             if client.household_id != old_household:
                 changed.append("household")
             client.updated_by_id = self._actor.user_id
-            client.updated_at = utcnow()
+            client.updated_at = self._db.clock.now()
             session.flush()
             self._index(session, client)
             audit.record(
@@ -378,7 +381,7 @@ class ClientService:
             client = self._load(session, client_id)
             check_version(client, version, "服务对象记录", session)
             client.status = ClientStatus.ARCHIVED.value
-            client.archived_at = utcnow()
+            client.archived_at = self._db.clock.now()
             client.archive_reason = reason
             client.updated_by_id = self._actor.user_id
             session.flush()

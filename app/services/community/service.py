@@ -31,7 +31,6 @@ from app.services.community.types import (
 )
 from app.services.concurrency import check_version
 from app.services.context import Actor, Changes
-from app.store.base import utcnow
 from app.store.engine import Database
 from app.store.models import (
     Activity,
@@ -84,7 +83,7 @@ class ActivityService:
 
     @property
     def today(self) -> dt.date:
-        return self._today or dt.date.today()
+        return self._today or self._db.clock.today()
 
     @property
     def can_create(self) -> bool:
@@ -248,7 +247,7 @@ class ActivityService:
         activity.outcome = data.outcome.strip()
         activity.updated_by_id = self._actor.user_id
         # A change of participants alone must still move the version on.
-        activity.updated_at = utcnow()
+        activity.updated_at = self._db.clock.now()
 
     def _checked_worker(self, session: Session, activity: Activity, worker_id: int | None) -> int:
         wanted = worker_id or activity.worker_id or self._actor.user_id

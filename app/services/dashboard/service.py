@@ -43,7 +43,7 @@ class DashboardService:
 
     @property
     def today(self) -> dt.date:
-        return self._today or dt.date.today()
+        return self._today or self._db.clock.today()
 
     def charts(self) -> DashboardCharts:
         self._actor.require(Permission.VIEW_CLIENTS)

@@ -35,7 +35,6 @@ from app.services.groups.types import (
     GroupStatus,
     SessionInput,
 )
-from app.store.base import utcnow
 from app.store.engine import Database
 from app.store.models import (
     Client,
@@ -68,7 +67,7 @@ class GroupService:
 
     @property
     def today(self) -> dt.date:
-        return self._today or dt.date.today()
+        return self._today or self._db.clock.today()
 
     @property
     def can_create(self) -> bool:
@@ -228,7 +227,7 @@ class GroupService:
             self._permit(session, group)
             check_version(row, version, "节次记录", session)
             self._apply_session(row, data)
-            row.updated_at = utcnow()
+            row.updated_at = self._db.clock.now()
             self._set_attendance(session, group, row, data)
             session.flush()
             audit.record(
@@ -295,7 +294,7 @@ class GroupService:
     ) -> GroupSaved:
         """Touch the group (a new version) and audit the change in the same transaction."""
         group.updated_by_id = self._actor.user_id
-        group.updated_at = utcnow()
+        group.updated_at = self._db.clock.now()
         session.flush()
         audit.record(
             session, self._actor, action, entity=ENTITY, entity_id=group.id,
@@ -355,7 +354,7 @@ class GroupService:
         group.evaluation_method = data.evaluation_method.strip()
         group.updated_by_id = self._actor.user_id
         # A change of facilitators alone must still move the version on.
-        group.updated_at = utcnow()
+        group.updated_at = self._db.clock.now()
 
     def _set_facilitators(self, session: Session, group: Group, data: GroupInput) -> None:
         leads = list(dict.fromkeys(data.facilitator_ids)) or [self._actor.user_id]

@@ -75,7 +75,7 @@ class RosterImportService:
 
     @property
     def today(self) -> dt.date:
-        return self._today or dt.date.today()
+        return self._today or self._db.clock.today()
 
     @property
     def can_import(self) -> bool:

@@ -14,7 +14,8 @@ from app.services.context import Actor
 from app.services.importing.classify import AMOUNT_LABEL, CATEGORY_LABEL, chunks
 from app.services.importing.results import PreviewRow
 from app.store import search
-from app.store.base import new_uuid, utcnow
+from app.store.base import new_uuid
+from app.store.engine import clock_of
 from app.store.models import Client, ClientCategory, Household
 
 HEAD = "02"  # GB/T 4761: 户主
@@ -40,7 +41,7 @@ class RosterWriter:
         self.category = category
         self.import_date = import_date
         self.villages = villages
-        now = utcnow()
+        now = clock_of(session).now()
         # Given here rather than left to the column defaults, which cost time per row.
         self.author = {
             "station_id": actor.station_id,
@@ -210,7 +211,7 @@ class RosterWriter:
                 setattr(client, attr, value)
         if labels - {CATEGORY_LABEL, AMOUNT_LABEL}:
             client.updated_by_id = self.actor.user_id
-            client.updated_at = utcnow()
+            client.updated_at = clock_of(self.session).now()
         if CATEGORY_LABEL in labels:
             self._grant(client.id, v.benefit_amount)
         elif AMOUNT_LABEL in labels and held is not None:
@@ -235,7 +236,7 @@ class RosterWriter:
                 .values(
                     end_date=self.import_date,
                     updated_by_id=self.actor.user_id,
-                    updated_at=utcnow(),
+                    updated_at=clock_of(self.session).now(),
                     version=ClientCategory.version + 1,
                 )
                 .execution_options(synchronize_session=False)

@@ -132,7 +132,7 @@ class ListExportService:
             yield from chunk
 
     def _note(self, count: int, described: str, full_ids: bool) -> str:
-        when = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
+        when = self._db.clock.local_now().strftime("%Y-%m-%d %H:%M")
         shown = "含完整身份证号和电话（已记入操作日志）" if full_ids else "身份证号和电话已遮挡"
         parts = [f"导出：{self._actor.display_name} {when}", f"共 {count} 条", shown]
         if described:

@@ -76,7 +76,11 @@ class ReportService:
 
     @property
     def today(self) -> dt.date:
-        return self._today or dt.date.today()
+        return self._today or self._db.clock.today()
+
+    def _generated_at(self) -> dt.datetime:
+        """Local wall time to the second, as printed on the report."""
+        return self._db.clock.local_now().replace(tzinfo=None, microsecond=0)
 
     # ---- stations ---------------------------------------------------------------------
 
@@ -225,7 +229,7 @@ class ReportService:
             report = MonthlyReport(
                 station=station,
                 month=month,
-                generated_at=dt.datetime.now().replace(microsecond=0),
+                generated_at=self._generated_at(),
                 prepared_by=self._actor.display_name,
                 figures=rows,
                 closed_by_reason=splits.closed_by_reason(session, station.id, month, last, w),
@@ -246,7 +250,7 @@ class ReportService:
             values = monthly.figures(session, ids, month, month_end(month), self._worker)
         return CountySummary(
             month=month,
-            generated_at=dt.datetime.now().replace(microsecond=0),
+            generated_at=self._generated_at(),
             keys=tuple(f.key for f in defs.FIGURES),
             labels=tuple(f"{f.label}（{f.unit}）" for f in defs.FIGURES),
             stations=tuple(
@@ -293,7 +297,7 @@ class ReportService:
         return AnnualReport(
             station=station,
             year=year,
-            generated_at=dt.datetime.now().replace(microsecond=0),
+            generated_at=self._generated_at(),
             prepared_by=self._actor.display_name,
             rows=tuple(rows),
             targets_only=targets_only,

@@ -36,7 +36,6 @@ from app.services.staff.supervision_types import (
     SupervisionRow,
     SupervisionSort,
 )
-from app.store.base import utcnow
 from app.store.engine import Database
 from app.store.models import (
     Case,
@@ -207,7 +206,9 @@ class SupervisionService:
             for key, value in values.items():
                 setattr(record, key, value)
             record.updated_by_id = self._actor.user_id
-            record.updated_at = utcnow()  # a change of links alone still bumps the version
+            record.updated_at = (
+                self._db.clock.now()
+            )  # a change of links alone still bumps the version
             for model in (SupervisionSupervisee, SupervisionCase):
                 session.execute(delete(model).where(model.supervision_id == record.id))
             self._link(session, record.id, data.supervisee_ids, case_ids)

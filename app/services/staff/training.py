@@ -36,7 +36,6 @@ from app.services.staff.training_types import (
     TrainingQuery,
     TrainingRow,
 )
-from app.store.base import utcnow
 from app.store.engine import Database
 from app.store.models import Training, TrainingParticipant
 
@@ -166,7 +165,9 @@ class TrainingService:
             for key, value in values.items():
                 setattr(record, key, value)
             record.updated_by_id = self._actor.user_id
-            record.updated_at = utcnow()  # a change of participants alone still bumps the version
+            record.updated_at = (
+                self._db.clock.now()
+            )  # a change of participants alone still bumps the version
             session.execute(
                 delete(TrainingParticipant).where(TrainingParticipant.training_id == record.id)
             )

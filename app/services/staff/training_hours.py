@@ -50,7 +50,7 @@ class TrainingHoursService:
     def __init__(self, db: Database, actor: Actor, *, today: dt.date | None = None) -> None:
         self._db = db
         self._actor = actor
-        self.today = today or dt.date.today()
+        self.today = today or db.clock.today()
 
     @property
     def can_set_targets(self) -> bool:

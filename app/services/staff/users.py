@@ -13,7 +13,6 @@ from app.domain.errors import InvalidInput, NotFound
 from app.domain.roles import Permission, Role
 from app.services.access import audit, passwords
 from app.services.context import Actor, Changes
-from app.store.base import utcnow
 from app.store.engine import Database
 from app.store.models import User
 
@@ -50,7 +49,7 @@ class UserService:
 
     def list(self) -> list[UserRow]:
         self._actor.require(Permission.MANAGE_USERS)
-        now = utcnow()
+        now = self._db.clock.now()
         with self._db.read() as session:
             users = session.scalars(
                 select(User)

@@ -50,7 +50,7 @@ class VisitService:
 
     @property
     def today(self) -> dt.date:
-        return self._today or dt.date.today()
+        return self._today or self._db.clock.today()
 
     @property
     def can_record(self) -> bool:

@@ -29,7 +29,6 @@ from app.services.visits.worklog_types import (
     WorkLogDay,
     WorkLogOwner,
 )
-from app.store.base import utcnow
 from app.store.engine import Database
 from app.store.models import CodeItem, User, WorkLog, WorkLogEntry
 
@@ -46,7 +45,7 @@ class WorkLogService:
 
     @property
     def today(self) -> dt.date:
-        return self._today or dt.date.today()
+        return self._today or self._db.clock.today()
 
     @property
     def sees_everyone(self) -> bool:
@@ -151,7 +150,7 @@ class WorkLogService:
             entry.minutes = data.minutes
             entry.description = data.description.strip()
             entry.updated_by_id = self._actor.user_id
-            entry.updated_at = utcnow()
+            entry.updated_at = self._db.clock.now()
             audit.record(
                 session, self._actor, "update_entry", entity=ENTITY, entity_id=log.id,
                 entry_id=entry.id, fields=fields,
@@ -183,7 +182,7 @@ class WorkLogService:
                 check_version(log, version, NOUN, session)
             log.notes = notes.strip()
             log.updated_by_id = self._actor.user_id
-            log.updated_at = utcnow()
+            log.updated_at = self._db.clock.now()
             session.flush()
             audit.record(
                 session, self._actor, "notes", entity=ENTITY, entity_id=log.id,
@@ -281,7 +280,7 @@ class WorkLogService:
             ):  # fmt: skip
                 entry.kind, entry.minutes = source.kind, source.minutes
                 entry.description = source.description
-                entry.updated_at = utcnow()
+                entry.updated_at = self._db.clock.now()
                 updated += 1
         for source in wanted.values():
             log = self._log(session, owner.id, source.day)

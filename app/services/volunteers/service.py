@@ -56,7 +56,7 @@ class VolunteerRegistry:
     def __init__(self, db: Database, actor: Actor, *, today: dt.date | None = None) -> None:
         self._db = db
         self._actor = actor
-        self.today = today or dt.date.today()
+        self.today = today or db.clock.today()
 
     @property
     def can_create(self) -> bool:

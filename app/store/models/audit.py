@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.store.base import Base, Identity, StationOwned, UTCDateTime, utcnow
+from app.store.base import Base, Identity, StationOwned, UTCDateTime, stamp
 
 
 class AuditEntry(Identity, Base):
@@ -16,7 +16,7 @@ class AuditEntry(Identity, Base):
     __tablename__ = "audit_log"
     __table_args__ = (Index("ix_audit_log_entity", "entity", "entity_id"),)
 
-    at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=stamp, index=True)
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     user_login: Mapped[str] = mapped_column(String(64), default="")
     station_id: Mapped[int | None] = mapped_column(ForeignKey("stations.id"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 import time
 from pathlib import Path
@@ -11,10 +12,11 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
+from app.domain.clock import FixedClock
 from app.domain.errors import ConflictError, StorageError
 from app.services.context import Actor
 from app.store import engine as engine_module
-from app.store.engine import Database, database_url, sqlite_path, storage_errors
+from app.store.engine import Database, clock_of, database_url, sqlite_path, storage_errors
 from app.store.models import Village
 
 PRAGMAS = {
@@ -183,3 +185,22 @@ def test_a_url_is_kept_and_has_no_sqlite_path() -> None:
     assert database_url(url) == url
     assert sqlite_path(url) is None
     assert sqlite_path("sqlite:///:memory:") is None
+
+
+def test_column_defaults_follow_the_databases_clock(db: Database, admin: Actor) -> None:
+    clock = FixedClock(dt.datetime(2024, 3, 5, 8, 15, tzinfo=dt.UTC))
+    fixed = db.with_clock(clock)
+    with fixed.write() as session:
+        assert clock_of(session) is clock
+        village = Village(station_id=admin.station_id, name="新村")
+        session.add(village)
+    clock.advance(hours=1)
+    with fixed.write() as session:
+        session.get_one(Village, village.id).name = "新村二组"
+    with db.read() as session:
+        stored = session.get_one(Village, village.id)
+        assert (stored.created_at, stored.updated_at) == (
+            dt.datetime(2024, 3, 5, 8, 15, tzinfo=dt.UTC),
+            dt.datetime(2024, 3, 5, 9, 15, tzinfo=dt.UTC),
+        )
+        assert clock_of(session) is db.clock is not clock

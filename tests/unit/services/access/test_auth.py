@@ -10,13 +10,13 @@ import pytest
 from argon2 import PasswordHasher, Type, extract_parameters
 from sqlalchemy import select
 
+from app.domain.clock import FixedClock
 from app.domain.errors import AuthenticationFailed, InvalidInput
 from app.domain.roles import Role
 from app.services.access import auth, passwords
 from app.services.access.auth import AuthService
 from app.services.context import Actor
 from app.services.staff.users import UserService
-from app.store.base import utcnow
 from app.store.engine import Database
 from app.store.models import AuditEntry, User
 from tests.conftest import ADMIN_PASSWORD
@@ -57,25 +57,24 @@ def test_a_failed_login_is_refused_and_audited(
         assert (detail["failures"], entry.station_id) == (1, admin.station_id)
 
 
-def test_six_failures_lock_the_account_for_thirty_minutes(
-    db: Database, admin: Actor, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    service = AuthService(db)
+def test_six_failures_lock_the_account_for_thirty_minutes(db: Database, admin: Actor) -> None:
+    clock = FixedClock(dt.datetime(2025, 6, 30, 9, 0, tzinfo=dt.UTC))
+    service = AuthService(db.with_clock(clock))
     for _ in range(auth.MAX_FAILURES - 1):
         with pytest.raises(AuthenticationFailed, match="不正确"):
             service.login(login="admin", password="wrong-password")
-    before = utcnow()
     with pytest.raises(AuthenticationFailed, match="已锁定30分钟"):
         service.login(login="admin", password="wrong-password")
-    locked_until = user(db, "admin").locked_until
-    assert locked_until is not None
-    assert abs(locked_until - before - dt.timedelta(minutes=30)) < dt.timedelta(seconds=5)
+    assert user(db, "admin").locked_until == clock.now() + dt.timedelta(minutes=30)
     with pytest.raises(AuthenticationFailed, match="锁定"):
         service.login(login="admin", password=ADMIN_PASSWORD)
     assert [json.loads(e.detail).get("reason") for e in audit_rows(db, "login_failed")][
         -1
     ] == "locked"
-    monkeypatch.setattr(auth, "utcnow", lambda: before + dt.timedelta(minutes=31))
+    clock.advance(minutes=29)
+    with pytest.raises(AuthenticationFailed, match="锁定"):
+        service.login(login="admin", password=ADMIN_PASSWORD)
+    clock.advance(minutes=2)
     assert service.login(login="admin", password=ADMIN_PASSWORD).user_id == admin.user_id
     assert user(db, "admin").locked_until is None
 
@@ -83,7 +82,7 @@ def test_six_failures_lock_the_account_for_thirty_minutes(
 def test_the_administrator_can_unlock_an_account(db: Database, admin: Actor) -> None:
     with db.write() as session:
         locked = session.scalars(select(User).where(User.login == "admin")).one()
-        locked.locked_until = utcnow() + dt.timedelta(minutes=20)
+        locked.locked_until = db.clock.now() + dt.timedelta(minutes=20)
     assert UserService(db, admin).list()[0].locked
     UserService(db, admin).unlock(login="admin")
     assert not UserService(db, admin).list()[0].locked

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from app.domain.clock import FixedClock
 from app.domain.errors import AuthenticationFailed, InvalidInput, PermissionDenied, StorageError
 from app.domain.roles import Role
 from app.services.backup import crypto as backup_crypto
@@ -35,19 +36,6 @@ from app.store.models import AuditEntry, Client
 from tests.unit.services.conftest import TODAY, id_number
 
 START = dt.datetime(2025, 6, 30, 9, 0, tzinfo=dt.UTC)
-
-
-class Clock:
-    """A clock the test moves by hand."""
-
-    def __init__(self, at: dt.datetime = START) -> None:
-        self.at = at
-
-    def __call__(self) -> dt.datetime:
-        return self.at
-
-    def advance(self, **delta: float) -> None:
-        self.at += dt.timedelta(**delta)
 
 
 def add_clients(db: Database, actor: Actor, names: list[str], first: int = 1) -> None:
@@ -85,12 +73,12 @@ def client_names(path: Path) -> list[str]:
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
+def clock() -> FixedClock:
+    return FixedClock(START)
 
 
 @pytest.fixture
-def service(db: Database, admin: Actor, clock: Clock, tmp_path: Path) -> BackupService:
+def service(db: Database, admin: Actor, clock: FixedClock, tmp_path: Path) -> BackupService:
     add_clients(db, admin, ["李秀英", "王建国", "张桂兰"])
     return BackupService(db, admin, folder=tmp_path / "backups", clock=clock)
 
@@ -148,7 +136,7 @@ def test_restore_is_refused_while_another_connection_has_the_file(
 
 
 def test_a_backup_changed_after_it_was_verified_is_refused(
-    service: BackupService, db_path: Path, clock: Clock
+    service: BackupService, db_path: Path, clock: FixedClock
 ) -> None:
     older = service.backup_now()
     clock.advance(days=1)  # a day's earlier backups give way to its last one
@@ -184,7 +172,7 @@ def test_generations_keep_the_newest_per_day_week_and_month() -> None:
 
 
 def test_pruning_follows_the_retention_settings(
-    service: BackupService, db: Database, admin: Actor, clock: Clock
+    service: BackupService, db: Database, admin: Actor, clock: FixedClock
 ) -> None:
     settings = SettingsService(db, admin)
     settings.set(KEEP_DAILY_KEY, 2)
@@ -202,7 +190,7 @@ def test_pruning_follows_the_retention_settings(
     assert not gone.path.exists() and not gone.sidecar.exists()
 
 
-def test_due_daily_while_running(service: BackupService, clock: Clock) -> None:
+def test_due_daily_while_running(service: BackupService, clock: FixedClock) -> None:
     assert service.due()
     assert service.backup_if_due() is not None
     clock.advance(hours=23)
@@ -353,7 +341,7 @@ def test_roles(
 
 
 def test_the_full_check_runs_weekly_and_with_each_backup(
-    service: BackupService, clock: Clock
+    service: BackupService, clock: FixedClock
 ) -> None:
     assert service.weekly_check()
     clock.advance(days=6)

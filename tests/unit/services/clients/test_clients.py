@@ -10,6 +10,7 @@ from collections.abc import Callable
 import pytest
 from sqlalchemy import select
 
+from app.domain.clock import FixedClock
 from app.domain.errors import (
     DuplicateRecord,
     InvalidInput,
@@ -642,3 +643,29 @@ def test_a_head_who_joins_another_household_is_no_longer_head_of_the_old_one(
     left_behind = clients.get(member.id)
     assert left_behind.head_client_id is None
     assert clients.get(head.id).head_client_id == other.id
+
+
+# ---- time ----------------------------------------------------------------------------
+
+
+def test_records_and_their_audit_rows_carry_the_databases_clock(db: Database, admin: Actor) -> None:
+    made_at = dt.datetime(2024, 3, 5, 8, 15, tzinfo=dt.UTC)
+    clock = FixedClock(made_at)
+    fixed = db.with_clock(clock)
+    clients = ClientService(fixed, admin)
+    saved = clients.create(ClientInput(name="张三", id_number=ZHANG))
+    clock.advance(days=2)
+    archived = clients.archive(saved.id, version=saved.version, reason="迁出")
+    with db.read() as session:
+        client = session.get_one(Client, saved.id)
+        rows = session.execute(
+            select(AuditEntry.action, AuditEntry.at)
+            .where(AuditEntry.entity == "client", AuditEntry.entity_id == saved.id)
+            .order_by(AuditEntry.id)
+        ).all()
+    later = made_at + dt.timedelta(days=2)
+    assert (client.created_at, client.updated_at, client.archived_at) == (made_at, later, later)
+    assert archived.version == client.version
+    assert [tuple(r) for r in rows] == [("create", made_at), ("archive", later)]
+    # The service's "today" follows the same clock.
+    assert clients.today == dt.date(2024, 3, 7)

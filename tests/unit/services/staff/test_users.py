@@ -13,7 +13,6 @@ from app.domain.roles import Role
 from app.services.access.auth import AuthService
 from app.services.context import Actor
 from app.services.staff.users import UserService
-from app.store.base import utcnow
 from app.store.engine import Database
 from app.store.models import User
 from tests.unit.conftest import STAFF_PASSWORD
@@ -74,7 +73,7 @@ def test_a_reset_gives_a_temporary_password_and_clears_a_lock(
     make_actor(Role.WORKER, "zhao")
     with db.write() as session:
         user = session.scalars(select(User).where(User.login == "zhao")).one()
-        user.locked_until = utcnow() + dt.timedelta(minutes=30)
+        user.locked_until = db.clock.now() + dt.timedelta(minutes=30)
         user.failed_logins = 3
     reset = UserService(db, admin).reset_password(login="zhao")
     row = UserService(db, admin).list()[1]

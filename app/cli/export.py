@@ -11,9 +11,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from app.cli.context import ENV_PASSWORD, Context
 from app.services.lists.service import ListExportService
-
-ENV_PASSWORD = "STATIONDESK_PASSWORD"
 
 
 def add_parser(subparsers: Any) -> None:
@@ -36,21 +35,13 @@ def add_parser(subparsers: Any) -> None:
     export.set_defaults(handler=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    # Imported here: app.cli imports this module to build its parser.
-    from app.cli import _location, _login, _open
-
+def run(ctx: Context) -> int:
+    args = ctx.args
     out = Path(args.xlsx)
     if out.suffix.lower() != ".xlsx":
         out = out.with_suffix(".xlsx")
-    db = _open(_location(args))
-    try:
-        actor = _login(db, args.user)
-        result = ListExportService(db, actor).export(
-            args.list, out, full_ids=args.full_ids, reason=args.reason
-        )
-    finally:
-        db.dispose()
+    with ctx.desk() as desk:
+        result = desk.exports.export(args.list, out, full_ids=args.full_ids, reason=args.reason)
     shown = "含完整身份证号和电话" if result.full_ids else "身份证号和电话已遮挡"
     title = ListExportService.lists()[args.list]
     print(f"已导出{title}名单 {result.rows} 条（{shown}）：{out}")

@@ -11,10 +11,9 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from app.cli.context import ENV_PASSWORD, Context
+from app.desk import parse_month
 from app.domain.errors import InvalidInput
-from app.services.reports.service import ReportService, parse_month
-
-ENV_PASSWORD = "STATIONDESK_PASSWORD"
 
 
 def add_parser(subparsers: Any) -> None:
@@ -49,17 +48,14 @@ def _files(args: argparse.Namespace) -> tuple[Path | None, Path | None]:
     return xlsx, pdf
 
 
-def run_monthly(args: argparse.Namespace) -> int:
-    # Imported here: app.cli imports this module to build its parser.
-    from app.cli import _location, _login, _open
-
+def run_monthly(ctx: Context) -> int:
+    args = ctx.args
     month = parse_month(args.month)
     xlsx, pdf = _files(args)
     if args.all and (pdf is not None or xlsx is None):
         raise InvalidInput("全县汇总只生成 Excel：请用 --xlsx，不要用 --pdf。")
-    db = _open(_location(args))
-    try:
-        reports = ReportService(db, _login(db, args.user))
+    with ctx.desk() as desk:
+        reports = desk.reports
         if args.all:
             assert xlsx is not None
             summary = reports.write_county(month, xlsx)
@@ -69,26 +65,20 @@ def run_monthly(args: argparse.Namespace) -> int:
             return 0
         station = reports.station_by_code(args.station).id if args.station else None
         report = reports.write_monthly(month, station_id=station, xlsx=xlsx, pdf=pdf)
-    finally:
-        db.dispose()
     written = "、".join(str(p) for p in (xlsx, pdf) if p is not None)
     print(f"已生成《{report.title}》：{written}")
     return 0
 
 
-def run_annual(args: argparse.Namespace) -> int:
-    from app.cli import _location, _login, _open
-
+def run_annual(ctx: Context) -> int:
+    args = ctx.args
     xlsx, pdf = _files(args)
-    db = _open(_location(args))
-    try:
-        reports = ReportService(db, _login(db, args.user))
+    with ctx.desk() as desk:
+        reports = desk.reports
         station = reports.station_by_code(args.station).id if args.station else None
         report = reports.write_annual(
             args.year, station_id=station, targets_only=args.targets, xlsx=xlsx, pdf=pdf
         )
-    finally:
-        db.dispose()
     written = "、".join(str(p) for p in (xlsx, pdf) if p is not None)
     print(f"已生成《{report.title}》：{written}")
     return 0

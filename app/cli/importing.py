@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from app.cli.context import Context
 from app.domain.errors import InvalidInput
-from app.services.importing.service import RosterImportService
 
 EXIT_NOTHING_IMPORTED = 1
 ORDER = ("新增", "更新", "无变化", "错误", "重复", "退出")
@@ -32,14 +32,11 @@ def add_parser(subparsers: Any) -> None:
     clients.set_defaults(handler=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    # Imported here: app.cli registers this module, so a top-level import would be circular.
-    from app.cli import _location, _login, _open
-
+def run(ctx: Context) -> int:
+    args = ctx.args
     day = _date(args.import_date)
-    db = _open(_location(args))
-    try:
-        service = RosterImportService(db, _login(db, args.user))
+    with ctx.desk() as desk:
+        service = desk.importing
         if not args.category:
             codes = "、".join(f"{code}（{label}）" for code, label in service.categories())
             raise InvalidInput(f"请用 --category 指定名单授予的类别：{codes}")
@@ -62,8 +59,6 @@ def run(args: argparse.Namespace) -> int:
             print("试运行：没有写入数据库。")
             return 0
         result = service.commit(preview)
-    finally:
-        db.dispose()
     print_counts(result.counts)
     print(f"已导入“{preview.file_name}”（{preview.category_label}，{preview.import_date}）。")
     return 0

@@ -10,10 +10,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from app.services.cases.printing import CasePrintService
-from app.services.cases.service import CaseService
-
-ENV_PASSWORD = "STATIONDESK_PASSWORD"
+from app.cli.context import ENV_PASSWORD, Context
 
 
 def add_parser(subparsers: Any) -> None:
@@ -33,20 +30,14 @@ def add_parser(subparsers: Any) -> None:
     pdf.set_defaults(handler=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    # Imported here: app.cli imports this module to build its parser.
-    from app.cli import _location, _login, _open
-
+def run(ctx: Context) -> int:
+    args = ctx.args
     out = Path(args.out)
     if out.suffix.lower() != ".pdf":
         out = out.with_suffix(".pdf")
-    db = _open(_location(args))
-    try:
-        actor = _login(db, args.user)
-        case_id = CaseService(db, actor).find(args.case)
-        CasePrintService(db, actor).case_file_pdf(case_id, out, reveal=args.reveal)
-    finally:
-        db.dispose()
+    with ctx.desk() as desk:
+        case_id = desk.cases.find(args.case)
+        desk.case_files.case_file_pdf(case_id, out, reveal=args.reveal)
     shown = "完整身份证号" if args.reveal else "身份证号已遮挡"
     print(f"已打印个案 {args.case.strip().upper()} 的档案（{shown}）：{out}")
     return 0

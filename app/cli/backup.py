@@ -9,33 +9,24 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import getpass
-import os
 import sys
 from pathlib import Path
 from typing import Any, TextIO
 
 from sqlalchemy.exc import DBAPIError
 
+from app.cli.context import ENV_PASSWORD, Context, read_password
+from app.desk import Desk
+from app.domain.clock import Clock
 from app.domain.errors import AppError, InvalidInput, NotFound
-from app.services.access.auth import AuthService
 from app.services.backup.crypto import is_encrypted
 from app.services.backup.restore import restore_as_backup_admin
-from app.services.backup.service import (
-    BackupService,
-    backup_folder,
-    list_in,
-    local_now,
-    newest_verified,
-)
+from app.services.backup.service import backup_folder, list_in, newest_verified
 from app.services.backup.types import BackupInfo, RestoreResult, sha256_of
-from app.services.context import Actor
 from app.services.settings.setup import SetupService
 from app.store import file_guard
 from app.store.engine import Database, database_url, sqlite_path
-from app.store.location import default_database
 
-ENV_PASSWORD = "STATIONDESK_PASSWORD"
 ENV_BACKUP_PASSWORD = "STATIONDESK_BACKUP_PASSWORD"
 STALE_DAYS = 7
 
@@ -55,51 +46,41 @@ def add_parser(subparsers: Any) -> None:
     backup.add_argument(
         "--encrypt", action="store_true", help=f"用备份密码加密（密码取自 {ENV_BACKUP_PASSWORD}）"
     )
-    backup.set_defaults(handler=run)
+    backup.set_defaults(handler=run_backup)
 
     restore = subparsers.add_parser(
         "restore", parents=[common], help="从备份恢复（需要管理员；原数据库改名保留）"
     )
     restore.add_argument("--from", dest="source", required=True, metavar="FILE", help="备份文件")
-    restore.set_defaults(handler=run)
+    restore.set_defaults(handler=run_restore)
 
 
-def run(args: argparse.Namespace) -> int:
-    if args.command == "backup":
-        return _backup(args)
-    return _restore(args)
-
-
-def _backup(args: argparse.Namespace) -> int:
-    path = _database(args)
+def run_backup(ctx: Context) -> int:
+    path = _database(ctx)
     if not path.exists():
         raise NotFound(f"数据库文件不存在：{path}")
-    db = Database.open(path)
-    try:
-        service = BackupService(db, _login(db, args.user))
-        password = _backup_password(confirm=True) if args.encrypt else None
-        if args.to:
-            info = service.backup_to(folder=Path(args.to), password=password)
+    with _login(Database.open(path, clock=ctx.clock), ctx.args.user) as desk:
+        password = _backup_password(confirm=True) if ctx.args.encrypt else None
+        if ctx.args.to:
+            info = desk.backups.backup_to(folder=Path(ctx.args.to), password=password)
             print(f"已备份并复制到：{info.path}（复制后已重新读出核对，一致）")
         else:
-            info = service.backup_now(password=password)
+            info = desk.backups.backup_now(password=password)
             print(f"已备份到：{info.path}")
-    finally:
-        db.dispose()
     print(f"  {describe(info)}")
     return 0
 
 
-def _restore(args: argparse.Namespace) -> int:
-    path = _database(args)
-    source = Path(args.source)
+def run_restore(ctx: Context) -> int:
+    path = _database(ctx)
+    source = Path(ctx.args.source)
     if not source.is_file():
         raise NotFound(f"找不到备份文件：{source}")
     # A running app holds this lock: restoring under it would pull the file from under it.
     lock = file_guard.InstanceLock(path).acquire()
     try:
         backup_password = _backup_password() if is_encrypted(source) else None
-        result = _restore_locked(path, source, args.user, backup_password)
+        result = _restore_locked(ctx, path, source, backup_password)
     finally:
         lock.release()
     print(f"已从备份恢复：{result.restored_from}")
@@ -112,29 +93,26 @@ def _restore(args: argparse.Namespace) -> int:
 
 
 def _restore_locked(
-    path: Path, source: Path, user: str | None, backup_password: str | None
+    ctx: Context, path: Path, source: Path, backup_password: str | None
 ) -> RestoreResult:
-    db = _usable(path)
+    db = _usable(path, ctx.clock)
     if db is None:
         # The current file cannot check anyone's login: an administrator of the backup may.
         print("当前数据库无法打开，将用备份中的管理员账号核对身份。", file=sys.stderr)
-        login = _required_user(user)
+        login = _required_user(ctx.args.user)
         return restore_as_backup_admin(
-            target=path, backup=source, login=login, password=_password(f"{login} 的密码："),
-            backup_password=backup_password, now=local_now(),
+            target=path, backup=source, login=login, password=read_password(f"{login} 的密码："),
+            backup_password=backup_password, now=ctx.clock.local_now(),
         )  # fmt: skip
-    try:
-        service = BackupService(db, _login(db, user))
-        return service.restore(backup=source, password=backup_password)
-    finally:
-        db.dispose()
+    with _login(db, ctx.args.user) as desk:
+        return desk.backups.restore(backup=source, password=backup_password)
 
 
-def _usable(path: Path) -> Database | None:
+def _usable(path: Path, clock: Clock) -> Database | None:
     """The current database if it opens, is intact and has users; else None."""
     if not path.exists() or file_guard.damage(path):
         return None
-    db = Database.open(path)
+    db = Database.open(path, clock=clock)
     try:
         if SetupService(db).is_initialised():
             return db
@@ -154,7 +132,7 @@ def describe(info: BackupInfo) -> str:
     )
 
 
-def print_backups(location: str, out: TextIO) -> None:
+def print_backups(location: str, out: TextIO, *, clock: Clock) -> None:
     """The backup part of `stationdesk check`: where the database lives, the newest backup."""
     path = sqlite_path(database_url(location))
     if path is None:
@@ -173,7 +151,7 @@ def print_backups(location: str, out: TextIO) -> None:
     else:
         print(f"  最近的备份：{describe(newest)}", file=out)
         print(f"    {newest.path}", file=out)
-        age = local_now() - newest.created_at
+        age = clock.local_now() - newest.created_at
         if age > dt.timedelta(days=STALE_DAYS):
             print(f"  最近一次备份已是 {age.days} 天前，请尽快备份。", file=out)
     for name in broken:
@@ -183,9 +161,8 @@ def print_backups(location: str, out: TextIO) -> None:
 # ---- helpers -------------------------------------------------------------------------
 
 
-def _database(args: argparse.Namespace) -> Path:
-    location = str(getattr(args, "db", None) or default_database())
-    path = sqlite_path(database_url(location))
+def _database(ctx: Context) -> Path:
+    path = sqlite_path(database_url(ctx.location))
     if path is None:
         raise InvalidInput("备份和恢复只适用于本机数据库文件；服务器数据库由服务器管理员备份。")
     return path
@@ -197,27 +174,18 @@ def _required_user(user: str | None) -> str:
     return user
 
 
-def _login(db: Database, user: str | None) -> Actor:
-    login = _required_user(user)
-    return AuthService(db).login(login=login, password=_password(f"{login} 的密码："))
-
-
-def _password(prompt: str) -> str:
-    return os.environ.get(ENV_PASSWORD) or _ask(prompt, ENV_PASSWORD)
+def _login(db: Database, user: str | None) -> Desk:
+    """Log in on an open database (closed again if the login fails)."""
+    try:
+        login = _required_user(user)
+        return Desk.login(db, user=login, password=read_password(f"{login} 的密码："))
+    except BaseException:
+        db.dispose()
+        raise
 
 
 def _backup_password(*, confirm: bool = False) -> str:
-    given = os.environ.get(ENV_BACKUP_PASSWORD)
-    if given:
-        return given
-    password = _ask("备份密码：", ENV_BACKUP_PASSWORD)
-    if confirm and _ask("再输入一次备份密码：", ENV_BACKUP_PASSWORD) != password:
-        raise InvalidInput("两次输入的备份密码不一致。")
-    return password
-
-
-def _ask(prompt: str, variable: str) -> str:
-    try:
-        return getpass.getpass(prompt)
-    except EOFError:
-        raise InvalidInput(f"没有读到密码：请在终端里输入，或设置环境变量 {variable}。") from None
+    return read_password(
+        "备份密码：", variable=ENV_BACKUP_PASSWORD,
+        again="再输入一次备份密码：" if confirm else "", mismatch="两次输入的备份密码不一致。",
+    )  # fmt: skip

@@ -1,0 +1,62 @@
+"""The command line: the GUI's services for set-up, demo data, accounts, backups, reports.
+
+`stationdesk` alone starts the GUI. Known failures (`AppError`) print their Chinese
+message and exit with 2, as bad arguments do; a failed health check exits with 1.
+
+Each command group lives in its own module with an `add_parser` and handlers that take
+a `Context` (app/cli/context.py); they log in through `app.desk.Desk`. Command modules
+never import this package's `__init__`, so there is no cycle to work around.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from sqlalchemy.exc import DBAPIError
+
+from app import __version__
+from app.cli import backup, case, export, importing, report, setup, users
+from app.cli.context import EXIT_ERROR, Context
+from app.domain.errors import AppError
+
+__all__ = ["build_parser", "main"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from app.ui.app import run_gui  # Qt loads only when the GUI is wanted
+
+        return run_gui(args.db)
+    try:
+        result: int = args.handler(Context(args))
+        return result
+    except AppError as exc:
+        print(exc.message, file=sys.stderr)
+        return EXIT_ERROR
+    except DBAPIError as exc:
+        print(f"无法使用数据库：{exc.orig}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("\n已取消。", file=sys.stderr)
+        return 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="stationdesk", description="社工站工作台。不带子命令时启动图形界面。"
+    )
+    parser.add_argument("--version", action="version", version=f"stationdesk {__version__}")
+    parser.add_argument("--db", help="数据库文件路径或数据库 URL（默认：用户数据目录）")
+    parser.set_defaults(command=None)
+    commands = parser.add_subparsers(dest="command", metavar="命令")
+    setup.add_parser(commands)
+    users.add_parser(commands)
+    setup.add_check_parser(commands)
+    importing.add_parser(commands)
+    backup.add_parser(commands)
+    case.add_parser(commands)
+    export.add_parser(commands)
+    report.add_parser(commands)
+    return parser

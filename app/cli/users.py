@@ -1,0 +1,89 @@
+"""`stationdesk user add|list|reset-password|unlock`: accounts, run as an administrator."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from app.cli.context import Context, admin_options, table
+from app.domain.codes import SEED, CodeList
+from app.domain.roles import Role
+from app.services.staff.users import UserService
+
+TITLES = [code for code, _ in SEED[CodeList.WORKER_TITLE]]
+
+
+def add_parser(commands: Any) -> None:
+    """Add `user` and its actions to the `stationdesk` command line."""
+    user = commands.add_parser("user", help="用户账号（需要管理员身份）")
+    actions = user.add_subparsers(dest="action", metavar="操作", required=True)
+    add = actions.add_parser("add", parents=[admin_options()], help="添加用户并生成临时密码")
+    add.add_argument("--name", required=True, help="登录用户名")
+    add.add_argument("--display", required=True, help="姓名")
+    add.add_argument("--role", required=True, choices=[r.value for r in Role], help="角色")
+    add.add_argument("--title", choices=TITLES, default="none", help="职业资格")
+    add.set_defaults(handler=run_add)
+    actions.add_parser("list", parents=[admin_options()], help="列出本站用户").set_defaults(
+        handler=run_list
+    )
+    for name, handler, text in (
+        ("reset-password", run_reset, "重置密码（生成临时密码）"),
+        ("unlock", run_unlock, "解除锁定"),
+    ):
+        action = actions.add_parser(name, parents=[admin_options()], help=text)
+        action.add_argument("--name", required=True, help="登录用户名")
+        action.set_defaults(handler=handler)
+
+
+def _as_admin(ctx: Context, run: Callable[[UserService], None]) -> int:
+    with ctx.desk() as desk:
+        run(desk.users)
+    return 0
+
+
+def run_add(ctx: Context) -> int:
+    args = ctx.args
+
+    def run(users: UserService) -> None:
+        made = users.add(
+            login=args.name, display_name=args.display, role=Role(args.role), title=args.title
+        )
+        print(f"已添加用户 {made.login}（{Role(args.role).label}）。")
+        print(f"临时密码：{made.password}（首次登录后须修改）")
+
+    return _as_admin(ctx, run)
+
+
+def run_list(ctx: Context) -> int:
+    def run(users: UserService) -> None:
+        titles = dict(SEED[CodeList.WORKER_TITLE])
+        rows = [("用户名", "姓名", "角色", "职业资格", "状态", "最近登录")]
+        for u in users.list():
+            state = "停用" if not u.active else "锁定" if u.locked else "正常"
+            if u.must_change_password:
+                state += "（须改密码）"
+            last = (
+                u.last_login_at.astimezone().strftime("%Y-%m-%d %H:%M") if u.last_login_at else ""
+            )
+            rows.append(
+                (u.login, u.display_name, u.role.label, titles.get(u.title, u.title), state, last)
+            )
+        print(table(rows))
+
+    return _as_admin(ctx, run)
+
+
+def run_reset(ctx: Context) -> int:
+    def run(users: UserService) -> None:
+        made = users.reset_password(login=ctx.args.name)
+        print(f"已重置 {made.login} 的密码。临时密码：{made.password}（首次登录后须修改）")
+
+    return _as_admin(ctx, run)
+
+
+def run_unlock(ctx: Context) -> int:
+    def run(users: UserService) -> None:
+        users.unlock(login=ctx.args.name)
+        print(f"已解除 {ctx.args.name} 的锁定。")
+
+    return _as_admin(ctx, run)

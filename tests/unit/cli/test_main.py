@@ -1,0 +1,65 @@
+"""`stationdesk` itself: the version, bad arguments, the GUI when no command is given."""
+
+from __future__ import annotations
+
+import ast
+import sys
+import types
+from pathlib import Path
+
+import pytest
+
+from app import __version__
+from app.cli import main
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["--version"])
+    assert stopped.value.code == 0
+    assert __version__ in capsys.readouterr().out
+
+
+def test_bad_arguments_exit_2_with_usage(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["user", "add", "--name", "x"])
+    assert stopped.value.code == 2
+    assert "usage:" in capsys.readouterr().err
+
+
+def test_no_command_starts_the_gui_with_the_given_database(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    started: list[str | None] = []
+    fake = types.ModuleType("app.ui.app")
+    fake.run_gui = lambda location=None: started.append(location) or 0  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "app.ui.app", fake)
+    assert main([]) == 0
+    assert main(["--db", "elsewhere.sqlite3"]) == 0
+    assert started == [None, "elsewhere.sqlite3"]
+
+
+CLI = Path(__file__).resolve().parents[3] / "app" / "cli"
+
+
+def _imports(path: Path) -> list[tuple[str, str]]:
+    """(module, name) for every `from X import name` in the file."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return [
+        (node.module or "", alias.name)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    ]
+
+
+@pytest.mark.parametrize(
+    "path", sorted(p for p in CLI.glob("*.py") if p.name != "__init__.py"), ids=lambda p: p.name
+)
+def test_command_modules_share_no_private_helpers_and_never_import_the_package(
+    path: Path,
+) -> None:
+    imported = _imports(path)
+    assert imported, "the module should import something"
+    assert [(m, n) for m, n in imported if m in ("app", "app.cli") and n != "__version__"] == []
+    assert [(m, n) for m, n in imported if m.startswith("app.") and n.startswith("_")] == []
