@@ -42,6 +42,15 @@ class ClientStatus(enum.StrEnum):
         return {"active": "在册", "archived": "已归档"}[self.value]
 
 
+# The kinds of a station's villages, stored as these words (they are their own labels).
+VILLAGE, COMMUNITY = "村", "社区"
+
+
+def village_kind(name: str) -> str:
+    """Guess the kind from the name, as the wizard and the demo do: 社区/居委会 are communities."""
+    return COMMUNITY if name.endswith(("社区", "居委会")) else VILLAGE
+
+
 class CodeList(enum.StrEnum):
     """Names of the editable code lists."""
 

@@ -18,10 +18,10 @@ from app.services.cases.views import labels
 from app.services.community.service import ActivityService
 from app.services.community.types import ActivityQuery
 from app.services.groups.service import GroupService
-from app.services.groups.types import GroupQuery
+from app.services.groups.types import GroupQuery, GroupStatus
 from app.services.lists.types import ListExporter
 from app.services.visits.service import VisitService
-from app.services.visits.types import VisitQuery
+from app.services.visits.types import VisitQuery, VisitResult
 from app.services.volunteers.resource_types import ResourceQuery
 from app.services.volunteers.resources import ResourceLinkService
 from app.services.volunteers.service import VolunteerRegistry
@@ -41,8 +41,8 @@ from app.store.models import (
     VolunteerService,
 )
 
-_GROUP_STATUS = {"planning": "筹备", "running": "进行中", "ended": "已结束"}
-_VISIT_RESULT = {"none": "无需处理", "open_case": "开个案", "refer": "转介", "follow": "跟进"}
+_GROUP_STATUS = {s.value: s.label for s in GroupStatus}
+_VISIT_RESULT = {r.value: r.label for r in VisitResult}
 
 
 def _in_order(found: dict[int, list[Cell]], ids: Sequence[int]) -> list[list[Cell]]:
