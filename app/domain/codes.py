@@ -1,4 +1,4 @@
-"""Fixed enumerations and the seeded code lists of DESIGN.md.
+"""Fixed enumerations and the seeded code lists (docs/data-model.md).
 
 Enumerations here drive logic (sex, risk, record status). Code lists are data: they are
 seeded into the `code_items` table and the administrator may rename, add or retire
