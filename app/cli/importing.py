@@ -10,9 +10,9 @@ from typing import Any
 
 from app.cli.context import Context
 from app.domain.errors import InvalidInput
+from app.services.importing.results import COUNT_ORDER
 
 EXIT_NOTHING_IMPORTED = 1
-ORDER = ("新增", "更新", "无变化", "错误", "重复", "退出")
 
 
 def add_parser(subparsers: Any) -> None:
@@ -74,4 +74,4 @@ def _date(text: str | None) -> dt.date | None:
 
 
 def print_counts(counts: dict[str, int]) -> None:
-    print("  ".join(f"{key} {counts.get(key, 0)}" for key in ORDER))
+    print("  ".join(f"{key} {counts.get(key, 0)}" for key in COUNT_ORDER))

@@ -36,6 +36,7 @@ from app.demo.households import Households, Place
 from app.demo.people import People, chance
 from app.demo.rows import RowWriter
 from app.demo.staff import StaffPlan, add_staff
+from app.domain.codes import COMMUNITY, village_kind
 from app.domain.errors import InvalidInput
 from app.domain.roles import Permission
 from app.services.access import audit, passwords
@@ -426,7 +427,7 @@ class _Filler:
             village = Village(
                 station_id=station.id,
                 name=name,
-                kind="社区" if name.endswith("社区") else "村",
+                kind=village_kind(name),
                 sort=len(existing) + len(added),
                 created_by_id=self.actor.user_id,
                 updated_by_id=self.actor.user_id,
@@ -435,8 +436,8 @@ class _Filler:
             added.append((village, clans))
         session.flush()
         places = [
-            (v.id, Place(v.name, v.kind == "社区", (people.surname(),))) for v in existing
-        ] + [(v.id, Place(v.name, v.kind == "社区", clans)) for v, clans in added]
+            (v.id, Place(v.name, v.kind == COMMUNITY, (people.surname(),))) for v in existing
+        ] + [(v.id, Place(v.name, v.kind == COMMUNITY, clans)) for v, clans in added]
         return places
 
     def _clients(self, session: Session, work: _StationWork, rng: random.Random) -> None:

@@ -1,4 +1,4 @@
-"""Fixed enumerations and the seeded code lists of DESIGN.md.
+"""Fixed enumerations and the seeded code lists (docs/data-model.md).
 
 Enumerations here drive logic (sex, risk, record status). Code lists are data: they are
 seeded into the `code_items` table and the administrator may rename, add or retire
@@ -40,6 +40,15 @@ class ClientStatus(enum.StrEnum):
     @property
     def label(self) -> str:
         return {"active": "在册", "archived": "已归档"}[self.value]
+
+
+# The kinds of a station's villages, stored as these words (they are their own labels).
+VILLAGE, COMMUNITY = "村", "社区"
+
+
+def village_kind(name: str) -> str:
+    """Guess the kind from the name, as the wizard and the demo do: 社区/居委会 are communities."""
+    return COMMUNITY if name.endswith(("社区", "居委会")) else VILLAGE
 
 
 class CodeList(enum.StrEnum):

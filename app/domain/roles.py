@@ -1,4 +1,4 @@
-"""Roles and what each may do (DESIGN.md, "Roles and permissions").
+"""Roles and what each may do (docs/architecture.md, "Roles and permissions").
 
 The services check these; the UI only uses them to hide what would be refused anyway.
 """

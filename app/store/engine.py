@@ -1,6 +1,6 @@
 """Engine and session set-up.
 
-SQLite gets the pragmas DESIGN.md asks for on every connection, and SQLAlchemy's
+SQLite gets the pragmas of docs/architecture.md on every connection, and SQLAlchemy's
 pysqlite recipe so that transactions begin when SQLAlchemy says so (Python's sqlite3
 legacy handling would otherwise break SAVEPOINTs and transactional DDL). Writes start
 with BEGIN IMMEDIATE so that two writers queue on the busy timeout instead of failing

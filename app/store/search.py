@@ -1,7 +1,7 @@
 """Search-as-you-type over clients, right for 1-, 2- and 3+-character Chinese names.
 
 SQLite's trigram tokenizer needs 3+ characters, and on SQLite 3.40 a LIKE against a
-trigram table silently returns nothing (PLATFORM.md). So the index holds each character
+trigram table silently returns nothing (docs/platform-notes.md). So the index holds each character
 as its own token (unicode61 over space-separated characters) and a query is a phrase of
 its characters: "张 三" matches 张三 and 张三丰, "0 0 7 1" matches an ID number ending in
 0071. Other databases fall back to LIKE; this module is the only SQLite-specific part.

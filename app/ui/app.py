@@ -18,11 +18,10 @@ from app.services.backup.service import BackupService
 from app.services.backup.types import StartReport
 from app.services.context import Actor
 from app.services.settings.setup import SetupService
-from app.services.settings.stations import SettingsService
 from app.store.engine import Database, database_url, sqlite_path, storage_errors
 from app.store.location import default_database
 from app.ui.crash import CrashDialog, install_excepthook
-from app.ui.i18n import CHINESE, LANGUAGE_KEY, install_translations
+from app.ui.i18n import install_translations
 from app.ui.logging_setup import setup_logging
 from app.ui.login import LoginDialog
 from app.ui.main_window import MainWindow
@@ -194,7 +193,7 @@ def run_gui(location: str | None = None) -> int:
     log_file = setup_logging()
     log.info("Station Desk %s starting; log at %s", app.__version__, log_file)
     install_excepthook()
-    install_translations(qt_app, CHINESE)
+    install_translations(qt_app)
     use_cjk_font(qt_app)
     _apply_style(qt_app)
     # The wizard and the login close before the main window opens: not a reason to quit.
@@ -210,9 +209,6 @@ def run_gui(location: str | None = None) -> int:
     tasks = TaskRunner()
     backups: BackupService | None = None
     try:
-        language = SettingsService(db).get(LANGUAGE_KEY, CHINESE)
-        if language != CHINESE:
-            install_translations(qt_app, language)
         code = 0
         switch_to: Actor | None = None
         while True:

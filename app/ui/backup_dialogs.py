@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.backup.service import BackupService
-from app.services.backup.types import BackupInfo, BackupReason, RestoreResult
+from app.services.backup.types import BackupInfo, RestoreResult
 from app.ui.settings.table import make_table, set_rows
 from app.ui.tasks import TaskRunner, confirm, keep_open
 
@@ -90,17 +90,12 @@ class BackupPanel(QWidget):
 
     def _show(self, rows: list[BackupInfo]) -> None:
         self.rows = rows
-        kinds = {
-            BackupReason.DAILY: self.tr("Daily"),
-            BackupReason.EXIT: self.tr("On exit"),
-            BackupReason.MANUAL: self.tr("Manual"),
-        }
         set_rows(
             self.table,
             [
                 [
                     b.created_at.astimezone().strftime("%Y-%m-%d %H:%M"),
-                    kinds[b.reason],
+                    b.reason.label,
                     str(b.count("clients")),
                     str(b.count("cases")),
                     str(b.count("service_records")),

@@ -1,4 +1,9 @@
-"""Loading the translations: Chinese unless the language setting says English."""
+"""Loading the Chinese translation: Chinese is the only interface language.
+
+Source strings are English inside tr(); the zh_CN translation is always installed. An old
+database may still hold a `ui_language` setting from when English was a choice: nothing
+reads it any more.
+"""
 
 from __future__ import annotations
 
@@ -9,22 +14,17 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 log = logging.getLogger(__name__)
 
-LANGUAGE_KEY = "ui_language"
 CHINESE = "zh_CN"
-ENGLISH = "en"
 TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
 
 _installed: list[QTranslator] = []
+_locale_before: list[QLocale] = []
 
 
-def install_translations(app: QCoreApplication, language: str) -> bool:
-    """Replace the installed translators; True when the app's own Chinese was loaded."""
-    for translator in _installed:
-        app.removeTranslator(translator)
-    _installed.clear()
-    if language == ENGLISH:
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-        return False
+def install_translations(app: QCoreApplication) -> bool:
+    """Install the Chinese translators; True when the app's own translation was loaded."""
+    remove_translations(app)
+    _locale_before.append(QLocale())
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     # Qt's own strings (OK, Cancel, Next, the date pickers) come from qtbase's file.
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
@@ -33,6 +33,15 @@ def install_translations(app: QCoreApplication, language: str) -> bool:
     if not loaded:
         log.warning("no compiled translation in %s (run `make translations`)", TRANSLATIONS_DIR)
     return loaded
+
+
+def remove_translations(app: QCoreApplication) -> None:
+    """Undo install_translations, so tests that run the whole app leave the source strings."""
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    if _locale_before:
+        QLocale.setDefault(_locale_before.pop())
 
 
 def _load(app: QCoreApplication, name: str, directory: str) -> bool:

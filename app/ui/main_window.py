@@ -50,7 +50,6 @@ from app.ui.groups.page import GroupsPage
 from app.ui.idle_lock import IdleLock
 from app.ui.password_dialog import PasswordDialog
 from app.ui.reports.page import ReportsPage
-from app.ui.role_names import role_name
 from app.ui.settings.page import SettingsPage
 from app.ui.staff.page import StaffPage
 from app.ui.tasks import TaskRunner, keep_open
@@ -266,7 +265,7 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         self.user_label = QLabel(
             self.tr("{name} ({role})").format(
-                name=self.actor.display_name, role=role_name(self.actor.role)
+                name=self.actor.display_name, role=self.actor.role.label
             )
         )
         self.station_label = QLabel(self.actor.station_name)

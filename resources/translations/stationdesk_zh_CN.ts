@@ -655,18 +655,6 @@
         <translation>加密</translation>
     </message>
     <message>
-        <source>Daily</source>
-        <translation>每日自动</translation>
-    </message>
-    <message>
-        <source>On exit</source>
-        <translation>退出时自动</translation>
-    </message>
-    <message>
-        <source>Manual</source>
-        <translation>手动</translation>
-    </message>
-    <message>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -3280,25 +3268,6 @@ Log file: {path}</source>
     </message>
 </context>
 <context>
-    <name>LanguageTab</name>
-    <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>The new language is used the next time Station Desk starts.</source>
-        <translation>新的界面语言将在下次启动工作台时生效。</translation>
-    </message>
-    <message>
-        <source>Language of the program</source>
-        <translation>界面语言</translation>
-    </message>
-    <message>
-        <source>Saved. The new language is used the next time Station Desk starts.</source>
-        <translation>已保存。新的界面语言将在下次启动工作台时生效。</translation>
-    </message>
-</context>
-<context>
     <name>LeaveDialog</name>
     <message>
         <source>Member leaves the group</source>
@@ -4171,25 +4140,6 @@ Case management for township social work stations. Your records stay on this com
     </message>
 </context>
 <context>
-    <name>RoleNames</name>
-    <message>
-        <source>Administrator</source>
-        <translation>管理员</translation>
-    </message>
-    <message>
-        <source>Station head</source>
-        <translation>站长</translation>
-    </message>
-    <message>
-        <source>Social worker</source>
-        <translation>社工</translation>
-    </message>
-    <message>
-        <source>Supervisor</source>
-        <translation>督导</translation>
-    </message>
-</context>
-<context>
     <name>ScoreTable</name>
     <message>
         <source>Member</source>
@@ -4319,10 +4269,6 @@ Case management for township social work stations. Your records stay on this com
     <message>
         <source>Code lists</source>
         <translation>代码表</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>语言</translation>
     </message>
     <message>
         <source>Contract targets</source>
@@ -4857,14 +4803,6 @@ Hekou Community</source>
     <message>
         <source>New village or community</source>
         <translation>新的村或社区</translation>
-    </message>
-    <message>
-        <source>Village</source>
-        <translation>村</translation>
-    </message>
-    <message>
-        <source>Community</source>
-        <translation>社区</translation>
     </message>
     <message>
         <source>Add</source>
@@ -5542,25 +5480,6 @@ Hekou Community</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
-    </message>
-</context>
-<context>
-    <name>widget</name>
-    <message>
-        <source>Services</source>
-        <translation>服务</translation>
-    </message>
-    <message>
-        <source>Sensitive personal information</source>
-        <translation>敏感个人信息</translation>
-    </message>
-    <message>
-        <source>Photos and publicity</source>
-        <translation>照片/宣传</translation>
-    </message>
-    <message>
-        <source>Referral and information sharing</source>
-        <translation>转介/信息共享</translation>
     </message>
 </context>
 </TS>

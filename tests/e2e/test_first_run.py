@@ -17,8 +17,9 @@ from PySide6.QtWidgets import QApplication, QWizard
 import app.ui.app as gui
 from app.services.clients.service import ClientService
 from app.services.clients.types import ClientInput, ClientQuery
+from app.services.settings.stations import SettingsService
 from app.store.location import data_dir
-from app.ui.i18n import ENGLISH, install_translations
+from app.ui.i18n import remove_translations
 from app.ui.login import LoginDialog
 from app.ui.main_window import MainWindow
 from app.ui.wizard import SetupWizard
@@ -68,7 +69,7 @@ def gui_app(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[QAp
     monkeypatch.setattr(gui, "install_excepthook", lambda: None)
     font, quit_on_close = qapp.font(), qapp.quitOnLastWindowClosed()
     yield qapp
-    install_translations(qapp, ENGLISH)
+    remove_translations(qapp)
     qapp.setStyleSheet("")
     qapp.setFont(font)
     qapp.setQuitOnLastWindowClosed(quit_on_close)
@@ -123,13 +124,16 @@ def test_first_run_then_restart(gui_app: QApplication) -> None:
         seen["navigation"] = [w.nav.item(i).text() for i in range(w.nav.count())]
         clients = ClientService(w.db, w.actor)
         villages = clients.villages()
-        w.tasks.run(
-            w,
-            lambda: clients.create(
+        settings = SettingsService(w.db, w.actor)
+
+        def create() -> object:
+            # The row an older version wrote when English was chosen: it must change nothing.
+            settings.set("ui_language", "en")
+            return clients.create(
                 ClientInput(name="张秀英", village_id=villages[0].id, phone="13800138000")
-            ),
-            on_done=lambda saved: seen.setdefault("created", saved),
-        )
+            )
+
+        w.tasks.run(w, create, on_done=lambda saved: seen.setdefault("created", saved))
         return True
 
     def close_after_save() -> bool:
@@ -155,6 +159,7 @@ def test_first_run_then_restart(gui_app: QApplication) -> None:
         w = one(MainWindow)
         if not isinstance(w, MainWindow):
             return False
+        seen["navigation"] = [w.nav.item(i).text() for i in range(w.nav.count())]
         clients = ClientService(w.db, w.actor)
         w.tasks.run(
             w,
@@ -177,3 +182,4 @@ def test_first_run_then_restart(gui_app: QApplication) -> None:
     assert second.finished()
     assert seen["station_on_login"] == "梅林镇社工站"
     assert seen["found"] == ["张秀英"]
+    assert seen["navigation"][0] == "工作台"

@@ -8,7 +8,7 @@ from typing import TypeVar
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from app.ui.i18n import CHINESE, ENGLISH, install_translations
+from app.ui.i18n import install_translations, remove_translations
 
 W = TypeVar("W", bound=QWidget)
 
@@ -33,8 +33,8 @@ def chinese_ui() -> Iterator[None]:
     """The app's Chinese translation installed for the duration (it is the default)."""
     qt_app = QApplication.instance()
     assert isinstance(qt_app, QApplication)
-    assert install_translations(qt_app, CHINESE), "run `make translations` first"
+    assert install_translations(qt_app), "run `make translations` first"
     try:
         yield
     finally:
-        install_translations(qt_app, ENGLISH)
+        remove_translations(qt_app)

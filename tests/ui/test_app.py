@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 import app.store.engine
 import app.ui.app as gui
-from app.ui.i18n import ENGLISH, install_translations
+from app.ui.i18n import remove_translations
 
 
 @pytest.fixture
@@ -26,7 +26,7 @@ def refusals(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[li
     )
     font = qapp.font()
     yield shown
-    install_translations(qapp, ENGLISH)
+    remove_translations(qapp)
     qapp.setStyleSheet("")
     qapp.setFont(font)
     root = logging.getLogger()

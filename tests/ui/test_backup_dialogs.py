@@ -43,6 +43,7 @@ def test_back_up_now_then_to_a_stick_then_restore(
     panel.now_button.click()
     qtbot.waitUntil(lambda: len(panel.rows) == 1)
     assert panel.table.item(0, 4) is not None and panel.table.rowCount() == 1
+    assert panel.table.item(0, 1).text() == "手动"
     assert str(panel.rows[0].path) in panel.last_message
 
     stick = tmp_path / "usb"

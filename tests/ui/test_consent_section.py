@@ -50,7 +50,8 @@ def test_record_and_withdraw_consent(qtbot, db, admin, tasks) -> None:  # type: 
     panel.show_client(cid)
     section = panel.consents
     assert section is not None
-    qtbot.waitUntil(lambda: "Services" in section.missing.text(), timeout=5_000)
+    every_item = ": 服务、敏感个人信息、照片/宣传、转介/信息共享"
+    qtbot.waitUntil(lambda: section.missing.text().endswith(every_item), timeout=5_000)
 
     dialog = section.add()
     assert isinstance(dialog, ConsentDialog)
@@ -61,7 +62,7 @@ def test_record_and_withdraw_consent(qtbot, db, admin, tasks) -> None:  # type: 
     dialog.items["sharing"].setChecked(True)
     dialog.save_button.click()
     qtbot.waitUntil(lambda: len(section.rows) == 3, timeout=5_000)
-    assert section.missing.text().endswith("Photos and publicity")
+    assert section.missing.text().endswith(": 照片/宣传")
     assert section.table.item(0, 4).text() == "2026-1"
 
     sharing = next(i for i, r in enumerate(section.rows) if r.item == "sharing")
@@ -73,7 +74,7 @@ def test_record_and_withdraw_consent(qtbot, db, admin, tasks) -> None:  # type: 
     qtbot.waitUntil(
         lambda: any(r.item == "sharing" and r.withdrawn_on for r in section.rows), timeout=5_000
     )
-    assert "Referral and information sharing" in section.missing.text()
+    assert section.missing.text().endswith(": 照片/宣传、转介/信息共享")
     assert ConsentService(db, admin).missing(cid, ["sharing", "service"]) == ("sharing",)
     panel.grab().save("/tmp/consent_section.png")
 

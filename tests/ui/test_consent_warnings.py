@@ -93,7 +93,7 @@ def test_intake_warns_without_service_consent(qtbot, db, admin, client, tasks) -
     dialog.set_client(Choice(client, "刘建国"))
     qtbot.waitUntil(lambda: warning.missing is not None, timeout=5_000)
     assert warning.missing == ("service",) and warning.isVisible()
-    assert "Services" in warning.text()
+    assert "服务" in warning.text()
     ConsentService(db, admin).record(ConsentInput(client, ("service",), dt.date.today(), "刘建国"))
     dialog.set_client(Choice(client, "刘建国"))
     qtbot.waitUntil(lambda: warning.missing == (), timeout=5_000)

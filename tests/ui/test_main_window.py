@@ -98,7 +98,7 @@ def test_status_bar_names_user_role_station_and_database(
     open_window: Callable[[Actor], MainWindow], admin: Actor, db_path
 ) -> None:
     window = open_window(admin)
-    assert window.user_label.text() == "王站长 (Administrator)"
+    assert window.user_label.text() == "王站长 (管理员)"
     assert window.station_label.text() == "梅林镇社工站"
     assert str(db_path) in window.database_label.text()
 
@@ -109,7 +109,7 @@ def test_settings_tabs_follow_the_role(
     admin_tabs = open_window(admin).page("settings")
     assert isinstance(admin_tabs, SettingsPage)
     assert admin_tabs.tab_titles() == [
-        "Users", "Villages and communities", "Code lists", "Language", "Contract targets",
+        "Users", "Villages and communities", "Code lists", "Contract targets",
         "General", "Data due for anonymising", "Training targets", "Backup and restore",
         "Audit log", "My account",
     ]  # fmt: skip

@@ -1,4 +1,4 @@
-"""The settings page: users, villages, code lists and language, through the real services."""
+"""The settings page: users, villages and code lists, through the real services."""
 
 from __future__ import annotations
 
@@ -12,9 +12,8 @@ from app.domain.errors import AuthenticationFailed
 from app.services.access.auth import MAX_FAILURES, AuthService
 from app.services.context import Actor
 from app.services.settings.codes import CodeService
-from app.services.settings.stations import SettingsService, StationService
+from app.services.settings.stations import StationService
 from app.store.engine import Database
-from app.ui.i18n import LANGUAGE_KEY
 from app.ui.settings.page import SettingsPage
 from app.ui.settings.users_tab import TemporaryPasswordDialog, UsersTab
 from app.ui.tasks import TaskRunner
@@ -171,11 +170,7 @@ def test_code_lists_add_rename_retire(
     assert "wechat" not in active
 
 
-def test_language_is_stored_for_the_next_start(qtbot, page: SettingsPage, db: Database) -> None:
-    tab = page.language
-    assert tab is not None
-    assert tab.chinese.isChecked()
-    tab.english.setChecked(True)
-    tab.save_button.click()
-    qtbot.waitUntil(lambda: tab.notice.text().startswith("Saved"))
-    assert SettingsService(db).get(LANGUAGE_KEY) == "en"
+def test_there_is_no_language_choice(page: SettingsPage) -> None:
+    """Chinese is the only interface language: 设置 offers no tab to change it."""
+    assert "Language" not in page.tab_titles()
+    assert "Code lists" in page.tab_titles()

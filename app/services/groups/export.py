@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from app.domain.codes import CodeList
 from app.exports.list_xlsx import Cell, ListColumn
 from app.services.groups.service import GroupService
-from app.services.groups.types import GroupQuery
+from app.services.groups.types import GroupQuery, GroupStatus
 from app.services.listing import ListExporter, in_order
 from app.services.settings.codes import code_labels
 from app.store.models import (
@@ -21,7 +21,7 @@ from app.store.models import (
     Village,
 )
 
-_GROUP_STATUS = {"planning": "筹备", "running": "进行中", "ended": "已结束"}
+_GROUP_STATUS = {s.value: s.label for s in GroupStatus}
 
 
 class GroupExporter(ListExporter):

@@ -19,6 +19,12 @@ class Verdict(enum.StrEnum):
     DUPLICATE = "重复"
 
 
+EXIT = "退出"
+"""Counted beside the verdicts, not a row of the file: someone the new roster no longer lists."""
+COUNT_ORDER: tuple[str, ...] = (*(v.value for v in Verdict), EXIT)
+"""The order in which the counts of a preview or an import are shown."""
+
+
 @dataclass(frozen=True)
 class MappingProposal:
     """The header found in a sheet and the proposed column → field mapping."""
@@ -86,7 +92,7 @@ class Preview:
     @property
     def counts(self) -> dict[str, int]:
         counts = {v.value: self.count(v) for v in Verdict}
-        counts["退出"] = len(self.exits)
+        counts[EXIT] = len(self.exits)
         return counts
 
     @property

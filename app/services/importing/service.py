@@ -21,6 +21,7 @@ from app.services.context import Actor
 from app.services.importing import classify, header, readers
 from app.services.importing.classify import Labels
 from app.services.importing.results import (
+    EXIT,
     ImportLogRow,
     ImportResult,
     MappingProposal,
@@ -321,7 +322,7 @@ class RosterImportService:
             ended = writer.end_exits(exits)
             writer.flush_categories()
             counts = {v.value: sum(1 for r in rows if r.verdict is v) for v in Verdict}
-            counts["退出"] = ended
+            counts[EXIT] = ended
             batch.counts = json.dumps(counts, ensure_ascii=False)
             audit.record(
                 session, actor, "import", entity=ENTITY, entity_id=batch.id,

@@ -279,7 +279,7 @@ def _referrals(session: Session, sid: int, first: dt.date, last: dt.date, w: int
         Column("转介机构", 18),
         Column("状态", 8),
     )
-    status = {"sent": "已发出", "accepted": "已接收", "declined": "未接收", "done": "已完成"}
+    status = {s.value: s.label for s in rules.ReferralStatus}
     return Detail(
         "转介",
         columns,

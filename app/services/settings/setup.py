@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.domain.codes import SEED
+from app.domain.codes import SEED, village_kind
 from app.domain.errors import InvalidInput
 from app.domain.roles import Role
 from app.services.access import audit, passwords
@@ -100,7 +100,7 @@ class SetupService:
             session.add(station)
             session.flush()
             for sort, name in enumerate(clean_villages(villages)):
-                kind = "社区" if name.endswith(("社区", "居委会")) else "村"
+                kind = village_kind(name)
                 session.add(Village(station_id=station.id, name=name, kind=kind, sort=sort))
             admin = User(
                 station_id=station.id,

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.domain.codes import VILLAGE
 from app.domain.errors import InvalidInput, NotFound
 from app.domain.roles import Permission
 from app.services.access import audit
@@ -69,7 +70,7 @@ class StationService:
                 for v in session.scalars(stmt)
             ]
 
-    def add_village(self, *, name: str, kind: str = "村") -> Changes:
+    def add_village(self, *, name: str, kind: str = VILLAGE) -> Changes:
         self._actor.require(Permission.MANAGE_SETTINGS)
         name = name.strip()
         if not name:

@@ -13,7 +13,7 @@ from app.exports.list_xlsx import Cell, ListColumn
 from app.services.listing import ListExporter, in_order
 from app.services.settings.codes import code_labels
 from app.services.visits.service import VisitService
-from app.services.visits.types import VisitQuery
+from app.services.visits.types import VisitQuery, VisitResult
 from app.store.models import (
     Household,
     User,
@@ -21,7 +21,7 @@ from app.store.models import (
     Visit,
 )
 
-_VISIT_RESULT = {"none": "无需处理", "open_case": "开个案", "refer": "转介", "follow": "跟进"}
+_VISIT_RESULT = {r.value: r.label for r in VisitResult}
 
 
 class VisitExporter(ListExporter):

@@ -1,4 +1,4 @@
-"""The whole data model of DESIGN.md. Importing this package registers every table."""
+"""The whole data model (docs/data-model.md). Importing this package registers every table."""
 
 from app.store.models.audit import AuditEntry, ImportBatch
 from app.store.models.cases import (

@@ -7,6 +7,7 @@ import datetime as dt
 from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.domain.codes import VILLAGE
 from app.store.base import Base, StationOwned, Tracked, UTCDateTime
 
 
@@ -30,7 +31,7 @@ class Village(StationOwned, Base):
     __table_args__ = (UniqueConstraint("station_id", "name"),)
 
     name: Mapped[str] = mapped_column(String(100))
-    kind: Mapped[str] = mapped_column(String(8), default="村")  # 村 or 社区
+    kind: Mapped[str] = mapped_column(String(8), default=VILLAGE)  # VILLAGE or COMMUNITY
     code: Mapped[str] = mapped_column(String(32), default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     sort: Mapped[int] = mapped_column(Integer, default=0)

@@ -19,21 +19,22 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import AppError
-from app.services.access.consent_types import ITEMS, SELF, ConsentInput, ConsentRow, SignerRule
+from app.services.access.consent_types import (
+    ITEM_LABELS,
+    ITEMS,
+    SELF,
+    ConsentInput,
+    ConsentRow,
+    SignerRule,
+)
 from app.services.access.consents import ConsentService
 from app.ui.cases.fields import date_edit, pydate
 from app.ui.form_errors import ErrorLabel
 from app.ui.tasks import TaskRunner
 
 
-def item_label(widget: QWidget, item: str) -> str:
-    labels = {
-        "service": widget.tr("Services"),
-        "sensitive": widget.tr("Sensitive personal information"),
-        "photo": widget.tr("Photos and publicity"),
-        "sharing": widget.tr("Referral and information sharing"),
-    }
-    return labels.get(item, item)
+def item_label(item: str) -> str:
+    return ITEM_LABELS.get(item, item)
 
 
 class _SavingDialog(QDialog):
@@ -92,7 +93,7 @@ class ConsentDialog(_SavingDialog):
         self.items: dict[str, QCheckBox] = {}
         boxes = QVBoxLayout()
         for item in ITEMS:
-            box = QCheckBox(item_label(self, item), self)
+            box = QCheckBox(item_label(item), self)
             box.setChecked(item in ("service", "sensitive"))
             self.items[item] = box
             boxes.addWidget(box)
@@ -187,7 +188,7 @@ class WithdrawDialog(_SavingDialog):
             self.tr("Item"),
             QLabel(
                 self.tr("{item}, signed {day}").format(
-                    item=item_label(self, row.item), day=row.signed_on.isoformat()
+                    item=row.item_label, day=row.signed_on.isoformat()
                 ),
                 self,
             ),

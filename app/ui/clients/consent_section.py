@@ -98,7 +98,7 @@ class ConsentSection(QWidget):
             self.table,
             [
                 [
-                    item_label(self, r.item),
+                    r.item_label,
                     self._state(r),
                     r.signed_on.isoformat(),
                     f"{r.signer_name}（{r.signer_relation}）",
@@ -109,7 +109,7 @@ class ConsentSection(QWidget):
             ],
         )
         valid = {r.item for r in rows if r.valid}
-        missing = [item_label(self, i) for i in ITEMS if i not in valid]
+        missing = [item_label(i) for i in ITEMS if i not in valid]
         if missing:
             self.missing.setText(self.tr("No valid consent for: {items}").format(
                 items="、".join(missing)))  # fmt: skip

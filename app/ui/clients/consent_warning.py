@@ -60,7 +60,7 @@ class ConsentWarning(QLabel):
         if generation != self._generation:
             return
         self.missing = missing
-        names = "、".join(item_label(self, i) for i in missing)
+        names = "、".join(item_label(i) for i in missing)
         self.setText(
             self.tr("No valid informed consent for: {items}. Record the signed consent first.")
             .format(items=names)

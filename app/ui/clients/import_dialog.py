@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.importing.results import (
+    COUNT_ORDER,
     ImportLogRow,
     ImportResult,
     MappingProposal,
@@ -36,15 +37,14 @@ from app.services.importing.results import (
 )
 from app.services.importing.service import ImportCancelled, RosterImportService
 from app.ui.clients.import_mapping import MappingTable
-from app.ui.clients.import_preview_model import EXIT, PreviewModel
+from app.ui.clients.import_preview_model import PreviewModel
 from app.ui.tasks import Cancelled, IsCancelled, Progress, TaskRunner, confirm, show_message
 
 T = TypeVar("T")
-ORDER = ("新增", "更新", "无变化", "错误", "重复", "退出")
 
 
 def counts_text(counts: dict[str, int]) -> str:
-    return "    ".join(f"{key} {counts.get(key, 0)}" for key in ORDER)
+    return "    ".join(f"{key} {counts.get(key, 0)}" for key in COUNT_ORDER)
 
 
 def cancellable(call: Callable[[Progress, IsCancelled], T]) -> Callable[[Progress, IsCancelled], T]:
@@ -187,7 +187,7 @@ class ImportDialog(QDialog):
         self.filter_combo = QComboBox(page)
         self.filter_combo.setObjectName("verdictFilter")
         self.filter_combo.addItem(self.tr("All rows"), "")
-        for verdict in (*(v.value for v in Verdict), EXIT):
+        for verdict in COUNT_ORDER:
             self.filter_combo.addItem(verdict, verdict)
         self.filter_combo.currentIndexChanged.connect(self._filter_changed)
         self.errors_button = QPushButton(self.tr("Save error report…"), page)
@@ -436,7 +436,7 @@ class ImportDialog(QDialog):
         text = self.tr(
             "Import this roster? {new} new clients, {updated} updated; "
             "rows with errors are left out."
-        ).format(new=counts["新增"], updated=counts["更新"])
+        ).format(new=counts[Verdict.NEW], updated=counts[Verdict.UPDATE])
         if preview.exits:
             text += self.tr(
                 " {count} people are no longer on the roster: their category ends on {date} "

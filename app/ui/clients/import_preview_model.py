@@ -7,9 +7,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from app.services.importing.results import Preview, PreviewRow, Verdict
+from app.services.importing.results import EXIT, Preview, PreviewRow, Verdict
 
-EXIT = "退出"  # not a verdict of a row in the file: someone the new roster no longer lists
 _COLOURS = {
     Verdict.NEW.value: "#e3f4e1",
     Verdict.UPDATE.value: "#fff4cc",

@@ -1,1 +1,1 @@
-"""The 设置 page: users, villages, code lists, language, and one's own account."""
+"""The 设置 page: users, villages, code lists, settings, backups and one's own account."""

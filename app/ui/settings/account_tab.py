@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from app.services.access.auth import AuthService
 from app.services.context import Actor
 from app.ui.password_dialog import PasswordDialog
-from app.ui.role_names import role_name
 from app.ui.tasks import TaskRunner, keep_open
 
 
@@ -27,7 +26,7 @@ class AccountTab(QWidget):
         form = QFormLayout()
         form.addRow(self.tr("Full name"), QLabel(actor.display_name))
         form.addRow(self.tr("User name"), QLabel(actor.login))
-        form.addRow(self.tr("Role"), QLabel(role_name(actor.role)))
+        form.addRow(self.tr("Role"), QLabel(actor.role.label))
         form.addRow(self.tr("Station"), QLabel(actor.station_name))
         self.change_button = QPushButton(self.tr("Change my password…"))
         self.change_button.clicked.connect(self.change_password)

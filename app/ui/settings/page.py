@@ -22,7 +22,6 @@ from app.ui.settings.account_tab import AccountTab
 from app.ui.settings.audit_tab import AuditTab
 from app.ui.settings.codes_tab import CodesTab
 from app.ui.settings.general_tab import GeneralTab
-from app.ui.settings.language_tab import LanguageTab
 from app.ui.settings.report_targets_tab import ReportTargetsTab
 from app.ui.settings.retention_tab import RetentionTab
 from app.ui.settings.training_targets_tab import TrainingTargetsTab
@@ -50,7 +49,6 @@ class SettingsPage(QWidget):
         self.users: UsersTab | None = None
         self.villages: VillagesTab | None = None
         self.codes: CodesTab | None = None
-        self.language: LanguageTab | None = None
         self.general: GeneralTab | None = None
         self.retention: RetentionTab | None = None
         self.backups: BackupPanel | None = None
@@ -67,8 +65,6 @@ class SettingsPage(QWidget):
             self.codes = CodesTab(codes=CodeService(db, actor), tasks=tasks)
             self.tabs.addTab(self.codes, self.tr("Code lists"))
         if actor.can(Permission.MANAGE_SETTINGS):
-            self.language = LanguageTab(settings=SettingsService(db, actor), tasks=tasks)
-            self.tabs.addTab(self.language, self.tr("Language"))
             self.report_targets = ReportTargetsTab(reports=ReportService(db, actor), tasks=tasks)
             self.tabs.addTab(self.report_targets, self.tr("Contract targets"))
             self.general = GeneralTab(

@@ -23,7 +23,6 @@ from app.domain.roles import Role
 from app.services.context import Changes
 from app.services.staff.users import NewPassword, UserRow, UserService
 from app.ui.form_errors import ErrorLabel
-from app.ui.role_names import role_name
 from app.ui.settings.table import make_table, set_rows
 from app.ui.tasks import TaskRunner, confirm, keep_open
 
@@ -45,7 +44,7 @@ class AddUserDialog(QDialog):
         self.display_name = QLineEdit()
         self.role = QComboBox()
         for role in (Role.WORKER, Role.HEAD, Role.SUPERVISOR, Role.ADMIN):
-            self.role.addItem(role_name(role), role)
+            self.role.addItem(role.label, role)
         form.addRow(self.tr("User name"), self.login)
         form.addRow(self.tr("Full name"), self.display_name)
         form.addRow(self.tr("Role"), self.role)
@@ -161,7 +160,7 @@ class UsersTab(QWidget):
         self.rows = rows
         set_rows(
             self.table,
-            [[r.login, r.display_name, role_name(r.role), self._status(r)] for r in rows],
+            [[r.login, r.display_name, r.role.label, self._status(r)] for r in rows],
         )
         self._update_buttons()
 

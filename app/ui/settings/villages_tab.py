@@ -12,13 +12,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.codes import COMMUNITY, VILLAGE
 from app.domain.errors import AppError
 from app.services.context import Changes
 from app.services.settings.stations import StationService, VillageRow
 from app.ui.settings.table import make_table, set_rows
 from app.ui.tasks import TaskRunner
-
-VILLAGE, COMMUNITY = "村", "社区"  # the kinds as stored
 
 
 class VillagesTab(QWidget):
@@ -43,8 +42,8 @@ class VillagesTab(QWidget):
         self.new_name = QLineEdit()
         self.new_name.setPlaceholderText(self.tr("New village or community"))
         self.new_kind = QComboBox()
-        self.new_kind.addItem(self.tr("Village"), VILLAGE)
-        self.new_kind.addItem(self.tr("Community"), COMMUNITY)
+        for kind in (VILLAGE, COMMUNITY):
+            self.new_kind.addItem(kind, kind)
         self.add_button = QPushButton(self.tr("Add"))
         self.add_button.clicked.connect(self.add)
         self.new_name.returnPressed.connect(self.add)
@@ -75,13 +74,12 @@ class VillagesTab(QWidget):
 
     def _show(self, rows: list[VillageRow]) -> None:
         self.rows = rows
-        kinds = {VILLAGE: self.tr("Village"), COMMUNITY: self.tr("Community")}
         set_rows(
             self.table,
             [
                 [
                     r.name,
-                    kinds.get(r.kind, r.kind),
+                    r.kind,
                     str(r.clients),
                     self.tr("In use") if r.active else self.tr("Retired"),
                 ]

@@ -1,4 +1,4 @@
-"""The role table of DESIGN.md, as grants."""
+"""The role table of docs/architecture.md, as grants."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pytest
 from app.domain.roles import GRANTS, Permission, Role, allows
 
 P = Permission
-# DESIGN.md, "Roles and permissions": what each role may do.
+# docs/architecture.md, "Roles and permissions": what each role may do.
 EXPECTED = {
     Role.ADMIN: set(Permission),
     Role.HEAD: set(Permission) - {P.MANAGE_USERS, P.MANAGE_SETTINGS, P.MANAGE_CODES, P.RESTORE},

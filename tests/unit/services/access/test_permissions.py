@@ -1,4 +1,4 @@
-"""DESIGN.md's role table, enforced by the services themselves (not only hidden in the UI)."""
+"""The role table of docs/architecture.md, enforced by the services (not only hidden in the UI)."""
 
 from __future__ import annotations
 

@@ -129,6 +129,7 @@ def test_details_list_the_records_behind_the_figures(reports: ReportService, kno
     for title, key in counts.items():
         assert len(details[title].rows) == report.value(key), title
     assert sum(r[7] for r in details["小组节次"].rows) == 10  # type: ignore[misc]
+    assert {r[5] for r in details["转介"].rows} == {"已转出"}  # the status's label, not its code
     assert sum(r[3] for r in details["志愿服务"].rows) == Decimal("7")  # type: ignore[misc]
     every_cell = [c for d in report.details for r in d.rows for c in r]
     assert known.first_id_number not in every_cell
