@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 
 import pytest
 from sqlalchemy import distinct, func, select
@@ -38,7 +39,7 @@ LATER = TODAY + dt.timedelta(days=6 * 365)  # past every five-year period
 
 
 @pytest.fixture
-def head(make_actor) -> Actor:
+def head(make_actor: Callable[..., Actor]) -> Actor:
     return make_actor(Role.HEAD, "zhang", "张站长")
 
 
@@ -154,13 +155,15 @@ def station(db: Database, admin: Actor, head: Actor) -> dict[str, int]:
             "open_case": open_case_id, "visit": visit}  # fmt: skip
 
 
-def test_nothing_is_due_before_the_period_ends(db: Database, head: Actor, station) -> None:
+def test_nothing_is_due_before_the_period_ends(
+    db: Database, head: Actor, station: dict[str, int]
+) -> None:
     summary = RetentionService(db, head, today=TODAY).summary()
     assert summary.total == 0
 
 
 def test_anonymising_keeps_figures_and_removes_identities(
-    db: Database, admin: Actor, head: Actor, station
+    db: Database, admin: Actor, head: Actor, station: dict[str, int]
 ) -> None:
     before = figures(db)
     clients = ClientService(db, admin, today=TODAY)
@@ -207,7 +210,7 @@ def test_anonymising_keeps_figures_and_removes_identities(
 
 
 def test_a_client_with_a_case_still_running_is_not_due(
-    db: Database, admin: Actor, head: Actor, station
+    db: Database, admin: Actor, head: Actor, station: dict[str, int]
 ) -> None:
     clients = ClientService(db, admin, today=TODAY)
     version = clients.get(station["current"]).version
@@ -217,7 +220,11 @@ def test_a_client_with_a_case_still_running_is_not_due(
 
 
 def test_policy_setting_and_permissions(
-    db: Database, admin: Actor, head: Actor, make_actor, station
+    db: Database,
+    admin: Actor,
+    head: Actor,
+    make_actor: Callable[..., Actor],
+    station: dict[str, int],
 ) -> None:
     retention = RetentionService(db, admin, today=TODAY + dt.timedelta(days=2 * 366))
     assert retention.summary().total == 0
