@@ -70,10 +70,13 @@ def test_a_short_idle_time_covers_the_window(qtbot, open_window, admin: Actor) -
 
 
 def test_input_keeps_the_window_unlocked(qtbot, open_window, admin: Actor) -> None:  # type: ignore[no-untyped-def]
-    window = open_window(admin, 400)
-    for _ in range(6):
-        qtbot.wait(100)
-        qtbot.keyClick(window.nav, Qt.Key.Key_Down)
+    # No race with the clock: the countdown is stopped as if it had nearly run out, and a
+    # key press must start it again from the full idle time.
+    window = open_window(admin, 60_000)
+    timer = window.idle_lock.timer
+    timer.stop()
+    qtbot.keyClick(window.nav, Qt.Key.Key_Down)
+    assert timer.isActive() and timer.remainingTime() > 30_000
     assert not window.idle_lock.locked
 
 
