@@ -15,6 +15,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import func, select, update
@@ -87,16 +88,16 @@ def measure(clients: ClientService, queries: list[tuple[str, str]]) -> list[tupl
         query = ClientQuery(text=text)
         hits = len(clients.search_ids(query))
         figures.append(
-            (f"search {label} ({text})", median_ms(lambda q=query: clients.search_ids(q)), hits)
+            (f"search {label} ({text})", median_ms(partial(clients.search_ids, query)), hits)
         )
     ids = clients.search_ids(ClientQuery())
     for label, chunk in (("first", ids[:CHUNK]), ("middle", ids[len(ids) // 2 :][:CHUNK])):
-        ms = median_ms(lambda c=chunk: clients.rows(c))
+        ms = median_ms(partial(clients.rows, chunk))
         figures.append((f"rows() {CHUNK}-row chunk, {label}", ms, len(chunk)))
     for sort in ClientSort:
         query = ClientQuery(sort=sort)
         figures.append(
-            (f"sort by {sort.value}", median_ms(lambda q=query: clients.search_ids(q)), len(ids))
+            (f"sort by {sort.value}", median_ms(partial(clients.search_ids, query)), len(ids))
         )
     return figures
 

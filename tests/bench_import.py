@@ -16,6 +16,7 @@ import random
 import sys
 import tempfile
 import time
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 import openpyxl
@@ -67,7 +68,7 @@ def make_roster(db: Database, station_id: int, path: Path, size: int, rng: rando
                 name,
                 number,
                 "",
-                villages.get(village_id, ""),
+                villages.get(village_id, "") if village_id is not None else "",
                 "",
                 "",
                 "",
@@ -97,7 +98,7 @@ def make_roster(db: Database, station_id: int, path: Path, size: int, rng: rando
     book.save(path)
 
 
-def preview_in_child(db_path: str, roster: str, login: str, password: str, out: object) -> None:
+def preview_in_child(db_path: str, roster: str, login: str, password: str, out: Connection) -> None:
     db = Database.open(db_path)
     actor = AuthService(db).login(login=login, password=password)
     service = RosterImportService(db, actor)
@@ -109,7 +110,7 @@ def preview_in_child(db_path: str, roster: str, login: str, password: str, out: 
         category="dibao_rural",
     )  # fmt: skip
     seconds = time.perf_counter() - started
-    out.send((seconds, peak_memory_mb(), preview.counts))  # type: ignore[attr-defined]
+    out.send((seconds, peak_memory_mb(), preview.counts))
     db.dispose()
 
 

@@ -6,7 +6,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -66,7 +66,7 @@ def admin(db: Database) -> Actor:
 
 
 @pytest.fixture
-def make_actor(db: Database, admin: Actor):  # type: ignore[no-untyped-def]
+def make_actor(db: Database, admin: Actor) -> Callable[..., Actor]:
     """Create a user of the given role in the admin's station and log them in."""
 
     def make(role: Role, login: str | None = None, display_name: str = "") -> Actor:

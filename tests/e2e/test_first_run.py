@@ -9,10 +9,11 @@ import logging
 import logging.handlers
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QWizard
+from PySide6.QtWidgets import QApplication, QWidget, QWizard
 
 import app.ui.app as gui
 from app.services.clients.service import ClientService
@@ -27,6 +28,7 @@ from tests.ui.shell_helpers import visible
 
 PASSWORD = "meilin-2024"
 pytestmark = pytest.mark.gui
+W = TypeVar("W", bound=QWidget)
 
 
 class User:
@@ -57,7 +59,7 @@ class User:
         return not self.steps and self.error is None
 
 
-def one(kind: type) -> object | None:
+def one(kind: type[W]) -> W | None:
     found = visible(kind)
     return found[0] if found else None
 
@@ -87,7 +89,7 @@ def test_first_run_then_restart(gui_app: QApplication) -> None:
 
     def wizard() -> bool:
         w = one(SetupWizard)
-        if not isinstance(w, SetupWizard):
+        if w is None:
             return False
         seen["wizard_title"] = w.windowTitle()
         w.station.name.setText("梅林镇社工站")
@@ -106,7 +108,7 @@ def test_first_run_then_restart(gui_app: QApplication) -> None:
     def login() -> Callable[[], bool]:
         def step() -> bool:
             d = one(LoginDialog)
-            if not isinstance(d, LoginDialog) or not d.buttons.isEnabled():
+            if d is None or not d.buttons.isEnabled():
                 return False
             seen["login_prefilled"] = d.login.text()
             seen["station_on_login"] = d.station_label.text()
@@ -119,7 +121,7 @@ def test_first_run_then_restart(gui_app: QApplication) -> None:
 
     def create_client() -> bool:
         w = one(MainWindow)
-        if not isinstance(w, MainWindow):
+        if w is None:
             return False
         seen["navigation"] = [w.nav.item(i).text() for i in range(w.nav.count())]
         clients = ClientService(w.db, w.actor)
@@ -133,12 +135,12 @@ def test_first_run_then_restart(gui_app: QApplication) -> None:
                 ClientInput(name="张秀英", village_id=villages[0].id, phone="13800138000")
             )
 
-        w.tasks.run(w, create, on_done=lambda saved: seen.setdefault("created", saved))
+        w.tasks.run(w, create, on_done=lambda saved: seen.update(created=saved))
         return True
 
     def close_after_save() -> bool:
         w = one(MainWindow)
-        if "created" not in seen or not isinstance(w, MainWindow):
+        if "created" not in seen or w is None:
             return False
         w.close()
         return True
@@ -157,20 +159,20 @@ def test_first_run_then_restart(gui_app: QApplication) -> None:
 
     def find_client() -> bool:
         w = one(MainWindow)
-        if not isinstance(w, MainWindow):
+        if w is None:
             return False
         seen["navigation"] = [w.nav.item(i).text() for i in range(w.nav.count())]
         clients = ClientService(w.db, w.actor)
         w.tasks.run(
             w,
             lambda: clients.rows(clients.search_ids(ClientQuery(text="秀英"))),
-            on_done=lambda rows: seen.setdefault("found", [r.name for r in rows]),
+            on_done=lambda rows: seen.update(found=[r.name for r in rows]),
         )
         return True
 
     def close_after_search() -> bool:
         w = one(MainWindow)
-        if "found" not in seen or not isinstance(w, MainWindow):
+        if "found" not in seen or w is None:
             return False
         w.close()
         return True

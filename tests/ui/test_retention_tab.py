@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.domain.roles import Role
 from app.services.access.retention import RetentionService
@@ -89,9 +89,19 @@ def test_cancel_keeps_everything(qtbot, db, admin, due, tasks) -> None:  # type:
     tab = make_tab(qtbot, db, admin, tasks)
     box = tab.ask_anonymise()
     assert box is not None
-    box.buttons()[1].click()
+    (cancel,) = [b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.RejectRole]
+    assert cancel.text() == "Cancel"
+    cancel.click()
+    assert not box.isVisible()
+    # Anonymising would run in the background: let any such job finish before looking.
+    assert tasks.wait()
+    QApplication.processEvents()  # delivers its result, if any
+    assert tab.anonymise_button.isEnabled()
+    assert visible(QMessageBox) == []
     with db.read() as s:
-        assert s.get_one(Client, due).name == "刘建国"
+        client = s.get_one(Client, due)
+        assert (client.name, client.phone) == ("刘建国", "13812345678")
+    assert RetentionService(db, admin).summary().total == 2
 
 
 def test_the_head_anonymises_but_only_the_admin_sets_periods(  # type: ignore[no-untyped-def]

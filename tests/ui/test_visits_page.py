@@ -122,6 +122,8 @@ def test_record_a_visit_open_a_case_and_log_the_day(  # type: ignore[no-untyped-
     cases = CaseService(db, worker)
     [case_id] = cases.search_ids(CaseQuery())
     qtbot.waitUntil(lambda: tab.detail is not None and bool(tab.detail.case_nos), timeout=5_000)
+    # The visit now names the case it opened, and cannot be deleted from under it.
+    assert cases.get(case_id).case_no in tab.view.toPlainText()
     assert not tab.delete_button.isEnabled()
 
     # The work log of the day: the visit is there by itself; the worker adds a meeting.
@@ -167,7 +169,6 @@ def test_record_a_visit_open_a_case_and_log_the_day(  # type: ignore[no-untyped-
     qtbot.waitUntil(
         lambda: log_tab.log is not None and len(log_tab.log.entries) == 1, timeout=5_000
     )
-    assert case_id
     # Let the last reloads land while the page still exists.
     tasks.wait()
     qtbot.wait(100)

@@ -51,7 +51,7 @@ def print_case(db_path: Path, number: str, out: Path, user: str, *more: str) -> 
 
 def test_prints_a_masked_case_file(
     db_path: Path, case_no: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     monkeypatch.setenv("STATIONDESK_PASSWORD", ADMIN_PASSWORD)
     out = tmp_path / "case"
     assert print_case(db_path, case_no.lower(), out, "admin") == 0
@@ -77,7 +77,7 @@ def test_refusals_exit_2_with_a_chinese_message(
     make_actor: Callable[..., Actor],
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
-    capsys,  # type: ignore[no-untyped-def]
+    capsys,
 ) -> None:
     monkeypatch.setenv("STATIONDESK_PASSWORD", ADMIN_PASSWORD)
     assert print_case(db_path, "XX-2020-0001", tmp_path / "x.pdf", "admin") == 2

@@ -67,7 +67,12 @@ def test_the_password_comes_from_the_environment_else_a_prompt(
     assert read_password("密码：") == "from-env"
     monkeypatch.delenv("STATIONDESK_PASSWORD")
     asked: list[str] = []
-    monkeypatch.setattr("getpass.getpass", lambda prompt="": asked.append(prompt) or "typed")
+
+    def getpass(prompt: str = "") -> str:
+        asked.append(prompt)
+        return "typed"
+
+    monkeypatch.setattr("getpass.getpass", getpass)
     assert read_password("密码：", again="再输入一次：", mismatch="不一致") == "typed"
     assert asked == ["密码：", "再输入一次："]
 

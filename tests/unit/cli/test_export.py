@@ -56,7 +56,7 @@ def audit_details(db: Database) -> list[dict[str, object]]:
 
 def test_exports_masked_by_default(
     db: Database, db_path: Path, registered: None, tmp_path: Path, monkeypatch, capsys
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     monkeypatch.setenv("STATIONDESK_PASSWORD", ADMIN_PASSWORD)
     out = tmp_path / "clients"
     assert export(db_path, out, "admin") == 0
@@ -68,7 +68,7 @@ def test_exports_masked_by_default(
 
 def test_full_ids_with_a_reason(
     db: Database, db_path: Path, registered: None, tmp_path: Path, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     monkeypatch.setenv("STATIONDESK_PASSWORD", ADMIN_PASSWORD)
     out = tmp_path / "full.xlsx"
     assert export(db_path, out, "admin", "--full-ids") == 2
@@ -86,7 +86,7 @@ def test_the_role_is_checked(
     tmp_path: Path,
     monkeypatch,
     capsys,
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     make_actor(Role.SUPERVISOR, "dudao")
     monkeypatch.setenv("STATIONDESK_PASSWORD", STAFF_PASSWORD)
     out = tmp_path / "x.xlsx"

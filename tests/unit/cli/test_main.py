@@ -32,7 +32,12 @@ def test_no_command_starts_the_gui_with_the_given_database(
 ) -> None:
     started: list[str | None] = []
     fake = types.ModuleType("app.ui.app")
-    fake.run_gui = lambda location=None: started.append(location) or 0  # type: ignore[attr-defined]
+
+    def run_gui(location: str | None = None) -> int:
+        started.append(location)
+        return 0
+
+    fake.run_gui = run_gui  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "app.ui.app", fake)
     assert main([]) == 0
     assert main(["--db", "elsewhere.sqlite3"]) == 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -197,7 +198,7 @@ def test_progress_rises_to_the_total(db: Database, admin: Actor) -> None:
     assert dones == sorted(dones) and seen[-1][0] == seen[-1][1] > 0
 
 
-def test_only_an_administrator_may_fill(db: Database, make_actor) -> None:  # type: ignore[no-untyped-def]
+def test_only_an_administrator_may_fill(db: Database, make_actor: Callable[..., Actor]) -> None:
     with pytest.raises(PermissionDenied):
         fill_station(db, make_actor(Role.HEAD))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -28,7 +29,7 @@ def run(*args: str) -> str:
 
 
 @pytest.fixture
-def worker(make_actor) -> Actor:  # type: ignore[no-untyped-def]
+def worker(make_actor: Callable[..., Actor]) -> Actor:
     return make_actor(Role.WORKER, "liwei", "李伟")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -31,7 +32,9 @@ def run(*args: str) -> str:
 
 
 @pytest.fixture
-def printed(db: Database, make_actor, tmp_path: Path) -> tuple[Path, str, Actor]:  # type: ignore[no-untyped-def]
+def printed(
+    db: Database, make_actor: Callable[..., Actor], tmp_path: Path
+) -> tuple[Path, str, Actor]:
     worker = make_actor(Role.WORKER, "liwei", "李伟")
     head = make_actor(Role.HEAD, "zhang", "张站长")
     w = CaseService(db, worker, today=TODAY)
@@ -87,7 +90,9 @@ def test_case_file_prints_200_records_with_chinese(
     assert len(pngs) == 1 and pngs[0].stat().st_size > 1000
 
 
-def test_reveal_needs_permission(db: Database, make_actor, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_reveal_needs_permission(
+    db: Database, make_actor: Callable[..., Actor], tmp_path: Path
+) -> None:
     from app.domain.errors import PermissionDenied
 
     worker = make_actor(Role.WORKER, "liwei", "李伟")

@@ -11,6 +11,7 @@ import pytest
 from app.exports.list_xlsx import (
     CHECK_EVERY,
     HEADER_ROW,
+    Cell,
     ExportCancelled,
     ListColumn,
     ListSheet,
@@ -44,7 +45,7 @@ def test_plain_text_is_kept() -> None:
 
 def test_written_sheet_reads_back(tmp_path: Path) -> None:
     path = tmp_path / "list.xlsx"
-    rows = [["=cmd|' /C calc'!A0", dt.date(1950, 3, 8), 75], ["李秀英", "", None]]
+    rows: list[list[Cell]] = [["=cmd|' /C calc'!A0", dt.date(1950, 3, 8), 75], ["李秀英", "", None]]
     count = write_list(path, SHEET, rows, total=2)
     assert count == 2
     book = openpyxl.load_workbook(path)

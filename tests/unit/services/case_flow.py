@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
+from typing import Any
 
 from app.domain.case_rules import Stage
 from app.services.cases.service import CaseService
@@ -31,17 +33,16 @@ def new_client(db: Database, actor: Actor, name: str = "李秀英", seq: int = 2
     return ClientService(db, actor, today=TODAY).create(data).id
 
 
-def open_case(svc: CaseService, client_id: int, **fields: object) -> tuple[int, int]:
+def open_case(svc: CaseService, client_id: int, **fields: Any) -> tuple[int, int]:
     """Open a case at intake; returns (case id, version)."""
-    values: dict[str, object] = {
-        "client_id": client_id,
-        "intake_date": INTAKE,
-        "source": "outreach",
-        "presenting_problem": "独居，腿脚不便，近期多次跌倒，子女在外地务工。",
-        "risk_level": "medium",
-    }
-    values.update(fields)
-    saved = svc.open_case(OpenCaseInput(**values))  # type: ignore[arg-type]
+    default = OpenCaseInput(
+        client_id=client_id,
+        intake_date=INTAKE,
+        source="outreach",
+        presenting_problem="独居，腿脚不便，近期多次跌倒，子女在外地务工。",
+        risk_level="medium",
+    )
+    saved = svc.open_case(replace(default, **fields))
     return saved.case_id, saved.version
 
 

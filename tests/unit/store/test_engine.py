@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import Connection, select, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -28,9 +28,8 @@ PRAGMAS = {
 }
 
 
-def pragmas(conn: object) -> dict[str, object]:
-    execute = conn.exec_driver_sql  # type: ignore[attr-defined]
-    return {name: execute(f"PRAGMA {name}").scalar() for name in PRAGMAS}
+def pragmas(conn: Connection) -> dict[str, object]:
+    return {name: conn.exec_driver_sql(f"PRAGMA {name}").scalar() for name in PRAGMAS}
 
 
 def test_every_connection_gets_the_safety_pragmas(db: Database) -> None:

@@ -7,6 +7,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -65,7 +66,9 @@ def station(db: Database, admin: Actor, db_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("damage", [truncate, scribble], ids=["truncated", "scribbled"])
-def test_a_damaged_file_is_moved_aside_and_the_backup_offered(station: Path, damage) -> None:  # type: ignore[no-untyped-def]
+def test_a_damaged_file_is_moved_aside_and_the_backup_offered(
+    station: Path, damage: Callable[[Path], None]
+) -> None:
     damage(station)
     damaged_bytes = station.read_bytes()
 

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
@@ -23,9 +24,9 @@ from app.store.models import AuditEntry, Station
 UTC = dt.UTC
 
 
-def _entry(db: Database, actor: Actor | None, action: str, at: dt.datetime, **kw: object) -> None:
+def _entry(db: Database, actor: Actor | None, action: str, at: dt.datetime, **kw: Any) -> None:
     with db.write() as session:
-        record(session, actor, action, **kw)  # type: ignore[arg-type]
+        record(session, actor, action, **kw)
         session.flush()
         newest = session.query(AuditEntry).order_by(AuditEntry.id.desc()).first()
         assert newest is not None

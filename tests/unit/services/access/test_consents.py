@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pytest
 
@@ -29,9 +30,17 @@ def client(db: Database, actor: Actor, name: str, birth: dt.date | None) -> int:
     return ClientService(db, actor, today=TODAY).create(data).id
 
 
-def sign(client_id: int, *items: str, on: dt.date = TODAY, **kw: str) -> ConsentInput:
-    fields = {"signer_name": "刘建国", "signer_relation": "本人"} | kw
-    return ConsentInput(client_id=client_id, items=items, signed_on=on, **fields)  # type: ignore[arg-type]
+def sign(
+    client_id: int,
+    *items: str,
+    on: dt.date = TODAY,
+    signer_name: str = "刘建国",
+    signer_relation: str = "本人",
+) -> ConsentInput:
+    return ConsentInput(
+        client_id=client_id, items=items, signed_on=on,
+        signer_name=signer_name, signer_relation=signer_relation,
+    )  # fmt: skip
 
 
 def test_items_are_valid_separately_and_missing_names_the_rest(db: Database, admin: Actor) -> None:
@@ -117,7 +126,9 @@ def test_bad_input_is_refused(db: Database, admin: Actor) -> None:
         svc.record(sign(cid, "service"))
 
 
-def test_supervisors_read_but_cannot_record(db: Database, admin: Actor, make_actor) -> None:
+def test_supervisors_read_but_cannot_record(
+    db: Database, admin: Actor, make_actor: Callable[..., Actor]
+) -> None:
     cid = client(db, admin, "刘建国", dt.date(1950, 1, 1))
     supervisor = consents(db, make_actor(Role.SUPERVISOR, "du", "杜督导"))
     assert supervisor.missing(cid, ["service"]) == ("service",)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections.abc import Callable
 
 import pytest
 from sqlalchemy import distinct, func, select
@@ -37,7 +39,7 @@ LATER = TODAY + dt.timedelta(days=6 * 365)  # past every five-year period
 
 
 @pytest.fixture
-def head(make_actor) -> Actor:
+def head(make_actor: Callable[..., Actor]) -> Actor:
     return make_actor(Role.HEAD, "zhang", "张站长")
 
 
@@ -153,13 +155,15 @@ def station(db: Database, admin: Actor, head: Actor) -> dict[str, int]:
             "open_case": open_case_id, "visit": visit}  # fmt: skip
 
 
-def test_nothing_is_due_before_the_period_ends(db: Database, head: Actor, station) -> None:
+def test_nothing_is_due_before_the_period_ends(
+    db: Database, head: Actor, station: dict[str, int]
+) -> None:
     summary = RetentionService(db, head, today=TODAY).summary()
     assert summary.total == 0
 
 
 def test_anonymising_keeps_figures_and_removes_identities(
-    db: Database, admin: Actor, head: Actor, station
+    db: Database, admin: Actor, head: Actor, station: dict[str, int]
 ) -> None:
     before = figures(db)
     clients = ClientService(db, admin, today=TODAY)
@@ -193,15 +197,20 @@ def test_anonymising_keeps_figures_and_removes_identities(
         assert (entry.description, entry.minutes) == (ANONYMISED, 60)
         kept = s.get_one(Case, station["open_case"])
         assert "跌倒" in kept.presenting_problem
-        audits = s.scalars(select(AuditEntry.detail).where(AuditEntry.action == "anonymise"))
-        assert all('"count": 1' in d for d in audits)
+        audits = s.execute(
+            select(AuditEntry.entity, AuditEntry.detail).where(AuditEntry.action == "anonymise")
+        ).all()
+    # The closed case is the gone client's, so it goes with the client's batch.
+    assert {entity: (json.loads(d)["count"], json.loads(d)["cases"]) for entity, d in audits} == {
+        "client": (1, 1), "visit": (1, 0),
+    }  # fmt: skip
     assert ConsentService(db, admin, today=LATER).list_consents(station["gone"])[0].signer_name == (
         ANONYMISED
     )
 
 
 def test_a_client_with_a_case_still_running_is_not_due(
-    db: Database, admin: Actor, head: Actor, station
+    db: Database, admin: Actor, head: Actor, station: dict[str, int]
 ) -> None:
     clients = ClientService(db, admin, today=TODAY)
     version = clients.get(station["current"]).version
@@ -211,7 +220,11 @@ def test_a_client_with_a_case_still_running_is_not_due(
 
 
 def test_policy_setting_and_permissions(
-    db: Database, admin: Actor, head: Actor, make_actor, station
+    db: Database,
+    admin: Actor,
+    head: Actor,
+    make_actor: Callable[..., Actor],
+    station: dict[str, int],
 ) -> None:
     retention = RetentionService(db, admin, today=TODAY + dt.timedelta(days=2 * 366))
     assert retention.summary().total == 0

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -41,12 +44,12 @@ from tests.unit.services.conftest import TODAY, audit_actions
 
 
 @pytest.fixture
-def worker(make_actor) -> Actor:  # type: ignore[no-untyped-def]
+def worker(make_actor: Callable[..., Actor]) -> Actor:
     return make_actor(Role.WORKER, "liwei", "李伟")
 
 
 @pytest.fixture
-def head(make_actor) -> Actor:  # type: ignore[no-untyped-def]
+def head(make_actor: Callable[..., Actor]) -> Actor:
     return make_actor(Role.HEAD, "zhang", "张站长")
 
 
@@ -54,10 +57,9 @@ def svc(db: Database, actor: Actor) -> CaseService:
     return CaseService(db, actor, today=TODAY)
 
 
-def record(day: dt.date, **fields: object) -> ServiceRecordInput:
-    return ServiceRecordInput(
-        served_on=day, mode="phone", duration_min=15, content="电话问候", **fields
-    )  # type: ignore[arg-type]
+def record(day: dt.date, **fields: Any) -> ServiceRecordInput:
+    default = ServiceRecordInput(served_on=day, mode="phone", duration_min=15, content="电话问候")
+    return replace(default, **fields)
 
 
 def test_a_case_from_intake_to_follow_up(db: Database, worker: Actor, head: Actor) -> None:
@@ -141,10 +143,9 @@ def test_declined_and_referred_numbers_are_not_reused(db: Database, worker: Acto
     assert third.case_no.endswith("-0003")
 
 
-def _intake(client_id: int, day: dt.date, **fields: object) -> OpenCaseInput:
-    return OpenCaseInput(
-        client_id=client_id, intake_date=day, presenting_problem="生活困难", **fields
-    )  # type: ignore[arg-type]
+def _intake(client_id: int, day: dt.date, **fields: Any) -> OpenCaseInput:
+    default = OpenCaseInput(client_id=client_id, intake_date=day, presenting_problem="生活困难")
+    return replace(default, **fields)
 
 
 def _open_many(
@@ -280,7 +281,9 @@ def test_plan_return_and_resubmission(db: Database, worker: Actor, head: Actor) 
     assert plans[0].review_comment == ""
 
 
-def test_permissions_per_role(db: Database, worker: Actor, head: Actor, make_actor) -> None:  # type: ignore[no-untyped-def]
+def test_permissions_per_role(
+    db: Database, worker: Actor, head: Actor, make_actor: Callable[..., Actor]
+) -> None:
     other = make_actor(Role.WORKER, "chen", "陈静")
     supervisor = make_actor(Role.SUPERVISOR, "du", "杜督导")
     w = svc(db, worker)

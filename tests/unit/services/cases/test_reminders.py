@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pytest
 
 from app.domain.case_rules import REMINDER_HIGH_RISK_DAYS, Stage
 from app.domain.roles import Role
-from app.services.cases.reminders import ReminderKind, ReminderService
+from app.services.cases.reminders import Reminder, ReminderKind, ReminderService
 from app.services.cases.service import CaseService
 from app.services.cases.types import ClosureInput, ServiceRecordInput
 from app.services.context import Actor
@@ -19,16 +20,16 @@ from tests.unit.services.conftest import TODAY
 
 
 @pytest.fixture
-def worker(make_actor) -> Actor:  # type: ignore[no-untyped-def]
+def worker(make_actor: Callable[..., Actor]) -> Actor:
     return make_actor(Role.WORKER, "liwei", "李伟")
 
 
 @pytest.fixture
-def head(make_actor) -> Actor:  # type: ignore[no-untyped-def]
+def head(make_actor: Callable[..., Actor]) -> Actor:
     return make_actor(Role.HEAD, "zhang", "张站长")
 
 
-def kinds(items: list, case_id: int) -> set[ReminderKind]:  # type: ignore[type-arg]
+def kinds(items: list[Reminder], case_id: int) -> set[ReminderKind]:
     return {r.kind for r in items if r.case_id == case_id}
 
 
@@ -85,7 +86,7 @@ def test_head_sees_approvals_and_worker_only_own_cases(
     db: Database,
     worker: Actor,
     head: Actor,
-    make_actor,  # type: ignore[no-untyped-def]
+    make_actor: Callable[..., Actor],
 ) -> None:
     other = make_actor(Role.WORKER, "chen", "陈静")
     w, h = CaseService(db, worker, today=TODAY), CaseService(db, head, today=TODAY)

@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import json
 from collections.abc import Callable
+from typing import Any, NamedTuple
 
 import pytest
 from sqlalchemy import select
@@ -463,8 +464,17 @@ def test_the_guardian_phone_is_masked_and_revealed(clients: ClientService) -> No
     assert clients.reveal(saved.id).guardian_phone == "13912345678"
 
 
+class Owned(NamedTuple):
+    """A worker and three clients: their own, one with a case of theirs, and neither."""
+
+    worker: Actor
+    own: int
+    cased: int
+    other: int
+
+
 @pytest.fixture
-def owned(db: Database, admin: Actor, make_actor: Callable[..., Actor]) -> dict[str, object]:
+def owned(db: Database, admin: Actor, make_actor: Callable[..., Actor]) -> Owned:
     """A worker with one client of their own, one with a case of theirs, and one of neither."""
     worker = make_actor(Role.WORKER, "worker_a")
     colleague = make_actor(Role.WORKER, "worker_b")
@@ -481,7 +491,7 @@ def owned(db: Database, admin: Actor, make_actor: Callable[..., Actor]) -> dict[
                 worker_id=worker.user_id, intake_date=TODAY,
             )
         )  # fmt: skip
-    return {"worker": worker, "own": own.id, "cased": cased.id, "other": other.id}
+    return Owned(worker, own.id, cased.id, other.id)
 
 
 @pytest.mark.parametrize("role", [Role.ADMIN, Role.HEAD])
@@ -489,45 +499,43 @@ def test_administrators_and_heads_may_reveal_any_client(
     db: Database,
     admin: Actor,
     make_actor: Callable[..., Actor],
-    owned: dict[str, object],
+    owned: Owned,
     role: Role,
 ) -> None:
     actor = admin if role is Role.ADMIN else make_actor(role)
     service = ClientService(db, actor, today=TODAY)
-    assert service.get(owned["other"]).can_reveal  # type: ignore[arg-type]
-    assert service.reveal(owned["other"]).phone == "13812345678"  # type: ignore[arg-type]
+    assert service.get(owned.other).can_reveal
+    assert service.reveal(owned.other).phone == "13812345678"
 
 
-def test_a_worker_may_reveal_only_their_own_clients_and_cases(
-    db: Database, owned: dict[str, object]
-) -> None:
-    service = ClientService(db, owned["worker"], today=TODAY)  # type: ignore[arg-type]
-    assert service.reveal(owned["own"]).id_number == ZHANG  # type: ignore[arg-type]
-    assert service.reveal(owned["cased"]).id_number == LI  # type: ignore[arg-type]
-    assert not service.get(owned["other"]).can_reveal  # type: ignore[arg-type]
+def test_a_worker_may_reveal_only_their_own_clients_and_cases(db: Database, owned: Owned) -> None:
+    service = ClientService(db, owned.worker, today=TODAY)
+    assert service.reveal(owned.own).id_number == ZHANG
+    assert service.reveal(owned.cased).id_number == LI
+    assert not service.get(owned.other).can_reveal
     with pytest.raises(PermissionDenied):
-        service.reveal(owned["other"])  # type: ignore[arg-type]
+        service.reveal(owned.other)
 
 
 def test_a_supervisor_never_sees_full_numbers(
-    db: Database, make_actor: Callable[..., Actor], owned: dict[str, object]
+    db: Database, make_actor: Callable[..., Actor], owned: Owned
 ) -> None:
     service = ClientService(db, make_actor(Role.SUPERVISOR), today=TODAY)
-    for key in ("own", "cased", "other"):
-        assert not service.get(owned[key]).can_reveal  # type: ignore[arg-type]
+    for client_id in (owned.own, owned.cased, owned.other):
+        assert not service.get(client_id).can_reveal
         with pytest.raises(PermissionDenied):
-            service.reveal(owned[key])  # type: ignore[arg-type]
+            service.reveal(client_id)
 
 
-def test_each_reveal_is_audited(db: Database, owned: dict[str, object]) -> None:
-    worker: Actor = owned["worker"]  # type: ignore[assignment]
+def test_each_reveal_is_audited(db: Database, owned: Owned) -> None:
+    worker = owned.worker
     service = ClientService(db, worker, today=TODAY)
-    service.reveal(owned["own"])  # type: ignore[arg-type]
-    service.reveal(owned["own"])  # type: ignore[arg-type]
+    service.reveal(owned.own)
+    service.reveal(owned.own)
     with db.read() as session:
         entries = session.scalars(select(AuditEntry).where(AuditEntry.action == "reveal")).all()
     assert [(e.user_id, e.entity, e.entity_id) for e in entries] == [
-        (worker.user_id, "client", owned["own"])
+        (worker.user_id, "client", owned.own)
     ] * 2
 
 
@@ -566,8 +574,8 @@ def names_for(clients: ClientService, listed: dict[str, int], query: ClientQuery
 def test_filters_narrow_the_list(
     clients: ClientService, listed: dict[str, int], villages: dict[str, int]
 ) -> None:
-    def names(**filters: object) -> set[str]:
-        return set(names_for(clients, listed, ClientQuery(**filters)))  # type: ignore[arg-type]
+    def names(**filters: Any) -> set[str]:
+        return set(names_for(clients, listed, ClientQuery(**filters)))
 
     assert names() == {"王芳", "李明", "张伟", "陈静"}
     assert names(category="disabled") == {"李明", "陈静"}

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -30,7 +32,7 @@ from tests.unit.services.conftest import TODAY, audit_actions
 
 
 @pytest.fixture
-def worker(make_actor) -> Actor:  # type: ignore[no-untyped-def]
+def worker(make_actor: Callable[..., Actor]) -> Actor:
     return make_actor(Role.WORKER, "liwei", "李伟")
 
 
@@ -103,8 +105,8 @@ def test_filters_and_search(
     w.create(activity_input(held_on=dt.date(2025, 5, 4)))
     svc(db, admin).create(activity_input(title="重阳敬老", worker_id=admin.user_id))
 
-    def titles(**query: object) -> list[str]:
-        return [r.title for r in w.rows(w.search_ids(ActivityQuery(**query)))]  # type: ignore[arg-type]
+    def titles(**query: Any) -> list[str]:
+        return [r.title for r in w.rows(w.search_ids(ActivityQuery(**query)))]
 
     assert titles(text="诈骗") == ["防诈骗政策宣传"]
     assert titles(activity_type="policy") == ["防诈骗政策宣传"]
@@ -114,7 +116,7 @@ def test_filters_and_search(
     assert len(titles(month=HELD_ON)) == 2
 
 
-def test_who_may_change_what(db: Database, worker: Actor, make_actor) -> None:  # type: ignore[no-untyped-def]
+def test_who_may_change_what(db: Database, worker: Actor, make_actor: Callable[..., Actor]) -> None:
     other = make_actor(Role.WORKER, "zhao", "赵敏")
     head = make_actor(Role.HEAD, "zhang", "张站长")
     supervisor = make_actor(Role.SUPERVISOR, "du", "杜督导")

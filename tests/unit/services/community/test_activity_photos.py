@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from app.domain.roles import Role
 from app.services.community import photos as activity_photos
 from app.services.community.photos import ActivityPhotoService
 from app.services.community.service import ActivityService
+from app.services.community.types import PhotoView
 from app.services.context import Actor
 from app.store.engine import Database
 from tests.unit.services.activity_flow import activity_input, make_photo
@@ -20,7 +22,7 @@ from tests.unit.services.conftest import TODAY, audit_actions
 
 
 @pytest.fixture
-def worker(make_actor) -> Actor:  # type: ignore[no-untyped-def]
+def worker(make_actor: Callable[..., Actor]) -> Actor:
     return make_actor(Role.WORKER, "liwei", "李伟")
 
 
@@ -72,7 +74,7 @@ def test_a_photo_is_copied_under_a_random_name(
     ]
 
 
-def photos_of(db: Database, actor: Actor, folder: Path, activity_id: int):  # type: ignore[no-untyped-def]
+def photos_of(db: Database, actor: Actor, folder: Path, activity_id: int) -> tuple[PhotoView, ...]:
     return ActivityService(db, actor, today=TODAY, photo_folder=folder).get(activity_id).photos
 
 
@@ -122,9 +124,9 @@ def test_a_failed_copy_leaves_nothing_behind(
 def test_caption_remove_and_permissions(
     db: Database,
     worker: Actor,
-    make_actor,
+    make_actor: Callable[..., Actor],
     folder: Path,
-    tmp_path: Path,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
 ) -> None:
     activity_id = new_activity(db, worker, folder)
     mine = ActivityPhotoService(db, worker, folder=folder)

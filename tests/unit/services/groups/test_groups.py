@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -41,19 +43,18 @@ def svc(db: Database, actor: Actor) -> GroupService:
     return GroupService(db, actor, today=TODAY)
 
 
-def plan(**fields: object) -> GroupInput:
-    values: dict[str, object] = {
-        "name": "长者防跌倒互助小组",
-        "group_type": "support",
-        "target_people": "梅林村独居长者",
-        "goals": "提高防跌倒意识，建立互助网络",
-        "planned_sessions": 6,
-        "start_date": TODAY - dt.timedelta(days=30),
-        "place": "梅林村活动室",
-        "budget": Decimal("1200.00"),
-    }
-    values.update(fields)
-    return GroupInput(**values)  # type: ignore[arg-type]
+def plan(**fields: Any) -> GroupInput:
+    default = GroupInput(
+        name="长者防跌倒互助小组",
+        group_type="support",
+        target_people="梅林村独居长者",
+        goals="提高防跌倒意识，建立互助网络",
+        planned_sessions=6,
+        start_date=TODAY - dt.timedelta(days=30),
+        place="梅林村活动室",
+        budget=Decimal("1200.00"),
+    )
+    return replace(default, **fields)
 
 
 def with_members(

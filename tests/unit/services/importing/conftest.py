@@ -40,13 +40,16 @@ def preview_of(importer: RosterImportService) -> PreviewOf:
     """Preview a file with the proposed mapping of its first sheet."""
 
     def run(
-        path: Path, category: str = "dibao_rural", day: dt.date = TODAY, **kw: object
+        path: Path,
+        category: str = "dibao_rural",
+        day: dt.date = TODAY,
+        is_cancelled: Callable[[], bool] = lambda: False,
     ) -> Preview:
         sheet = importer.sheets(path)[0]
         proposal = importer.propose_mapping(path, sheet)
         return importer.preview(
             path, sheet=sheet, header_row=proposal.header_row, columns=proposal.columns,
-            category=category, import_date=day, **kw,  # type: ignore[arg-type]
+            category=category, import_date=day, is_cancelled=is_cancelled,
         )  # fmt: skip
 
     return run

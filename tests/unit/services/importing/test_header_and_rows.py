@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from app.services.importing import header, rows
+from app.services.importing.readers import Cell
 from app.services.importing.rows import Lookups, RowError
 from tests.unit.services.importing.rosters import id_ending_in_x, make_id, serial
 
@@ -62,8 +63,8 @@ def test_saved_mapping_follows_moved_columns() -> None:
      dt.datetime(1980, 1, 5), dt.date(1980, 1, 5), serial(dt.date(1980, 1, 5)),
      float(serial(dt.date(1980, 1, 5))), "1980-01-05 00:00:00", " 1980．1．5 "],
 )  # fmt: skip
-def test_dates_in_every_form(cell: object) -> None:
-    assert rows.date_value(cell, "出生日期") == (1980, 1, 5)  # type: ignore[arg-type]
+def test_dates_in_every_form(cell: Cell) -> None:
+    assert rows.date_value(cell, "出生日期") == (1980, 1, 5)
 
 
 def test_year_and_month_only() -> None:
@@ -89,9 +90,9 @@ def test_id_number_forms() -> None:
 @pytest.mark.parametrize(
     "cell", [360428198001010000, 3.60428198001e17, "3.60428E+17", "4.30102e17"]
 )
-def test_numeric_or_scientific_ids_are_refused(cell: object) -> None:
+def test_numeric_or_scientific_ids_are_refused(cell: Cell) -> None:
     with pytest.raises(RowError, match=r"数字格式|科学计数法"):
-        rows.id_number(cell, TODAY)  # type: ignore[arg-type]
+        rows.id_number(cell, TODAY)
 
 
 def test_wrong_check_digit() -> None:

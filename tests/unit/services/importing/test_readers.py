@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import resource
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,10 @@ from tests.unit.services.importing import rosters
 
 @pytest.fixture
 def good(tmp_path: Path) -> Path:
-    rows = [rosters.HEADERS, [1, "张三", rosters.make_id(dt.date(1980, 1, 1), 1)]]
+    rows: list[Sequence[object]] = [
+        rosters.HEADERS,
+        [1, "张三", rosters.make_id(dt.date(1980, 1, 1), 1)],
+    ]
     return rosters.write_xlsx(tmp_path / "good.xlsx", rows, title="2024年低保名单")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import openpyxl
@@ -15,7 +16,7 @@ from app.domain.roles import Role
 from app.services.clients.service import ClientService
 from app.services.clients.types import ClientInput, ClientQuery
 from app.services.context import Actor
-from app.services.importing.results import Verdict
+from app.services.importing.results import Preview, Verdict
 from app.services.importing.service import ImportCancelled, RosterImportService
 from app.services.importing.writer import RosterWriter
 from app.store.engine import Database
@@ -37,7 +38,7 @@ def full_width(value: str) -> str:
     return "".join(chr(ord(c) + 0xFEE0) for c in value)
 
 
-def roster_rows() -> list[list[object]]:
+def roster_rows() -> list[Sequence[object]]:
     bad_check = ZHANG[:16] + "9" + ZHANG[17]
     return [
         HEADERS,
@@ -70,7 +71,7 @@ def roster(tmp_path: Path) -> Path:
     )
 
 
-def verdicts(preview) -> dict[int, tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+def verdicts(preview: Preview) -> dict[int, tuple[str, str, str]]:
     return {r.row_number: (r.verdict.value, r.name, r.reason) for r in preview.rows}
 
 
@@ -277,7 +278,7 @@ def test_xls_and_gbk_csv_rosters(tmp_path: Path, preview_of: PreviewOf) -> None:
 def test_a_worker_saves_a_mapping_and_uses_it_next_month(
     tmp_path: Path,
     db: Database,
-    make_actor,  # type: ignore[no-untyped-def]
+    make_actor: Callable[..., Actor],
 ) -> None:
     worker = RosterImportService(db, make_actor(Role.WORKER), today=TODAY)
     path = rosters.write_xlsx(tmp_path / "m.xlsx", [["名字", "证号", "住在"], ["甲", A, "梅林村"]])
@@ -293,7 +294,9 @@ def test_a_worker_saves_a_mapping_and_uses_it_next_month(
     }
 
 
-def test_supervisors_cannot_import(roster: Path, db: Database, make_actor) -> None:  # type: ignore[no-untyped-def]
+def test_supervisors_cannot_import(
+    roster: Path, db: Database, make_actor: Callable[..., Actor]
+) -> None:
     supervisor = RosterImportService(db, make_actor(Role.SUPERVISOR))
     with pytest.raises(PermissionDenied):
         supervisor.sheets(roster)

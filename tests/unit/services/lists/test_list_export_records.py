@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
@@ -68,7 +69,11 @@ def sheet(path: Path) -> list[list[object]]:
     ],
 )
 def test_each_list_exports_the_pages_rows(
-    station: tuple[Database, Actor], tmp_path: Path, key: str, first_header: str, expected
+    station: tuple[Database, Actor],
+    tmp_path: Path,
+    key: str,
+    first_header: str,
+    expected: Callable[[Database, Actor], list[int]],
 ) -> None:
     db, admin = station
     ids = expected(db, admin)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, TypedDict
+
 import pytest
 from sqlalchemy import func, select
 
@@ -15,7 +17,19 @@ from app.store.engine import Database
 from app.store.models import CodeItem, Village
 from tests.unit.services.conftest import audit_actions
 
-GOOD = {
+
+class Answers(TypedDict):
+    """What the first-run wizard asks."""
+
+    station_name: str
+    station_code: str
+    villages: list[str]
+    admin_login: str
+    admin_display_name: str
+    password: str
+
+
+GOOD: Answers = {
     "station_name": "梅林镇社工站",
     "station_code": "jx0426",
     "villages": ["梅林村", " 河口社区 ", "", "梅林村"],
@@ -28,7 +42,7 @@ GOOD = {
 def test_initialising_a_new_database(db: Database) -> None:
     service = SetupService(db)
     assert not service.is_initialised()
-    actor = service.initialise(**GOOD)  # type: ignore[arg-type]
+    actor = service.initialise(**GOOD)
     assert service.is_initialised()
     assert (actor.role, actor.login, actor.display_name) == (Role.ADMIN, "admin", "admin")
     assert actor.station_name == "梅林镇社工站"
@@ -53,15 +67,16 @@ def test_initialising_a_new_database(db: Database) -> None:
 def test_bad_first_run_answers_are_refused(
     db: Database, change: dict[str, str], field: str
 ) -> None:
+    answers: dict[str, Any] = {**GOOD, **change}
     with pytest.raises(InvalidInput) as raised:
-        SetupService(db).initialise(**{**GOOD, **change})  # type: ignore[arg-type]
+        SetupService(db).initialise(**answers)
     assert raised.value.field == field
     assert not SetupService(db).is_initialised()
 
 
 def test_a_database_is_initialised_only_once(db: Database, admin: Actor) -> None:
     with pytest.raises(InvalidInput, match="已经初始化"):
-        SetupService(db).initialise(**GOOD)  # type: ignore[arg-type]
+        SetupService(db).initialise(**GOOD)
 
 
 def test_seeding_again_adds_only_what_is_missing_and_keeps_edits(

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
@@ -31,18 +33,17 @@ def people(make_actor: Callable[..., Actor]) -> dict[str, Actor]:
     }
 
 
-def record(p: dict[str, Actor], **change: object) -> SupervisionInput:
-    fields: dict[str, object] = {
-        "held_on": DAY,
-        "form": "individual",
-        "hours": "2",
-        "supervisor_id": p["sup"].user_id,
-        "supervisee_ids": (p["w1"].user_id,),
-        "topics": "高风险个案的介入策略",
-        "advice": "加强家访频次",
-    }
-    fields.update(change)
-    return SupervisionInput(**fields)  # type: ignore[arg-type]
+def record(p: dict[str, Actor], **change: Any) -> SupervisionInput:
+    default = SupervisionInput(
+        held_on=DAY,
+        form="individual",
+        hours="2",
+        supervisor_id=p["sup"].user_id,
+        supervisee_ids=(p["w1"].user_id,),
+        topics="高风险个案的介入策略",
+        advice="加强家访频次",
+    )
+    return replace(default, **change)
 
 
 def test_supervisor_writes_and_the_supervisee_reads(db: Database, people: dict[str, Actor]) -> None:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
@@ -33,18 +35,15 @@ def people(make_actor: Callable[..., Actor]) -> dict[str, Actor]:
     }
 
 
-def training(*users: Actor, **change: object) -> TrainingInput:
-    fields: dict[str, object] = {
-        "title": "儿童保护专题培训",
-        "organiser": "县社会工作部",
-        "held_on": dt.date(2026, 4, 2),
-        "hours": "6",
-        "participants": tuple(
-            Participant(u.user_id, certificate=i == 0) for i, u in enumerate(users)
-        ),
-    }
-    fields.update(change)
-    return TrainingInput(**fields)  # type: ignore[arg-type]
+def training(*users: Actor, **change: Any) -> TrainingInput:
+    default = TrainingInput(
+        title="儿童保护专题培训",
+        organiser="县社会工作部",
+        held_on=dt.date(2026, 4, 2),
+        hours="6",
+        participants=tuple(Participant(u.user_id, certificate=i == 0) for i, u in enumerate(users)),
+    )
+    return replace(default, **change)
 
 
 def test_worker_edits_own_head_all_supervisor_reads(db: Database, people: dict[str, Actor]) -> None:

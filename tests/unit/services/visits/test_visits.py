@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -40,20 +42,19 @@ def svc(db: Database, actor: Actor) -> VisitService:
     return VisitService(db, actor, today=TODAY)
 
 
-def visit(client_id: int, **fields: object) -> VisitInput:
-    values: dict[str, object] = {
-        "visited_on": DAY,
-        "visit_type": "routine",
-        "client_ids": (client_id,),
-        "people_met": "本人及儿媳",
-        "duration_min": 45,
-        "living_conditions": "房屋老旧，屋内潮湿",
-        "needs_found": "需要助餐服务",
-        "new_need_count": 1,
-        "policies_explained": "高龄津贴",
-    }
-    values.update(fields)
-    return VisitInput(**values)  # type: ignore[arg-type]
+def visit(client_id: int, **fields: Any) -> VisitInput:
+    default = VisitInput(
+        visited_on=DAY,
+        visit_type="routine",
+        client_ids=(client_id,),
+        people_met="本人及儿媳",
+        duration_min=45,
+        living_conditions="房屋老旧，屋内潮湿",
+        needs_found="需要助餐服务",
+        new_need_count=1,
+        policies_explained="高龄津贴",
+    )
+    return replace(default, **fields)
 
 
 def test_record_list_and_read_a_visit(

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
@@ -30,17 +32,16 @@ def people(make_actor: Callable[..., Actor]) -> dict[str, Actor]:
     }
 
 
-def gift(**change: object) -> ResourceInput:
-    fields: dict[str, object] = {
-        "received_on": dt.date(2025, 9, 9),
-        "source": "县慈善总会",
-        "kind": "goods",
-        "value_yuan": "1500",
-        "description": "米面油20份",
-        "receipt_ref": "CS-2025-031",
-    }
-    fields.update(change)
-    return ResourceInput(**fields)  # type: ignore[arg-type]
+def gift(**change: Any) -> ResourceInput:
+    default = ResourceInput(
+        received_on=dt.date(2025, 9, 9),
+        source="县慈善总会",
+        kind="goods",
+        value_yuan="1500",
+        description="米面油20份",
+        receipt_ref="CS-2025-031",
+    )
+    return replace(default, **change)
 
 
 def test_yuan_parsing() -> None:
