@@ -21,6 +21,7 @@ from app.domain.errors import (
 )
 from app.domain.masking import mask_id, mask_phone
 from app.domain.roles import Permission, Role
+from app.domain.text import plain, without_hidden
 from app.services.access import audit
 from app.services.choice import Choice
 from app.services.clients.types import (
@@ -436,6 +437,10 @@ class ClientService:
             raise InvalidInput("请填写姓名。", field="name")
         if len(name) > 64:
             raise InvalidInput("姓名过长（最多64个字）。", field="name")
+        plain(name, label="姓名", field="name")
+        plain(data.guardian_name, label="监护人姓名", field="guardian_name")
+        if data.id_number is not None:
+            plain(data.id_number, label="身份证号", field="id_number")
         values: dict[str, Any] = {
             "name": name,
             "sex": data.sex or "0",
@@ -450,7 +455,7 @@ class ClientService:
             "living_arrangement": data.living_arrangement,
             "guardian_name": data.guardian_name.strip(),
             "guardian_relation": data.guardian_relation.strip(),
-            "notes": data.notes.strip(),
+            "notes": without_hidden(data.notes.strip())[0],
         }
         if data.id_number is not None:
             values["id_number"] = self._checked_id(session, data.id_number, client, values)

@@ -5,6 +5,8 @@ python-calamine reads both Excel formats (openpyxl cannot read .xls and, measure
 formula cell gives the value Excel saved with it. Before calamine sees an .xlsx, every
 zip member is decompressed once under a size cap (a lying header fails its CRC) and
 checked for a DOCTYPE, so a zip bomb or an entity bomb is refused within a memory bound.
+calamine itself runs in a child process (isolation.py): a damaged file that makes it ask
+for gigabytes or abort costs the child, and the user gets the damaged-file message.
 """
 
 from __future__ import annotations
@@ -14,12 +16,14 @@ import datetime as dt
 import hashlib
 import io
 import zipfile
+import zlib
 from pathlib import Path
 from typing import TypeAlias
 
 import python_calamine
 
 from app.domain.errors import InvalidInput
+from app.services.importing.isolation import DAMAGED_MESSAGE, run_isolated
 
 Cell: TypeAlias = str | int | float | bool | dt.date | dt.datetime | dt.time | dt.timedelta | None
 Row: TypeAlias = tuple[Cell, ...]
@@ -38,7 +42,6 @@ _TEXT_SUFFIXES = {".csv", ".txt"}
 _ENCRYPTED_MARKS = ("EncryptedPackage".encode("utf-16-le"), "EncryptionInfo".encode("utf-16-le"))
 
 PASSWORD_MESSAGE = "这个工作簿设置了打开密码，无法读取。请在 Excel 中取消密码、另存后再导入。"
-DAMAGED_MESSAGE = "文件不完整或已损坏（可能没有下载完或拷贝中断），请重新获取文件。"
 BOMB_MESSAGE = "文件解压后过大或压缩比异常，可能是恶意文件，已拒绝读取。"
 
 
@@ -55,9 +58,16 @@ def sheet_names(path: Path) -> list[str]:
     kind = _kind(path)
     if kind == "csv":
         return [path.stem]
+    names = run_isolated(_excel_sheet_names, str(path))
+    if not names:
+        raise InvalidInput("文件中没有可见的工作表。")
+    return names
+
+
+def _excel_sheet_names(path: str) -> list[str]:
     book = _open_book(path)
     try:
-        names = [
+        return [
             m.name
             for m in book.sheets_metadata
             if m.typ == python_calamine.SheetTypeEnum.WorkSheet
@@ -65,34 +75,31 @@ def sheet_names(path: Path) -> list[str]:
         ]
     finally:
         book.close()
-    if not names:
-        raise InvalidInput("文件中没有可见的工作表。")
-    return names
 
 
 def read_rows(path: Path, sheet: str) -> list[Row]:
     """Every row of the sheet from row 1, cells as Excel stored them (CSV: text)."""
-    if _kind(path) == "csv":
-        rows = _read_csv(path)
-    else:
-        book = _open_book(path)
-        try:
-            rows = [
-                tuple(r) for r in book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
-            ]
-        except python_calamine.WorksheetNotFound:
-            raise InvalidInput(f"文件中没有名为“{sheet}”的工作表。") from None
-        except python_calamine.PasswordError:
-            raise InvalidInput(PASSWORD_MESSAGE) from None
-        except python_calamine.CalamineError as exc:
-            raise InvalidInput(DAMAGED_MESSAGE, detail=str(exc)) from None
-        finally:
-            book.close()
+    csv_file = _kind(path) == "csv"
+    rows = _read_csv(path) if csv_file else run_isolated(_excel_rows, str(path), sheet)
     if len(rows) > MAX_ROWS:
         raise InvalidInput(f"名单超过 {MAX_ROWS} 行，请拆分成几个文件分别导入。")
     if not any(any(_filled(c) for c in row) for row in rows):
         raise InvalidInput(f"工作表“{sheet}”是空的，没有可导入的内容。")
     return rows
+
+
+def _excel_rows(path: str, sheet: str) -> list[Row]:
+    book = _open_book(path)
+    try:
+        return [tuple(r) for r in book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)]
+    except python_calamine.WorksheetNotFound:
+        raise InvalidInput(f"文件中没有名为“{sheet}”的工作表。") from None
+    except python_calamine.PasswordError:
+        raise InvalidInput(PASSWORD_MESSAGE) from None
+    except python_calamine.CalamineError as exc:
+        raise InvalidInput(DAMAGED_MESSAGE, detail=str(exc)) from None
+    finally:
+        book.close()
 
 
 def _filled(cell: Cell) -> bool:
@@ -160,7 +167,8 @@ def _check_zip(path: Path) -> None:
                 _check_member(archive, m)
     except zipfile.BadZipFile:
         raise InvalidInput(DAMAGED_MESSAGE) from None
-    except (EOFError, zipfile.LargeZipFile, NotImplementedError):
+    except (EOFError, zlib.error, zipfile.LargeZipFile, NotImplementedError, ValueError):
+        # zlib.error: a damaged deflate stream; ValueError: a damaged header field
         raise InvalidInput(DAMAGED_MESSAGE) from None
 
 
@@ -178,9 +186,9 @@ def _check_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
                 raise InvalidInput(BOMB_MESSAGE)
 
 
-def _open_book(path: Path) -> python_calamine.CalamineWorkbook:
+def _open_book(path: str) -> python_calamine.CalamineWorkbook:
     try:
-        return python_calamine.CalamineWorkbook.from_path(str(path))
+        return python_calamine.CalamineWorkbook.from_path(path)
     except python_calamine.PasswordError:
         raise InvalidInput(PASSWORD_MESSAGE) from None
     except python_calamine.CalamineError as exc:

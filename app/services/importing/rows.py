@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 from app.domain import idnumber
 from app.domain.contact import normalise_phone
 from app.domain.errors import InvalidInput
+from app.domain.text import has_hidden
 from app.services.importing.readers import Cell, Row
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 1 is 1900-01-01 (Excel's 1900 leap-year bug)
@@ -251,6 +252,8 @@ def clean(row: Row, columns: Mapping[int, str], lookups: Lookups) -> CleanRow:
         raise RowError("缺少姓名。")
     if len(name) > 64:
         raise RowError("姓名过长（最多64个字）。")
+    if has_hidden(name) or has_hidden(text(raw_id)):
+        raise RowError("姓名或身份证号中含有看不见的控制字符，请在表格中删去后重新导入。")
     info = id_number(raw_id, lookups.today)
     birth = date_value(cells.get("birth_date"), "出生日期")
     if birth is not None:

@@ -160,6 +160,10 @@ def test_an_update_is_audited_with_the_changed_fields(db: Database, clients: Cli
         (ClientInput(name="张三", disability_type="4"), "disability_grade"),
         (ClientInput(name="张三", village_id=9999), "village_id"),
         (ClientInput(name="张三", worker_id=9999), "worker_id"),
+        (ClientInput(name="张\u202e三"), "name"),
+        (ClientInput(name="李四\x00"), "name"),
+        (ClientInput(name="王五", guardian_name="王\u2066大"), "guardian_name"),
+        (ClientInput(name="赵六", id_number="36042819\x0750101001X"), "id_number"),
     ],
 )
 def test_invalid_input_is_refused_naming_the_field(
@@ -677,3 +681,8 @@ def test_records_and_their_audit_rows_carry_the_databases_clock(db: Database, ad
     assert [tuple(r) for r in rows] == [("create", made_at), ("archive", later)]
     # The service's "today" follows the same clock.
     assert clients.today == dt.date(2024, 3, 7)
+
+
+def test_hidden_controls_are_removed_from_notes(clients: ClientService) -> None:
+    saved = clients.create(ClientInput(name="张三", notes="独居，\u202e需每周探访\x00。\n第二行"))
+    assert clients.get(saved.id).notes == "独居，需每周探访。\n第二行"
