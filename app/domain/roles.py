@@ -40,6 +40,8 @@ class Permission(enum.Enum):
     EDIT_ANY_CASE = "edit_any_case"
     EDIT_OWN_CASE = "edit_own_case"
     APPROVE = "approve"
+    ASSIGN = "assign"
+    """Make a client or a case someone's: the head decides (a worker may ask)."""
     WRITE_SUPERVISION = "write_supervision"
     REPORTS = "reports"
     VIEW_AUDIT = "view_audit"
@@ -54,6 +56,7 @@ _HEAD = frozenset(
         Permission.EDIT_ANY_CASE,
         Permission.EDIT_OWN_CASE,
         Permission.APPROVE,
+        Permission.ASSIGN,
         Permission.WRITE_SUPERVISION,
         Permission.REPORTS,
         Permission.VIEW_AUDIT,

@@ -43,7 +43,7 @@ class CaseServiceBase:
     @property
     def can_assign(self) -> bool:
         """Whether the actor may make another worker responsible for a case."""
-        return self._actor.can(Permission.APPROVE)
+        return self._actor.can(Permission.ASSIGN)
 
     def _begin(
         self,

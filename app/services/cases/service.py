@@ -393,7 +393,7 @@ class CaseService(CaseSteps):
         return value
 
     def _checked_worker(self, session: Session, worker_id: int) -> int:
-        if worker_id != self._actor.user_id and not self._actor.can(Permission.APPROVE):
+        if worker_id != self._actor.user_id and not self._actor.can(Permission.ASSIGN):
             raise PermissionDenied("只有站长可以把个案交给其他社工负责。")
         user = session.get(User, worker_id)
         if (

@@ -293,6 +293,15 @@ class ClientService:
             )
             return [Choice(i, n) for i, n in session.execute(stmt)]
 
+    @property
+    def can_assign(self) -> bool:
+        """Whether the actor may choose any responsible worker (else only themselves)."""
+        return self._actor.can(Permission.ASSIGN)
+
+    @property
+    def user_id(self) -> int:
+        return self._actor.user_id
+
     def workers(self) -> list[Choice]:
         """Users who can be responsible for a client: social workers, heads, administrators."""
         with self._db.read() as session:
@@ -481,7 +490,7 @@ class ClientService:
             raise InvalidInput("风险等级只能是高、中、低。", field="risk_level")
         values["risk_level"] = data.risk_level
         values["village_id"] = self._checked_village(session, data.village_id)
-        values["worker_id"] = self._checked_worker(session, data.worker_id)
+        values["worker_id"] = self._checked_worker(session, self._assignable(data, client))
         self._check_codes(session, CodeList.CLIENT_CATEGORY, data.categories, "类别")
         if data.disability_type and not data.disability_grade:
             raise InvalidInput("填写了残疾类别，请同时选择残疾等级。", field="disability_grade")
@@ -526,6 +535,20 @@ class ClientService:
         if village is None or village.station_id != self._actor.station_id:
             raise InvalidInput("所选村/社区不属于本站。", field="village_id")
         return village_id
+
+    def _assignable(self, data: ClientInput, client: Client | None) -> int | None:
+        """The responsible worker asked for, if this user may set it.
+
+        Only the head assigns clients: a worker who could make any client theirs could
+        then see every full ID number. A worker keeps the client's worker as it is, and
+        may take a client they register themselves.
+        """
+        if self._actor.can(Permission.ASSIGN):
+            return data.worker_id
+        allowed = {client.worker_id} if client is not None else {None, self._actor.user_id}
+        if data.worker_id not in allowed:
+            raise PermissionDenied("负责社工由站长分配。如需接手这位服务对象，请向站长申请。")
+        return data.worker_id
 
     def _checked_worker(self, session: Session, worker_id: int | None) -> int | None:
         if worker_id is None:

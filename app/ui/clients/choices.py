@@ -31,6 +31,8 @@ class ClientChoices:
     entries: dict[CodeList, list[CodeEntry]] = field(default_factory=dict)
     villages: list[Choice] = field(default_factory=list)
     workers: list[Choice] = field(default_factory=list)
+    # Only the head assigns clients; anyone else may leave a client unassigned or take it.
+    assignable: list[Choice] | None = None
 
     def active(self, code_list: CodeList) -> list[CodeEntry]:
         return [e for e in self.entries.get(code_list, []) if e.active]
@@ -51,6 +53,9 @@ def load_choices(clients: ClientService, codes: CodeService) -> ClientChoices:
         entries={c: codes.entries(c, include_retired=True) for c in USED_LISTS},
         villages=clients.villages(),
         workers=clients.workers(),
+        assignable=None
+        if clients.can_assign
+        else [w for w in clients.workers() if w.id == clients.user_id],
     )
 
 

@@ -250,7 +250,10 @@ class ClientFormDialog(QDialog):
                 categories.append((c.label(CodeList.CLIENT_CATEGORY, code), code))
         self.categories.set_items(categories)
         fill_combo(self.village, [(v.label, v.id) for v in c.villages])
-        workers: list[tuple[str, object]] = [(w.label, w.id) for w in c.workers]
+        candidates = c.workers if c.assignable is None or detail else c.assignable
+        workers: list[tuple[str, object]] = [(w.label, w.id) for w in candidates]
+        # A worker cannot hand a registered client to anyone (the head assigns clients).
+        self.worker.setEnabled(c.assignable is None or detail is None)
         if (
             detail
             and detail.worker_id is not None
