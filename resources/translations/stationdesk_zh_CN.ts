@@ -340,10 +340,6 @@
         <source>Month</source>
         <translation>月份</translation>
     </message>
-    <message>
-        <source>Filter:</source>
-        <translation>筛选：</translation>
-    </message>
 </context>
 <context>
     <name>ActivityTableModel</name>
@@ -1166,10 +1162,6 @@ Save it?</source>
     <message>
         <source>Urgency</source>
         <translation>紧急程度</translation>
-    </message>
-    <message>
-        <source>Filter:</source>
-        <translation>筛选：</translation>
     </message>
 </context>
 <context>
@@ -2351,10 +2343,6 @@ Log file: {path}</source>
         <source>All</source>
         <translation>全部</translation>
     </message>
-    <message>
-        <source>Filter:</source>
-        <translation>筛选：</translation>
-    </message>
 </context>
 <context>
     <name>FollowUpDialog</name>
@@ -2720,10 +2708,6 @@ Log file: {path}</source>
     <message>
         <source>Year the group started</source>
         <translation>小组开始年份</translation>
-    </message>
-    <message>
-        <source>Filter:</source>
-        <translation>筛选：</translation>
     </message>
 </context>
 <context>
@@ -3302,6 +3286,13 @@ Log file: {path}</source>
     </message>
 </context>
 <context>
+    <name>ListFilterBar</name>
+    <message>
+        <source>Filter:</source>
+        <translation>筛选：</translation>
+    </message>
+</context>
+<context>
     <name>LockOverlay</name>
     <message>
         <source>Station Desk is locked</source>
@@ -3721,7 +3712,7 @@ Case management for township social work stations. Your records stay on this com
     </message>
 </context>
 <context>
-    <name>RecordTable</name>
+    <name>RecordFilterBar</name>
     <message>
         <source>Search (Ctrl+F)</source>
         <translation>搜索（Ctrl+F）</translation>
@@ -3734,6 +3725,9 @@ Case management for township social work stations. Your records stay on this com
         <source>Year</source>
         <translation>年份</translation>
     </message>
+</context>
+<context>
+    <name>RecordTable</name>
     <message>
         <source>New record (Ctrl+N)</source>
         <translation>新建记录（Ctrl+N）</translation>
@@ -5048,10 +5042,6 @@ Hekou Community</source>
     <message>
         <source>Result</source>
         <translation>结果</translation>
-    </message>
-    <message>
-        <source>Filter:</source>
-        <translation>筛选：</translation>
     </message>
 </context>
 <context>

@@ -2,29 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
 from app.domain.case_rules import Stage, Urgency
 from app.domain.codes import RiskLevel
 from app.services.cases.types import CaseQuery
 from app.ui.clients.choices import ClientChoices, fill_combo
+from app.ui.widgets.filter_bar import ListFilterBar
 
-DEBOUNCE_MS = 250
 
-
-class CaseFilterBar(QWidget):
+class CaseFilterBar(ListFilterBar):
     """Search-as-you-type plus stage, worker, risk and urgency filters."""
 
-    changed = Signal(object)  # CaseQuery
-
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.search = QLineEdit(self)
-        self.search.setObjectName("caseSearch")
+        super().__init__(parent, name="caseSearch", min_width=220)
         self.search.setPlaceholderText(self.tr("Search case number or client (Ctrl+F)"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(220)
         self.stage = QComboBox(self)
         self.worker = QComboBox(self)
         self.risk = QComboBox(self)
@@ -44,23 +36,7 @@ class CaseFilterBar(QWidget):
         self.worker.setToolTip(self.tr("Responsible worker"))
         self.risk.setToolTip(self.tr("Risk level"))
         self.urgency.setToolTip(self.tr("Urgency"))
-
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.search, 3)
-        layout.addWidget(QLabel(self.tr("Filter:"), self))
-        combos = (self.stage, self.worker, self.risk, self.urgency)
-        for combo in combos:
-            layout.addWidget(combo)
-            combo.currentIndexChanged.connect(self._emit)
-        layout.addWidget(self.open_only)
-        self.open_only.toggled.connect(self._emit)
-
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(DEBOUNCE_MS)
-        self._timer.timeout.connect(self._emit)
-        self.search.textChanged.connect(self._timer.start)
+        self.add_filters(self.stage, self.worker, self.risk, self.urgency, self.open_only)
 
     def set_choices(self, choices: ClientChoices) -> None:
         fill_combo(
@@ -76,16 +52,3 @@ class CaseFilterBar(QWidget):
             urgency=self.urgency.currentData() or "",
             open_only=self.open_only.isChecked(),
         )
-
-    def focus_search(self) -> None:
-        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search.selectAll()
-
-    def flush(self) -> None:
-        """Apply a pending search now instead of waiting for the debounce."""
-        if self._timer.isActive():
-            self._emit()
-
-    def _emit(self) -> None:
-        self._timer.stop()
-        self.changed.emit(self.query())

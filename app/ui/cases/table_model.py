@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -36,20 +35,14 @@ class CaseTableModel(LazyIdTableModel[CaseQuery, CaseRow]):
     }
 
     def __init__(self, *, cases: CaseService, tasks: TaskRunner, parent: Any = None) -> None:
-        super().__init__(tasks=tasks, query=CaseQuery(), parent=parent)
-        self._cases = cases
+        super().__init__(
+            tasks=tasks,
+            query=CaseQuery(),
+            find=lambda query: cases.search_ids(query),
+            fetch=lambda ids: cases.rows(ids),
+            parent=parent,
+        )
         self.today = cases.today
-
-    def case_id(self, row: int) -> int | None:
-        return self.record_id(row)
-
-    def _id_fetcher(self, query: CaseQuery) -> Callable[[], list[int]]:
-        cases = self._cases
-        return lambda: cases.search_ids(query)
-
-    def _row_fetcher(self, ids: Sequence[int]) -> Callable[[], list[CaseRow]]:
-        cases = self._cases
-        return lambda: cases.rows(ids)
 
     def _headers(self) -> tuple[str, ...]:
         return (

@@ -2,31 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from app.domain.codes import ClientStatus, CodeList, RiskLevel
 from app.services.clients.types import ClientQuery
 from app.ui.clients.choices import ClientChoices, code_items, fill_combo
+from app.ui.widgets.filter_bar import ListFilterBar
 
-DEBOUNCE_MS = 250
 
-
-class FilterBar(QWidget):
+class FilterBar(ListFilterBar):
     """Search-as-you-type plus category, village, risk, worker and status filters."""
 
-    changed = Signal(object)  # ClientQuery
-
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.search = QLineEdit(self)
-        self.search.setObjectName("clientSearch")
+        super().__init__(parent, name="clientSearch", min_width=260)
         self.search.setPlaceholderText(self.tr("Search name, ID number, phone or village (Ctrl+F)"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(260)
-        self.search.installEventFilter(self)
-
         self.category = QComboBox(self)
         self.village = QComboBox(self)
         self.risk = QComboBox(self)
@@ -49,21 +38,7 @@ class FilterBar(QWidget):
         self.status.addItem(ClientStatus.ACTIVE.label, ClientStatus.ACTIVE.value)
         self.status.addItem(ClientStatus.ARCHIVED.label, ClientStatus.ARCHIVED.value)
         self.status.addItem(self.tr("All"), "")
-
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.search, 3)
-        layout.addWidget(QLabel(self.tr("Filter:"), self))
-        for combo in (self.category, self.village, self.risk, self.worker, self.status):
-            layout.addWidget(combo)
-
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(DEBOUNCE_MS)
-        self._timer.timeout.connect(self._emit)
-        self.search.textChanged.connect(self._timer.start)
-        for combo in (self.category, self.village, self.risk, self.worker, self.status):
-            combo.currentIndexChanged.connect(self._emit)
+        self.add_filters(self.category, self.village, self.risk, self.worker, self.status)
 
     def set_choices(self, choices: ClientChoices) -> None:
         """Offer the station's categories, villages and workers (keeps what is chosen)."""
@@ -80,7 +55,6 @@ class FilterBar(QWidget):
         )
 
     def query(self) -> ClientQuery:
-        """The filters as they stand now (sort order is the list's business)."""
         return ClientQuery(
             text=self.search.text().strip(),
             category=self.category.currentData() or "",
@@ -89,30 +63,3 @@ class FilterBar(QWidget):
             worker_id=self.worker.currentData(),
             status=self.status.currentData() or "",
         )
-
-    def focus_search(self) -> None:
-        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search.selectAll()
-
-    def flush(self) -> None:
-        """Apply a pending search now instead of waiting for the debounce."""
-        if self._timer.isActive():
-            self._timer.stop()
-            self._emit()
-
-    def _emit(self) -> None:
-        self._timer.stop()
-        self.changed.emit(self.query())
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Esc in the search box clears it; a second Esc goes on to whoever wants it.
-        if (
-            watched is self.search
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() == Qt.Key.Key_Escape
-            and self.search.text()
-        ):
-            self.search.clear()
-            return True
-        return super().eventFilter(watched, event)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -38,19 +37,16 @@ class ClientTableModel(LazyIdTableModel[ClientQuery, ClientRow]):
     }
 
     def __init__(self, *, clients: ClientService, tasks: TaskRunner, parent: Any = None) -> None:
-        super().__init__(tasks=tasks, query=ClientQuery(), parent=parent)
-        self._clients = clients
+        super().__init__(
+            tasks=tasks,
+            query=ClientQuery(),
+            find=lambda query: clients.search_ids(query),
+            fetch=lambda ids: clients.rows(ids),
+            parent=parent,
+        )
 
     def client_id(self, row: int) -> int | None:
         return self.record_id(row)
-
-    def _id_fetcher(self, query: ClientQuery) -> Callable[[], list[int]]:
-        clients = self._clients
-        return lambda: clients.search_ids(query)
-
-    def _row_fetcher(self, ids: Sequence[int]) -> Callable[[], list[ClientRow]]:
-        clients = self._clients
-        return lambda: clients.rows(ids)
 
     def _headers(self) -> tuple[str, ...]:
         return (

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from app.domain.codes import CodeList
 from app.services.community.types import ActivityQuery
 from app.ui.clients.choices import ClientChoices, code_items, fill_combo
+from app.ui.widgets.filter_bar import ListFilterBar
 
-DEBOUNCE_MS = 250
 MONTHS_OFFERED = 36
 
 
@@ -25,18 +24,12 @@ def recent_months(today: dt.date, count: int = MONTHS_OFFERED) -> list[dt.date]:
     return months
 
 
-class ActivityFilterBar(QWidget):
+class ActivityFilterBar(ListFilterBar):
     """Search titles as you type; filter by type, village, worker and month."""
 
-    changed = Signal(object)  # ActivityQuery
-
     def __init__(self, today: dt.date, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.search = QLineEdit(self)
-        self.search.setObjectName("activitySearch")
+        super().__init__(parent, name="activitySearch")
         self.search.setPlaceholderText(self.tr("Search activity titles (Ctrl+F)"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(200)
         self.activity_type = QComboBox(self)
         self.village = QComboBox(self)
         self.worker = QComboBox(self)
@@ -56,20 +49,7 @@ class ActivityFilterBar(QWidget):
         self.village.setToolTip(self.tr("Village or community"))
         self.worker.setToolTip(self.tr("Responsible worker"))
         self.month.setToolTip(self.tr("Month"))
-
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.search, 3)
-        layout.addWidget(QLabel(self.tr("Filter:"), self))
-        for combo in (self.activity_type, self.village, self.worker, self.month):
-            layout.addWidget(combo)
-            combo.currentIndexChanged.connect(self._emit)
-
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(DEBOUNCE_MS)
-        self._timer.timeout.connect(self._emit)
-        self.search.textChanged.connect(self._timer.start)
+        self.add_filters(self.activity_type, self.village, self.worker, self.month)
 
     def set_choices(self, choices: ClientChoices) -> None:
         fill_combo(
@@ -93,16 +73,3 @@ class ActivityFilterBar(QWidget):
             worker_id=self.worker.currentData(),
             month=dt.date.fromisoformat(month) if month else None,
         )
-
-    def focus_search(self) -> None:
-        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search.selectAll()
-
-    def flush(self) -> None:
-        """Apply a pending search now instead of waiting for the debounce."""
-        if self._timer.isActive():
-            self._emit()
-
-    def _emit(self) -> None:
-        self._timer.stop()
-        self.changed.emit(self.query())

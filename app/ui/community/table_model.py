@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from typing import Any
 
 from app.services.community.service import ActivityService
@@ -29,19 +28,13 @@ class ActivityTableModel(LazyIdTableModel[ActivityQuery, ActivityRow]):
     def __init__(
         self, *, activities: ActivityService, tasks: TaskRunner, parent: Any = None
     ) -> None:
-        super().__init__(tasks=tasks, query=ActivityQuery(), parent=parent)
-        self._activities = activities
-
-    def activity_id(self, row: int) -> int | None:
-        return self.record_id(row)
-
-    def _id_fetcher(self, query: ActivityQuery) -> Callable[[], list[int]]:
-        activities = self._activities
-        return lambda: activities.search_ids(query)
-
-    def _row_fetcher(self, ids: Sequence[int]) -> Callable[[], list[ActivityRow]]:
-        activities = self._activities
-        return lambda: activities.rows(ids)
+        super().__init__(
+            tasks=tasks,
+            query=ActivityQuery(),
+            find=lambda query: activities.search_ids(query),
+            fetch=lambda ids: activities.rows(ids),
+            parent=parent,
+        )
 
     def _headers(self) -> tuple[str, ...]:
         return (

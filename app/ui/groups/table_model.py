@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -32,19 +31,13 @@ class GroupTableModel(LazyIdTableModel[GroupQuery, GroupRow]):
     }
 
     def __init__(self, *, groups: GroupService, tasks: TaskRunner, parent: Any = None) -> None:
-        super().__init__(tasks=tasks, query=GroupQuery(), parent=parent)
-        self._groups = groups
-
-    def group_id(self, row: int) -> int | None:
-        return self.record_id(row)
-
-    def _id_fetcher(self, query: GroupQuery) -> Callable[[], list[int]]:
-        groups = self._groups
-        return lambda: groups.search_ids(query)
-
-    def _row_fetcher(self, ids: Sequence[int]) -> Callable[[], list[GroupRow]]:
-        groups = self._groups
-        return lambda: groups.rows(ids)
+        super().__init__(
+            tasks=tasks,
+            query=GroupQuery(),
+            find=lambda query: groups.search_ids(query),
+            fetch=lambda ids: groups.rows(ids),
+            parent=parent,
+        )
 
     def _headers(self) -> tuple[str, ...]:
         return (

@@ -4,28 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from app.services.visits.types import VisitChoices, VisitQuery, VisitResult
 from app.ui.clients.choices import fill_combo
+from app.ui.widgets.filter_bar import ListFilterBar
 
-DEBOUNCE_MS = 250
 MONTHS_OFFERED = 24
 
 
-class VisitFilterBar(QWidget):
+class VisitFilterBar(ListFilterBar):
     """Search-as-you-type plus type, village, worker, month and result filters."""
 
-    changed = Signal(object)  # VisitQuery
-
     def __init__(self, today: dt.date, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.search = QLineEdit(self)
-        self.search.setObjectName("visitSearch")
+        super().__init__(parent, name="visitSearch")
         self.search.setPlaceholderText(self.tr("Search household, client or needs (Ctrl+F)"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(200)
         self.visit_type = QComboBox(self)
         self.village = QComboBox(self)
         self.worker = QComboBox(self)
@@ -43,24 +36,7 @@ class VisitFilterBar(QWidget):
         self.worker.setToolTip(self.tr("Worker"))
         self.month.setToolTip(self.tr("Month"))
         self.result.setToolTip(self.tr("Result"))
-
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.search, 3)
-        layout.addWidget(QLabel(self.tr("Filter:"), self))
-        for combo in self.combos:
-            layout.addWidget(combo)
-            combo.currentIndexChanged.connect(self._emit)
-
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(DEBOUNCE_MS)
-        self._timer.timeout.connect(self._emit)
-        self.search.textChanged.connect(self._timer.start)
-
-    @property
-    def combos(self) -> tuple[QComboBox, ...]:
-        return (self.visit_type, self.village, self.worker, self.month, self.result)
+        self.add_filters(self.visit_type, self.village, self.worker, self.month, self.result)
 
     @staticmethod
     def _months(today: dt.date) -> list[tuple[str, object]]:
@@ -87,16 +63,3 @@ class VisitFilterBar(QWidget):
             month=self.month.currentData() or "",
             result=self.result.currentData() or "",
         )
-
-    def focus_search(self) -> None:
-        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search.selectAll()
-
-    def flush(self) -> None:
-        """Apply a pending search now instead of waiting for the debounce."""
-        if self._timer.isActive():
-            self._emit()
-
-    def _emit(self) -> None:
-        self._timer.stop()
-        self.changed.emit(self.query())

@@ -49,16 +49,10 @@ class VisitsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 
-        scope = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        QShortcut(QKeySequence.StandardKey.Find, self, self._find, context=scope)
-        QShortcut(QKeySequence.StandardKey.New, self, self._new, context=scope)
-
-    def _find(self) -> None:
-        if self.tabs.currentWidget() is self.visits:
-            self.visits.filters.focus_search()
-
-    def _new(self) -> None:
-        if self.tabs.currentWidget() is self.visits:
-            self.visits.new_visit()
-        else:
-            self.worklog.add_entry()
+        # The visit list has its own Ctrl+F and Ctrl+N; the work log adds an entry.
+        QShortcut(
+            QKeySequence.StandardKey.New,
+            self.worklog,
+            self.worklog.add_entry,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -26,16 +25,13 @@ class VisitTableModel(LazyIdTableModel[VisitQuery, VisitRow]):
     SORTS = {DATE: VisitSort.DATE, VILLAGE: VisitSort.VILLAGE, WORKER: VisitSort.WORKER}
 
     def __init__(self, *, visits: VisitService, tasks: TaskRunner, parent: Any = None) -> None:
-        super().__init__(tasks=tasks, query=VisitQuery(), parent=parent)
-        self._visits = visits
-
-    def _id_fetcher(self, query: VisitQuery) -> Callable[[], list[int]]:
-        visits = self._visits
-        return lambda: visits.search_ids(query)
-
-    def _row_fetcher(self, ids: Sequence[int]) -> Callable[[], list[VisitRow]]:
-        visits = self._visits
-        return lambda: visits.rows(ids)
+        super().__init__(
+            tasks=tasks,
+            query=VisitQuery(),
+            find=lambda query: visits.search_ids(query),
+            fetch=lambda ids: visits.rows(ids),
+            parent=parent,
+        )
 
     def _headers(self) -> tuple[str, ...]:
         return (

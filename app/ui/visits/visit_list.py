@@ -2,25 +2,14 @@
 
 from __future__ import annotations
 
-import itertools
+from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from app.domain.errors import AppError, NotFound
 from app.services.cases.service import CaseService
 from app.services.clients.service import ClientService
-from app.services.context import Changes
 from app.services.lists.service import ListExportService
 from app.services.settings.codes import CodeService
 from app.services.visits.service import VisitService
@@ -34,23 +23,26 @@ from app.ui.visits.open_case_dialog import VisitIntakeDialog
 from app.ui.visits.table_model import VisitTableModel
 from app.ui.visits.visit_detail import VisitDetailView
 from app.ui.visits.visit_dialog import VisitDialog
-from app.ui.widgets.export_dialog import ExportButton
-
-_COLUMN_WIDTHS = {
-    VisitTableModel.DATE: 88,
-    VisitTableModel.TYPE: 72,
-    VisitTableModel.HOUSEHOLD: 72,
-    VisitTableModel.CLIENTS: 110,
-    VisitTableModel.VILLAGE: 72,
-    VisitTableModel.WORKER: 60,
-    VisitTableModel.MINUTES: 56,
-    VisitTableModel.NEEDS: 64,
-}
-_CHOICE_ENTITIES = ("codes", "user", "village")
+from app.ui.widgets.list_page import ListPage
 
 
-class VisitListTab(QWidget):
+class VisitListTab(ListPage[VisitFilterBar, VisitTableModel]):
     """Record visits, find them, read one, edit it, and open a case from it."""
+
+    TABLE_NAME = "visitTable"
+    COUNT_NAME = "visitCount"
+    COLUMN_WIDTHS = {
+        VisitTableModel.DATE: 88,
+        VisitTableModel.TYPE: 72,
+        VisitTableModel.HOUSEHOLD: 72,
+        VisitTableModel.CLIENTS: 110,
+        VisitTableModel.VILLAGE: 72,
+        VisitTableModel.WORKER: 60,
+        VisitTableModel.MINUTES: 56,
+        VisitTableModel.NEEDS: 64,
+    }
+    ENTITIES = ("visit", "case")  # a case opened from a visit shows in its detail
+    CHOICE_ENTITIES = ("codes", "user", "village")
 
     def __init__(
         self,
@@ -63,130 +55,64 @@ class VisitListTab(QWidget):
         exports: ListExportService | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(tasks=tasks, parent=parent)
         self._visits = visits
         self._cases = cases
         self._clients = clients
         self._codes = codes
-        self._tasks = tasks
         self.choices: VisitChoices | None = None
         self._case_choices: ClientChoices | None = None
         self.detail: VisitDetail | None = None
-        self._current_id: int | None = None
 
-        self.filters = VisitFilterBar(visits.today, self)
-        self.model = VisitTableModel(visits=visits, tasks=tasks, parent=self)
-        self.table = QTableView(self)
-        self.table.setObjectName("visitTable")
-        self.table.setModel(self.model)
-        self._set_up_table()
         self.view = VisitDetailView(self)
         self.view.setMinimumWidth(320)
-
         self.new_button = QPushButton(self.tr("Record a visit"), self)
         self.new_button.setToolTip(self.tr("Record a new home visit (Ctrl+N)"))
-        self.new_button.setVisible(visits.can_record)
         self.edit_button = QPushButton(self.tr("Edit"), self)
         self.case_button = QPushButton(self.tr("Open a case…"), self)
         self.case_button.setToolTip(self.tr("Start the intake for a client of this visit"))
         self.delete_button = QPushButton(self.tr("Delete"), self)
-        self.count_label = QLabel(self)
-        self.count_label.setObjectName("visitCount")
-        bar = QHBoxLayout()
-        for button in (self.new_button, self.edit_button, self.case_button, self.delete_button):
-            bar.addWidget(button)
-        if exports is not None:
-            self.export_button = ExportButton(
-                exports=exports,
-                tasks=tasks,
-                list_key="visits",
-                query=lambda: self.model.query,
-                count=self.model.rowCount,
-                parent=self,
-            )
-            bar.addWidget(self.export_button)
-        bar.addStretch(1)
-        bar.addWidget(self.count_label)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.view)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.filters)
-        layout.addLayout(bar)
-        layout.addWidget(splitter, 1)
-
-        order = [self.filters.search, *self.filters.combos, self.new_button, self.table, self.view]
-        for first, second in itertools.pairwise(order):
-            QWidget.setTabOrder(first, second)
-        self.filters.search.returnPressed.connect(self.filters.flush)
-        self.filters.changed.connect(self.model.set_filters)
-        self.model.counted.connect(self._counted)
-        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
-        self.table.doubleClicked.connect(lambda _index: self.edit_visit())
-        self.new_button.clicked.connect(self.new_visit)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self.set_up(
+            filters=VisitFilterBar(visits.today, self),
+            model=VisitTableModel(visits=visits, tasks=tasks, parent=self),
+            detail=self.view,
+            new_button=self.new_button,
+            on_new=self.new_visit,
+            can_create=visits.can_record,
+            actions=(self.edit_button, self.case_button, self.delete_button),
+            on_open=lambda _visit_id: self.edit_visit(),
+            exports=exports,
+            export_key="visits",
+        )
         self.edit_button.clicked.connect(self.edit_visit)
         self.case_button.clicked.connect(self.open_case)
         self.delete_button.clicked.connect(self.delete_visit)
-        tasks.bus.changed.connect(self._changed)
         self._update_buttons()
-        self._load_choices()
-        self.model.set_query(self.filters.query())
 
-    def _set_up_table(self) -> None:
-        table = self.table
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.verticalHeader().hide()
-        rows = table.verticalHeader()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(table.fontMetrics().height() + 10)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setHighlightSections(False)
-        for column, width in _COLUMN_WIDTHS.items():
-            header.resizeSection(column, width)
-        header.setStretchLastSection(True)
-        header.setSortIndicator(self.model.sort_column(), Qt.SortOrder.DescendingOrder)
-        table.setSortingEnabled(True)
+    # ---- list and the visit shown -------------------------------------------------------
 
-    # ---- list and selection ---------------------------------------------------------
-
-    def _counted(self, count: int) -> None:
-        self.count_label.setText(self.tr("%n visit(s)", "", count))
-        if self._current_id is not None:
-            row = self.model.row_of(self._current_id)
-            if row >= 0:
-                self._select_row(row)
-
-    def _select_row(self, row: int) -> None:
-        index = self.model.index(row, 0)
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.scrollTo(index)
-
-    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        visit_id = self.model.record_id(current.row()) if current.isValid() else None
-        if visit_id is not None and visit_id != self._current_id:
-            self.show_visit(visit_id)
+    def _count_text(self, count: int) -> str:
+        return self.tr("%n visit(s)", "", count)
 
     def show_visit(self, visit_id: int) -> None:
-        self._current_id = visit_id
+        """Show a visit beside the list, and select it when the list holds it."""
+        self.show_record(visit_id)
+
+    def _show_detail(self, visit_id: int | None) -> None:
+        if visit_id is None:
+            self._cleared()
+            return
         visits = self._visits
         self._tasks.run(
-            self, lambda: visits.get(visit_id), on_done=self._show_detail, on_error=self._not_shown
+            self, lambda: visits.get(visit_id), on_done=self._show_loaded, on_error=self._not_shown
         )
 
-    def _show_detail(self, detail: VisitDetail) -> None:
+    def _reload_detail(self) -> None:
+        if self._current_id is not None:
+            self._show_detail(self._current_id)
+
+    def _show_loaded(self, detail: VisitDetail) -> None:
         if detail.id != self._current_id:
             return
         self.detail = detail
@@ -213,21 +139,9 @@ class VisitListTab(QWidget):
             and self._cases.can_open
         )
 
-    def _changed(self, changes: Changes) -> None:
-        if changes.touches("visit") or changes.touches("case"):
-            self.model.refresh()
-            if self._current_id is not None:
-                self.show_visit(self._current_id)
-        if any(changes.touches(entity) for entity in _CHOICE_ENTITIES):
-            self._load_choices()
-
-    def _load_choices(self) -> None:
+    def _choice_loader(self) -> Callable[[], Any]:
         visits, clients, codes = self._visits, self._clients, self._codes
-        self._tasks.run(
-            self,
-            lambda: (visits.choices(), load_case_choices(clients, codes)),
-            on_done=self._choices_loaded,
-        )
+        return lambda: (visits.choices(), load_case_choices(clients, codes))
 
     def _choices_loaded(self, loaded: tuple[VisitChoices, ClientChoices]) -> None:
         self.choices, self._case_choices = loaded

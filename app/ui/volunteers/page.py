@@ -63,6 +63,8 @@ class VolunteersPage(QWidget):
             today=self.today,
             year_filter=False,
             choice_blank=self.tr("All villages"),
+            exports=exports,
+            export_key="volunteers",
             parent=self,
         )
         self.services = RecordTable(
@@ -105,11 +107,10 @@ class VolunteersPage(QWidget):
             can_create=resources.can_create,
             today=self.today,
             choice_blank=self.tr("All kinds"),
+            exports=exports,
+            export_key="resources",
             parent=self,
         )
-        if exports is not None:
-            self.register.add_export(exports, "volunteers")
-            self.resources.add_export(exports, "resources")
         self.service_totals = _summary_label(self)
         self.resource_totals = _summary_label(self)
         self.services.add_footer(self.service_totals)

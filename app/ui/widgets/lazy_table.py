@@ -2,8 +2,10 @@
 
 Only the ids of a query are held; a chunk of rows is fetched when a view first asks
 for one of its rows. Sorting and filtering happen in SQL, so 100,000 records cost a
-list of ints and the chunks actually looked at. Subclasses say how to find the ids,
-how to fetch rows, and how to show a row.
+list of ints and the chunks actually looked at. Subclasses say how to show a row, and
+how to find the ids and fetch the rows: usually a service's `search_ids(query)` and
+`rows(ids)`, given to the constructor as `find` and `fetch` (lambdas that look the
+method up at each call, so that a test can stand in for it after the model is built).
 """
 
 from __future__ import annotations
@@ -62,10 +64,20 @@ class LazyIdTableModel(QAbstractTableModel, Generic[Q, R]):
     counted = Signal(int)
     """A query has finished; the argument is the number of matching records."""
 
-    def __init__(self, *, tasks: TaskRunner, query: Q, parent: Any = None) -> None:
+    def __init__(
+        self,
+        *,
+        tasks: TaskRunner,
+        query: Q,
+        find: Callable[[Q], list[int]] | None = None,
+        fetch: Callable[[list[int]], list[R]] | None = None,
+        parent: Any = None,
+    ) -> None:
         super().__init__(parent)
         self._tasks = tasks
         self._query = query
+        self._find_ids = find
+        self._fetch_rows = fetch
         self._ids: list[int] = []
         self._rows: dict[int, R | None] = {}
         self._chunks: OrderedDict[int, None] = OrderedDict()
@@ -79,11 +91,17 @@ class LazyIdTableModel(QAbstractTableModel, Generic[Q, R]):
 
     def _id_fetcher(self, query: Q) -> Callable[[], list[int]]:
         """A call (run on the worker thread) that returns the matching ids in order."""
-        raise NotImplementedError
+        find = self._find_ids
+        if find is None:
+            raise NotImplementedError
+        return lambda: find(query)
 
     def _row_fetcher(self, ids: Sequence[int]) -> Callable[[], list[R]]:
         """A call (run on the worker thread) that returns the rows of `ids`."""
-        raise NotImplementedError
+        fetch, wanted = self._fetch_rows, list(ids)
+        if fetch is None:
+            raise NotImplementedError
+        return lambda: fetch(wanted)
 
     def _headers(self) -> tuple[str, ...]:
         raise NotImplementedError
