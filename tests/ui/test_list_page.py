@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QPushButton, QWid
 from pytestqt.qtbot import QtBot
 
 from app.services.context import Changes
-from app.services.lists.types import ExportResult
+from app.services.listing import ExportResult
 from app.ui.clients.choices import fill_combo
 from app.ui.staff.record_table import Filters, RecordTable
 from app.ui.tasks import TaskRunner
