@@ -46,6 +46,8 @@ _ACTIONS: dict[str, str] = {
     "setting": "修改设置",
     "backup": "备份",
     "restore": "恢复备份",
+    "backup_export": "备份到U盘",
+    "backup_delete": "删除备份",
     "open_case": "开案",
     "initialise": "初始化",
     "import": "导入名册",

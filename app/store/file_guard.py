@@ -213,6 +213,17 @@ def is_sqlite_file(path: Path) -> bool:
         return fh.read(len(SQLITE_HEADER)) == SQLITE_HEADER
 
 
+def has_zeroed_header(path: Path) -> bool:
+    """The first page's header wiped to zeros: a torn write or a failing disk, not a document.
+
+    Such a file is a damaged database (moved aside, a backup offered), where a file with
+    some other header is more likely a wrong choice (left alone).
+    """
+    with open(path, "rb") as fh:
+        head = fh.read(100)
+    return len(head) == 100 and not any(head) and path.stat().st_size >= 512
+
+
 def damage(path: Path, *, quick: bool = True) -> list[str]:
     """SQLite's complaints about the file; an empty file counts as damaged (a torn write)."""
     if path.stat().st_size == 0:
@@ -231,7 +242,7 @@ def refuse_foreign_file(path: Path) -> None:
 
     It is neither opened nor moved: moving someone's document aside would be a surprise.
     """
-    if path.stat().st_size and not is_sqlite_file(path):
+    if path.stat().st_size and not is_sqlite_file(path) and not has_zeroed_header(path):
         raise StorageError(
             f"这个文件不是工作台的数据库（或文件开头已损坏），没有打开，也没有改动：{path}\n"
             "请检查所选文件。若确认是本站数据库，请用“stationdesk restore”从备份恢复。"

@@ -44,7 +44,8 @@ class BackupPanel(QWidget):
         intro = QLabel(
             self.tr(
                 "Station Desk backs up this database when it closes and once a day while it "
-                "runs, and keeps daily, weekly and monthly backups in:\n{folder}"
+                "runs, and keeps daily, weekly and monthly backups in:\n{folder}\n"
+                "Backups made by hand are kept until you delete them."
             ).format(folder=backups.folder)
         )
         intro.setWordWrap(True)
@@ -54,6 +55,11 @@ class BackupPanel(QWidget):
         self.to_button = QPushButton(self.tr("Back up to…"))
         self.restore_button = QPushButton(self.tr("Restore the selected backup…"))
         self.restore_button.setVisible(backups.may_restore)
+        self.delete_button = QPushButton(self.tr("Delete the selected backup…"))
+        self.delete_button.setToolTip(
+            self.tr("Only backups made by hand; automatic ones are removed by themselves.")
+        )
+        self.delete_button.clicked.connect(self.delete_selected)
         self.now_button.clicked.connect(self.back_up_now)
         self.to_button.clicked.connect(self.back_up_to)
         self.restore_button.clicked.connect(self.restore_selected)
@@ -74,6 +80,7 @@ class BackupPanel(QWidget):
             buttons.addWidget(button)
         buttons.addWidget(self.encrypt)
         buttons.addStretch(1)
+        buttons.addWidget(self.delete_button)
         buttons.addWidget(self.restore_button)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -114,7 +121,10 @@ class BackupPanel(QWidget):
     def _update_buttons(self) -> None:
         self.now_button.setEnabled(not self._busy)
         self.to_button.setEnabled(not self._busy)
-        self.restore_button.setEnabled(not self._busy and self.selected() is not None)
+        chosen = self.selected()
+        self.restore_button.setEnabled(not self._busy and chosen is not None)
+        manual = chosen is not None and not chosen.reason.automatic
+        self.delete_button.setEnabled(not self._busy and manual)
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
@@ -162,6 +172,19 @@ class BackupPanel(QWidget):
             "Everyone must sign in again afterwards."
         ).format(when=when, clients=chosen.count("clients"), cases=chosen.count("cases"))
         confirm(self, question, lambda: self._restore(chosen))
+
+    def delete_selected(self) -> None:
+        chosen = self.selected()
+        if chosen is None or chosen.reason.automatic:
+            return
+        when = chosen.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        question = self.tr("Delete the backup made by hand on {when}? It cannot be undone.")
+        backups, path = self._backups, chosen.path
+        confirm(
+            self,
+            question.format(when=when),
+            lambda: self._run(lambda: backups.delete(path), lambda _: self.reload()),
+        )
 
     def _restore(self, chosen: BackupInfo) -> None:
         password: str | None = None

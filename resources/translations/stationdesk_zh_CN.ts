@@ -602,9 +602,11 @@
     <name>BackupPanel</name>
     <message>
         <source>Station Desk backs up this database when it closes and once a day while it runs, and keeps daily, weekly and monthly backups in:
-{folder}</source>
+{folder}
+Backups made by hand are kept until you delete them.</source>
         <translation>工作台在退出时和运行期间每天自动备份这个数据库，按日、周、月保留多份备份，存放在：
-{folder}</translation>
+{folder}
+手动备份会一直保留，直到您删除它。</translation>
     </message>
     <message>
         <source>Encrypt with a backup password</source>
@@ -621,6 +623,18 @@
     <message>
         <source>Restore the selected backup…</source>
         <translation>从选中的备份恢复…</translation>
+    </message>
+    <message>
+        <source>Delete the selected backup…</source>
+        <translation>删除选中的备份…</translation>
+    </message>
+    <message>
+        <source>Only backups made by hand; automatic ones are removed by themselves.</source>
+        <translation>只能删除手动备份；自动备份会按保留规则自动清理。</translation>
+    </message>
+    <message>
+        <source>Delete the backup made by hand on {when}? It cannot be undone.</source>
+        <translation>删除 {when} 的手动备份吗？删除后无法恢复。</translation>
     </message>
     <message>
         <source>Date</source>

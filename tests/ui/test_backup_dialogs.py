@@ -43,7 +43,7 @@ def test_back_up_now_then_to_a_stick_then_restore(
     panel.now_button.click()
     qtbot.waitUntil(lambda: len(panel.rows) == 1)
     assert panel.table.item(0, 4) is not None and panel.table.rowCount() == 1
-    assert panel.table.item(0, 1).text() == "手动"
+    assert panel.table.item(0, 1).text() == "手动（保留至手动删除）"
     assert str(panel.rows[0].path) in panel.last_message
 
     stick = tmp_path / "usb"
@@ -54,9 +54,19 @@ def test_back_up_now_then_to_a_stick_then_restore(
     panel.to_button.click()
     qtbot.waitUntil(lambda: len(list(stick.glob("*.sdenc"))) == 1 and panel.now_button.isEnabled())
     assert "read back and matches" in panel.last_message
-    # One backup is kept per day: the day's newest replaces the earlier one.
-    qtbot.waitUntil(lambda: len(panel.rows) == 1 and panel.rows[0].encrypted)
-    assert panel.rows[0].encrypted and panel.table.item(0, 6).text() == "Yes"
+    # Backups made by hand are never pruned: both stay, the newest first.
+    qtbot.waitUntil(lambda: len(panel.rows) == 2 and panel.rows[0].encrypted)
+    assert panel.table.item(0, 6).text() == "Yes"
+
+    close_dialogs()
+    plain = panel.rows[1]
+    panel.table.selectRow(1)
+    assert panel.delete_button.isEnabled()
+    panel.delete_button.click()
+    qtbot.waitUntil(lambda: bool(visible(QMessageBox)))
+    visible(QMessageBox)[0].button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: len(panel.rows) == 1)
+    assert not plain.path.exists() and panel.rows[0].encrypted
 
     close_dialogs()  # the "backed up" notes
     panel.table.selectRow(0)

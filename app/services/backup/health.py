@@ -77,6 +77,10 @@ def _file_problems(path: Path) -> list[str]:
         return [f"无法读取数据库文件（{exc.strerror}）：{path}"]
     if not header:
         return ["数据库文件是空的（0 字节），里面没有任何数据。"]
+    if header != SQLITE_HEADER and file_guard.has_zeroed_header(path):
+        return [
+            "数据库文件开头被清零（断电或磁盘故障），文件已损坏。请不要继续使用它，并从备份恢复。"
+        ]
     if header != SQLITE_HEADER:
         return [
             "这不是工作台的数据库文件（文件头不是 SQLite 格式），可能选错了文件，或文件已损坏。"

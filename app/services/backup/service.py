@@ -32,7 +32,7 @@ from sqlalchemy import select
 
 import app
 from app.domain.clock import Clock, SystemClock
-from app.domain.errors import InvalidInput, PermissionDenied, StorageError
+from app.domain.errors import InvalidInput, NotFound, PermissionDenied, StorageError
 from app.domain.roles import Permission
 from app.services.access import audit
 from app.services.backup import restore as backup_restore
@@ -213,11 +213,15 @@ class BackupService:
         return list_in(self.folder)
 
     def prune(self) -> list[Path]:
-        """Delete the generations the retention settings no longer keep; the removed paths."""
-        backups = list_in(self.folder)
-        keep = generations_to_keep(backups, self.retention())
+        """Delete the automatic generations the settings no longer keep; the removed paths.
+
+        A backup made by hand (before a risky change, say) is never pruned: it stays until
+        a person deletes it.
+        """
+        automatic = [b for b in list_in(self.folder) if b.reason.automatic]
+        keep = generations_to_keep(automatic, self.retention())
         removed = []
-        for info in backups:
+        for info in automatic:
             if info.path not in keep:
                 info.path.unlink(missing_ok=True)
                 info.sidecar.unlink(missing_ok=True)
@@ -225,6 +229,16 @@ class BackupService:
         if removed:
             log.info("pruned %d old backups from %s", len(removed), self.folder)
         return removed
+
+    def delete(self, path: Path) -> None:
+        """Delete one backup of the local folder by hand (the automatic ones prune themselves)."""
+        self._require(Permission.BACKUP)
+        found = next((b for b in list_in(self.folder) if b.path == Path(path)), None)
+        if found is None:
+            raise NotFound(f"备份文件已不存在：{path}")
+        found.path.unlink(missing_ok=True)
+        found.sidecar.unlink(missing_ok=True)
+        self._audit("backup_delete", file=found.path.name, encrypted=found.encrypted)
 
     def retention(self) -> Retention:
         settings = SettingsService(self._db)

@@ -44,7 +44,7 @@ class BackupReason(enum.StrEnum):
 _REASON_LABELS = {
     BackupReason.DAILY: "每日自动",
     BackupReason.EXIT: "退出时自动",
-    BackupReason.MANUAL: "手动",
+    BackupReason.MANUAL: "手动（保留至手动删除）",
 }
 
 

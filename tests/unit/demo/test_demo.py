@@ -16,6 +16,7 @@ from app.demo.builder import DemoSummary, create_demo_database, fill_county, fil
 from app.domain import idnumber
 from app.domain.errors import InvalidInput, PermissionDenied
 from app.domain.roles import Role
+from app.services.access import passwords
 from app.services.clients.service import ClientService
 from app.services.clients.types import ClientQuery
 from app.services.context import Actor
@@ -65,6 +66,17 @@ def test_small_scale_fills_eight_villages_with_four_hundred_clients(
     assert roles == {Role.WORKER.value: 3, Role.SUPERVISOR.value: 1}
     assert len(filled.staff_logins) == 4 and filled.staff_password
     assert 100 < filled.households < 300
+
+
+def test_each_demo_account_has_its_own_salted_hash_of_the_printed_password(
+    db: Database, admin: Actor, filled: DemoSummary
+) -> None:
+    with db.read() as session:
+        hashes = list(
+            session.scalars(select(User.password_hash).where(User.login.in_(filled.staff_logins)))
+        )
+    assert len(hashes) == len(filled.staff_logins) == len(set(hashes))
+    assert all(passwords.verify(h, filled.staff_password) for h in hashes)
 
 
 def test_every_id_number_is_valid_and_agrees_with_birth_date_and_sex(

@@ -65,7 +65,15 @@ def station(db: Database, admin: Actor, db_path: Path) -> Path:
     return db_path
 
 
-@pytest.mark.parametrize("damage", [truncate, scribble], ids=["truncated", "scribbled"])
+def zero_header(path: Path) -> None:
+    """Wipe the first page's header to zeros, as a failing disk or a torn write may."""
+    with open(path, "r+b") as fh:
+        fh.write(bytes(100))
+
+
+@pytest.mark.parametrize(
+    "damage", [truncate, scribble, zero_header], ids=["truncated", "scribbled", "zeroed header"]
+)
 def test_a_damaged_file_is_moved_aside_and_the_backup_offered(
     station: Path, damage: Callable[[Path], None]
 ) -> None:
@@ -92,6 +100,14 @@ def test_a_damaged_file_is_moved_aside_and_the_backup_offered(
     finally:
         conn.close()
     assert moved.exists()
+
+
+def test_a_file_that_is_not_a_database_is_left_alone(db_path: Path) -> None:
+    db_path.write_bytes(b"PK\x03\x04" + bytes(4096))  # someone's .xlsx chosen by mistake
+    with pytest.raises(StorageError, match="不是工作台的数据库"):
+        backup.open_checks(db_path, probe=local)
+    assert db_path.read_bytes()[:4] == b"PK\x03\x04"
+    assert list(db_path.parent.glob("*.corrupt-*")) == []
 
 
 def test_a_zero_byte_file_counts_as_damaged(db_path: Path) -> None:

@@ -13,7 +13,13 @@ import pytest
 from sqlalchemy import func, select
 
 from app.domain.clock import FixedClock
-from app.domain.errors import AuthenticationFailed, InvalidInput, PermissionDenied, StorageError
+from app.domain.errors import (
+    AuthenticationFailed,
+    InvalidInput,
+    NotFound,
+    PermissionDenied,
+    StorageError,
+)
 from app.domain.roles import Role
 from app.services.backup import crypto as backup_crypto
 from app.services.backup import service as backup_module
@@ -33,7 +39,7 @@ from app.services.context import Actor
 from app.services.settings.stations import SettingsService
 from app.store.engine import Database
 from app.store.models import AuditEntry, Client
-from tests.unit.services.conftest import TODAY, id_number
+from tests.unit.services.conftest import TODAY, audit_actions, id_number
 
 START = dt.datetime(2025, 6, 30, 9, 0, tzinfo=dt.UTC)
 
@@ -188,6 +194,26 @@ def test_pruning_follows_the_retention_settings(
     assert left == [made[-1].path, made[-2].path]  # the last two days; same week and month
     gone = made[0]
     assert not gone.path.exists() and not gone.sidecar.exists()
+
+
+def test_a_backup_made_by_hand_stays_until_a_person_deletes_it(
+    service: BackupService, db: Database, admin: Actor, clock: FixedClock
+) -> None:
+    SettingsService(db, admin).set(KEEP_DAILY_KEY, 1)
+    by_hand = service.backup_now()  # before a risky change
+    for _ in range(5):
+        clock.advance(days=1)
+        service.backup_now(reason=BackupReason.DAILY)
+    listed = service.list_backups()
+    assert by_hand.path in [b.path for b in listed] and by_hand.path.exists()
+    assert [b.reason for b in listed].count(BackupReason.DAILY) == 1
+    assert "保留至手动删除" in by_hand.reason.label
+
+    with pytest.raises(NotFound):
+        service.delete(by_hand.path.with_name("no-such-backup.sqlite3"))
+    service.delete(by_hand.path)
+    assert not by_hand.path.exists() and not by_hand.sidecar.exists()
+    assert "backup_delete" in audit_actions(db, entity="backup")
 
 
 def test_due_daily_while_running(service: BackupService, clock: FixedClock) -> None:

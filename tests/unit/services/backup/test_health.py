@@ -102,3 +102,12 @@ def test_a_damaged_file_is_reported(db: Database, admin: Actor, db_path: Path) -
     report = check_database(db_path)
     assert not report.healthy
     assert "损坏" in report.problems[0]
+
+
+def test_a_zeroed_header_is_reported_as_damage(db: Database, db_path: Path) -> None:
+    db.dispose()
+    with open(db_path, "r+b") as fh:
+        fh.write(bytes(100))
+    report = check_database(db_path)
+    assert not report.healthy
+    assert "清零" in report.problems[0] and "从备份恢复" in report.problems[0]
