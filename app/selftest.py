@@ -2,9 +2,10 @@
 
 On a temporary database (the user's data is never touched) it makes a station, clients and
 cases, writes the month's report as Excel and PDF and reads both back; it checks that the
-PDF embeds the Chinese font, that the window's Chinese translation loads, and that the
-interface font, style sheet and icon are there. One line per check, in Chinese; exit code
-0 when all passed, 1 otherwise. Needs no display (Qt runs offscreen unless told otherwise).
+PDF embeds the Chinese font, that the window's Chinese translation loads, that Qt takes
+the interface font and draws a chart, and that the style sheet and icon are there. One
+line per check, in Chinese; exit code 0 when all passed, 1 otherwise. Needs no display
+(Qt runs offscreen unless told otherwise).
 """
 
 from __future__ import annotations
@@ -68,6 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         _ReportChecks(Path(folder)).run(run)
     run.check("界面翻译", _translation)
     run.check("界面字体", _interface_font)
+    run.check("图表", _charts)
     run.check("样式表与图标", _style_and_icon)
     for line in run.lines:
         print(line)
@@ -197,16 +199,40 @@ def _translation() -> str:
     return f"已载入 {path.name}，“{source}”译为“{got}”"
 
 
-def _interface_font() -> str:
-    from PySide6.QtGui import QFontDatabase, QGuiApplication
+def _qt_app() -> object:
+    from PySide6.QtWidgets import QApplication
 
-    _qt_app = QGuiApplication.instance() or QGuiApplication(["stationdesk-selftest"])
+    return QApplication.instance() or QApplication(["stationdesk-selftest"])
+
+
+def _interface_font() -> str:
+    from PySide6.QtGui import QFontDatabase
+
+    _app = _qt_app()
     font_id = QFontDatabase.addApplicationFont(str(resources.font_file()))
     families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
     chinese = QFontDatabase.WritingSystem.SimplifiedChinese
     if not any(chinese in QFontDatabase.writingSystems(family) for family in families):
         raise AssertionError(f"Qt 载入不了中文字体：{resources.font_file()}")
     return f"Qt 已载入 {'、'.join(families)}"
+
+
+def _charts() -> str:
+    """The dashboard's charts: QtCharts and the OpenGL libraries it links must load."""
+    from PySide6.QtCharts import QChart, QChartView, QPieSeries
+
+    _app = _qt_app()
+    series = QPieSeries()
+    series.append("低保", 3)
+    series.append("特困", 2)
+    chart = QChart()
+    chart.addSeries(series)
+    view = QChartView(chart)
+    view.resize(320, 240)
+    image = view.grab().toImage()
+    if image.isNull() or len({image.pixel(x, 120) for x in range(0, 320, 8)}) < 2:
+        raise AssertionError("图表画不出来")
+    return "QtCharts 可以绘制饼图"
 
 
 def _style_and_icon() -> str:

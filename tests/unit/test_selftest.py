@@ -32,7 +32,8 @@ def test_all_checks_pass() -> None:
     done = selftest()
     assert done.returncode == 0, done.stdout + done.stderr
     lines = done.stdout.splitlines()
-    for title in ("临时数据库", "月报 Excel", "月报 PDF 与中文字体", "界面翻译", "界面字体"):
+    titles = ("临时数据库", "月报 Excel", "月报 PDF 与中文字体", "界面翻译", "界面字体", "图表")
+    for title in titles:
         assert any(line.startswith(f"[通过] {title}：") for line in lines), title
     assert "文泉驿微米黑已嵌入" in done.stdout and "社工站工作台" in done.stdout
     assert lines[-1] == "自检通过。"
