@@ -24,9 +24,7 @@ def test_the_checkout_folders_hold_every_shipped_file() -> None:
         assert path.is_file() and path.stat().st_size > 0, path
 
 
-def test_an_installed_package_is_preferred(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_an_installed_package_is_preferred(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     package = tmp_path / "app"
     (package / "_db").mkdir(parents=True)
     (package / "_resources").mkdir()
