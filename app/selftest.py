@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import io
 import os
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -63,6 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         description="自检：在临时数据库上生成月报（Excel 和 PDF），检查中文字体与界面翻译。",
     ).parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    _chinese_output()
     print(f"社工站工作台 {__version__} 自检")
     run = _Run()
     with tempfile.TemporaryDirectory(prefix="stationdesk-selftest-") as folder:
@@ -75,6 +78,16 @@ def main(argv: list[str] | None = None) -> int:
         print(line)
     print("自检通过。" if not run.failed else f"自检未通过：{run.failed} 项有问题。")
     return 0 if not run.failed else 1
+
+
+def _chinese_output() -> None:
+    """Output whose encoding has no Chinese (a pipe on an English Windows: cp1252) gets UTF-8."""
+    stream = sys.stdout
+    try:
+        "自检".encode(getattr(stream, "encoding", None) or "ascii")
+    except (LookupError, UnicodeEncodeError):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(encoding="utf-8")
 
 
 class _ReportChecks:

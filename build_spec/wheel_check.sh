@@ -9,18 +9,18 @@ PYTHON=${PYTHON:-python3}
 work=$(mktemp -d "${TMPDIR:-/tmp}/stationdesk-wheel.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 step() { printf '== %s (%ss)\n' "$1" "$SECONDS"; }
+quiet() { "$@" >"$work/log" 2>&1 || { cat "$work/log"; return 1; }; }  # the log on failure
 
 step "python -m build"
 "$PYTHON" -m venv "$work/build-env"
-"$work/build-env/bin/pip" install -q build
-"$work/build-env/bin/python" -m build -q --outdir "$work/dist" . >"$work/build.log" 2>&1 ||
-  { cat "$work/build.log"; exit 1; }
+quiet "$work/build-env/bin/pip" install build
+quiet "$work/build-env/bin/python" -m build --outdir "$work/dist" .
 wheel=$(ls "$work"/dist/stationdesk-*.whl)
 echo "built $(basename "$wheel") ($(du -k "$wheel" | cut -f1) KB)"
 
 step "install into a fresh venv"
 "$PYTHON" -m venv "$work/venv"
-"$work/venv/bin/pip" install -q "$wheel"
+quiet "$work/venv/bin/pip" install "$wheel"
 
 step "run it on a new database"
 cd "$work"  # nothing may come from the checkout
