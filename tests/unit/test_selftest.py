@@ -8,6 +8,10 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
+pytestmark = pytest.mark.gui  # the child process starts Qt (offscreen)
+
 BREAK_TRANSLATION = """
 from pathlib import Path
 import app.resources
