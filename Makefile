@@ -9,26 +9,32 @@ QM := $(TS:.ts=.qm)
 UI_SOURCES := $(shell find app/ui -name '*.py' 2>/dev/null)
 
 .DEFAULT_GOAL := help
-.PHONY: help run test fast lint bench soak translations lupdate demo clean
+.PHONY: help run test fast lint bench soak translations lupdate demo clean check-system \
+	wheel-check dist dist-check
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml setup.py
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[dev]'
 	touch $@
 
+# The .qm is committed (a wheel and a checkout without make need it);
+# tests/ui/test_translation_file.py fails when it lags behind the .ts.
 $(QM): $(TS) $(VENV)/.installed
 	$(BIN)/pyside6-lrelease -silent $(TS) -qm $(QM)
 
-translations: $(QM)  ## Build the compiled Chinese translation (.qm)
+translations: $(QM)  ## Rebuild the compiled Chinese translation (.qm) after editing the .ts
+
+check-system:  ## Check the Debian/Ubuntu packages Qt needs (as root: install them)
+	@PYTHON=$(PYTHON) bash build_spec/check_system.sh
 
 lupdate: $(VENV)/.installed  ## Collect new UI strings into the .ts file (then translate them)
 	$(BIN)/pyside6-lupdate -no-obsolete -locations none $(UI_SOURCES) -ts $(TS)
 
-run: $(VENV)/.installed $(QM)  ## Set up and start the app (data in your user data folder)
+run: check-system $(VENV)/.installed $(QM)  ## Set up and start the app (data in your user data folder)
 	$(PY) -m app
 
 demo: $(VENV)/.installed $(QM)  ## Start the app on a fresh demo database in ./demo.sqlite3
@@ -43,7 +49,7 @@ lint: $(VENV)/.installed  ## ruff, import boundaries, mypy
 
 # The GUI tests run one file per process: in one long process, after some hundred windows,
 # results of background tasks stopped reaching later tests; every file passes on its own.
-test: $(VENV)/.installed $(QM) lint  ## Set up, lint, and run every test (Qt offscreen)
+test: check-system $(VENV)/.installed $(QM) lint  ## Set up, lint, and run every test (Qt offscreen)
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q tests/unit tests/e2e
 	@set -e; for f in tests/ui/test_*.py; do \
 	  echo "== $$f"; QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q -p no:cacheprovider "$$f"; \
@@ -68,5 +74,21 @@ soak: $(VENV)/.installed  ## Crash test (STATIONDESK_CRASH_ROUNDS, default 200) 
 	STATIONDESK_CRASH_ROUNDS=$${STATIONDESK_CRASH_ROUNDS:-200} $(BIN)/pytest -q tests/unit/store/test_crash_safety.py
 	STATIONDESK_FUZZ_CASES=$${STATIONDESK_FUZZ_CASES:-10000} $(BIN)/pytest -q tests/unit/services/importing/test_fuzz.py
 
+wheel-check:  ## Build the wheel, install it in a fresh venv, run it on a new database
+	PYTHON=$(PYTHON) bash build_spec/wheel_check.sh
+
+$(VENV)/.dist-installed: $(VENV)/.installed
+	$(BIN)/pip install -q -e '.[dev,dist]'
+	touch $@
+
+dist: $(VENV)/.dist-installed $(QM)  ## Desktop build in dist/StationDesk/ (PyInstaller, one folder)
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+	  build_spec/stationdesk.spec
+	@echo "dist/StationDesk: $$(du -sh --apparent-size dist/StationDesk | cut -f1)," \
+	  "$$(find dist/StationDesk -type f | wc -l) files"
+
+dist-check: dist  ## Desktop build, then its self-test (report, PDF font, translation)
+	QT_QPA_PLATFORM=offscreen dist/StationDesk/stationdesk-cli --self-test
+
 clean:  ## Remove the venv and build products
-	rm -rf $(VENV) $(QM) build dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -25,6 +25,10 @@ __all__ = ["build_parser", "main"]
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.self_test:
+        from app.selftest import main as self_test
+
+        return self_test([])
     if args.command is None:
         from app.ui.app import run_gui  # Qt loads only when the GUI is wanted
 
@@ -49,6 +53,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"stationdesk {__version__}")
     parser.add_argument("--db", help="数据库文件路径或数据库 URL（默认：用户数据目录）")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="自检：在临时数据库上生成月报（Excel 和 PDF），检查中文字体与界面翻译",
+    )
     parser.set_defaults(command=None)
     commands = parser.add_subparsers(dest="command", metavar="命令")
     setup.add_parser(commands)

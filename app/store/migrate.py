@@ -13,12 +13,13 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
 
 from app.domain.errors import StorageError
+from app.resources import migrations_dir
 from app.store import sqlite_files
 from app.store.engine import sqlite_path
 
 log = logging.getLogger(__name__)
 
-SCRIPT_LOCATION = Path(__file__).resolve().parents[2] / "db"
+SCRIPT_LOCATION = migrations_dir()
 
 
 def alembic_config(engine: Engine) -> Config:

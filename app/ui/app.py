@@ -7,10 +7,11 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit, QMessageBox
 
 import app
+from app import resources
 from app.domain.errors import AppError
 from app.services.access.auth import AuthService
 from app.services.backup import service as backup
@@ -30,7 +31,6 @@ from app.ui.wizard import SetupWizard
 
 log = logging.getLogger(__name__)
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 # Chinese UI fonts by platform, best first; any font with Chinese glyphs does in the end.
 _CJK_FAMILIES = (
     "Microsoft YaHei UI",
@@ -49,7 +49,7 @@ def use_cjk_font(qt_app: QApplication) -> None:
     current = qt_app.font()
     if chinese in QFontDatabase.writingSystems(current.family()):
         return
-    fonts = RESOURCES / "fonts"
+    fonts = resources.fonts_dir()
     for path in sorted(fonts.glob("*.tt[fc]")) if fonts.is_dir() else []:
         QFontDatabase.addApplicationFont(str(path))
     families = QFontDatabase.families(chinese)
@@ -63,9 +63,11 @@ def use_cjk_font(qt_app: QApplication) -> None:
 
 
 def _apply_style(qt_app: QApplication) -> None:
-    sheet = RESOURCES / "styles" / "stationdesk.qss"
+    sheet = resources.stylesheet()
     if sheet.is_file():
         qt_app.setStyleSheet(sheet.read_text(encoding="utf-8"))
+    if resources.icon().is_file():
+        qt_app.setWindowIcon(QIcon(str(resources.icon())))
 
 
 HOURLY_MS = 60 * 60 * 1000

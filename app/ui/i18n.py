@@ -8,14 +8,15 @@ reads it any more.
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from app.resources import TRANSLATION, translations_dir
 
 log = logging.getLogger(__name__)
 
 CHINESE = "zh_CN"
-TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
+TRANSLATIONS_DIR = translations_dir()
 
 _installed: list[QTranslator] = []
 _locale_before: list[QLocale] = []
@@ -29,7 +30,7 @@ def install_translations(app: QCoreApplication) -> bool:
     # Qt's own strings (OK, Cancel, Next, the date pickers) come from qtbase's file.
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     _load(app, f"qtbase_{CHINESE}", qt_dir)
-    loaded = _load(app, f"stationdesk_{CHINESE}", str(TRANSLATIONS_DIR))
+    loaded = _load(app, TRANSLATION, str(TRANSLATIONS_DIR))
     if not loaded:
         log.warning("no compiled translation in %s (run `make translations`)", TRANSLATIONS_DIR)
     return loaded

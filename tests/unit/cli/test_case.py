@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from app.services.clients.service import ClientService
 from app.services.clients.types import ClientInput
 from app.services.context import Actor
 from app.store.engine import Database
+from tests import pdf_reading
 from tests.conftest import ADMIN_PASSWORD
 from tests.unit.conftest import STAFF_PASSWORD
 
@@ -39,9 +39,7 @@ def case_no(db: Database, admin: Actor) -> str:
 
 
 def pdf_text(path: Path) -> str:
-    return subprocess.run(
-        ["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True
-    ).stdout
+    return pdf_reading.text(path)
 
 
 def print_case(db_path: Path, number: str, out: Path, user: str, *more: str) -> int:

@@ -20,6 +20,20 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert __version__ in capsys.readouterr().out
 
 
+def test_self_test_runs_the_self_test_and_returns_its_code(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[list[str] | None] = []
+
+    def self_test(argv: list[str] | None = None) -> int:
+        calls.append(argv)
+        return 1
+
+    monkeypatch.setattr("app.selftest.main", self_test)
+    assert main(["--self-test"]) == 1
+    assert calls == [[]]
+
+
 def test_bad_arguments_exit_2_with_usage(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as stopped:
         main(["user", "add", "--name", "x"])

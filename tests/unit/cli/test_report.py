@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from app.cli import main
 from app.domain.roles import Role
 from app.services.context import Actor
 from app.store.engine import Database
+from tests import pdf_reading
 from tests.conftest import ADMIN_PASSWORD
 from tests.unit.conftest import STAFF_PASSWORD
 from tests.unit.services.report_records import build
@@ -28,8 +28,7 @@ def filled(db: Database, admin: Actor, monkeypatch: pytest.MonkeyPatch) -> Datab
 
 
 def pdf_text(path: Path) -> str:
-    out = subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True, text=True)
-    return re.sub(r"\s+", "", out.stdout)
+    return re.sub(r"\s+", "", pdf_reading.text(path))
 
 
 def test_monthly_report_files(

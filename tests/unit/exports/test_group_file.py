@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,16 +13,9 @@ from app.services.groups.printing import GroupPrintService
 from app.services.groups.service import GroupService
 from app.services.groups.types import AttendanceInput, EndInput, SessionInput
 from app.store.engine import Database
+from tests import pdf_reading
 from tests.unit.services.conftest import TODAY, audit_actions
 from tests.unit.services.groups.test_groups import HELD_ON, with_members
-
-pytestmark = pytest.mark.skipif(
-    shutil.which("pdftotext") is None, reason="poppler-utils is not installed"
-)
-
-
-def run(*args: str) -> str:
-    return subprocess.run(args, check=True, capture_output=True, text=True).stdout
 
 
 @pytest.fixture
@@ -61,7 +52,7 @@ def test_the_group_file_reads_back(db: Database, worker: Actor, tmp_path: Path) 
     )
     path = GroupPrintService(db, worker, today=TODAY).group_file_pdf(group_id, tmp_path / "g.pdf")
 
-    text = run("pdftotext", "-layout", str(path), "-")
+    text = pdf_reading.text(path)
     for expected in (
         "小组工作档案",
         "长者防跌倒互助小组",
@@ -84,7 +75,7 @@ def test_the_group_file_reads_back(db: Database, worker: Actor, tmp_path: Path) 
     pages = text.split("\f")
     sign_in = next(p for p in pages if "相识与破冰" in p and "签到表" in p)
     assert all(name in sign_in for name in ("李秀英", "王桂兰", "张建国"))
-    fonts = run("pdffonts", str(path)).splitlines()[2:]
-    assert fonts and all(line.split()[-5] == "yes" for line in fonts)  # emb column
-    assert any("WenQuanYiMicroHei" in line for line in fonts)
+    fonts = pdf_reading.fonts(path)
+    assert fonts and all(font.embedded for font in fonts)
+    assert any("WenQuanYiMicroHei" in font.name for font in fonts)
     assert audit_actions(db, entity="group")[-1] == "export"

@@ -1,9 +1,8 @@
-"""The printable monthly and annual reports, read back with pdftotext and pdffonts."""
+"""The printable monthly and annual reports, read back as text, fonts and a page image."""
 
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -11,16 +10,13 @@ import pytest
 from app.services.context import Actor
 from app.services.reports.service import ReportService
 from app.store.engine import Database
+from tests import pdf_reading
 from tests.unit.services.report_records import MONTH, Known, build
-
-
-def run(*args: str) -> str:
-    return subprocess.run(args, check=True, capture_output=True, text=True).stdout
 
 
 def squeezed(path: Path) -> str:
     """The PDF's text without spaces, so figures and their labels read as one string."""
-    return re.sub(r"\s+", "", run("pdftotext", str(path), "-"))
+    return re.sub(r"\s+", "", pdf_reading.text(path))
 
 
 @pytest.fixture
@@ -44,15 +40,10 @@ def test_monthly_pdf(db: Database, admin: Actor, known: Known, tmp_path: Path) -
         assert line in text
     assert "第1页/共" in text
     assert known.first_id_number not in text
-    fonts = run("pdffonts", str(path)).splitlines()[2:]
-    assert fonts and all(line.split()[-5] == "yes" for line in fonts)
-    assert any("WenQuanYiMicroHei" in line for line in fonts)
-    subprocess.run(
-        ["pdftoppm", "-r", "50", "-f", "1", "-l", "1", "-png", str(path), str(tmp_path / "p")],
-        check=True,
-    )
-    pngs = list(tmp_path.glob("p*.png"))
-    assert len(pngs) == 1 and pngs[0].stat().st_size > 1000
+    fonts = pdf_reading.fonts(path)
+    assert fonts and all(font.embedded for font in fonts)
+    assert any("WenQuanYiMicroHei" in font.name for font in fonts)
+    assert pdf_reading.render_first_page(path, tmp_path / "p.png").stat().st_size > 1000
 
 
 def test_annual_and_targets_pdf(db: Database, admin: Actor, known: Known, tmp_path: Path) -> None:
