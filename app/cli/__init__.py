@@ -19,12 +19,14 @@ from app import __version__
 from app.cli import backup, case, export, importing, report, setup, users
 from app.cli.context import EXIT_ERROR, Context
 from app.domain.errors import AppError
+from app.store.location import keep_files_private
 
 __all__ = ["build_parser", "main"]
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    keep_files_private()
     if args.self_test:
         from app.selftest import main as self_test
 

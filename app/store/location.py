@@ -13,11 +13,28 @@ ENV_DATA = "STATIONDESK_DATA"
 
 
 def data_dir() -> Path:
-    """The folder for the database, backups, photos and logs (created when missing)."""
+    """The folder for the database, backups, photos and logs (created when missing).
+
+    On Linux and macOS it is the user's alone (0700); on Windows it lies in the user's
+    profile, which other users of the PC cannot read.
+    """
     override = os.environ.get(ENV_DATA)
     path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, False))
-    path.mkdir(parents=True, exist_ok=True)
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if os.name == "posix":
+        mode = path.stat()
+        if mode.st_uid == os.getuid() and mode.st_mode & 0o077:
+            path.chmod(0o700)  # a folder made by an older version was open to everyone
     return path
+
+
+def keep_files_private() -> None:
+    """Every file the program creates from now on is readable by its user only (0600, and
+    folders 0700): the database with its WAL, backups, logs, photos, exported PDFs and
+    spreadsheets hold sensitive personal data, and office PCs are shared. No effect on
+    Windows, where the files inherit the user's profile permissions."""
+    if os.name == "posix":
+        os.umask(0o077)
 
 
 def log_dir() -> Path:
