@@ -27,7 +27,7 @@ from pathlib import Path
 from types import TracebackType
 
 from app.domain.clock import Clock, FixedClock, SystemClock
-from app.domain.errors import InvalidInput, NotFound
+from app.domain.errors import InvalidInput, NotFound, PermissionDenied
 from app.services.access.audit import AuditService
 from app.services.access.auth import AuthService
 from app.services.access.consents import ConsentService
@@ -149,10 +149,25 @@ class Desk:
 
     @classmethod
     def login(
-        cls, db: Database, *, user: str, password: str, schema: SchemaState | None = None
+        cls,
+        db: Database,
+        *,
+        user: str,
+        password: str,
+        schema: SchemaState | None = None,
+        temporary_password_ok: bool = False,
     ) -> Desk:
-        """Log in on a database that is already open."""
+        """Log in on a database that is already open.
+
+        A temporary password (a new or reset account) opens nothing until it is changed,
+        as in the window; only `temporary_password_ok` (changing it) lets it through.
+        """
         actor = AuthService(db).login(login=user, password=password)
+        if actor.must_change_password and not temporary_password_ok:
+            raise PermissionDenied(
+                f"{user} 的密码是管理员给的临时密码，请先修改："
+                f"stationdesk user passwd --user {user}（或在工作台窗口登录后修改）。"
+            )
         return cls(db, actor, schema=schema)
 
     @classmethod

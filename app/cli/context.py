@@ -46,19 +46,31 @@ class Context:
         )
         return db
 
-    def login(self, db: Database, user: str | None) -> Desk:
-        """Log `user` in on an initialised database (the password from the env or a prompt)."""
+    def login(
+        self,
+        db: Database,
+        user: str | None,
+        *,
+        temporary_ok: bool = False,
+        password: str | None = None,
+    ) -> Desk:
+        """Log `user` in on an initialised database (the password from the env or a prompt).
+
+        A temporary password is refused (change it first) unless `temporary_ok`.
+        """
         if not SetupService(db).is_initialised():
             raise InvalidInput("数据库还没有初始化，请先运行 stationdesk init。")
         if not user:
             raise InvalidInput("请用 --user 指定管理员用户名。")
-        return Desk.login(db, user=user, password=read_password(f"{user} 的密码："))
+        if password is None:
+            password = read_password(f"{user} 的密码：")
+        return Desk.login(db, user=user, password=password, temporary_password_ok=temporary_ok)
 
-    def desk(self) -> Desk:
+    def desk(self, *, temporary_ok: bool = False) -> Desk:
         """Open the database and log in as `--user`; close the desk when done."""
         db = self.open()
         try:
-            return self.login(db, self.args.user)
+            return self.login(db, self.args.user, temporary_ok=temporary_ok)
         except BaseException:
             db.dispose()
             raise

@@ -1,12 +1,21 @@
-"""`stationdesk user add|list|reset-password|unlock`: accounts, run as an administrator."""
+"""`stationdesk user add|list|reset-password|unlock` (as an administrator) and `user passwd`
+(anyone, for their own password: the way to replace a temporary one)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from app.cli.context import Context, admin_options, table
+from app.cli.context import (
+    ENV_PASSWORD,
+    Context,
+    admin_options,
+    database_option,
+    read_password,
+    table,
+)
 from app.domain.codes import SEED, CodeList
+from app.domain.errors import InvalidInput
 from app.domain.roles import Role
 from app.services.staff.users import UserService
 
@@ -33,6 +42,13 @@ def add_parser(commands: Any) -> None:
         action = actions.add_parser(name, parents=[admin_options()], help=text)
         action.add_argument("--name", required=True, help="登录用户名")
         action.set_defaults(handler=handler)
+    passwd = actions.add_parser(
+        "passwd", parents=[database_option()], help="修改自己的密码（临时密码须先修改）"
+    )
+    passwd.add_argument(
+        "--user", required=True, help=f"登录用户名（原密码取自 {ENV_PASSWORD} 或提示输入）"
+    )
+    passwd.set_defaults(handler=run_passwd)
 
 
 def _as_admin(ctx: Context, run: Callable[[UserService], None]) -> int:
@@ -87,3 +103,28 @@ def run_unlock(ctx: Context) -> int:
         print(f"已解除 {ctx.args.name} 的锁定。")
 
     return _as_admin(ctx, run)
+
+
+def run_passwd(ctx: Context) -> int:
+    """Change one's own password; the new one from STATIONDESK_NEW_PASSWORD or asked twice."""
+    user = ctx.args.user
+    db = ctx.open()
+    try:
+        old = read_password(f"{user} 的密码：")
+        with ctx.login(db, user, temporary_ok=True, password=old) as desk:
+            new = read_password(
+                "新密码：",
+                variable=ENV_NEW_PASSWORD,
+                again="再输入一次新密码：",
+                mismatch="两次输入的新密码不一致。",
+            )
+            if not new:
+                raise InvalidInput("新密码不能为空。")
+            desk.auth.change_password(actor=desk.actor, old_password=old, new_password=new)
+    finally:
+        db.dispose()
+    print(f"已修改 {user} 的密码。")
+    return 0
+
+
+ENV_NEW_PASSWORD = "STATIONDESK_NEW_PASSWORD"

@@ -72,3 +72,38 @@ def test_user_commands_do_not_create_a_missing_database(
     assert main(["user", "list", "--db", str(path), "--user", "boss"]) == 2
     assert "不存在" in capsys.readouterr().err
     assert not path.exists()
+
+
+def test_a_temporary_password_opens_no_command_until_it_is_changed(
+    station: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = ["--db", str(station)]
+    assert main(["user", "add", *db, "--user", "boss", "--name", "laowang", "--display",
+                 "王明", "--role", "head"]) == 0  # fmt: skip
+    temporary = _temporary_password(capsys.readouterr().out)
+    monkeypatch.setenv("STATIONDESK_PASSWORD", temporary)
+    export = str(station.with_name("list.xlsx"))
+    refused = [
+        ["user", "list", *db, "--user", "laowang"],
+        ["export", "clients", *db, "--user", "laowang", "--xlsx", export,
+         "--full-ids", "--reason", "核对"],
+        ["report", "monthly", *db, "--user", "laowang", "--month", "2026-10", "--xlsx", export],
+    ]  # fmt: skip
+    for command in refused:
+        assert main(command) == 2, command
+        err = capsys.readouterr().err
+        assert "临时密码" in err and "stationdesk user passwd" in err, command
+        assert not Path(export).exists()
+
+    monkeypatch.setenv("STATIONDESK_NEW_PASSWORD", temporary)
+    assert main(["user", "passwd", *db, "--user", "laowang"]) == 2
+    assert "新密码不能与原密码相同" in capsys.readouterr().err
+    monkeypatch.setenv("STATIONDESK_NEW_PASSWORD", "wang-ming-2026")
+    assert main(["user", "passwd", *db, "--user", "laowang"]) == 0
+    assert "已修改 laowang 的密码" in capsys.readouterr().out
+
+    monkeypatch.setenv("STATIONDESK_PASSWORD", "wang-ming-2026")
+    assert main(["user", "list", *db, "--user", "laowang"]) == 2  # a head, not an admin
+    assert "临时密码" not in capsys.readouterr().err
+    assert main(["export", "clients", *db, "--user", "laowang", "--xlsx", export]) == 0
+    assert Path(export).exists()
