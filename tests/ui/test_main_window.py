@@ -138,7 +138,7 @@ def test_a_save_still_running_when_the_window_closes_reaches_the_database(
         time.sleep(0.5)  # still saving when the user closes the window
         return clients.create(ClientInput(name="赵晓梅"))
 
-    window.tasks.run(slow_save)
+    window.tasks.run(window, slow_save)
     window.close()
     assert not window.isVisible()
     # Read straight from the database: the saved client is there once close() returns.
