@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-
-import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 from stdnum.cn import ric
@@ -20,28 +17,10 @@ from app.ui.clients.choices import load_choices
 from app.ui.clients.form import ClientFormDialog
 from app.ui.clients.page import ClientsPage
 from app.ui.main_window import MainWindow
-from app.ui.tasks import TaskRunner
 from tests.conftest import ADMIN_PASSWORD
-from tests.ui.shell_helpers import close_dialogs
 
 _BODY = "36042619500301123"
 FULL_ID = _BODY + ric.calc_check_digit(_BODY + "0")
-
-
-@pytest.fixture
-def open_window(qtbot, db: Database) -> Iterator[Callable[..., MainWindow]]:  # type: ignore[no-untyped-def]
-    tasks = TaskRunner()
-
-    def make(actor: Actor, idle_ms: int) -> MainWindow:
-        window = MainWindow(db=db, actor=actor, tasks=tasks, idle_ms=idle_ms)
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        return window
-
-    yield make
-    tasks.wait()
-    close_dialogs()
 
 
 def unlock_with(qtbot, window: MainWindow, login: str, password: str) -> None:  # type: ignore[no-untyped-def]
@@ -69,10 +48,14 @@ def test_a_short_idle_time_covers_the_window(qtbot, open_window, admin: Actor) -
 
 
 def test_input_keeps_the_window_unlocked(qtbot, open_window, admin: Actor) -> None:  # type: ignore[no-untyped-def]
-    window = open_window(admin, 400)
-    for _ in range(6):
-        qtbot.wait(100)
-        qtbot.keyClick(window.nav, Qt.Key.Key_Down)
+    # No race against the clock on a busy machine: input must start the idle time again.
+    window = open_window(admin, 60_000)
+    timer = window.idle_lock.timer
+    for key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+        timer.stop()
+        qtbot.keyClick(window.nav, key)
+        assert timer.isActive()
+        assert timer.interval() == 60_000
     assert not window.idle_lock.locked
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 import app
 from app.domain.roles import Role
 from app.services.context import Actor
-from app.store.engine import Database
 from app.ui.cases.page import CasesPage
 from app.ui.clients.page import ClientsPage
 from app.ui.community.page import CommunityPage
@@ -21,31 +20,14 @@ from app.ui.main_window import PAGES, MainWindow
 from app.ui.reports.page import ReportsPage
 from app.ui.settings.page import SettingsPage
 from app.ui.staff.page import StaffPage
-from app.ui.tasks import TaskRunner
 from app.ui.visits.page import VisitsPage
 from app.ui.volunteers.page import VolunteersPage
-from tests.ui.shell_helpers import chinese_ui, close_dialogs, visible
+from tests.ui.shell_helpers import chinese_ui, visible
 
 NAVIGATION_ZH = [
     "工作台", "服务对象", "个案", "小组", "社区活动", "走访与日志", "督导与培训", "志愿者与资源",
     "报表", "设置",
 ]  # fmt: skip
-
-
-@pytest.fixture
-def open_window(qtbot, db: Database) -> Iterator[Callable[[Actor], MainWindow]]:
-    tasks = TaskRunner()
-
-    def make(actor: Actor) -> MainWindow:
-        window = MainWindow(db=db, actor=actor, tasks=tasks)
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        return window
-
-    yield make
-    tasks.wait()
-    close_dialogs()
 
 
 def nav_texts(window: MainWindow) -> list[str]:

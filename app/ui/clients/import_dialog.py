@@ -37,7 +37,8 @@ from app.services.importing.results import (
 from app.services.importing.service import ImportCancelled, RosterImportService
 from app.ui.clients.import_mapping import MappingTable
 from app.ui.clients.import_preview_model import EXIT, PreviewModel
-from app.ui.tasks import Cancelled, IsCancelled, Progress, TaskRunner, confirm, show_message
+from app.ui.dialogs import confirm, show_message
+from app.ui.tasks import Cancelled, IsCancelled, Progress, TaskRunner
 
 T = TypeVar("T")
 ORDER = ("新增", "更新", "无变化", "错误", "重复", "退出")
