@@ -1,0 +1,43 @@
+"""A scripted user for `run_gui`: a timer that answers whichever window is up."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from tests.ui.shell_helpers import visible
+
+
+class User:
+    """Looks at the screen every 50 ms and does the next step of its script."""
+
+    def __init__(self, steps: list[Callable[[], bool]]) -> None:
+        self.steps = steps
+        self.error: BaseException | None = None
+        self.timer = QTimer()
+        self.timer.timeout.connect(self._tick)
+        self.timer.start(50)
+        # If a step never happens, end every event loop rather than hang the test run.
+        QTimer.singleShot(60_000, lambda: QApplication.exit(99))
+
+    def _tick(self) -> None:
+        if not self.steps:
+            self.timer.stop()
+            return
+        try:
+            if self.steps[0]():
+                self.steps.pop(0)
+        except BaseException as exc:  # reported by the test, then everything is closed
+            self.error = exc
+            self.steps.clear()
+            QApplication.exit(98)
+
+    def finished(self) -> bool:
+        return not self.steps and self.error is None
+
+
+def one(kind: type) -> object | None:
+    found = visible(kind)
+    return found[0] if found else None
