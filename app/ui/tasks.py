@@ -18,7 +18,6 @@ from __future__ import annotations
 import itertools
 import logging
 import threading
-import traceback
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -32,6 +31,7 @@ from app.domain.errors import AppError
 from app.services.context import Changes
 from app.ui.crash import show_crash
 from app.ui.dialogs import show_message
+from app.ui.task_worker import Inbox, Relay, call
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -50,19 +50,6 @@ class ChangeBus(QObject):
     changed = Signal(object)  # Changes
 
 
-class _Relay(QObject):
-    """Carries results from the worker thread to the GUI thread, tagged with the job's id.
-
-    One relay per runner, connected once to the runner's own methods: connecting a fresh
-    Python closure per job is fragile in PySide (a receiver can be lost when a collected
-    closure's address is reused), and a lost result would leave a page waiting forever.
-    """
-
-    done = Signal(int, object)
-    failed = Signal(int, object)
-    progressed = Signal(int, int, int)
-
-
 class _OwnerWatch(QObject):
     """A child of a task's owner, deleted with it: its validity says whether the owner lives.
 
@@ -70,44 +57,6 @@ class _OwnerWatch(QObject):
     one alive for good, and shiboken invalidates reliably only wrappers of objects made
     from Python, which this one always is.
     """
-
-
-class _Inbox:
-    """The jobs' functions, lent to the worker one at a time and released on the GUI thread.
-
-    A function often holds a widget (a method's `self`). If the worker dropped the last
-    reference, the widget would be freed there, off the GUI thread; so the inbox keeps
-    each function until the GUI thread has its result, and only a job that has not
-    started can be taken back (cancelled).
-    """
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._queued: dict[int, Callable[[], Any]] = {}
-        self._started: dict[int, Callable[[], Any]] = {}
-
-    def put(self, job: int, fn: Callable[[], Any]) -> None:
-        with self._lock:
-            self._queued[job] = fn
-
-    def start(self, job: int) -> Callable[[], Any] | None:
-        """On the worker: the job's function, or None if it was cancelled."""
-        with self._lock:
-            fn = self._queued.pop(job, None)
-            if fn is not None:
-                self._started[job] = fn
-            return fn
-
-    def cancel(self, job: int) -> bool:
-        """Take back a job that has not started; False if it has."""
-        with self._lock:
-            return self._queued.pop(job, None) is not None
-
-    def release(self, job: int) -> None:
-        """On the GUI thread, once the job's result or error is here."""
-        with self._lock:
-            fn = self._started.pop(job, None)
-        del fn  # the last reference, dropped here and not on the worker
 
 
 @dataclass
@@ -125,33 +74,6 @@ class _Job:
     on_drop: Callable[[], None] | None = None
 
 
-def _call(job: int, inbox: _Inbox, relay: _Relay) -> None:
-    fn = inbox.start(job)
-    if fn is None:
-        return  # cancelled before it started
-    try:
-        result = fn()
-    except BaseException as exc:  # every failure must reach the GUI thread
-        del fn
-        _forget_locals(exc)
-        relay.failed.emit(job, exc)
-    else:
-        del fn
-        relay.done.emit(job, result)
-
-
-def _forget_locals(exc: BaseException | None) -> None:
-    """Let the traceback's frames drop their locals (widgets among them) on this thread.
-
-    The report keeps every line; only the variables go, which the crash report never shows.
-    """
-    seen: set[int] = set()
-    while exc is not None and id(exc) not in seen:
-        seen.add(id(exc))
-        traceback.clear_frames(exc.__traceback__)
-        exc = exc.__cause__ or exc.__context__
-
-
 class TaskRunner(QObject):
     """Runs service calls on one background thread and reports back on the GUI thread."""
 
@@ -162,7 +84,7 @@ class TaskRunner(QObject):
         self._window = parent
         self.bus = bus or ChangeBus(self)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="stationdesk-db")
-        self._inbox = _Inbox()
+        self._inbox = Inbox()
         self._jobs: dict[int, _Job] = {}
         self._dropped = 0
         # An owner's end starts this; connected from C++ to C++, nothing of it can run
@@ -173,7 +95,7 @@ class TaskRunner(QObject):
         self._sweep.timeout.connect(self._drop_orphans)
         self._ids = itertools.count(1)
         self._watch_name = f"taskWatch{next(TaskRunner._names)}"
-        self._relay = _Relay(self)
+        self._relay = Relay(self)
         self._relay.done.connect(self._deliver_result, Qt.ConnectionType.QueuedConnection)
         self._relay.failed.connect(self._deliver_failure, Qt.ConnectionType.QueuedConnection)
         self._relay.progressed.connect(self._deliver_progress, Qt.ConnectionType.QueuedConnection)
@@ -316,7 +238,7 @@ class TaskRunner(QObject):
         owner_gone = threading.Event()
         self._jobs[job] = _Job(self._watch(owner), callbacks, owner_gone, on_drop)
         self._inbox.put(job, lambda: fn(owner_gone))
-        self._executor.submit(_call, job, self._inbox, self._relay)
+        self._executor.submit(call, job, self._inbox, self._relay)
 
     def _watch(self, owner: QObject) -> _OwnerWatch:
         only_direct = Qt.FindChildOption.FindDirectChildrenOnly

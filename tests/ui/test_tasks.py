@@ -7,6 +7,7 @@ import threading
 import time
 import weakref
 
+import pytest
 import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
@@ -236,3 +237,24 @@ def test_what_a_task_holds_is_freed_on_the_gui_thread(qtbot, tasks: TaskRunner) 
     assert tasks.wait()
     qtbot.waitUntil(lambda: len(freed_on) == 10)
     assert set(freed_on) == {threading.main_thread()}
+
+
+def test_a_bug_in_a_dropped_task_reaches_the_log(
+    qtbot, tasks: TaskRunner, caplog: pytest.LogCaptureFixture
+) -> None:
+    owner = QWidget()
+    release = threading.Event()
+
+    def bug() -> None:
+        release.wait(5)
+        raise ZeroDivisionError("after the window went")
+
+    tasks.run(owner, bug)
+    owner.deleteLater()
+    qtbot.waitUntil(lambda: tasks.dropped == 1)
+    with caplog.at_level("ERROR", logger="app.ui.tasks"):
+        release.set()
+        assert tasks.wait()
+        qtbot.waitUntil(lambda: "failed after its owner was gone" in caplog.text)
+    assert "ZeroDivisionError: after the window went" in caplog.text
+    assert not visible(CrashDialog)

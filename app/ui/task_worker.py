@@ -1,0 +1,92 @@
+"""What runs on the task runner's worker thread, and what it hands back.
+
+Nothing here may touch a widget, nor hold the last reference to one: an object freed
+on this thread is destroyed on it, off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+
+class Relay(QObject):
+    """Carries results from the worker thread to the GUI thread, tagged with the job's id.
+
+    One relay per runner, connected once to the runner's own methods: connecting a fresh
+    Python closure per job is fragile in PySide (a receiver can be lost when a collected
+    closure's address is reused), and a lost result would leave a page waiting forever.
+    """
+
+    done = Signal(int, object)
+    failed = Signal(int, object)
+    progressed = Signal(int, int, int)
+
+
+class Inbox:
+    """The jobs' functions, lent to the worker one at a time and released on the GUI thread.
+
+    A function often holds a widget (a method's `self`). If the worker dropped the last
+    reference, the widget would be freed there, off the GUI thread; so the inbox keeps
+    each function until the GUI thread has its result, and only a job that has not
+    started can be taken back (cancelled).
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._queued: dict[int, Callable[[], Any]] = {}
+        self._started: dict[int, Callable[[], Any]] = {}
+
+    def put(self, job: int, fn: Callable[[], Any]) -> None:
+        with self._lock:
+            self._queued[job] = fn
+
+    def start(self, job: int) -> Callable[[], Any] | None:
+        """On the worker: the job's function, or None if it was cancelled."""
+        with self._lock:
+            fn = self._queued.pop(job, None)
+            if fn is not None:
+                self._started[job] = fn
+            return fn
+
+    def cancel(self, job: int) -> bool:
+        """Take back a job that has not started; False if it has."""
+        with self._lock:
+            return self._queued.pop(job, None) is not None
+
+    def release(self, job: int) -> None:
+        """On the GUI thread, once the job's result or error is here."""
+        with self._lock:
+            fn = self._started.pop(job, None)
+        del fn  # the last reference, dropped here and not on the worker
+
+
+def call(job: int, inbox: Inbox, relay: Relay) -> None:
+    """Run one job on the worker thread and send its result or error to the GUI thread."""
+    fn = inbox.start(job)
+    if fn is None:
+        return  # cancelled before it started
+    try:
+        result = fn()
+    except BaseException as exc:  # every failure must reach the GUI thread
+        del fn
+        _forget_locals(exc)
+        relay.failed.emit(job, exc)
+    else:
+        del fn
+        relay.done.emit(job, result)
+
+
+def _forget_locals(exc: BaseException | None) -> None:
+    """Clear the locals of the error's traceback frames; the report keeps every line."""
+    # Now, while the inbox still holds the function they came from: later, the worker's
+    # last reference to the error could be the one that frees a widget they hold.
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        traceback.clear_frames(exc.__traceback__)
+        exc = exc.__cause__ or exc.__context__
