@@ -7,7 +7,6 @@ on this thread is destroyed on it, off the GUI thread.
 from __future__ import annotations
 
 import threading
-import traceback
 from collections.abc import Callable
 from typing import Any
 
@@ -22,8 +21,8 @@ class Relay(QObject):
     closure's address is reused), and a lost result would leave a page waiting forever.
     """
 
-    done = Signal(int, object)
-    failed = Signal(int, object)
+    done = Signal(int, object)  # job, [result]
+    failed = Signal(int, object)  # job, [error]
     progressed = Signal(int, int, int)
 
 
@@ -66,27 +65,21 @@ class Inbox:
 
 
 def call(job: int, inbox: Inbox, relay: Relay) -> None:
-    """Run one job on the worker thread and send its result or error to the GUI thread."""
+    """Run one job on the worker thread and send its result or error to the GUI thread.
+
+    The outcome travels in a list the GUI thread empties, so its only reference ends up
+    there: an error's traceback holds the frames of `fn` and, through them, what it held.
+    """
     fn = inbox.start(job)
     if fn is None:
         return  # cancelled before it started
+    outcome: list[Any] = []
+    failed = False
     try:
-        result = fn()
+        outcome.append(fn())
     except BaseException as exc:  # every failure must reach the GUI thread
-        del fn
-        _forget_locals(exc)
-        relay.failed.emit(job, exc)
-    else:
-        del fn
-        relay.done.emit(job, result)
-
-
-def _forget_locals(exc: BaseException | None) -> None:
-    """Clear the locals of the error's traceback frames; the report keeps every line."""
-    # Now, while the inbox still holds the function they came from: later, the worker's
-    # last reference to the error could be the one that frees a widget they hold.
-    seen: set[int] = set()
-    while exc is not None and id(exc) not in seen:
-        seen.add(id(exc))
-        traceback.clear_frames(exc.__traceback__)
-        exc = exc.__cause__ or exc.__context__
+        outcome.append(exc)
+        failed = True
+    # Outside the except block, which holds on to the error while it runs.
+    del fn
+    (relay.failed if failed else relay.done).emit(job, outcome)

@@ -276,7 +276,8 @@ class TaskRunner(QObject):
             return None
         return entry.callbacks
 
-    def _deliver_result(self, job: int, result: object) -> None:
+    def _deliver_result(self, job: int, outcome: list[Any]) -> None:
+        result = outcome.pop()
         self._inbox.release(job)
         self._announce(result)
         callbacks = self._live(job)
@@ -284,9 +285,9 @@ class TaskRunner(QObject):
             del self._jobs[job]
             callbacks.on_result(result)
 
-    def _deliver_failure(self, job: int, exc: object) -> None:
+    def _deliver_failure(self, job: int, outcome: list[BaseException]) -> None:
+        exc = outcome.pop()
         self._inbox.release(job)
-        assert isinstance(exc, BaseException)
         callbacks = self._live(job)
         if callbacks is not None:
             del self._jobs[job]

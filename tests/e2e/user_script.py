@@ -20,19 +20,23 @@ class User:
         self.timer.timeout.connect(self._tick)
         self.timer.start(50)
         # If a step never happens, end every event loop rather than hang the test run.
-        QTimer.singleShot(60_000, lambda: QApplication.exit(99))
+        # Stopped with the script: the tests that come next run in the same process.
+        self.deadline = QTimer()
+        self.deadline.setSingleShot(True)
+        self.deadline.timeout.connect(lambda: QApplication.exit(99))
+        self.deadline.start(60_000)
 
     def _tick(self) -> None:
-        if not self.steps:
-            self.timer.stop()
-            return
         try:
-            if self.steps[0]():
+            if self.steps and self.steps[0]():
                 self.steps.pop(0)
         except BaseException as exc:  # reported by the test, then everything is closed
             self.error = exc
             self.steps.clear()
             QApplication.exit(98)
+        if not self.steps:
+            self.timer.stop()
+            self.deadline.stop()
 
     def finished(self) -> bool:
         return not self.steps and self.error is None

@@ -133,7 +133,13 @@ def test_the_clients_page_shows_the_section(qtbot, db, admin, tasks) -> None:  #
     section = page.detail.consents
     assert section is not None
     page.detail.show_client(cid)
+    # The section and the detail load in two tasks: the section shows once both are in.
     qtbot.waitUntil(
-        lambda: section.client_id == cid and bool(section.missing.text()), timeout=5_000
+        lambda: (
+            section.client_id == cid
+            and bool(section.missing.text())
+            and page.detail.detail is not None
+        ),
+        timeout=5_000,
     )
     assert section.isVisible()
