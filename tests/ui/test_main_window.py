@@ -43,10 +43,8 @@ def test_navigation_is_final_and_chinese(
         assert window.menuBar().actions()[0].text() == "文件(&F)"
 
 
-def test_pages_are_the_real_ones_where_they_exist(
-    open_window: Callable[[Actor], MainWindow], admin: Actor
-) -> None:
-    window = open_window(admin)
+def test_pages_are_the_real_ones_where_they_exist(main_window: MainWindow) -> None:
+    window = main_window
     assert len(PAGES) == window.stack.count() == window.nav.count() == 10
     expected = {
         "dashboard": DashboardPage, "clients": ClientsPage, "cases": CasesPage,
@@ -59,10 +57,8 @@ def test_pages_are_the_real_ones_where_they_exist(
     assert window.current_key() == "dashboard"
 
 
-def test_ctrl_digits_switch_pages(
-    qtbot, open_window: Callable[[Actor], MainWindow], admin: Actor
-) -> None:
-    window = open_window(admin)
+def test_ctrl_digits_switch_pages(qtbot, main_window: MainWindow) -> None:
+    window = main_window
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
@@ -76,10 +72,8 @@ def test_ctrl_digits_switch_pages(
     assert window.current_key() == "dashboard"
 
 
-def test_status_bar_names_user_role_station_and_database(
-    open_window: Callable[[Actor], MainWindow], admin: Actor, db_path
-) -> None:
-    window = open_window(admin)
+def test_status_bar_names_user_role_station_and_database(main_window: MainWindow, db_path) -> None:
+    window = main_window
     assert window.user_label.text() == "王站长 (Administrator)"
     assert window.station_label.text() == "梅林镇社工站"
     assert str(db_path) in window.database_label.text()
@@ -101,16 +95,16 @@ def test_settings_tabs_follow_the_role(
     assert worker_page.users is None
 
 
-def test_about_names_the_version(open_window: Callable[[Actor], MainWindow], admin: Actor) -> None:
-    box = open_window(admin).show_about()
+def test_about_names_the_version(main_window: MainWindow) -> None:
+    box = main_window.show_about()
     assert app.__version__ in box.text()
     assert box in visible(QMessageBox)
 
 
 def test_closing_waits_for_background_work(
-    open_window: Callable[[Actor], MainWindow], admin: Actor, monkeypatch: pytest.MonkeyPatch
+    main_window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    window = open_window(admin)
+    window = main_window
     waited: list[bool] = []
     monkeypatch.setattr(window.tasks, "wait", lambda msecs=30_000: waited.append(True) or True)
     window.close()
