@@ -47,13 +47,8 @@ lint: $(VENV)/.installed  ## ruff, import boundaries, mypy
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 
-# The GUI tests run one file per process: in one long process, after some hundred windows,
-# results of background tasks stopped reaching later tests; every file passes on its own.
 test: check-system $(VENV)/.installed $(QM) lint  ## Set up, lint, and run every test (Qt offscreen)
-	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q tests/unit tests/e2e
-	@set -e; for f in tests/ui/test_*.py; do \
-	  echo "== $$f"; QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q -p no:cacheprovider "$$f"; \
-	done
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q tests/unit tests/e2e tests/ui
 
 fast: $(VENV)/.installed  ## Tests without Qt
 	$(BIN)/pytest -q -m "not gui"

@@ -6,7 +6,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit, QMessageBox
 
@@ -21,6 +21,7 @@ from app.services.context import Actor
 from app.services.settings.setup import SetupService
 from app.store.engine import Database, database_url, sqlite_path, storage_errors
 from app.store.location import default_database
+from app.ui import garbage
 from app.ui.crash import CrashDialog, install_excepthook
 from app.ui.i18n import install_translations
 from app.ui.logging_setup import setup_logging
@@ -71,6 +72,7 @@ def _apply_style(qt_app: QApplication) -> None:
 
 
 HOURLY_MS = 60 * 60 * 1000
+BACKUP_TIMER = "backupTimer"
 
 
 def _title() -> str:
@@ -123,18 +125,35 @@ def _check_file(path: Path) -> StartReport | None:
     return report
 
 
-def _start_backups(db: Database, actor: Actor, tasks: TaskRunner) -> BackupService | None:
-    """The weekly full check, and a verified backup daily while the app runs."""
+def _start_backups(
+    db: Database, actor: Actor, tasks: TaskRunner, window: MainWindow
+) -> BackupService | None:
+    """The weekly full check, and a verified backup once a day (looked at hourly).
+
+    The timer and the tasks belong to the signed-in user's window, so they end with it:
+    signing in again starts one new timer, never a second one.
+    """
     if sqlite_path(db.url) is None:
         return None  # a server database is backed up on the server
     backups = BackupService(db, actor)
-    tasks.run(tasks, backups.weekly_check)
-    tasks.run(tasks, backups.backup_if_due)
-    timer = QTimer(tasks)
+    tasks.run(window, backups.weekly_check)
+    tasks.run(window, backups.backup_if_due)
+    timer = QTimer(window)
+    timer.setObjectName(BACKUP_TIMER)
     timer.setInterval(HOURLY_MS)
-    timer.timeout.connect(lambda: tasks.run(tasks, backups.backup_if_due))
+    timer.timeout.connect(lambda: tasks.run(window, backups.backup_if_due))
     timer.start()
     return backups
+
+
+def _end_session(window: MainWindow) -> None:
+    """Delete the closed window now, on the GUI thread, with the garbage it leaves.
+
+    Its tasks still under way are dropped; the next user gets a window of their own.
+    """
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    garbage.collect_now()
 
 
 def _open(location: str) -> Database | None:
@@ -190,6 +209,7 @@ def run_gui(location: str | None = None) -> int:
     """Run Station Desk's window until the user quits; the process's exit code."""
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(qt_app, QApplication)
+    garbage.install(qt_app)
     qt_app.setApplicationName("Station Desk")
     qt_app.setApplicationVersion(app.__version__)
     log_file = setup_logging()
@@ -217,17 +237,19 @@ def run_gui(location: str | None = None) -> int:
             actor = switch_to or sign_in(db, tasks)
             if actor is None:
                 return code
-            backups = _start_backups(db, actor, tasks)
             window = MainWindow(db=db, actor=actor, tasks=tasks)
+            backups = _start_backups(db, actor, tasks, window)
             qt_app.setQuitOnLastWindowClosed(True)
             window.show()
             code = qt_app.exec()
-            if not window.sign_in_again:
-                return code
-            switch_to = window.switch_to
             qt_app.setQuitOnLastWindowClosed(False)
+            again, switch_to = window.sign_in_again, window.switch_to
+            _end_session(window)
+            if not again:
+                return code
     finally:
         tasks.wait()
+        tasks.shutdown()
         if backups is not None:
             _backup_on_exit(backups)
         db.dispose()

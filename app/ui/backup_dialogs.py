@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 
 from app.services.backup.service import BackupService
 from app.services.backup.types import BackupInfo, RestoreResult
+from app.ui.dialogs import confirm, keep_open
 from app.ui.settings.table import make_table, set_rows
-from app.ui.tasks import TaskRunner, confirm, keep_open
+from app.ui.tasks import TaskRunner
 
 T = TypeVar("T")
 

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 import app
+from app.ui.dialogs import keep_open
 from app.ui.logging_setup import log_path
-from app.ui.tasks import keep_open
 
 log = logging.getLogger(__name__)
 

@@ -46,13 +46,14 @@ from app.ui.clients.page import ClientsPage
 from app.ui.community.page import CommunityPage
 from app.ui.dashboard.navigation import apply_filters
 from app.ui.dashboard.page import DashboardPage
+from app.ui.dialogs import keep_open
 from app.ui.groups.page import GroupsPage
 from app.ui.idle_lock import IdleLock
 from app.ui.password_dialog import PasswordDialog
 from app.ui.reports.page import ReportsPage
 from app.ui.settings.page import SettingsPage
 from app.ui.staff.page import StaffPage
-from app.ui.tasks import TaskRunner, keep_open
+from app.ui.tasks import TaskRunner
 from app.ui.visits.page import VisitsPage
 from app.ui.volunteers.page import VolunteersPage
 

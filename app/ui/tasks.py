@@ -7,9 +7,10 @@ else reaches the crash dialog. Be careful not to touch any widget inside `fn`: i
 on the worker thread.
 
 Every task has an owner, the QObject its result belongs to (as Anki's `CollectionOp`
-has a parent). When the owner is destroyed, its tasks that have not started are
-cancelled, a running one is asked to stop through `is_cancelled`, and whatever result
-comes back is dropped: callbacks never run against a deleted widget.
+has a parent). When the owner is destroyed, its tasks that have not started never run,
+a running one is asked to stop through `is_cancelled`, and its callbacks (`on_done`,
+`on_error`, `on_finally`) never run: nothing reaches a deleted widget. What a dropped
+mutation changed is still announced on the bus, so the other views stay right.
 """
 
 from __future__ import annotations
@@ -17,81 +18,26 @@ from __future__ import annotations
 import itertools
 import logging
 import threading
-import weakref
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
-from concurrent.futures import wait as wait_for
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from app.domain.errors import AppError
 from app.services.context import Changes
+from app.ui.crash import show_crash
+from app.ui.dialogs import show_message
+from app.ui.task_worker import Inbox, Relay, call
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 Progress = Callable[[int, int], None]
 IsCancelled = Callable[[], bool]
-
-
-def show_message(parent: QWidget | None, text: str) -> QMessageBox:
-    """A warning that does not block the caller (the event loop keeps running)."""
-    box = QMessageBox(
-        QMessageBox.Icon.Warning, _app_title(), text, QMessageBox.StandardButton.Ok, parent
-    )
-    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    keep_open(box)
-    box.open()
-    return box
-
-
-def confirm(parent: QWidget | None, text: str, on_yes: Callable[[], None]) -> QMessageBox:
-    """Ask a yes/no question without blocking; `on_yes` runs only if the user agrees."""
-    box = QMessageBox(
-        QMessageBox.Icon.Question,
-        _app_title(),
-        text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        parent,
-    )
-    box.setDefaultButton(QMessageBox.StandardButton.No)
-    yes = QMessageBox.StandardButton.Yes
-
-    def clicked(button: Any) -> None:
-        if box.standardButton(button) == yes:
-            on_yes()
-
-    box.buttonClicked.connect(clicked)
-    keep_open(box)
-    box.open()
-    return box
-
-
-_open_dialogs: set[QDialog] = set()
-
-
-def keep_open(dialog: QDialog) -> None:
-    """Hold a reference to a non-blocking dialog until it closes, then let it go."""
-    _open_dialogs.add(dialog)
-
-    def release() -> None:
-        _open_dialogs.discard(dialog)
-        dialog.deleteLater()
-
-    dialog.finished.connect(release)
-
-
-def _app_title() -> str:
-    return QCoreApplication.translate("TaskRunner", "Station Desk")
-
-
-def _delete_later(obj: QObject) -> None:
-    if shiboken6.isValid(obj):  # a child of a deleted owner is gone already
-        obj.deleteLater()
 
 
 class Cancelled(Exception):
@@ -104,17 +50,13 @@ class ChangeBus(QObject):
     changed = Signal(object)  # Changes
 
 
-class _Relay(QObject):
-    """Carries results from the worker thread to the GUI thread, tagged with the job's id.
+class _OwnerWatch(QObject):
+    """A child of a task's owner, deleted with it: its validity says whether the owner lives.
 
-    One relay per runner, connected once to the runner's own methods: connecting a fresh
-    Python closure per job is fragile in PySide (a receiver can be lost when a collected
-    closure's address is reused), and a lost result would leave a page waiting forever.
+    The runner holds this rather than the owner. Holding the owner would keep a parentless
+    one alive for good, and shiboken invalidates reliably only wrappers of objects made
+    from Python, which this one always is.
     """
-
-    done = Signal(int, object)
-    failed = Signal(int, object)
-    progressed = Signal(int, int, int)
 
 
 @dataclass
@@ -126,42 +68,40 @@ class _Callbacks:
 
 @dataclass
 class _Job:
-    owner: QObject
+    watch: _OwnerWatch
     callbacks: _Callbacks
-    cancelled: threading.Event
-    future: Future[None] | None = None
-
-
-def _call(job: int, fn: Callable[[], Any], relay: _Relay) -> None:
-    try:
-        result = fn()
-    except BaseException as exc:  # every failure must reach the GUI thread
-        relay.failed.emit(job, exc)
-    else:
-        relay.done.emit(job, result)
+    owner_gone: threading.Event
+    on_drop: Callable[[], None] | None = None
 
 
 class TaskRunner(QObject):
     """Runs service calls on one background thread and reports back on the GUI thread."""
+
+    _names = itertools.count(1)
 
     def __init__(self, parent: QWidget | None = None, bus: ChangeBus | None = None) -> None:
         super().__init__(parent)
         self._window = parent
         self.bus = bus or ChangeBus(self)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="stationdesk-db")
-        self._pending: set[Future[None]] = set()
+        self._inbox = Inbox()
         self._jobs: dict[int, _Job] = {}
-        self._on_drop: dict[int, Callable[[], None]] = {}
-        self._watched: dict[int, QObject] = {}
         self._dropped = 0
+        # An owner's end starts this; connected from C++ to C++, nothing of it can run
+        # into a runner half-destroyed at exit. Once for all the owners a window takes.
+        self._sweep = QTimer(self)
+        self._sweep.setSingleShot(True)
+        self._sweep.setInterval(0)
+        self._sweep.timeout.connect(self._drop_orphans)
         self._ids = itertools.count(1)
-        self._relay = _Relay(self)
+        self._watch_name = f"taskWatch{next(TaskRunner._names)}"
+        self._relay = Relay(self)
         self._relay.done.connect(self._deliver_result, Qt.ConnectionType.QueuedConnection)
         self._relay.failed.connect(self._deliver_failure, Qt.ConnectionType.QueuedConnection)
         self._relay.progressed.connect(self._deliver_progress, Qt.ConnectionType.QueuedConnection)
 
     def set_window(self, window: QWidget | None) -> None:
-        """Where messages are shown (the task runner outlives the login dialog)."""
+        """Where messages of owners that are not widgets show (the login, the main window)."""
         self._window = window
 
     def run(
@@ -181,7 +121,6 @@ class TaskRunner(QObject):
 
         def done(result: Any) -> None:
             try:
-                self._announce(result)
                 if on_done is not None:
                     on_done(result)
             finally:
@@ -195,7 +134,7 @@ class TaskRunner(QObject):
                 if on_finally is not None:
                     on_finally()
 
-        self._submit(owner, lambda _cancelled: fn(), _Callbacks(done, failed))
+        self._submit(owner, lambda _gone: fn(), _Callbacks(done, failed))
 
     def run_with_progress(
         self,
@@ -209,7 +148,8 @@ class TaskRunner(QObject):
     ) -> None:
         """Like `run`, with a progress dialog whose Cancel button sets `is_cancelled`.
 
-        `on_finally` runs whatever happened: done, failed or cancelled.
+        `on_finally` runs whatever happened: done, failed or cancelled (not when the
+        owner is gone: then the dialog just goes away).
         """
         dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, self._parent_for(owner))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -246,7 +186,6 @@ class TaskRunner(QObject):
 
         def on_result(result: Any) -> None:
             try:
-                self._announce(result)
                 if on_done is not None:
                     on_done(result)
             finally:
@@ -265,8 +204,26 @@ class TaskRunner(QObject):
 
     @property
     def dropped(self) -> int:
-        """How many results were dropped because their owner was gone."""
+        """How many tasks were dropped (not run, or their result unused): owner gone."""
         return self._dropped
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Block until the background thread is idle (for shutdown and tests)."""
+        try:
+            marker = self._executor.submit(lambda: None)  # one worker: runs after the rest
+        except RuntimeError:  # shut down: nothing runs any more
+            return True
+        try:
+            marker.result(timeout=msecs / 1000)
+        except TimeoutError:
+            return False
+        return True
+
+    def shutdown(self) -> None:
+        """Cancel what has not started and let the worker thread end (at exit)."""
+        for job in list(self._jobs):
+            self._inbox.cancel(job)
+        self._executor.shutdown(wait=False, cancel_futures=True)
 
     def _submit(
         self,
@@ -278,49 +235,35 @@ class TaskRunner(QObject):
         on_drop: Callable[[], None] | None = None,
     ) -> None:
         job = job if job is not None else next(self._ids)
-        cancelled = threading.Event()
-        entry = _Job(owner, callbacks, cancelled)
-        self._jobs[job] = entry
-        if on_drop is not None:
-            self._on_drop[job] = on_drop
-        self._watch(owner)
-        future = self._executor.submit(_call, job, lambda: fn(cancelled), self._relay)
-        entry.future = future
-        self._pending.add(future)
-        future.add_done_callback(self._pending.discard)
+        owner_gone = threading.Event()
+        self._jobs[job] = _Job(self._watch(owner), callbacks, owner_gone, on_drop)
+        self._inbox.put(job, lambda: fn(owner_gone))
+        self._executor.submit(call, job, self._inbox, self._relay)
 
-    def _watch(self, owner: QObject) -> None:
-        key = id(owner)
-        if key in self._watched:
-            return
-        self._watched[key] = owner
-        runner = weakref.ref(self)
-
-        def destroyed() -> None:
-            # The owner is half-destroyed while the signal runs: look once it is gone. The
-            # runner may be gone first (at exit), so it is held weakly.
-            alive = runner()
-            if alive is not None and shiboken6.isValid(alive):
-                QTimer.singleShot(0, alive, alive._drop_orphans)
-
-        owner.destroyed.connect(destroyed)
+    def _watch(self, owner: QObject) -> _OwnerWatch:
+        only_direct = Qt.FindChildOption.FindDirectChildrenOnly
+        watch = owner.findChild(_OwnerWatch, self._watch_name, only_direct)
+        if isinstance(watch, _OwnerWatch):
+            return watch
+        watch = _OwnerWatch(owner)
+        watch.setObjectName(self._watch_name)
+        # The owner is half-destroyed while the signal runs: look once it is gone.
+        watch.destroyed.connect(self._sweep.start)
+        return watch
 
     def _drop_orphans(self) -> None:
-        """Cancel the tasks of owners that no longer exist and forget those owners."""
+        """Drop the tasks of owners that no longer exist."""
         for job, entry in list(self._jobs.items()):
-            if not shiboken6.isValid(entry.owner):
-                entry.cancelled.set()
-                if entry.future is not None:
-                    entry.future.cancel()
+            if not shiboken6.isValid(entry.watch):
+                entry.owner_gone.set()
+                self._inbox.cancel(job)  # one not started never will
                 self._drop(job)
-        self._watched = {k: o for k, o in self._watched.items() if shiboken6.isValid(o)}
 
     def _drop(self, job: int) -> None:
-        self._jobs.pop(job, None)
+        entry = self._jobs.pop(job)
         self._dropped += 1
-        on_drop = self._on_drop.pop(job, None)
-        if on_drop is not None:
-            on_drop()
+        if entry.on_drop is not None:
+            entry.on_drop()
         log.debug("task %d dropped: its owner was destroyed", job)
 
     def _live(self, job: int) -> _Callbacks | None:
@@ -328,45 +271,52 @@ class TaskRunner(QObject):
         entry = self._jobs.get(job)
         if entry is None:
             return None
-        if not shiboken6.isValid(entry.owner):
+        if not shiboken6.isValid(entry.watch):
             self._drop(job)
             return None
         return entry.callbacks
 
-    def _deliver_result(self, job: int, result: object) -> None:
+    def _deliver_result(self, job: int, outcome: list[Any]) -> None:
+        result = outcome.pop()
+        self._inbox.release(job)
+        self._announce(result)
         callbacks = self._live(job)
         if callbacks is not None:
-            self._finish(job)
+            del self._jobs[job]
             callbacks.on_result(result)
 
-    def _deliver_failure(self, job: int, exc: object) -> None:
+    def _deliver_failure(self, job: int, outcome: list[BaseException]) -> None:
+        exc = outcome.pop()
+        self._inbox.release(job)
         callbacks = self._live(job)
-        if callbacks is not None and isinstance(exc, BaseException):
-            self._finish(job)
+        if callbacks is not None:
+            del self._jobs[job]
             callbacks.on_failure(exc)
+        elif not isinstance(exc, AppError | Cancelled):
+            # No one is left to show it, but a bug must not vanish: the log keeps it.
+            log.error("task %d failed after its owner was gone", job, exc_info=exc)
 
     def _deliver_progress(self, job: int, done: int, total: int) -> None:
-        callbacks = self._live(job)
-        if callbacks is not None and callbacks.on_progress is not None:
-            callbacks.on_progress(done, total)
-
-    def _finish(self, job: int) -> None:
-        self._jobs.pop(job, None)
-        self._on_drop.pop(job, None)
+        entry = self._jobs.get(job)
+        if entry is None or not shiboken6.isValid(entry.watch):
+            return  # the sweep drops it
+        if entry.callbacks.on_progress is not None:
+            entry.callbacks.on_progress(done, total)
 
     def _announce(self, result: Any) -> None:
         changes = result if isinstance(result, Changes) else getattr(result, "changes", None)
         if isinstance(changes, Changes):
             self.bus.changed.emit(changes)
 
-    def wait(self, msecs: int = 30_000) -> bool:
-        """Block until the background thread is idle (for shutdown and tests)."""
-        _, not_done = wait_for(list(self._pending), timeout=msecs / 1000)
-        return not not_done
-
     def _parent_for(self, owner: QObject) -> QWidget | None:
-        """Progress and messages attach to the owner's window when the owner is a widget."""
-        return owner.window() if isinstance(owner, QWidget) else self._window
+        """Progress and messages attach to the owner's window (or its nearest widget's)."""
+        node: QObject | None = owner
+        while node is not None and not isinstance(node, QWidget):
+            node = node.parent()
+        if node is not None:
+            return node.window()
+        window = self._window
+        return window if window is not None and shiboken6.isValid(window) else None
 
     def _handle_error(
         self, owner: QObject, exc: BaseException, on_error: Callable[[AppError], bool] | None
@@ -377,6 +327,9 @@ class TaskRunner(QObject):
             log.info("known error shown to the user: %s", exc)
             show_message(self._parent_for(owner), exc.message)
             return
-        from app.ui.crash import show_crash
-
         show_crash(self._parent_for(owner), exc)
+
+
+def _delete_later(obj: QObject) -> None:
+    if shiboken6.isValid(obj):  # a child of a deleted owner is gone already
+        obj.deleteLater()

@@ -5,81 +5,24 @@
 
 from __future__ import annotations
 
-import logging
-import logging.handlers
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QWidget, QWizard
+from PySide6.QtWidgets import QApplication, QWizard
 
 import app.ui.app as gui
 from app.services.clients.service import ClientService
 from app.services.clients.types import ClientInput, ClientQuery
 from app.services.settings.stations import SettingsService
 from app.store.location import data_dir
-from app.ui.i18n import remove_translations
 from app.ui.login import LoginDialog
 from app.ui.main_window import MainWindow
 from app.ui.wizard import SetupWizard
-from tests.ui.shell_helpers import visible
+from tests.e2e.user_script import User, one
 
 PASSWORD = "meilin-2024"
 pytestmark = pytest.mark.gui
-W = TypeVar("W", bound=QWidget)
-
-
-class User:
-    """Looks at the screen every 50 ms and does the next step of its script."""
-
-    def __init__(self, steps: list[Callable[[], bool]]) -> None:
-        self.steps = steps
-        self.error: BaseException | None = None
-        self.timer = QTimer()
-        self.timer.timeout.connect(self._tick)
-        self.timer.start(50)
-        # If a step never happens, end every event loop rather than hang the test run.
-        QTimer.singleShot(60_000, lambda: QApplication.exit(99))
-
-    def _tick(self) -> None:
-        if not self.steps:
-            self.timer.stop()
-            return
-        try:
-            if self.steps[0]():
-                self.steps.pop(0)
-        except BaseException as exc:  # reported by the test, then everything is closed
-            self.error = exc
-            self.steps.clear()
-            QApplication.exit(98)
-
-    def finished(self) -> bool:
-        return not self.steps and self.error is None
-
-
-def one(kind: type[W]) -> W | None:
-    found = visible(kind)
-    return found[0] if found else None
-
-
-@pytest.fixture
-def gui_app(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[QApplication]:
-    """run_gui on the test's QApplication, with what it changes put back afterwards."""
-    # pytest-qt reports exceptions in Qt callbacks itself; the crash dialog would hide them.
-    monkeypatch.setattr(gui, "install_excepthook", lambda: None)
-    font, quit_on_close = qapp.font(), qapp.quitOnLastWindowClosed()
-    yield qapp
-    remove_translations(qapp)
-    qapp.setStyleSheet("")
-    qapp.setFont(font)
-    qapp.setQuitOnLastWindowClosed(quit_on_close)
-    root = logging.getLogger()
-    for handler in list(root.handlers):
-        if isinstance(handler, logging.handlers.RotatingFileHandler):
-            root.removeHandler(handler)
-            handler.close()
 
 
 def test_first_run_then_restart(gui_app: QApplication) -> None:

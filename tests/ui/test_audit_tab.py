@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,14 +19,12 @@ from app.ui.tasks import TaskRunner
 
 
 @pytest.fixture
-def tab(qtbot, db: Database, admin: Actor) -> Iterator[AuditTab]:
+def tab(qtbot, db: Database, admin: Actor, tasks: TaskRunner) -> AuditTab:
     ClientService(db, admin).create(ClientInput(name="张三"))
-    tasks = TaskRunner()
     widget = AuditTab(audit=AuditService(db, admin), tasks=tasks)
     qtbot.addWidget(widget)
     widget.show()
-    yield widget
-    tasks.wait()
+    return widget
 
 
 def column(tab: AuditTab, index: int) -> list[str]:
@@ -66,8 +63,9 @@ def test_export_writes_the_filtered_entries(qtbot, tab: AuditTab, tmp_path: Path
     assert [row[2] for row in rows] == ["新增"]
 
 
-def test_only_admin_and_head_get_the_tab(qtbot, db: Database, admin: Actor, make_actor) -> None:
-    tasks = TaskRunner()
+def test_only_admin_and_head_get_the_tab(
+    qtbot, db: Database, admin: Actor, make_actor, tasks: TaskRunner
+) -> None:
     pages = []
     for actor, expected in ((make_actor(Role.HEAD), True), (make_actor(Role.SUPERVISOR), False)):
         page = SettingsPage(db=db, actor=actor, tasks=tasks)

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from app.domain.roles import Role
@@ -17,14 +15,6 @@ from app.store.engine import Database
 from app.ui.backup_dialogs import BackupPanel
 from app.ui.tasks import TaskRunner
 from tests.ui.shell_helpers import close_dialogs, visible
-
-
-@pytest.fixture
-def tasks() -> Iterator[TaskRunner]:
-    runner = TaskRunner()
-    yield runner
-    runner.wait()
-    close_dialogs()
 
 
 def make_panel(qtbot, db: Database, actor: Actor, tasks: TaskRunner, folder: Path) -> BackupPanel:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
@@ -18,17 +18,8 @@ from app.services.clients.types import ClientInput
 from app.services.context import Actor
 from app.store.engine import Database
 from app.ui.cases.conflict_dialog import CaseConflictDialog
-from app.ui.tasks import TaskRunner
-from tests.ui.shell_helpers import close_dialogs, visible
+from tests.ui.shell_helpers import visible
 from tests.ui.test_cases_page import make_page, press, wait_stage
-
-
-@pytest.fixture
-def tasks(qtbot) -> Iterator[TaskRunner]:  # type: ignore[no-untyped-def]
-    runner = TaskRunner()
-    yield runner
-    runner.wait()
-    close_dialogs()
 
 
 @pytest.fixture

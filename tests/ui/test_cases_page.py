@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -33,7 +33,7 @@ from app.ui.cases.record_dialog import RecordDialog
 from app.ui.cases.review_dialog import ReviewDialog
 from app.ui.cases.table_model import CaseTableModel
 from app.ui.tasks import TaskRunner
-from tests.ui.shell_helpers import close_dialogs, visible
+from tests.ui.shell_helpers import visible
 
 NAMES = ["李秀英", "张建国", "王桂兰", "刘小明"]
 
@@ -41,14 +41,6 @@ NAMES = ["李秀英", "张建国", "王桂兰", "刘小明"]
 def valid_id(serial: int) -> str:
     body = f"36042619500308{serial:03d}"
     return body + ric.calc_check_digit(body + "0")
-
-
-@pytest.fixture
-def tasks(qtbot) -> Iterator[TaskRunner]:  # type: ignore[no-untyped-def]
-    runner = TaskRunner()
-    yield runner
-    runner.wait()
-    close_dialogs()
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
@@ -20,19 +19,11 @@ from app.store.engine import Database
 from app.store.models import Client
 from app.ui.clients.choices import ClientChoices, load_choices
 from app.ui.clients.form import ClientFormDialog
-from app.ui.tasks import TaskRunner
 
 
 def valid_id(birth: str = "19500301", serial: str = "123") -> str:
     body = "360426" + birth + serial
     return body + ric.calc_check_digit(body + "0")
-
-
-@pytest.fixture
-def tasks(qtbot) -> Iterator[TaskRunner]:  # type: ignore[no-untyped-def]
-    runner = TaskRunner()
-    yield runner
-    runner.wait()
 
 
 @pytest.fixture

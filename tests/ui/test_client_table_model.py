@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
@@ -54,13 +53,6 @@ def insert_clients(db: Database, actor: Actor, count: int) -> list[int]:
         session.flush()
         search.rebuild(session)
         return [c.id for c in clients]
-
-
-@pytest.fixture
-def tasks(qtbot) -> Iterator[TaskRunner]:  # type: ignore[no-untyped-def]
-    runner = TaskRunner()
-    yield runner
-    runner.wait()
 
 
 @pytest.fixture

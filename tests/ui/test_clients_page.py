@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -28,13 +26,6 @@ NAMES = ["张三", "张三丰", "李四", "王小明", "张伟"]
 def valid_id(serial: int) -> str:
     body = f"36042619600101{serial:03d}"
     return body + ric.calc_check_digit(body + "0")
-
-
-@pytest.fixture
-def tasks(qtbot) -> Iterator[TaskRunner]:  # type: ignore[no-untyped-def]
-    runner = TaskRunner()
-    yield runner
-    runner.wait()
 
 
 @pytest.fixture

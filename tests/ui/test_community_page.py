@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -26,16 +26,8 @@ from app.store.engine import Database
 from app.ui.community.form import ActivityDialog
 from app.ui.community.page import CommunityPage
 from app.ui.tasks import TaskRunner
-from tests.ui.shell_helpers import close_dialogs, message_texts, visible
+from tests.ui.shell_helpers import message_texts, visible
 from tests.unit.services.activity_flow import activity_input
-
-
-@pytest.fixture
-def tasks(qtbot) -> Iterator[TaskRunner]:  # type: ignore[no-untyped-def]
-    runner = TaskRunner()
-    yield runner
-    runner.wait()
-    close_dialogs()
 
 
 @pytest.fixture

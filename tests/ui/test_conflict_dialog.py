@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
@@ -17,13 +15,6 @@ from app.ui.clients.choices import load_choices
 from app.ui.clients.form import ClientFormDialog
 from app.ui.conflict_dialog import ConflictDialog
 from app.ui.tasks import TaskRunner
-
-
-@pytest.fixture
-def tasks(qtbot) -> Iterator[TaskRunner]:  # type: ignore[no-untyped-def]
-    runner = TaskRunner()
-    yield runner
-    runner.wait()
 
 
 @pytest.fixture

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
-import pytest
 from PySide6.QtCore import QDate
 
 from app.domain.roles import Role
@@ -19,15 +17,6 @@ from app.ui.clients.consent_dialog import ConsentDialog, WithdrawDialog
 from app.ui.clients.detail import ClientDetailPanel
 from app.ui.clients.page import ClientsPage
 from app.ui.tasks import TaskRunner
-from tests.ui.shell_helpers import close_dialogs
-
-
-@pytest.fixture
-def tasks(qtbot) -> Iterator[TaskRunner]:  # type: ignore[no-untyped-def]
-    runner = TaskRunner()
-    yield runner
-    runner.wait()
-    close_dialogs()
 
 
 def make_panel(qtbot, db: Database, actor: Actor, tasks: TaskRunner) -> ClientDetailPanel:  # type: ignore[no-untyped-def]
@@ -145,7 +134,13 @@ def test_the_clients_page_shows_the_section(qtbot, db, admin, tasks) -> None:  #
     section = page.detail.consents
     assert section is not None
     page.detail.show_client(cid)
+    # The section and the detail load in two tasks: the section shows once both are in.
     qtbot.waitUntil(
-        lambda: section.client_id == cid and bool(section.missing.text()), timeout=5_000
+        lambda: (
+            section.client_id == cid
+            and bool(section.missing.text())
+            and page.detail.detail is not None
+        ),
+        timeout=5_000,
     )
     assert section.isVisible()

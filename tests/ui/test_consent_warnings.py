@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
 
@@ -20,15 +19,6 @@ from app.ui.cases.intake_dialog import IntakeDialog
 from app.ui.cases.referral_dialogs import ReferralDialog
 from app.ui.clients.choices import ClientChoices
 from app.ui.tasks import TaskRunner
-from tests.ui.shell_helpers import close_dialogs
-
-
-@pytest.fixture
-def tasks(qtbot) -> Iterator[TaskRunner]:  # type: ignore[no-untyped-def]
-    runner = TaskRunner()
-    yield runner
-    runner.wait()
-    close_dialogs()
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -31,7 +30,6 @@ from app.ui.dashboard.charts import CountChart
 from app.ui.dashboard.navigation import apply_filters
 from app.ui.dashboard.page import DashboardPage
 from app.ui.tasks import TaskRunner
-from tests.ui.shell_helpers import close_dialogs
 
 TODAY = dt.date(2026, 11, 20)
 
@@ -41,14 +39,6 @@ FIGURES = [
     KeyFigure("visits", "走访户次", 56, 61, None),
     KeyFigure("volunteer_hours", "志愿服务时长", Decimal("12.50"), Decimal("10.00"), None),
 ]
-
-
-@pytest.fixture
-def tasks(qtbot) -> Iterator[TaskRunner]:  # type: ignore[no-untyped-def]
-    runner = TaskRunner()
-    yield runner
-    runner.wait()
-    close_dialogs()
 
 
 @pytest.fixture

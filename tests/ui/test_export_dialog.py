@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +32,7 @@ from app.ui.cases.page import CasesPage
 from app.ui.clients.page import ClientsPage
 from app.ui.tasks import TaskRunner
 from app.ui.widgets.export_dialog import ExportDialog
-from tests.ui.shell_helpers import close_dialogs, visible
+from tests.ui.shell_helpers import visible
 
 RISKS = ["high", "low", "high", "medium"]
 
@@ -40,14 +40,6 @@ RISKS = ["high", "low", "high", "medium"]
 def valid_id(serial: int) -> str:
     body = f"36042619600101{serial:03d}"
     return body + ric.calc_check_digit(body + "0")
-
-
-@pytest.fixture
-def tasks(qtbot) -> Iterator[TaskRunner]:  # type: ignore[no-untyped-def]
-    runner = TaskRunner()
-    yield runner
-    runner.wait()
-    close_dialogs()
 
 
 @pytest.fixture

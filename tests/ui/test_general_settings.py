@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from PySide6.QtWidgets import QMainWindow
 
 from app.services.access.auth import AuthService
@@ -18,15 +15,6 @@ from app.store.engine import Database
 from app.ui.idle_lock import IdleLock
 from app.ui.settings.general_tab import GeneralTab
 from app.ui.tasks import TaskRunner
-from tests.ui.shell_helpers import close_dialogs
-
-
-@pytest.fixture
-def tasks(qtbot) -> Iterator[TaskRunner]:  # type: ignore[no-untyped-def]
-    runner = TaskRunner()
-    yield runner
-    runner.wait()
-    close_dialogs()
 
 
 def make_tab(qtbot, db: Database, admin: Actor, tasks: TaskRunner) -> GeneralTab:  # type: ignore[no-untyped-def]

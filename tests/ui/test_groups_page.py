@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
@@ -24,7 +24,7 @@ from app.ui.groups.end_dialog import EndDialog, ScoreTable
 from app.ui.groups.page import GroupsPage
 from app.ui.groups.session_dialog import SessionDialog
 from app.ui.tasks import TaskRunner
-from tests.ui.shell_helpers import chinese_ui, close_dialogs
+from tests.ui.shell_helpers import chinese_ui
 
 NAMES = ["李秀英", "王桂兰", "张建国"]
 
@@ -32,14 +32,6 @@ NAMES = ["李秀英", "王桂兰", "张建国"]
 def valid_id(serial: int) -> str:
     body = f"36042619500308{serial:03d}"
     return body + ric.calc_check_digit(body + "0")
-
-
-@pytest.fixture
-def tasks(qtbot) -> Iterator[TaskRunner]:  # type: ignore[no-untyped-def]
-    runner = TaskRunner()
-    yield runner
-    runner.wait()
-    close_dialogs()
 
 
 @pytest.fixture

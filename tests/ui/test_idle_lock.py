@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-
 import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
@@ -21,28 +19,10 @@ from app.ui.clients.choices import load_choices
 from app.ui.clients.form import ClientFormDialog
 from app.ui.clients.page import ClientsPage
 from app.ui.main_window import MainWindow
-from app.ui.tasks import TaskRunner
 from tests.conftest import ADMIN_PASSWORD
-from tests.ui.shell_helpers import close_dialogs
 
 _BODY = "36042619500301123"
 FULL_ID = _BODY + ric.calc_check_digit(_BODY + "0")
-
-
-@pytest.fixture
-def open_window(qtbot, db: Database) -> Iterator[Callable[..., MainWindow]]:  # type: ignore[no-untyped-def]
-    tasks = TaskRunner()
-
-    def make(actor: Actor, idle_ms: int) -> MainWindow:
-        window = MainWindow(db=db, actor=actor, tasks=tasks, idle_ms=idle_ms)
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        return window
-
-    yield make
-    tasks.wait()
-    close_dialogs()
 
 
 def unlock_with(qtbot, window: MainWindow, login: str, password: str) -> None:  # type: ignore[no-untyped-def]

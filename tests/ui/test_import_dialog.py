@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,13 +25,6 @@ from tests.unit.services.importing import rosters
 
 A = rosters.make_id(dt.date(1950, 1, 1), 1)
 B = rosters.make_id(dt.date(1960, 1, 1), 3)
-
-
-@pytest.fixture
-def tasks(qtbot) -> Iterator[TaskRunner]:  # type: ignore[no-untyped-def]
-    runner = TaskRunner()
-    yield runner
-    runner.wait()
 
 
 @pytest.fixture

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
@@ -17,17 +15,8 @@ from app.store.engine import Database
 from app.ui.login import LoginDialog
 from app.ui.tasks import TaskRunner
 from tests.conftest import ADMIN_PASSWORD
-from tests.ui.shell_helpers import close_dialogs
 
 ACCEPTED = QDialog.DialogCode.Accepted.value
-
-
-@pytest.fixture
-def tasks(qtbot) -> Iterator[TaskRunner]:
-    runner = TaskRunner()
-    yield runner
-    runner.wait()
-    close_dialogs()
 
 
 @pytest.fixture

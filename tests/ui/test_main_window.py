@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -24,31 +23,14 @@ from app.ui.main_window import PAGES, MainWindow
 from app.ui.reports.page import ReportsPage
 from app.ui.settings.page import SettingsPage
 from app.ui.staff.page import StaffPage
-from app.ui.tasks import TaskRunner
 from app.ui.visits.page import VisitsPage
 from app.ui.volunteers.page import VolunteersPage
-from tests.ui.shell_helpers import chinese_ui, close_dialogs, visible
+from tests.ui.shell_helpers import chinese_ui, visible
 
 NAVIGATION_ZH = [
     "工作台", "服务对象", "个案", "小组", "社区活动", "走访与日志", "督导与培训", "志愿者与资源",
     "报表", "设置",
 ]  # fmt: skip
-
-
-@pytest.fixture
-def open_window(qtbot, db: Database) -> Iterator[Callable[[Actor], MainWindow]]:
-    tasks = TaskRunner()
-
-    def make(actor: Actor) -> MainWindow:
-        window = MainWindow(db=db, actor=actor, tasks=tasks)
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        return window
-
-    yield make
-    tasks.wait()
-    close_dialogs()
 
 
 def nav_texts(window: MainWindow) -> list[str]:
@@ -64,10 +46,8 @@ def test_navigation_is_final_and_chinese(
         assert window.menuBar().actions()[0].text() == "文件(&F)"
 
 
-def test_pages_are_the_real_ones_where_they_exist(
-    open_window: Callable[[Actor], MainWindow], admin: Actor
-) -> None:
-    window = open_window(admin)
+def test_pages_are_the_real_ones_where_they_exist(main_window: MainWindow) -> None:
+    window = main_window
     assert len(PAGES) == window.stack.count() == window.nav.count() == 10
     expected = {
         "dashboard": DashboardPage, "clients": ClientsPage, "cases": CasesPage,
@@ -80,10 +60,8 @@ def test_pages_are_the_real_ones_where_they_exist(
     assert window.current_key() == "dashboard"
 
 
-def test_ctrl_digits_switch_pages(
-    qtbot, open_window: Callable[[Actor], MainWindow], admin: Actor
-) -> None:
-    window = open_window(admin)
+def test_ctrl_digits_switch_pages(qtbot, main_window: MainWindow) -> None:
+    window = main_window
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
@@ -97,10 +75,8 @@ def test_ctrl_digits_switch_pages(
     assert window.current_key() == "dashboard"
 
 
-def test_status_bar_names_user_role_station_and_database(
-    open_window: Callable[[Actor], MainWindow], admin: Actor, db_path
-) -> None:
-    window = open_window(admin)
+def test_status_bar_names_user_role_station_and_database(main_window: MainWindow, db_path) -> None:
+    window = main_window
     assert window.user_label.text() == "王站长 (管理员)"
     assert window.station_label.text() == "梅林镇社工站"
     assert str(db_path) in window.database_label.text()
@@ -122,8 +98,8 @@ def test_settings_tabs_follow_the_role(
     assert worker_page.users is None
 
 
-def test_about_names_the_version(open_window: Callable[[Actor], MainWindow], admin: Actor) -> None:
-    box = open_window(admin).show_about()
+def test_about_names_the_version(main_window: MainWindow) -> None:
+    box = main_window.show_about()
     assert app.__version__ in box.text()
     assert box in visible(QMessageBox)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -18,23 +17,19 @@ from app.services.reports.service import ReportService
 from app.store.engine import Database
 from app.ui.reports.page import ALL_STATIONS, ReportsPage
 from app.ui.tasks import TaskRunner
-from tests.ui.shell_helpers import close_dialogs
 from tests.unit.services.report_records import build
 
 
 @pytest.fixture
-def page(qtbot: Any, db: Database, admin: Actor, tmp_path: Path) -> Iterator[ReportsPage]:
+def page(qtbot: Any, db: Database, admin: Actor, tmp_path: Path, tasks: TaskRunner) -> ReportsPage:
     build(db, admin)
-    tasks = TaskRunner()
     widget = ReportsPage(reports=ReportService(db, admin), tasks=tasks, today=dt.date(2026, 11, 3))
     widget.folder.setText(str(tmp_path / "out"))
     qtbot.addWidget(widget)
     widget.resize(1000, 700)
     widget.show()
     qtbot.waitUntil(lambda: widget.station.count() == 3)
-    yield widget
-    tasks.wait()
-    close_dialogs()
+    return widget
 
 
 def test_generates_the_monthly_report(qtbot: Any, page: ReportsPage, tmp_path: Path) -> None:
@@ -79,10 +74,11 @@ def test_all_stations_and_targets(qtbot: Any, page: ReportsPage) -> None:
     assert [p.name for p in written.files] == ["梅林镇社工站_2026年_目标完成情况.xlsx"]
 
 
-def test_targets_tab_saves_the_year(qtbot: Any, db: Database, admin: Actor) -> None:
+def test_targets_tab_saves_the_year(
+    qtbot: Any, db: Database, admin: Actor, tasks: TaskRunner
+) -> None:
     from app.ui.settings.report_targets_tab import ReportTargetsTab
 
-    tasks = TaskRunner()
     reports = ReportService(db, admin)
     tab = ReportTargetsTab(reports=reports, tasks=tasks, today=dt.date(2026, 3, 1))
     qtbot.addWidget(tab)

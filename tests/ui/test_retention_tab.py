@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -18,17 +17,9 @@ from app.store.engine import Database
 from app.store.models import Client, Visit
 from app.ui.settings.retention_tab import RetentionTab
 from app.ui.tasks import TaskRunner
-from tests.ui.shell_helpers import close_dialogs, visible
+from tests.ui.shell_helpers import visible
 
 LONG_AGO = dt.datetime(2019, 3, 1, 8, tzinfo=dt.UTC)
-
-
-@pytest.fixture
-def tasks(qtbot) -> Iterator[TaskRunner]:  # type: ignore[no-untyped-def]
-    runner = TaskRunner()
-    yield runner
-    runner.wait()
-    close_dialogs()
 
 
 @pytest.fixture

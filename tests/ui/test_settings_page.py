@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
@@ -17,18 +15,15 @@ from app.store.engine import Database
 from app.ui.settings.page import SettingsPage
 from app.ui.settings.users_tab import TemporaryPasswordDialog, UsersTab
 from app.ui.tasks import TaskRunner
-from tests.ui.shell_helpers import close_dialogs, visible
+from tests.ui.shell_helpers import visible
 
 
 @pytest.fixture
-def page(qtbot, db: Database, admin: Actor) -> Iterator[SettingsPage]:
-    tasks = TaskRunner()
+def page(qtbot, db: Database, admin: Actor, tasks: TaskRunner) -> SettingsPage:
     widget = SettingsPage(db=db, actor=admin, tasks=tasks)
     qtbot.addWidget(widget)
     widget.show()
-    yield widget
-    tasks.wait()
-    close_dialogs()
+    return widget
 
 
 def users_tab(qtbot, page: SettingsPage) -> UsersTab:

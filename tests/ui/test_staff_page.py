@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableWidget
 from pytestqt.qtbot import QtBot
@@ -22,17 +21,8 @@ from app.ui.settings.training_targets_tab import TrainingTargetsTab
 from app.ui.staff.dialogs import SupervisionDialog, TrainingDialog
 from app.ui.staff.page import StaffPage
 from app.ui.tasks import TaskRunner
-from tests.ui.shell_helpers import close_dialogs
 
 TODAY = dt.date(2026, 5, 20)
-
-
-@pytest.fixture
-def tasks(qtbot: QtBot) -> Iterator[TaskRunner]:
-    runner = TaskRunner()
-    yield runner
-    runner.wait()
-    close_dialogs()
 
 
 def make_page(qtbot, db: Database, actor: Actor, tasks: TaskRunner) -> StaffPage:

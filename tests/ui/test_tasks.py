@@ -2,27 +2,21 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
-from collections.abc import Iterator
+import weakref
 
 import pytest
 import shiboken6
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
 from app.domain.errors import InvalidInput
 from app.services.context import Changes
 from app.ui.crash import CrashDialog
 from app.ui.tasks import Cancelled, TaskRunner
-from tests.ui.shell_helpers import close_dialogs, message_texts, visible
-
-
-@pytest.fixture
-def tasks(qtbot) -> Iterator[TaskRunner]:
-    runner = TaskRunner()
-    yield runner
-    runner.wait()
-    close_dialogs()
+from tests.ui.shell_helpers import message_texts, visible
 
 
 def test_result_arrives_on_the_gui_thread(qtbot, tasks: TaskRunner) -> None:
@@ -182,3 +176,88 @@ def test_a_deleted_owner_stops_its_progress_job(qtbot, tasks: TaskRunner) -> Non
     assert len(steps) < 1000
     assert outcome == []
     assert not visible(QProgressDialog)
+
+
+def test_a_dropped_mutation_still_announces_what_it_changed(qtbot, tasks: TaskRunner) -> None:
+    owner = QWidget()
+    release = threading.Event()
+    delivered: list[object] = []
+    tasks.run(
+        owner,
+        lambda: release.wait(5) and Changes.of("client", ids=(7,)),
+        on_done=delivered.append,
+    )
+    owner.deleteLater()
+    qtbot.waitUntil(lambda: tasks.dropped == 1)
+    with qtbot.waitSignal(tasks.bus.changed, timeout=5000) as signal:
+        release.set()
+    assert signal.args[0].touches("client")
+    assert delivered == []
+
+
+def test_the_runner_does_not_keep_an_owner_alive(qtbot, tasks: TaskRunner) -> None:
+    owner = QObject()  # no parent: Python's reference is all that keeps it
+    delivered: list[int] = []
+    tasks.run(owner, lambda: 1, on_done=delivered.append)
+    qtbot.waitUntil(lambda: delivered == [1])
+    gone = weakref.ref(owner)
+    del owner
+    gc.collect()
+    assert gone() is None
+
+
+TRACKED = 300  # the worker and the GUI thread race to let go: many rounds to lose one
+
+
+class _Tracked:
+    """Records the thread that frees it."""
+
+    def __init__(self, freed_on: list[threading.Thread]) -> None:
+        self.freed_on = freed_on
+
+    def __del__(self) -> None:
+        self.freed_on.append(threading.current_thread())
+
+
+def test_what_a_task_holds_is_freed_on_the_gui_thread(qtbot, tasks: TaskRunner) -> None:
+    # A widget a task's function holds must not be freed on the worker thread.
+    freed_on: list[threading.Thread] = []
+    finished: list[bool] = []
+
+    def fail(held: _Tracked) -> None:
+        raise InvalidInput("不行。")
+
+    for n in range(TRACKED):
+        held = _Tracked(freed_on)
+        tasks.run(
+            tasks,
+            (lambda held=held: None) if n % 2 else (lambda held=held: fail(held)),
+            on_error=lambda _error: True,
+            on_finally=lambda: finished.append(True),
+        )
+        del held
+    qtbot.waitUntil(lambda: len(finished) == TRACKED)
+    assert tasks.wait()
+    qtbot.waitUntil(lambda: len(freed_on) == TRACKED)
+    assert set(freed_on) == {threading.main_thread()}
+
+
+def test_a_bug_in_a_dropped_task_reaches_the_log(
+    qtbot, tasks: TaskRunner, caplog: pytest.LogCaptureFixture
+) -> None:
+    owner = QWidget()
+    release = threading.Event()
+
+    def bug() -> None:
+        release.wait(5)
+        raise ZeroDivisionError("after the window went")
+
+    tasks.run(owner, bug)
+    owner.deleteLater()
+    qtbot.waitUntil(lambda: tasks.dropped == 1)
+    with caplog.at_level("ERROR", logger="app.ui.tasks"):
+        release.set()
+        assert tasks.wait()
+        qtbot.waitUntil(lambda: "failed after its owner was gone" in caplog.text)
+    assert "ZeroDivisionError: after the window went" in caplog.text
+    assert not visible(CrashDialog)

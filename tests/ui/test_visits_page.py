@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
@@ -25,20 +25,11 @@ from app.store.engine import Database
 from app.ui.tasks import TaskRunner
 from app.ui.visits.page import VisitsPage
 from app.ui.visits.worklog_tab import WorkLogTab
-from tests.ui.shell_helpers import close_dialogs
 
 
 def valid_id(serial: int) -> str:
     body = f"36042619500308{serial:03d}"
     return body + ric.calc_check_digit(body + "0")
-
-
-@pytest.fixture
-def tasks(qtbot) -> Iterator[TaskRunner]:  # type: ignore[no-untyped-def]
-    runner = TaskRunner()
-    yield runner
-    runner.wait()
-    close_dialogs()
 
 
 @pytest.fixture

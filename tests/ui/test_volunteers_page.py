@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from decimal import Decimal
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from app.domain.roles import Role
@@ -21,18 +20,9 @@ from app.store.engine import Database
 from app.ui.tasks import TaskRunner
 from app.ui.volunteers.dialogs import ResourceDialog, ServiceDialog, VolunteerDialog
 from app.ui.volunteers.page import VolunteersPage
-from tests.ui.shell_helpers import close_dialogs
 from tests.unit.services.staff_records import open_case
 
 TODAY = dt.date(2026, 5, 20)
-
-
-@pytest.fixture
-def tasks(qtbot: QtBot) -> Iterator[TaskRunner]:
-    runner = TaskRunner()
-    yield runner
-    runner.wait()
-    close_dialogs()
 
 
 def make_page(qtbot, db: Database, actor: Actor, tasks: TaskRunner) -> VolunteersPage:

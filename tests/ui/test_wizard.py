@@ -15,7 +15,7 @@ from app.services.settings.stations import StationService
 from app.store.engine import Database
 from app.ui.tasks import TaskRunner
 from app.ui.wizard import SetupWizard
-from tests.ui.shell_helpers import chinese_ui, close_dialogs
+from tests.ui.shell_helpers import chinese_ui
 
 
 @pytest.fixture
@@ -25,14 +25,11 @@ def chinese(qapp: QApplication) -> Iterator[None]:
 
 
 @pytest.fixture
-def wizard(qtbot, db: Database) -> Iterator[SetupWizard]:
-    tasks = TaskRunner()
+def wizard(qtbot, db: Database, tasks: TaskRunner) -> SetupWizard:
     widget = SetupWizard(db=db, tasks=tasks)
     qtbot.addWidget(widget)
     widget.show()
-    yield widget
-    tasks.wait()
-    close_dialogs()
+    return widget
 
 
 def fill(wizard: SetupWizard, *, password: str = "secret-pass-1") -> None:

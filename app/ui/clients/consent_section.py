@@ -16,8 +16,9 @@ from app.services.access.consent_types import ITEMS, ConsentRow
 from app.services.access.consents import ConsentService
 from app.services.context import Changes
 from app.ui.clients.consent_dialog import ConsentDialog, WithdrawDialog, item_label
+from app.ui.dialogs import keep_open
 from app.ui.settings.table import make_table, set_rows
-from app.ui.tasks import TaskRunner, keep_open
+from app.ui.tasks import TaskRunner
 
 
 class ConsentSection(QWidget):

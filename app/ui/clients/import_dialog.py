@@ -38,7 +38,8 @@ from app.services.importing.results import (
 from app.services.importing.service import ImportCancelled, RosterImportService
 from app.ui.clients.import_mapping import MappingTable
 from app.ui.clients.import_preview_model import PreviewModel
-from app.ui.tasks import Cancelled, IsCancelled, Progress, TaskRunner, confirm, show_message
+from app.ui.dialogs import confirm, show_message
+from app.ui.tasks import Cancelled, IsCancelled, Progress, TaskRunner
 
 T = TypeVar("T")
 

@@ -16,7 +16,8 @@ from app.services.community.types import ActivityDetail, PhotosAdded, PhotoView
 from app.ui.clients.choices import ClientChoices
 from app.ui.clients.prompts import ask, tell
 from app.ui.community.form import ActivityDialog
-from app.ui.tasks import TaskRunner, confirm, keep_open
+from app.ui.dialogs import confirm, keep_open
+from app.ui.tasks import TaskRunner
 
 IMAGE_FILTER = "*.jpg *.jpeg *.png *.gif *.bmp *.webp"
 

@@ -9,13 +9,14 @@ from app.services.clients.service import ClientService
 from app.services.groups.service import GroupService
 from app.services.groups.types import GroupDetail, MemberView, SessionView
 from app.ui.clients.household_picker import HeadSearchDialog
+from app.ui.dialogs import confirm, keep_open
 from app.ui.groups.choices import GroupChoices
 from app.ui.groups.end_dialog import EndDialog
 from app.ui.groups.form_dialog import GroupFormDialog
 from app.ui.groups.member_dialogs import LeaveDialog
 from app.ui.groups.plan_dialog import GroupPlanDialog
 from app.ui.groups.session_dialog import SessionDialog
-from app.ui.tasks import TaskRunner, confirm, keep_open
+from app.ui.tasks import TaskRunner
 
 
 class GroupActions(QObject):

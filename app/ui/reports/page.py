@@ -38,7 +38,8 @@ from app.services.reports.types import (
     Number,
     StationRef,
 )
-from app.ui.tasks import IsCancelled, Progress, TaskRunner, keep_open
+from app.ui.dialogs import keep_open
+from app.ui.tasks import IsCancelled, Progress, TaskRunner
 
 MONTHLY, ANNUAL, TARGETS = "monthly", "annual", "targets"
 ALL_STATIONS = -1

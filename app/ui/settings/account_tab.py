@@ -6,8 +6,9 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from app.services.access.auth import AuthService
 from app.services.context import Actor
+from app.ui.dialogs import keep_open
 from app.ui.password_dialog import PasswordDialog
-from app.ui.tasks import TaskRunner, keep_open
+from app.ui.tasks import TaskRunner
 
 
 class AccountTab(QWidget):

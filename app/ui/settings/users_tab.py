@@ -22,9 +22,10 @@ from app.domain.errors import AppError, InvalidInput
 from app.domain.roles import Role
 from app.services.context import Changes
 from app.services.staff.users import NewPassword, UserRow, UserService
+from app.ui.dialogs import confirm, keep_open
 from app.ui.form_errors import ErrorLabel
 from app.ui.settings.table import make_table, set_rows
-from app.ui.tasks import TaskRunner, confirm, keep_open
+from app.ui.tasks import TaskRunner
 
 
 class AddUserDialog(QDialog):

@@ -15,10 +15,11 @@ from app.services.staff.supervision_types import SupervisionQuery, SupervisionRo
 from app.services.staff.training import TrainingService
 from app.services.staff.training_hours import TrainingHoursService
 from app.services.staff.training_types import TrainingQuery, TrainingRow
+from app.ui.dialogs import keep_open
 from app.ui.staff.dialogs import SupervisionDialog, TrainingDialog
 from app.ui.staff.hours_table import HoursTable
 from app.ui.staff.record_table import RecordTable
-from app.ui.tasks import TaskRunner, keep_open
+from app.ui.tasks import TaskRunner
 
 
 class StaffPage(QWidget):

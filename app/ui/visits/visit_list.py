@@ -17,7 +17,8 @@ from app.services.visits.types import VisitChoices, VisitDetail, VisitResult, Vi
 from app.ui.cases.choices import load_case_choices
 from app.ui.clients.choices import ClientChoices
 from app.ui.clients.prompts import ask
-from app.ui.tasks import TaskRunner, keep_open
+from app.ui.dialogs import keep_open
+from app.ui.tasks import TaskRunner
 from app.ui.visits.filter_bar import VisitFilterBar
 from app.ui.visits.open_case_dialog import VisitIntakeDialog
 from app.ui.visits.table_model import VisitTableModel

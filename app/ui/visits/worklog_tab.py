@@ -26,7 +26,8 @@ from app.services.visits.worklog_types import DayTotal, EntryView, WorkLogDay, W
 from app.services.visits.worklogs import ENTITY, WorkLogService
 from app.ui.cases.fields import date_edit, pydate, qdate
 from app.ui.clients.prompts import ask
-from app.ui.tasks import TaskRunner, keep_open
+from app.ui.dialogs import keep_open
+from app.ui.tasks import TaskRunner
 from app.ui.visits.entry_dialog import EntryDialog
 
 _AUTO = QColor("#555555")

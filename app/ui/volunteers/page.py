@@ -16,8 +16,9 @@ from app.services.volunteers.resource_types import ResourceQuery, ResourceRow
 from app.services.volunteers.resources import ResourceLinkService
 from app.services.volunteers.service import VolunteerRegistry
 from app.services.volunteers.types import ServiceQuery, ServiceRow, VolunteerQuery, VolunteerRow
+from app.ui.dialogs import keep_open
 from app.ui.staff.record_table import RecordTable
-from app.ui.tasks import TaskRunner, keep_open
+from app.ui.tasks import TaskRunner
 from app.ui.volunteers.dialogs import ResourceDialog, ServiceDialog, VolunteerDialog
 from app.ui.volunteers.totals import resource_summary, service_summary
 

@@ -34,7 +34,8 @@ from app.domain.errors import AppError, InvalidInput
 from app.services.listing import ExportCancelled, ExportResult
 from app.services.lists.service import MIN_REASON, ListExportService
 from app.ui.clients.prompts import ask
-from app.ui.tasks import Cancelled, IsCancelled, Progress, TaskRunner, keep_open
+from app.ui.dialogs import keep_open
+from app.ui.tasks import Cancelled, IsCancelled, Progress, TaskRunner
 
 _ERROR_STYLE = "color: #b3261e;"
 

@@ -1,0 +1,115 @@
+"""Python's cyclic garbage collector, run on the GUI thread only.
+
+The collector runs on whichever thread happens to allocate. On the task runner's worker
+thread it may free a cycle that holds QObjects and delete them there, off the GUI thread
+(a deadlock was seen). So automatic collection is switched off once, at start, and a timer
+on the GUI thread collects instead, as pyqtgraph's `GarbageCollector` and Anki's
+`garbage_collect_now` do: the young generation every second when it has grown past the
+usual threshold, older ones as theirs fill, and everything every few minutes and soon
+after a window or dialog closes (that is when the big cycles become garbage).
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer
+
+log = logging.getLogger(__name__)
+
+TICK_MS = 1_000
+FULL_EVERY_TICKS = 300  # five minutes
+SOON_MS = 200  # after a close: let the deferred deletes go first
+
+
+class GarbageCollector(QObject):
+    """Collects from a timer on the thread it lives on (the GUI thread)."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self._thresholds = gc.get_threshold()
+        self._ticks = 0
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.tick)
+        self.timer.start(TICK_MS)
+        self._soon = QTimer(self)
+        self._soon.setSingleShot(True)
+        self._soon.setInterval(SOON_MS)
+        self._soon.timeout.connect(self.collect_all)
+
+    def tick(self) -> None:
+        """Collect the generations that have grown past Python's own thresholds."""
+        self._ticks += 1
+        if self._ticks >= FULL_EVERY_TICKS:
+            self.collect_all()
+            return
+        young, middle, old = gc.get_count()
+        if young > self._thresholds[0]:
+            gc.collect(0)
+            if middle > self._thresholds[1]:
+                gc.collect(1)
+                if old > self._thresholds[2]:
+                    gc.collect(2)
+
+    def collect_all(self) -> int:
+        self._ticks = 0
+        return gc.collect()
+
+    def collect_soon(self) -> None:
+        if not self._soon.isActive():
+            self._soon.start()
+
+    def stop_soon(self) -> None:
+        self._soon.stop()
+
+
+_collector: GarbageCollector | None = None
+
+
+def _current() -> GarbageCollector | None:
+    collector = _collector
+    return collector if collector is not None and shiboken6.isValid(collector) else None
+
+
+def install(app: QCoreApplication) -> GarbageCollector:
+    """Switch automatic collection off and collect on the GUI thread from now on.
+
+    Call it on the GUI thread, once the application exists; a second call changes nothing.
+    """
+    global _collector
+    assert QThread.currentThread() is app.thread(), "install the collector on the GUI thread"
+    collector = _current()
+    if collector is None:
+        collector = _collector = GarbageCollector(app)
+        gc.disable()
+        log.debug("automatic garbage collection off; collecting on the GUI thread")
+    return collector
+
+
+def uninstall() -> None:
+    """Collect once more here and give collection back to Python (tests end with this)."""
+    global _collector
+    collector, _collector = _current(), None
+    if collector is not None:
+        collector.timer.stop()
+        collector.stop_soon()
+        collector.collect_all()
+        collector.deleteLater()
+    gc.enable()
+
+
+def collect_soon() -> None:
+    """A window or dialog has closed: collect everything shortly, on the GUI thread."""
+    collector = _current()
+    if collector is not None and QThread.currentThread() is collector.thread():
+        collector.collect_soon()
+
+
+def collect_now() -> int:
+    """Collect everything at once, when on the GUI thread; the number of objects freed."""
+    collector = _current()
+    if collector is None or QThread.currentThread() is not collector.thread():
+        return 0
+    return collector.collect_all()

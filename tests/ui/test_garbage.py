@@ -1,0 +1,65 @@
+"""Garbage is collected on the GUI thread only, never on a task's worker thread."""
+
+from __future__ import annotations
+
+import gc
+import threading
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QApplication, QDialog
+
+from app.ui import garbage
+from app.ui.dialogs import keep_open
+from app.ui.tasks import TaskRunner
+
+
+@pytest.fixture
+def collections() -> Iterator[list[tuple[threading.Thread, int]]]:
+    """(thread, generation) of every collection that starts while the test runs."""
+    seen: list[tuple[threading.Thread, int]] = []
+
+    def record(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            seen.append((threading.current_thread(), info["generation"]))
+
+    gc.callbacks.append(record)
+    yield seen
+    gc.callbacks.remove(record)
+
+
+def make_cycles(count: int) -> None:
+    for _ in range(count):
+        node: list[object] = []
+        node.append(node)
+
+
+def test_cycles_made_on_a_worker_are_collected_on_the_gui_thread(
+    qtbot, tasks: TaskRunner, collections: list[tuple[threading.Thread, int]]
+) -> None:
+    assert not gc.isenabled()
+    made: list[bool] = []
+    tasks.run(tasks, lambda: make_cycles(50_000), on_done=lambda _: made.append(True))
+    qtbot.waitUntil(lambda: made == [True])
+    plain = threading.Thread(target=make_cycles, args=(50_000,))
+    plain.start()
+    plain.join()
+    # 100,000 cycles would have set the collector off on those threads a hundred times.
+    qtbot.waitUntil(lambda: bool(collections), timeout=5_000)
+    assert {thread for thread, _generation in collections} == {threading.main_thread()}
+
+
+def test_a_closed_dialog_sets_off_a_full_collection(
+    qtbot, qapp: QApplication, collections: list[tuple[threading.Thread, int]]
+) -> None:
+    garbage.install(qapp).timer.stop()  # no periodic collections: only the one after closing
+    dialog = QDialog()
+    keep_open(dialog)
+    dialog.open()
+    dialog.reject()
+    qtbot.waitUntil(lambda: (threading.main_thread(), 2) in collections, timeout=5_000)
+
+
+def test_installing_twice_keeps_one_collector(qapp: QApplication) -> None:
+    assert garbage.install(qapp) is garbage.install(qapp)
+    assert not gc.isenabled()
