@@ -1400,6 +1400,10 @@ Save it?</source>
 <context>
     <name>ClientFormDialog</name>
     <message>
+        <source>Saved. Please note:</source>
+        <translation>已保存。请注意：</translation>
+    </message>
+    <message>
         <source>Edit client</source>
         <translation>编辑服务对象</translation>
     </message>

@@ -19,6 +19,7 @@ from app.store.engine import Database
 from app.store.models import Client
 from app.ui.clients.choices import ClientChoices, load_choices
 from app.ui.clients.form import ClientFormDialog
+from tests.ui.shell_helpers import message_texts
 
 
 def valid_id(birth: str = "19500301", serial: str = "123") -> str:
@@ -237,3 +238,15 @@ def test_choosing_head_of_household_disables_the_head_picker(
     form2.relation.setCurrentIndex(form2.relation.findData("02"))
     assert not form2.household.isEnabled() and form2.household.head_id is None
     assert clients.search_ids(ClientQuery(text="王")) != []
+
+
+def test_hidden_characters_in_notes_are_removed_and_the_user_is_told(  # type: ignore[no-untyped-def]
+    qtbot, db, clients, tasks, choices
+) -> None:
+    form = make_form(qtbot, clients, tasks, choices)
+    form.name.setText("钱秀英")
+    form.notes.setPlainText("独居\u202e，需每周探访")
+    with qtbot.waitSignal(form.saved, timeout=5_000) as saved:
+        qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert clients.get(saved.args[0]).notes == "独居，需每周探访"
+    qtbot.waitUntil(lambda: any("1 个看不见的控制字符" in t for t in message_texts()))

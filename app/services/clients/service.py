@@ -447,6 +447,9 @@ class ClientService:
         if len(name) > 64:
             raise InvalidInput("姓名过长（最多64个字）。", field="name")
         plain(name, label="姓名", field="name")
+        notes, hidden = without_hidden(data.notes.strip())
+        if hidden:
+            warnings.append(f"备注中有 {hidden} 个看不见的控制字符（可能是复制时带入的），已删除。")
         plain(data.guardian_name, label="监护人姓名", field="guardian_name")
         if data.id_number is not None:
             plain(data.id_number, label="身份证号", field="id_number")
@@ -464,7 +467,7 @@ class ClientService:
             "living_arrangement": data.living_arrangement,
             "guardian_name": data.guardian_name.strip(),
             "guardian_relation": data.guardian_relation.strip(),
-            "notes": without_hidden(data.notes.strip())[0],
+            "notes": notes,
         }
         if data.id_number is not None:
             values["id_number"] = self._checked_id(session, data.id_number, client, values)

@@ -44,6 +44,7 @@ from app.ui.clients.id_field import ERROR_STYLE, IdNumberField
 from app.ui.clients.masked_edit import MaskedLineEdit
 from app.ui.clients.prompts import ask
 from app.ui.conflict_dialog import ConflictDialog
+from app.ui.dialogs import show_message
 from app.ui.tasks import TaskRunner
 
 NO_DATE = QDate(1890, 1, 1)  # the minimum of the date field stands for "not set"
@@ -391,6 +392,9 @@ class ClientFormDialog(QDialog):
         self._version = saved.version
         self._tasks.bus.changed.emit(ClientService.changes(saved))
         self.saved.emit(saved.id)
+        if saved.warnings:
+            note = self.tr("Saved. Please note:")
+            show_message(self.parentWidget(), "\n".join([note, *saved.warnings]))
         self.accept()
 
     def _failed(self, exc: AppError, data: ClientInput) -> bool:

@@ -686,3 +686,4 @@ def test_records_and_their_audit_rows_carry_the_databases_clock(db: Database, ad
 def test_hidden_controls_are_removed_from_notes(clients: ClientService) -> None:
     saved = clients.create(ClientInput(name="张三", notes="独居，\u202e需每周探访\x00。\n第二行"))
     assert clients.get(saved.id).notes == "独居，需每周探访。\n第二行"
+    assert any("2 个看不见的控制字符" in w for w in saved.warnings)
