@@ -8,6 +8,7 @@ with their role: ID numbers and phones are masked unless `--full-ids` is given w
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -45,4 +46,6 @@ def run(ctx: Context) -> int:
     shown = "含完整身份证号和电话" if result.full_ids else "身份证号和电话已遮挡"
     title = ListExportService.lists()[args.list]
     print(f"已导出{title}名单 {result.rows} 条（{shown}）：{out}")
+    if result.warning:
+        print(result.warning, file=sys.stderr)
     return 0

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.exports.list_xlsx import Cell, ExportCancelled, ListColumn
 from app.services.context import Actor
+from app.store import file_guard
 from app.store.engine import Database
 
 __all__ = ["ExportCancelled", "ExportResult", "ListColumn", "ListExporter"]
@@ -23,6 +24,22 @@ class ExportResult:
     path: Path
     rows: int
     full_ids: bool
+    warning: str = ""
+    """Said to the user when the file landed on a USB stick or a network share."""
+
+
+def destination_warning(path: Path, *, probe: file_guard.Probe = file_guard.placement) -> str:
+    """A reminder when personal data is written where others may read or carry it away."""
+    where = probe(path.parent)
+    if where.network:
+        place = "网络共享文件夹"
+    elif where.removable:
+        place = "U盘或移动硬盘"
+    else:
+        return ""
+    return (
+        f"文件保存在{place}上，其中含有服务对象的个人信息：请妥善保管，交给需要的人后从该位置删除。"
+    )
 
 
 class ListExporter(abc.ABC):

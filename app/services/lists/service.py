@@ -18,7 +18,7 @@ from app.domain.roles import Permission
 from app.exports.list_xlsx import Cell, ListSheet, replace_file, temporary_beside, write_list
 from app.services.access import audit
 from app.services.context import Actor
-from app.services.listing import ExportResult, ListExporter
+from app.services.listing import ExportResult, ListExporter, destination_warning
 from app.services.lists.registry import EXPORTERS
 from app.store.engine import Database
 
@@ -121,7 +121,9 @@ class ListExportService:
                 replace_file(temporary, path)
         finally:
             temporary.unlink(missing_ok=True)
-        return ExportResult(path=path, rows=count, full_ids=full_ids)
+        return ExportResult(
+            path=path, rows=count, full_ids=full_ids, warning=destination_warning(path)
+        )
 
     def _rows(
         self, exporter: ListExporter, ids: Sequence[int], reveal: bool

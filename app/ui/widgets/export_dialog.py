@@ -214,8 +214,15 @@ class ExportDialog(QDialog):
         parent = self.parentWidget() or self
         ask(
             parent,
-            self.tr("%n row(s) exported to {path}. Open the file now?", "", result.rows).format(
-                path=result.path
+            "\n\n".join(
+                text
+                for text in (
+                    self.tr(
+                        "%n row(s) exported to {path}. Open the file now?", "", result.rows
+                    ).format(path=result.path),
+                    result.warning,
+                )
+                if text
             ),
             accept_text=self.tr("Open"),
             reject_text=self.tr("Close"),

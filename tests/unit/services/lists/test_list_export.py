@@ -18,9 +18,10 @@ from app.services.cases.types import CaseQuery
 from app.services.clients.service import ClientService
 from app.services.clients.types import ClientInput, ClientQuery, ClientSort
 from app.services.context import Actor
-from app.services.listing import ExportCancelled
+from app.services.listing import ExportCancelled, destination_warning
 from app.services.lists.service import ListExportService
 from app.store.engine import Database
+from app.store.file_guard import Placement
 from app.store.models import AuditEntry
 from tests.unit.services.case_flow import open_case
 from tests.unit.services.conftest import TODAY, id_number
@@ -231,3 +232,25 @@ def test_an_unknown_list_is_named(db: Database, admin: Actor, tmp_path: Path) ->
         "volunteers": "志愿者",
         "resources": "资源链接",
     }
+
+
+@pytest.mark.parametrize(
+    ("where", "said"),
+    [
+        (Placement(network=False, removable=False), ""),
+        (Placement(network=False, removable=True), "U盘"),
+        (Placement(network=True, removable=False), "网络共享"),
+    ],
+)
+def test_an_export_to_a_stick_or_a_share_reminds_of_the_personal_data(
+    tmp_path: Path, where: Placement, said: str
+) -> None:
+    warning = destination_warning(tmp_path / "名单.xlsx", probe=lambda _folder: where)
+    assert (said in warning and "个人信息" in warning) if said else warning == ""
+
+
+def test_an_export_to_a_local_folder_says_nothing_more(
+    db: Database, admin: Actor, tmp_path: Path
+) -> None:
+    result = ListExportService(db, admin).export("clients", tmp_path / "名单.xlsx")
+    assert result.warning == ""
