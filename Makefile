@@ -65,8 +65,8 @@ bench: $(VENV)/.installed $(QM) $(BENCH_DB)  ## Speed and memory figures (prints
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench_reports $(BENCH_DB)
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench_export $(BENCH_DB)
 
-soak: $(VENV)/.installed  ## Crash test (STATIONDESK_CRASH_ROUNDS, default 200) and 10,000 damaged rosters
-	STATIONDESK_CRASH_ROUNDS=$${STATIONDESK_CRASH_ROUNDS:-200} $(BIN)/pytest -q tests/unit/store/test_crash_safety.py
+soak: $(VENV)/.installed  ## Crash test (STATIONDESK_CRASH_ROUNDS, default 1000) and 10,000 damaged rosters
+	STATIONDESK_CRASH_ROUNDS=$${STATIONDESK_CRASH_ROUNDS:-1000} $(BIN)/pytest -q tests/unit/store/test_crash_safety.py
 	STATIONDESK_FUZZ_CASES=$${STATIONDESK_FUZZ_CASES:-10000} $(BIN)/pytest -q tests/unit/services/importing/test_fuzz.py
 
 wheel-check:  ## Build the wheel, install it in a fresh venv, run it on a new database
