@@ -20,6 +20,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
+from app.domain.text import without_hidden
 from app.exports.fonts import register_cjk_font
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -62,8 +63,10 @@ def styles() -> Styles:
 
 
 def text(value: str, style: ParagraphStyle) -> Paragraph:
-    """A paragraph of plain text: markup characters escaped, line breaks kept."""
-    return Paragraph(escape(value or "").replace("\n", "<br/>"), style)
+    """A paragraph of plain text: markup characters escaped, line breaks kept, and hidden
+    controls (bidi overrides, NUL…) dropped so the page shows what the record holds."""
+    shown = without_hidden(value or "")[0]
+    return Paragraph(escape(shown).replace("\n", "<br/>"), style)
 
 
 def table(

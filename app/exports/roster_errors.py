@@ -10,6 +10,8 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 
+from app.domain.text import without_hidden
+
 _UNSAFE_START = ("=", "+", "-", "@", "\t", "\r", "\0")
 _HEADER_FILL = PatternFill("solid", fgColor="FFF2CC")
 
@@ -23,7 +25,12 @@ class ErrorLine:
 
 
 def safe(value: str) -> str:
-    """A cell Excel will not run as a formula (nor any value with a control start)."""
+    """A cell Excel will not run as a formula (nor any value with a control start).
+
+    Hidden controls (bidi overrides such as U+202E, NUL…) are dropped: they would make the
+    cell show something else than it holds.
+    """
+    value = without_hidden(value)[0]
     return "'" + value if value.startswith(_UNSAFE_START) else value
 
 

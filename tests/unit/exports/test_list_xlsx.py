@@ -107,6 +107,15 @@ def test_every_unsafe_text_is_caught_while_writing(tmp_path: Path) -> None:
     ws = openpyxl.load_workbook(path).active
     assert ws is not None
     written = [row[0].value for row in ws.iter_rows(min_row=HEADER_ROW + 1)]
-    assert written[-2:] == ["ab", "普通"]
+    assert written[-3:] == ["x", "ab", "普通"]  # hidden controls dropped, nothing left to run
     # Reading XML back turns a CR into a newline; what matters is the quote in front.
-    assert [str(v)[0] for v in written[:7]] == ["'"] * 7
+    assert [str(v)[0] for v in written[:6]] == ["'"] * 6
+
+
+def test_hidden_controls_never_reach_a_cell(tmp_path: Path) -> None:
+    path = tmp_path / "list.xlsx"
+    write_list(path, SHEET, [["王\u202e五", None, None], ["=\u2066x", None, None]], total=2)
+    sheet = openpyxl.load_workbook(path).active
+    assert sheet is not None
+    names = [sheet.cell(row=r, column=1).value for r in (HEADER_ROW + 1, HEADER_ROW + 2)]
+    assert names == ["王五", "'=x"]
