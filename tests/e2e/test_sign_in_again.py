@@ -54,7 +54,11 @@ class ReleaseOnClose(QObject):
 
 
 def test_each_sign_in_gets_a_fresh_window(
-    gui_app: QApplication, db: Database, db_path: Path, admin: Actor, make_actor
+    gui_app: QApplication,
+    db: Database,
+    db_path: Path,
+    admin: Actor,
+    make_actor: Callable[..., Actor],
 ) -> None:
     make_actor(Role.WORKER, "xiaozhang", "张社工")
     db.dispose()

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from app.services.context import Actor
 from app.store.engine import Database
@@ -37,7 +38,7 @@ def pytest_runtest_teardown(item: pytest.Item) -> None:
 
 
 @pytest.fixture
-def tasks(qtbot) -> Iterator[TaskRunner]:  # type: ignore[no-untyped-def]
+def tasks(qtbot: QtBot) -> Iterator[TaskRunner]:
     """The task runner; the test's background work is finished before the next test."""
     runner = TaskRunner()
     yield runner
@@ -45,7 +46,7 @@ def tasks(qtbot) -> Iterator[TaskRunner]:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def open_window(qtbot, db: Database, tasks: TaskRunner) -> Callable[..., MainWindow]:  # type: ignore[no-untyped-def]
+def open_window(qtbot: QtBot, db: Database, tasks: TaskRunner) -> Callable[..., MainWindow]:
     """Opens the main window for a signed-in user (shown, exposed)."""
 
     def make(actor: Actor, idle_ms: int | None = None) -> MainWindow:

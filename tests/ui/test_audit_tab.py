@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from pytestqt.qtbot import QtBot
 
 from app.domain.roles import Role
 from app.services.access.audit import AuditService
@@ -16,10 +18,11 @@ from app.store.engine import Database
 from app.ui.settings.audit_tab import AuditTab
 from app.ui.settings.page import SettingsPage
 from app.ui.tasks import TaskRunner
+from tests.ui.items import cell
 
 
 @pytest.fixture
-def tab(qtbot, db: Database, admin: Actor, tasks: TaskRunner) -> AuditTab:
+def tab(qtbot: QtBot, db: Database, admin: Actor, tasks: TaskRunner) -> AuditTab:
     ClientService(db, admin).create(ClientInput(name="张三"))
     widget = AuditTab(audit=AuditService(db, admin), tasks=tasks)
     qtbot.addWidget(widget)
@@ -28,10 +31,10 @@ def tab(qtbot, db: Database, admin: Actor, tasks: TaskRunner) -> AuditTab:
 
 
 def column(tab: AuditTab, index: int) -> list[str]:
-    return [tab.table.item(r, index).text() for r in range(tab.table.rowCount())]
+    return [cell(tab.table, r, index).text() for r in range(tab.table.rowCount())]
 
 
-def test_entries_show_in_chinese_and_filter_by_action(qtbot, tab: AuditTab) -> None:
+def test_entries_show_in_chinese_and_filter_by_action(qtbot: QtBot, tab: AuditTab) -> None:
     qtbot.waitUntil(lambda: tab.table.rowCount() >= 2)
     assert "新增" in column(tab, 2)
     assert "服务对象 #1" in column(tab, 3)
@@ -43,7 +46,7 @@ def test_entries_show_in_chinese_and_filter_by_action(qtbot, tab: AuditTab) -> N
     assert column(tab, 1) == ["admin"]
 
 
-def test_a_date_range_before_the_entries_shows_none(qtbot, tab: AuditTab) -> None:
+def test_a_date_range_before_the_entries_shows_none(qtbot: QtBot, tab: AuditTab) -> None:
     qtbot.waitUntil(lambda: tab.table.rowCount() >= 2)
     tab.until.setDate(tab.since.date())
     tab.since.setDate(tab.since.date().addDays(-5))
@@ -52,7 +55,7 @@ def test_a_date_range_before_the_entries_shows_none(qtbot, tab: AuditTab) -> Non
     assert tab.rows == []
 
 
-def test_export_writes_the_filtered_entries(qtbot, tab: AuditTab, tmp_path: Path) -> None:
+def test_export_writes_the_filtered_entries(qtbot: QtBot, tab: AuditTab, tmp_path: Path) -> None:
     tab.action.setCurrentIndex(tab.action.findData("create"))
     path = tmp_path / "audit.xlsx"
     tab.export_to(path)
@@ -64,7 +67,7 @@ def test_export_writes_the_filtered_entries(qtbot, tab: AuditTab, tmp_path: Path
 
 
 def test_only_admin_and_head_get_the_tab(
-    qtbot, db: Database, admin: Actor, make_actor, tasks: TaskRunner
+    qtbot: QtBot, db: Database, admin: Actor, make_actor: Callable[..., Actor], tasks: TaskRunner
 ) -> None:
     pages = []
     for actor, expected in ((make_actor(Role.HEAD), True), (make_actor(Role.SUPERVISOR), False)):

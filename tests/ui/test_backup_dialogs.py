@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
 
 from app.domain.roles import Role
 from app.services.access.auth import AuthService
@@ -14,10 +16,13 @@ from app.services.staff.users import UserService
 from app.store.engine import Database
 from app.ui.backup_dialogs import BackupPanel
 from app.ui.tasks import TaskRunner
+from tests.ui.items import cell
 from tests.ui.shell_helpers import close_dialogs, visible
 
 
-def make_panel(qtbot, db: Database, actor: Actor, tasks: TaskRunner, folder: Path) -> BackupPanel:
+def make_panel(
+    qtbot: QtBot, db: Database, actor: Actor, tasks: TaskRunner, folder: Path
+) -> BackupPanel:
     panel = BackupPanel(backups=BackupService(db, actor, folder=folder), tasks=tasks)
     qtbot.addWidget(panel)
     panel.show()
@@ -25,7 +30,12 @@ def make_panel(qtbot, db: Database, actor: Actor, tasks: TaskRunner, folder: Pat
 
 
 def test_back_up_now_then_to_a_stick_then_restore(
-    qtbot, db: Database, admin: Actor, tasks: TaskRunner, tmp_path: Path
+    qtbot: QtBot,
+    db: Database,
+    admin: Actor,
+    tasks: TaskRunner,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     panel = make_panel(qtbot, db, admin, tasks, tmp_path / "backups")
     assert panel.restore_button.isVisible() and not panel.restore_button.isEnabled()
@@ -33,20 +43,20 @@ def test_back_up_now_then_to_a_stick_then_restore(
     panel.now_button.click()
     qtbot.waitUntil(lambda: len(panel.rows) == 1)
     assert panel.table.item(0, 4) is not None and panel.table.rowCount() == 1
-    assert panel.table.item(0, 1).text() == "手动（保留至手动删除）"
+    assert cell(panel.table, 0, 1).text() == "手动（保留至手动删除）"
     assert str(panel.rows[0].path) in panel.last_message
 
     stick = tmp_path / "usb"
     stick.mkdir()
-    panel.choose_folder = lambda: stick  # type: ignore[method-assign]
+    monkeypatch.setattr(panel, "choose_folder", lambda: stick)
     panel.encrypt.setChecked(True)
-    panel.ask_password = lambda *, confirm: "usb-secret-1"  # type: ignore[method-assign]
+    monkeypatch.setattr(panel, "ask_password", lambda *, confirm: "usb-secret-1")
     panel.to_button.click()
     qtbot.waitUntil(lambda: len(list(stick.glob("*.sdenc"))) == 1 and panel.now_button.isEnabled())
     assert "read back and matches" in panel.last_message
     # Backups made by hand are never pruned: both stay, the newest first.
     qtbot.waitUntil(lambda: len(panel.rows) == 2 and panel.rows[0].encrypted)
-    assert panel.table.item(0, 6).text() == "Yes"
+    assert cell(panel.table, 0, 6).text() == "Yes"
 
     close_dialogs()
     plain = panel.rows[1]
@@ -68,7 +78,7 @@ def test_back_up_now_then_to_a_stick_then_restore(
 
 
 def test_a_station_head_backs_up_but_cannot_restore(
-    qtbot, db: Database, admin: Actor, tasks: TaskRunner, tmp_path: Path
+    qtbot: QtBot, db: Database, admin: Actor, tasks: TaskRunner, tmp_path: Path
 ) -> None:
     UserService(db, admin).add(
         login="head1", display_name="站长", role=Role.HEAD, password="head-pass-1"

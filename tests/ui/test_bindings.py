@@ -11,11 +11,12 @@ import sys
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLabel
+from pytestqt.qtbot import QtBot
 
 CALLS = 1_000
 
 
-def test_calls_that_return_nothing_keep_none_alive(qtbot, qapp: QApplication) -> None:
+def test_calls_that_return_nothing_keep_none_alive(qtbot: QtBot, qapp: QApplication) -> None:
     label = QLabel("甲")
     qtbot.addWidget(label)
     timer = QTimer()

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 
 from app.domain.case_rules import Stage
@@ -17,7 +18,9 @@ from app.services.clients.service import ClientService
 from app.services.clients.types import ClientInput
 from app.services.context import Actor
 from app.store.engine import Database
+from app.ui.cases.assessment_dialog import AssessmentDialog
 from app.ui.cases.conflict_dialog import CaseConflictDialog
+from app.ui.tasks import TaskRunner
 from tests.ui.shell_helpers import visible
 from tests.ui.test_cases_page import make_page, press, wait_stage
 
@@ -35,12 +38,15 @@ def open_case(db: Database, admin: Actor, worker: Actor) -> tuple[int, int]:
     return saved.case_id, saved.version
 
 
-def test_keep_mine_saves_my_step_on_the_stored_case(qtbot, db, admin, worker, tasks) -> None:  # type: ignore[no-untyped-def]
+def test_keep_mine_saves_my_step_on_the_stored_case(
+    qtbot: QtBot, db: Database, admin: Actor, worker: Actor, tasks: TaskRunner
+) -> None:
     case_id, version = open_case(db, admin, worker)
     page = make_page(qtbot, db, worker, tasks)
     page.show_case(case_id)
     wait_stage(qtbot, page, Stage.INTAKE)
     dialog = press(qtbot, page, "assess")
+    assert isinstance(dialog, AssessmentDialog) and dialog.save_button is not None
     dialog.strengths.setPlainText("愿意配合")
     # The other window saves first: the case's version moves on.
     CaseService(db, admin).update_intake(
@@ -52,7 +58,8 @@ def test_keep_mine_saves_my_step_on_the_stored_case(qtbot, db, admin, worker, ta
     qtbot.waitUntil(
         lambda: dialog.conflict is not None and dialog.conflict.isVisible(), timeout=5_000
     )
-    conflict: CaseConflictDialog = dialog.conflict
+    conflict = dialog.conflict
+    assert isinstance(conflict, CaseConflictDialog)
     assert [r.caption for r in conflict.differing()] == ["Presenting problem"]
     conflict.compare_button.click()
     assert conflict.table.isVisible() and conflict.table.rowCount() == len(conflict.rows)

@@ -7,7 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 from stdnum.cn import ric
 
@@ -16,7 +18,7 @@ from app.domain.roles import Role
 from app.services.cases.printing import CasePrintService
 from app.services.cases.reminders import ReminderService
 from app.services.cases.service import CaseService
-from app.services.cases.types import CaseQuery, OpenCaseInput
+from app.services.cases.types import CaseDetail, CaseQuery, OpenCaseInput
 from app.services.choice import Choice
 from app.services.clients.service import ClientService
 from app.services.clients.types import ClientInput
@@ -31,8 +33,10 @@ from app.ui.cases.page import CasesPage
 from app.ui.cases.plan_dialog import PlanDialog
 from app.ui.cases.record_dialog import RecordDialog
 from app.ui.cases.review_dialog import ReviewDialog
+from app.ui.cases.step_dialog import StepDialog
 from app.ui.cases.table_model import CaseTableModel
 from app.ui.tasks import TaskRunner
+from tests.ui.items import cell, top_item
 from tests.ui.shell_helpers import visible
 
 NAMES = ["李秀英", "张建国", "王桂兰", "刘小明"]
@@ -57,7 +61,7 @@ def worker(make_actor: Callable[..., Actor]) -> Actor:
     return make_actor(Role.WORKER, "xiaozhang", "张社工")
 
 
-def make_page(qtbot, db: Database, actor: Actor, tasks: TaskRunner) -> CasesPage:  # type: ignore[no-untyped-def]
+def make_page(qtbot: QtBot, db: Database, actor: Actor, tasks: TaskRunner) -> CasesPage:
     page = CasesPage(
         cases=CaseService(db, actor),
         reminders=ReminderService(db, actor),
@@ -73,7 +77,7 @@ def make_page(qtbot, db: Database, actor: Actor, tasks: TaskRunner) -> CasesPage
     return page
 
 
-def wait_stage(qtbot, page: CasesPage, stage: Stage, **more: object) -> None:  # type: ignore[no-untyped-def]
+def wait_stage(qtbot: QtBot, page: CasesPage, stage: Stage, **more: object) -> None:
     def reached() -> bool:
         d = page.detail.detail
         return (
@@ -85,7 +89,7 @@ def wait_stage(qtbot, page: CasesPage, stage: Stage, **more: object) -> None:  #
     qtbot.waitUntil(reached, timeout=5_000)
 
 
-def press(qtbot, page: CasesPage, key: str):  # type: ignore[no-untyped-def]
+def press(qtbot: QtBot, page: CasesPage, key: str) -> QDialog:
     """Press a step button of the case panel; returns the dialog it opened."""
     button = page.detail.buttons[key]
     assert button.isEnabled(), key
@@ -96,18 +100,34 @@ def press(qtbot, page: CasesPage, key: str):  # type: ignore[no-untyped-def]
     return dialog
 
 
-def save(qtbot, dialog, button=None) -> None:  # type: ignore[no-untyped-def]
-    (button or dialog.save_button).click()
+def shown(page: CasesPage) -> CaseDetail:
+    """The case the page shows (the test has waited for it)."""
+    detail = page.detail.detail
+    assert detail is not None
+    return detail
+
+
+def save(qtbot: QtBot, dialog: StepDialog, button: QPushButton | None = None) -> None:
+    clicked = button or dialog.save_button
+    assert clicked is not None
+    clicked.click()
     qtbot.waitUntil(lambda: not isValid(dialog) or not dialog.isVisible(), timeout=5_000)
 
 
-def test_a_case_from_intake_to_locked_closure(qtbot, db, admin, worker, people, tasks) -> None:  # type: ignore[no-untyped-def]
+def test_a_case_from_intake_to_locked_closure(
+    qtbot: QtBot,
+    db: Database,
+    admin: Actor,
+    worker: Actor,
+    people: dict[str, int],
+    tasks: TaskRunner,
+) -> None:
     page = make_page(qtbot, db, worker, tasks)
     assert page.new_button.isVisible()
 
     # 接案: the client is chosen by search; a missing problem is named under its field.
     intake = page.open_intake()
-    assert intake is not None
+    assert intake is not None and intake.save_button is not None
     intake.set_client(Choice(people["李秀英"], "李秀英"))
     intake.save_button.click()
     qtbot.waitUntil(lambda: bool(intake.field_error("presenting_problem")), timeout=5_000)
@@ -115,7 +135,7 @@ def test_a_case_from_intake_to_locked_closure(qtbot, db, admin, worker, people, 
     intake.problem.setPlainText("独居，腿脚不便，近期多次跌倒。")
     save(qtbot, intake, intake.save_button)
     wait_stage(qtbot, page, Stage.INTAKE)
-    assert page.detail.detail.worker == "张社工"  # type: ignore[union-attr]
+    assert shown(page).worker == "张社工"
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=5_000)
 
     # 预估
@@ -130,17 +150,17 @@ def test_a_case_from_intake_to_locked_closure(qtbot, db, admin, worker, people, 
     plan = press(qtbot, page, "plan")
     assert isinstance(plan, PlanDialog)
     plan.overall_goal.setPlainText("降低跌倒风险")
-    plan.goals.item(0, 0).setText("完成居家防跌倒改造")
-    plan.goals.item(0, 4).setText((dt.date.today() + dt.timedelta(days=30)).isoformat())
+    cell(plan.goals, 0, 0).setText("完成居家防跌倒改造")
+    cell(plan.goals, 0, 4).setText((dt.date.today() + dt.timedelta(days=30)).isoformat())
     save(qtbot, plan, plan.submit_button)
     wait_stage(qtbot, page, Stage.PLAN)
-    assert page.detail.detail.plans[-1].status == "submitted"  # type: ignore[union-attr]
+    assert shown(page).plans[-1].status == "submitted"
     assert not page.detail.buttons["review_plan"].isEnabled()
     assert not page.detail.buttons["record"].isEnabled()
 
     # The station head approves (a second actor on a second page).
     head = make_page(qtbot, db, admin, tasks)
-    case_id = page.detail.detail.id  # type: ignore[union-attr]
+    case_id = shown(page).id
     head.show_case(case_id)
     wait_stage(qtbot, head, Stage.PLAN)
     review = press(qtbot, head, "review_plan")
@@ -157,7 +177,7 @@ def test_a_case_from_intake_to_locked_closure(qtbot, db, admin, worker, people, 
     record.goal.setCurrentIndex(1)
     record.content.setPlainText("入户探访，确认扶手安装位置。")
     save(qtbot, record)
-    qtbot.waitUntil(lambda: len(page.detail.detail.records) == 1, timeout=5_000)  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: len(shown(page).records) == 1, timeout=5_000)
 
     # 评估
     evaluation = press(qtbot, page, "evaluate")
@@ -174,11 +194,12 @@ def test_a_case_from_intake_to_locked_closure(qtbot, db, admin, worker, people, 
     closure.summary.setPlainText("目标达成，生活稳定。")
     save(qtbot, closure)
     qtbot.waitUntil(
-        lambda: [c.status for c in page.detail.detail.closures] == ["submitted"],  # type: ignore[union-attr]
+        lambda: [c.status for c in shown(page).closures] == ["submitted"],
         timeout=5_000,
     )
     wait_stage(qtbot, head, Stage.EVALUATION)
     head_review = press(qtbot, head, "review_closure")
+    assert isinstance(head_review, ReviewDialog)
     save(qtbot, head_review, head_review.approve_button)
     wait_stage(qtbot, head, Stage.CLOSURE, locked=True)
     wait_stage(qtbot, page, Stage.CLOSURE, locked=True)
@@ -187,7 +208,7 @@ def test_a_case_from_intake_to_locked_closure(qtbot, db, admin, worker, people, 
     assert page.detail.lock_note.isVisible()
     assert head.detail.more_actions["reopen"].isEnabled()
     titles = [
-        page.detail.timeline.topLevelItem(i).text(1)
+        top_item(page.detail.timeline, i).text(1)
         for i in range(page.detail.timeline.topLevelItemCount())
     ]
     assert "第1次预估" in titles
@@ -195,7 +216,14 @@ def test_a_case_from_intake_to_locked_closure(qtbot, db, admin, worker, people, 
     assert any(t.startswith("结案申请") for t in titles)
 
 
-def test_a_stale_case_offers_a_reload(qtbot, db, admin, worker, people, tasks) -> None:  # type: ignore[no-untyped-def]
+def test_a_stale_case_offers_a_reload(
+    qtbot: QtBot,
+    db: Database,
+    admin: Actor,
+    worker: Actor,
+    people: dict[str, int],
+    tasks: TaskRunner,
+) -> None:
     cases = CaseService(db, worker)
     saved = cases.open_case(
         OpenCaseInput(client_id=people["张建国"], intake_date=dt.date.today(),
@@ -205,12 +233,14 @@ def test_a_stale_case_offers_a_reload(qtbot, db, admin, worker, people, tasks) -
     page.show_case(saved.case_id)
     wait_stage(qtbot, page, Stage.INTAKE)
     dialog = press(qtbot, page, "assess")
+    assert isinstance(dialog, AssessmentDialog) and dialog.save_button is not None
     # Someone else changes the case while the dialog is open.
     cases.pause(saved.case_id, version=saved.version, reason="外出务工")
     dialog.save_button.click()
     qtbot.waitUntil(
         lambda: dialog.conflict is not None and dialog.conflict.isVisible(), timeout=5_000
     )
+    assert dialog.conflict is not None
     dialog.conflict.reload_button.click()
     qtbot.waitUntil(lambda: bool(visible(QMessageBox)), timeout=5_000)
     visible(QMessageBox)[0].buttons()[0].click()
@@ -218,7 +248,14 @@ def test_a_stale_case_offers_a_reload(qtbot, db, admin, worker, people, tasks) -
     assert not isValid(dialog) or not dialog.isVisible()
 
 
-def test_case_table_model(qtbot, qtmodeltester, db, admin, people, tasks) -> None:  # type: ignore[no-untyped-def]
+def test_case_table_model(
+    qtbot: QtBot,
+    qtmodeltester: ModelTester,
+    db: Database,
+    admin: Actor,
+    people: dict[str, int],
+    tasks: TaskRunner,
+) -> None:
     cases = CaseService(db, admin)
     for name, client_id in people.items():
         cases.open_case(
@@ -239,8 +276,13 @@ def test_case_table_model(qtbot, qtmodeltester, db, admin, people, tasks) -> Non
     assert model.rowCount() == 1
 
 
-def test_todo_shows_an_overdue_contact_and_opens_the_case(  # type: ignore[no-untyped-def]
-    qtbot, db, admin, worker, people, tasks
+def test_todo_shows_an_overdue_contact_and_opens_the_case(
+    qtbot: QtBot,
+    db: Database,
+    admin: Actor,
+    worker: Actor,
+    people: dict[str, int],
+    tasks: TaskRunner,
 ) -> None:
     saved = CaseService(db, worker).open_case(
         OpenCaseInput(client_id=people["刘小明"], presenting_problem="留守儿童，学习困难",
@@ -249,7 +291,7 @@ def test_todo_shows_an_overdue_contact_and_opens_the_case(  # type: ignore[no-un
     page = make_page(qtbot, db, worker, tasks)
     todo = page.todo
     qtbot.waitUntil(lambda: todo.tree.topLevelItemCount() > 0, timeout=5_000)
-    item = todo.tree.topLevelItem(0)
+    item = top_item(todo.tree, 0)
     assert item.text(2) == saved.case_no
     assert "已过" in item.text(5)
     assert "1" in page.tabs.tabText(1)
@@ -260,8 +302,14 @@ def test_todo_shows_an_overdue_contact_and_opens_the_case(  # type: ignore[no-un
     )
 
 
-def test_print_writes_the_case_file(  # type: ignore[no-untyped-def]
-    qtbot, db, admin, people, tasks, tmp_path: Path, monkeypatch
+def test_print_writes_the_case_file(
+    qtbot: QtBot,
+    db: Database,
+    admin: Actor,
+    people: dict[str, int],
+    tasks: TaskRunner,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     saved = CaseService(db, admin).open_case(
         OpenCaseInput(client_id=people["王桂兰"], intake_date=dt.date.today(),
@@ -288,8 +336,13 @@ def test_print_writes_the_case_file(  # type: ignore[no-untyped-def]
     assert opened == [out]
 
 
-def test_the_intake_can_be_corrected_from_the_more_menu(  # type: ignore[no-untyped-def]
-    qtbot, db, admin, worker, people, tasks
+def test_the_intake_can_be_corrected_from_the_more_menu(
+    qtbot: QtBot,
+    db: Database,
+    admin: Actor,
+    worker: Actor,
+    people: dict[str, int],
+    tasks: TaskRunner,
 ) -> None:
     saved = CaseService(db, worker).open_case(
         OpenCaseInput(client_id=people["张建国"], intake_date=dt.date.today(),

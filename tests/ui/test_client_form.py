@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from stdnum.cn import ric
 
 from app.domain.roles import Role
 from app.services.clients.service import ClientService
-from app.services.clients.types import ClientInput, ClientQuery
+from app.services.clients.types import ClientDetail, ClientInput, ClientQuery
 from app.services.context import Actor
 from app.services.settings.codes import CodeService
 from app.store.engine import Database
 from app.store.models import Client
 from app.ui.clients.choices import ClientChoices, load_choices
 from app.ui.clients.form import ClientFormDialog
+from app.ui.tasks import TaskRunner
 from tests.ui.shell_helpers import message_texts
 
 
@@ -37,14 +40,20 @@ def choices(db: Database, admin: Actor, clients: ClientService) -> ClientChoices
     return load_choices(clients, CodeService(db, admin))
 
 
-def make_form(qtbot, clients, tasks, choices, detail=None) -> ClientFormDialog:  # type: ignore[no-untyped-def]
+def make_form(
+    qtbot: QtBot,
+    clients: ClientService,
+    tasks: TaskRunner,
+    choices: ClientChoices,
+    detail: ClientDetail | None = None,
+) -> ClientFormDialog:
     form = ClientFormDialog(clients=clients, tasks=tasks, choices=choices, detail=detail)
     qtbot.addWidget(form)
     form.show()
     return form
 
 
-def type_id(qtbot, form: ClientFormDialog, text: str) -> None:  # type: ignore[no-untyped-def]
+def type_id(qtbot: QtBot, form: ClientFormDialog, text: str) -> None:
     """Type an ID number (ASCII, so real key clicks) and wait for its check."""
     form.id_field.edit.clear()
     qtbot.keyClicks(form.id_field.edit, text)
@@ -52,7 +61,7 @@ def type_id(qtbot, form: ClientFormDialog, text: str) -> None:  # type: ignore[n
     qtbot.waitUntil(form.id_field.message.isVisible, timeout=5_000)
 
 
-def answer(qtbot, parent: QWidget, button_text: str) -> str:  # type: ignore[no-untyped-def]
+def answer(qtbot: QtBot, parent: QWidget, button_text: str) -> str:
     """Click a button of the question the dialog asked; returns the question."""
     qtbot.waitUntil(lambda: bool(parent.findChildren(QMessageBox)), timeout=5_000)
     box = parent.findChildren(QMessageBox)[-1]
@@ -67,7 +76,9 @@ def stored(db: Database) -> list[Client]:
         return list(session.scalars(select(Client).order_by(Client.id)))
 
 
-def test_a_valid_id_fills_birth_date_and_sex_and_saves(qtbot, db, clients, tasks, choices) -> None:  # type: ignore[no-untyped-def]
+def test_a_valid_id_fills_birth_date_and_sex_and_saves(
+    qtbot: QtBot, db: Database, clients: ClientService, tasks: TaskRunner, choices: ClientChoices
+) -> None:
     form = make_form(qtbot, clients, tasks, choices)
     form.name.setText("赵桂兰")
     type_id(qtbot, form, valid_id("19500301", "124"))
@@ -90,7 +101,9 @@ def test_a_valid_id_fills_birth_date_and_sex_and_saves(qtbot, db, clients, tasks
     assert detail.phone_masked == "138****5678"
 
 
-def test_lowercase_x_and_full_width_digits_are_accepted(qtbot, db, clients, tasks, choices) -> None:  # type: ignore[no-untyped-def]
+def test_lowercase_x_and_full_width_digits_are_accepted(
+    qtbot: QtBot, db: Database, clients: ClientService, tasks: TaskRunner, choices: ClientChoices
+) -> None:
     number = next(
         valid_id("19620515", f"{i:03d}")
         for i in range(1000)
@@ -105,15 +118,15 @@ def test_lowercase_x_and_full_width_digits_are_accepted(qtbot, db, clients, task
     form.id_field.edit.textEdited.emit(full_width)
     form.id_field.check_now()
     qtbot.waitUntil(lambda: form.id_field.result is not None, timeout=5_000)
-    assert form.id_field.result.number == number
+    assert form.id_field.result is not None and form.id_field.result.number == number
     with qtbot.waitSignal(form.saved, timeout=5_000):
         form.save()
     assert stored(db)[0].id_number == number
 
 
 def test_a_wrong_check_digit_shows_the_message_and_saves_nothing(
-    qtbot, db, clients, tasks, choices
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, db: Database, clients: ClientService, tasks: TaskRunner, choices: ClientChoices
+) -> None:
     good = valid_id()
     wrong = good[:17] + ("0" if good[17] != "0" else "1")
     form = make_form(qtbot, clients, tasks, choices)
@@ -129,13 +142,17 @@ def test_a_wrong_check_digit_shows_the_message_and_saves_nothing(
     assert stored(db) == []
 
 
-def test_an_impossible_date_is_explained(qtbot, clients, tasks, choices) -> None:  # type: ignore[no-untyped-def]
+def test_an_impossible_date_is_explained(
+    qtbot: QtBot, clients: ClientService, tasks: TaskRunner, choices: ClientChoices
+) -> None:
     form = make_form(qtbot, clients, tasks, choices)
     type_id(qtbot, form, "360426" + "19500230" + "1234")
     assert "不存在" in form.id_field.message.text()
 
 
-def test_a_registered_id_offers_the_existing_client(qtbot, db, clients, tasks, choices) -> None:  # type: ignore[no-untyped-def]
+def test_a_registered_id_offers_the_existing_client(
+    qtbot: QtBot, db: Database, clients: ClientService, tasks: TaskRunner, choices: ClientChoices
+) -> None:
     number = valid_id()
     first = clients.create(ClientInput(name="周建国", id_number=number))
     form = make_form(qtbot, clients, tasks, choices)
@@ -154,8 +171,8 @@ def test_a_registered_id_offers_the_existing_client(qtbot, db, clients, tasks, c
 
 
 def test_the_open_button_under_the_id_opens_the_existing_client(
-    qtbot, clients, tasks, choices
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, clients: ClientService, tasks: TaskRunner, choices: ClientChoices
+) -> None:
     number = valid_id()
     first = clients.create(ClientInput(name="吴德明", id_number=number))
     form = make_form(qtbot, clients, tasks, choices)
@@ -165,11 +182,13 @@ def test_the_open_button_under_the_id_opens_the_existing_client(
     assert opened.args == [first.id]
 
 
-def test_same_name_and_birth_date_asks_before_saving(qtbot, db, clients, tasks, choices) -> None:  # type: ignore[no-untyped-def]
+def test_same_name_and_birth_date_asks_before_saving(
+    qtbot: QtBot, db: Database, clients: ClientService, tasks: TaskRunner, choices: ClientChoices
+) -> None:
     clients.create(ClientInput(name="陈春花", birth_date=dt.date(1948, 7, 1)))
     form = make_form(qtbot, clients, tasks, choices)
     form.name.setText("陈春花")
-    form.birth_date.setDate(dt.date(1948, 7, 1))
+    form.birth_date.setDate(QDate(1948, 7, 1))
     form.save()
     with qtbot.waitSignal(form.saved, timeout=5_000):
         text = answer(qtbot, form, form.tr("Save anyway"))
@@ -177,7 +196,9 @@ def test_same_name_and_birth_date_asks_before_saving(qtbot, db, clients, tasks, 
     assert [c.name for c in stored(db)] == ["陈春花", "陈春花"]
 
 
-def test_invalid_input_focuses_the_field(qtbot, db, clients, tasks, choices) -> None:  # type: ignore[no-untyped-def]
+def test_invalid_input_focuses_the_field(
+    qtbot: QtBot, db: Database, clients: ClientService, tasks: TaskRunner, choices: ClientChoices
+) -> None:
     form = make_form(qtbot, clients, tasks, choices)
     form.name.setText("黄海燕")
     form.phone.setText("12")
@@ -188,7 +209,9 @@ def test_invalid_input_focuses_the_field(qtbot, db, clients, tasks, choices) -> 
     assert stored(db) == []
 
 
-def test_editing_keeps_the_masked_numbers(qtbot, db, clients, tasks, choices) -> None:  # type: ignore[no-untyped-def]
+def test_editing_keeps_the_masked_numbers(
+    qtbot: QtBot, db: Database, clients: ClientService, tasks: TaskRunner, choices: ClientChoices
+) -> None:
     number = valid_id()
     saved = clients.create(ClientInput(name="杨志强", id_number=number, phone="13900001111"))
     form = make_form(qtbot, clients, tasks, choices, clients.get(saved.id))
@@ -204,8 +227,13 @@ def test_editing_keeps_the_masked_numbers(qtbot, db, clients, tasks, choices) ->
 
 
 def test_reveal_in_the_form_only_for_allowed_roles(
-    qtbot, db, admin, make_actor, tasks, choices
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    db: Database,
+    admin: Actor,
+    make_actor: Callable[..., Actor],
+    tasks: TaskRunner,
+    choices: ClientChoices,
+) -> None:
     number = valid_id()
     saved = ClientService(db, admin).create(ClientInput(name="刘玉梅", id_number=number))
     head_view = ClientService(db, admin)
@@ -220,8 +248,8 @@ def test_reveal_in_the_form_only_for_allowed_roles(
 
 
 def test_choosing_head_of_household_disables_the_head_picker(
-    qtbot, db, clients, tasks, choices
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, db: Database, clients: ClientService, tasks: TaskRunner, choices: ClientChoices
+) -> None:
     head = clients.create(ClientInput(name="王德明"))
     form = make_form(qtbot, clients, tasks, choices)
     form.household.set_head(head.id, "王德明")
@@ -240,8 +268,8 @@ def test_choosing_head_of_household_disables_the_head_picker(
     assert clients.search_ids(ClientQuery(text="王")) != []
 
 
-def test_hidden_characters_in_notes_are_removed_and_the_user_is_told(  # type: ignore[no-untyped-def]
-    qtbot, db, clients, tasks, choices
+def test_hidden_characters_in_notes_are_removed_and_the_user_is_told(
+    qtbot: QtBot, clients: ClientService, tasks: TaskRunner, choices: ClientChoices
 ) -> None:
     form = make_form(qtbot, clients, tasks, choices)
     form.name.setText("钱秀英")

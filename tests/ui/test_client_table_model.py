@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections.abc import Sequence
+from typing import cast
 
 import pytest
 from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 from stdnum.cn import ric
 
 from app.services.clients.service import ClientService
-from app.services.clients.types import ClientQuery, ClientSort
+from app.services.clients.types import ClientQuery, ClientRow, ClientSort
 from app.services.context import Actor
 from app.store import search
 from app.store.engine import Database
@@ -60,19 +64,28 @@ def clients(db: Database, admin: Actor) -> ClientService:
     return ClientService(db, admin)
 
 
-def loaded_model(qtbot, clients: ClientService, tasks: TaskRunner, query: ClientQuery):  # type: ignore[no-untyped-def]
+def loaded_model(
+    qtbot: QtBot, clients: ClientService, tasks: TaskRunner, query: ClientQuery
+) -> ClientTableModel:
     model = ClientTableModel(clients=clients, tasks=tasks)
     with qtbot.waitSignal(model.counted, timeout=10_000):
         model.set_query(query)
     return model
 
 
-def wait_filled(qtbot, model: ClientTableModel, row: int) -> None:  # type: ignore[no-untyped-def]
+def wait_filled(qtbot: QtBot, model: ClientTableModel, row: int) -> None:
     model.data(model.index(row, ClientTableModel.NAME))
     qtbot.waitUntil(lambda: model.row_data(row) is not None, timeout=10_000)
 
 
-def test_model_passes_qtmodeltester(qtbot, qtmodeltester, db, admin, clients, tasks) -> None:  # type: ignore[no-untyped-def]
+def test_model_passes_qtmodeltester(
+    qtbot: QtBot,
+    qtmodeltester: ModelTester,
+    db: Database,
+    admin: Actor,
+    clients: ClientService,
+    tasks: TaskRunner,
+) -> None:
     insert_clients(db, admin, 450)
     model = loaded_model(qtbot, clients, tasks, ClientQuery())
     assert model.rowCount() == 450
@@ -82,7 +95,9 @@ def test_model_passes_qtmodeltester(qtbot, qtmodeltester, db, admin, clients, ta
     qtmodeltester.check(model)
 
 
-def test_rows_arrive_lazily_in_chunks(qtbot, db, admin, clients, tasks) -> None:  # type: ignore[no-untyped-def]
+def test_rows_arrive_lazily_in_chunks(
+    qtbot: QtBot, db: Database, admin: Actor, clients: ClientService, tasks: TaskRunner
+) -> None:
     ids = insert_clients(db, admin, 1000)
     model = loaded_model(qtbot, clients, tasks, ClientQuery(sort=ClientSort.CREATED))
     assert model.rowCount() == 1000
@@ -103,24 +118,33 @@ def test_rows_arrive_lazily_in_chunks(qtbot, db, admin, clients, tasks) -> None:
     assert model.row_data(0) is None
 
 
-def test_a_chunk_is_fetched_once_while_pending(qtbot, db, admin, clients, tasks) -> None:  # type: ignore[no-untyped-def]
+def test_a_chunk_is_fetched_once_while_pending(
+    qtbot: QtBot,
+    db: Database,
+    admin: Actor,
+    clients: ClientService,
+    tasks: TaskRunner,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     insert_clients(db, admin, 300)
     model = loaded_model(qtbot, clients, tasks, ClientQuery())
     calls: list[int] = []
     original = clients.rows
 
-    def counting(ids):  # type: ignore[no-untyped-def]
+    def counting(ids: Sequence[int]) -> list[ClientRow]:
         calls.append(len(ids))
         return original(ids)
 
-    clients.rows = counting  # type: ignore[method-assign]
+    monkeypatch.setattr(clients, "rows", counting)
     for row in range(0, 200, 7):
         model.data(model.index(row, ClientTableModel.NAME))
     wait_filled(qtbot, model, 5)
     assert calls == [ClientTableModel.CHUNK]
 
 
-def test_sorting_by_column_requeries_in_sql(qtbot, db, admin, clients, tasks) -> None:  # type: ignore[no-untyped-def]
+def test_sorting_by_column_requeries_in_sql(
+    qtbot: QtBot, db: Database, admin: Actor, clients: ClientService, tasks: TaskRunner
+) -> None:
     insert_clients(db, admin, 120)
     model = loaded_model(qtbot, clients, tasks, ClientQuery())
     with qtbot.waitSignal(model.counted, timeout=10_000):
@@ -137,11 +161,13 @@ def test_sorting_by_column_requeries_in_sql(qtbot, db, admin, clients, tasks) ->
     names = []
     for row in range(120):
         wait_filled(qtbot, model, row)
-        names.append(model.row_data(row).name)  # type: ignore[union-attr]
+        names.append(cast(ClientRow, model.row_data(row)).name)
     assert names == sorted(names)
 
 
-def test_unsortable_column_keeps_the_order(qtbot, db, admin, clients, tasks) -> None:  # type: ignore[no-untyped-def]
+def test_unsortable_column_keeps_the_order(
+    qtbot: QtBot, db: Database, admin: Actor, clients: ClientService, tasks: TaskRunner
+) -> None:
     insert_clients(db, admin, 10)
     model = loaded_model(qtbot, clients, tasks, ClientQuery())
     model.sort(ClientTableModel.PHONE, Qt.SortOrder.DescendingOrder)
@@ -150,7 +176,9 @@ def test_unsortable_column_keeps_the_order(qtbot, db, admin, clients, tasks) -> 
     assert model.sort_column() == ClientTableModel.NAME
 
 
-def test_a_stale_search_answer_is_dropped(qtbot, db, admin, clients, tasks) -> None:  # type: ignore[no-untyped-def]
+def test_a_stale_search_answer_is_dropped(
+    qtbot: QtBot, db: Database, admin: Actor, clients: ClientService, tasks: TaskRunner
+) -> None:
     insert_clients(db, admin, 200)
     model = ClientTableModel(clients=clients, tasks=tasks)
     counts: list[int] = []
@@ -166,13 +194,13 @@ def test_a_stale_search_answer_is_dropped(qtbot, db, admin, clients, tasks) -> N
 
 
 def test_refresh_with_the_same_ids_keeps_rows_and_refetches(
-    qtbot, db, admin, clients, tasks
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, db: Database, admin: Actor, clients: ClientService, tasks: TaskRunner
+) -> None:
     ids = insert_clients(db, admin, 5)
     model = loaded_model(qtbot, clients, tasks, ClientQuery(sort=ClientSort.CREATED))
     wait_filled(qtbot, model, 0)
     with db.write() as session:
-        session.get(Client, ids[0]).risk_level = "high"  # type: ignore[union-attr]
+        session.get_one(Client, ids[0]).risk_level = "high"
     resets: list[bool] = []
     model.modelReset.connect(lambda: resets.append(True))
     with qtbot.waitSignal(model.counted, timeout=10_000):
@@ -183,12 +211,22 @@ def test_refresh_with_the_same_ids_keeps_rows_and_refetches(
     assert model.data(model.index(0, ClientTableModel.RISK)) == "高"
 
 
-def test_hundred_thousand_ids_need_no_rows(qtbot, clients, tasks) -> None:  # type: ignore[no-untyped-def]
+def test_hundred_thousand_ids_need_no_rows(
+    qtbot: QtBot, clients: ClientService, tasks: TaskRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Only the rows looked at are fetched, however long the list."""
     model = ClientTableModel(clients=clients, tasks=tasks)
     fetched: list[int] = []
-    clients.search_ids = lambda query: list(range(1, 100_001))  # type: ignore[method-assign]
-    clients.rows = lambda ids: fetched.extend(ids) or []  # type: ignore[method-assign]
+
+    def every_id(query: ClientQuery) -> list[int]:
+        return list(range(1, 100_001))
+
+    def no_rows(ids: Sequence[int]) -> list[ClientRow]:
+        fetched.extend(ids)
+        return []
+
+    monkeypatch.setattr(clients, "search_ids", every_id)
+    monkeypatch.setattr(clients, "rows", no_rows)
     with qtbot.waitSignal(model.counted, timeout=10_000):
         model.set_query(ClientQuery())
     assert model.rowCount() == 100_000

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import cast
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from stdnum.cn import ric
 
 from app.domain.roles import Role
 from app.services.clients.service import ClientService
-from app.services.clients.types import ClientInput, ClientQuery
+from app.services.clients.types import ClientInput, ClientQuery, ClientRow
 from app.services.context import Actor
 from app.services.settings.codes import CodeService
 from app.store.engine import Database
@@ -45,7 +49,7 @@ def people(db: Database, admin: Actor) -> dict[str, int]:
     }
 
 
-def make_page(qtbot, db: Database, actor: Actor, tasks: TaskRunner) -> ClientsPage:  # type: ignore[no-untyped-def]
+def make_page(qtbot: QtBot, db: Database, actor: Actor, tasks: TaskRunner) -> ClientsPage:
     page = ClientsPage(clients=ClientService(db, actor), codes=CodeService(db, actor), tasks=tasks)
     qtbot.addWidget(page)
     page.resize(1200, 700)
@@ -54,7 +58,7 @@ def make_page(qtbot, db: Database, actor: Actor, tasks: TaskRunner) -> ClientsPa
     return page
 
 
-def names_shown(qtbot, page: ClientsPage) -> list[str]:  # type: ignore[no-untyped-def]
+def names_shown(qtbot: QtBot, page: ClientsPage) -> list[str]:
     model = page.model
     for row in range(model.rowCount()):
         model.data(model.index(row, 0))
@@ -62,16 +66,16 @@ def names_shown(qtbot, page: ClientsPage) -> list[str]:  # type: ignore[no-untyp
         lambda: all(model.row_data(r) is not None for r in range(model.rowCount())),
         timeout=5_000,
     )
-    return [model.row_data(r).name for r in range(model.rowCount())]  # type: ignore[union-attr]
+    return [cast(ClientRow, model.row_data(r)).name for r in range(model.rowCount())]
 
 
-def search(qtbot, page: ClientsPage, text: str) -> list[str]:  # type: ignore[no-untyped-def]
+def search(qtbot: QtBot, page: ClientsPage, text: str) -> list[str]:
     with qtbot.waitSignal(page.model.counted, timeout=5_000):
         page.filters.search.setText(text)
     return sorted(names_shown(qtbot, page))
 
 
-def open_client(qtbot, page: ClientsPage, client_id: int) -> None:  # type: ignore[no-untyped-def]
+def open_client(qtbot: QtBot, page: ClientsPage, client_id: int) -> None:
     page.show_client(client_id)
     qtbot.waitUntil(
         lambda: page.detail.detail is not None and page.detail.detail.id == client_id,
@@ -79,7 +83,9 @@ def open_client(qtbot, page: ClientsPage, client_id: int) -> None:  # type: igno
     )
 
 
-def test_the_list_and_count_show_every_active_client(qtbot, db, admin, people, tasks) -> None:  # type: ignore[no-untyped-def]
+def test_the_list_and_count_show_every_active_client(
+    qtbot: QtBot, db: Database, admin: Actor, people: dict[str, int], tasks: TaskRunner
+) -> None:
     page = make_page(qtbot, db, admin, tasks)
     assert page.model.rowCount() == len(NAMES)
     assert str(len(NAMES)) in page.count_label.text()
@@ -89,8 +95,8 @@ def test_the_list_and_count_show_every_active_client(qtbot, db, admin, people, t
 
 
 def test_search_box_finds_one_two_and_three_character_names(
-    qtbot, db, admin, people, tasks
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, db: Database, admin: Actor, people: dict[str, int], tasks: TaskRunner
+) -> None:
     page = make_page(qtbot, db, admin, tasks)
     assert search(qtbot, page, "张") == ["张三", "张三丰", "张伟"]
     assert search(qtbot, page, "张三") == ["张三", "张三丰"]
@@ -104,7 +110,9 @@ def test_search_box_finds_one_two_and_three_character_names(
     assert search(qtbot, page, "") == sorted(NAMES)
 
 
-def test_a_new_search_drops_a_client_it_does_not_list(qtbot, db, admin, people, tasks) -> None:  # type: ignore[no-untyped-def]
+def test_a_new_search_drops_a_client_it_does_not_list(
+    qtbot: QtBot, db: Database, admin: Actor, people: dict[str, int], tasks: TaskRunner
+) -> None:
     page = make_page(qtbot, db, admin, tasks)
     open_client(qtbot, page, people["张三"])
     assert search(qtbot, page, "李") == ["李四"]
@@ -112,7 +120,9 @@ def test_a_new_search_drops_a_client_it_does_not_list(qtbot, db, admin, people, 
     assert not page.edit_button.isEnabled()
 
 
-def test_filters_narrow_the_list(qtbot, db, admin, people, tasks) -> None:  # type: ignore[no-untyped-def]
+def test_filters_narrow_the_list(
+    qtbot: QtBot, db: Database, admin: Actor, people: dict[str, int], tasks: TaskRunner
+) -> None:
     page = make_page(qtbot, db, admin, tasks)
     qtbot.waitUntil(lambda: page.filters.village.count() > 1, timeout=5_000)
     with qtbot.waitSignal(page.model.counted, timeout=5_000):
@@ -124,7 +134,9 @@ def test_filters_narrow_the_list(qtbot, db, admin, people, tasks) -> None:  # ty
     assert "0" in page.count_label.text()
 
 
-def test_new_client_from_the_page_appears_in_the_list(qtbot, db, admin, people, tasks) -> None:  # type: ignore[no-untyped-def]
+def test_new_client_from_the_page_appears_in_the_list(
+    qtbot: QtBot, db: Database, admin: Actor, people: dict[str, int], tasks: TaskRunner
+) -> None:
     page = make_page(qtbot, db, admin, tasks)
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.form is not None and page.form.isVisible(), timeout=5_000)
@@ -145,7 +157,9 @@ def test_new_client_from_the_page_appears_in_the_list(qtbot, db, admin, people, 
     assert page.form is None
 
 
-def test_archive_and_restore(qtbot, db, admin, people, tasks) -> None:  # type: ignore[no-untyped-def]
+def test_archive_and_restore(
+    qtbot: QtBot, db: Database, admin: Actor, people: dict[str, int], tasks: TaskRunner
+) -> None:
     page = make_page(qtbot, db, admin, tasks)
     open_client(qtbot, page, people["李四"])
     assert page.archive_button.isEnabled()
@@ -173,7 +187,15 @@ def test_archive_and_restore(qtbot, db, admin, people, tasks) -> None:  # type: 
     ("role", "allowed"),
     [(Role.HEAD, True), (Role.WORKER, False), (Role.SUPERVISOR, False)],
 )
-def test_reveal_only_for_allowed_roles(qtbot, db, make_actor, people, tasks, role, allowed) -> None:  # type: ignore[no-untyped-def]
+def test_reveal_only_for_allowed_roles(
+    qtbot: QtBot,
+    db: Database,
+    make_actor: Callable[..., Actor],
+    people: dict[str, int],
+    tasks: TaskRunner,
+    role: Role,
+    allowed: bool,
+) -> None:
     actor = make_actor(role)
     page = make_page(qtbot, db, actor, tasks)
     open_client(qtbot, page, people["张三"])
@@ -195,7 +217,9 @@ def test_reveal_only_for_allowed_roles(qtbot, db, make_actor, people, tasks, rol
         assert "reveal" in actions
 
 
-def test_own_worker_may_reveal(qtbot, db, admin, make_actor, tasks) -> None:  # type: ignore[no-untyped-def]
+def test_own_worker_may_reveal(
+    qtbot: QtBot, db: Database, admin: Actor, make_actor: Callable[..., Actor], tasks: TaskRunner
+) -> None:
     worker = make_actor(Role.WORKER)
     client = ClientService(db, admin).create(
         ClientInput(name="钱七", id_number=valid_id(9), worker_id=worker.user_id)
@@ -205,7 +229,9 @@ def test_own_worker_may_reveal(qtbot, db, admin, make_actor, tasks) -> None:  # 
     assert page.detail.reveal_button.isVisible()
 
 
-def test_household_members_open_on_double_click(qtbot, db, admin, tasks) -> None:  # type: ignore[no-untyped-def]
+def test_household_members_open_on_double_click(
+    qtbot: QtBot, db: Database, admin: Actor, tasks: TaskRunner
+) -> None:
     service = ClientService(db, admin)
     head = service.create(ClientInput(name="王德明", relation_to_head="02"))
     son = service.create(ClientInput(name="王小虎", head_client_id=head.id, relation_to_head="20"))
@@ -226,7 +252,9 @@ def test_household_members_open_on_double_click(qtbot, db, admin, tasks) -> None
     assert page.model.client_id(page.table.currentIndex().row()) == son.id
 
 
-def test_keyboard_ctrl_f_escape_and_enter(qtbot, db, admin, people, tasks) -> None:  # type: ignore[no-untyped-def]
+def test_keyboard_ctrl_f_escape_and_enter(
+    qtbot: QtBot, db: Database, admin: Actor, people: dict[str, int], tasks: TaskRunner
+) -> None:
     page = make_page(qtbot, db, admin, tasks)
     page.activateWindow()
     page.table.setFocus()
@@ -246,11 +274,13 @@ def test_keyboard_ctrl_f_escape_and_enter(qtbot, db, admin, people, tasks) -> No
     assert QApplication.focusWidget() is page.table
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.form is not None, timeout=5_000)
-    assert page.form.name.text() == "李四"  # type: ignore[union-attr]
-    page.form.reject()  # type: ignore[union-attr]
+    assert page.form is not None and page.form.name.text() == "李四"
+    page.form.reject()
 
 
-def test_a_change_elsewhere_refreshes_the_page(qtbot, db, admin, people, tasks) -> None:  # type: ignore[no-untyped-def]
+def test_a_change_elsewhere_refreshes_the_page(
+    qtbot: QtBot, db: Database, admin: Actor, people: dict[str, int], tasks: TaskRunner
+) -> None:
     page = make_page(qtbot, db, admin, tasks)
     service = ClientService(db, admin)
     saved = service.create(ClientInput(name="新来的"))

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 from stdnum.cn import ric
 
@@ -35,7 +36,7 @@ def worker(make_actor: Callable[..., Actor]) -> Actor:
     return make_actor(Role.WORKER, "xiaozhang", "张社工")
 
 
-def make_page(qtbot, db: Database, actor: Actor, tasks: TaskRunner) -> CommunityPage:  # type: ignore[no-untyped-def]
+def make_page(qtbot: QtBot, db: Database, actor: Actor, tasks: TaskRunner) -> CommunityPage:
     page = CommunityPage(
         activities=ActivityService(db, actor),
         photos=ActivityPhotoService(db, actor),
@@ -70,11 +71,11 @@ def fill(dialog: ActivityDialog) -> None:
 
 
 def test_record_an_activity_with_a_photo_and_print_it(
-    qtbot,
-    db,
-    worker,
-    tasks,
-    tmp_path: Path,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    db: Database,
+    worker: Actor,
+    tasks: TaskRunner,
+    tmp_path: Path,
 ) -> None:
     client = new_client(db, worker, "李秀英")
     page = make_page(qtbot, db, worker, tasks)
@@ -142,7 +143,9 @@ def test_record_an_activity_with_a_photo_and_print_it(
     assert ActivityService(db, worker).search_ids(ActivityQuery()) == []
 
 
-def test_a_supervisor_only_reads(qtbot, db, worker, make_actor, tasks) -> None:  # type: ignore[no-untyped-def]
+def test_a_supervisor_only_reads(
+    qtbot: QtBot, db: Database, worker: Actor, make_actor: Callable[..., Actor], tasks: TaskRunner
+) -> None:
     saved = ActivityService(db, worker).create(activity_input(held_on=dt.date.today()))
     supervisor = make_actor(Role.SUPERVISOR, "du", "杜督导")
     page = make_page(qtbot, db, supervisor, tasks)
@@ -162,7 +165,9 @@ def test_a_supervisor_only_reads(qtbot, db, worker, make_actor, tasks) -> None: 
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=5_000)
 
 
-def test_edit_and_a_stale_copy(qtbot, db, worker, tasks) -> None:  # type: ignore[no-untyped-def]
+def test_edit_and_a_stale_copy(
+    qtbot: QtBot, db: Database, worker: Actor, tasks: TaskRunner
+) -> None:
     saved = ActivityService(db, worker).create(activity_input(held_on=dt.date.today()))
     page = make_page(qtbot, db, worker, tasks)
     page.show_activity(saved.activity_id)

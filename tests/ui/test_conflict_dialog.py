@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
 
 from app.domain.roles import Role
 from app.services.clients.service import ClientService
@@ -15,10 +18,16 @@ from app.ui.clients.choices import load_choices
 from app.ui.clients.form import ClientFormDialog
 from app.ui.conflict_dialog import ConflictDialog
 from app.ui.tasks import TaskRunner
+from tests.ui.items import cell
+
+# The form, its service and the client's id.
+Conflict = tuple[ClientFormDialog, ClientService, int]
 
 
 @pytest.fixture
-def conflict(qtbot, db: Database, admin: Actor, make_actor, tasks: TaskRunner):  # type: ignore[no-untyped-def]
+def conflict(
+    qtbot: QtBot, db: Database, admin: Actor, make_actor: Callable[..., Actor], tasks: TaskRunner
+) -> Conflict:
     """My form is open on version 1; a colleague saves a new address meanwhile; I save."""
     mine = ClientService(db, admin)
     colleague = ClientService(db, make_actor(Role.HEAD, "zhan"))
@@ -41,26 +50,28 @@ def conflict(qtbot, db: Database, admin: Actor, make_actor, tasks: TaskRunner): 
     return form, mine, saved.id
 
 
-def answer(qtbot, box: QMessageBox) -> None:  # type: ignore[no-untyped-def]
+def answer(qtbot: QtBot, box: QMessageBox) -> None:
     qtbot.waitUntil(box.isVisible)
     box.buttons()[0].click()
 
 
-def test_compare_lists_the_fields_that_differ(conflict) -> None:  # type: ignore[no-untyped-def]
+def test_compare_lists_the_fields_that_differ(conflict: Conflict) -> None:
     form, _clients, _id = conflict
-    dialog: ConflictDialog = form.conflict
+    dialog = form.conflict
+    assert isinstance(dialog, ConflictDialog)
     dialog.compare()
     assert dialog.table.isVisible()
     differing = {(row.caption, row.stored, row.mine) for row in dialog.differing()}
     assert differing == {("Address", "东山村", "梅林村1组"), ("Notes", "", "腿脚不便")}
-    captions = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
+    captions = [cell(dialog.table, r, 0).text() for r in range(dialog.table.rowCount())]
     address = captions.index("Address")
     name = captions.index("Name")
-    assert dialog.table.item(address, 1).background() != dialog.table.item(name, 1).background()
+    assert cell(dialog.table, address, 1).background() != cell(dialog.table, name, 1).background()
 
 
-def test_keep_mine_shows_the_difference_then_saves_over(qtbot, conflict) -> None:  # type: ignore[no-untyped-def]
+def test_keep_mine_shows_the_difference_then_saves_over(qtbot: QtBot, conflict: Conflict) -> None:
     form, clients, client_id = conflict
+    assert form.conflict is not None
     theirs = form.conflict.stored.version
     with qtbot.waitSignal(form.saved, timeout=5_000):
         box = form.conflict.keep_mine()
@@ -72,8 +83,9 @@ def test_keep_mine_shows_the_difference_then_saves_over(qtbot, conflict) -> None
     assert stored.version > theirs
 
 
-def test_reload_asks_then_shows_the_stored_value(qtbot, conflict) -> None:  # type: ignore[no-untyped-def]
+def test_reload_asks_then_shows_the_stored_value(qtbot: QtBot, conflict: Conflict) -> None:
     form, clients, client_id = conflict
+    assert form.conflict is not None
     theirs = form.conflict.stored.version
     box = form.conflict.reload()
     assert form.address.text() == "梅林村1组"  # nothing happens before the answer
@@ -83,8 +95,9 @@ def test_reload_asks_then_shows_the_stored_value(qtbot, conflict) -> None:  # ty
     assert clients.get(client_id).version == theirs
 
 
-def test_going_back_keeps_my_edits_and_the_stored_record(qtbot, conflict) -> None:  # type: ignore[no-untyped-def]
+def test_going_back_keeps_my_edits_and_the_stored_record(qtbot: QtBot, conflict: Conflict) -> None:
     form, clients, client_id = conflict
+    assert form.conflict is not None
     form.conflict.reject()
     assert form.notes.toPlainText() == "腿脚不便"
     assert clients.get(client_id).address == "东山村"

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import QDate
+from pytestqt.qtbot import QtBot
 
 from app.domain.roles import Role
 from app.services.access.consents import ConsentService
@@ -17,9 +19,10 @@ from app.ui.clients.consent_dialog import ConsentDialog, WithdrawDialog
 from app.ui.clients.detail import ClientDetailPanel
 from app.ui.clients.page import ClientsPage
 from app.ui.tasks import TaskRunner
+from tests.ui.items import cell
 
 
-def make_panel(qtbot, db: Database, actor: Actor, tasks: TaskRunner) -> ClientDetailPanel:  # type: ignore[no-untyped-def]
+def make_panel(qtbot: QtBot, db: Database, actor: Actor, tasks: TaskRunner) -> ClientDetailPanel:
     panel = ClientDetailPanel(
         clients=ClientService(db, actor), tasks=tasks, consents=ConsentService(db, actor)
     )
@@ -29,7 +32,9 @@ def make_panel(qtbot, db: Database, actor: Actor, tasks: TaskRunner) -> ClientDe
     return panel
 
 
-def test_record_and_withdraw_consent(qtbot, db, admin, tasks) -> None:  # type: ignore[no-untyped-def]
+def test_record_and_withdraw_consent(
+    qtbot: QtBot, db: Database, admin: Actor, tasks: TaskRunner
+) -> None:
     cid = (
         ClientService(db, admin)
         .create(ClientInput(name="刘建国", birth_date=dt.date(1950, 1, 1)))
@@ -52,7 +57,7 @@ def test_record_and_withdraw_consent(qtbot, db, admin, tasks) -> None:  # type: 
     dialog.save_button.click()
     qtbot.waitUntil(lambda: len(section.rows) == 3, timeout=5_000)
     assert section.missing.text().endswith(": 照片/宣传")
-    assert section.table.item(0, 4).text() == "2026-1"
+    assert cell(section.table, 0, 4).text() == "2026-1"
 
     sharing = next(i for i, r in enumerate(section.rows) if r.item == "sharing")
     section.table.selectRow(sharing)
@@ -68,7 +73,9 @@ def test_record_and_withdraw_consent(qtbot, db, admin, tasks) -> None:  # type: 
     panel.grab().save("/tmp/consent_section.png")
 
 
-def test_a_child_needs_a_guardian_signer(qtbot, db, admin, tasks) -> None:  # type: ignore[no-untyped-def]
+def test_a_child_needs_a_guardian_signer(
+    qtbot: QtBot, db: Database, admin: Actor, tasks: TaskRunner
+) -> None:
     today = dt.date.today()
     birth = today.replace(year=today.year - 10, day=1)
     data = ClientInput(
@@ -96,8 +103,8 @@ def test_a_child_needs_a_guardian_signer(qtbot, db, admin, tasks) -> None:  # ty
     assert {r.signer_name for r in section.rows} == {"王芳"}
 
 
-def test_a_supervisor_sees_consents_but_cannot_change_them(  # type: ignore[no-untyped-def]
-    qtbot, db, admin, make_actor, tasks
+def test_a_supervisor_sees_consents_but_cannot_change_them(
+    qtbot: QtBot, db: Database, admin: Actor, make_actor: Callable[..., Actor], tasks: TaskRunner
 ) -> None:
     cid = ClientService(db, admin).create(ClientInput(name="刘建国")).id
     panel = make_panel(qtbot, db, make_actor(Role.SUPERVISOR, "du", "杜督导"), tasks)
@@ -108,7 +115,9 @@ def test_a_supervisor_sees_consents_but_cannot_change_them(  # type: ignore[no-u
     assert not section.add_button.isVisible() and not section.withdraw_button.isVisible()
 
 
-def test_the_signing_day_can_be_changed(qtbot, db, admin, tasks) -> None:  # type: ignore[no-untyped-def]
+def test_the_signing_day_can_be_changed(
+    qtbot: QtBot, db: Database, admin: Actor, tasks: TaskRunner
+) -> None:
     cid = ClientService(db, admin).create(ClientInput(name="刘建国")).id
     panel = make_panel(qtbot, db, admin, tasks)
     panel.show_client(cid)
@@ -123,7 +132,9 @@ def test_the_signing_day_can_be_changed(qtbot, db, admin, tasks) -> None:  # typ
     assert section.rows[0].signed_on == dt.date.today() - dt.timedelta(days=3)
 
 
-def test_the_clients_page_shows_the_section(qtbot, db, admin, tasks) -> None:  # type: ignore[no-untyped-def]
+def test_the_clients_page_shows_the_section(
+    qtbot: QtBot, db: Database, admin: Actor, tasks: TaskRunner
+) -> None:
     cid = ClientService(db, admin).create(ClientInput(name="刘建国")).id
     page = ClientsPage(
         clients=ClientService(db, admin), codes=CodeService(db, admin), tasks=tasks,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from app.services.access.consent_types import ConsentInput
 from app.services.access.consents import ConsentService
@@ -26,7 +27,9 @@ def client(db: Database, admin: Actor) -> int:
     return ClientService(db, admin).create(ClientInput(name="刘建国")).id
 
 
-def referral_dialog(qtbot, db: Database, admin: Actor, client: int, tasks: TaskRunner):  # type: ignore[no-untyped-def]
+def referral_dialog(
+    qtbot: QtBot, db: Database, admin: Actor, client: int, tasks: TaskRunner
+) -> tuple[ReferralDialog, CaseService, int]:
     cases = CaseService(db, admin)
     saved = cases.open_case(
         OpenCaseInput(client_id=client, intake_date=dt.date.today(), presenting_problem="需转介")
@@ -37,13 +40,17 @@ def referral_dialog(qtbot, db: Database, admin: Actor, client: int, tasks: TaskR
     )  # fmt: skip
     qtbot.addWidget(dialog)
     dialog.show()
-    assert dialog.consent_warning is not None
-    qtbot.waitUntil(lambda: dialog.consent_warning.missing is not None, timeout=5_000)
+    warning = dialog.consent_warning
+    assert warning is not None
+    qtbot.waitUntil(lambda: warning.missing is not None, timeout=5_000)
     return dialog, cases, saved.case_id
 
 
-def test_a_referral_without_sharing_consent_needs_a_reason(qtbot, db, admin, client, tasks) -> None:  # type: ignore[no-untyped-def]
+def test_a_referral_without_sharing_consent_needs_a_reason(
+    qtbot: QtBot, db: Database, admin: Actor, client: int, tasks: TaskRunner
+) -> None:
     dialog, cases, case_id = referral_dialog(qtbot, db, admin, client, tasks)
+    assert dialog.consent_warning is not None and dialog.save_button is not None
     assert dialog.consent_warning.missing == ("sharing",)
     assert dialog.consent_warning.isVisible() and dialog.override.isVisible()
     dialog.agency.setText("县残联")
@@ -58,9 +65,12 @@ def test_a_referral_without_sharing_consent_needs_a_reason(qtbot, db, admin, cli
     assert "紧急安全保护" in cases.get(case_id).referrals[0].reason
 
 
-def test_with_sharing_consent_the_referral_goes_ahead(qtbot, db, admin, client, tasks) -> None:  # type: ignore[no-untyped-def]
+def test_with_sharing_consent_the_referral_goes_ahead(
+    qtbot: QtBot, db: Database, admin: Actor, client: int, tasks: TaskRunner
+) -> None:
     ConsentService(db, admin).record(ConsentInput(client, ("sharing",), dt.date.today(), "刘建国"))
     dialog, cases, case_id = referral_dialog(qtbot, db, admin, client, tasks)
+    assert dialog.consent_warning is not None and dialog.save_button is not None
     assert dialog.consent_warning.missing == ()
     assert not dialog.consent_warning.isVisible() and not dialog.override.isVisible()
     assert dialog.consent.isChecked()
@@ -71,7 +81,9 @@ def test_with_sharing_consent_the_referral_goes_ahead(qtbot, db, admin, client, 
     assert cases.get(case_id).referrals[0].consent_given
 
 
-def test_intake_warns_without_service_consent(qtbot, db, admin, client, tasks) -> None:  # type: ignore[no-untyped-def]
+def test_intake_warns_without_service_consent(
+    qtbot: QtBot, db: Database, admin: Actor, client: int, tasks: TaskRunner
+) -> None:
     dialog = IntakeDialog(
         cases=CaseService(db, admin), clients=ClientService(db, admin), tasks=tasks,
         choices=ClientChoices(), consents=ConsentService(db, admin),

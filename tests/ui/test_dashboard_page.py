@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 from PySide6.QtCharts import QAbstractBarSeries
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QTreeWidgetItem
+from pytestqt.qtbot import QtBot
 
 from app.services.cases.printing import CasePrintService
 from app.services.cases.reminders import ReminderService
@@ -68,7 +70,13 @@ def station(db: Database, admin: Actor) -> dict[str, int]:
     return {"high_case": high, **made}
 
 
-def make_page(qtbot, db: Database, actor: Actor, tasks: TaskRunner, figures=FIGURES):  # type: ignore[no-untyped-def]
+def make_page(
+    qtbot: QtBot,
+    db: Database,
+    actor: Actor,
+    tasks: TaskRunner,
+    figures: Sequence[KeyFigure] = FIGURES,
+) -> DashboardPage:
     asked: list[dt.date] = []
 
     def key_figures(month: dt.date) -> list[KeyFigure]:
@@ -102,8 +110,13 @@ def bar_point(chart: CountChart, index: int) -> QPointF:
 
 
 def test_figures_and_charts_show_the_station(
-    qtbot, db, admin, station, tasks, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    db: Database,
+    admin: Actor,
+    station: dict[str, int],
+    tasks: TaskRunner,
+    tmp_path: Path,
+) -> None:
     page = make_page(qtbot, db, admin, tasks)
     assert "2026" in page.heading.text()
     assert [c.figure.key for c in page.figures.cards] == ["cases_open", "visits", "volunteer_hours"]
@@ -125,7 +138,9 @@ def test_figures_and_charts_show_the_station(
     shot.save(str(tmp_path / "dashboard.png"))
 
 
-def test_each_figure_opens_the_list_behind_it(qtbot, db, admin, station, tasks) -> None:  # type: ignore[no-untyped-def]
+def test_each_figure_opens_the_list_behind_it(
+    qtbot: QtBot, db: Database, admin: Actor, station: dict[str, int], tasks: TaskRunner
+) -> None:
     page = make_page(qtbot, db, admin, tasks)
     with qtbot.waitSignal(page.open_list) as opened:
         qtbot.mouseClick(page.figures.cards[0], Qt.MouseButton.LeftButton)
@@ -148,7 +163,9 @@ def test_each_figure_opens_the_list_behind_it(qtbot, db, admin, station, tasks) 
     assert opened.args == ["service_records", {"month": "2026-11"}]
 
     with qtbot.waitSignal(page.open_list) as opened:
-        page.category_chart.chart().series()[0].barSets()[0].clicked.emit(1)
+        series = page.category_chart.chart().series()[0]
+        assert isinstance(series, QAbstractBarSeries)
+        series.barSets()[0].clicked.emit(1)
     # Horizontal bars are drawn bottom-up: the bar at index 1 is the first category.
     assert opened.args == ["clients", {"category": "dibao_rural", "status": "active"}]
 
@@ -159,7 +176,9 @@ def test_each_figure_opens_the_list_behind_it(qtbot, db, admin, station, tasks) 
     assert opened.args[0] == "case" and opened.args[1]["id"] in {station["high_case"]}
 
 
-def test_a_change_is_counted_again(qtbot, db, admin, station, tasks) -> None:  # type: ignore[no-untyped-def]
+def test_a_change_is_counted_again(
+    qtbot: QtBot, db: Database, admin: Actor, station: dict[str, int], tasks: TaskRunner
+) -> None:
     page = make_page(qtbot, db, admin, tasks)
     CaseService(db, admin, today=TODAY).open_case(
         OpenCaseInput(
@@ -171,7 +190,9 @@ def test_a_change_is_counted_again(qtbot, db, admin, station, tasks) -> None:  #
     assert page.risk_chart.values == [2, 0, 1]
 
 
-def test_without_key_figures_the_cards_are_hidden(qtbot, db, admin, station, tasks) -> None:  # type: ignore[no-untyped-def]
+def test_without_key_figures_the_cards_are_hidden(
+    qtbot: QtBot, db: Database, admin: Actor, station: dict[str, int], tasks: TaskRunner
+) -> None:
     page = make_page(qtbot, db, admin, tasks, figures=[])
     assert not page.figures.isVisible()
     with qtbot.waitSignal(page.refreshed, timeout=5_000):
@@ -179,8 +200,8 @@ def test_without_key_figures_the_cards_are_hidden(qtbot, db, admin, station, tas
     assert page.risk_chart.values == [1, 0, 1]
 
 
-def test_a_chart_filter_shows_the_same_records_on_the_list_page(  # type: ignore[no-untyped-def]
-    qtbot, db, admin, station, tasks
+def test_a_chart_filter_shows_the_same_records_on_the_list_page(
+    qtbot: QtBot, db: Database, admin: Actor, station: dict[str, int], tasks: TaskRunner
 ) -> None:
     clients = ClientsPage(
         clients=ClientService(db, admin), codes=CodeService(db, admin), tasks=tasks
@@ -215,7 +236,9 @@ def test_a_chart_filter_shows_the_same_records_on_the_list_page(  # type: ignore
     qtbot.waitUntil(lambda: not clients.model.searching and not cases.model.searching)
 
 
-def test_the_report_service_supplies_the_key_figures(qtbot, db, admin, station, tasks) -> None:  # type: ignore[no-untyped-def]
+def test_the_report_service_supplies_the_key_figures(
+    qtbot: QtBot, db: Database, admin: Actor, station: dict[str, int], tasks: TaskRunner
+) -> None:
     page = DashboardPage(
         dashboard=DashboardService(db, admin, today=TODAY),
         reminders=ReminderService(db, admin, today=TODAY),

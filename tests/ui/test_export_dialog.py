@@ -12,6 +12,7 @@ import openpyxl
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton
+from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from stdnum.cn import ric
 
@@ -32,6 +33,7 @@ from app.ui.cases.page import CasesPage
 from app.ui.clients.page import ClientsPage
 from app.ui.tasks import TaskRunner
 from app.ui.widgets.export_dialog import ExportDialog
+from app.ui.widgets.list_page import ListPage
 from tests.ui.shell_helpers import visible
 
 RISKS = ["high", "low", "high", "medium"]
@@ -51,7 +53,7 @@ def people(db: Database, admin: Actor) -> None:
         )
 
 
-def clients_page(qtbot, db: Database, actor: Actor, tasks: TaskRunner) -> ClientsPage:  # type: ignore[no-untyped-def]
+def clients_page(qtbot: QtBot, db: Database, actor: Actor, tasks: TaskRunner) -> ClientsPage:
     page = ClientsPage(
         clients=ClientService(db, actor),
         codes=CodeService(db, actor),
@@ -65,16 +67,17 @@ def clients_page(qtbot, db: Database, actor: Actor, tasks: TaskRunner) -> Client
     return page
 
 
-def open_dialog(qtbot, page: Any) -> ExportDialog:  # type: ignore[no-untyped-def]
+def open_dialog(qtbot: QtBot, page: ListPage[Any, Any]) -> ExportDialog:
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert page.export_button is not None
     dialog = page.export_button.dialog
     assert dialog is not None
     qtbot.waitExposed(dialog)
     return dialog
 
 
-def export(qtbot, dialog: ExportDialog, path: Path) -> None:  # type: ignore[no-untyped-def]
+def export(qtbot: QtBot, dialog: ExportDialog, path: Path) -> None:
     dialog.path.setText(str(path))
     dialog.export_button.click()
     qtbot.waitUntil(lambda: path.exists() and bool(visible(QMessageBox)), timeout=10_000)
@@ -96,7 +99,9 @@ def exports_logged(db: Database) -> list[dict[str, Any]]:
         return [json.loads(d) for d in details]
 
 
-def test_exports_the_filtered_list_masked(qtbot, db, admin, people, tasks, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_exports_the_filtered_list_masked(
+    qtbot: QtBot, db: Database, admin: Actor, people: None, tasks: TaskRunner, tmp_path: Path
+) -> None:
     page = clients_page(qtbot, db, admin, tasks)
     assert page.export_button is not None and page.export_button.isVisible()
     with qtbot.waitSignal(page.model.counted, timeout=5_000):
@@ -115,7 +120,9 @@ def test_exports_the_filtered_list_masked(qtbot, db, admin, people, tasks, tmp_p
     assert page.export_button.dialog is None  # closed once the file was written
 
 
-def test_full_ids_need_a_reason(qtbot, db, admin, people, tasks, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_full_ids_need_a_reason(
+    qtbot: QtBot, db: Database, admin: Actor, people: None, tasks: TaskRunner, tmp_path: Path
+) -> None:
     page = clients_page(qtbot, db, admin, tasks)
     dialog = open_dialog(qtbot, page)
     assert dialog.full_ids.isVisible() and not dialog.reason.isEnabled()
@@ -137,8 +144,8 @@ def test_full_ids_need_a_reason(qtbot, db, admin, people, tasks, tmp_path) -> No
     assert entry["reason"] == "报送县民政局核对名单"
 
 
-def test_a_supervisor_cannot_ask_for_full_numbers(  # type: ignore[no-untyped-def]
-    qtbot, db, make_actor: Callable[..., Actor], people, tasks
+def test_a_supervisor_cannot_ask_for_full_numbers(
+    qtbot: QtBot, db: Database, make_actor: Callable[..., Actor], people: None, tasks: TaskRunner
 ) -> None:
     page = clients_page(qtbot, db, make_actor(Role.SUPERVISOR), tasks)
     dialog = open_dialog(qtbot, page)
@@ -146,8 +153,14 @@ def test_a_supervisor_cannot_ask_for_full_numbers(  # type: ignore[no-untyped-de
     assert "3604" in dialog.masking_note.text()
 
 
-def test_cancel_in_the_progress_dialog_stops_the_export(  # type: ignore[no-untyped-def]
-    qtbot, db, admin, people, tasks, tmp_path, monkeypatch
+def test_cancel_in_the_progress_dialog_stops_the_export(
+    qtbot: QtBot,
+    db: Database,
+    admin: Actor,
+    people: None,
+    tasks: TaskRunner,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     page = clients_page(qtbot, db, admin, tasks)
     dialog = open_dialog(qtbot, page)
@@ -174,7 +187,9 @@ def test_cancel_in_the_progress_dialog_stops_the_export(  # type: ignore[no-unty
     assert not path.exists()
 
 
-def test_the_case_page_exports_its_filter(qtbot, db, admin, people, tasks, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_case_page_exports_its_filter(
+    qtbot: QtBot, db: Database, admin: Actor, people: None, tasks: TaskRunner, tmp_path: Path
+) -> None:
     page = CasesPage(
         cases=CaseService(db, admin),
         reminders=ReminderService(db, admin),

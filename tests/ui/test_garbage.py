@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtWidgets import QApplication, QDialog
+from pytestqt.qtbot import QtBot
 
 from app.ui import garbage
 from app.ui.dialogs import keep_open
@@ -35,7 +36,7 @@ def make_cycles(count: int) -> None:
 
 
 def test_cycles_made_on_a_worker_are_collected_on_the_gui_thread(
-    qtbot, tasks: TaskRunner, collections: list[tuple[threading.Thread, int]]
+    qtbot: QtBot, tasks: TaskRunner, collections: list[tuple[threading.Thread, int]]
 ) -> None:
     assert not gc.isenabled()
     made: list[bool] = []
@@ -50,7 +51,7 @@ def test_cycles_made_on_a_worker_are_collected_on_the_gui_thread(
 
 
 def test_a_closed_dialog_sets_off_a_full_collection(
-    qtbot, qapp: QApplication, collections: list[tuple[threading.Thread, int]]
+    qtbot: QtBot, qapp: QApplication, collections: list[tuple[threading.Thread, int]]
 ) -> None:
     garbage.install(qapp).timer.stop()  # no periodic collections: only the one after closing
     dialog = QDialog()

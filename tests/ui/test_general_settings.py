@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import QMainWindow
+from pytestqt.qtbot import QtBot
 
 from app.services.access.auth import AuthService
 from app.services.access.consents import ConsentService
@@ -17,7 +18,7 @@ from app.ui.settings.general_tab import GeneralTab
 from app.ui.tasks import TaskRunner
 
 
-def make_tab(qtbot, db: Database, admin: Actor, tasks: TaskRunner) -> GeneralTab:  # type: ignore[no-untyped-def]
+def make_tab(qtbot: QtBot, db: Database, admin: Actor, tasks: TaskRunner) -> GeneralTab:
     tab = GeneralTab(settings=SettingsService(db, admin), station_id=admin.station_id, tasks=tasks)
     qtbot.addWidget(tab)
     tab.show()
@@ -25,7 +26,7 @@ def make_tab(qtbot, db: Database, admin: Actor, tasks: TaskRunner) -> GeneralTab
     return tab
 
 
-def test_defaults_are_shown(qtbot, db, admin, tasks) -> None:  # type: ignore[no-untyped-def]
+def test_defaults_are_shown(qtbot: QtBot, db: Database, admin: Actor, tasks: TaskRunner) -> None:
     tab = make_tab(qtbot, db, admin, tasks)
     values = tab.values()
     assert values["idle_minutes"] == 10
@@ -35,7 +36,9 @@ def test_defaults_are_shown(qtbot, db, admin, tasks) -> None:  # type: ignore[no
     tab.grab().save("/tmp/general_settings.png")
 
 
-def test_saved_values_take_effect_in_the_running_app(qtbot, db, admin, tasks) -> None:  # type: ignore[no-untyped-def]
+def test_saved_values_take_effect_in_the_running_app(
+    qtbot: QtBot, db: Database, admin: Actor, tasks: TaskRunner
+) -> None:
     window = QMainWindow()
     qtbot.addWidget(window)
     lock = IdleLock(
@@ -62,7 +65,9 @@ def test_saved_values_take_effect_in_the_running_app(qtbot, db, admin, tasks) ->
     lock.stop()
 
 
-def test_only_changed_values_are_written(qtbot, db, admin, tasks) -> None:  # type: ignore[no-untyped-def]
+def test_only_changed_values_are_written(
+    qtbot: QtBot, db: Database, admin: Actor, tasks: TaskRunner
+) -> None:
     tab = make_tab(qtbot, db, admin, tasks)
     tab.spins["urgent_days"].setValue(3)
     tab.save_button.click()

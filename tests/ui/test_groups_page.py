@@ -7,7 +7,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QDialog, QLineEdit
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 from stdnum.cn import ric
 
@@ -17,13 +19,17 @@ from app.services.clients.types import ClientInput
 from app.services.context import Actor
 from app.services.groups.printing import GroupPrintService
 from app.services.groups.service import GroupService
+from app.services.groups.types import GroupDetail
 from app.services.settings.codes import CodeService
 from app.store.engine import Database
 from app.ui.clients.household_picker import HeadSearchDialog
 from app.ui.groups.end_dialog import EndDialog, ScoreTable
+from app.ui.groups.form_dialog import GroupFormDialog
+from app.ui.groups.member_dialogs import LeaveDialog
 from app.ui.groups.page import GroupsPage
 from app.ui.groups.session_dialog import SessionDialog
 from app.ui.tasks import TaskRunner
+from tests.ui.items import cell
 from tests.ui.shell_helpers import chinese_ui
 
 NAMES = ["李秀英", "王桂兰", "张建国"]
@@ -48,7 +54,7 @@ def worker(make_actor: Callable[..., Actor]) -> Actor:
     return make_actor(Role.WORKER, "xiaozhang", "张社工")
 
 
-def make_page(qtbot, db: Database, actor: Actor, tasks: TaskRunner) -> GroupsPage:  # type: ignore[no-untyped-def]
+def make_page(qtbot: QtBot, db: Database, actor: Actor, tasks: TaskRunner) -> GroupsPage:
     page = GroupsPage(
         groups=GroupService(db, actor),
         printing=GroupPrintService(db, actor),
@@ -64,7 +70,7 @@ def make_page(qtbot, db: Database, actor: Actor, tasks: TaskRunner) -> GroupsPag
     return page
 
 
-def press(qtbot, page: GroupsPage, key: str):  # type: ignore[no-untyped-def]
+def press(qtbot: QtBot, page: GroupsPage, key: str) -> QDialog:
     """Press a button of the group panel; returns the dialog it opened."""
     button = page.detail.buttons[key]
     assert button.isEnabled(), key
@@ -75,12 +81,19 @@ def press(qtbot, page: GroupsPage, key: str):  # type: ignore[no-untyped-def]
     return dialog
 
 
-def save(qtbot, dialog) -> None:  # type: ignore[no-untyped-def]
+def shown(page: GroupsPage) -> GroupDetail:
+    """The group the page shows (the test has waited for it)."""
+    detail = page.detail.detail
+    assert detail is not None
+    return detail
+
+
+def save(qtbot: QtBot, dialog: GroupFormDialog) -> None:
     dialog.save_button.click()
     qtbot.waitUntil(lambda: not isValid(dialog) or not dialog.isVisible(), timeout=5_000)
 
 
-def add_member(qtbot, page: GroupsPage, name: str, count: int) -> None:  # type: ignore[no-untyped-def]
+def add_member(qtbot: QtBot, page: GroupsPage, name: str, count: int) -> None:
     search = press(qtbot, page, "add_member")
     assert isinstance(search, HeadSearchDialog)
     search.search.setText(name)
@@ -93,8 +106,16 @@ def add_member(qtbot, page: GroupsPage, name: str, count: int) -> None:  # type:
     )
 
 
-def test_plan_a_group_add_members_and_record_a_session(  # type: ignore[no-untyped-def]
-    qtbot, db, admin, make_actor, worker, people, tasks, tmp_path: Path
+def test_plan_a_group_add_members_and_record_a_session(
+    qtbot: QtBot,
+    db: Database,
+    admin: Actor,
+    make_actor: Callable[..., Actor],
+    worker: Actor,
+    people: dict[str, int],
+    tasks: TaskRunner,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     page = make_page(qtbot, db, worker, tasks)
     assert page.new_button.isVisible()
@@ -140,13 +161,13 @@ def test_plan_a_group_add_members_and_record_a_session(  # type: ignore[no-untyp
         lambda: page.detail.detail is not None and len(page.detail.detail.sessions) == 1,
         timeout=5_000,
     )
-    detail = page.detail.detail
+    detail = shown(page)
     assert detail.status == "running"
     first = detail.sessions[0]
     assert (first.number, first.topic) == (1, "相识与破冰")
     assert first.counts.person_times == 3  # one present and two walk-ins
     assert page.detail.sessions.rowCount() == 1
-    assert page.detail.sessions.item(0, 7).text() == "3"
+    assert cell(page.detail.sessions, 0, 7).text() == "3"
     assert "3 person-times" in page.detail.summary.text()
     assert page.detail.buttons["end"].isEnabled()
 
@@ -154,6 +175,7 @@ def test_plan_a_group_add_members_and_record_a_session(  # type: ignore[no-untyp
     page.detail.tabs.setCurrentWidget(page.detail.members)
     page.detail.members.selectRow(0)
     leave = press(qtbot, page, "remove_member")
+    assert isinstance(leave, LeaveDialog)
     save(qtbot, leave)
     qtbot.waitUntil(
         lambda: (
@@ -161,8 +183,8 @@ def test_plan_a_group_add_members_and_record_a_session(  # type: ignore[no-untyp
         ),
         timeout=5_000,
     )
-    assert page.detail.detail.members[0].sessions_present == 1
-    assert page.detail.detail.counts.person_times == 3
+    assert shown(page).members[0].sessions_present == 1
+    assert shown(page).counts.person_times == 3
 
     # The session is corrected: the member who left early is marked present after all.
     page.detail.tabs.setCurrentWidget(page.detail.sessions)
@@ -197,14 +219,14 @@ def test_plan_a_group_add_members_and_record_a_session(  # type: ignore[no-untyp
         lambda: page.detail.detail is not None and page.detail.detail.status == "ended",
         timeout=5_000,
     )
-    assert page.detail.detail.members[1].pre_score == Decimal("30")
+    assert shown(page).members[1].pre_score == Decimal("30")
     assert not page.detail.buttons["add_session"].isEnabled()
     assert not page.detail.buttons["add_member"].isEnabled()
     assert "防跌倒效能量表" in page.detail.evaluation.toPlainText()
 
     # Print: the PDF is written in the background.
     target = tmp_path / "group.pdf"
-    page.printer.choose_path = lambda _suggested: target  # type: ignore[method-assign]
+    monkeypatch.setattr(page.printer, "choose_path", lambda _suggested: target)
     page.detail.buttons["print"].click()
     qtbot.waitUntil(target.exists, timeout=10_000)
     qtbot.waitUntil(lambda: not page.printer.busy, timeout=10_000)
@@ -222,7 +244,9 @@ def test_plan_a_group_add_members_and_record_a_session(  # type: ignore[no-untyp
     assert supervisor.detail.read_only.isVisible()
 
 
-def test_filters_narrow_the_list(qtbot, db, admin, worker, tasks) -> None:  # type: ignore[no-untyped-def]
+def test_filters_narrow_the_list(
+    qtbot: QtBot, db: Database, admin: Actor, worker: Actor, tasks: TaskRunner
+) -> None:
     page = make_page(qtbot, db, worker, tasks)
     for name in ("亲子阅读兴趣小组", "长者防跌倒互助小组"):
         plan = page.new_group()
@@ -239,7 +263,9 @@ def test_filters_narrow_the_list(qtbot, db, admin, worker, tasks) -> None:  # ty
     assert page.count_label.text() == "0 group(s)"
 
 
-def test_the_list_model_is_a_sound_qt_model(qtbot, qtmodeltester, db, admin, tasks) -> None:  # type: ignore[no-untyped-def]
+def test_the_list_model_is_a_sound_qt_model(
+    qtbot: QtBot, qtmodeltester: ModelTester, db: Database, admin: Actor, tasks: TaskRunner
+) -> None:
     page = make_page(qtbot, db, admin, tasks)
     plan = page.new_group()
     assert plan is not None

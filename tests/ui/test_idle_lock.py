@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 from stdnum.cn import ric
 
@@ -25,7 +28,7 @@ _BODY = "36042619500301123"
 FULL_ID = _BODY + ric.calc_check_digit(_BODY + "0")
 
 
-def unlock_with(qtbot, window: MainWindow, login: str, password: str) -> None:  # type: ignore[no-untyped-def]
+def unlock_with(qtbot: QtBot, window: MainWindow, login: str, password: str) -> None:
     overlay = window.idle_lock.overlay
     assert overlay is not None
     overlay.login.setText(login)
@@ -39,17 +42,22 @@ def failures(db: Database) -> int:
         return int(session.scalar(stmt) or 0)
 
 
-def test_a_short_idle_time_covers_the_window(qtbot, open_window, admin: Actor) -> None:  # type: ignore[no-untyped-def]
+def test_a_short_idle_time_covers_the_window(
+    qtbot: QtBot, open_window: Callable[..., MainWindow], admin: Actor
+) -> None:
     window = open_window(admin, 150)
     qtbot.waitUntil(lambda: window.idle_lock.locked, timeout=3_000)
     overlay = window.idle_lock.overlay
     assert overlay is not None and overlay.isVisible()
     assert overlay.geometry() == window.rect()
-    assert not window.centralWidget().isEnabled()
+    central = window.centralWidget()
+    assert central is not None and not central.isEnabled()
     assert overlay.login.text() == "admin"
 
 
-def test_input_keeps_the_window_unlocked(qtbot, open_window, admin: Actor) -> None:  # type: ignore[no-untyped-def]
+def test_input_keeps_the_window_unlocked(
+    qtbot: QtBot, open_window: Callable[..., MainWindow], admin: Actor
+) -> None:
     # No race with the clock: the countdown is stopped as if it had nearly run out, and a
     # key press must start it again from the full idle time.
     window = open_window(admin, 60_000)
@@ -60,8 +68,8 @@ def test_input_keeps_the_window_unlocked(qtbot, open_window, admin: Actor) -> No
     assert not window.idle_lock.locked
 
 
-def test_lock_masks_again_and_only_the_right_password_unlocks(  # type: ignore[no-untyped-def]
-    qtbot, db: Database, open_window, admin: Actor
+def test_lock_masks_again_and_only_the_right_password_unlocks(
+    qtbot: QtBot, db: Database, open_window: Callable[..., MainWindow], admin: Actor
 ) -> None:
     clients = ClientService(db, admin)
     saved = clients.create(ClientInput(name="张三", id_number=FULL_ID))
@@ -102,15 +110,21 @@ def test_lock_masks_again_and_only_the_right_password_unlocks(  # type: ignore[n
 
     unlock_with(qtbot, window, "admin", ADMIN_PASSWORD)
     qtbot.waitUntil(lambda: not window.idle_lock.locked, timeout=5_000)
-    assert window.centralWidget().isEnabled()
+    central = window.centralWidget()
+    assert central is not None and central.isEnabled()
     assert form.isVisible()
     assert window.idle_lock.timer.isActive()
     form.reject()
 
 
 @pytest.mark.parametrize("temporary_password", [False, True])
-def test_another_user_closes_the_first_session(  # type: ignore[no-untyped-def]
-    qtbot, open_window, db: Database, admin: Actor, make_actor, temporary_password: bool
+def test_another_user_closes_the_first_session(
+    qtbot: QtBot,
+    open_window: Callable[..., MainWindow],
+    db: Database,
+    admin: Actor,
+    make_actor: Callable[..., Actor],
+    temporary_password: bool,
 ) -> None:
     make_actor(Role.HEAD, "zhan")
     password = "zhan-password"

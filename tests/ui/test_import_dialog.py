@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from app.domain.roles import Role
@@ -21,6 +23,7 @@ from app.ui.clients.import_dialog import ImportDialog
 from app.ui.clients.import_preview_model import PreviewModel
 from app.ui.clients.page import ClientsPage
 from app.ui.tasks import TaskRunner
+from tests.ui.items import cell
 from tests.unit.services.importing import rosters
 
 A = rosters.make_id(dt.date(1950, 1, 1), 1)
@@ -29,7 +32,7 @@ B = rosters.make_id(dt.date(1960, 1, 1), 3)
 
 @pytest.fixture
 def roster(tmp_path: Path) -> Path:
-    rows = [
+    rows: list[list[object]] = [
         ["序号", "姓名", "公民身份号码", "村居", "联系电话", "备注"],
         [1, "甲", A, "梅林村", "13800138000", ""],
         [2, "乙", B.lower(), "东山村", "", "新增"],
@@ -38,7 +41,7 @@ def roster(tmp_path: Path) -> Path:
     return rosters.write_xlsx(tmp_path / "低保名单.xlsx", rows, title="2025年农村低保名单")
 
 
-def make_page(qtbot, db: Database, actor: Actor, tasks: TaskRunner) -> ClientsPage:  # type: ignore[no-untyped-def]
+def make_page(qtbot: QtBot, db: Database, actor: Actor, tasks: TaskRunner) -> ClientsPage:
     page = ClientsPage(
         clients=ClientService(db, actor), codes=CodeService(db, actor), tasks=tasks,
         importer=RosterImportService(db, actor),
@@ -54,8 +57,8 @@ def boxes(dialog: ImportDialog) -> list[QMessageBox]:
     return [b for b in dialog.findChildren(QMessageBox) if b.isVisible()]
 
 
-def test_mapping_preview_and_import(  # type: ignore[no-untyped-def]
-    qtbot, db: Database, admin: Actor, tasks: TaskRunner, roster: Path, tmp_path: Path
+def test_mapping_preview_and_import(
+    qtbot: QtBot, db: Database, admin: Actor, tasks: TaskRunner, roster: Path, tmp_path: Path
 ) -> None:
     page = make_page(qtbot, db, admin, tasks)
     assert page.import_button.isVisible()
@@ -70,7 +73,7 @@ def test_mapping_preview_and_import(  # type: ignore[no-untyped-def]
     assert "3" in dialog.header_label.text()  # the header is the third row, under the title
     mapping = dialog.mapping
     assert mapping.columns() == {1: "name", 2: "id_number", 3: "village", 4: "phone"}
-    assert "甲" in mapping.item(1, mapping.SAMPLE).text()
+    assert "甲" in cell(mapping, 1, mapping.SAMPLE).text()
     mapping.set_field(4, "")  # the user leaves the phone column out
     dialog.mapping_name.setText("农村低保")
     dialog.save_mapping_button.click()
@@ -117,14 +120,14 @@ def test_mapping_preview_and_import(  # type: ignore[no-untyped-def]
     again = page.import_dialog
     assert again is not None
     qtbot.waitUntil(lambda: again.history.rowCount() == 1, timeout=5_000)
-    assert again.history.item(0, 2).text() == "低保名单.xlsx"
-    assert "新增 2" in again.history.item(0, 4).text()
+    assert cell(again.history, 0, 2).text() == "低保名单.xlsx"
+    assert "新增 2" in cell(again.history, 0, 4).text()
     assert again.saved_combo.findData("农村低保") >= 0
     again.close_button.click()
 
 
-def test_a_bad_file_is_explained(  # type: ignore[no-untyped-def]
-    qtbot, db: Database, admin: Actor, tasks: TaskRunner, tmp_path: Path
+def test_a_bad_file_is_explained(
+    qtbot: QtBot, db: Database, admin: Actor, tasks: TaskRunner, tmp_path: Path
 ) -> None:
     tasks.set_window(None)
     dialog = ImportDialog(importer=RosterImportService(db, admin), tasks=tasks)
@@ -140,8 +143,8 @@ def test_a_bad_file_is_explained(  # type: ignore[no-untyped-def]
     boxes(dialog)[0].close()
 
 
-def test_supervisors_see_no_import_button(  # type: ignore[no-untyped-def]
-    qtbot, db: Database, make_actor, tasks: TaskRunner
+def test_supervisors_see_no_import_button(
+    qtbot: QtBot, db: Database, make_actor: Callable[..., Actor], tasks: TaskRunner
 ) -> None:
     page = make_page(qtbot, db, make_actor(Role.SUPERVISOR), tasks)
     assert not page.import_button.isVisible()

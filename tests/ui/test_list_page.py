@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QPushButton, QWidget
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from app.services.context import Changes
@@ -237,7 +238,7 @@ def click_header(qtbot: QtBot, page: ThingPage, column: int) -> None:
 
 
 def test_search_as_you_type_filters_and_count(
-    qtbot: QtBot, qtmodeltester: Any, things: Things, tasks: TaskRunner
+    qtbot: QtBot, qtmodeltester: ModelTester, things: Things, tasks: TaskRunner
 ) -> None:
     page = make_page(qtbot, things, tasks)
     assert names(qtbot, page) == ["apple", "apricot", "banana", "cherry"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
 
 from app.domain.roles import Role
 from app.services.access.auth import AuthService
@@ -20,7 +21,7 @@ ACCEPTED = QDialog.DialogCode.Accepted.value
 
 
 @pytest.fixture
-def dialog(qtbot, db: Database, admin: Actor, tasks: TaskRunner) -> LoginDialog:
+def dialog(qtbot: QtBot, db: Database, admin: Actor, tasks: TaskRunner) -> LoginDialog:
     widget = LoginDialog(
         auth=AuthService(db), tasks=tasks, station_name=SetupService(db).station_name()
     )
@@ -34,7 +35,7 @@ def test_the_station_name_is_shown(dialog: LoginDialog) -> None:
     assert dialog.station_label.isVisible()
 
 
-def test_enter_logs_in(qtbot, dialog: LoginDialog) -> None:
+def test_enter_logs_in(qtbot: QtBot, dialog: LoginDialog) -> None:
     qtbot.keyClicks(dialog.login, "admin")
     qtbot.keyClicks(dialog.password, ADMIN_PASSWORD)
     qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
@@ -43,7 +44,7 @@ def test_enter_logs_in(qtbot, dialog: LoginDialog) -> None:
     assert dialog.actor.display_name == "王站长"
 
 
-def test_wrong_password_shows_the_chinese_reason(qtbot, dialog: LoginDialog) -> None:
+def test_wrong_password_shows_the_chinese_reason(qtbot: QtBot, dialog: LoginDialog) -> None:
     dialog.login.setText("admin")
     dialog.password.setText("not-the-password")
     dialog.login_button.click()
@@ -61,7 +62,7 @@ def test_empty_fields_are_not_sent(dialog: LoginDialog) -> None:
 
 
 def test_temporary_password_must_be_changed(
-    qtbot, db: Database, admin: Actor, dialog: LoginDialog
+    qtbot: QtBot, db: Database, admin: Actor, dialog: LoginDialog
 ) -> None:
     created = UserService(db, admin).add(login="li", display_name="李社工", role=Role.WORKER)
     dialog.login.setText("li")
@@ -82,7 +83,7 @@ def test_temporary_password_must_be_changed(
 
 
 def test_refusing_the_password_change_keeps_the_user_out(
-    qtbot, db: Database, admin: Actor, dialog: LoginDialog
+    qtbot: QtBot, db: Database, admin: Actor, dialog: LoginDialog
 ) -> None:
     created = UserService(db, admin).add(login="zhao", display_name="赵社工", role=Role.WORKER)
     dialog.login.setText("zhao")

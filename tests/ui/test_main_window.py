@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
 
 import app
 from app.domain.roles import Role
@@ -60,7 +62,7 @@ def test_pages_are_the_real_ones_where_they_exist(main_window: MainWindow) -> No
     assert window.current_key() == "dashboard"
 
 
-def test_ctrl_digits_switch_pages(qtbot, main_window: MainWindow) -> None:
+def test_ctrl_digits_switch_pages(qtbot: QtBot, main_window: MainWindow) -> None:
     window = main_window
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
@@ -75,7 +77,9 @@ def test_ctrl_digits_switch_pages(qtbot, main_window: MainWindow) -> None:
     assert window.current_key() == "dashboard"
 
 
-def test_status_bar_names_user_role_station_and_database(main_window: MainWindow, db_path) -> None:
+def test_status_bar_names_user_role_station_and_database(
+    main_window: MainWindow, db_path: Path
+) -> None:
     window = main_window
     assert window.user_label.text() == "王站长 (管理员)"
     assert window.station_label.text() == "梅林镇社工站"
@@ -83,7 +87,7 @@ def test_status_bar_names_user_role_station_and_database(main_window: MainWindow
 
 
 def test_settings_tabs_follow_the_role(
-    open_window: Callable[[Actor], MainWindow], admin: Actor, make_actor
+    open_window: Callable[[Actor], MainWindow], admin: Actor, make_actor: Callable[..., Actor]
 ) -> None:
     admin_tabs = open_window(admin).page("settings")
     assert isinstance(admin_tabs, SettingsPage)

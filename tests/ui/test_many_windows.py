@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+from pytestqt.qtbot import QtBot
 
 from app.ui.tasks import Cancelled, IsCancelled, Progress, TaskRunner
 
@@ -78,7 +79,7 @@ def flush_deletes() -> None:
 
 
 def test_every_task_of_500_windows_arrives_or_is_dropped(
-    qtbot, qapp: QApplication, tasks: TaskRunner
+    qtbot: QtBot, qapp: QApplication, tasks: TaskRunner
 ) -> None:
     ledger = Ledger()
     windows: list[Window] = []

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDoubleSpinBox
+from pytestqt.qtbot import QtBot
 
 from app.services.context import Actor
 from app.services.reports.service import ReportService
@@ -21,7 +21,9 @@ from tests.unit.services.report_records import build
 
 
 @pytest.fixture
-def page(qtbot: Any, db: Database, admin: Actor, tmp_path: Path, tasks: TaskRunner) -> ReportsPage:
+def page(
+    qtbot: QtBot, db: Database, admin: Actor, tmp_path: Path, tasks: TaskRunner
+) -> ReportsPage:
     build(db, admin)
     widget = ReportsPage(reports=ReportService(db, admin), tasks=tasks, today=dt.date(2026, 11, 3))
     widget.folder.setText(str(tmp_path / "out"))
@@ -32,7 +34,7 @@ def page(qtbot: Any, db: Database, admin: Actor, tmp_path: Path, tasks: TaskRunn
     return widget
 
 
-def test_generates_the_monthly_report(qtbot: Any, page: ReportsPage, tmp_path: Path) -> None:
+def test_generates_the_monthly_report(qtbot: QtBot, page: ReportsPage, tmp_path: Path) -> None:
     assert page.month.date() == QDate(2026, 10, 1)  # last month by default
     assert page.station.currentText() == "梅林镇社工站（JX0426）"
     page.generate_button.click()
@@ -55,7 +57,7 @@ def test_generates_the_monthly_report(qtbot: Any, page: ReportsPage, tmp_path: P
     page.grab().save(str(tmp_path / "reports_page.png"))
 
 
-def test_all_stations_and_targets(qtbot: Any, page: ReportsPage) -> None:
+def test_all_stations_and_targets(qtbot: QtBot, page: ReportsPage) -> None:
     page.station.setCurrentIndex(page.station.findData(ALL_STATIONS))
     page.generate_button.click()
     qtbot.waitUntil(lambda: page.last_written is not None, timeout=20000)
@@ -75,7 +77,7 @@ def test_all_stations_and_targets(qtbot: Any, page: ReportsPage) -> None:
 
 
 def test_targets_tab_saves_the_year(
-    qtbot: Any, db: Database, admin: Actor, tasks: TaskRunner
+    qtbot: QtBot, db: Database, admin: Actor, tasks: TaskRunner
 ) -> None:
     from app.ui.settings.report_targets_tab import ReportTargetsTab
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
 
 from app.domain.roles import Role
 from app.services.access.retention import RetentionService
@@ -39,7 +41,7 @@ def due(db: Database, admin: Actor) -> int:
     return cid
 
 
-def make_tab(qtbot, db: Database, actor: Actor, tasks: TaskRunner) -> RetentionTab:  # type: ignore[no-untyped-def]
+def make_tab(qtbot: QtBot, db: Database, actor: Actor, tasks: TaskRunner) -> RetentionTab:
     tab = RetentionTab(
         retention=RetentionService(db, actor),
         tasks=tasks,
@@ -52,7 +54,9 @@ def make_tab(qtbot, db: Database, actor: Actor, tasks: TaskRunner) -> RetentionT
     return tab
 
 
-def test_lists_due_records_and_anonymises_on_confirmation(qtbot, db, admin, due, tasks) -> None:  # type: ignore[no-untyped-def]
+def test_lists_due_records_and_anonymises_on_confirmation(
+    qtbot: QtBot, db: Database, admin: Actor, due: int, tasks: TaskRunner
+) -> None:
     tab = make_tab(qtbot, db, admin, tasks)
     assert tab.summary is not None
     assert tab.summary.counts == {DueKind.CASE: 0, DueKind.CLIENT: 1, DueKind.VISIT: 1}
@@ -76,7 +80,9 @@ def test_lists_due_records_and_anonymises_on_confirmation(qtbot, db, admin, due,
     assert ClientService(db, admin).search_ids(ClientQuery(text="刘建国", status="")) == []
 
 
-def test_cancel_keeps_everything(qtbot, db, admin, due, tasks) -> None:  # type: ignore[no-untyped-def]
+def test_cancel_keeps_everything(
+    qtbot: QtBot, db: Database, admin: Actor, due: int, tasks: TaskRunner
+) -> None:
     tab = make_tab(qtbot, db, admin, tasks)
     box = tab.ask_anonymise()
     assert box is not None
@@ -95,8 +101,13 @@ def test_cancel_keeps_everything(qtbot, db, admin, due, tasks) -> None:  # type:
     assert RetentionService(db, admin).summary().total == 2
 
 
-def test_the_head_anonymises_but_only_the_admin_sets_periods(  # type: ignore[no-untyped-def]
-    qtbot, db, admin, make_actor, due, tasks
+def test_the_head_anonymises_but_only_the_admin_sets_periods(
+    qtbot: QtBot,
+    db: Database,
+    admin: Actor,
+    make_actor: Callable[..., Actor],
+    due: int,
+    tasks: TaskRunner,
 ) -> None:
     head_tab = make_tab(qtbot, db, make_actor(Role.HEAD, "zhang", "张站长"), tasks)
     assert not head_tab.save_policy_button.isVisible()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
 
 from app.domain.codes import CodeList
 from app.domain.errors import AuthenticationFailed
@@ -15,18 +16,19 @@ from app.store.engine import Database
 from app.ui.settings.page import SettingsPage
 from app.ui.settings.users_tab import TemporaryPasswordDialog, UsersTab
 from app.ui.tasks import TaskRunner
+from tests.ui.items import cell
 from tests.ui.shell_helpers import visible
 
 
 @pytest.fixture
-def page(qtbot, db: Database, admin: Actor, tasks: TaskRunner) -> SettingsPage:
+def page(qtbot: QtBot, db: Database, admin: Actor, tasks: TaskRunner) -> SettingsPage:
     widget = SettingsPage(db=db, actor=admin, tasks=tasks)
     qtbot.addWidget(widget)
     widget.show()
     return widget
 
 
-def users_tab(qtbot, page: SettingsPage) -> UsersTab:
+def users_tab(qtbot: QtBot, page: SettingsPage) -> UsersTab:
     tab = page.users
     assert tab is not None
     qtbot.waitUntil(lambda: len(tab.rows) >= 1)
@@ -37,13 +39,13 @@ def select_user(tab: UsersTab, login: str) -> None:
     tab.table.selectRow([r.login for r in tab.rows].index(login))
 
 
-def answer_yes(qtbot) -> None:
+def answer_yes(qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: bool(visible(QMessageBox)))
     box = visible(QMessageBox)[0]
     box.button(QMessageBox.StandardButton.Yes).click()
 
 
-def shown_password(qtbot, tab: UsersTab) -> str:
+def shown_password(qtbot: QtBot, tab: UsersTab) -> str:
     qtbot.waitUntil(lambda: tab.password_dialog is not None)
     dialog = tab.password_dialog
     assert isinstance(dialog, TemporaryPasswordDialog)
@@ -53,7 +55,9 @@ def shown_password(qtbot, tab: UsersTab) -> str:
     return dialog.password
 
 
-def test_add_user_shows_the_temporary_password(qtbot, page: SettingsPage, db: Database) -> None:
+def test_add_user_shows_the_temporary_password(
+    qtbot: QtBot, page: SettingsPage, db: Database
+) -> None:
     tab = users_tab(qtbot, page)
     dialog = tab.ask_new_user()
     dialog.login.setText("li")
@@ -61,12 +65,12 @@ def test_add_user_shows_the_temporary_password(qtbot, page: SettingsPage, db: Da
     dialog.submit()
     password = shown_password(qtbot, tab)
     qtbot.waitUntil(lambda: [r.login for r in tab.rows] == ["admin", "li"])
-    assert tab.table.item(1, 3).text() == "Must change password"
+    assert cell(tab.table, 1, 3).text() == "Must change password"
     actor = AuthService(db).login(login="li", password=password)
     assert actor.must_change_password
 
 
-def test_add_user_refusal_stays_in_the_dialog(qtbot, page: SettingsPage) -> None:
+def test_add_user_refusal_stays_in_the_dialog(qtbot: QtBot, page: SettingsPage) -> None:
     tab = users_tab(qtbot, page)
     dialog = tab.ask_new_user()
     dialog.login.setText("admin")
@@ -77,7 +81,7 @@ def test_add_user_refusal_stays_in_the_dialog(qtbot, page: SettingsPage) -> None
     assert dialog.isVisible()
 
 
-def test_reset_unlock_and_deactivate(qtbot, page: SettingsPage, db: Database) -> None:
+def test_reset_unlock_and_deactivate(qtbot: QtBot, page: SettingsPage, db: Database) -> None:
     tab = users_tab(qtbot, page)
     dialog = tab.ask_new_user()
     dialog.login.setText("wang")
@@ -113,7 +117,9 @@ def test_reset_unlock_and_deactivate(qtbot, page: SettingsPage, db: Database) ->
         AuthService(db).login(login="wang", password=second)
 
 
-def test_villages_add_rename_retire(qtbot, page: SettingsPage, db: Database, admin: Actor) -> None:
+def test_villages_add_rename_retire(
+    qtbot: QtBot, page: SettingsPage, db: Database, admin: Actor
+) -> None:
     tab = page.villages
     assert tab is not None
     qtbot.waitUntil(lambda: len(tab.rows) == 3)
@@ -121,28 +127,28 @@ def test_villages_add_rename_retire(qtbot, page: SettingsPage, db: Database, adm
     tab.add_button.click()
     qtbot.waitUntil(lambda: len(tab.rows) == 4)
     assert tab.new_name.text() == ""
-    tab.table.item(3, 0).setText("西岭新村")
+    cell(tab.table, 3, 0).setText("西岭新村")
     qtbot.waitUntil(lambda: tab.rows[3].name == "西岭新村")
     tab.table.selectRow(3)
     tab.toggle_retired()
     qtbot.waitUntil(lambda: not tab.rows[3].active)
-    assert tab.table.item(3, 3).text() == "Retired"
+    assert cell(tab.table, 3, 3).text() == "Retired"
     stored = StationService(db, admin).villages(include_inactive=False)
     assert "西岭新村" not in [v.name for v in stored]
 
 
-def test_village_rename_refused_puts_the_old_name_back(qtbot, page: SettingsPage) -> None:
+def test_village_rename_refused_puts_the_old_name_back(qtbot: QtBot, page: SettingsPage) -> None:
     tab = page.villages
     assert tab is not None
     qtbot.waitUntil(lambda: len(tab.rows) == 3)
-    tab.table.item(0, 0).setText("  ")
+    cell(tab.table, 0, 0).setText("  ")
     qtbot.waitUntil(lambda: bool(visible(QMessageBox)))
     assert visible(QMessageBox)[0].text() == "请填写村/社区名称。"
-    assert tab.table.item(0, 0).text() == "梅林村"
+    assert cell(tab.table, 0, 0).text() == "梅林村"
 
 
 def test_code_lists_add_rename_retire(
-    qtbot, page: SettingsPage, db: Database, admin: Actor
+    qtbot: QtBot, page: SettingsPage, db: Database, admin: Actor
 ) -> None:
     tab = page.codes
     assert tab is not None
@@ -154,7 +160,7 @@ def test_code_lists_add_rename_retire(
     tab.add_button.click()
     qtbot.waitUntil(lambda: len(tab.rows) == before + 1)
     row = [r.code for r in tab.rows].index("wechat")
-    tab.table.item(row, 1).setText("微信联系")
+    cell(tab.table, row, 1).setText("微信联系")
     qtbot.waitUntil(lambda: tab.rows[row].label == "微信联系")
     tab.table.selectRow(row)
     tab.toggle_retired()

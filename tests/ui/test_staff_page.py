@@ -25,7 +25,7 @@ from app.ui.tasks import TaskRunner
 TODAY = dt.date(2026, 5, 20)
 
 
-def make_page(qtbot, db: Database, actor: Actor, tasks: TaskRunner) -> StaffPage:
+def make_page(qtbot: QtBot, db: Database, actor: Actor, tasks: TaskRunner) -> StaffPage:
     page = StaffPage(
         supervision=SupervisionService(db, actor),
         training=TrainingService(db, actor),

@@ -6,20 +6,22 @@ import gc
 import threading
 import time
 import weakref
+from functools import partial
 
 import pytest
 import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
 
-from app.domain.errors import InvalidInput
+from app.domain.errors import AppError, InvalidInput
 from app.services.context import Changes
 from app.ui.crash import CrashDialog
-from app.ui.tasks import Cancelled, TaskRunner
+from app.ui.tasks import Cancelled, IsCancelled, Progress, TaskRunner
 from tests.ui.shell_helpers import message_texts, visible
 
 
-def test_result_arrives_on_the_gui_thread(qtbot, tasks: TaskRunner) -> None:
+def test_result_arrives_on_the_gui_thread(qtbot: QtBot, tasks: TaskRunner) -> None:
     threads: dict[str, threading.Thread] = {}
     results: list[int] = []
 
@@ -37,13 +39,13 @@ def test_result_arrives_on_the_gui_thread(qtbot, tasks: TaskRunner) -> None:
     assert threads["work"] is not threading.main_thread()
 
 
-def test_changes_are_announced_on_the_bus(qtbot, tasks: TaskRunner) -> None:
+def test_changes_are_announced_on_the_bus(qtbot: QtBot, tasks: TaskRunner) -> None:
     with qtbot.waitSignal(tasks.bus.changed, timeout=5000) as signal:
         tasks.run(tasks, lambda: Changes.of("client", ids=(7,)))
     assert signal.args[0].touches("client")
 
 
-def test_known_error_becomes_a_chinese_message(qtbot, tasks: TaskRunner) -> None:
+def test_known_error_becomes_a_chinese_message(qtbot: QtBot, tasks: TaskRunner) -> None:
     finished: list[bool] = []
 
     def fail() -> None:
@@ -60,18 +62,22 @@ def test_known_error_becomes_a_chinese_message(qtbot, tasks: TaskRunner) -> None
     assert not visible(CrashDialog)
 
 
-def test_handled_known_error_shows_no_message(qtbot, tasks: TaskRunner) -> None:
+def test_handled_known_error_shows_no_message(qtbot: QtBot, tasks: TaskRunner) -> None:
     seen: list[str] = []
 
     def fail() -> None:
         raise InvalidInput("重复的用户名。", field="login")
 
-    tasks.run(tasks, fail, on_error=lambda err: seen.append(err.message) or True)
+    def handle(error: AppError) -> bool:
+        seen.append(error.message)
+        return True
+
+    tasks.run(tasks, fail, on_error=handle)
     qtbot.waitUntil(lambda: seen == ["重复的用户名。"])
     assert message_texts() == []
 
 
-def test_unexpected_error_opens_the_crash_dialog(qtbot, tasks: TaskRunner) -> None:
+def test_unexpected_error_opens_the_crash_dialog(qtbot: QtBot, tasks: TaskRunner) -> None:
     def bug() -> None:
         raise ZeroDivisionError("the bug in question")
 
@@ -82,11 +88,11 @@ def test_unexpected_error_opens_the_crash_dialog(qtbot, tasks: TaskRunner) -> No
     assert message_texts() == []
 
 
-def test_progress_then_cancel(qtbot, tasks: TaskRunner) -> None:
+def test_progress_then_cancel(qtbot: QtBot, tasks: TaskRunner) -> None:
     reached: list[int] = []
     outcome: list[str] = []
 
-    def long_job(progress, is_cancelled) -> str:
+    def long_job(progress: Progress, is_cancelled: IsCancelled) -> str:
         for step in range(1000):
             if is_cancelled():
                 raise Cancelled
@@ -106,16 +112,18 @@ def test_progress_then_cancel(qtbot, tasks: TaskRunner) -> None:
     dialog = visible(QProgressDialog)[0]
     qtbot.waitUntil(lambda: dialog.value() > 0)
     assert dialog.maximum() == 1000
-    dialog.findChild(QPushButton).click()
+    cancel = dialog.findChild(QPushButton)
+    assert cancel is not None
+    cancel.click()
     qtbot.waitUntil(lambda: outcome == ["closed"])
     assert len(reached) < 1000
     assert not visible(QProgressDialog)
 
 
-def test_a_failing_progress_job_closes_its_dialog(qtbot, tasks: TaskRunner) -> None:
+def test_a_failing_progress_job_closes_its_dialog(qtbot: QtBot, tasks: TaskRunner) -> None:
     closed: list[bool] = []
 
-    def failing(progress, is_cancelled) -> None:
+    def failing(progress: Progress, is_cancelled: IsCancelled) -> None:
         progress(1, 10)
         raise InvalidInput("磁盘已满。")
 
@@ -125,7 +133,7 @@ def test_a_failing_progress_job_closes_its_dialog(qtbot, tasks: TaskRunner) -> N
     assert not visible(QProgressDialog)
 
 
-def test_a_result_whose_owner_was_deleted_is_dropped(qtbot, tasks: TaskRunner) -> None:
+def test_a_result_whose_owner_was_deleted_is_dropped(qtbot: QtBot, tasks: TaskRunner) -> None:
     owner = QWidget()
     release = threading.Event()
     delivered: list[object] = []
@@ -138,14 +146,21 @@ def test_a_result_whose_owner_was_deleted_is_dropped(qtbot, tasks: TaskRunner) -
     assert delivered == []
 
 
-def test_tasks_of_a_deleted_owner_that_have_not_started_never_run(qtbot, tasks: TaskRunner) -> None:
+def test_tasks_of_a_deleted_owner_that_have_not_started_never_run(
+    qtbot: QtBot, tasks: TaskRunner
+) -> None:
     owner, other = QWidget(), QWidget()
     release = threading.Event()
     ran: list[str] = []
-    delivered: list[str] = []
-    tasks.run(other, lambda: release.wait(5) and ran.append("blocker"))
+    delivered: list[object] = []
+
+    def blocker() -> None:
+        if release.wait(5):
+            ran.append("blocker")
+
+    tasks.run(other, blocker)
     for n in range(3):
-        tasks.run(owner, lambda n=n: ran.append(f"queued {n}"), on_done=delivered.append)
+        tasks.run(owner, partial(ran.append, f"queued {n}"), on_done=delivered.append)
     tasks.run(other, lambda: ran.append("after"), on_done=lambda _: delivered.append("after"))
     owner.deleteLater()
     qtbot.waitUntil(lambda: tasks.dropped == 3)
@@ -155,11 +170,11 @@ def test_tasks_of_a_deleted_owner_that_have_not_started_never_run(qtbot, tasks: 
     other.deleteLater()
 
 
-def test_a_deleted_owner_stops_its_progress_job(qtbot, tasks: TaskRunner) -> None:
+def test_a_deleted_owner_stops_its_progress_job(qtbot: QtBot, tasks: TaskRunner) -> None:
     owner = QWidget()
     steps: list[int] = []
 
-    def long_job(progress, is_cancelled) -> str:
+    def long_job(progress: Progress, is_cancelled: IsCancelled) -> str:
         for step in range(1000):
             if is_cancelled():
                 raise Cancelled
@@ -178,7 +193,9 @@ def test_a_deleted_owner_stops_its_progress_job(qtbot, tasks: TaskRunner) -> Non
     assert not visible(QProgressDialog)
 
 
-def test_a_dropped_mutation_still_announces_what_it_changed(qtbot, tasks: TaskRunner) -> None:
+def test_a_dropped_mutation_still_announces_what_it_changed(
+    qtbot: QtBot, tasks: TaskRunner
+) -> None:
     owner = QWidget()
     release = threading.Event()
     delivered: list[object] = []
@@ -195,7 +212,7 @@ def test_a_dropped_mutation_still_announces_what_it_changed(qtbot, tasks: TaskRu
     assert delivered == []
 
 
-def test_the_runner_does_not_keep_an_owner_alive(qtbot, tasks: TaskRunner) -> None:
+def test_the_runner_does_not_keep_an_owner_alive(qtbot: QtBot, tasks: TaskRunner) -> None:
     owner = QObject()  # no parent: Python's reference is all that keeps it
     delivered: list[int] = []
     tasks.run(owner, lambda: 1, on_done=delivered.append)
@@ -219,10 +236,13 @@ class _Tracked:
         self.freed_on.append(threading.current_thread())
 
 
-def test_what_a_task_holds_is_freed_on_the_gui_thread(qtbot, tasks: TaskRunner) -> None:
+def test_what_a_task_holds_is_freed_on_the_gui_thread(qtbot: QtBot, tasks: TaskRunner) -> None:
     # A widget a task's function holds must not be freed on the worker thread.
     freed_on: list[threading.Thread] = []
     finished: list[bool] = []
+
+    def keep(held: _Tracked) -> None:
+        pass
 
     def fail(held: _Tracked) -> None:
         raise InvalidInput("不行。")
@@ -231,7 +251,7 @@ def test_what_a_task_holds_is_freed_on_the_gui_thread(qtbot, tasks: TaskRunner) 
         held = _Tracked(freed_on)
         tasks.run(
             tasks,
-            (lambda held=held: None) if n % 2 else (lambda held=held: fail(held)),
+            partial(keep, held) if n % 2 else partial(fail, held),
             on_error=lambda _error: True,
             on_finally=lambda: finished.append(True),
         )
@@ -243,7 +263,7 @@ def test_what_a_task_holds_is_freed_on_the_gui_thread(qtbot, tasks: TaskRunner) 
 
 
 def test_a_bug_in_a_dropped_task_reaches_the_log(
-    qtbot, tasks: TaskRunner, caplog: pytest.LogCaptureFixture
+    qtbot: QtBot, tasks: TaskRunner, caplog: pytest.LogCaptureFixture
 ) -> None:
     owner = QWidget()
     release = threading.Event()

@@ -6,7 +6,9 @@ import datetime as dt
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 from stdnum.cn import ric
 
@@ -25,6 +27,7 @@ from app.store.engine import Database
 from app.ui.tasks import TaskRunner
 from app.ui.visits.page import VisitsPage
 from app.ui.visits.worklog_tab import WorkLogTab
+from tests.ui.items import cell
 
 
 def valid_id(serial: int) -> str:
@@ -42,7 +45,7 @@ def client_id(db: Database, admin: Actor) -> int:
     return ClientService(db, admin).create(ClientInput(name="李秀英", id_number=valid_id(2))).id
 
 
-def make_page(qtbot, db: Database, actor: Actor, tasks: TaskRunner) -> VisitsPage:  # type: ignore[no-untyped-def]
+def make_page(qtbot: QtBot, db: Database, actor: Actor, tasks: TaskRunner) -> VisitsPage:
     page = VisitsPage(
         visits=VisitService(db, actor),
         worklogs=WorkLogService(db, actor),
@@ -68,12 +71,12 @@ def entry_count(log_tab: WorkLogTab) -> int:
     return len(log_tab.log.entries) if log_tab.log is not None else -1
 
 
-def wait_closed(qtbot, dialog) -> None:  # type: ignore[no-untyped-def]
+def wait_closed(qtbot: QtBot, dialog: QDialog) -> None:
     qtbot.waitUntil(lambda: not isValid(dialog) or not dialog.isVisible(), timeout=5_000)
 
 
-def test_record_a_visit_open_a_case_and_log_the_day(  # type: ignore[no-untyped-def]
-    qtbot, db, worker, client_id, tasks
+def test_record_a_visit_open_a_case_and_log_the_day(
+    qtbot: QtBot, db: Database, worker: Actor, client_id: int, tasks: TaskRunner
 ) -> None:
     page = make_page(qtbot, db, worker, tasks)
     tab = page.visits
@@ -81,7 +84,7 @@ def test_record_a_visit_open_a_case_and_log_the_day(  # type: ignore[no-untyped-
 
     # A visit of nobody is refused, with the message under the household field.
     dialog = tab.new_visit()
-    assert dialog is not None
+    assert dialog is not None and dialog.save_button is not None
     qtbot.waitExposed(dialog)
     dialog.save_button.click()
     qtbot.waitUntil(lambda: bool(dialog.field_error("household_id")), timeout=5_000)
@@ -104,7 +107,7 @@ def test_record_a_visit_open_a_case_and_log_the_day(  # type: ignore[no-untyped-
     # 开个案 from the visit: the intake starts with the visit's client and what was found.
     assert tab.case_button.isEnabled()
     intake = tab.open_case()
-    assert intake is not None
+    assert intake is not None and intake.save_button is not None
     qtbot.waitExposed(intake)
     assert intake.client is not None and intake.client.id == client_id
     assert intake.problem.toPlainText() == "独居，行动不便，需要助餐"
@@ -124,12 +127,12 @@ def test_record_a_visit_open_a_case_and_log_the_day(  # type: ignore[no-untyped-
     qtbot.waitUntil(lambda: log_tab.log is not None and log_tab.log.entries != (), timeout=5_000)
     assert log_tab.log is not None
     assert [(e.kind, e.minutes, e.automatic) for e in log_tab.log.entries] == [("visit", 50, True)]
-    assert log_tab.entries.item(0, log_tab.SOURCE).text() == "Automatic"
+    assert cell(log_tab.entries, 0, log_tab.SOURCE).text() == "Automatic"
     log_tab.entries.setCurrentCell(0, 0)
     assert not log_tab.edit_button.isEnabled()
 
     entry = log_tab.add_entry()
-    assert entry is not None
+    assert entry is not None and entry.save_button is not None
     qtbot.waitExposed(entry)
     entry.kind.setCurrentIndex(entry.kind.findData("meeting"))
     entry.minutes.setValue(90)
@@ -143,10 +146,7 @@ def test_record_a_visit_open_a_case_and_log_the_day(  # type: ignore[no-untyped-
     assert "2.3" in log_tab.total.text()
     today = dt.date.today()
     qtbot.waitUntil(
-        lambda: (
-            log_tab.month.item(today.day - 1, 1) is not None
-            and log_tab.month.item(today.day - 1, 1).text() == "2.3"
-        ),
+        lambda: (item := log_tab.month.item(today.day - 1, 1)) is not None and item.text() == "2.3",
         timeout=5_000,
     )
     page.grab().save("/tmp/worklog_tab.png")
@@ -165,8 +165,14 @@ def test_record_a_visit_open_a_case_and_log_the_day(  # type: ignore[no-untyped-
     qtbot.wait(100)
 
 
-def test_the_head_reads_any_log_and_a_supervisor_only_reads(  # type: ignore[no-untyped-def]
-    qtbot, qtmodeltester, db, worker, client_id, tasks, make_actor
+def test_the_head_reads_any_log_and_a_supervisor_only_reads(
+    qtbot: QtBot,
+    qtmodeltester: ModelTester,
+    db: Database,
+    worker: Actor,
+    client_id: int,
+    tasks: TaskRunner,
+    make_actor: Callable[..., Actor],
 ) -> None:
     day = dt.date.today()
     saved = VisitService(db, worker).add(
@@ -191,7 +197,7 @@ def test_the_head_reads_any_log_and_a_supervisor_only_reads(  # type: ignore[no-
     page.visits.show_visit(saved.visit_id)
     qtbot.waitUntil(lambda: page.visits.detail is not None, timeout=5_000)
     dialog = page.visits.edit_visit()
-    assert dialog is not None
+    assert dialog is not None and dialog.save_button is not None
     VisitService(db, worker).update(
         saved.visit_id,
         version=saved.version,

@@ -25,7 +25,7 @@ from tests.unit.services.staff_records import open_case
 TODAY = dt.date(2026, 5, 20)
 
 
-def make_page(qtbot, db: Database, actor: Actor, tasks: TaskRunner) -> VolunteersPage:
+def make_page(qtbot: QtBot, db: Database, actor: Actor, tasks: TaskRunner) -> VolunteersPage:
     page = VolunteersPage(
         volunteers=VolunteerRegistry(db, actor, today=TODAY),
         resources=ResourceLinkService(db, actor),

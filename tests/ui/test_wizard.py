@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtWidgets import QApplication, QWizard
+from pytestqt.qtbot import QtBot
 
 from app.services.access.auth import AuthService
 from app.services.clients.service import ClientService
@@ -25,7 +26,7 @@ def chinese(qapp: QApplication) -> Iterator[None]:
 
 
 @pytest.fixture
-def wizard(qtbot, db: Database, tasks: TaskRunner) -> SetupWizard:
+def wizard(qtbot: QtBot, db: Database, tasks: TaskRunner) -> SetupWizard:
     widget = SetupWizard(db=db, tasks=tasks)
     qtbot.addWidget(widget)
     widget.show()
@@ -81,7 +82,7 @@ def test_villages_page_needs_one_village(wizard: SetupWizard) -> None:
     assert wizard.villages.error.isVisible()
 
 
-def test_finish_sets_up_the_station(qtbot, wizard: SetupWizard, db: Database) -> None:
+def test_finish_sets_up_the_station(qtbot: QtBot, wizard: SetupWizard, db: Database) -> None:
     fill(wizard)
     assert wizard.currentPage() is wizard.start
     wizard.button(QWizard.WizardButton.FinishButton).click()
@@ -95,7 +96,9 @@ def test_finish_sets_up_the_station(qtbot, wizard: SetupWizard, db: Database) ->
     assert actor.station_name == "梅林镇社工站"
 
 
-def test_refused_setup_goes_back_to_the_field(qtbot, wizard: SetupWizard, db: Database) -> None:
+def test_refused_setup_goes_back_to_the_field(
+    qtbot: QtBot, wizard: SetupWizard, db: Database
+) -> None:
     # Someone initialised the database meanwhile: the wizard must not overwrite it.
     SetupService(db).initialise(
         station_name="别的站", station_code="OTHER1", villages=["甲村"],
@@ -109,7 +112,7 @@ def test_refused_setup_goes_back_to_the_field(qtbot, wizard: SetupWizard, db: Da
     assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
 
 
-def test_demo_choice_fills_the_station(qtbot, wizard: SetupWizard, db: Database) -> None:
+def test_demo_choice_fills_the_station(qtbot: QtBot, wizard: SetupWizard, db: Database) -> None:
     fill(wizard)
     wizard.start.demo.setChecked(True)
     wizard.button(QWizard.WizardButton.FinishButton).click()
