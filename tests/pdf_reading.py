@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
@@ -92,4 +92,5 @@ def _describe(font: DictionaryObject) -> Font:
 
 
 def _resolve(value: object) -> DictionaryObject:
-    return value.get_object() if hasattr(value, "get_object") else value  # type: ignore[return-value]
+    resolved = value.get_object() if hasattr(value, "get_object") else value
+    return cast(DictionaryObject, resolved)

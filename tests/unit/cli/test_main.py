@@ -51,7 +51,7 @@ def test_no_command_starts_the_gui_with_the_given_database(
         started.append(location)
         return 0
 
-    fake.run_gui = run_gui  # type: ignore[attr-defined]
+    setattr(fake, "run_gui", run_gui)  # noqa: B010 (a module made at run time)
     monkeypatch.setitem(sys.modules, "app.ui.app", fake)
     assert main([]) == 0
     assert main(["--db", "elsewhere.sqlite3"]) == 0

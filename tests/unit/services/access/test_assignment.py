@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 
@@ -43,10 +44,10 @@ def client_id(db: Database, people: dict[str, Actor]) -> int:
     return head.create(data).id
 
 
-def _input(service: ClientService, client_id: int, **changes: object) -> tuple[int, ClientInput]:
+def _input(service: ClientService, client_id: int, **changes: Any) -> tuple[int, ClientInput]:
     detail = service.get(client_id)
     data = ClientInput(name=detail.name, worker_id=detail.worker_id, risk_level=detail.risk_level)
-    return detail.version, dataclasses.replace(data, **changes)  # type: ignore[arg-type]
+    return detail.version, dataclasses.replace(data, **changes)
 
 
 @pytest.mark.parametrize("to", ["worker", "colleague_none"])
