@@ -1293,8 +1293,8 @@ Save it?</source>
         <translation>性别</translation>
     </message>
     <message>
-        <source>Birth date</source>
-        <translation>出生日期</translation>
+        <source>Birth date / age</source>
+        <translation>出生日期/年龄</translation>
     </message>
     <message>
         <source>Ethnicity</source>
@@ -1363,6 +1363,10 @@ Save it?</source>
     <message>
         <source>{date} (age {age})</source>
         <translation>{date}（{age}岁）</translation>
+    </message>
+    <message>
+        <source>{age} (birth date not shown)</source>
+        <translation>{age}岁（出生日期不显示）</translation>
     </message>
     <message>
         <source> (reason: {reason})</source>
