@@ -4,7 +4,8 @@ The rule (docs/masking.md has the reasoning and the figures). Without a reveal, 
 sees an ID number as its first two digits (the province) and stars: `36****************`.
 The birth date is shown only to who may reveal that client's full number (administrator,
 station head, the client's own worker); everybody else sees the age in years. Reports,
-exports and printouts without full numbers carry ages, never birth dates.
+exports and printouts without full numbers carry ages, never birth dates. Only who may
+see any full number finds one by its parts in a search (`app.store.search.matching`).
 
 Why: an 18-digit number is address code + birth date + a 3-digit sequence (odd for men)
 + a check digit. Who knows the village knows the county and so its 1-3 address codes;

@@ -133,9 +133,7 @@ def rebuild(session: Session) -> int:
     return len(payload)
 
 
-def matching(
-    session: Session, query: str, *, id_parts: bool = True
-) -> ColumnElement[bool] | None:
+def matching(session: Session, query: str, *, id_parts: bool = True) -> ColumnElement[bool] | None:
     """A condition on `Client.id` for clients matching `query`, or None for an empty query.
 
     Without `id_parts` an ID number matches only when typed whole: a search for its

@@ -26,6 +26,8 @@ def check_digit(first17: str) -> str:
 
 
 def _fits(shown: str, digits: str) -> bool:
+    if set(shown) == {HIDDEN}:
+        return True
     return all(s in (HIDDEN, d) for s, d in zip(shown, digits, strict=True))
 
 
@@ -59,13 +61,17 @@ def candidates(masked: str, *, codes: Iterable[str], born: Iterable[dt.date], se
     if len(masked) != 18:
         raise ValueError(f"an 18-character masked number, not {masked!r}")
     tail = _sequences(masked[14:], sex)
-    dates = [f"{d:%Y%m%d}" for d in born if _fits(masked[6:14], f"{d:%Y%m%d}")]
+    days = (f"{d:%Y%m%d}" for d in born)
+    sums = [_weighted(ymd, 6) for ymd in days if _fits(masked[6:14], ymd)]
     total = 0
     for code in codes:
-        if not _fits(masked[:6], code):
-            continue
-        head = sum(w * int(c) for w, c in zip(WEIGHTS[:6], code, strict=True))
-        for ymd in dates:
-            body = sum(w * int(c) for w, c in zip(WEIGHTS[6:14], ymd, strict=True))
-            total += tail[(head + body) % 11]
+        if _fits(masked[:6], code):
+            head = _weighted(code, 0)
+            total += sum(tail[(head + body) % 11] for body in sums)
     return total
+
+
+@functools.lru_cache(maxsize=100_000)
+def _weighted(digits: str, start: int) -> int:
+    """The weighted sum of `digits` standing at position `start` of the number."""
+    return sum(w * int(c) for w, c in zip(WEIGHTS[start:], digits, strict=False))
