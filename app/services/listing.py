@@ -46,7 +46,7 @@ class ListExporter(abc.ABC):
     """One list page's export: the same ids as the page's search, one row per record.
 
     A new list plugs in with a subclass (ids from its service's `search_ids`, rows read
-    in chunks with ID numbers and phones masked unless `reveal`) added to
+    in chunks with ID numbers and phones masked and no birth dates unless `reveal`) added to
     `app.services.lists.registry.EXPORTERS`.
     """
 
@@ -75,9 +75,16 @@ class ListExporter(abc.ABC):
     def ids(self, query: Any) -> list[int]:
         """The page's own search, so the file holds exactly what the page lists."""
 
+    def shown_columns(self, *, reveal: bool) -> tuple[ListColumn, ...]:
+        """The sheet's columns; a masked export may leave some out (see `fetch`)."""
+        return self.columns
+
     @abc.abstractmethod
     def fetch(self, session: Session, ids: Sequence[int], *, reveal: bool) -> list[list[Cell]]:
-        """The rows of `ids`, in that order; ids no longer visible are skipped."""
+        """The rows of `ids`, in that order, one cell per `shown_columns(reveal=reveal)`.
+
+        Ids no longer visible are skipped.
+        """
 
     def describe(self, session: Session, query: Any) -> str:
         """The filter in words for the sheet and the audit log; "" when nothing is filtered."""

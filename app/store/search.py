@@ -4,7 +4,8 @@ SQLite's trigram tokenizer needs 3+ characters, and on SQLite 3.40 a LIKE agains
 trigram table silently returns nothing (docs/platform-notes.md). So the index holds each character
 as its own token (unicode61 over space-separated characters) and a query is a phrase of
 its characters: "张 三" matches 张三 and 张三丰, "0 0 7 1" matches an ID number ending in
-0071. Other databases fall back to LIKE; this module is the only SQLite-specific part.
+0071 (for roles that may see full numbers; others must type the whole number). Other
+databases fall back to LIKE; this module is the only SQLite-specific part.
 """
 
 from __future__ import annotations
@@ -132,27 +133,33 @@ def rebuild(session: Session) -> int:
     return len(payload)
 
 
-def matching(session: Session, query: str) -> ColumnElement[bool] | None:
-    """A condition on `Client.id` for clients matching `query`, or None for an empty query."""
+def matching(session: Session, query: str, *, id_parts: bool = True) -> ColumnElement[bool] | None:
+    """A condition on `Client.id` for clients matching `query`, or None for an empty query.
+
+    Without `id_parts` an ID number matches only when typed whole: a search for its
+    digits piece by piece would otherwise rebuild a number the list shows masked.
+    """
     from app.store.models import Client, Village
 
     chars = _chars(query)
     if not chars:
         return None
+    needle = "".join(chars)
+    whole = Client.id_number == needle.upper()
     if _uses_fts(session):
-        columns = " ".join(COLUMNS)
+        columns = " ".join(COLUMNS if id_parts else (c for c in COLUMNS if c != "idno"))
         phrase = f'{{{columns}}} : "{" ".join(chars)}"'
         ids = (
             select(text("rowid"))
             .select_from(text(TABLE))
             .where(text(f"{TABLE} MATCH :phrase").bindparams(phrase=phrase))
         )
-        return Client.id.in_(ids.scalar_subquery())
-    needle = "".join(chars)
+        found = Client.id.in_(ids.scalar_subquery())
+        return found if id_parts else or_(found, whole)
     village_ids = select(Village.id).where(Village.name.contains(needle, autoescape=True))
     return or_(
         Client.name.contains(needle, autoescape=True),
-        Client.id_number.contains(needle.upper(), autoescape=True),
+        Client.id_number.contains(needle.upper(), autoescape=True) if id_parts else whole,
         Client.phone.contains(needle, autoescape=True),
         Client.village_id.in_(village_ids),
     )

@@ -1293,8 +1293,8 @@ Save it?</source>
         <translation>性别</translation>
     </message>
     <message>
-        <source>Birth date</source>
-        <translation>出生日期</translation>
+        <source>Birth date / age</source>
+        <translation>出生日期/年龄</translation>
     </message>
     <message>
         <source>Ethnicity</source>
@@ -1363,6 +1363,10 @@ Save it?</source>
     <message>
         <source>{date} (age {age})</source>
         <translation>{date}（{age}岁）</translation>
+    </message>
+    <message>
+        <source>{age} (birth date not shown)</source>
+        <translation>{age}岁（出生日期不显示）</translation>
     </message>
     <message>
         <source> (reason: {reason})</source>
@@ -2262,8 +2266,8 @@ Log file: {path}</source>
         <translation>文件将包含完整身份证号和电话。请妥善保管，用完及时删除；本次导出会记入操作日志。</translation>
     </message>
     <message>
-        <source>ID numbers and phones are masked (e.g. 3604**********0071).</source>
-        <translation>身份证号和电话将被遮挡（如 3604**********0071）。</translation>
+        <source>ID numbers and phones are masked (e.g. 36****************); ages are listed, birth dates are not.</source>
+        <translation>身份证号和电话将被遮挡（如 36****************）；只列年龄，不列出生日期。</translation>
     </message>
     <message>
         <source>Excel files (*.xlsx)</source>

@@ -20,6 +20,7 @@ from app.store.models import Client, ClientCategory, User, Village
 _SEX = {s.value: s.label for s in Sex}
 _RISK = {r.value: r.label for r in RiskLevel}
 _STATUS = {s.value: s.label for s in ClientStatus}
+_BIRTH = 2  # the column of the birth date, left out of a masked export
 _CATEGORIES = 8  # the column of the categories
 
 
@@ -46,6 +47,10 @@ class ClientExporter(ListExporter):
     )
 
     _labels: dict[CodeList, dict[str, str]] | None = None
+
+    def shown_columns(self, *, reveal: bool) -> tuple[ListColumn, ...]:
+        # Ages only: beside a birth date even a masked number is a few hundred guesses away.
+        return self.columns if reveal else self.columns[:_BIRTH] + self.columns[_BIRTH + 1 :]
 
     def default_query(self) -> ClientQuery:
         return ClientQuery()
@@ -122,6 +127,9 @@ class ClientExporter(ListExporter):
             ]
         for cid, labels_held in held.items():
             found[cid][_CATEGORIES] = "、".join(labels_held)
+        if not reveal:
+            for cells in found.values():
+                del cells[_BIRTH]
         return [found[i] for i in ids if i in found]
 
     def describe(self, session: Session, query: Any) -> str:

@@ -19,7 +19,7 @@ from app.domain.errors import (
     NotFound,
     PermissionDenied,
 )
-from app.domain.masking import mask_id, mask_phone
+from app.domain.masking import mask_id, mask_phone, shown_birth_date
 from app.domain.roles import Permission, Role
 from app.domain.text import plain, without_hidden
 from app.services.access import audit
@@ -93,7 +93,9 @@ class ClientService:
                     ClientCategory.end_date.is_(None),
                 )
                 stmt = stmt.where(Client.id.in_(holders))
-            condition = search.matching(session, query.text)
+            # Only who may see any full number may find one by its parts.
+            parts = self._actor.can(Permission.REVEAL_ANY)
+            condition = search.matching(session, query.text, id_parts=parts)
             if condition is not None:
                 stmt = stmt.where(condition)
             stmt = self._ordered(stmt, query)
@@ -214,6 +216,7 @@ class ClientService:
                             is_head=m.id == household.head_client_id,
                         )
                     )
+            may_reveal = self._can_reveal(session, c)
             return ClientDetail(
                 id=c.id,
                 version=c.version,
@@ -222,7 +225,9 @@ class ClientService:
                 has_id_number=bool(c.id_number),
                 phone_masked=mask_phone(c.phone),
                 sex=c.sex,
-                birth_date=c.birth_date,
+                birth_date=shown_birth_date(
+                    c.birth_date, id_number=c.id_number, may_reveal=may_reveal
+                ),
                 age=_age(c.birth_date, today),
                 ethnicity=c.ethnicity,
                 marital_status=c.marital_status,
@@ -250,7 +255,7 @@ class ClientService:
                 created_at=c.created_at,
                 updated_at=c.updated_at,
                 household_members=tuple(members),
-                can_reveal=self._can_reveal(session, c),
+                can_reveal=may_reveal,
                 can_edit=self._actor.can(Permission.EDIT_CLIENTS),
             )
 

@@ -100,6 +100,7 @@ class ClientDetail:
     phone_masked: str
     sex: str
     birth_date: dt.date | None
+    """None also when hidden: only who may reveal the ID number sees it (see masking)."""
     age: int | None
     ethnicity: str
     marital_status: str

@@ -92,7 +92,7 @@ class ListExportService:
             name=exporter.title,
             title=f"{self._actor.station_name} {exporter.title}名单",
             note=self._note(len(ids), described, full_ids),
-            columns=exporter.columns,
+            columns=exporter.shown_columns(reveal=full_ids),
         )
         temporary = temporary_beside(path)
         try:
@@ -135,7 +135,11 @@ class ListExportService:
 
     def _note(self, count: int, described: str, full_ids: bool) -> str:
         when = self._db.clock.local_now().strftime("%Y-%m-%d %H:%M")
-        shown = "含完整身份证号和电话（已记入操作日志）" if full_ids else "身份证号和电话已遮挡"
+        shown = (
+            "含完整身份证号和电话（已记入操作日志）"
+            if full_ids
+            else "身份证号和电话已遮挡，不含出生日期"
+        )
         parts = [f"导出：{self._actor.display_name} {when}", f"共 {count} 条", shown]
         if described:
             parts.insert(1, f"筛选：{described}")

@@ -112,7 +112,7 @@ class ClientDetailPanel(QWidget):
             self.tr("ID number"),
             self.tr("Phone"),
             self.tr("Sex"),
-            self.tr("Birth date"),
+            self.tr("Birth date / age"),
             self.tr("Ethnicity"),
             self.tr("Marital status"),
             self.tr("Village/community"),
@@ -186,6 +186,9 @@ class ClientDetailPanel(QWidget):
             v["birth"].setText(
                 self.tr("{date} (age {age})").format(date=d.birth_date.isoformat(), age=d.age)
             )
+        elif d.age is not None:
+            # Only who may see the full ID number sees the date it is built from.
+            v["birth"].setText(self.tr("{age} (birth date not shown)").format(age=d.age))
         else:
             v["birth"].setText("")
         v["ethnicity"].setText(c.label(CodeList.ETHNICITY, d.ethnicity))

@@ -132,7 +132,10 @@ class ExportDialog(QDialog):
             self.reason.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
             self.masking_note.setText(
-                self.tr("ID numbers and phones are masked (e.g. 3604**********0071).")
+                self.tr(
+                    "ID numbers and phones are masked (e.g. 36****************); "
+                    "ages are listed, birth dates are not."
+                )
             )
 
     def _browse(self) -> None:

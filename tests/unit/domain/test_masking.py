@@ -1,16 +1,27 @@
-"""Masking of ID numbers and phones for lists and exports."""
+"""Masking of ID numbers, phones and birth dates for lists and exports."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.domain.masking import mask_id, mask_phone
+from app.domain.masking import mask_id, mask_phone, shown_birth_date
 
 
-def test_an_id_number_keeps_its_first_and_last_four() -> None:
-    assert mask_id("360426199101010071") == "3604**********0071"
+def test_an_id_number_keeps_only_its_province() -> None:
+    assert mask_id("360426199101010071") == "36****************"
+
+
+def test_the_birth_date_is_for_who_may_reveal_the_number_it_is_part_of() -> None:
+    born, number = dt.date(1991, 1, 1), "360426199101010071"
+    assert shown_birth_date(born, id_number=number, may_reveal=True) == born
+    assert shown_birth_date(born, id_number=number, may_reveal=False) is None
+    # No number, nothing to rebuild.
+    assert shown_birth_date(born, id_number=None, may_reveal=False) == born
+    assert shown_birth_date(born, id_number="", may_reveal=False) == born
 
 
 def test_a_mobile_keeps_its_first_three_and_last_four() -> None:
@@ -36,12 +47,11 @@ def test_a_short_id_is_hidden_completely() -> None:
 
 
 @given(st.text(alphabet="0123456789X", min_size=9, max_size=18))
-def test_a_masked_id_hides_the_middle_and_keeps_the_length(number: str) -> None:
+def test_a_masked_id_shows_two_characters_and_keeps_the_length(number: str) -> None:
     masked = mask_id(number)
     assert len(masked) == len(number)
-    assert masked[:4] == number[:4]
-    assert masked[-4:] == number[-4:]
-    assert set(masked[4:-4]) == {"*"}
+    assert masked[:2] == number[:2]
+    assert set(masked[2:]) == {"*"}
 
 
 @given(st.text(alphabet="0123456789-", min_size=5, max_size=20))

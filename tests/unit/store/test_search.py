@@ -21,8 +21,8 @@ QUERIES = ["".join(q) for n in (1, 2, 3) for q in itertools.product(ALPHABET, re
 names = st.lists(st.text(alphabet=ALPHABET, min_size=1, max_size=4), max_size=25)
 
 
-def found(session: Session, query: str) -> set[int]:
-    condition = search.matching(session, query)
+def found(session: Session, query: str, *, id_parts: bool = True) -> set[int]:
+    condition = search.matching(session, query, id_parts=id_parts)
     assert condition is not None
     return set(session.scalars(select(Client.id).where(condition)))
 
@@ -122,6 +122,27 @@ def test_ids_phones_and_villages_are_found_by_any_part(
 ) -> None:
     with db.read() as session:
         assert found(session, query) == {indexed[n] for n in names}
+
+
+@pytest.mark.parametrize(
+    ("query", "names"),
+    [
+        ("0071", {"张三"}),  # the phone ends in 0071 too
+        ("199101010071", set()),
+        ("003X", set()),
+        ("３６０４２６", set()),
+        ("360426199101010071", {"张三"}),  # typed whole, from the card
+        ("36042619800101003x", {"李四"}),
+        ("3604261980010100", set()),
+        ("梅林", {"张三"}),
+        ("5443", {"李四"}),
+    ],
+)
+def test_without_id_parts_an_id_number_is_found_only_whole(
+    db: Database, indexed: dict[str, int], query: str, names: set[str]
+) -> None:
+    with db.read() as session:
+        assert found(session, query, id_parts=False) == {indexed[n] for n in names}
 
 
 @pytest.mark.parametrize(
