@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from app.domain import case_rules as rules
 from app.domain.codes import ClientStatus, CodeList, RiskLevel
 from app.domain.roles import Permission
+from app.services.access.refusals import logs_refusals
 from app.services.context import Actor
 from app.services.dashboard.types import DashboardCharts, LabelCount, MonthCount
 from app.services.settings.codes import code_labels
@@ -35,6 +36,7 @@ def add_months(month: dt.date, count: int) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
+@logs_refusals()
 class DashboardService:
     def __init__(self, db: Database, actor: Actor, *, today: dt.date | None = None) -> None:
         self._db = db
