@@ -7,13 +7,23 @@ check` can show that nothing was edited or deleted. Personal values go to the ro
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select, text, update
+from sqlalchemy import Connection, select, text, update
 from sqlalchemy.orm import Session
 
-from app.domain.audit_chain import GENESIS, ChainedRow, row_hash, split_detail, to_json
+from app.domain.audit_chain import (
+    GENESIS,
+    ChainBreak,
+    ChainedRow,
+    StoredRow,
+    row_hash,
+    split_detail,
+    to_json,
+    verify,
+)
 from app.services.context import Actor
 from app.store.base import new_uuid
 from app.store.engine import Database, clock_of
@@ -128,10 +138,38 @@ def forget(
     loose = select(AuditEntry.id, AuditEntry.personal).where(
         AuditEntry.entity_id.is_(None), AuditEntry.personal.is_not(None)
     )
-    hits = [i for i, values in session.execute(loose) if any(n in values for n in wanted)]
+    hits = [i for i, values in session.execute(loose) if any(n in (values or "") for n in wanted)]
     for start in range(0, len(hits), _CHUNK):
         session.execute(
             update(AuditEntry)
             .where(AuditEntry.id.in_(hits[start : start + _CHUNK]))
             .values(personal=None)
         )
+
+
+@dataclass(frozen=True)
+class ChainCheck:
+    rows: int
+    last_hash: str
+    breaks: list[ChainBreak]
+
+
+def check_chain(conn: Connection) -> ChainCheck:
+    """Recompute the whole chain, oldest row first (reads only)."""
+    rows = 0
+    last = GENESIS
+
+    def stored() -> Iterator[StoredRow]:
+        nonlocal rows, last
+        t = AuditEntry.__table__
+        for r in conn.execute(select(t).order_by(t.c.id)):
+            rows, last = rows + 1, r.hash
+            chained_row = ChainedRow(
+                uuid=r.uuid, at=r.at, user_id=r.user_id, user_login=r.user_login,
+                station_id=r.station_id, action=r.action, entity=r.entity,
+                entity_id=r.entity_id, detail=r.detail,
+            )  # fmt: skip
+            yield StoredRow(r.id, chained_row, r.prev_hash, r.hash)
+
+    breaks = verify(stored())
+    return ChainCheck(rows, last, breaks)
