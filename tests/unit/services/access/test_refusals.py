@@ -28,7 +28,6 @@ from app.services.lists.service import ListExportService
 from app.services.staff.users import UserService
 from app.store.engine import Database
 from app.store.models import AuditEntry
-from tests.conftest import ADMIN_PASSWORD
 
 # Helpers the decorated services use inside their own calls, never called from outside.
 NOT_BOUNDARIES = {"ListExporter", "LinkFinder"}
