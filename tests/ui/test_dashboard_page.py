@@ -12,6 +12,8 @@ from PySide6.QtCharts import QAbstractBarSeries
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QTreeWidgetItem
 
+from app.domain.errors import PermissionDenied
+from app.domain.roles import Role
 from app.services.cases.printing import CasePrintService
 from app.services.cases.reminders import ReminderService
 from app.services.cases.service import CaseService
@@ -19,10 +21,11 @@ from app.services.cases.types import OpenCaseInput
 from app.services.clients.service import ClientService
 from app.services.clients.types import ClientInput
 from app.services.context import Actor, Changes
-from app.services.dashboard.service import DashboardService
+from app.services.dashboard.service import REPEATED_REFUSALS, DashboardService
 from app.services.reports.service import ReportService
 from app.services.reports.types import KeyFigure
 from app.services.settings.codes import CodeService
+from app.services.staff.users import UserService
 from app.store.engine import Database
 from app.store.models import ServiceRecord
 from app.ui.cases.page import CasesPage
@@ -238,3 +241,28 @@ def test_the_report_service_supplies_the_key_figures(qtbot, db, admin, station, 
     keys = [card.figure.key for card in page.figures.cards]
     assert "cases_open" in keys and "service_records" in keys
     assert page.figures.isVisible()
+
+
+def test_repeated_refusals_show_on_the_administrators_page(
+    qtbot, db, admin, station, make_actor, tasks
+) -> None:  # type: ignore[no-untyped-def]
+    worker = make_actor(Role.WORKER, "lixia")
+    page = make_page(qtbot, db, admin, tasks)
+    assert page.refusals.isHidden()
+    for _ in range(REPEATED_REFUSALS):
+        with pytest.raises(PermissionDenied):
+            UserService(db, worker).list()
+    with qtbot.waitSignal(page.refreshed, timeout=5_000):
+        page.refresh()
+    assert page.refusals.isVisible()
+    assert f"lixia ({REPEATED_REFUSALS} times)" in page.refusals.text()
+    # The worker's own 工作台 says nothing of it.
+    own = DashboardPage(
+        dashboard=DashboardService(db, worker, today=TODAY),
+        reminders=ReminderService(db, worker, today=TODAY),
+        tasks=tasks,
+    )
+    qtbot.addWidget(own)
+    with qtbot.waitSignal(own.refreshed, timeout=5_000):
+        own.show()
+    assert own.refusals.isHidden()

@@ -103,7 +103,7 @@ def test_upgrading_an_old_log_moves_personal_values_and_chains_every_row(
         config.attributes["connection"] = conn
         command.downgrade(config, "0001")
     with db.engine.connect() as conn:
-        old = dict(conn.exec_driver_sql("SELECT id, detail FROM audit_log").all())
+        old: dict[int, str] = dict(conn.exec_driver_sql("SELECT id, detail FROM audit_log").all())
     assert "迁往县城女儿家" in old[before[2][0]]  # the old schema kept it in the details
 
     migrate.upgrade(db.engine)

@@ -158,7 +158,7 @@ def test_a_service_calling_another_logs_one_refusal(db: Database, admin: Actor) 
 
 def covered(cls: type) -> bool:
     """Decorated, or a base used only through decorated services."""
-    below = cls.__subclasses__()
+    below: list[type] = cls.__subclasses__()
     return bool(cls.__dict__.get(MARK)) or (bool(below) and all(covered(c) for c in below))
 
 
