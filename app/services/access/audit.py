@@ -13,13 +13,21 @@ from sqlalchemy import Select, func, or_, select
 from app.domain.audit_labels import REFUSAL_ACTIONS, action_label, entity_label
 from app.domain.roles import Permission
 from app.exports.audit_xlsx import write_audit_log
-from app.services.access.audit_trail import forget, record, record_refusal
+from app.services.access.audit_trail import details, forget, record, record_refusal
 from app.services.access.refusals import logs_refusals
 from app.services.context import Actor
 from app.store.engine import Database
 from app.store.models import AuditEntry
 
-__all__ = ["AuditRow", "AuditService", "RefusalCount", "forget", "record", "record_refusal"]
+__all__ = [
+    "AuditRow",
+    "AuditService",
+    "RefusalCount",
+    "details",
+    "forget",
+    "record",
+    "record_refusal",
+]
 
 
 @dataclass(frozen=True)
@@ -47,10 +55,7 @@ def _row(e: AuditEntry) -> AuditRow:
 
 
 def _detail_text(e: AuditEntry) -> str:
-    if not e.personal:
-        return e.detail
-    values = json.loads(e.detail or "{}") | json.loads(e.personal)
-    return json.dumps(values, ensure_ascii=False)
+    return json.dumps(details(e), ensure_ascii=False) if e.personal else e.detail
 
 
 ENTITY = "audit"

@@ -7,6 +7,7 @@ check` can show that nothing was edited or deleted. Personal values go to the ro
 
 from __future__ import annotations
 
+import json
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -95,6 +96,12 @@ def chained(entry: AuditEntry) -> ChainedRow:
         entity_id=entry.entity_id,
         detail=entry.detail,
     )
+
+
+def details(entry: AuditEntry) -> dict[str, Any]:
+    """The row's details with its personal values (those anonymising has not cleared)."""
+    values: dict[str, Any] = json.loads(entry.detail) if entry.detail else {}
+    return values | (json.loads(entry.personal) if entry.personal else {})
 
 
 def record_refusal(
