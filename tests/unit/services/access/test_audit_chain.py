@@ -6,9 +6,11 @@ import json
 import sqlite3
 from pathlib import Path
 
+import pytest
 from alembic import command
 from sqlalchemy import select
 
+from app.cli import main
 from app.domain.audit_chain import GENESIS
 from app.services.access.audit import AuditService, record
 from app.services.backup.health import check_database
@@ -113,3 +115,14 @@ def test_upgrading_an_old_log_moves_personal_values_and_chains_every_row(
     report = check_database(db_path)
     assert report.healthy, report.problems
     assert report.audit_rows == len(before)
+
+
+def test_check_from_the_command_line_names_the_edited_row(
+    db: Database, admin: Actor, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    some_activity(db, admin)
+    target = rows(db)[1].id
+    db.dispose()
+    raw(db_path, f"UPDATE audit_log SET detail = '{{}}' WHERE id = {target}")
+    assert main(["check", "--db", str(db_path)]) == 1
+    assert f"审计日志第 {target} 条被修改" in capsys.readouterr().err
