@@ -64,7 +64,7 @@ def record(
     entry.prev_hash = _chain_head(session)
     entry.hash = row_hash(entry.prev_hash, chained(entry))
     session.add(entry)
-    session.info[_LAST] = entry
+    session.info[_LAST] = (session.get_transaction(), entry)
 
 
 def _chain_head(session: Session) -> str:
@@ -74,8 +74,9 @@ def _chain_head(session: Session) -> str:
     append between this read and the commit. PostgreSQL has no such lock: the advisory
     lock, held to the end of the transaction, keeps the appends in id order.
     """
-    last = session.info.get(_LAST)
-    if last is not None and last in session:
+    # Only within one transaction: another writer may append between two of them.
+    transaction, last = session.info.get(_LAST, (None, None))
+    if last is not None and transaction is session.get_transaction() and last in session:
         return str(last.hash)
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _CHAIN_LOCK})

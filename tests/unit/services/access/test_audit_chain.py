@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from alembic import command
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.cli import main
 from app.domain.audit_chain import GENESIS
@@ -126,3 +127,18 @@ def test_check_from_the_command_line_names_the_edited_row(
     raw(db_path, f"UPDATE audit_log SET detail = '{{}}' WHERE id = {target}")
     assert main(["check", "--db", str(db_path)]) == 1
     assert f"审计日志第 {target} 条被修改" in capsys.readouterr().err
+
+
+def test_a_session_reused_after_another_writer_chains_to_the_newest_row(
+    db: Database, admin: Actor, db_path: Path
+) -> None:
+    session = Session(db.engine)
+    with session.begin():
+        record(session, admin, "export", entity="client")
+    with db.write() as other:
+        record(other, admin, "export", entity="case")
+    with session.begin():
+        record(session, admin, "export", entity="group")
+    session.close()
+    db.dispose()
+    assert check_database(db_path).problems == ()
