@@ -28,7 +28,7 @@ from types import TracebackType
 
 from app.domain.clock import Clock, FixedClock, SystemClock
 from app.domain.errors import InvalidInput, NotFound, PermissionDenied
-from app.services.access.audit import AuditService
+from app.services.access.audit import AuditService, record_refusal
 from app.services.access.auth import AuthService
 from app.services.access.consents import ConsentService
 from app.services.access.retention import RetentionService
@@ -164,10 +164,12 @@ class Desk:
         """
         actor = AuthService(db).login(login=user, password=password)
         if actor.must_change_password and not temporary_password_ok:
-            raise PermissionDenied(
+            refused = PermissionDenied(
                 f"{user} 的密码是管理员给的临时密码，请先修改："
                 f"stationdesk user passwd --user {user}（或在工作台窗口登录后修改）。"
             )
+            record_refusal(db, actor, refused.message, operation="Desk.login")
+            raise refused
         return cls(db, actor, schema=schema)
 
     @classmethod

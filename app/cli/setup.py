@@ -115,5 +115,9 @@ def run_check(ctx: Context) -> int:
     print(f"数据库正常：{report.location}")
     print(f"  表结构版本：{report.revision}（最新）")
     print(f"  站点 {report.stations} 个，用户 {report.users} 个，服务对象 {report.clients} 名")
+    print(
+        f"  审计日志 {report.audit_rows} 条，校验链完整；"
+        f"最新一条的校验值：{report.audit_last_hash[:16]}"
+    )
     print_backups(ctx.location, sys.stdout, clock=ctx.clock)
     return 0

@@ -29,6 +29,9 @@ ENTITY_LABELS: dict[str, str] = {
     "report": "报表",
 }
 
+REFUSAL_ACTIONS = ("refused", "login_failed")
+"""Actions that record a refusal: a role's missing right, a refused reveal, a failed login."""
+
 _ACTIONS: dict[str, str] = {
     "create": "新增",
     "update": "修改",
@@ -38,6 +41,7 @@ _ACTIONS: dict[str, str] = {
     "export": "导出",
     "login": "登录",
     "login_failed": "登录失败",
+    "refused": "操作被拒绝",
     "password_changed": "修改密码",
     "reset_password": "重置密码",
     "unlock": "解除锁定",

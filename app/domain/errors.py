@@ -27,6 +27,10 @@ class InvalidInput(AppError):
         self.field = field
 
 
+class ReasonRequired(InvalidInput):
+    """Showing personal data in full needs a reason, and none (or too short a one) was given."""
+
+
 class NotFound(AppError):
     """The record asked for does not exist (any more)."""
 

@@ -534,6 +534,18 @@
 <context>
     <name>AuditTab</name>
     <message>
+        <source>Refusals</source>
+        <translation>被拒绝次数</translation>
+    </message>
+    <message>
+        <source>Last refused</source>
+        <translation>最近一次</translation>
+    </message>
+    <message>
+        <source>Refused actions in this period, per user</source>
+        <translation>本期间被拒绝的操作（按用户）</translation>
+    </message>
+    <message>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
@@ -2017,6 +2029,18 @@ Log file: {path}</source>
 </context>
 <context>
     <name>DashboardPage</name>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>{login} ({count} times)</source>
+        <translation>{login}（{count} 次）</translation>
+    </message>
+    <message>
+        <source>Refused again and again in the last {days} days: {users}. See Settings → Audit log.</source>
+        <translation>近 {days} 天多次被拒绝的操作：{users}。详见 设置 → 审计日志。</translation>
+    </message>
     <message>
         <source>Refresh</source>
         <translation>刷新</translation>

@@ -9,11 +9,13 @@ import pytest
 from openpyxl import load_workbook
 from pytestqt.qtbot import QtBot
 
+from app.domain.errors import PermissionDenied
 from app.domain.roles import Role
 from app.services.access.audit import AuditService
 from app.services.clients.service import ClientService
 from app.services.clients.types import ClientInput
 from app.services.context import Actor
+from app.services.staff.users import UserService
 from app.store.engine import Database
 from app.ui.settings.audit_tab import AuditTab
 from app.ui.settings.page import SettingsPage
@@ -79,3 +81,23 @@ def test_only_admin_and_head_get_the_tab(
     # The other tabs load in the background: let their results arrive before teardown.
     tasks.wait()
     qtbot.wait(50)
+
+
+def test_refusals_per_user_show_beside_the_entries(
+    qtbot, db: Database, admin: Actor, make_actor
+) -> None:
+    worker = make_actor(Role.WORKER, "lixia")
+    for _ in range(2):
+        with pytest.raises(PermissionDenied):
+            UserService(db, worker).list()
+    tasks = TaskRunner()
+    tab = AuditTab(audit=AuditService(db, admin), tasks=tasks)
+    qtbot.addWidget(tab)
+    tab.show()
+    qtbot.waitUntil(lambda: tab.refusal_table.rowCount() == 1)
+    assert [cell(tab.refusal_table, 0, c).text() for c in (0, 1)] == ["lixia", "2"]
+    assert "操作被拒绝" in column(tab, 2)
+    tab.refusal_table.cellClicked.emit(0, 0)
+    qtbot.waitUntil(lambda: set(column(tab, 1)) == {"lixia"})
+    assert tab.user.currentData() == "lixia"
+    tasks.wait()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from pathlib import Path
 
@@ -13,6 +13,8 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
+from app.domain.errors import PermissionDenied
+from app.domain.roles import Role
 from app.services.cases.printing import CasePrintService
 from app.services.cases.reminders import ReminderService
 from app.services.cases.service import CaseService
@@ -20,10 +22,11 @@ from app.services.cases.types import OpenCaseInput
 from app.services.clients.service import ClientService
 from app.services.clients.types import ClientInput
 from app.services.context import Actor, Changes
-from app.services.dashboard.service import DashboardService
+from app.services.dashboard.service import REPEATED_REFUSALS, DashboardService
 from app.services.reports.service import ReportService
 from app.services.reports.types import KeyFigure
 from app.services.settings.codes import CodeService
+from app.services.staff.users import UserService
 from app.store.engine import Database
 from app.store.models import ServiceRecord
 from app.ui.cases.page import CasesPage
@@ -251,3 +254,33 @@ def test_the_report_service_supplies_the_key_figures(
     keys = [card.figure.key for card in page.figures.cards]
     assert "cases_open" in keys and "service_records" in keys
     assert page.figures.isVisible()
+
+
+def test_repeated_refusals_show_on_the_administrators_page(
+    qtbot: QtBot,
+    db: Database,
+    admin: Actor,
+    station: dict[str, int],
+    make_actor: Callable[..., Actor],
+    tasks: TaskRunner,
+) -> None:
+    worker = make_actor(Role.WORKER, "lixia")
+    page = make_page(qtbot, db, admin, tasks)
+    assert page.refusals.isHidden()
+    for _ in range(REPEATED_REFUSALS):
+        with pytest.raises(PermissionDenied):
+            UserService(db, worker).list()
+    with qtbot.waitSignal(page.refreshed, timeout=5_000):
+        page.refresh()
+    assert page.refusals.isVisible()
+    assert f"lixia ({REPEATED_REFUSALS} times)" in page.refusals.text()
+    # The worker's own 工作台 says nothing of it.
+    own = DashboardPage(
+        dashboard=DashboardService(db, worker, today=TODAY),
+        reminders=ReminderService(db, worker, today=TODAY),
+        tasks=tasks,
+    )
+    qtbot.addWidget(own)
+    with qtbot.waitSignal(own.refreshed, timeout=5_000):
+        own.show()
+    assert own.refusals.isHidden()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -18,6 +17,7 @@ from stdnum.cn import ric
 
 from app.domain.roles import Role
 from app.exports.list_xlsx import HEADER_ROW
+from app.services.access import audit
 from app.services.cases.printing import CasePrintService
 from app.services.cases.reminders import ReminderService
 from app.services.cases.service import CaseService
@@ -95,8 +95,8 @@ def rows(path: Path) -> list[list[Any]]:
 
 def exports_logged(db: Database) -> list[dict[str, Any]]:
     with db.read() as session:
-        details = session.scalars(select(AuditEntry.detail).where(AuditEntry.action == "export"))
-        return [json.loads(d) for d in details]
+        entries = session.scalars(select(AuditEntry).where(AuditEntry.action == "export"))
+        return [audit.details(e) for e in entries]
 
 
 def test_exports_the_filtered_list_masked(

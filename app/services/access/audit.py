@@ -1,4 +1,4 @@
-"""Writing and reading the audit log."""
+"""Writing and reading the audit log (the writing itself is in audit_trail)."""
 
 from __future__ import annotations
 
@@ -8,40 +8,26 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Select, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, func, or_, select
 
-from app.domain.audit_labels import action_label, entity_label
+from app.domain.audit_labels import REFUSAL_ACTIONS, action_label, entity_label
 from app.domain.roles import Permission
 from app.exports.audit_xlsx import write_audit_log
+from app.services.access.audit_trail import details, forget, record, record_refusal
+from app.services.access.refusals import logs_refusals
 from app.services.context import Actor
 from app.store.engine import Database
 from app.store.models import AuditEntry
 
-
-def record(
-    session: Session,
-    actor: Actor | None,
-    action: str,
-    *,
-    entity: str = "",
-    entity_id: int | None = None,
-    login: str = "",
-    station_id: int | None = None,
-    **detail: Any,
-) -> None:
-    """Add an audit row inside the caller's transaction, so it commits with the change."""
-    session.add(
-        AuditEntry(
-            user_id=actor.user_id if actor else None,
-            user_login=actor.login if actor else login,
-            station_id=actor.station_id if actor else station_id,
-            action=action,
-            entity=entity,
-            entity_id=entity_id,
-            detail=json.dumps(detail, ensure_ascii=False, default=str) if detail else "",
-        )
-    )
+__all__ = [
+    "AuditRow",
+    "AuditService",
+    "RefusalCount",
+    "details",
+    "forget",
+    "record",
+    "record_refusal",
+]
 
 
 @dataclass(frozen=True)
@@ -52,12 +38,31 @@ class AuditRow:
     entity: str
     entity_id: int | None
     detail: str
+    """The details as JSON, personal values (until anonymised) included."""
+
+
+@dataclass(frozen=True)
+class RefusalCount:
+    """How often one login was refused (wrong role, a refused reveal, a failed login)."""
+
+    login: str
+    count: int
+    last_at: dt.datetime
+
+
+def _row(e: AuditEntry) -> AuditRow:
+    return AuditRow(e.at, e.user_login, e.action, e.entity, e.entity_id, _detail_text(e))
+
+
+def _detail_text(e: AuditEntry) -> str:
+    return json.dumps(details(e), ensure_ascii=False) if e.personal else e.detail
 
 
 ENTITY = "audit"
 SEARCH_LIMIT = 5000
 
 
+@logs_refusals("audit")
 class AuditService:
     def __init__(self, db: Database, actor: Actor) -> None:
         self._db = db
@@ -75,10 +80,7 @@ class AuditService:
         if entity_id is not None:
             stmt = stmt.where(AuditEntry.entity_id == entity_id)
         with self._db.read() as session:
-            return [
-                AuditRow(e.at, e.user_login, e.action, e.entity, e.entity_id, e.detail)
-                for e in session.scalars(stmt)
-            ]
+            return [_row(e) for e in session.scalars(stmt)]
 
     def search(
         self,
@@ -94,10 +96,25 @@ class AuditService:
         self._actor.require(Permission.VIEW_AUDIT)
         stmt = self._filtered(user_login, entity, action, since, until).limit(limit)
         with self._db.read() as session:
-            return [
-                AuditRow(e.at, e.user_login, e.action, e.entity, e.entity_id, e.detail)
-                for e in session.scalars(stmt)
-            ]
+            return [_row(e) for e in session.scalars(stmt)]
+
+    def refusals(
+        self, *, since: dt.datetime, until: dt.datetime | None = None, at_least: int = 1
+    ) -> list[RefusalCount]:
+        """Refusals per login since `since` (`until` exclusive), the most refused first."""
+        self._actor.require(Permission.VIEW_AUDIT)
+        count = func.count()
+        stmt = (
+            select(AuditEntry.user_login, count, func.max(AuditEntry.at))
+            .where(self._own(), AuditEntry.action.in_(REFUSAL_ACTIONS), AuditEntry.at >= since)
+            .group_by(AuditEntry.user_login)
+            .having(count >= at_least)
+            .order_by(count.desc(), AuditEntry.user_login)
+        )
+        if until is not None:
+            stmt = stmt.where(AuditEntry.at < until)
+        with self._db.read() as session:
+            return [RefusalCount(login, n, last) for login, n, last in session.execute(stmt)]
 
     def logins(self) -> list[str]:
         """Every login that appears in this station's log, for the user filter."""

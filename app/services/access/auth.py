@@ -54,10 +54,16 @@ class AuthService:
             audit.record(session, None, "login_failed", login=login, reason="unknown user")
             return AuthenticationFailed("用户名或密码不正确。")
         if not user.active:
-            audit.record(session, None, "login_failed", login=login, reason="inactive")
+            audit.record(
+                session, None, "login_failed", entity="user", entity_id=user.id, login=login,
+                station_id=user.station_id, reason="inactive",
+            )  # fmt: skip
             return AuthenticationFailed("该账号已停用，请联系管理员。")
         if user.locked_until is not None and user.locked_until > now:
-            audit.record(session, None, "login_failed", login=login, reason="locked")
+            audit.record(
+                session, None, "login_failed", entity="user", entity_id=user.id, login=login,
+                station_id=user.station_id, reason="locked",
+            )  # fmt: skip
             local = user.locked_until.astimezone().strftime("%H:%M")
             return AuthenticationFailed(
                 f"该账号因多次密码错误已锁定，请于 {local} 后再试，或请管理员解锁。"

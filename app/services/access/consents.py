@@ -31,6 +31,7 @@ from app.services.access.consent_types import (
     ConsentSaved,
     SignerRule,
 )
+from app.services.access.refusals import logs_refusals
 from app.services.concurrency import check_version
 from app.services.context import Actor
 from app.store import settings as settings_rows
@@ -59,6 +60,7 @@ def _deciding(consents: Iterable[Consent], on: dt.date) -> dict[str, Consent]:
     return latest
 
 
+@logs_refusals("consent")
 class ConsentService:
     def __init__(self, db: Database, actor: Actor, *, today: dt.date | None = None) -> None:
         self._db = db

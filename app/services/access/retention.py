@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from app.domain.errors import InvalidInput
 from app.domain.roles import Permission
 from app.services.access import audit
+from app.services.access.refusals import logs_refusals
 from app.services.access.retention_types import (
     ANONYMISED,
     ARCHIVED_CLIENT_YEARS_KEY,
@@ -113,6 +114,7 @@ def years_before(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year - years, day=28)
 
 
+@logs_refusals()
 class RetentionService:
     def __init__(self, db: Database, actor: Actor, *, today: dt.date | None = None) -> None:
         self._db = db
@@ -311,6 +313,7 @@ class RetentionService:
                 _blank_fields(visit, _VISIT_TEXT)
                 visit.updated_by_id = self._actor.user_id
             self._blank_work_log(session, "visits", ids)
+            audit.forget(session, "visit", ids)
             return 0
         if kind is DueKind.CASE:
             self._anonymise_cases(session, ids)
@@ -321,8 +324,14 @@ class RetentionService:
             )
         )
         self._anonymise_cases(session, case_ids)
+        needles: set[str] = set()
         for client in session.scalars(select(Client).where(Client.id.in_(ids))):
+            # A one-character name would match too much; what it names is cleared by id.
+            needles.update(
+                v for v in (client.name, client.id_number, client.phone) if v and len(v) > 1
+            )
             self._anonymise_client(session, client)
+        audit.forget(session, "client", ids, needles=needles)
         return len(case_ids)
 
     def _anonymise_client(self, session: Session, client: Client) -> None:
@@ -365,6 +374,7 @@ class RetentionService:
                     updated_by_id=self._actor.user_id,
                 )
             )
+        audit.forget(session, "case", case_ids)
         for model, names in _CASE_TEXT.items():
             for row in session.scalars(select(model).where(model.case_id.in_(case_ids))):
                 _blank_fields(row, names)

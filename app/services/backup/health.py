@@ -2,7 +2,8 @@
 
 It only reads. A SQLite file is opened read-only (`mode=ro`), without the app's
 connection set-up, which would switch the file to WAL; an unreadable file or one that
-needs an upgrade is reported, never touched.
+needs an upgrade is reported, never touched. It also recomputes the audit log's hash
+chain, which shows a row edited or deleted after it was written.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from sqlalchemy import Engine, create_engine, func, inspect, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
+from app.services.access.audit_trail import check_chain
 from app.store import file_guard, migrate, sqlite_files
 from app.store.engine import database_url, sqlite_path
 from app.store.models import Client, Station, User
@@ -34,6 +36,9 @@ class HealthReport:
     stations: int | None = None
     users: int | None = None
     clients: int | None = None
+    audit_rows: int | None = None
+    audit_last_hash: str = ""
+    """The newest audit row's hash: noted down, it shows later that no row was cut off."""
 
     @property
     def healthy(self) -> bool:
@@ -137,8 +142,15 @@ def _schema_report(engine: Engine, shown: str) -> HealthReport:
             conn.scalar(select(func.count()).select_from(model)) or 0
             for model in (Station, User, Client)
         )
+        chain = check_chain(conn)
     if not users:
         problems.append(
             "数据库还没有初始化（没有站点和用户）；请运行 stationdesk init 或启动工作台。"
         )
-    return HealthReport(shown, tuple(problems), current, head, stations, users, clients)
+    problems.extend(b.message for b in chain.breaks[:MAX_LISTED])
+    if len(chain.breaks) > MAX_LISTED:
+        problems.append(f"审计日志共有 {len(chain.breaks)} 处不符，以上只列出前 {MAX_LISTED} 处。")
+    return HealthReport(
+        shown, tuple(problems), current, head, stations, users, clients,
+        audit_rows=chain.rows, audit_last_hash=chain.last_hash,
+    )  # fmt: skip

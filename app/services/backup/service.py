@@ -35,6 +35,7 @@ from app.domain.clock import Clock, SystemClock
 from app.domain.errors import InvalidInput, NotFound, PermissionDenied, StorageError
 from app.domain.roles import Permission
 from app.services.access import audit
+from app.services.access.refusals import logs_refusals
 from app.services.backup import restore as backup_restore
 from app.services.backup.crypto import encrypt_file
 from app.services.backup.types import (
@@ -136,6 +137,7 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+@logs_refusals("backup")
 class BackupService:
     """Backups of one SQLite database file, kept in `backup_folder(file)`."""
 

@@ -16,6 +16,7 @@ from app.domain.case_rules import (
 from app.domain.codes import RiskLevel, Sex
 from app.exports.case_file import Block, CaseFile, Section, write_case_file
 from app.services.access import audit
+from app.services.access.refusals import logs_refusals
 from app.services.cases.service import CaseService
 from app.services.cases.types import (
     AssessmentView,
@@ -47,6 +48,7 @@ def _label(enum_type: type[RiskLevel] | type[rules.Urgency], value: str) -> str:
         return value
 
 
+@logs_refusals("case")
 class CasePrintService:
     def __init__(self, db: Database, actor: Actor, *, today: dt.date | None = None) -> None:
         self._db = db

@@ -14,6 +14,7 @@ from app.domain import case_rules as rules
 from app.domain.case_rules import ClosureStatus, PlanStatus, Stage, Urgency
 from app.domain.codes import RiskLevel
 from app.domain.roles import Permission, Role
+from app.services.access.refusals import logs_refusals
 from app.services.context import Actor
 from app.services.settings.stations import SettingsService
 from app.store.engine import Database
@@ -66,6 +67,7 @@ class Thresholds:
     urgent_days: int
 
 
+@logs_refusals()
 class ReminderService:
     def __init__(self, db: Database, actor: Actor, *, today: dt.date | None = None) -> None:
         self._db = db

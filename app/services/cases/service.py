@@ -19,6 +19,7 @@ from app.domain.codes import ClientStatus, CodeList, RiskLevel
 from app.domain.errors import DuplicateRecord, InvalidInput, NotFound, PermissionDenied
 from app.domain.roles import Permission, Role
 from app.services.access import audit
+from app.services.access.refusals import logs_refusals
 from app.services.cases import views as case_views
 from app.services.cases.steps import CaseSteps
 from app.services.cases.types import (
@@ -47,6 +48,7 @@ ENTITY = "case"
 NOUN = "个案"
 
 
+@logs_refusals("case")
 class CaseService(CaseSteps):
     """Case work for one user; `today` is fixed in tests and taken from the clock otherwise."""
 

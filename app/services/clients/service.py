@@ -23,6 +23,7 @@ from app.domain.masking import mask_id, mask_phone, shown_birth_date
 from app.domain.roles import Permission, Role
 from app.domain.text import plain, without_hidden
 from app.services.access import audit
+from app.services.access.refusals import logs_refusals
 from app.services.choice import Choice
 from app.services.clients.types import (
     ClientDetail,
@@ -57,6 +58,7 @@ def _age(birth: dt.date | None, today: dt.date) -> int | None:
     return idnumber.age_on(birth, today) if birth else None
 
 
+@logs_refusals("client")
 class ClientService:
     def __init__(self, db: Database, actor: Actor, *, today: dt.date | None = None) -> None:
         self._db = db

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from app.domain.errors import InvalidInput, NotFound, PermissionDenied, StorageError
 from app.domain.roles import Permission
 from app.services.access import audit
+from app.services.access.refusals import logs_refusals
 from app.services.community import views
 from app.services.community.types import ENTITY, PhotosAdded, PhotoSaved
 from app.services.concurrency import check_version
@@ -98,6 +99,7 @@ def copy_in(source: Path, folder: Path, suffix: str) -> tuple[str, str]:
     return name, digest.hexdigest()
 
 
+@logs_refusals("activity")
 class ActivityPhotoService:
     """Add, caption and remove the photos of an activity; editing rights as for the activity."""
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from app.exports.activity_record import ActivityRecord, PhotoItem, write_activity_record
 from app.services.access import audit
+from app.services.access.refusals import logs_refusals
 from app.services.community.photos import default_photo_folder
 from app.services.community.service import ActivityService
 from app.services.community.types import ENTITY, ActivityDetail
@@ -22,6 +23,7 @@ def _time(value: dt.time | None) -> str:
     return value.strftime("%H:%M") if value else ""
 
 
+@logs_refusals("activity")
 class ActivityPrintService:
     def __init__(
         self,

@@ -18,6 +18,7 @@ from app.domain.codes import CodeList
 from app.domain.errors import InvalidInput, PermissionDenied
 from app.domain.roles import Permission, Role
 from app.services.access import audit
+from app.services.access.refusals import logs_refusals
 from app.services.community import views
 from app.services.community.photos import default_photo_folder, discard_files
 from app.services.community.types import (
@@ -65,6 +66,7 @@ def participant_problem(counts: ParticipantCounts) -> str:
     return ""
 
 
+@logs_refusals("activity")
 class ActivityService:
     """Community activities of the actor's station; `today` is fixed in tests."""
 

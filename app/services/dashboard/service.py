@@ -15,6 +15,8 @@ from sqlalchemy.orm import Session
 from app.domain import case_rules as rules
 from app.domain.codes import ClientStatus, CodeList, RiskLevel
 from app.domain.roles import Permission
+from app.services.access.audit import AuditService, RefusalCount
+from app.services.access.refusals import logs_refusals
 from app.services.context import Actor
 from app.services.dashboard.types import DashboardCharts, LabelCount, MonthCount
 from app.services.settings.codes import code_labels
@@ -22,6 +24,9 @@ from app.store.engine import Database
 from app.store.models import Case, Client, ClientCategory, ServiceRecord
 
 MONTHS = 12
+REPEATED_REFUSALS = 3
+"""Refusals of one user in `REFUSAL_DAYS` that the administrator's 工作台 points out."""
+REFUSAL_DAYS = 7
 _WORKING = [s.value for s in rules.WORKING_STAGES]
 
 
@@ -35,6 +40,7 @@ def add_months(month: dt.date, count: int) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
+@logs_refusals()
 class DashboardService:
     def __init__(self, db: Database, actor: Actor, *, today: dt.date | None = None) -> None:
         self._db = db
@@ -55,6 +61,14 @@ class DashboardService:
                 clients_by_category=self._clients_by_category(session),
                 open_cases_by_risk=self._open_cases_by_risk(session),
             )
+
+    def refusal_alerts(self) -> tuple[RefusalCount, ...]:
+        """Users refused `REPEATED_REFUSALS` times or more lately; the administrator's only."""
+        if not self._actor.can(Permission.MANAGE_USERS):
+            return ()
+        since = self._db.clock.now() - dt.timedelta(days=REFUSAL_DAYS)
+        log = AuditService(self._db, self._actor)
+        return tuple(log.refusals(since=since, at_least=REPEATED_REFUSALS))
 
     def _service_records(self, session: Session, month: dt.date) -> tuple[MonthCount, ...]:
         first = add_months(month, -(MONTHS - 1))

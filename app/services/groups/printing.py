@@ -8,6 +8,7 @@ from pathlib import Path
 
 from app.exports.group_file import GroupFile, SessionPage, write_group_file
 from app.services.access import audit
+from app.services.access.refusals import logs_refusals
 from app.services.context import Actor
 from app.services.groups.service import GroupService
 from app.services.groups.types import (
@@ -42,6 +43,7 @@ def in_group_on(member: MemberView, day: dt.date) -> bool:
     return joined and (member.left_on is None or member.left_on > day)
 
 
+@logs_refusals("group")
 class GroupPrintService:
     def __init__(self, db: Database, actor: Actor, *, today: dt.date | None = None) -> None:
         self._db = db

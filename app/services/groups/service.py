@@ -20,6 +20,7 @@ from app.domain.codes import ClientStatus, CodeList
 from app.domain.errors import InvalidInput, NotFound, PermissionDenied
 from app.domain.roles import Permission, Role
 from app.services.access import audit
+from app.services.access.refusals import logs_refusals
 from app.services.concurrency import check_version
 from app.services.context import Actor
 from app.services.groups import views
@@ -57,6 +58,7 @@ _PLAN_FIELDS = (
 _STATUSES = frozenset(s.value for s in AttendanceStatus)
 
 
+@logs_refusals("group")
 class GroupService:
     """Groups of the actor's station; `today` is fixed in tests."""
 

@@ -17,6 +17,7 @@ from app.domain.masking import mask_id
 from app.domain.roles import Permission
 from app.exports.roster_errors import ErrorLine, write_error_report
 from app.services.access import audit
+from app.services.access.refusals import logs_refusals
 from app.services.context import Actor
 from app.services.importing import classify, header, readers
 from app.services.importing.classify import Labels
@@ -65,6 +66,7 @@ def _quiet(_done: int, _total: int) -> None:
     return None
 
 
+@logs_refusals("import")
 class RosterImportService:
     """Imports a government roster into the client registry (permission: edit clients)."""
 

@@ -13,10 +13,11 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from app.domain.errors import InvalidInput, NotFound
+from app.domain.errors import NotFound, ReasonRequired
 from app.domain.roles import Permission
 from app.exports.list_xlsx import Cell, ListSheet, replace_file, temporary_beside, write_list
 from app.services.access import audit
+from app.services.access.refusals import logs_refusals
 from app.services.context import Actor
 from app.services.listing import ExportResult, ListExporter, destination_warning
 from app.services.lists.registry import EXPORTERS
@@ -30,6 +31,7 @@ Progress = Callable[[int, int], None]
 IsCancelled = Callable[[], bool]
 
 
+@logs_refusals()
 class ListExportService:
     def __init__(self, db: Database, actor: Actor, *, today: dt.date | None = None) -> None:
         self._db = db
@@ -77,7 +79,7 @@ class ListExportService:
         if full_ids:
             self._actor.require(Permission.REVEAL_ANY)
             if len(reason) < MIN_REASON:
-                raise InvalidInput(
+                raise ReasonRequired(
                     f"导出完整身份证号和电话须填写理由（至少{MIN_REASON}个字），"
                     "例如：报送县民政局核对低保名单。",
                     field="reason",

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from app.domain.errors import InvalidInput, NotFound, PermissionDenied
 from app.domain.roles import Permission, Role
 from app.services.access import audit
+from app.services.access.refusals import logs_refusals
 from app.services.context import Actor, Changes
 from app.store.engine import Database
 from app.store.models import Setting, Station
@@ -62,6 +63,7 @@ def parse_month(text: str) -> dt.date:
         raise InvalidInput(f"月份格式应为 年-月，如 2026-10，而不是“{text}”。") from None
 
 
+@logs_refusals("report")
 class ReportService:
     def __init__(self, db: Database, actor: Actor, *, today: dt.date | None = None) -> None:
         self._db = db

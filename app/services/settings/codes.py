@@ -11,6 +11,7 @@ from app.domain.codes import CodeList
 from app.domain.errors import InvalidInput, NotFound
 from app.domain.roles import Permission
 from app.services.access import audit
+from app.services.access.refusals import logs_refusals
 from app.services.concurrency import check_version
 from app.services.context import Actor, Changes
 from app.store.engine import Database
@@ -32,6 +33,7 @@ class CodeEntry:
     version: int
 
 
+@logs_refusals("code_item")
 class CodeService:
     def __init__(self, db: Database, actor: Actor) -> None:
         self._db = db

@@ -12,6 +12,7 @@ from app.domain.codes import VILLAGE
 from app.domain.errors import InvalidInput, NotFound
 from app.domain.roles import Permission
 from app.services.access import audit
+from app.services.access.refusals import logs_refusals
 from app.services.concurrency import check_version
 from app.services.context import Actor, Changes
 from app.store import search
@@ -39,6 +40,7 @@ class VillageRow:
     version: int
 
 
+@logs_refusals("station")
 class StationService:
     def __init__(self, db: Database, actor: Actor) -> None:
         self._db = db
@@ -136,6 +138,7 @@ class StationService:
         )
 
 
+@logs_refusals("setting")
 class SettingsService:
     """Settings as JSON values, per station or for the whole database."""
 

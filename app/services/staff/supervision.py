@@ -18,6 +18,7 @@ from app.domain.codes import CodeList
 from app.domain.errors import InvalidInput, PermissionDenied
 from app.domain.roles import Permission, Role
 from app.services.access import audit
+from app.services.access.refusals import logs_refusals
 from app.services.choice import Choice
 from app.services.concurrency import check_version
 from app.services.context import Actor, Changes
@@ -49,6 +50,7 @@ ENTITY = "supervision"
 NOUN = "督导记录"
 
 
+@logs_refusals("supervision")
 class SupervisionService:
     def __init__(self, db: Database, actor: Actor) -> None:
         self._db = db

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.errors import InvalidInput
 from app.services.access import audit
+from app.services.access.refusals import logs_refusals
 from app.services.choice import Choice
 from app.services.concurrency import check_version
 from app.services.context import Actor, Changes
@@ -43,6 +44,7 @@ ENTITY = "training"
 NOUN = "培训记录"
 
 
+@logs_refusals("training")
 class TrainingService:
     def __init__(self, db: Database, actor: Actor) -> None:
         self._db = db

@@ -20,6 +20,7 @@ from app.domain.codes import CodeList
 from app.domain.errors import InvalidInput
 from app.domain.roles import Permission, Role
 from app.services.access import audit
+from app.services.access.refusals import logs_refusals
 from app.services.context import Actor, Changes
 from app.services.settings.stations import SettingsService
 from app.services.staff.training_types import HourTargets, WorkerHours
@@ -46,6 +47,7 @@ def default_period_start(today: dt.date) -> int:
     return FIRST_PERIOD + PERIOD_YEARS * ((today.year - FIRST_PERIOD) // PERIOD_YEARS)
 
 
+@logs_refusals("training")
 class TrainingHoursService:
     def __init__(self, db: Database, actor: Actor, *, today: dt.date | None = None) -> None:
         self._db = db

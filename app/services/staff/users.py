@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from app.domain.errors import InvalidInput, NotFound
 from app.domain.roles import Permission, Role
 from app.services.access import audit, passwords
+from app.services.access.refusals import logs_refusals
 from app.services.context import Actor, Changes
 from app.store.engine import Database
 from app.store.models import User
@@ -42,6 +43,7 @@ class NewPassword:
     changes: Changes
 
 
+@logs_refusals("user")
 class UserService:
     def __init__(self, db: Database, actor: Actor) -> None:
         self._db = db

@@ -17,6 +17,7 @@ from app.domain.codes import CodeList
 from app.domain.errors import InvalidInput, NotFound, PermissionDenied
 from app.domain.roles import Permission, Role
 from app.services.access import audit
+from app.services.access.refusals import logs_refusals
 from app.services.cases.service import CaseService
 from app.services.cases.types import CaseSaved, OpenCaseInput
 from app.services.concurrency import check_version
@@ -40,6 +41,7 @@ NOUN = "走访记录"
 MAX_DURATION_MIN = 24 * 60
 
 
+@logs_refusals("visit")
 class VisitService:
     """Visits of the actor's station; `today` is fixed in tests, else the clock's."""
 

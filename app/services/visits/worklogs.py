@@ -19,6 +19,7 @@ from app.domain.codes import CodeList
 from app.domain.errors import InvalidInput, NotFound, PermissionDenied
 from app.domain.roles import Permission, Role
 from app.services.access import audit
+from app.services.access.refusals import logs_refusals
 from app.services.concurrency import check_version
 from app.services.context import Actor, Changes
 from app.services.visits.worklog_sources import auto_entries
@@ -37,6 +38,7 @@ NOUN = "工作日志"
 MAX_MINUTES = 24 * 60
 
 
+@logs_refusals("work_log")
 class WorkLogService:
     def __init__(self, db: Database, actor: Actor, *, today: dt.date | None = None) -> None:
         self._db = db

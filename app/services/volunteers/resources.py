@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from app.domain.codes import CodeList
 from app.domain.errors import InvalidInput
 from app.services.access import audit
+from app.services.access.refusals import logs_refusals
 from app.services.concurrency import check_version
 from app.services.context import Actor, Changes
 from app.services.settings.codes import code_labels
@@ -63,6 +64,7 @@ def parse_yuan(value: Decimal | str) -> Decimal:
     return yuan.quantize(Decimal("0.01"))
 
 
+@logs_refusals("resource")
 class ResourceLinkService:
     def __init__(self, db: Database, actor: Actor) -> None:
         self._db = db

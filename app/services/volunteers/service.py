@@ -20,6 +20,7 @@ from app.domain.contact import normalise_phone
 from app.domain.errors import InvalidInput
 from app.domain.masking import mask_id, mask_phone
 from app.services.access import audit
+from app.services.access.refusals import logs_refusals
 from app.services.choice import Choice
 from app.services.concurrency import check_version
 from app.services.context import Actor, Changes
@@ -52,6 +53,7 @@ VOLUNTEER = "volunteer"
 SERVICE = "volunteer_service"
 
 
+@logs_refusals("volunteer")
 class VolunteerRegistry:
     def __init__(self, db: Database, actor: Actor, *, today: dt.date | None = None) -> None:
         self._db = db

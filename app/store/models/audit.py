@@ -11,7 +11,11 @@ from app.store.base import Base, Identity, StationOwned, UTCDateTime, stamp
 
 
 class AuditEntry(Identity, Base):
-    """Who did what to which record. Append-only: never updated, so it has no version."""
+    """Who did what to which record. Append-only: never updated, so it has no version.
+
+    The one exception is `personal`, which anonymising clears; the hash chain
+    (`prev_hash`, `hash`, see app.domain.audit_chain) covers every other column but `id`.
+    """
 
     __tablename__ = "audit_log"
     __table_args__ = (Index("ix_audit_log_entity", "entity", "entity_id"),)
@@ -24,6 +28,9 @@ class AuditEntry(Identity, Base):
     entity: Mapped[str] = mapped_column(String(32), default="")
     entity_id: Mapped[int | None] = mapped_column(Integer)
     detail: Mapped[str] = mapped_column(Text, default="")  # JSON
+    personal: Mapped[str | None] = mapped_column(Text)  # JSON; names, ID numbers, free text
+    prev_hash: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    hash: Mapped[str] = mapped_column(String(64), default="", server_default="")
 
 
 class ImportBatch(StationOwned, Base):

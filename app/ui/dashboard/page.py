@@ -25,9 +25,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.codes import ClientStatus
+from app.services.access.audit import RefusalCount
 from app.services.cases.reminders import ReminderService
 from app.services.context import Changes
-from app.services.dashboard.service import DashboardService, add_months, first_of_month
+from app.services.dashboard.service import (
+    REFUSAL_DAYS,
+    DashboardService,
+    add_months,
+    first_of_month,
+)
 from app.services.dashboard.types import DashboardCharts
 from app.ui.cases.todo import TodoList
 from app.ui.dashboard.charts import CountChart
@@ -73,6 +79,12 @@ class DashboardPage(QWidget):
         self.heading = QLabel(self)
         self.heading.setObjectName("dashboardHeading")
         self.heading.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        # The administrator's: users refused again and again lately (see 设置 → 审计日志).
+        self.refusals = QLabel(self)
+        self.refusals.setObjectName("refusalAlert")
+        self.refusals.setWordWrap(True)
+        self.refusals.setStyleSheet("color: #b71c1c; font-weight: bold;")
+        self.refusals.hide()
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
         self.refresh_button.setToolTip(self.tr("Count again (F5)"))
         self.figures = FigureGrid(self)
@@ -109,6 +121,7 @@ class DashboardPage(QWidget):
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.refusals)
         layout.addWidget(self.figures)
         layout.addWidget(self.splitter, 1)
 
@@ -151,6 +164,13 @@ class DashboardPage(QWidget):
             on_done=lambda charts: self._show_charts(generation, charts),
             on_finally=self._loaded,
         )
+        self._loading += 1
+        self._tasks.run(
+            self,
+            self._dashboard.refusal_alerts,
+            on_done=lambda alerts: self._show_refusals(generation, alerts),
+            on_finally=self._loaded,
+        )
         if self._key_figures is not None:
             key_figures, month = self._key_figures, self.month
             self._loading += 1
@@ -186,6 +206,20 @@ class DashboardPage(QWidget):
     def _show_figures(self, generation: int, figures: list[KeyFigure]) -> None:
         if generation == self._generation:
             self.figures.set_figures(figures)
+
+    def _show_refusals(self, generation: int, alerts: Sequence[RefusalCount]) -> None:
+        if generation != self._generation:
+            return
+        users = self.tr(", ").join(
+            self.tr("{login} ({count} times)").format(login=a.login, count=a.count) for a in alerts
+        )
+        self.refusals.setText(
+            self.tr(
+                "Refused again and again in the last {days} days: {users}. "
+                "See Settings → Audit log."
+            ).format(days=REFUSAL_DAYS, users=users)
+        )
+        self.refusals.setVisible(bool(alerts))
 
     def _show_charts(self, generation: int, charts: DashboardCharts) -> None:
         if generation != self._generation:

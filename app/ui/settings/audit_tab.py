@@ -1,4 +1,8 @@
-"""The audit log viewer: who did what to which record, filtered, and exported to Excel."""
+"""The audit log viewer: who did what to which record, filtered, and exported to Excel.
+
+Beside the entries, the refusals of the period per user (wrong role, a refused reveal,
+failed logins); choosing a user there filters the entries to them.
+"""
 
 from __future__ import annotations
 
@@ -21,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.audit_labels import ENTITY_LABELS, action_label, entity_label, known_actions
-from app.services.access.audit import AuditRow, AuditService
+from app.services.access.audit import AuditRow, AuditService, RefusalCount
 from app.ui.settings.table import make_table, set_rows
 from app.ui.tasks import TaskRunner
 
@@ -37,6 +41,13 @@ class AuditFilters:
     until: dt.datetime
 
 
+@dataclass(frozen=True)
+class AuditView:
+    rows: list[AuditRow]
+    logins: list[str]
+    refusals: list[RefusalCount]
+
+
 class AuditTab(QWidget):
     """Filters on top, the entries below; nothing here changes the log."""
 
@@ -48,6 +59,7 @@ class AuditTab(QWidget):
         self._tasks = tasks
         self._loaded_once = False
         self.rows: list[AuditRow] = []
+        self.refusal_counts: list[RefusalCount] = []
         self.user = QComboBox()
         self.user.setObjectName("auditUser")
         self.user.addItem(self.tr("All users"), "")
@@ -92,11 +104,23 @@ class AuditTab(QWidget):
             ]
         )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.refusal_table = make_table(
+            [self.tr("User"), self.tr("Refusals"), self.tr("Last refused")]
+        )
+        self.refusal_table.setObjectName("auditRefusals")
+        self.refusal_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.refusal_table.cellClicked.connect(self._refused_user_picked)
+        refusal_box = QVBoxLayout()
+        refusal_box.addWidget(QLabel(self.tr("Refused actions in this period, per user")))
+        refusal_box.addWidget(self.refusal_table, 1)
+        entries = QHBoxLayout()
+        entries.addWidget(self.table, 3)
+        entries.addLayout(refusal_box, 1)
         self.count = QLabel()
         self.count.setObjectName("auditCount")
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
+        layout.addLayout(entries, 1)
         layout.addWidget(self.count)
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -118,14 +142,26 @@ class AuditTab(QWidget):
     def refresh(self) -> None:
         audit, filters = self._audit, self.filters()
 
-        def load() -> tuple[list[AuditRow], list[str]]:
-            return audit.search(**asdict(filters)), audit.logins()
+        def load() -> AuditView:
+            return AuditView(
+                audit.search(**asdict(filters)),
+                audit.logins(),
+                audit.refusals(since=filters.since, until=filters.until),
+            )
 
         self._tasks.run(self, load, on_done=self._show)
 
-    def _show(self, result: tuple[list[AuditRow], list[str]]) -> None:
-        rows, logins = result
+    def _show(self, view: AuditView) -> None:
+        rows, logins = view.rows, view.logins
         self.rows = rows
+        self.refusal_counts = view.refusals
+        set_rows(
+            self.refusal_table,
+            [
+                (r.login, str(r.count), r.last_at.astimezone().strftime("%m-%d %H:%M"))
+                for r in view.refusals
+            ],
+        )
         chosen = self.user.currentData() or ""
         self.user.blockSignals(True)
         self.user.clear()
@@ -148,6 +184,11 @@ class AuditTab(QWidget):
             ],
         )
         self.count.setText(self.tr("{count} entries").format(count=len(rows)))
+
+    def _refused_user_picked(self, row: int, _column: int) -> None:
+        if 0 <= row < len(self.refusal_counts):
+            self.user.setCurrentIndex(max(self.user.findData(self.refusal_counts[row].login), 0))
+            self.refresh()
 
     def _choose_file(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(

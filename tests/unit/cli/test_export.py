@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from stdnum.cn import ric
 from app.cli import main
 from app.domain.roles import Role
 from app.exports.list_xlsx import HEADER_ROW
+from app.services.access import audit
 from app.services.clients.service import ClientService
 from app.services.clients.types import ClientInput
 from app.services.context import Actor
@@ -50,8 +50,8 @@ def id_cell(path: Path) -> object:
 
 def audit_details(db: Database) -> list[dict[str, object]]:
     with db.read() as session:
-        stmt = select(AuditEntry.detail).where(AuditEntry.action == "export")
-        return [json.loads(d) for d in session.scalars(stmt)]
+        stmt = select(AuditEntry).where(AuditEntry.action == "export")
+        return [audit.details(e) for e in session.scalars(stmt)]
 
 
 def test_exports_masked_by_default(

@@ -48,6 +48,7 @@ def test_init_then_users_then_check(station: Path, capsys: pytest.CaptureFixture
     assert main(["check", "--db", str(station)]) == 0
     out = capsys.readouterr().out
     assert "数据库正常" in out and "用户 2 个" in out
+    assert "校验链完整" in out
 
 
 def test_a_wrong_admin_password_exits_2_with_a_chinese_message(

@@ -76,7 +76,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
+revision = "9999"
 down_revision = "{previous}"
 branch_labels = None
 depends_on = None
@@ -107,7 +107,7 @@ def later_scripts(
     def write(*, failing: bool) -> None:
         failure = 'raise RuntimeError("migration failed")' if failing else "pass"
         text = NEXT_REVISION.format(previous=previous, failure=failure)
-        (scripts / "versions" / "0002_later.py").write_text(text, encoding="utf-8")
+        (scripts / "versions" / "9999_later.py").write_text(text, encoding="utf-8")
 
     return write
 
@@ -134,13 +134,13 @@ def test_upgrading_an_older_file_makes_a_verified_backup_first(
     previous = migrate.current_revision(db.engine)
     later_scripts(failing=False)
     result = migrate.upgrade(db.engine)
-    assert (result.from_revision, result.to_revision) == (previous, "0002")
-    assert result.backup == db_path.with_name(f"{db_path.name}.before-0002.bak")
+    assert (result.from_revision, result.to_revision) == (previous, "9999")
+    assert result.backup == db_path.with_name(f"{db_path.name}.before-9999.bak")
     assert sqlite_files.integrity_problems(result.backup) == []
     assert "population" not in columns(result.backup, "villages")
     assert village_names(result.backup) == ["梅林村", "东山村", "河口社区"]
     assert "population" in columns(db_path, "villages")
-    assert migrate.current_revision(db.engine) == "0002"
+    assert migrate.current_revision(db.engine) == "9999"
 
 
 def test_a_failed_upgrade_puts_the_backup_back(
@@ -162,7 +162,7 @@ def test_a_failed_upgrade_puts_the_backup_back(
     later_scripts(failing=True)
     with pytest.raises(RuntimeError, match="migration failed"):
         migrate.upgrade(db.engine)
-    backup = db_path.with_name(f"{db_path.name}.before-0002.bak")
+    backup = db_path.with_name(f"{db_path.name}.before-9999.bak")
     assert restored == [(backup, db_path)]
     assert migrate.current_revision(db.engine) == previous
     assert "population" not in columns(db_path, "villages")

@@ -32,6 +32,12 @@ def audit_rows(db: Database, action: str) -> list[AuditEntry]:
         return list(session.scalars(select(AuditEntry).where(AuditEntry.action == action)))
 
 
+def details(entry: AuditEntry) -> dict[str, object]:
+    """The row's details with its personal values (a free-text reason is one)."""
+    merged: dict[str, object] = json.loads(entry.detail or "{}")
+    return merged | json.loads(entry.personal or "{}")
+
+
 def test_a_correct_password_logs_in(db: Database, admin: Actor) -> None:
     actor = AuthService(db).login(login=" admin ", password=ADMIN_PASSWORD)
     assert actor == admin
@@ -51,7 +57,7 @@ def test_a_failed_login_is_refused_and_audited(
     [entry] = audit_rows(db, "login_failed")
     assert entry.user_login == login
     assert entry.user_id is None
-    detail = json.loads(entry.detail)
+    detail = details(entry)
     assert detail.get("reason") == reason
     if reason is None:
         assert (detail["failures"], entry.station_id) == (1, admin.station_id)
@@ -68,9 +74,10 @@ def test_six_failures_lock_the_account_for_thirty_minutes(db: Database, admin: A
     assert user(db, "admin").locked_until == clock.now() + dt.timedelta(minutes=30)
     with pytest.raises(AuthenticationFailed, match="锁定"):
         service.login(login="admin", password=ADMIN_PASSWORD)
-    assert [json.loads(e.detail).get("reason") for e in audit_rows(db, "login_failed")][
-        -1
-    ] == "locked"
+    locked = audit_rows(db, "login_failed")[-1]
+    assert details(locked).get("reason") == "locked"
+    # The refused attempt names the account and its station, so the station's admin sees it.
+    assert (locked.entity_id, locked.station_id) == (admin.user_id, admin.station_id)
     clock.advance(minutes=29)
     with pytest.raises(AuthenticationFailed, match="锁定"):
         service.login(login="admin", password=ADMIN_PASSWORD)

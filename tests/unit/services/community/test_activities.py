@@ -148,8 +148,12 @@ def test_who_may_change_what(db: Database, worker: Actor, make_actor: Callable[.
     svc(db, other).delete(saved.activity_id, version=moved.version)
     with pytest.raises(NotFound):
         svc(db, head).get(saved.activity_id)
+    # The refused changes are logged too (the supervisor's refused create names no activity).
     assert audit_actions(db, entity="activity", entity_id=saved.activity_id) == [
         "create",
+        "refused",
+        "refused",
+        "refused",
         "update",
         "delete",
     ]

@@ -7,13 +7,15 @@ from collections.abc import Callable
 
 import pytest
 
+from app.domain.errors import PermissionDenied
 from app.domain.roles import Role
 from app.services.cases.service import CaseService
 from app.services.cases.types import CaseQuery
 from app.services.clients.service import ClientService
 from app.services.clients.types import ClientInput, ClientQuery
 from app.services.context import Actor
-from app.services.dashboard.service import DashboardService, add_months
+from app.services.dashboard.service import REPEATED_REFUSALS, DashboardService, add_months
+from app.services.staff.users import UserService
 from app.store.engine import Database
 from app.store.models import Case, ClientCategory, ServiceRecord, Station, User
 from tests.unit.services.case_flow import open_case
@@ -149,3 +151,19 @@ def test_another_station_sees_none_of_it(db: Database, station: dict[str, int]) 
     assert sum(m.count for m in charts.service_records) == 1
     assert charts.clients_by_category == ()
     assert [r.count for r in charts.open_cases_by_risk] == [1, 0, 0]
+
+
+def test_repeated_refusals_show_on_the_administrators_dashboard(
+    db: Database, admin: Actor, make_actor: Callable[..., Actor]
+) -> None:
+    worker = make_actor(Role.WORKER, "lixia")
+    once = make_actor(Role.WORKER, "zhaoming")
+    for actor, times in ((worker, REPEATED_REFUSALS), (once, REPEATED_REFUSALS - 1)):
+        for _ in range(times):
+            with pytest.raises(PermissionDenied):
+                UserService(db, actor).list()
+    alerts = DashboardService(db, admin).refusal_alerts()
+    assert [(a.login, a.count) for a in alerts] == [("lixia", REPEATED_REFUSALS)]
+    # Only the administrator's 工作台 shows them; asking is no refusal of its own.
+    assert DashboardService(db, worker).refusal_alerts() == ()
+    assert DashboardService(db, admin).refusal_alerts() == alerts

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from sqlalchemy import select
 from app.domain.errors import InvalidInput, NotFound, PermissionDenied
 from app.domain.roles import Role
 from app.exports.list_xlsx import CHECK_EVERY, HEADER_ROW
+from app.services.access import audit
 from app.services.cases.service import CaseService
 from app.services.cases.types import CaseQuery
 from app.services.clients.service import ClientService
@@ -69,7 +69,7 @@ def export_audits(db: Database) -> list[dict[str, object]]:
         entries = session.scalars(
             select(AuditEntry).where(AuditEntry.action == "export").order_by(AuditEntry.id)
         ).all()
-        return [{"entity": e.entity, **json.loads(e.detail)} for e in entries]
+        return [{"entity": e.entity, **audit.details(e)} for e in entries]
 
 
 def test_clients_are_masked_by_default_and_the_export_is_audited(

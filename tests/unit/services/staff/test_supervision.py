@@ -67,7 +67,7 @@ def test_supervisor_writes_and_the_supervisee_reads(db: Database, people: dict[s
         w2.detail(sid)
     with pytest.raises(PermissionDenied):
         w1.create(record(people))
-    assert audit_actions(db, entity="supervision", entity_id=sid) == ["create"]
+    assert audit_actions(db, entity="supervision", entity_id=sid) == ["create", "refused"]
 
 
 def test_only_the_author_and_the_head_edit(db: Database, people: dict[str, Actor]) -> None:
@@ -90,7 +90,9 @@ def test_only_the_author_and_the_head_edit(db: Database, people: dict[str, Actor
         SupervisionService(db, people["sup"]).update(
             supervision_id=sid, version=version, data=record(people)
         )
-    assert audit_actions(db, entity="supervision", entity_id=sid) == ["create", "update"]
+    assert audit_actions(db, entity="supervision", entity_id=sid) == [
+        "create", "refused", "update",
+    ]  # fmt: skip
 
 
 def test_external_supervisor_and_validation(db: Database, people: dict[str, Actor]) -> None:

@@ -65,7 +65,7 @@ def test_worker_edits_own_head_all_supervisor_reads(db: Database, people: dict[s
     detail = TrainingService(db, w1).detail(tid)
     assert detail.title == "儿童保护培训"
     assert detail.participants == (Participant(w2.user_id, True),)
-    assert audit_actions(db, entity="training", entity_id=tid) == ["create", "update"]
+    assert audit_actions(db, entity="training", entity_id=tid) == ["create", "refused", "update"]
 
 
 def test_validation_and_search(db: Database, people: dict[str, Actor]) -> None:

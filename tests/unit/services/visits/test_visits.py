@@ -113,7 +113,7 @@ def test_workers_edit_their_own_head_all_supervisor_reads(
     )
     assert svc(db, worker).get(saved.visit_id).duration_min == 60
     assert changed.version == saved.version + 1
-    assert audit_actions(db, entity="visit") == ["create", "update"]
+    assert audit_actions(db, entity="visit") == ["create", "refused", "refused", "update"]
 
 
 def test_an_edit_from_an_old_copy_is_refused(db: Database, worker: Actor) -> None:

@@ -78,7 +78,7 @@ def test_create_edit_and_permissions(db: Database, people: dict[str, Actor]) -> 
         svc.create(gift(client_id=client, activity_id=1))
     with pytest.raises(InvalidInput, match="资源类型"):
         svc.create(gift(kind="gold"))
-    assert audit_actions(db, entity="resource", entity_id=rid) == ["create", "update"]
+    assert audit_actions(db, entity="resource", entity_id=rid) == ["create", "refused", "update"]
 
 
 def test_totals_per_month_and_kind(db: Database, people: dict[str, Actor]) -> None:

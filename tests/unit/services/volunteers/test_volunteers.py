@@ -85,7 +85,7 @@ def test_register_masks_and_validates(db: Database, people: dict[str, Actor]) ->
         w1.create(VolunteerInput(name=" "))
     assert w1.search_ids(VolunteerQuery(text="理发")) == [vid]
     assert audit_actions(db, entity="volunteer", entity_id=vid) == [
-        "create", "reveal", "update", "reveal", "update",
+        "create", "reveal", "refused", "refused", "update", "reveal", "update",
     ]  # fmt: skip
 
 
