@@ -7,15 +7,16 @@ the database stores); `today()` is the local calendar date (what the user sees).
 
 from __future__ import annotations
 
+import abc
 import datetime as dt
 
 
-class Clock:
+class Clock(abc.ABC):
     """The current moment; `today()` and `local_now()` follow from `now()`."""
 
+    @abc.abstractmethod
     def now(self) -> dt.datetime:
         """The current moment as an aware UTC datetime."""
-        raise NotImplementedError
 
     def local_now(self) -> dt.datetime:
         """The current moment in the computer's time zone (aware)."""
