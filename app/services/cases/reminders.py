@@ -32,7 +32,8 @@ class ReminderKind(enum.StrEnum):
     @property
     def label(self) -> str:
         return {
-            "no_contact": "高风险未联系",
+            # The rule watches urgent cases of any risk as well as high-risk ones.
+            "no_contact": "高风险/紧急未联系",
             "contact_due": "应联系",
             "follow_up_due": "跟进到期",
             "plan_review": "计划应检讨",

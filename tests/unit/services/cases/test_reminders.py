@@ -58,6 +58,10 @@ def test_contact_due_and_silent_high_risk(db: Database, worker: Actor) -> None:
     silent = next(r for r in items if r.case_id == high and r.kind is ReminderKind.NO_CONTACT)
     assert silent.text == "高风险个案已10天未联系" and silent.case_no.startswith("JX0426-")
     assert items[0].kind is ReminderKind.NO_CONTACT
+    # A low-risk urgent case is watched too, and the label says so.
+    late = next(r for r in items if r.case_id == urgent and r.kind is ReminderKind.NO_CONTACT)
+    assert late.text == "紧急个案已1天未联系"
+    assert "紧急" in ReminderKind.NO_CONTACT.label and "高风险" in ReminderKind.NO_CONTACT.label
 
     # A contact yesterday silences the high-risk alarm and moves the next contact on.
     detail = w.get(urgent)
