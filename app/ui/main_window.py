@@ -238,8 +238,13 @@ class MainWindow(QMainWindow):
             page = self.page(key)
             assert isinstance(page, ClientsPage | CasesPage)
             apply_filters(page.filters, filters)
-        else:  # a key figure of the month: its report
+        else:  # a key figure of the month: that month's report, not the page's default
             self.nav.setCurrentRow(PAGES.index("reports"))
+            reports = self.page("reports")
+            assert isinstance(reports, ReportsPage)
+            month = filters.get("month")
+            if isinstance(month, str):
+                reports.show_month(month)
 
     def page(self, key: str) -> QWidget:
         return self._pages[key]

@@ -22,7 +22,7 @@ from app.ui.community.page import CommunityPage
 from app.ui.dashboard.page import DashboardPage
 from app.ui.groups.page import GroupsPage
 from app.ui.main_window import PAGES, MainWindow
-from app.ui.reports.page import ReportsPage
+from app.ui.reports.page import ANNUAL, MONTHLY, ReportsPage
 from app.ui.settings.page import SettingsPage
 from app.ui.staff.page import StaffPage
 from app.ui.visits.page import VisitsPage
@@ -123,3 +123,16 @@ def test_a_save_still_running_when_the_window_closes_reaches_the_database(
     assert not window.isVisible()
     # Read straight from the database: the saved client is there once close() returns.
     assert len(clients.search_ids(ClientQuery(text="赵晓梅", status=""))) == 1
+
+
+def test_a_key_figure_opens_the_report_of_its_own_month(main_window: MainWindow) -> None:
+    window = main_window
+    dashboard = window.page("dashboard")
+    assert isinstance(dashboard, DashboardPage)
+    reports = window.page("reports")
+    assert isinstance(reports, ReportsPage)
+    reports.kind.setCurrentIndex(reports.kind.findData(ANNUAL))  # left on another report
+    dashboard.open_list.emit("cases_open", {"month": "2026-07"})
+    assert window.current_key() == "reports"
+    assert reports.kind.currentData() == MONTHLY
+    assert reports.month.date().toString("yyyy-MM") == "2026-07"

@@ -161,6 +161,12 @@ class ReportsPage(QWidget):
         own = self.station.findData(self._reports.own_station_id)
         self.station.setCurrentIndex(max(own, 0))
 
+    def show_month(self, month: str) -> None:
+        """Select the monthly report of `month` ("YYYY-MM"): a dashboard figure's own month."""
+        year, number = (int(part) for part in month.split("-"))
+        self.kind.setCurrentIndex(self.kind.findData(MONTHLY))
+        self.month.setDate(QDate(year, number, 1))
+
     def _kind_changed(self) -> None:
         monthly = self.kind.currentData() == MONTHLY
         self.month.setEnabled(monthly)
