@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QWidget
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QDateEdit,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QWidget,
+)
 
 
 class ErrorLabel(QLabel):
@@ -18,3 +29,28 @@ class ErrorLabel(QLabel):
     def set_error(self, text: str) -> None:
         self.setText(text)
         self.setVisible(bool(text))
+
+
+def on_change(widget: QWidget, react: Callable[[], None]) -> None:
+    """Call `react` whenever the user changes what `widget` holds (any kind of field).
+
+    A composite field is followed through its `changed` signal or its inner `edit`.
+    """
+
+    def changed(*_signal_args: object) -> None:
+        react()
+
+    if isinstance(widget, QLineEdit | QPlainTextEdit):
+        widget.textChanged.connect(changed)
+    elif isinstance(widget, QComboBox):
+        widget.currentIndexChanged.connect(changed)
+    elif isinstance(widget, QDateEdit):
+        widget.dateChanged.connect(changed)
+    elif isinstance(widget, QAbstractButton):
+        widget.toggled.connect(changed)
+    elif isinstance(widget, QListWidget):
+        widget.itemChanged.connect(changed)
+    elif hasattr(widget, "changed"):
+        widget.changed.connect(changed)
+    elif isinstance(getattr(widget, "edit", None), QWidget):
+        on_change(widget.edit, react)  # type: ignore[attr-defined]

@@ -21,13 +21,14 @@ from app.services.context import Actor
 from app.services.settings.setup import STATION_CODE, SetupService, clean_villages
 from app.services.staff.users import LOGIN
 from app.store.engine import Database
-from app.ui.form_errors import ErrorLabel
+from app.ui.form_errors import ErrorLabel, on_change
 from app.ui.tasks import IsCancelled, Progress, TaskRunner
 
 
 def _row(form: QFormLayout, label: str, field: QWidget) -> ErrorLabel:
-    """A labelled field with its error line just below it."""
+    """A labelled field with its error line just below it; editing the field clears it."""
     error = ErrorLabel()
+    on_change(field, lambda: error.set_error(""))
     form.addRow(label, field)
     form.addRow("", error)
     return error

@@ -278,3 +278,17 @@ def test_hidden_characters_in_notes_are_removed_and_the_user_is_told(
         qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     assert clients.get(saved.args[0]).notes == "独居，需每周探访"
     qtbot.waitUntil(lambda: any("1 个看不见的控制字符" in t for t in message_texts()))
+
+
+def test_the_message_goes_once_the_field_it_names_is_changed(
+    qtbot: QtBot, clients: ClientService, tasks: TaskRunner, choices: ClientChoices
+) -> None:
+    form = make_form(qtbot, clients, tasks, choices)
+    form.name.setText("黄海燕")
+    form.phone.setText("12")
+    form.save()
+    qtbot.waitUntil(form.error.isVisible, timeout=5_000)
+    form.address.setText("梅林村3组")  # another field: the phone is still wrong
+    assert form.error.isVisible()
+    form.phone.setText("13812345678")
+    assert not form.error.isVisible()

@@ -8,6 +8,7 @@ unless the user reveals them (audited) or types new ones.
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -45,6 +46,7 @@ from app.ui.clients.masked_edit import MaskedLineEdit
 from app.ui.clients.prompts import ask
 from app.ui.conflict_dialog import ConflictDialog
 from app.ui.dialogs import show_message
+from app.ui.form_errors import on_change
 from app.ui.tasks import TaskRunner
 
 NO_DATE = QDate(1890, 1, 1)  # the minimum of the date field stands for "not set"
@@ -219,6 +221,8 @@ class ClientFormDialog(QDialog):
         self.relation.currentIndexChanged.connect(self._update_household)
         self.disability_type.currentIndexChanged.connect(self._update_disability)
         self.reveal_button.clicked.connect(self._reveal)
+        self._error_field = ""
+        self._follow_fields()
 
     def _fit_to_screen(self) -> None:
         screen = self.screen().availableGeometry() if self.screen() else None
@@ -426,8 +430,18 @@ class ClientFormDialog(QDialog):
             return True
         return False
 
+    def _follow_fields(self) -> None:
+        """The message under the form goes once the field it names is changed."""
+        for field, widget in self._field_widgets().items():
+            on_change(widget, partial(self._field_changed, field))
+
+    def _field_changed(self, field: str) -> None:
+        if self._error_field in (field, ""):
+            self.error.hide()
+
     def show_invalid(self, exc: InvalidInput) -> None:
         """Say what is wrong under the form and put the cursor in the field concerned."""
+        self._error_field = exc.field
         self.error.setText(exc.message)
         self.error.show()
         if exc.field == "id_number":
