@@ -1409,6 +1409,10 @@ Save it?</source>
         <translation>家庭成员</translation>
     </message>
     <message>
+        <source>the head's {relation}</source>
+        <translation>户主的{relation}</translation>
+    </message>
+    <message>
         <source>, {age}</source>
         <translation>，{age}岁</translation>
     </message>

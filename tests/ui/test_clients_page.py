@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from stdnum.cn import ric
 
+from app.domain.codes import SEED, CodeList
 from app.domain.roles import Role
 from app.services.clients.service import ClientService
 from app.services.clients.types import ClientInput, ClientQuery, ClientRow
@@ -23,6 +24,7 @@ from app.ui.clients.archive_dialog import ArchiveDialog
 from app.ui.clients.page import ClientsPage
 from app.ui.clients.table_model import ClientTableModel
 from app.ui.tasks import TaskRunner
+from tests.ui.shell_helpers import chinese_ui
 
 NAMES = ["张三", "张三丰", "李四", "王小明", "张伟"]
 
@@ -240,12 +242,17 @@ def test_household_members_open_on_double_click(
     service = ClientService(db, admin)
     head = service.create(ClientInput(name="王德明", relation_to_head="02"))
     son = service.create(ClientInput(name="王小虎", head_client_id=head.id, relation_to_head="20"))
-    page = make_page(qtbot, db, admin, tasks)
-    open_client(qtbot, page, head.id)
+    with chinese_ui():
+        page = make_page(qtbot, db, admin, tasks)
+        open_client(qtbot, page, head.id)
     members = page.detail.members
     assert members.isVisible() and members.count() == 1
-    assert "王小虎" in members.item(0).text()
-    item_rect = members.visualItemRect(members.item(0))
+    # The relation is to the head, and says so (not a bare "子" that reads as the viewer's).
+    son_item = members.item(0)
+    assert son_item is not None
+    son_relation = dict(SEED[CodeList.RELATIONSHIP])["20"]
+    assert son_item.text() == f"王小虎（户主的{son_relation}）"
+    item_rect = members.visualItemRect(son_item)
     # A double click is a click followed by a double-click event.
     qtbot.mouseClick(members.viewport(), Qt.MouseButton.LeftButton, pos=item_rect.center())
     qtbot.mouseDClick(members.viewport(), Qt.MouseButton.LeftButton, pos=item_rect.center())

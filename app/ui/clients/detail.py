@@ -248,10 +248,14 @@ class ClientDetailPanel(QWidget):
         )
 
     def _member_text(self, m: HouseholdMember) -> str:
+        # Relations are recorded to the head (GB/T 4761), so they are said that way: 户主的母亲.
+        related = self._choices.label(CodeList.RELATIONSHIP, m.relation)
         relation = (
             self.tr("head")
             if m.is_head
-            else self._choices.label(CodeList.RELATIONSHIP, m.relation) or self.tr("member")
+            else self.tr("the head's {relation}").format(relation=related)
+            if related
+            else self.tr("member")
         )
         age = "" if m.age is None else self.tr(", {age}").format(age=m.age)
         return f"{m.name}（{relation}{age}）"
