@@ -15,8 +15,10 @@ import pytest
 from app.domain.roles import Role
 from app.services.access.auth import AuthService
 from app.services.context import Actor
+from app.services.history import LATE_REASON_DAYS_KEY
 from app.services.settings.setup import SetupService
 from app.services.staff.users import UserService
+from app.store import settings as settings_rows
 from app.store.engine import Database
 
 ADMIN_PASSWORD = "admin-pass-1"
@@ -54,6 +56,15 @@ def _gc_on_the_gui_thread(request: pytest.FixtureRequest) -> Iterator[None]:
     garbage.uninstall()
 
 
+def allow_late_entries(database: Database) -> None:
+    """Most tests enter months of history in one go: no 补录 reason asked for.
+
+    The tests of 补录 itself (tests/unit/services/test_history.py…) set the rule back.
+    """
+    with database.write() as session:
+        settings_rows.write(session, LATE_REASON_DAYS_KEY, 100_000, station_id=None, user_id=1)
+
+
 def _copy(source: Path, target: Path) -> None:
     src, dst = sqlite3.connect(source), sqlite3.connect(target)
     try:
@@ -85,6 +96,7 @@ def station_templates(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, P
         admin_display_name="王站长",
         password=ADMIN_PASSWORD,
     )
+    allow_late_entries(database)
     database.dispose()
     return schema, station, actor
 

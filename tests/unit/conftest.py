@@ -24,7 +24,7 @@ from app.services.context import Actor
 from app.services.settings.setup import SetupService
 from app.store.engine import Database
 from app.store.models import User
-from tests.conftest import ADMIN_PASSWORD, VILLAGES
+from tests.conftest import ADMIN_PASSWORD, VILLAGES, allow_late_entries
 
 STAFF_PASSWORD = "staff-pass-1"
 
@@ -59,6 +59,7 @@ def _templates(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Ac
         admin_display_name="王站长",
         password=ADMIN_PASSWORD,
     )
+    allow_late_entries(database)
     database.dispose()
     return schema, station, actor
 

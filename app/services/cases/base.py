@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, NoReturn
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain import case_rules as rules
@@ -13,6 +13,7 @@ from app.domain.case_rules import Action
 from app.domain.codes import CodeList
 from app.domain.errors import InvalidInput, NotFound, PermissionDenied
 from app.domain.roles import Permission
+from app.services import history
 from app.services.access import audit
 from app.services.cases import views as case_views
 from app.services.cases.types import CaseSaved, ReferralInput
@@ -83,13 +84,23 @@ class CaseServiceBase:
         record_id: int | None = None,
         *,
         follow_up: bool = False,
+        on: dt.date | None = None,
+        late_reason: str = "",
         **detail: Any,
     ) -> CaseSaved:
-        """Move the stage on, touch the case (new version) and audit it, all in one transaction."""
+        """Move the stage on, touch the case (new version) and audit it, all in one transaction.
+
+        The stage change happens on `on` (the 发生日期 of what moved it), never before the
+        case's latest step.
+        """
         target = rules.stage_after(state, action, follow_up=follow_up)
         # Reopening writes its own event with the head's reason.
         if target.value != case.stage and action is not Action.REOPEN:
-            self._event(session, case, "stage", case.stage, target.value, "")
+            day = max(on or self.today, self._last_step(session, case))
+            self._event(
+                session, case, "stage", case.stage, target.value, "",
+                on=day, late_reason=late_reason,
+            )  # fmt: skip
         case.stage = target.value
         case.updated_by_id = self._actor.user_id
         case.updated_at = self._db.clock.now()
@@ -101,7 +112,16 @@ class CaseServiceBase:
         return CaseSaved(case.id, case.version, record_id, case.case_no)
 
     def _event(
-        self, session: Session, case: Case, kind: str, before: str, after: str, reason: str
+        self,
+        session: Session,
+        case: Case,
+        kind: str,
+        before: str,
+        after: str,
+        reason: str,
+        *,
+        on: dt.date | None = None,
+        late_reason: str = "",
     ) -> None:
         session.add(
             CaseEvent(
@@ -111,11 +131,53 @@ class CaseServiceBase:
                 from_value=before[:64],
                 to_value=after[:64],
                 reason=reason.strip(),
-                happened_on=self.today,
+                happened_on=on or self.today,
+                late_reason=late_reason.strip(),
                 created_by_id=self._actor.user_id,
                 updated_by_id=self._actor.user_id,
             )
         )
+
+    def _day(
+        self, session: Session, case: Case, when: history.When, noun: str = "发生日期"
+    ) -> dt.date:
+        """The checked 发生日期 of a step: not in the future, not before the case's latest step."""
+        return history.effective_day(
+            session, case.station_id, when, self.today, noun=noun,
+            not_before=self._last_step(session, case), after_what="本个案上一步的日期",
+        )  # fmt: skip
+
+    def _record_day(
+        self, session: Session, case: Case, day: dt.date, late_reason: str, noun: str
+    ) -> dt.date:
+        """The checked date of a record of the case: not in the future, not before intake."""
+        return history.effective_day(
+            session, case.station_id, history.When(day, late_reason), self.today, noun=noun,
+            not_before=case.intake_date, after_what="接案日期",
+        )  # fmt: skip
+
+    @staticmethod
+    def _last_step(session: Session, case: Case) -> dt.date:
+        latest = session.scalar(
+            select(func.max(CaseEvent.happened_on)).where(CaseEvent.case_id == case.id)
+        )
+        return max(latest or case.intake_date, case.intake_date)
+
+    def _set_history(
+        self,
+        session: Session,
+        case: Case,
+        field: str,
+        value: Any,
+        on: dt.date,
+        reason: str = "",
+        late_reason: str = "",
+    ) -> None:
+        history.change(
+            session, station_id=case.station_id, subject=ENTITY, subject_id=case.id,
+            field=field, value=value, on=on, user_id=self._actor.user_id, reason=reason,
+            late_reason=late_reason,
+        )  # fmt: skip
 
     def _check_date(self, day: dt.date, noun: str, *, not_before: dt.date | None = None) -> None:
         if day > self.today:
@@ -135,10 +197,11 @@ class CaseServiceBase:
         if known is None:
             raise InvalidInput(f"未知的{noun}：{code}。", field=field)
 
-    def _review(self, row: Any, status: str, comment: str) -> None:
+    def _review(self, row: Any, status: str, comment: str, on: dt.date) -> None:
         row.status = status
         row.reviewed_by_id = self._actor.user_id
         row.reviewed_at = self._db.clock.now()
+        row.reviewed_on = on
         row.review_comment = comment.strip()
         row.updated_by_id = self._actor.user_id
 
@@ -152,11 +215,11 @@ class CaseServiceBase:
         agency = data.agency.strip()
         if not agency:
             raise InvalidInput("请填写转介到哪个机构或部门。", field="agency")
-        self._check_date(data.sent_on, "转出日期", not_before=case.intake_date)
+        self._record_day(session, case, data.sent_on, data.late_reason, "转出日期")
         referral = Referral(
             station_id=case.station_id, case_id=case.id, client_id=case.client_id,
             agency=agency, contact=data.contact.strip(), reason=data.reason.strip(),
-            consent_given=data.consent_given, sent_on=data.sent_on,
+            consent_given=data.consent_given, sent_on=data.sent_on, status_on=data.sent_on,
             status=rules.ReferralStatus.SENT.value, closes_case=closes_case or data.closes_case,
             created_by_id=self._actor.user_id, updated_by_id=self._actor.user_id,
         )  # fmt: skip

@@ -18,6 +18,7 @@ from app.domain.case_rules import Action, ClosureStatus, Decision, Stage, Urgenc
 from app.domain.codes import ClientStatus, CodeList, RiskLevel
 from app.domain.errors import DuplicateRecord, InvalidInput, NotFound, PermissionDenied
 from app.domain.roles import Permission, Role
+from app.services import history
 from app.services.access import audit
 from app.services.access.refusals import logs_refusals
 from app.services.cases import views as case_views
@@ -33,6 +34,7 @@ from app.services.cases.types import (
     ReferralInput,
 )
 from app.services.context import Changes
+from app.services.history import NOW, When
 from app.store.models import (
     Case,
     CaseClosure,
@@ -142,9 +144,20 @@ class CaseService(CaseSteps):
                 created_by_id=self._actor.user_id,
                 updated_by_id=self._actor.user_id,
             )
+            history.effective_day(
+                session, case.station_id, history.When(data.intake_date, data.late_reason),
+                self.today, noun="接案日期",
+            )  # fmt: skip
             session.add(case)
             session.flush()
-            self._event(session, case, "open", "", Stage.INTAKE.value, problem[:200])
+            late = data.late_reason
+            on = data.intake_date
+            self._event(
+                session, case, "open", "", Stage.INTAKE.value, problem[:200], on=on,
+                late_reason=late,
+            )  # fmt: skip
+            self._set_history(session, case, "worker_id", worker_id, on, late_reason=late)
+            self._set_history(session, case, "risk_level", risk, on, late_reason=late)
             if decision is Decision.DECLINE:
                 self._exit_at_intake(session, case, Stage.DECLINED, data.decision_reason)
             elif decision is Decision.REFER:
@@ -181,16 +194,17 @@ class CaseService(CaseSteps):
             case.presenting_problem = data.presenting_problem.strip() or case.presenting_problem
             return self._finish(session, case, Action.EDIT_INTAKE, _state)
 
-    def decline(self, case_id: int, *, version: int, reason: str) -> CaseSaved:
+    def decline(self, case_id: int, *, version: int, reason: str, when: When = NOW) -> CaseSaved:
         """不接案 after intake; the reason is required."""
         if not reason.strip():
             raise InvalidInput("请填写不接案的原因。", field="reason")
         with self._db.write() as session:
             case, state = self._begin(session, case_id, version, Action.DECLINE)
+            day = self._day(session, case, when, "不接案日期")
             case.decision = Decision.DECLINE.value
             case.decision_reason = reason.strip()
-            self._exit_at_intake(session, case, Stage.DECLINED, reason)
-            return self._finish(session, case, Action.DECLINE, state, reason=reason.strip())
+            self._exit_at_intake(session, case, Stage.DECLINED, reason, day, when.late_reason)
+            return self._finish(session, case, Action.DECLINE, state, reason=reason.strip(), on=day)
 
     def refer(self, case_id: int, *, version: int, data: ReferralInput) -> CaseSaved:
         """转介 at intake: the case ends with the referral; the reason is required."""
@@ -198,11 +212,12 @@ class CaseService(CaseSteps):
             raise InvalidInput("请填写转介原因。", field="reason")
         with self._db.write() as session:
             case, state = self._begin(session, case_id, version, Action.REFER_AT_INTAKE)
+            day = self._day(session, case, When(data.sent_on, data.late_reason), "转出日期")
             referral = self._add_referral_row(session, case, data, closes_case=True)
             case.decision = Decision.REFER.value
             case.decision_reason = data.reason.strip()
-            self._exit_at_intake(session, case, Stage.REFERRED, data.reason)
-            return self._finish(session, case, Action.REFER_AT_INTAKE, state, referral.id)
+            self._exit_at_intake(session, case, Stage.REFERRED, data.reason, day, data.late_reason)
+            return self._finish(session, case, Action.REFER_AT_INTAKE, state, referral.id, on=day)
 
     # ---- closure, follow-up, reopening --------------------------------------------------
 
@@ -223,14 +238,21 @@ class CaseService(CaseSteps):
             session.flush()
             return self._finish(session, case, Action.SUBMIT_CLOSURE, state, closure.id)
 
-    def approve_closure(self, case_id: int, *, version: int, comment: str = "") -> CaseSaved:
-        """An approved closure locks the case; with a follow-up plan it shows 跟进中."""
+    def approve_closure(
+        self, case_id: int, *, version: int, comment: str = "", when: When = NOW
+    ) -> CaseSaved:
+        """An approved closure locks the case; with a follow-up plan it shows 跟进中.
+
+        The case is closed on the approval's 发生日期 (the head may have signed on paper
+        earlier than it is typed in).
+        """
         with self._db.write() as session:
             case, state = self._begin(session, case_id, version, Action.APPROVE_CLOSURE)
+            day = self._day(session, case, when, "批准结案日期")
             closure = self._pending_closure(session, case)
-            self._review(closure, ClosureStatus.APPROVED.value, comment)
+            self._review(closure, ClosureStatus.APPROVED.value, comment, day)
             follow_up = bool(closure.follow_up_plan)
-            case.closed_on = self.today
+            case.closed_on = day
             case.closure_reason = closure.reason
             case.paused = False
             case.next_contact_date = (
@@ -239,24 +261,29 @@ class CaseService(CaseSteps):
                 else None
             )
             return self._finish(
-                session, case, Action.APPROVE_CLOSURE, state, closure.id, follow_up=follow_up
-            )
+                session, case, Action.APPROVE_CLOSURE, state, closure.id, follow_up=follow_up,
+                on=day, late_reason=when.late_reason,
+            )  # fmt: skip
 
-    def return_closure(self, case_id: int, *, version: int, comment: str) -> CaseSaved:
+    def return_closure(
+        self, case_id: int, *, version: int, comment: str, when: When = NOW
+    ) -> CaseSaved:
         if not comment.strip():
             raise InvalidInput("退回时请写明需要补充或修改的地方。", field="comment")
         with self._db.write() as session:
             case, state = self._begin(session, case_id, version, Action.RETURN_CLOSURE)
+            day = self._day(session, case, when, "退回日期")
             closure = self._pending_closure(session, case)
-            self._review(closure, ClosureStatus.RETURNED.value, comment)
+            self._review(closure, ClosureStatus.RETURNED.value, comment, day)
             return self._finish(session, case, Action.RETURN_CLOSURE, state, closure.id)
 
-    def reopen(self, case_id: int, *, version: int, reason: str) -> CaseSaved:
+    def reopen(self, case_id: int, *, version: int, reason: str, when: When = NOW) -> CaseSaved:
         """The station head reopens a closed, declined or referred case; logged with reason."""
         if not reason.strip():
             raise InvalidInput("请填写重新开启的原因。", field="reason")
         with self._db.write() as session:
             case, state = self._begin(session, case_id, version, Action.REOPEN)
+            day = self._day(session, case, when, "重新开启日期")
             for closure in session.scalars(
                 select(CaseClosure).where(
                     CaseClosure.case_id == case.id,
@@ -265,47 +292,60 @@ class CaseService(CaseSteps):
             ):
                 closure.status = ClosureStatus.REOPENED.value
                 closure.updated_by_id = self._actor.user_id
-            self._event(session, case, "reopen", case.stage, rules.reopened_stage(state), reason)
+            self._event(
+                session, case, "reopen", case.stage, rules.reopened_stage(state), reason,
+                on=day, late_reason=when.late_reason,
+            )  # fmt: skip
             case.closed_on = None
             case.closure_reason = ""
             case.decision = Decision.ACCEPT.value
-            case.next_contact_date = self.today + dt.timedelta(
+            case.next_contact_date = max(day, self.today) + dt.timedelta(
                 days=rules.contact_interval(case.risk_level, case.urgency)
             )
-            return self._finish(session, case, Action.REOPEN, state, reason=reason.strip())
+            return self._finish(session, case, Action.REOPEN, state, reason=reason.strip(), on=day)
 
     # ---- side actions --------------------------------------------------------------
 
-    def pause(self, case_id: int, *, version: int, reason: str) -> CaseSaved:
-        return self._set_paused(case_id, version, reason, paused=True)
+    def pause(self, case_id: int, *, version: int, reason: str, when: When = NOW) -> CaseSaved:
+        return self._set_paused(case_id, version, reason, when, paused=True)
 
-    def resume(self, case_id: int, *, version: int, reason: str) -> CaseSaved:
-        return self._set_paused(case_id, version, reason, paused=False)
+    def resume(self, case_id: int, *, version: int, reason: str, when: When = NOW) -> CaseSaved:
+        return self._set_paused(case_id, version, reason, when, paused=False)
 
-    def _set_paused(self, case_id: int, version: int, reason: str, *, paused: bool) -> CaseSaved:
+    def _set_paused(
+        self, case_id: int, version: int, reason: str, when: When, *, paused: bool
+    ) -> CaseSaved:
         action = Action.PAUSE if paused else Action.RESUME
         if not reason.strip():
             raise InvalidInput(f"请填写{action.label}的原因。", field="reason")
         with self._db.write() as session:
             case, state = self._begin(session, case_id, version, action)
+            day = self._day(session, case, when, f"{action.label}日期")
             case.paused = paused
-            self._event(session, case, action.value, "", "", reason)
+            self._event(
+                session, case, action.value, "", "", reason, on=day, late_reason=when.late_reason
+            )
             if not paused and case.next_contact_date and case.next_contact_date < self.today:
                 case.next_contact_date = self.today
             return self._finish(session, case, action, state, reason=reason.strip())
 
     def reassign(
-        self, case_id: int, *, version: int, worker_id: int, reason: str = ""
+        self, case_id: int, *, version: int, worker_id: int, reason: str = "", when: When = NOW
     ) -> CaseSaved:
-        """The station head hands the case to another worker; logged."""
+        """The station head hands the case to another worker from the 发生日期 on; logged."""
         with self._db.write() as session:
             case, state = self._begin(session, case_id, version, Action.REASSIGN)
             if worker_id == case.worker_id:
                 raise InvalidInput("该个案已由这位社工负责。", field="worker_id")
+            day = self._day(session, case, when, "移交日期")
             new = self._checked_worker(session, worker_id)
             before = session.get_one(User, case.worker_id).display_name
             after = session.get_one(User, new).display_name
-            self._event(session, case, "reassign", before, after, reason)
+            self._event(
+                session, case, "reassign", before, after, reason, on=day,
+                late_reason=when.late_reason,
+            )  # fmt: skip
+            self._set_history(session, case, "worker_id", new, day, reason, when.late_reason)
             case.worker_id = new
             return self._finish(session, case, Action.REASSIGN, state, before=before, after=after)
 
@@ -366,11 +406,23 @@ class CaseService(CaseSteps):
                 existing_id=existing.id,
             )
 
-    def _exit_at_intake(self, session: Session, case: Case, stage: Stage, reason: str) -> None:
-        case.closed_on = case.intake_date
+    def _exit_at_intake(
+        self,
+        session: Session,
+        case: Case,
+        stage: Stage,
+        reason: str,
+        on: dt.date | None = None,
+        late_reason: str = "",
+    ) -> None:
+        day = on or case.intake_date
+        case.closed_on = day
         case.closure_reason = "referred" if stage is Stage.REFERRED else ""
         case.next_contact_date = None
-        self._event(session, case, "stage", case.stage, stage.value, reason)
+        self._event(
+            session, case, "stage", case.stage, stage.value, reason, on=day,
+            late_reason=late_reason,
+        )  # fmt: skip
         case.stage = stage.value
 
     def _decision(self, data: OpenCaseInput) -> Decision:

@@ -13,6 +13,7 @@ from app.domain import case_rules as rules
 from app.domain.case_rules import Action, Attainment, PlanStatus, ReferralStatus
 from app.domain.codes import CodeList, RiskLevel
 from app.domain.errors import InvalidInput
+from app.services import history
 from app.services.cases import views as case_views
 from app.services.cases.base import CaseServiceBase
 from app.services.cases.types import (
@@ -26,6 +27,7 @@ from app.services.cases.types import (
     ServiceRecordInput,
 )
 from app.services.concurrency import check_version
+from app.services.history import NOW, When
 from app.store.models import (
     Case,
     CaseAssessment,
@@ -54,7 +56,7 @@ class CaseSteps(CaseServiceBase):
             raise InvalidInput("风险等级只能是高、中、低。", field="risk_level")
         with self._db.write() as session:
             case, state = self._begin(session, case_id, version, Action.ASSESS)
-            self._check_date(data.assessed_on, "预估日期", not_before=case.intake_date)
+            self._record_day(session, case, data.assessed_on, data.late_reason, "预估日期")
             last = session.scalar(
                 select(func.max(CaseAssessment.assessed_on)).where(
                     CaseAssessment.case_id == case.id
@@ -75,7 +77,19 @@ class CaseSteps(CaseServiceBase):
                     raise InvalidInput(
                         f"风险等级从{before}调整为{after}，请填写调整原因。", field="risk_reason"
                     )
-                self._event(session, case, "risk", case.risk_level, data.risk_level, reason)
+                self._event(
+                    session, case, "risk", case.risk_level, data.risk_level, reason,
+                    on=data.assessed_on, late_reason=data.late_reason,
+                )  # fmt: skip
+                self._set_history(
+                    session,
+                    case,
+                    "risk_level",
+                    data.risk_level,
+                    data.assessed_on,
+                    reason,
+                    data.late_reason,
+                )
                 case.risk_level = data.risk_level
                 self._pull_next_contact(case, data.assessed_on)
             row = CaseAssessment(
@@ -90,7 +104,10 @@ class CaseSteps(CaseServiceBase):
             )  # fmt: skip
             session.add(row)
             session.flush()
-            return self._finish(session, case, Action.ASSESS, state, row.id, round=row.round)
+            return self._finish(
+                session, case, Action.ASSESS, state, row.id, round=row.round,
+                on=data.assessed_on, late_reason=data.late_reason,
+            )  # fmt: skip
 
     def _pull_next_contact(self, case: Case, since: dt.date) -> None:
         """A higher risk or urgency brings the next contact forward, never back."""
@@ -172,10 +189,14 @@ class CaseSteps(CaseServiceBase):
             plan.updated_by_id = self._actor.user_id
             return self._finish(session, case, Action.SUBMIT_PLAN, state, plan.id)
 
-    def approve_plan(self, case_id: int, *, version: int, comment: str = "") -> CaseSaved:
-        """The station head approves; an earlier approved plan is superseded by this one."""
+    def approve_plan(
+        self, case_id: int, *, version: int, comment: str = "", when: When = NOW
+    ) -> CaseSaved:
+        """The station head approves (on paper, maybe days before it is typed in: `when`);
+        an earlier approved plan is superseded by this one."""
         with self._db.write() as session:
             case, state = self._begin(session, case_id, version, Action.APPROVE_PLAN)
+            day = self._day(session, case, when, "批准日期")
             plan = self._submitted_plan(session, case)
             for old in session.scalars(
                 select(CasePlan).where(
@@ -184,16 +205,22 @@ class CaseSteps(CaseServiceBase):
             ):
                 old.status = PlanStatus.SUPERSEDED.value
                 old.updated_by_id = self._actor.user_id
-            self._review(plan, PlanStatus.APPROVED.value, comment)
-            return self._finish(session, case, Action.APPROVE_PLAN, state, plan.id)
+            self._review(plan, PlanStatus.APPROVED.value, comment, day)
+            return self._finish(
+                session, case, Action.APPROVE_PLAN, state, plan.id, on=day,
+                late_reason=when.late_reason,
+            )  # fmt: skip
 
-    def return_plan(self, case_id: int, *, version: int, comment: str) -> CaseSaved:
+    def return_plan(
+        self, case_id: int, *, version: int, comment: str, when: When = NOW
+    ) -> CaseSaved:
         if not comment.strip():
             raise InvalidInput("退回时请写明需要修改的地方。", field="comment")
         with self._db.write() as session:
             case, state = self._begin(session, case_id, version, Action.RETURN_PLAN)
+            day = self._day(session, case, when, "退回日期")
             plan = self._submitted_plan(session, case)
-            self._review(plan, PlanStatus.RETURNED.value, comment)
+            self._review(plan, PlanStatus.RETURNED.value, comment, day)
             return self._finish(session, case, Action.RETURN_PLAN, state, plan.id)
 
     def _submitted_plan(self, session: Session, case: Case) -> CasePlan:
@@ -216,7 +243,7 @@ class CaseSteps(CaseServiceBase):
             self._check_code(session, CodeList.SERVICE_MODE, data.mode, "服务方式", "mode")
             if not data.mode:
                 raise InvalidInput("请选择服务方式。", field="mode")
-            self._check_date(data.served_on, "服务日期", not_before=case.intake_date)
+            self._record_day(session, case, data.served_on, data.late_reason, "服务日期")
             if data.next_contact_date is not None and data.next_contact_date < data.served_on:
                 raise InvalidInput("下次联系日期不能早于服务日期。", field="next_contact_date")
             if data.goal_id is not None:
@@ -241,7 +268,10 @@ class CaseSteps(CaseServiceBase):
                 case.next_contact_date = data.next_contact_date or data.served_on + dt.timedelta(
                     days=rules.contact_interval(case.risk_level, case.urgency)
                 )
-            return self._finish(session, case, Action.ADD_RECORD, state, record.id)
+            return self._finish(
+                session, case, Action.ADD_RECORD, state, record.id, on=data.served_on,
+                late_reason=data.late_reason,
+            )  # fmt: skip
 
     def _check_goal(self, session: Session, case: Case, goal_id: int) -> CaseGoal:
         goal = session.get(CaseGoal, goal_id)
@@ -274,10 +304,19 @@ class CaseSteps(CaseServiceBase):
                         updated_by_id=self._actor.user_id,
                     )
                 )
-            return self._finish(session, case, Action.ADD_REFERRAL, state, referral.id)
+            return self._finish(
+                session, case, Action.ADD_REFERRAL, state, referral.id, on=data.sent_on,
+                late_reason=data.late_reason,
+            )  # fmt: skip
 
     def update_referral(
-        self, referral_id: int, *, version: int, status: str, feedback: str = ""
+        self,
+        referral_id: int,
+        *,
+        version: int,
+        status: str,
+        feedback: str = "",
+        when: When = NOW,
     ) -> CaseSaved:
         """The referral's progress; allowed after closure when the referral closed the case."""
         if status not in {s.value for s in ReferralStatus}:
@@ -291,6 +330,11 @@ class CaseSteps(CaseServiceBase):
             check_version(referral, version, "转介记录", session)
             state = case_views.state_of(session, case)
             rules.check(state, Action.UPDATE_REFERRAL)
+            if status != referral.status:
+                referral.status_on = history.effective_day(
+                    session, case.station_id, when, self.today, noun="状态变更日期",
+                    not_before=referral.status_on or referral.sent_on, after_what="上一次状态变更",
+                )  # fmt: skip
             referral.status = status
             referral.feedback = feedback.strip()
             referral.updated_by_id = self._actor.user_id
@@ -310,7 +354,7 @@ class CaseSteps(CaseServiceBase):
             raise InvalidInput("目标达成情况只能是达成、部分达成或未达成。", field="goals")
         with self._db.write() as session:
             case, state = self._begin(session, case_id, version, Action.EVALUATE)
-            self._check_date(data.evaluated_on, "评估日期", not_before=case.intake_date)
+            self._record_day(session, case, data.evaluated_on, data.late_reason, "评估日期")
             for result in data.goals:
                 goal = self._check_goal(session, case, result.goal_id)
                 goal.attainment = result.attainment
@@ -326,7 +370,10 @@ class CaseSteps(CaseServiceBase):
             )  # fmt: skip
             session.add(row)
             session.flush()
-            return self._finish(session, case, Action.EVALUATE, state, row.id)
+            return self._finish(
+                session, case, Action.EVALUATE, state, row.id, on=data.evaluated_on,
+                late_reason=data.late_reason,
+            )  # fmt: skip
 
     # ---- 跟进 -------------------------------------------------------------------------
 
@@ -336,7 +383,7 @@ class CaseSteps(CaseServiceBase):
             raise InvalidInput("请填写跟进结果。", field="result")
         with self._db.write() as session:
             case, state = self._begin(session, case_id, version, Action.FOLLOW_UP)
-            self._check_date(data.contacted_on, "跟进日期", not_before=case.intake_date)
+            self._record_day(session, case, data.contacted_on, data.late_reason, "跟进日期")
             self._check_code(session, CodeList.SERVICE_MODE, data.mode, "跟进方式", "mode")
             row = CaseFollowUp(
                 station_id=case.station_id, case_id=case.id, contacted_on=data.contacted_on,
@@ -350,5 +397,6 @@ class CaseSteps(CaseServiceBase):
             elif data.next_contact_date is not None:
                 case.next_contact_date = data.next_contact_date
             return self._finish(
-                session, case, Action.FOLLOW_UP, state, row.id, follow_up=not data.plan_done
-            )
+                session, case, Action.FOLLOW_UP, state, row.id, follow_up=not data.plan_done,
+                on=data.contacted_on, late_reason=data.late_reason,
+            )  # fmt: skip

@@ -26,6 +26,8 @@ class OpenCaseInput:
     refer_to: str = ""
     refer_contact: str = ""
     visit_id: int | None = None
+    late_reason: str = ""
+    """Why the intake is entered late (补录), when its date is that far back."""
     """The home visit the case was opened from, if any."""
 
 
@@ -50,6 +52,8 @@ class AssessmentInput:
     needs: tuple[str, ...] = ()
     risk_level: str = "low"
     risk_reason: str = ""
+    late_reason: str = ""
+    """Why it is entered late (补录), when its date is that far back."""
 
 
 @dataclass(frozen=True)
@@ -83,6 +87,8 @@ class ServiceRecordInput:
     analysis: str = ""
     next_step: str = ""
     next_contact_date: dt.date | None = None
+    late_reason: str = ""
+    """Why it is entered late (补录), when its date is that far back."""
 
 
 @dataclass(frozen=True)
@@ -93,6 +99,7 @@ class ReferralInput:
     reason: str = ""
     consent_given: bool = False
     closes_case: bool = False
+    late_reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -109,6 +116,8 @@ class EvaluationInput:
     goals: tuple[GoalResult, ...] = ()
     change_summary: str = ""
     satisfaction: int | None = None
+    late_reason: str = ""
+    """Why it is entered late (补录), when its date is that far back."""
 
 
 @dataclass(frozen=True)
@@ -128,6 +137,8 @@ class FollowUpInput:
     result: str = ""
     plan_done: bool = False
     next_contact_date: dt.date | None = None
+    late_reason: str = ""
+    """Why it is entered late (补录), when its date is that far back."""
 
 
 class CaseSort(enum.StrEnum):

@@ -30,6 +30,7 @@ from app.store.models.groups import (
     GroupMember,
     GroupSession,
 )
+from app.store.models.history import DatedValue, MonthClose, MonthCorrection
 from app.store.models.org import CodeItem, Setting, Station, User, Village
 from app.store.models.staff import (
     Resource,
@@ -63,6 +64,7 @@ __all__ = [
     "ClientCategory",
     "CodeItem",
     "Consent",
+    "DatedValue",
     "Group",
     "GroupAttendance",
     "GroupFacilitator",
@@ -70,6 +72,8 @@ __all__ = [
     "GroupSession",
     "Household",
     "ImportBatch",
+    "MonthClose",
+    "MonthCorrection",
     "Referral",
     "Resource",
     "ServiceRecord",

@@ -70,6 +70,8 @@ class CasePlan(StationOwned, Base):
     reviewed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     review_comment: Mapped[str] = mapped_column(Text, default="")
     review_due: Mapped[dt.date | None] = mapped_column(Date)
+    reviewed_on: Mapped[dt.date | None] = mapped_column(Date)
+    """发生日期 of the approval or return (reviewed_at is when it was entered)."""
 
 
 class CaseGoal(StationOwned, Base):
@@ -121,6 +123,8 @@ class Referral(StationOwned, Base):
     consent_given: Mapped[bool] = mapped_column(Boolean, default=False)
     sent_on: Mapped[dt.date] = mapped_column(Date, index=True)
     status: Mapped[str] = mapped_column(String(16), default="sent")
+    status_on: Mapped[dt.date | None] = mapped_column(Date)
+    """发生日期 of the latest status change."""
     feedback: Mapped[str] = mapped_column(Text, default="")
     closes_case: Mapped[bool] = mapped_column(Boolean, default=False)
 
@@ -148,6 +152,8 @@ class CaseClosure(StationOwned, Base):
     submitted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     reviewed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    reviewed_on: Mapped[dt.date | None] = mapped_column(Date)
+    """发生日期 of the approval or return (reviewed_at is when it was entered)."""
     review_comment: Mapped[str] = mapped_column(Text, default="")
 
 
@@ -172,6 +178,9 @@ class CaseEvent(StationOwned, Base):
     to_value: Mapped[str] = mapped_column(String(64), default="")
     reason: Mapped[str] = mapped_column(Text, default="")
     happened_on: Mapped[dt.date] = mapped_column(Date)
+    """发生日期: what reports count by (created_at is when it was entered)."""
+    late_reason: Mapped[str] = mapped_column(Text, default="")
+    """Why it was entered late (补录), when the setting asks for one."""
 
 
 class CaseComment(StationOwned, Base):

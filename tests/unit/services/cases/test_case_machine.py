@@ -38,6 +38,7 @@ from app.services.clients.types import ClientInput
 from app.services.context import Actor
 from app.services.settings.setup import SetupService
 from app.store.engine import Database
+from tests.conftest import allow_late_entries
 from app.store.models import User
 from tests.unit.services.case_flow import INTAKE, open_case
 from tests.unit.services.conftest import TODAY
@@ -60,6 +61,7 @@ def world() -> tuple[Database, Actor, Actor, Actor]:
             admin_display_name="王站长",
             password="admin-pass-1",
         )
+        allow_late_entries(db)
         actors = []
         with db.write() as session:
             for login, role in (("w1", "worker"), ("h1", "head"), ("w2", "worker")):
