@@ -134,7 +134,7 @@ def history_from_records(
                 start, risk or "", [(day, b, a) for kind, b, a, day in mine if kind == "risk"]
             ),
         )
-        handovers = []
+        handovers: list[tuple[dt.date, str, str]] = []
         for kind, before, after, day in mine:
             if kind != "reassign":
                 continue
@@ -144,8 +144,8 @@ def history_from_records(
                 break
             handovers.append((day, str(old[0]), str(new[0])))
         add(station, "case", case_id, "worker_id", _rebuilt(start, str(worker), handovers))
-    for start in range(0, len(rows), 1000):
-        conn.execute(_DATED.insert(), rows[start : start + 1000])
+    for first in range(0, len(rows), 1000):
+        conn.execute(_DATED.insert(), rows[first : first + 1000])
 
 
 def _rebuilt(
