@@ -77,6 +77,10 @@ class ClientInput:
     risk_level: str = "low"
     worker_id: int | None = None
     notes: str = ""
+    changes_on: dt.date | None = None
+    """发生日期 of a change of risk level, village, household or categories (None: today)."""
+    late_reason: str = ""
+    """Why the change is entered late (补录), when `changes_on` is that far back."""
 
 
 @dataclass(frozen=True)
