@@ -111,6 +111,12 @@ def change(
                 f"发生日期不能早于上一次变更的日期（{current.valid_from.isoformat()}）。",
                 field="on",
             )
+        if on == current.valid_from:
+            # A second change the same day: the first value held for no day a report can see.
+            current.value = text
+            current.reason = reason.strip() or current.reason
+            current.updated_by_id = user_id
+            return True
         current.valid_to = on
         current.updated_by_id = user_id
     session.add(
@@ -139,8 +145,11 @@ def in_force(
 ) -> ColumnElement[Any]:
     """SQL: the value of `field` on `day` (a date or a date column) for `subject_id`.
 
-    Records that have no history (none should: the migration and the demo give every one
-    theirs) fall back to `current`, the value on the record. Empty means none.
+    The periods follow each other without gaps, so the first period not ended by `day` is
+    the one in force; a day before the first period (a record entered late for a day
+    before the client was registered) takes the first value. Records without history
+    (roster imports write none) fall back to `current`, the value on the record. Empty
+    means none.
     """
     found = (
         select(DatedValue.value)
@@ -148,10 +157,9 @@ def in_force(
             DatedValue.subject == subject,
             DatedValue.field == field,
             DatedValue.subject_id == subject_id,
-            DatedValue.valid_from <= day,
             or_(DatedValue.valid_to.is_(None), DatedValue.valid_to > day),
         )
-        .order_by(DatedValue.valid_from.desc())
+        .order_by(DatedValue.valid_from)
         .limit(1)
         .scalar_subquery()
     )

@@ -22,6 +22,7 @@ from app.domain.errors import (
 from app.domain.masking import mask_id, mask_phone, shown_birth_date
 from app.domain.roles import Permission, Role
 from app.domain.text import plain, without_hidden
+from app.services import history
 from app.services.access import audit
 from app.services.access.refusals import logs_refusals
 from app.services.choice import Choice
@@ -347,11 +348,13 @@ class ClientService:
                 updated_by_id=self._actor.user_id,
                 **values,
             )
+            day = self._changes_day(session, data)
             session.add(client)
             session.flush()
-            self._set_categories(session, client, data.categories)
-            self._set_household(session, client, data)
+            self._set_categories(session, client, data.categories, day)
+            self._set_household(session, client, data, day)
             session.flush()
+            self._track(session, client, day, data.late_reason)
             self._index(session, client)
             audit.record(
                 session, self._actor, "create", entity=ENTITY, entity_id=client.id,
@@ -371,13 +374,19 @@ class ClientService:
             for key, value in values.items():
                 setattr(client, key, value)
             before_categories = set(self._categories_of(session, client.id))
-            self._set_categories(session, client, data.categories)
+            old_household = client.household_id
+            dated = bool({"risk_level", "village_id"} & set(changed))
+            dated = dated or before_categories != set(data.categories)
+            # Only a change that history keeps asks for (and checks) a 发生日期.
+            day = self._changes_day(session, data) if dated else self.today
+            self._set_categories(session, client, data.categories, day)
             if before_categories != set(data.categories):
                 changed.append("categories")
-            old_household = client.household_id
-            self._set_household(session, client, data)
+            self._set_household(session, client, data, day)
             if client.household_id != old_household:
                 changed.append("household")
+            session.flush()
+            self._track(session, client, day, data.late_reason)
             client.updated_by_id = self._actor.user_id
             client.updated_at = self._db.clock.now()
             session.flush()
@@ -604,8 +613,28 @@ class ClientService:
             )
         )
 
-    def _set_categories(self, session: Session, client: Client, codes: Sequence[str]) -> None:
-        """Add new categories from today and end removed ones today; history is kept."""
+    def _changes_day(self, session: Session, data: ClientInput) -> dt.date:
+        return history.effective_day(
+            session, self._actor.station_id, history.When(data.changes_on, data.late_reason),
+            self.today, noun="变更发生日期",
+        )  # fmt: skip
+
+    def _track(self, session: Session, client: Client, day: dt.date, late_reason: str) -> None:
+        """Keep the dated history of risk level, village and household in step with the row."""
+        for field in ("risk_level", "village_id", "household_id"):
+            history.change(
+                session, station_id=client.station_id, subject=ENTITY, subject_id=client.id,
+                field=field, value=getattr(client, field), on=day, user_id=self._actor.user_id,
+                late_reason=late_reason,
+            )  # fmt: skip
+
+    def _set_categories(
+        self, session: Session, client: Client, codes: Sequence[str], day: dt.date
+    ) -> None:
+        """Add new categories from `day` and end removed ones the day before; history is kept.
+
+        `end_date` is the last day a category is held.
+        """
         wanted = list(dict.fromkeys(codes))
         current = {
             cc.category: cc
@@ -617,7 +646,12 @@ class ClientService:
         }
         for code, held in current.items():
             if code not in wanted:
-                held.end_date = self.today
+                if held.start_date is not None and day <= held.start_date:
+                    raise InvalidInput(
+                        f"变更发生日期不能早于该类别的开始日期（{held.start_date.isoformat()}）。",
+                        field="changes_on",
+                    )
+                held.end_date = day - dt.timedelta(days=1)
                 held.updated_by_id = self._actor.user_id
         for code in wanted:
             if code not in current:
@@ -626,13 +660,15 @@ class ClientService:
                         station_id=client.station_id,
                         client_id=client.id,
                         category=code,
-                        start_date=self.today,
+                        start_date=day,
                         created_by_id=self._actor.user_id,
                         updated_by_id=self._actor.user_id,
                     )
                 )
 
-    def _set_household(self, session: Session, client: Client, data: ClientInput) -> None:
+    def _set_household(
+        self, session: Session, client: Client, data: ClientInput, day: dt.date
+    ) -> None:
         """Put the client in the household of `head_client_id`, or make them a head."""
         if data.relation_to_head == HEAD:
             household = session.get(Household, client.household_id) if client.household_id else None
@@ -661,6 +697,7 @@ class ClientService:
             head.household_id = household.id
             head.relation_to_head = HEAD
             session.flush()
+            self._track(session, head, day, "")
             self._index(session, head)
         client.household_id = household.id
 

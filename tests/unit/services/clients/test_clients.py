@@ -413,8 +413,9 @@ def test_a_removed_category_is_ended_not_deleted(db: Database, clients: ClientSe
                 select(ClientCategory).where(ClientCategory.client_id == saved.id)
             )
         }
+    # The change holds from its 发生日期 (today): the ended category was last held yesterday.
     assert history == {
-        "dibao_rural": (TODAY, TODAY + dt.timedelta(days=10)),
+        "dibao_rural": (TODAY, TODAY + dt.timedelta(days=9)),
         "disabled": (TODAY, None),
         "oldest_old": (TODAY + dt.timedelta(days=10), None),
     }
