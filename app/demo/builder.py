@@ -42,7 +42,7 @@ from app.domain.roles import Permission
 from app.services.access import audit, passwords
 from app.services.context import Actor, Changes
 from app.services.settings.setup import SetupService
-from app.store import search
+from app.store import backfill, search
 from app.store.engine import Database
 from app.store.models import Client, Station, Village
 
@@ -256,6 +256,10 @@ class _Filler:
                                 self.today,
                                 scale=self.scale,
                             )
+                        )
+                    with self._step("变更历史"):
+                        backfill.history_from_records(
+                            session.connection(), self.db.clock.now(), station_id=item.station.id
                         )
                     self._advance(item.clients // 4)
                     self._records(session, item, index)

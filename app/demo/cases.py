@@ -298,6 +298,7 @@ class _CaseWriter(CaseRows):
             submitted_at=None if status == "draft" else at(made, 16),
             reviewed_by_id=self.head if status == "approved" else None,
             reviewed_at=at(reviewed) if status == "approved" else None,
+            reviewed_on=reviewed if status == "approved" else None,
             review_comment="同意" if status == "approved" else "",
             review_due=made + dt.timedelta(days=90),
         )
@@ -435,6 +436,7 @@ class _CaseWriter(CaseRows):
             submitted_at=at(submitted, 16),
             reviewed_by_id=self.head if status == "approved" else None,
             reviewed_at=at(approved) if status == "approved" else None,
+            reviewed_on=approved if status == "approved" else None,
             review_comment="",
         )
         if status == "submitted":

@@ -18,6 +18,7 @@ from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, se
 from sqlalchemy.orm import Session
 
 from app.domain import case_rules as rules
+from app.services import history
 from app.store.models import (
     Activity,
     Case,
@@ -63,12 +64,13 @@ def figures(
         for sid, value in session.execute(stmt).all():
             result[sid][key] = _number(value)
 
-    put("cases_carried", open_cases(ids, first - dt.timedelta(days=1), *own(Case, w)))
+    before = first - dt.timedelta(days=1)
+    put("cases_carried", open_cases(ids, before, *own(Case, w, before)))
     put("cases_new", count(Case, Case.intake_date, ids, first, last))
     put("cases_reopened", _count_events(ids, first, last, w, reopen=True))
     put("cases_closed", _count_events(ids, first, last, w, reopen=False))
-    put("cases_open", open_cases(ids, last, *own(Case, w)))
-    put("cases_high_risk", open_cases(ids, last, Case.risk_level == "high", *own(Case, w)))
+    put("cases_open", open_cases(ids, last, *own(Case, w, last)))
+    put("cases_high_risk", open_cases(ids, last, high_risk_on(last), *own(Case, w, last)))
     put("service_records", count(ServiceRecord, ServiceRecord.served_on, ids, first, last))
     put(
         "service_clients",
@@ -154,6 +156,11 @@ def _number(value: Any) -> Number:
 
 
 # ---- cases ------------------------------------------------------------------------------
+
+
+def high_risk_on(day: dt.date) -> ColumnElement[bool]:
+    """The case's risk level in force on `day` is high (a later re-rating changes nothing)."""
+    return history.in_force("case", "risk_level", Case.id, day, Case.risk_level) == "high"
 
 
 def closing_event() -> ColumnElement[bool]:

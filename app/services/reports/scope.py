@@ -11,7 +11,9 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy.orm import aliased
 
+from app.services import history
 from app.store.models import (
     Activity,
     Case,
@@ -31,15 +33,25 @@ from app.store.models import (
 )
 
 
-def own(model: Any, worker_id: int | None) -> list[ColumnElement[bool]]:
+def own(model: Any, worker_id: int | None, day: Any = None) -> list[ColumnElement[bool]]:
+    """A case is the worker's while they are responsible for it (dated history): a case on
+    `day` (its intake date when none is given), a case event or referral on its own date."""
     if worker_id is None:
         return []
+    me = str(worker_id)
     cases = select(Case.id).where(Case.worker_id == worker_id)
     groups = select(GroupFacilitator.group_id).where(GroupFacilitator.user_id == worker_id)
-    if model in (Case, ServiceRecord, Activity, Visit):
+    if model is Case:
+        on = Case.intake_date if day is None else day
+        return [history.in_force("case", "worker_id", Case.id, on, Case.worker_id) == me]
+    if model in (ServiceRecord, Activity, Visit):
         return [model.worker_id == worker_id]
     if model in (CaseEvent, Referral):
-        return [model.case_id.in_(cases)]
+        on = CaseEvent.happened_on if model is CaseEvent else Referral.sent_on
+        # An alias: the outer query may join cases itself.
+        its = aliased(Case)
+        current = select(its.worker_id).where(its.id == model.case_id).scalar_subquery()
+        return [history.in_force("case", "worker_id", model.case_id, on, current) == me]
     if model is Group:
         return [Group.id.in_(groups)]
     if model is GroupSession:

@@ -10,10 +10,11 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Select, and_, func, select
 from sqlalchemy.orm import Session
 
 from app.domain.codes import CodeList
+from app.services import history
 from app.store.models import (
     Activity,
     Case,
@@ -65,15 +66,15 @@ def closed_by_reason_rows(
     session: Session, station_id: int, first: dt.date, last: dt.date, worker_id: int | None = None
 ) -> dict[int, str]:
     """Each closing event of the month → its reason: the approved closure's reason (the one
-    reviewed last by the day after the event), or how the intake ended."""
+    approved last by the event's 发生日期), or how the intake ended."""
     reason = (
         select(CaseClosure.reason)
         .where(
             CaseClosure.case_id == CaseEvent.case_id,
             CaseClosure.status.in_(("approved", "reopened")),
-            func.date(CaseClosure.reviewed_at) <= func.date(CaseEvent.happened_on, "+1 day"),
+            CaseClosure.reviewed_on <= CaseEvent.happened_on,
         )
-        .order_by(CaseClosure.reviewed_at.desc(), CaseClosure.id.desc())
+        .order_by(CaseClosure.reviewed_on.desc(), CaseClosure.id.desc())
         .limit(1)
         .scalar_subquery()
     )
@@ -107,13 +108,14 @@ def _by_village(
     session: Session, station_id: int, first: dt.date, last: dt.date, w: int | None
 ) -> Split:
     columns = _columns(session, station_id, first, last, "village", w)
-    names = dict(
-        session.execute(
+    names = {
+        str(vid): name
+        for vid, name in session.execute(
             select(Village.id, Village.name)
             .where(Village.station_id == station_id)
             .order_by(Village.sort, Village.id)
         ).all()
-    )
+    }
     return _split("按村/社区", ALL_COLUMNS, columns, names)
 
 
@@ -121,7 +123,8 @@ def _by_worker(
     session: Session, station_id: int, first: dt.date, last: dt.date, w: int | None
 ) -> Split:
     columns = _columns(session, station_id, first, last, "worker", w)
-    return _split("按社工", ALL_COLUMNS, columns, _staff_names(session, station_id))
+    names = {str(uid): name for uid, name in _staff_names(session, station_id).items()}
+    return _split("按社工", ALL_COLUMNS, columns, names)
 
 
 def _by_category(
@@ -179,13 +182,14 @@ def _columns(
 ) -> list[dict[Any, Number]]:
     """Case, service (and for village and worker: activity, visit) figures by `mode`.
 
-    village: the client's village (activities and visits: their own village);
-    worker: the case's current worker, the record's worker; category: the client's
-    categories held during the month, each counting once.
+    Each record is counted under the village, worker and categories in force on its own
+    date (an intake on its intake date, a closing on the day it happened, a service record
+    on the day served); the cases open at month end under those in force on the last day.
+    Activities and visits carry their own village and worker.
     """
 
     def keyed(
-        stmt: Select[*tuple[Any, ...]], client_id: Any, worker_id: Any
+        stmt: Select[*tuple[Any, ...]], client_id: Any, case_id: Any, worker_id: Any, day: Any
     ) -> Select[*tuple[Any, ...]]:
         key: Any
         if mode == "category":
@@ -194,24 +198,22 @@ def _columns(
                 ClientCategory,
                 and_(
                     ClientCategory.client_id == client_id,
-                    or_(ClientCategory.start_date.is_(None), ClientCategory.start_date <= last),
-                    or_(ClientCategory.end_date.is_(None), ClientCategory.end_date >= first),
+                    history.held_on(ClientCategory.start_date, ClientCategory.end_date, day),
                 ),
             )
         elif mode == "village":
-            key = Client.village_id
+            key = history.in_force("client", "village_id", client_id, day, Client.village_id)
             stmt = stmt.join(Client, Client.id == client_id)
+        elif case_id is not None:
+            key = history.in_force("case", "worker_id", case_id, day, worker_id)
         else:
             key = worker_id
         return stmt.add_columns(key).group_by(key)
 
-    def run(stmt: Select[*tuple[Any, ...]]) -> dict[Any, Number]:
-        return {key: count for count, key in session.execute(stmt).all()}
-
     opened = (
         select(func.count())
         .select_from(Case)
-        .where(Case.id.in_(open_at([station_id], last)), *own(Case, w))
+        .where(Case.id.in_(open_at([station_id], last)), *own(Case, w, last))
     )
     new = (
         select(func.count())
@@ -240,12 +242,16 @@ def _columns(
         .select_from(ServiceRecord)
         .where(in_month)
     )
+    served = ServiceRecord.client_id, None, ServiceRecord.worker_id, ServiceRecord.served_on
     columns = [
-        run(keyed(opened, Case.client_id, Case.worker_id)),
-        run(keyed(new, Case.client_id, Case.worker_id)),
-        run(keyed(closed, Case.client_id, Case.worker_id)),
-        run(keyed(records, ServiceRecord.client_id, ServiceRecord.worker_id)),
-        run(keyed(people, ServiceRecord.client_id, ServiceRecord.worker_id)),
+        _run(session, keyed(opened, Case.client_id, Case.id, Case.worker_id, last)),
+        _run(session, keyed(new, Case.client_id, Case.id, Case.worker_id, Case.intake_date)),
+        _run(
+            session,
+            keyed(closed, Case.client_id, Case.id, Case.worker_id, CaseEvent.happened_on),
+        ),
+        _run(session, keyed(records, *served)),
+        _run(session, keyed(people, *served)),
     ]
     if mode != "category":
         key_a = Activity.village_id if mode == "village" else Activity.worker_id
@@ -255,12 +261,13 @@ def _columns(
             Activity.held_on.between(first, last),
             *own(Activity, w),
         )
-        columns.append(run(select(func.count(), key_a).where(held).group_by(key_a)))
+        columns.append(_run(session, select(func.count(), key_a).where(held).group_by(key_a)))
         columns.append(
-            run(
+            _run(
+                session,
                 select(func.coalesce(func.sum(Activity.participants_total), 0), key_a)
                 .where(held)
-                .group_by(key_a)
+                .group_by(key_a),
             )
         )
         visited = and_(
@@ -268,8 +275,17 @@ def _columns(
             Visit.visited_on.between(first, last),
             *own(Visit, w),
         )
-        columns.append(run(select(func.count(), key_v).where(visited).group_by(key_v)))
+        columns.append(_run(session, select(func.count(), key_v).where(visited).group_by(key_v)))
     return columns
+
+
+def _run(session: Session, stmt: Select[*tuple[Any, ...]]) -> dict[Any, Number]:
+    """count → key, with every key as text (history keeps ids as text) and none as None."""
+    result: dict[Any, Number] = {}
+    for count, key in session.execute(stmt).all():
+        text = None if key is None or key == "" else str(key)
+        result[text] = result.get(text, 0) + count
+    return result
 
 
 def _staff_names(session: Session, station_id: int) -> dict[Any, str]:

@@ -154,7 +154,14 @@ class _Builder:
 
         def closure(k: Case, reason: str, day: dt.date, status: str = "approved") -> None:
             at = dt.datetime(day.year, day.month, day.day, 2, 0, tzinfo=dt.UTC)
-            self.add(CaseClosure, case_id=k.id, reason=reason, status=status, reviewed_at=at)
+            self.add(
+                CaseClosure,
+                case_id=k.id,
+                reason=reason,
+                status=status,
+                reviewed_at=at,
+                reviewed_on=day,
+            )
 
         # K1: open since August, high risk: carried over, open at the end, high-risk.
         k1 = case("K1", c[0], w1, D(2026, 8, 10), "high")

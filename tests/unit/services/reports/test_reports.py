@@ -110,7 +110,10 @@ def test_splits_by_village_worker_and_category(reports: ReportService, known: Kn
     # 甲 holds 低保 and, from 10-15, 特困; 乙's 特困 ended in September.
     assert category["低保对象·农村"][0] == 2  # K1, K4
     assert category["特困人员·分散供养"][0] == 1  # K1
-    assert category["特困人员·分散供养"][3] == 2  # 甲's two records
+    # An event counts under the categories held on its own date: 甲's record of 10-01 came
+    # before 特困 began (10-15), the one of 10-15 on its first day.
+    assert category["特困人员·分散供养"][3] == 1
+    assert category["低保对象·农村"][3] == 2  # both of 甲's records
     staff = {label: values for label, values in splits["督导与培训（按人）"].rows}
     hours = [Decimal(h) for h in ("2.00", "9.00", "3.50", "3.00")]
     assert staff[known.worker1] == (1, hours[0], 2, hours[1], 2, hours[2], 2, hours[1])
