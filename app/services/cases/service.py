@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain import case_rules as rules
@@ -40,7 +40,9 @@ from app.store.models import (
     CaseClosure,
     CaseComment,
     CaseCounter,
+    CaseEvent,
     Client,
+    DatedValue,
     Station,
     User,
     Visit,
@@ -188,11 +190,39 @@ class CaseService(CaseSteps):
                 )
                 if case.next_contact_date is None or due < case.next_contact_date:
                     case.next_contact_date = due
-            case.intake_date = data.intake_date
+            if data.intake_date != case.intake_date:
+                self._move_intake(session, case, data.intake_date)
             case.source = data.source
             case.referrer = data.referrer.strip()
             case.presenting_problem = data.presenting_problem.strip() or case.presenting_problem
             return self._finish(session, case, Action.EDIT_INTAKE, _state)
+
+    def _move_intake(self, session: Session, case: Case, day: dt.date) -> None:
+        """A corrected intake date moves the case's start: its open event and the first
+        period of its history; it may not pass the case's next step."""
+        later = session.scalar(
+            select(func.min(CaseEvent.happened_on)).where(
+                CaseEvent.case_id == case.id, CaseEvent.kind != "open"
+            )
+        )
+        if later is not None and day > later:
+            raise InvalidInput(
+                f"接案日期不能晚于本个案之后的步骤（{later.isoformat()}）。", field="intake_date"
+            )
+        for event in session.scalars(
+            select(CaseEvent).where(CaseEvent.case_id == case.id, CaseEvent.kind == "open")
+        ):
+            event.happened_on = day
+        for period in session.scalars(
+            select(DatedValue).where(
+                DatedValue.subject == ENTITY,
+                DatedValue.subject_id == case.id,
+                DatedValue.valid_from == case.intake_date,
+            )
+        ):
+            if period.valid_to is None or day < period.valid_to:
+                period.valid_from = day
+        case.intake_date = day
 
     def decline(self, case_id: int, *, version: int, reason: str, when: When = NOW) -> CaseSaved:
         """不接案 after intake; the reason is required."""

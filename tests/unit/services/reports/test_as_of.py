@@ -28,6 +28,7 @@ from app.services.cases.service import CaseService
 from app.services.cases.types import (
     AssessmentInput,
     ClosureInput,
+    IntakeInput,
     OpenCaseInput,
     ServiceRecordInput,
 )
@@ -319,3 +320,26 @@ def test_boundaries_of_the_month(station: Station) -> None:
     november = figures(ReportService(station.db, station.head).monthly(D(2026, 11, 1)))
     assert (november["cases_carried"], november["cases_reopened"]) == (2, 1)
     assert november["cases_open"] == 3
+
+
+def test_a_corrected_intake_date_moves_the_case_with_its_history(station: Station) -> None:
+    station.at(D(2026, 11, 2))
+    cases = station.cases(station.head)
+    k2 = station.k2.case_id
+    # K2 really came on 09-28: it is carried into October, no longer new in it.
+    cases.update_intake(
+        k2,
+        version=station.version(k2),
+        data=IntakeInput(D(2026, 9, 28), presenting_problem="照护压力大", urgency="urgent"),
+    )
+    values = figures(station.october())
+    assert (values["cases_carried"], values["cases_new"], values["cases_open"]) == (1, 1, 2)
+    assert split(station.october(), "按社工")["李社工"] == (1, 0, 0, 0, 0)
+    # K1's first service record is of 10-10: its intake cannot move past it.
+    k1 = station.k1.case_id
+    with pytest.raises(InvalidInput, match="2026-10-10"):
+        cases.update_intake(
+            k1,
+            version=station.version(k1),
+            data=IntakeInput(D(2026, 10, 12), presenting_problem="独居", urgency="urgent"),
+        )
