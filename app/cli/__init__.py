@@ -1,4 +1,4 @@
-"""The command line: the GUI's services for set-up, demo data, accounts, backups, reports.
+"""The command line: the GUI's services for set-up, demo data, users, stations, reports…
 
 `stationdesk` alone starts the GUI. Known failures (`AppError`) print their Chinese
 message and exit with 2, as bad arguments do; a failed health check exits with 1.
@@ -16,7 +16,7 @@ import sys
 from sqlalchemy.exc import DBAPIError
 
 from app import __version__
-from app.cli import backup, case, export, importing, report, setup, users
+from app.cli import backup, case, export, importing, report, setup, station, users
 from app.cli.context import EXIT_ERROR, Context
 from app.domain.errors import AppError
 from app.store.location import keep_files_private
@@ -64,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="命令")
     setup.add_parser(commands)
     users.add_parser(commands)
+    station.add_parser(commands)
     setup.add_check_parser(commands)
     importing.add_parser(commands)
     backup.add_parser(commands)

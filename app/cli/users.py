@@ -14,6 +14,7 @@ from app.cli.context import (
     read_password,
     table,
 )
+from app.cli.station import station_id
 from app.domain.codes import SEED, CodeList
 from app.domain.errors import InvalidInput
 from app.domain.roles import Role
@@ -31,6 +32,7 @@ def add_parser(commands: Any) -> None:
     add.add_argument("--display", required=True, help="姓名")
     add.add_argument("--role", required=True, choices=[r.value for r in Role], help="角色")
     add.add_argument("--title", choices=TITLES, default="none", help="职业资格")
+    add.add_argument("--station", metavar="CODE", help="所属站点的代码（默认：管理员所在的站点）")
     add.set_defaults(handler=run_add)
     actions.add_parser("list", parents=[admin_options()], help="列出本站用户").set_defaults(
         handler=run_list
@@ -59,15 +61,16 @@ def _as_admin(ctx: Context, run: Callable[[UserService], None]) -> int:
 
 def run_add(ctx: Context) -> int:
     args = ctx.args
-
-    def run(users: UserService) -> None:
-        made = users.add(
-            login=args.name, display_name=args.display, role=Role(args.role), title=args.title
-        )
-        print(f"已添加用户 {made.login}（{Role(args.role).label}）。")
-        print(f"临时密码：{made.password}（首次登录后须修改）")
-
-    return _as_admin(ctx, run)
+    with ctx.desk() as desk:
+        station = station_id(desk.station, args.station) if args.station else None
+        made = desk.users.add(
+            login=args.name, display_name=args.display, role=Role(args.role), title=args.title,
+            station_id=station,
+        )  # fmt: skip
+    where = f"，站点 {args.station.strip().upper()}" if args.station else ""
+    print(f"已添加用户 {made.login}（{Role(args.role).label}{where}）。")
+    print(f"临时密码：{made.password}（首次登录后须修改）")
+    return 0
 
 
 def run_list(ctx: Context) -> int:

@@ -369,6 +369,37 @@
     </message>
 </context>
 <context>
+    <name>AddStationDialog</name>
+    <message>
+        <source>Add a station</source>
+        <translation>添加站点</translation>
+    </message>
+    <message>
+        <source>One village or community per line</source>
+        <translation>每行一个村或社区</translation>
+    </message>
+    <message>
+        <source>Station code</source>
+        <translation>站点代码</translation>
+    </message>
+    <message>
+        <source>Station name</source>
+        <translation>社工站名称</translation>
+    </message>
+    <message>
+        <source>County or district</source>
+        <translation>所属县（区）</translation>
+    </message>
+    <message>
+        <source>Villages and communities</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <source>The code is 2 to 16 letters or digits and starts every case number of the station. Add its users in the Users tab.</source>
+        <translation>站点代码为2至16位字母或数字，该站的个案编号都以它开头。站点的用户请在“用户”页添加。</translation>
+    </message>
+</context>
+<context>
     <name>AddUserDialog</name>
     <message>
         <source>Add a user</source>
@@ -385,6 +416,10 @@
     <message>
         <source>Role</source>
         <translation>角色</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>所属站点</translation>
     </message>
 </context>
 <context>
@@ -4303,6 +4338,10 @@ Case management for township social work stations. Your records stay on this com
 <context>
     <name>SettingsPage</name>
     <message>
+        <source>Stations</source>
+        <translation>站点</translation>
+    </message>
+    <message>
         <source>Users</source>
         <translation>用户</translation>
     </message>
@@ -4526,6 +4565,37 @@ Case management for township social work stations. Your records stay on this com
     <message>
         <source>The station code must be 2 to 16 letters or digits.</source>
         <translation>站点代码应为2至16位字母或数字。</translation>
+    </message>
+</context>
+<context>
+    <name>StationsTab</name>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>County or district</source>
+        <translation>所属县（区）</translation>
+    </message>
+    <message>
+        <source>Villages</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>服务对象</translation>
+    </message>
+    <message>
+        <source>Add station…</source>
+        <translation>添加站点…</translation>
     </message>
 </context>
 <context>

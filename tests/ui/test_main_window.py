@@ -92,7 +92,7 @@ def test_settings_tabs_follow_the_role(
     admin_tabs = open_window(admin).page("settings")
     assert isinstance(admin_tabs, SettingsPage)
     assert admin_tabs.tab_titles() == [
-        "Users", "Villages and communities", "Code lists", "Contract targets",
+        "Users", "Stations", "Villages and communities", "Code lists", "Contract targets",
         "General", "Data due for anonymising", "Training targets", "Backup and restore",
         "Audit log", "My account",
     ]  # fmt: skip

@@ -9,13 +9,13 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.domain.errors import InvalidInput, NotFound
+from app.domain.errors import InvalidInput, NotFound, PermissionDenied
 from app.domain.roles import Permission, Role
 from app.services.access import audit, passwords
 from app.services.access.refusals import logs_refusals
 from app.services.context import Actor, Changes
 from app.store.engine import Database
-from app.store.models import User
+from app.store.models import Station, User
 
 LOGIN = re.compile(r"^[A-Za-z0-9_.\-]{2,32}$")
 
@@ -82,9 +82,19 @@ class UserService:
         role: Role,
         title: str = "none",
         password: str | None = None,
+        station_id: int | None = None,
     ) -> NewPassword:
-        """Add a user. Without `password` a temporary one is made and must be changed."""
+        """Add a user. Without `password` a temporary one is made and must be changed.
+
+        The user belongs to the actor's station unless the administrator names another
+        (`station_id`) of a database with several.
+        """
         self._actor.require(Permission.MANAGE_USERS)
+        if station_id is not None and station_id != self._actor.station_id:
+            if self._actor.role is not Role.ADMIN:
+                raise PermissionDenied("只有管理员可以为其他站点添加用户。")
+        else:
+            station_id = self._actor.station_id
         login = login.strip()
         if not LOGIN.match(login):
             raise InvalidInput("用户名应为2至32位字母、数字、点、下划线或短横线。", field="login")
@@ -94,10 +104,12 @@ class UserService:
         secret = passwords.temporary_password() if password is None else password
         passwords.check_rules(secret, login=login)
         with self._db.write() as session:
+            if session.get(Station, station_id) is None:
+                raise InvalidInput("所选站点不存在。", field="station")
             if session.scalar(select(User.id).where(User.login == login)) is not None:
                 raise InvalidInput(f"用户名 {login} 已被使用。", field="login")
             user = User(
-                station_id=self._actor.station_id,
+                station_id=station_id,
                 login=login,
                 display_name=display_name.strip(),
                 role=role.value,
@@ -109,9 +121,10 @@ class UserService:
             )
             session.add(user)
             session.flush()
+            elsewhere = {} if station_id == self._actor.station_id else {"of_station": station_id}
             audit.record(
                 session, self._actor, "create", entity="user", entity_id=user.id,
-                login=login, role=role.value,
+                login=login, role=role.value, **elsewhere,
             )  # fmt: skip
         return NewPassword(login, secret, Changes.of("user"))
 

@@ -13,7 +13,11 @@ from app.services.backup.service import BackupService
 from app.services.context import Actor
 from app.services.reports.service import ReportService
 from app.services.settings.codes import CodeService
-from app.services.settings.stations import SettingsService, StationService
+from app.services.settings.stations import (
+    SettingsService,
+    StationService,
+    may_manage_stations,
+)
 from app.services.staff.training_hours import TrainingHoursService
 from app.services.staff.users import UserService
 from app.store.engine import Database, sqlite_path
@@ -24,6 +28,7 @@ from app.ui.settings.codes_tab import CodesTab
 from app.ui.settings.general_tab import GeneralTab
 from app.ui.settings.report_targets_tab import ReportTargetsTab
 from app.ui.settings.retention_tab import RetentionTab
+from app.ui.settings.stations_tab import StationsTab
 from app.ui.settings.training_targets_tab import TrainingTargetsTab
 from app.ui.settings.users_tab import UsersTab
 from app.ui.settings.villages_tab import VillagesTab
@@ -55,9 +60,21 @@ class SettingsPage(QWidget):
         self.audit: AuditTab | None = None
         self.training_targets: TrainingTargetsTab | None = None
         self.report_targets: ReportTargetsTab | None = None
+        self.stations: StationsTab | None = None
+        # Only the administrator reaches past the own station: a tab of all stations, and
+        # the station of a new user.
+        stations = StationService(db, actor) if may_manage_stations(actor) else None
         if actor.can(Permission.MANAGE_USERS):
-            self.users = UsersTab(users=UserService(db, actor), tasks=tasks)
+            self.users = UsersTab(
+                users=UserService(db, actor),
+                tasks=tasks,
+                stations=stations,
+                own_station_id=actor.station_id,
+            )
             self.tabs.addTab(self.users, self.tr("Users"))
+        if stations is not None:
+            self.stations = StationsTab(stations=stations, tasks=tasks)
+            self.tabs.addTab(self.stations, self.tr("Stations"))
         if actor.can(Permission.MANAGE_SETTINGS):
             self.villages = VillagesTab(stations=StationService(db, actor), tasks=tasks)
             self.tabs.addTab(self.villages, self.tr("Villages and communities"))

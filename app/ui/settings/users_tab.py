@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.domain.errors import AppError, InvalidInput
 from app.domain.roles import Role
 from app.services.context import Changes
+from app.services.settings.stations import StationRow, StationService
 from app.services.staff.users import NewPassword, UserRow, UserService
 from app.ui.dialogs import confirm, keep_open
 from app.ui.form_errors import ErrorLabel
@@ -29,10 +32,20 @@ from app.ui.tasks import TaskRunner
 
 
 class AddUserDialog(QDialog):
-    """Login, name and role; the account starts with a temporary password."""
+    """Login, name and role; the account starts with a temporary password.
+
+    With several `stations` (the administrator of a county database) the user's station is
+    chosen too, the administrator's own first.
+    """
 
     def __init__(
-        self, *, users: UserService, tasks: TaskRunner, parent: QWidget | None = None
+        self,
+        *,
+        users: UserService,
+        tasks: TaskRunner,
+        stations: Sequence[StationRow] = (),
+        own_station_id: int | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._users = users
@@ -49,6 +62,13 @@ class AddUserDialog(QDialog):
         form.addRow(self.tr("User name"), self.login)
         form.addRow(self.tr("Full name"), self.display_name)
         form.addRow(self.tr("Role"), self.role)
+        self.station: QComboBox | None = None
+        if len(stations) > 1:
+            self.station = QComboBox()
+            ordered = sorted(stations, key=lambda s: s.id != own_station_id)
+            for row in ordered:
+                self.station.addItem(f"{row.name}（{row.code}）", row.id)
+            form.addRow(self.tr("Station"), self.station)
         layout.addLayout(form)
         self.error = ErrorLabel()
         layout.addWidget(self.error)
@@ -63,10 +83,11 @@ class AddUserDialog(QDialog):
         users = self._users
         login, name = self.login.text(), self.display_name.text()
         role = Role(self.role.currentData())
+        station_id = self.station.currentData() if self.station is not None else None
         self.buttons.setEnabled(False)
         self._tasks.run(
             self,
-            lambda: users.add(login=login, display_name=name, role=role),
+            lambda: users.add(login=login, display_name=name, role=role, station_id=station_id),
             on_done=self._added,
             on_error=self._refused,
             on_finally=lambda: self.buttons.setEnabled(True),
@@ -117,15 +138,24 @@ class TemporaryPasswordDialog(QDialog):
 
 
 class UsersTab(QWidget):
-    """The station's accounts."""
+    """The station's accounts; with `stations`, a new one may go to another station."""
 
     def __init__(
-        self, *, users: UserService, tasks: TaskRunner, parent: QWidget | None = None
+        self,
+        *,
+        users: UserService,
+        tasks: TaskRunner,
+        stations: StationService | None = None,
+        own_station_id: int | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._users = users
         self._tasks = tasks
+        self._stations = stations
+        self._own_station_id = own_station_id
         self.rows: list[UserRow] = []
+        self.stations: list[StationRow] = []
         self.password_dialog: TemporaryPasswordDialog | None = None
         self.table = make_table(
             [self.tr("User name"), self.tr("Full name"), self.tr("Role"), self.tr("Status")]
@@ -149,13 +179,23 @@ class UsersTab(QWidget):
         tasks.bus.changed.connect(self._on_changed)
         self._update_buttons()
         self.reload()
+        self._reload_stations()
 
     def reload(self) -> None:
         self._tasks.run(self, self._users.list, on_done=self._show)
 
+    def _reload_stations(self) -> None:
+        if self._stations is not None:
+            self._tasks.run(self, self._stations.list_stations, on_done=self._set_stations)
+
+    def _set_stations(self, rows: list[StationRow]) -> None:
+        self.stations = rows
+
     def _on_changed(self, changes: Changes) -> None:
         if changes.touches("user"):
             self.reload()
+        if changes.touches("station"):
+            self._reload_stations()
 
     def _show(self, rows: list[UserRow]) -> None:
         self.rows = rows
@@ -188,7 +228,13 @@ class UsersTab(QWidget):
         )
 
     def ask_new_user(self) -> AddUserDialog:
-        dialog = AddUserDialog(users=self._users, tasks=self._tasks, parent=self)
+        dialog = AddUserDialog(
+            users=self._users,
+            tasks=self._tasks,
+            stations=self.stations,
+            own_station_id=self._own_station_id,
+            parent=self,
+        )
         dialog.accepted.connect(lambda: self._show_password(dialog.created))
         keep_open(dialog)
         dialog.open()
