@@ -169,12 +169,26 @@ def upgrade() -> None:
     with op.batch_alter_table("referrals", schema=None) as batch_op:
         batch_op.add_column(sa.Column("status_on", sa.Date(), nullable=True))
 
+    for table in _LATE_TABLES:
+        with op.batch_alter_table(table, schema=None) as batch_op:
+            batch_op.add_column(
+                sa.Column("late_reason", sa.Text(), server_default="", nullable=False)
+            )
+
     conn = op.get_bind()
     backfill.history_from_records(conn, dt.datetime.now(dt.UTC))
     backfill.review_dates(conn)
 
 
+_LATE_TABLES = (
+    "case_assessments", "service_records", "referrals", "case_evaluations", "case_follow_ups",
+)  # fmt: skip
+
+
 def downgrade() -> None:
+    for table in _LATE_TABLES:
+        with op.batch_alter_table(table, schema=None) as batch_op:
+            batch_op.drop_column("late_reason")
     with op.batch_alter_table("referrals", schema=None) as batch_op:
         batch_op.drop_column("status_on")
 

@@ -105,6 +105,11 @@ class CaseServiceBase:
         case.updated_by_id = self._actor.user_id
         case.updated_at = self._db.clock.now()
         session.flush()
+        if on is not None and on != self.today:
+            # The entry time is the log's own; the 发生日期 (and why late) go beside it.
+            detail |= {"on": on.isoformat()}
+            if late_reason.strip():
+                detail |= {"late_reason": late_reason.strip()}
         audit.record(
             session, self._actor, action.value, entity=ENTITY, entity_id=case.id,
             case_no=case.case_no, record_id=record_id, stage=case.stage, **detail,
@@ -220,6 +225,7 @@ class CaseServiceBase:
             station_id=case.station_id, case_id=case.id, client_id=case.client_id,
             agency=agency, contact=data.contact.strip(), reason=data.reason.strip(),
             consent_given=data.consent_given, sent_on=data.sent_on, status_on=data.sent_on,
+            late_reason=data.late_reason.strip(),
             status=rules.ReferralStatus.SENT.value, closes_case=closes_case or data.closes_case,
             created_by_id=self._actor.user_id, updated_by_id=self._actor.user_id,
         )  # fmt: skip

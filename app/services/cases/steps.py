@@ -100,6 +100,7 @@ class CaseSteps(CaseServiceBase):
                 strengths=data.strengths.strip(),
                 needs=json.dumps([n.strip() for n in data.needs if n.strip()], ensure_ascii=False),
                 risk_level=data.risk_level, risk_reason=reason,
+                late_reason=data.late_reason.strip(),
                 created_by_id=self._actor.user_id, updated_by_id=self._actor.user_id,
             )  # fmt: skip
             session.add(row)
@@ -255,7 +256,7 @@ class CaseSteps(CaseServiceBase):
                 place=data.place.strip(), people_present=data.people_present.strip(),
                 goal_id=data.goal_id, content=data.content.strip(),
                 analysis=data.analysis.strip(), next_step=data.next_step.strip(),
-                next_contact_date=data.next_contact_date,
+                next_contact_date=data.next_contact_date, late_reason=data.late_reason.strip(),
                 created_by_id=self._actor.user_id, updated_by_id=self._actor.user_id,
             )  # fmt: skip
             session.add(record)
@@ -366,6 +367,7 @@ class CaseSteps(CaseServiceBase):
             row = CaseEvaluation(
                 station_id=case.station_id, case_id=case.id, evaluated_on=data.evaluated_on,
                 change_summary=data.change_summary.strip(), satisfaction=data.satisfaction,
+                late_reason=data.late_reason.strip(),
                 created_by_id=self._actor.user_id, updated_by_id=self._actor.user_id,
             )  # fmt: skip
             session.add(row)
@@ -388,6 +390,7 @@ class CaseSteps(CaseServiceBase):
             row = CaseFollowUp(
                 station_id=case.station_id, case_id=case.id, contacted_on=data.contacted_on,
                 mode=data.mode, result=data.result.strip(), plan_done=data.plan_done,
+                late_reason=data.late_reason.strip(),
                 created_by_id=self._actor.user_id, updated_by_id=self._actor.user_id,
             )  # fmt: skip
             session.add(row)

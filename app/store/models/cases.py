@@ -55,6 +55,8 @@ class CaseAssessment(StationOwned, Base):
     needs: Mapped[str] = mapped_column(Text, default="")  # JSON list, ranked
     risk_level: Mapped[str] = mapped_column(String(8), default="low")
     risk_reason: Mapped[str] = mapped_column(Text, default="")
+    late_reason: Mapped[str] = mapped_column(Text, default="")
+    """Why it was entered late (补录), when the setting asks for one."""
 
 
 class CasePlan(StationOwned, Base):
@@ -110,6 +112,8 @@ class ServiceRecord(StationOwned, Base):
     analysis: Mapped[str] = mapped_column(Text, default="")
     next_step: Mapped[str] = mapped_column(Text, default="")
     next_contact_date: Mapped[dt.date | None] = mapped_column(Date)
+    late_reason: Mapped[str] = mapped_column(Text, default="")
+    """Why it was entered late (补录), when the setting asks for one."""
 
 
 class Referral(StationOwned, Base):
@@ -127,6 +131,8 @@ class Referral(StationOwned, Base):
     """发生日期 of the latest status change."""
     feedback: Mapped[str] = mapped_column(Text, default="")
     closes_case: Mapped[bool] = mapped_column(Boolean, default=False)
+    late_reason: Mapped[str] = mapped_column(Text, default="")
+    """Why it was entered late (补录), when the setting asks for one."""
 
 
 class CaseEvaluation(StationOwned, Base):
@@ -136,6 +142,8 @@ class CaseEvaluation(StationOwned, Base):
     evaluated_on: Mapped[dt.date] = mapped_column(Date)
     change_summary: Mapped[str] = mapped_column(Text, default="")
     satisfaction: Mapped[int | None] = mapped_column(Integer)
+    late_reason: Mapped[str] = mapped_column(Text, default="")
+    """Why it was entered late (补录), when the setting asks for one."""
 
 
 class CaseClosure(StationOwned, Base):
@@ -165,6 +173,8 @@ class CaseFollowUp(StationOwned, Base):
     mode: Mapped[str] = mapped_column(String(16), default="")
     result: Mapped[str] = mapped_column(Text, default="")
     plan_done: Mapped[bool] = mapped_column(Boolean, default=False)
+    late_reason: Mapped[str] = mapped_column(Text, default="")
+    """Why it was entered late (补录), when the setting asks for one."""
 
 
 class CaseEvent(StationOwned, Base):

@@ -15,6 +15,7 @@ worker w1 K1 + the record, w2 K2; by category 低保 K1 + the record.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -267,6 +268,13 @@ def test_late_entries_count_in_their_own_month_and_nowhere_else(station: Station
         }
     assert entered["decline"] == D(2026, 11, 3)
     assert entered["approve_closure"] == D(2026, 11, 9)
+    # The log keeps the 发生日期 beside its own entry time, and the reason as personal text.
+    with station.db.read() as session:
+        approval = session.scalars(
+            select(AuditEntry).where(AuditEntry.action == "approve_closure")
+        ).one()
+    assert json.loads(approval.detail)["on"] == "2026-10-31"
+    assert "纸质结案表" in (approval.personal or "")
 
 
 def test_dates_that_break_the_order_are_refused(station: Station) -> None:
