@@ -4805,6 +4805,10 @@ Case management for township social work stations. Your records stay on this com
 <context>
     <name>UsersTab</name>
     <message>
+        <source>Station</source>
+        <translation>站点</translation>
+    </message>
+    <message>
         <source>User name</source>
         <translation>用户名</translation>
     </message>

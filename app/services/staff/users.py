@@ -32,6 +32,8 @@ class UserRow:
     must_change_password: bool
     last_login_at: dt.datetime | None
     version: int
+    station: str = ""
+    """The user's station (the administrator of a county database sees every station's)."""
 
 
 @dataclass(frozen=True)
@@ -50,14 +52,16 @@ class UserService:
         self._actor = actor
 
     def list(self) -> list[UserRow]:
+        """The station's users; every station's for the administrator (users belong to a
+        station, the county's administrator looks after all of them)."""
         self._actor.require(Permission.MANAGE_USERS)
         now = self._db.clock.now()
         with self._db.read() as session:
-            users = session.scalars(
-                select(User)
-                .where(User.station_id == self._actor.station_id)
-                .order_by(User.active.desc(), User.login)
-            )
+            stations = dict(session.execute(select(Station.id, Station.name)).all())
+            stmt = select(User).order_by(User.active.desc(), User.login)
+            if not self._all_stations:
+                stmt = stmt.where(User.station_id == self._actor.station_id)
+            users = session.scalars(stmt)
             return [
                 UserRow(
                     id=u.id,
@@ -70,6 +74,7 @@ class UserService:
                     must_change_password=u.must_change_password,
                     last_login_at=u.last_login_at,
                     version=u.version,
+                    station=stations.get(u.station_id, ""),
                 )
                 for u in users
             ]
@@ -165,12 +170,15 @@ class UserService:
             )  # fmt: skip
         return Changes.of("user")
 
+    @property
+    def _all_stations(self) -> bool:
+        return self._actor.role is Role.ADMIN
+
     def _by_login(self, session: Session, login: str) -> User:
-        user = session.scalar(
-            select(User).where(
-                User.login == login.strip(), User.station_id == self._actor.station_id
-            )
-        )
+        stmt = select(User).where(User.login == login.strip())
+        if not self._all_stations:
+            stmt = stmt.where(User.station_id == self._actor.station_id)
+        user = session.scalar(stmt)
         if user is None:
             raise NotFound(f"本站没有用户 {login}。")
         return user

@@ -158,7 +158,13 @@ class UsersTab(QWidget):
         self.stations: list[StationRow] = []
         self.password_dialog: TemporaryPasswordDialog | None = None
         self.table = make_table(
-            [self.tr("User name"), self.tr("Full name"), self.tr("Role"), self.tr("Status")]
+            [
+                self.tr("User name"),
+                self.tr("Full name"),
+                self.tr("Role"),
+                self.tr("Status"),
+                self.tr("Station"),
+            ]
         )
         self.add_button = QPushButton(self.tr("Add user…"))
         self.reset_button = QPushButton(self.tr("Reset password"))
@@ -201,8 +207,10 @@ class UsersTab(QWidget):
         self.rows = rows
         set_rows(
             self.table,
-            [[r.login, r.display_name, r.role.label, self._status(r)] for r in rows],
+            [[r.login, r.display_name, r.role.label, self._status(r), r.station] for r in rows],
         )
+        # The station column matters only once the database holds more than one.
+        self.table.setColumnHidden(4, len({r.station for r in rows}) < 2)
         self._update_buttons()
 
     def _status(self, row: UserRow) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -74,7 +75,7 @@ def test_a_bad_code_is_refused(stations: StationService, code: str) -> None:
 
 
 def test_bad_names_are_refused_by_field(stations: StationService) -> None:
-    cases = [
+    cases: list[tuple[dict[str, Any], str, str]] = [
         ({"name": "  "}, "name", "请填写社工站名称。"),
         ({"name": "站" * 101}, "name", "社工站名称最多100个字。"),
         ({"name": "东港镇社工站", "county": "县" * 101}, "county", "县（区）名称最多100个字。"),
@@ -82,7 +83,7 @@ def test_bad_names_are_refused_by_field(stations: StationService) -> None:
     ]
     for fields, field, message in cases:
         with pytest.raises(InvalidInput) as raised:
-            stations.add_station(code="JX0427", **fields)  # type: ignore[arg-type]
+            stations.add_station(code="JX0427", **fields)
         assert raised.value.field == field
         assert raised.value.message.startswith(message)
     assert len(stations.list_stations()) == 1
@@ -163,9 +164,21 @@ def test_a_user_for_another_station(db: Database, admin: Actor, stations: Statio
     assert raised.value.field == "station"
     made = stations.add_station(code="JX0427", name="东港镇社工站")
     users.add(login="chen", display_name="陈社工", role=Role.HEAD, station_id=made.id)
-    # The administrator's own list stays the own station's.
-    assert [u.login for u in users.list()] == ["admin"]
+    # The administrator looks after every station's users.
+    assert [u.login for u in users.list()] == ["admin", "chen"]
     assert [(s.code, s.users) for s in stations.list_stations()] == [
         ("JX0426", 1),
         ("JX0427", 1),
     ]
+
+
+def test_the_administrator_looks_after_every_stations_users(
+    db: Database, admin: Actor
+) -> None:
+    second = StationService(db, admin).add_station(code="JX0427", name="东岭镇社工站")
+    users = UserService(db, admin)
+    users.add(login="dongling1", display_name="赵社工", role=Role.WORKER, station_id=second.id)
+    rows = {row.login: row for row in users.list()}
+    assert rows["dongling1"].station == "东岭镇社工站"
+    assert rows["admin"].station == "梅林镇社工站"
+    assert users.reset_password(login="dongling1").login == "dongling1"
