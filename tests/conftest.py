@@ -20,6 +20,7 @@ from app.services.settings.setup import SetupService
 from app.services.staff.users import UserService
 from app.store import settings as settings_rows
 from app.store.engine import Database
+from tests import postgres
 
 ADMIN_PASSWORD = "admin-pass-1"
 VILLAGES = ["梅林村", "东山村", "河口社区"]
@@ -54,6 +55,18 @@ def _gc_on_the_gui_thread(request: pytest.FixtureRequest) -> Iterator[None]:
     garbage.install(request.getfixturevalue("qapp"))
     yield
     garbage.uninstall()
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    """The URL of a throw-away PostgreSQL server's maintenance database (tests/postgres.py)."""
+    try:
+        with postgres.cluster() as url:
+            yield url
+    except postgres.Unavailable as why:
+        if postgres.required():
+            pytest.fail(str(why))
+        pytest.skip(str(why))
 
 
 def allow_late_entries(database: Database) -> None:

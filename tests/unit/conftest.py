@@ -15,14 +15,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import Engine, func, make_url, select
 
 from app.domain.roles import Role
 from app.services.access import passwords
 from app.services.access.auth import actor_for
 from app.services.context import Actor
 from app.services.settings.setup import SetupService
-from app.store.engine import Database
+from app.store.engine import Database, make_engine
 from app.store.models import User
 from tests.conftest import ADMIN_PASSWORD, VILLAGES, allow_late_entries
 
@@ -87,17 +87,81 @@ def db_path(_shared: Database) -> Path:
 
 
 @pytest.fixture
-def db(
+def sqlite_db(
     db_path: Path,
     _shared: Database,
     _templates: tuple[Path, Path, Actor],
     request: pytest.FixtureRequest,
 ) -> Iterator[Database]:
-    """A database at the newest schema; already initialised when the test asks for `admin`."""
+    """A database file at the newest schema; initialised when the test asks for `admin`."""
     schema, station, _actor = _templates
     _copy(station if "admin" in request.fixturenames else schema, db_path)
     yield _shared
     _shared.dispose()
+
+
+@pytest.fixture
+def db(sqlite_db: Database) -> Database:
+    """The database of a test; the service tests run it on both engines (services/conftest)."""
+    return sqlite_db
+
+
+@pytest.fixture(scope="session")
+def _pg_templates(
+    pg_server: str, _templates: tuple[Path, Path, Actor]
+) -> Iterator[tuple[Engine, Database]]:
+    """Template databases on the test server, made like the SQLite ones, and the engine of
+    the one database each test gets as a fresh copy of a template."""
+    admin = make_engine(pg_server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        for name in ("sd_schema", "sd_station", "sd_test"):
+            conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        conn.exec_driver_sql("CREATE DATABASE sd_schema")
+    schema = Database.open(_pg_url(pg_server, "sd_schema"))
+    SetupService(schema).prepare()
+    schema.dispose()
+    with admin.connect() as conn:
+        conn.exec_driver_sql("CREATE DATABASE sd_station TEMPLATE sd_schema")
+    station = Database.open(_pg_url(pg_server, "sd_station"))
+    actor = SetupService(station).initialise(
+        station_name="梅林镇社工站",
+        station_code="JX0426",
+        county="测试县",
+        villages=VILLAGES,
+        admin_login="admin",
+        admin_display_name="王站长",
+        password=ADMIN_PASSWORD,
+    )
+    allow_late_entries(station)
+    station.dispose()
+    # `admin` hands out the SQLite template's actor: both must be the same.
+    assert actor == _templates[2]
+    test = Database.open(_pg_url(pg_server, "sd_test"))
+    yield admin, test
+    test.dispose()
+    admin.dispose()
+
+
+@pytest.fixture
+def pg_db(
+    _pg_templates: tuple[Engine, Database], request: pytest.FixtureRequest
+) -> Iterator[Database]:
+    """A fresh PostgreSQL database at the newest schema; initialised when the test asks for
+    `admin`. Tests of the database file itself (they ask for `db_path`) stay on SQLite."""
+    if "db_path" in request.fixturenames:
+        pytest.skip("这是 SQLite 数据库文件本身的测试")
+    admin, test = _pg_templates
+    template = "sd_station" if "admin" in request.fixturenames else "sd_schema"
+    test.dispose()
+    with admin.connect() as conn:
+        conn.exec_driver_sql("DROP DATABASE IF EXISTS sd_test WITH (FORCE)")
+        conn.exec_driver_sql(f"CREATE DATABASE sd_test TEMPLATE {template}")
+    yield test
+    test.dispose()
+
+
+def _pg_url(server: str, name: str) -> str:
+    return str(make_url(server).set(database=name).render_as_string(hide_password=False))
 
 
 @pytest.fixture

@@ -53,7 +53,8 @@ def record(
         uuid=new_uuid(),
         at=clock_of(session).now(),
         user_id=actor.user_id if actor else None,
-        user_login=actor.login if actor else login,
+        # A failed login logs whatever was typed; PostgreSQL text cannot hold a NUL.
+        user_login=actor.login if actor else login.replace("\x00", "\ufffd"),
         station_id=actor.station_id if actor else station_id,
         action=action,
         entity=entity,

@@ -32,6 +32,15 @@ def audit_actions(db: Database, *, entity: str = "", entity_id: int | None = Non
         return list(session.scalars(stmt))
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db(request: pytest.FixtureRequest) -> Database:
+    """Every service test runs on both engines: the station's SQLite file and the county's
+    PostgreSQL (a throw-away server, tests/postgres.py)."""
+    fixture = "sqlite_db" if request.param == "sqlite" else "pg_db"
+    database: Database = request.getfixturevalue(fixture)
+    return database
+
+
 @pytest.fixture
 def villages(db: Database, admin: Actor) -> dict[str, int]:
     with db.read() as session:

@@ -172,9 +172,7 @@ def test_a_user_for_another_station(db: Database, admin: Actor, stations: Statio
     ]
 
 
-def test_the_administrator_looks_after_every_stations_users(
-    db: Database, admin: Actor
-) -> None:
+def test_the_administrator_looks_after_every_stations_users(db: Database, admin: Actor) -> None:
     second = StationService(db, admin).add_station(code="JX0427", name="东岭镇社工站")
     users = UserService(db, admin)
     users.add(login="dongling1", display_name="赵社工", role=Role.WORKER, station_id=second.id)
