@@ -30,6 +30,7 @@ PERSONAL_KEYS = frozenset(
         "notes",
         # Free text a user typed: why a record was archived or declined, why IDs were shown.
         "reason",
+        "late_reason",
         # A list export's filter may be a search for a person's name.
         "filter",
         # File names are chosen by the user and may carry a person's name.

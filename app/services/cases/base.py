@@ -105,6 +105,9 @@ class CaseServiceBase:
         case.updated_by_id = self._actor.user_id
         case.updated_at = self._db.clock.now()
         session.flush()
+        if late_reason.strip():
+            # A record's own row has no place for it: the audit entry keeps it (and the timeline).
+            detail["late_reason"] = late_reason.strip()
         audit.record(
             session, self._actor, action.value, entity=ENTITY, entity_id=case.id,
             case_no=case.case_no, record_id=record_id, stage=case.stage, **detail,
