@@ -154,6 +154,7 @@ class MainWindow(QMainWindow):
             return dashboard
         if key == "clients":
             return ClientsPage(
+                settings=SettingsService(db, actor),
                 clients=ClientService(db, actor),
                 codes=CodeService(db, actor),
                 tasks=tasks,
@@ -163,6 +164,7 @@ class MainWindow(QMainWindow):
             )
         if key == "cases":
             return CasesPage(
+                settings=SettingsService(db, actor),
                 cases=CaseService(db, actor),
                 reminders=ReminderService(db, actor),
                 printing=CasePrintService(db, actor),
@@ -194,6 +196,7 @@ class MainWindow(QMainWindow):
             )
         if key == "visits":
             return VisitsPage(
+                settings=SettingsService(db, actor),
                 visits=VisitService(db, actor),
                 worklogs=WorkLogService(db, actor),
                 exports=ListExportService(db, actor),

@@ -1007,10 +1007,6 @@ Save it?</source>
         <translation>打印个案档案</translation>
     </message>
     <message>
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
         <source>Record</source>
         <translation>记录</translation>
     </message>
@@ -1141,6 +1137,22 @@ Save it?</source>
     <message>
         <source>This case is paused: resume it to continue the work.</source>
         <translation>个案已暂停：恢复后才能继续服务。</translation>
+    </message>
+    <message>
+        <source>Effective date</source>
+        <translation>发生日期</translation>
+    </message>
+    <message>
+        <source>(entered {month}/{day})</source>
+        <translation>（{month}月{day}日录入）</translation>
+    </message>
+    <message>
+        <source>(entered {year}/{month}/{day})</source>
+        <translation>（{year}年{month}月{day}日录入）</translation>
+    </message>
+    <message>
+        <source>Late-entry reason: {reason}</source>
+        <translation>补录原因：{reason}</translation>
     </message>
 </context>
 <context>
@@ -1303,6 +1315,21 @@ Save it?</source>
     <message>
         <source>To do ({count})</source>
         <translation>待办（{count}）</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeDateBox</name>
+    <message>
+        <source>When the change happened</source>
+        <translation>变更何时发生</translation>
+    </message>
+    <message>
+        <source>Change effective date</source>
+        <translation>变更发生日期</translation>
+    </message>
+    <message>
+        <source>Late-entry reason *</source>
+        <translation>补录原因 *</translation>
     </message>
 </context>
 <context>
@@ -2149,6 +2176,13 @@ Log file: {path}</source>
     </message>
 </context>
 <context>
+    <name>EffectiveDate</name>
+    <message>
+        <source>Entered more than {days} days late: say why</source>
+        <translation>超过 {days} 天的补录，请说明原因</translation>
+    </message>
+</context>
+<context>
     <name>EndDialog</name>
     <message>
         <source>Evaluate and end the group</source>
@@ -2533,6 +2567,18 @@ Log file: {path}</source>
     <message>
         <source>Saved. The new values are in use now.</source>
         <translation>已保存，新设置立即生效。</translation>
+    </message>
+    <message>
+        <source> days back</source>
+        <translation> 天需填写原因</translation>
+    </message>
+    <message>
+        <source>Late entries</source>
+        <translation>补录</translation>
+    </message>
+    <message>
+        <source>A late entry needs a reason when dated more than</source>
+        <translation>补录超过</translation>
     </message>
 </context>
 <context>
@@ -4611,6 +4657,14 @@ Case management for township social work stations. Your records stay on this com
     <message>
         <source>Keep editing</source>
         <translation>继续编辑</translation>
+    </message>
+    <message>
+        <source>Effective date</source>
+        <translation>发生日期</translation>
+    </message>
+    <message>
+        <source>Late-entry reason *</source>
+        <translation>补录原因 *</translation>
     </message>
 </context>
 <context>

@@ -14,7 +14,7 @@ from stdnum.cn import ric
 
 from app.domain.roles import Role
 from app.services.clients.service import ClientService
-from app.services.clients.types import ClientDetail, ClientInput, ClientQuery
+from app.services.clients.types import ClientDetail, ClientInput, ClientQuery, Saved
 from app.services.context import Actor
 from app.services.settings.codes import CodeService
 from app.store.engine import Database
@@ -292,3 +292,61 @@ def test_the_message_goes_once_the_field_it_names_is_changed(
     assert form.error.isVisible()
     form.phone.setText("13812345678")
     assert not form.error.isVisible()
+
+
+class RecordingClients(ClientService):
+    """The real service, remembering what the form handed it."""
+
+    def __init__(self, db: Database, actor: Actor) -> None:
+        super().__init__(db, actor)
+        self.sent: list[ClientInput] = []
+
+    def update(
+        self, client_id: int, *, version: int, data: ClientInput, confirm_similar: bool = False
+    ) -> Saved:
+        self.sent.append(data)
+        return super().update(
+            client_id, version=version, data=data, confirm_similar=confirm_similar
+        )
+
+
+def test_a_dated_change_carries_its_effective_date(
+    qtbot: QtBot, db: Database, admin: Actor, tasks: TaskRunner, choices: ClientChoices
+) -> None:
+    recording = RecordingClients(db, admin)
+    saved = recording.create(ClientInput(name="周玉梅", risk_level="low"))
+    form = make_form(qtbot, recording, tasks, choices, recording.get(saved.id))
+    # Only a change the history keeps asks when it happened.
+    assert not form.change_date.isVisible()
+    form.notes.setPlainText("独居")
+    assert not form.change_date.isVisible()
+    form.risk_level.setCurrentIndex(form.risk_level.findData("high"))
+    assert form.change_date.isVisible()
+    today = recording.today
+    effective = form.change_date.effective
+    assert effective.on() == today
+    assert effective.date.maximumDate() == QDate(today.year, today.month, today.day)
+    back = today - dt.timedelta(days=3)
+    effective.date.setDate(QDate(back.year, back.month, back.day))
+    # Three days back is within the week the choices allow without a reason.
+    assert not effective.reason.isVisible()
+    with qtbot.waitSignal(form.saved, timeout=5_000):
+        form.save()
+    assert [(d.risk_level, d.changes_on, d.late_reason) for d in recording.sent] == [
+        ("high", back, "")
+    ]
+
+
+def test_an_edit_that_changes_no_dated_value_sends_no_date(
+    qtbot: QtBot, db: Database, admin: Actor, tasks: TaskRunner, choices: ClientChoices
+) -> None:
+    recording = RecordingClients(db, admin)
+    saved = recording.create(ClientInput(name="吴建平", risk_level="medium"))
+    form = make_form(qtbot, recording, tasks, choices, recording.get(saved.id))
+    form.risk_level.setCurrentIndex(form.risk_level.findData("high"))
+    form.risk_level.setCurrentIndex(form.risk_level.findData("medium"))
+    assert not form.change_date.isVisible()
+    form.name.setText("吴建国")
+    with qtbot.waitSignal(form.saved, timeout=5_000):
+        form.save()
+    assert [(d.name, d.changes_on) for d in recording.sent] == [("吴建国", None)]

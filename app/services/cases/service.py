@@ -161,14 +161,18 @@ class CaseService(CaseSteps):
             self._set_history(session, case, "worker_id", worker_id, on, late_reason=late)
             self._set_history(session, case, "risk_level", risk, on, late_reason=late)
             if decision is Decision.DECLINE:
-                self._exit_at_intake(session, case, Stage.DECLINED, data.decision_reason)
+                self._exit_at_intake(
+                    session, case, Stage.DECLINED, data.decision_reason, late_reason=late
+                )
             elif decision is Decision.REFER:
                 referral = ReferralInput(
                     agency=data.refer_to, sent_on=data.intake_date, contact=data.refer_contact,
-                    reason=data.decision_reason, consent_given=True, closes_case=True,
+                    reason=data.decision_reason, consent_given=True, closes_case=True, late_reason=late,
                 )  # fmt: skip
                 self._add_referral_row(session, case, referral)
-                self._exit_at_intake(session, case, Stage.REFERRED, data.decision_reason)
+                self._exit_at_intake(
+                    session, case, Stage.REFERRED, data.decision_reason, late_reason=late
+                )
             session.flush()
             audit.record(
                 session, self._actor, "open_case", entity=ENTITY, entity_id=case.id,

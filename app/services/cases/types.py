@@ -207,6 +207,10 @@ class AssessmentView:
     risk_level: str
     risk_reason: str
     author: str
+    entered_on: dt.date | None = None
+    """The local day it was typed in (录入), when that may differ from its own date."""
+    late_reason: str = ""
+    """Why it was entered late (补录), when one was asked for."""
 
 
 @dataclass(frozen=True)
@@ -254,6 +258,10 @@ class RecordView:
     next_step: str
     next_contact_date: dt.date | None
     worker: str
+    entered_on: dt.date | None = None
+    """The local day it was typed in (录入), when that may differ from its own date."""
+    late_reason: str = ""
+    """Why it was entered late (补录), when one was asked for."""
 
 
 @dataclass(frozen=True)
@@ -268,6 +276,10 @@ class ReferralView:
     status: str
     feedback: str
     closes_case: bool
+    entered_on: dt.date | None = None
+    """The local day it was typed in (录入), when that may differ from its own date."""
+    late_reason: str = ""
+    """Why it was entered late (补录), when one was asked for."""
 
 
 @dataclass(frozen=True)
@@ -277,6 +289,10 @@ class EvaluationView:
     change_summary: str
     satisfaction: int | None
     author: str
+    entered_on: dt.date | None = None
+    """The local day it was typed in (录入), when that may differ from its own date."""
+    late_reason: str = ""
+    """Why it was entered late (补录), when one was asked for."""
 
 
 @dataclass(frozen=True)
@@ -302,6 +318,10 @@ class FollowUpView:
     result: str
     plan_done: bool
     author: str
+    entered_on: dt.date | None = None
+    """The local day it was typed in (录入), when that may differ from its own date."""
+    late_reason: str = ""
+    """Why it was entered late (补录), when one was asked for."""
 
 
 @dataclass(frozen=True)
@@ -313,6 +333,10 @@ class EventView:
     reason: str
     happened_on: dt.date
     author: str
+    entered_on: dt.date | None = None
+    """The local day it was typed in (录入), when that may differ from its own date."""
+    late_reason: str = ""
+    """Why it was entered late (补录), when one was asked for."""
 
 
 @dataclass(frozen=True)
@@ -325,13 +349,16 @@ class CommentView:
 
 @dataclass(frozen=True)
 class TimelineEntry:
-    """One line of the case's timeline: what happened on which day."""
+    """One line of the case's timeline: what happened on which day (发生日期)."""
 
     on: dt.date
     kind: str
     title: str
     summary: str
     record_id: int
+    entered_on: dt.date | None = None
+    """The local day it was typed in, when it differs from `on` (a 补录)."""
+    late_reason: str = ""
 
 
 @dataclass(frozen=True)

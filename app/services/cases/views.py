@@ -18,6 +18,7 @@ from app.domain.errors import NotFound
 from app.domain.idnumber import age_on
 from app.domain.masking import mask_id
 from app.domain.roles import Permission, Role
+from app.services.cases import timeline as case_timeline
 from app.services.cases.types import (
     AssessmentView,
     CaseDetail,
@@ -33,7 +34,6 @@ from app.services.cases.types import (
     PlanView,
     RecordView,
     ReferralView,
-    TimelineEntry,
 )
 from app.services.context import Actor
 from app.services.settings.codes import code_labels
@@ -56,17 +56,6 @@ from app.store.models import (
 )
 
 _WORKING = [s.value for s in rules.WORKING_STAGES]
-_STAGES = frozenset(s.value for s in Stage)
-_EVENT_TITLES = {
-    "open": "接案",
-    "stage": "阶段变更",
-    "pause": "暂停",
-    "resume": "恢复",
-    "reopen": "重新开启",
-    "reassign": "改派社工",
-    "risk": "风险等级调整",
-    "urgency": "紧急程度调整",
-}
 
 
 def load_case(session: Session, actor: Actor, case_id: int) -> Case:
@@ -245,6 +234,8 @@ def detail(session: Session, actor: Actor, case: Case, today: dt.date) -> CaseDe
             a.risk_level,
             a.risk_reason,
             who(a.created_by_id),
+            case_timeline.local_day(a.created_at),
+            a.late_reason,
         )
         for a in of(CaseAssessment, CaseAssessment.assessed_on)
     )
@@ -265,6 +256,8 @@ def detail(session: Session, actor: Actor, case: Case, today: dt.date) -> CaseDe
             r.next_step,
             r.next_contact_date,
             who(r.worker_id),
+            case_timeline.local_day(r.created_at),
+            r.late_reason,
         )
         for r in of(ServiceRecord, ServiceRecord.served_on)
     )
@@ -280,11 +273,21 @@ def detail(session: Session, actor: Actor, case: Case, today: dt.date) -> CaseDe
             r.status,
             r.feedback,
             r.closes_case,
+            case_timeline.local_day(r.created_at),
+            r.late_reason,
         )
         for r in of(Referral, Referral.sent_on)
     )
     evaluations = tuple(
-        EvaluationView(e.id, e.evaluated_on, e.change_summary, e.satisfaction, who(e.created_by_id))
+        EvaluationView(
+            e.id,
+            e.evaluated_on,
+            e.change_summary,
+            e.satisfaction,
+            who(e.created_by_id),
+            case_timeline.local_day(e.created_at),
+            e.late_reason,
+        )
         for e in of(CaseEvaluation, CaseEvaluation.evaluated_on)
     )
     closures = tuple(
@@ -304,12 +307,29 @@ def detail(session: Session, actor: Actor, case: Case, today: dt.date) -> CaseDe
         for c in of(CaseClosure, CaseClosure.created_at)
     )
     follow_ups = tuple(
-        FollowUpView(f.id, f.contacted_on, f.mode, f.result, f.plan_done, who(f.created_by_id))
+        FollowUpView(
+            f.id,
+            f.contacted_on,
+            f.mode,
+            f.result,
+            f.plan_done,
+            who(f.created_by_id),
+            case_timeline.local_day(f.created_at),
+            f.late_reason,
+        )
         for f in of(CaseFollowUp, CaseFollowUp.contacted_on)
     )
     events = tuple(
         EventView(
-            e.id, e.kind, e.from_value, e.to_value, e.reason, e.happened_on, who(e.created_by_id)
+            e.id,
+            e.kind,
+            e.from_value,
+            e.to_value,
+            e.reason,
+            e.happened_on,
+            who(e.created_by_id),
+            case_timeline.local_day(e.created_at),
+            e.late_reason,
         )
         for e in of(CaseEvent, CaseEvent.happened_on)
     )
@@ -357,7 +377,7 @@ def detail(session: Session, actor: Actor, case: Case, today: dt.date) -> CaseDe
         follow_ups=follow_ups,
         events=events,
         comments=comments,
-        timeline=_timeline(
+        timeline=case_timeline.timeline(
             assessments,
             plans,
             records,
@@ -395,63 +415,3 @@ def _plan_view(session: Session, p: CasePlan, who: Any) -> PlanView:
         p.id, p.version, p.overall_goal, p.status, p.review_due, p.created_at.date(),
         p.submitted_at, who(p.reviewed_by_id), p.reviewed_at, p.review_comment, goals,
     )  # fmt: skip
-
-
-def _short(text: str, limit: int = 60) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
-
-
-def _timeline(
-    assessments: tuple[AssessmentView, ...],
-    plans: tuple[PlanView, ...],
-    records: tuple[RecordView, ...],
-    referrals: tuple[ReferralView, ...],
-    evaluations: tuple[EvaluationView, ...],
-    closures: tuple[ClosureView, ...],
-    follow_ups: tuple[FollowUpView, ...],
-    events: tuple[EventView, ...],
-    comments: tuple[CommentView, ...],
-) -> tuple[TimelineEntry, ...]:
-    """Every record of the case by date; on one day, in the order the kinds happen."""
-    entries: list[tuple[dt.date, int, int, TimelineEntry]] = []
-
-    def add(on: dt.date, rank: int, kind: str, title: str, summary: str, rid: int) -> None:
-        entries.append((on, rank, rid, TimelineEntry(on, kind, title, _short(summary), rid)))
-
-    for e in events:
-        add(e.happened_on, 0, "event", _EVENT_TITLES.get(e.kind, e.kind), _event_text(e), e.id)
-    for a in assessments:
-        add(a.assessed_on, 1, "assessment", f"第{a.round}次预估",
-            f"风险{RiskLevel(a.risk_level).label}；" + "、".join(a.needs), a.id)  # fmt: skip
-    for p in plans:
-        add(p.created_on, 2, "plan", f"服务计划（{PlanStatus(p.status).label}）", p.overall_goal,
-            p.id)  # fmt: skip
-    for r in records:
-        add(r.served_on, 3, "record", f"服务记录·{r.mode_label}", r.content, r.id)
-    for f in referrals:
-        add(f.sent_on, 4, "referral", f"转介至{f.agency}",
-            f"{rules.ReferralStatus(f.status).label}；{f.reason}", f.id)  # fmt: skip
-    for v in evaluations:
-        add(v.evaluated_on, 5, "evaluation", "评估", v.change_summary, v.id)
-    for c in closures:
-        add(c.submitted_on, 6, "closure", f"结案申请（{ClosureStatus(c.status).label}）",
-            f"{c.reason_label}；{c.summary}", c.id)  # fmt: skip
-    for u in follow_ups:
-        add(u.contacted_on, 7, "follow_up", "跟进", u.result, u.id)
-    for m in comments:
-        add(m.written_on, 8, "comment", f"意见·{m.author}", m.body, m.id)
-    entries.sort(key=lambda e: (e[0], e[1], e[2]))
-    return tuple(e[3] for e in entries)
-
-
-def _event_text(e: EventView) -> str:
-    if e.kind in ("stage", "open", "reopen"):
-        change = "→".join(Stage(v).label for v in (e.from_value, e.to_value) if v in _STAGES)
-    elif e.kind == "risk":
-        change = "→".join(RiskLevel(v).label for v in (e.from_value, e.to_value) if v)
-    elif e.kind == "urgency":
-        change = "→".join(rules.Urgency(v).label for v in (e.from_value, e.to_value) if v)
-    else:
-        change = "→".join(v for v in (e.from_value, e.to_value) if v)
-    return "；".join(t for t in (change, e.reason) if t)

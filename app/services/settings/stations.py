@@ -20,6 +20,7 @@ from app.services.access import audit
 from app.services.access.refusals import logs_refusals
 from app.services.concurrency import check_version
 from app.services.context import Actor, Changes
+from app.services.history import LATE_REASON_DAYS, LATE_REASON_DAYS_KEY, late_reason_days
 from app.services.settings.setup import STATION_CODE, clean_villages
 from app.store import search
 from app.store import settings as settings_rows
@@ -28,6 +29,8 @@ from app.store.models import Client, Station, User, Village
 
 TEXT_MAX = 100
 """The length of the name, county and village columns."""
+
+LATE_REASON_DAYS_MIN, LATE_REASON_DAYS_MAX = 1, 365
 
 
 @dataclass(frozen=True)
@@ -299,3 +302,22 @@ class SettingsService:
             )
             audit.record(session, self._actor, "setting", entity="setting", key=key, value=value)
         return Changes.of("settings")
+
+    def late_reason_days(self) -> int:
+        """How many days back an entry may be dated before it needs a 补录 reason."""
+        with self._db.read() as session:
+            if self._actor is None:
+                value = settings_rows.read(session, LATE_REASON_DAYS_KEY, None, station_id=None)
+                return int(value) if value is not None else LATE_REASON_DAYS
+            return late_reason_days(session, self._actor.station_id)
+
+    def set_late_reason_days(self, days: int) -> Changes:
+        """The 补录 threshold for the whole database (every station on it)."""
+        if self._actor is not None:
+            self._actor.require(Permission.MANAGE_SETTINGS)
+        if not LATE_REASON_DAYS_MIN <= days <= LATE_REASON_DAYS_MAX:
+            raise InvalidInput(
+                f"补录天数应在 {LATE_REASON_DAYS_MIN} 到 {LATE_REASON_DAYS_MAX} 天之间。",
+                field="late_reason_days",
+            )
+        return self.set(LATE_REASON_DAYS_KEY, days)

@@ -12,6 +12,7 @@ from app.domain.errors import AppError, ConflictError, NotFound
 from app.services.access.consents import ConsentService
 from app.services.cases.service import CaseService
 from app.services.cases.types import CaseDetail, CaseSaved
+from app.services.history import When
 from app.ui.cases.assessment_dialog import AssessmentDialog
 from app.ui.cases.closure_dialogs import ClosureDialog, FollowUpDialog
 from app.ui.cases.evaluation_dialog import EvaluationDialog
@@ -76,23 +77,26 @@ class CaseActions(QObject):
         cases, tasks, parent = self._cases, self._tasks, self._parent
         common = {"cases": cases, "tasks": tasks, "detail": d, "parent": parent}
         case_id, version = d.id, d.version
+        late_days = choices.late_reason_days
         if key == "edit_intake":
             return IntakeEditDialog(choices=choices, **common)  # type: ignore[arg-type]
         if key == "assess":
-            return AssessmentDialog(**common)  # type: ignore[arg-type]
+            return AssessmentDialog(late_days=late_days, **common)  # type: ignore[arg-type]
         if key == "plan":
             return PlanDialog(**common)  # type: ignore[arg-type]
         if key == "record":
             return RecordDialog(choices=choices, **common)  # type: ignore[arg-type]
-        if key == "referral":
-            return ReferralDialog(consents=self._consents, **common)  # type: ignore[arg-type]
-        if key == "refer_at_intake":
-            consents = self._consents
-            return ReferralDialog(at_intake=True, consents=consents, **common)  # type: ignore[arg-type]
+        if key in ("referral", "refer_at_intake"):
+            return ReferralDialog(
+                at_intake=key == "refer_at_intake",
+                consents=self._consents,
+                late_days=late_days,
+                **common,  # type: ignore[arg-type]
+            )
         if key == "update_referral":
-            return ReferralStatusDialog(**common)  # type: ignore[arg-type]
+            return ReferralStatusDialog(late_days=late_days, **common)  # type: ignore[arg-type]
         if key == "evaluate":
-            return EvaluationDialog(**common)  # type: ignore[arg-type]
+            return EvaluationDialog(late_days=late_days, **common)  # type: ignore[arg-type]
         if key == "closure":
             return ClosureDialog(choices=choices, **common)  # type: ignore[arg-type]
         if key == "follow_up":
@@ -105,8 +109,9 @@ class CaseActions(QObject):
                 _plan_summary(d),
                 d,
                 (Action.APPROVE_PLAN, Action.RETURN_PLAN),
-                lambda c: cases.approve_plan(case_id, version=version, comment=c),
-                lambda c: cases.return_plan(case_id, version=version, comment=c),
+                lambda c, w: cases.approve_plan(case_id, version=version, comment=c, when=w),
+                lambda c, w: cases.return_plan(case_id, version=version, comment=c, when=w),
+                late_days,
             )
         if key == "review_closure":
             return self._review(
@@ -114,46 +119,49 @@ class CaseActions(QObject):
                 _closure_summary(d),
                 d,
                 (Action.APPROVE_CLOSURE, Action.RETURN_CLOSURE),
-                lambda c: cases.approve_closure(case_id, version=version, comment=c),
-                lambda c: cases.return_closure(case_id, version=version, comment=c),
+                lambda c, w: cases.approve_closure(case_id, version=version, comment=c, when=w),
+                lambda c, w: cases.return_closure(case_id, version=version, comment=c, when=w),
+                late_days,
             )
-        texts: dict[str, tuple[str, str, str, Callable[[str], CaseSaved]]] = {
+        texts: dict[str, tuple[str, str, str, Callable[[str, When], CaseSaved]]] = {
             "decline": (
                 self.tr("Decline the case"),
                 self.tr("Reason *"),
                 "reason",
-                lambda t: cases.decline(case_id, version=version, reason=t),
+                lambda t, w: cases.decline(case_id, version=version, reason=t, when=w),
             ),
             "pause": (
                 self.tr("Pause the case"),
                 self.tr("Reason *"),
                 "reason",
-                lambda t: cases.pause(case_id, version=version, reason=t),
+                lambda t, w: cases.pause(case_id, version=version, reason=t, when=w),
             ),
             "resume": (
                 self.tr("Resume the case"),
                 self.tr("Reason *"),
                 "reason",
-                lambda t: cases.resume(case_id, version=version, reason=t),
+                lambda t, w: cases.resume(case_id, version=version, reason=t, when=w),
             ),
             "reopen": (
                 self.tr("Reopen the case"),
                 self.tr("Reason *"),
                 "reason",
-                lambda t: cases.reopen(case_id, version=version, reason=t),
+                lambda t, w: cases.reopen(case_id, version=version, reason=t, when=w),
             ),
             "comment": (
                 self.tr("Comment on the case"),
                 self.tr("Comment *"),
                 "body",
-                lambda t: cases.add_comment(case_id, body=t),
+                lambda t, _w: cases.add_comment(case_id, body=t),
             ),
         }
         if key in texts:
             title, caption, field, action = texts[key]
             return TextDialog(
-                title=title, caption=caption, field=field, tasks=tasks, action=action, parent=parent
-            )
+                title=title, caption=caption, field=field, tasks=tasks, action=action,
+                today=None if key == "comment" else cases.today, late_days=late_days,
+                parent=parent,
+            )  # fmt: skip
         return None
 
     def _review(
@@ -162,8 +170,9 @@ class CaseActions(QObject):
         summary: str,
         d: CaseDetail,
         actions: tuple[Action, Action],
-        approve: Callable[[str], CaseSaved],
-        send_back: Callable[[str], CaseSaved],
+        approve: Callable[[str, When], CaseSaved],
+        send_back: Callable[[str, When], CaseSaved],
+        late_days: int,
     ) -> ReviewDialog:
         return ReviewDialog(
             title=title,
@@ -171,6 +180,8 @@ class CaseActions(QObject):
             tasks=self._tasks,
             approve=approve if actions[0].value in d.actions else None,
             send_back=send_back if actions[1].value in d.actions else None,
+            today=self._cases.today,
+            late_days=late_days,
             parent=self._parent,
         )
 

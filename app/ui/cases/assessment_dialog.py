@@ -8,9 +8,11 @@ from app.domain.case_rules import ASSESSMENT_DOMAINS
 from app.domain.codes import RiskLevel
 from app.services.cases.service import CaseService
 from app.services.cases.types import AssessmentInput, CaseDetail
+from app.services.history import LATE_REASON_DAYS
 from app.ui.cases.fields import date_edit, enum_combo, pydate, text_box
 from app.ui.cases.step_dialog import SaveCall, StepDialog
 from app.ui.tasks import TaskRunner
+from app.ui.widgets.effective_date import EffectiveDate
 
 
 class AssessmentDialog(StepDialog):
@@ -20,6 +22,7 @@ class AssessmentDialog(StepDialog):
         cases: CaseService,
         tasks: TaskRunner,
         detail: CaseDetail,
+        late_days: int = LATE_REASON_DAYS,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(title=self.tr("Assessment"), tasks=tasks, parent=parent)
@@ -47,6 +50,10 @@ class AssessmentDialog(StepDialog):
         self.risk_reason.setPlaceholderText(self.tr("Required when the risk level changes"))
 
         self.add_row(self.tr("Date"), self.assessed_on, "assessed_on")
+        self.effective = EffectiveDate(
+            self, today=cases.today, late_days=late_days, date=self.assessed_on
+        )
+        self.add_effective_date(self.effective, date_field="assessed_on")
         self.add_row(self.tr("Round"), self.round)
         self.body.addWidget(box)
         self.new_section()
@@ -65,6 +72,7 @@ class AssessmentDialog(StepDialog):
             needs=tuple(line for line in self.needs.toPlainText().splitlines() if line.strip()),
             risk_level=self.risk.currentData(),
             risk_reason=self.risk_reason.toPlainText(),
+            late_reason=self.effective.late_reason(),
         )
         cases, case_id, version = self._cases, self._detail.id, self._detail.version
         return lambda: cases.add_assessment(case_id, version=version, data=data)

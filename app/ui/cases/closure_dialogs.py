@@ -11,6 +11,7 @@ from app.ui.cases.fields import OptionalDateEdit, date_edit, items_combo, pydate
 from app.ui.cases.step_dialog import SaveCall, StepDialog
 from app.ui.clients.choices import ClientChoices, code_items
 from app.ui.tasks import TaskRunner
+from app.ui.widgets.effective_date import EffectiveDate
 
 
 class ClosureDialog(StepDialog):
@@ -73,6 +74,10 @@ class FollowUpDialog(StepDialog):
         self.plan_done = QCheckBox(self.tr("The follow-up plan is done"), self)
         self.next_contact = OptionalDateEdit(self, self.tr("Not set"))
         self.add_row(self.tr("Date"), self.contacted_on, "contacted_on")
+        self.effective = EffectiveDate(
+            self, today=cases.today, late_days=choices.late_reason_days, date=self.contacted_on
+        )
+        self.add_effective_date(self.effective, date_field="contacted_on")
         self.add_row(self.tr("Mode"), self.mode, "mode")
         self.add_row(self.tr("Result *"), self.result_text, "result")
         self.add_row("", self.plan_done)
@@ -87,6 +92,7 @@ class FollowUpDialog(StepDialog):
             result=self.result_text.toPlainText(),
             plan_done=self.plan_done.isChecked(),
             next_contact_date=None if self.plan_done.isChecked() else self.next_contact.value(),
+            late_reason=self.effective.late_reason(),
         )
         cases, case_id, version = self._cases, self._detail.id, self._detail.version
         return lambda: cases.add_follow_up(case_id, version=version, data=data)

@@ -20,7 +20,7 @@ from app.domain.case_rules import Action, Urgency
 from app.domain.codes import RiskLevel
 from app.domain.errors import AppError, NotFound
 from app.services.cases.service import CaseService
-from app.services.cases.types import CaseDetail
+from app.services.cases.types import CaseDetail, TimelineEntry
 from app.ui.clients.choices import enum_label
 from app.ui.tasks import TaskRunner
 
@@ -122,7 +122,9 @@ class CaseDetailPanel(QWidget):
         self.timeline = QTreeWidget(page)
         self.timeline.setObjectName("caseTimeline")
         self.timeline.setColumnCount(3)
-        self.timeline.setHeaderLabels([self.tr("Date"), self.tr("Record"), self.tr("Summary")])
+        self.timeline.setHeaderLabels(
+            [self.tr("Effective date"), self.tr("Record"), self.tr("Summary")]
+        )
         self.timeline.setRootIsDecorated(False)
         self.timeline.setAlternatingRowColors(True)
         self.timeline.setColumnWidth(0, 92)
@@ -237,13 +239,38 @@ class CaseDetailPanel(QWidget):
         self.more_button.setEnabled(any(a.isEnabled() for a in self.more_actions.values()))
         self.timeline.clear()
         for entry in detail.timeline:
-            item = QTreeWidgetItem([entry.on.isoformat(), entry.title, entry.summary])
-            item.setToolTip(2, entry.summary)
+            item = QTreeWidgetItem([self._day_text(entry), entry.title, self._summary(entry)])
+            for column in range(3):
+                item.setToolTip(column, self._summary(entry))
             item.setData(0, Qt.ItemDataRole.UserRole, (entry.kind, entry.record_id))
             self.timeline.addTopLevelItem(item)
+        # Wider only while a late entry's 录入 date needs the room.
+        self.timeline.setColumnWidth(0, 92)
+        if any(e.entered_on is not None for e in detail.timeline):
+            self.timeline.resizeColumnToContents(0)
         self.timeline.scrollToBottom()
         self._stack.setCurrentIndex(1)
         self.loaded.emit(detail)
+
+    def _day_text(self, entry: TimelineEntry) -> str:
+        """The 发生日期, and the day it was typed in when that was another day (补录)."""
+        day = entry.on.isoformat()
+        entered = entry.entered_on
+        if entered is None:
+            return day
+        if entered.year == entry.on.year:
+            note = self.tr("(entered {month}/{day})").format(month=entered.month, day=entered.day)
+        else:
+            note = self.tr("(entered {year}/{month}/{day})").format(
+                year=entered.year, month=entered.month, day=entered.day
+            )
+        return day + note
+
+    def _summary(self, entry: TimelineEntry) -> str:
+        if not entry.late_reason:
+            return entry.summary
+        late = self.tr("Late-entry reason: {reason}").format(reason=entry.late_reason)
+        return "；".join(t for t in (entry.summary, late) if t)
 
     def _lock_text(self, detail: CaseDetail) -> str:
         if detail.locked:

@@ -14,9 +14,11 @@ from PySide6.QtWidgets import (
 from app.domain.case_rules import Attainment
 from app.services.cases.service import CaseService
 from app.services.cases.types import CaseDetail, EvaluationInput, GoalResult
+from app.services.history import LATE_REASON_DAYS
 from app.ui.cases.fields import date_edit, enum_combo, pydate, text_box
 from app.ui.cases.step_dialog import SaveCall, StepDialog
 from app.ui.tasks import TaskRunner
+from app.ui.widgets.effective_date import EffectiveDate
 
 GOAL, ATTAINMENT, PRE, POST = range(4)
 
@@ -28,6 +30,7 @@ class EvaluationDialog(StepDialog):
         cases: CaseService,
         tasks: TaskRunner,
         detail: CaseDetail,
+        late_days: int = LATE_REASON_DAYS,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(title=self.tr("Evaluation"), tasks=tasks, parent=parent)
@@ -62,6 +65,10 @@ class EvaluationDialog(StepDialog):
         self.satisfaction.setSpecialValueText(self.tr("Not asked"))
         self.satisfaction.setValue(0)
         self.add_row(self.tr("Date"), self.evaluated_on, "evaluated_on")
+        self.effective = EffectiveDate(
+            self, today=cases.today, late_days=late_days, date=self.evaluated_on
+        )
+        self.add_effective_date(self.effective, date_field="evaluated_on")
         self.add_row(self.tr("Goals"), self.goals, "goals")
         self.add_row(self.tr("Change before and after"), self.change, "change_summary")
         self.add_row(self.tr("Satisfaction (1–5)"), self.satisfaction, "satisfaction")
@@ -87,6 +94,7 @@ class EvaluationDialog(StepDialog):
             goals=results,
             change_summary=self.change.toPlainText(),
             satisfaction=self.satisfaction.value() or None,
+            late_reason=self.effective.late_reason(),
         )
         cases, case_id, version = self._cases, self._detail.id, self._detail.version
         return lambda: cases.add_evaluation(case_id, version=version, data=data)

@@ -26,6 +26,7 @@ from app.ui.clients.choices import ClientChoices, code_items
 from app.ui.clients.consent_warning import ConsentWarning
 from app.ui.clients.household_picker import HeadSearchDialog
 from app.ui.tasks import TaskRunner
+from app.ui.widgets.effective_date import EffectiveDate
 
 
 class IntakeDialog(StepDialog):
@@ -101,7 +102,11 @@ class IntakeDialog(StepDialog):
             )
             self.add_row("", self.consent_warning)
             self.intake_date.dateChanged.connect(lambda _d: self._check_consent())
-        self.add_row(self.tr("Intake date"), self.intake_date)
+        self.add_row(self.tr("Intake date"), self.intake_date, "intake_date")
+        self.effective = EffectiveDate(
+            self, today=cases.today, late_days=choices.late_reason_days, date=self.intake_date
+        )
+        self.add_effective_date(self.effective, date_field="intake_date")
         self.add_row(self.tr("Source"), self.source, "source")
         self.add_row(self.tr("Referrer"), self.referrer)
         self.add_row(self.tr("Presenting problem *"), self.problem, "presenting_problem")
@@ -170,6 +175,7 @@ class IntakeDialog(StepDialog):
             decision_reason=self.reason.toPlainText() if self.reason.isEnabled() else "",
             refer_to=self.refer_to.text() if self.refer_to.isEnabled() else "",
             refer_contact=self.refer_contact.text() if self.refer_contact.isEnabled() else "",
+            late_reason=self.effective.late_reason(),
         )
         cases = self._cases
         return lambda: cases.open_case(data)

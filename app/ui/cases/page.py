@@ -15,6 +15,7 @@ from app.services.cases.types import CaseDetail, CaseSaved
 from app.services.clients.service import ClientService
 from app.services.lists.service import ListExportService
 from app.services.settings.codes import CodeService
+from app.services.settings.stations import SettingsService
 from app.ui.cases.actions import CaseActions
 from app.ui.cases.choices import load_case_choices
 from app.ui.cases.detail import CaseDetailPanel
@@ -44,7 +45,7 @@ class CasesPage(ListPage[CaseFilterBar, CaseTableModel]):
         CaseTableModel.STATUS: 64,
     }
     ENTITIES = ("case",)
-    CHOICE_ENTITIES = ("codes", "user")
+    CHOICE_ENTITIES = ("codes", "user", "settings")
 
     def __init__(
         self,
@@ -57,10 +58,12 @@ class CasesPage(ListPage[CaseFilterBar, CaseTableModel]):
         tasks: TaskRunner,
         exports: ListExportService | None = None,
         consents: ConsentService | None = None,
+        settings: SettingsService | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(tasks=tasks, parent=parent)
         self._cases = cases
+        self._settings = settings
         self._consents = consents
         self._clients = clients
         self._codes = codes
@@ -117,8 +120,8 @@ class CasesPage(ListPage[CaseFilterBar, CaseTableModel]):
             self.detail.reload()
 
     def _choice_loader(self) -> Callable[[], Any]:
-        clients, codes = self._clients, self._codes
-        return lambda: load_case_choices(clients, codes)
+        clients, codes, settings = self._clients, self._codes, self._settings
+        return lambda: load_case_choices(clients, codes, settings)
 
     # ---- actions ----------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from app.ui.cases.fields import OptionalDateEdit, date_edit, items_combo, pydate
 from app.ui.cases.step_dialog import SaveCall, StepDialog
 from app.ui.clients.choices import ClientChoices, code_items
 from app.ui.tasks import TaskRunner
+from app.ui.widgets.effective_date import EffectiveDate
 
 
 class RecordDialog(StepDialog):
@@ -53,6 +54,10 @@ class RecordDialog(StepDialog):
         self.next_contact = OptionalDateEdit(self, self.tr("By risk and urgency"))
 
         self.add_row(self.tr("Date"), self.served_on, "served_on")
+        self.effective = EffectiveDate(
+            self, today=cases.today, late_days=choices.late_reason_days, date=self.served_on
+        )
+        self.add_effective_date(self.effective, date_field="served_on")
         self.add_row(self.tr("Start time"), self.start_time, "start_time")
         self.add_row(self.tr("Duration"), self.minutes, "duration_min")
         self.add_row(self.tr("Mode *"), self.mode, "mode")
@@ -80,6 +85,7 @@ class RecordDialog(StepDialog):
             analysis=self.analysis.toPlainText(),
             next_step=self.next_step.toPlainText(),
             next_contact_date=self.next_contact.value(),
+            late_reason=self.effective.late_reason(),
         )
         cases, case_id, version = self._cases, self._detail.id, self._detail.version
         return lambda: cases.add_service_record(case_id, version=version, data=data)

@@ -9,10 +9,12 @@ from app.services.access.consent_types import SHARING
 from app.services.access.consents import ConsentService
 from app.services.cases.service import CaseService
 from app.services.cases.types import CaseDetail, ReferralInput
+from app.services.history import LATE_REASON_DAYS
 from app.ui.cases.fields import date_edit, enum_combo, items_combo, pydate, text_box
 from app.ui.cases.step_dialog import SaveCall, StepDialog
 from app.ui.clients.consent_warning import ConsentWarning
 from app.ui.tasks import TaskRunner
+from app.ui.widgets.effective_date import EffectiveDate
 
 # Kept with the referral's reason, so whoever reads the record sees why it went ahead.
 OVERRIDE_NOTE = "（未登记有效的转介/信息共享同意，仍转介的理由：{why}）"
@@ -29,6 +31,7 @@ class ReferralDialog(StepDialog):
         detail: CaseDetail,
         at_intake: bool = False,
         consents: ConsentService | None = None,
+        late_days: int = LATE_REASON_DAYS,
         parent: QWidget | None = None,
     ) -> None:
         title = self.tr("Refer at intake") if at_intake else self.tr("Referral")
@@ -51,6 +54,10 @@ class ReferralDialog(StepDialog):
         self.add_row(self.tr("Contact"), self.contact)
         self.add_row(self.tr("Reason"), self.reason, "reason")
         self.add_row(self.tr("Date sent"), self.sent_on, "sent_on")
+        self.effective = EffectiveDate(
+            self, today=cases.today, late_days=late_days, date=self.sent_on
+        )
+        self.add_effective_date(self.effective, date_field="sent_on")
         self.consent_warning: ConsentWarning | None = None
         self.override = QCheckBox(self.tr("Refer anyway, because:"), self)
         self.override_reason = QLineEdit(self)
@@ -106,6 +113,7 @@ class ReferralDialog(StepDialog):
             reason=reason,
             consent_given=self.consent.isChecked(),
             closes_case=self.closes_case.isChecked(),
+            late_reason=self.effective.late_reason(),
         )
         cases, case_id, version = self._cases, self._detail.id, self._detail.version
         if self._at_intake:
@@ -122,6 +130,7 @@ class ReferralStatusDialog(StepDialog):
         cases: CaseService,
         tasks: TaskRunner,
         detail: CaseDetail,
+        late_days: int = LATE_REASON_DAYS,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(title=self.tr("Referral status"), tasks=tasks, parent=parent)
@@ -136,6 +145,9 @@ class ReferralStatusDialog(StepDialog):
         self.add_row(self.tr("Referral"), self.referral)
         self.add_row(self.tr("Status"), self.status, "status")
         self.add_row(self.tr("Feedback"), self.feedback, "feedback")
+        # The day the status changed (received, fed back…); kept only when it does change.
+        self.effective = EffectiveDate(self, today=cases.today, late_days=late_days)
+        self.add_effective_date(self.effective)
         self.add_button(self.tr("Save"), self.call)
         self.referral.currentIndexChanged.connect(lambda _i: self._show_current())
         self._show_current()
@@ -155,6 +167,7 @@ class ReferralStatusDialog(StepDialog):
             self.status.currentData(),
             self.feedback.toPlainText(),
         )
+        when = self.effective.when()
         return lambda: cases.update_referral(
-            referral.id, version=referral.version, status=status, feedback=feedback
+            referral.id, version=referral.version, status=status, feedback=feedback, when=when
         )

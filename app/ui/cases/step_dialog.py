@@ -28,6 +28,7 @@ from app.ui.cases.conflict_dialog import CaseConflictDialog
 from app.ui.clients.prompts import ask
 from app.ui.form_errors import ErrorLabel
 from app.ui.tasks import TaskRunner
+from app.ui.widgets.effective_date import EffectiveDate
 
 SaveCall = Callable[[], CaseSaved]
 
@@ -45,6 +46,7 @@ class StepDialog(QDialog):
         self._saving = False
         self._field_errors: dict[str, ErrorLabel] = {}
         self._field_widgets: dict[str, QWidget] = {}
+        self._field_rows: dict[str, tuple[QFormLayout, QWidget]] = {}
         self.save_button: QPushButton | None = None
         """The first button that saves (the dialog's main action)."""
         self.conflict: CaseConflictDialog | None = None
@@ -70,11 +72,14 @@ class StepDialog(QDialog):
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.body.addLayout(self.form)
 
-    def add_row(self, caption: str, widget: QWidget, field: str = "") -> None:
-        """A labelled row; `field` names the service's field, so its error shows below it."""
+    def add_row(self, caption: str, widget: QWidget, field: str = "") -> QWidget:
+        """A labelled row; `field` names the service's field, so its error shows below it.
+
+        Returns what the row holds (to show or hide the row with the form's setRowVisible).
+        """
         if not field:
             self.form.addRow(caption, widget)
-            return
+            return widget
         holder = QWidget(self)
         # Never taller than the field and its message: the form keeps its rows together.
         holder.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
@@ -86,7 +91,25 @@ class StepDialog(QDialog):
         column.addWidget(label)
         self._field_errors[field] = label
         self._field_widgets[field] = widget
+        self._field_rows[field] = (self.form, holder)
         self.form.addRow(caption, holder)
+        return holder
+
+    def add_effective_date(self, effective: EffectiveDate, *, date_field: str = "") -> None:
+        """发生日期 (unless the record's own date, `date_field`, stands for it) and 补录原因.
+
+        The reason's row shows only while the date is far enough back to need one.
+        """
+        if effective.owns_date:
+            self.add_row(self.tr("Effective date"), effective.date, "on")
+        elif date_field:
+            # The service names the 发生日期 "on": for a record that is its own date.
+            self._field_errors["on"] = self._field_errors[date_field]
+            self._field_widgets["on"] = self._field_widgets[date_field]
+        holder = self.add_row(self.tr("Late-entry reason *"), effective.reason, "late_reason")
+        form = self.form
+        form.setRowVisible(holder, effective.is_late())
+        effective.late_changed.connect(lambda late: form.setRowVisible(holder, late))
 
     def add_button(self, text: str, call: Callable[[], SaveCall | None]) -> QPushButton:
         """A button that saves: `call` builds the service call (or None when nothing to do)."""
@@ -150,6 +173,10 @@ class StepDialog(QDialog):
         field = exc.field if isinstance(exc, InvalidInput) else None
         label = self._field_errors.get(field or "")
         if label is not None:
+            row = self._field_rows.get(field or "")
+            if row is not None:
+                # The service may ask for a field this dialog thought not needed (补录原因).
+                row[0].setRowVisible(row[1], True)
             label.set_error(exc.message)
             self._field_widgets[field or ""].setFocus(Qt.FocusReason.OtherFocusReason)
         else:

@@ -10,7 +10,9 @@ from PySide6.QtWidgets import QComboBox
 from app.domain.codes import CodeList
 from app.services.choice import Choice
 from app.services.clients.service import ClientService
+from app.services.history import LATE_REASON_DAYS
 from app.services.settings.codes import CodeEntry, CodeService
+from app.services.settings.stations import SettingsService
 
 USED_LISTS = (
     CodeList.CLIENT_CATEGORY,
@@ -33,6 +35,8 @@ class ClientChoices:
     workers: list[Choice] = field(default_factory=list)
     # Only the head assigns clients; anyone else may leave a client unassigned or take it.
     assignable: list[Choice] | None = None
+    late_reason_days: int = LATE_REASON_DAYS
+    """An entry dated more than this many days back asks for a 补录 reason."""
 
     def active(self, code_list: CodeList) -> list[CodeEntry]:
         return [e for e in self.entries.get(code_list, []) if e.active]
@@ -47,7 +51,9 @@ class ClientChoices:
         return code
 
 
-def load_choices(clients: ClientService, codes: CodeService) -> ClientChoices:
+def load_choices(
+    clients: ClientService, codes: CodeService, settings: SettingsService | None = None
+) -> ClientChoices:
     """Read everything the combo boxes need; runs on the worker thread."""
     return ClientChoices(
         entries={c: codes.entries(c, include_retired=True) for c in USED_LISTS},
@@ -56,7 +62,13 @@ def load_choices(clients: ClientService, codes: CodeService) -> ClientChoices:
         assignable=None
         if clients.can_assign
         else [w for w in clients.workers() if w.id == clients.user_id],
+        late_reason_days=late_days(settings),
     )
+
+
+def late_days(settings: SettingsService | None) -> int:
+    """The 补录 threshold (the default when the page was given no settings service)."""
+    return settings.late_reason_days() if settings is not None else LATE_REASON_DAYS
 
 
 def fill_combo(combo: QComboBox, items: list[tuple[str, object]], *, blank: str = "") -> None:

@@ -39,6 +39,7 @@ from app.domain.errors import (
 from app.services.clients.service import HEAD, ClientService
 from app.services.clients.types import ClientDetail, ClientInput, IdCheck, Revealed, Saved
 from app.ui.clients.category_list import CategoryList
+from app.ui.clients.change_date import ChangeDateBox, history_changed
 from app.ui.clients.choices import ClientChoices, code_items, fill_combo, select_data
 from app.ui.clients.household_picker import HouseholdField
 from app.ui.clients.id_field import ERROR_STYLE, IdNumberField
@@ -84,6 +85,7 @@ class ClientFormDialog(QDialog):
         self._update_derived()
         self._update_household()
         self._update_disability()
+        self._update_change_date()
         self.name.setFocus()
 
     # ---- layout -----------------------------------------------------------------------
@@ -139,6 +141,9 @@ class ClientFormDialog(QDialog):
         self.notes = QPlainTextEdit(self)
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(64)
+        self.change_date = ChangeDateBox(
+            today=self._clients.today, late_days=self._choices.late_reason_days, parent=self
+        )
 
         basic = QGroupBox(self.tr("Basic information"), self)
         form = QFormLayout(basic)
@@ -176,7 +181,7 @@ class ClientFormDialog(QDialog):
         form.addRow(self.tr("Living arrangement"), self.living_arrangement)
 
         left = QVBoxLayout()
-        for box in (basic, guardian, service):
+        for box in (basic, guardian, service, self.change_date):
             left.addWidget(box)
         left.addStretch(1)
         right = QVBoxLayout()
@@ -223,6 +228,9 @@ class ClientFormDialog(QDialog):
         self.reveal_button.clicked.connect(self._reveal)
         self._error_field = ""
         self._follow_fields()
+        for follow in (self.risk_level, self.village, self.household, self.relation):
+            on_change(follow, self._update_change_date)
+        self.categories.itemChanged.connect(lambda _item: self._update_change_date())
 
     def _fit_to_screen(self) -> None:
         screen = self.screen().availableGeometry() if self.screen() else None
@@ -303,6 +311,7 @@ class ClientFormDialog(QDialog):
         masked = detail.has_id_number or detail.phone_masked or detail.guardian_phone_masked
         self.reveal_button.setVisible(bool(detail.can_reveal and masked))
         self._update_derived()
+        self._update_change_date()
 
     def collect(self) -> ClientInput:
         """The form as a `ClientInput`."""
@@ -330,6 +339,8 @@ class ClientFormDialog(QDialog):
             risk_level=self.risk_level.currentData() or RiskLevel.LOW.value,
             worker_id=self.worker.currentData(),
             notes=self.notes.toPlainText().strip(),
+            changes_on=self.change_date.changes_on(),
+            late_reason=self.change_date.late_reason(),
         )
 
     # ---- dependent fields -------------------------------------------------------------
@@ -353,6 +364,11 @@ class ClientFormDialog(QDialog):
         if is_head:
             self.household.set_head(None, "")
         self.household.setEnabled(not is_head)
+
+    def _update_change_date(self) -> None:
+        """Ask for the 变更发生日期 only while an edit changes what the history keeps."""
+        stored = self._detail
+        self.change_date.set_wanted(stored is not None and history_changed(stored, self.collect()))
 
     def _update_disability(self) -> None:
         has_type = bool(self.disability_type.currentData())
@@ -446,6 +462,8 @@ class ClientFormDialog(QDialog):
         self.error.show()
         if exc.field == "id_number":
             self.id_field.show_error(exc.message)
+        if exc.field in ("on", "late_reason"):
+            self.change_date.show_error(exc.field, exc.message)
         widget = self._field_widgets().get(exc.field)
         if widget is not None:
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -474,6 +492,8 @@ class ClientFormDialog(QDialog):
             "risk_level": self.risk_level,
             "worker_id": self.worker,
             "notes": self.notes,
+            "on": self.change_date.effective.date,
+            "late_reason": self.change_date.effective.reason,
         }
 
     def _show_conflict(self, message: str, mine: ClientInput) -> None:

@@ -15,6 +15,7 @@ from app.services.clients.types import ClientDetail, Saved
 from app.services.importing.service import RosterImportService
 from app.services.lists.service import ListExportService
 from app.services.settings.codes import CodeService
+from app.services.settings.stations import SettingsService
 from app.ui.clients.archive_dialog import ArchiveDialog
 from app.ui.clients.choices import ClientChoices, load_choices
 from app.ui.clients.detail import ClientDetailPanel
@@ -45,7 +46,7 @@ class ClientsPage(ListPage[FilterBar, ClientTableModel]):
     }
     STRETCH_COLUMN = ClientTableModel.CATEGORIES
     ENTITIES = ("client",)
-    CHOICE_ENTITIES = ("codes", "village", "user")  # whatever the combo boxes show
+    CHOICE_ENTITIES = ("codes", "village", "user", "settings")  # what the form offers
 
     def __init__(
         self,
@@ -56,10 +57,12 @@ class ClientsPage(ListPage[FilterBar, ClientTableModel]):
         importer: RosterImportService | None = None,
         exports: ListExportService | None = None,
         consents: ConsentService | None = None,
+        settings: SettingsService | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(tasks=tasks, parent=parent)
         self._clients = clients
+        self._settings = settings
         self._importer = importer
         self._codes = codes
         self._choices: ClientChoices | None = None
@@ -123,8 +126,8 @@ class ClientsPage(ListPage[FilterBar, ClientTableModel]):
             self.detail.reload()
 
     def _choice_loader(self) -> Callable[[], Any]:
-        clients, codes = self._clients, self._codes
-        return lambda: load_choices(clients, codes)
+        clients, codes, settings = self._clients, self._codes, self._settings
+        return lambda: load_choices(clients, codes, settings)
 
     def _choices_loaded(self, choices: ClientChoices) -> None:
         super()._choices_loaded(choices)
@@ -166,13 +169,13 @@ class ClientsPage(ListPage[FilterBar, ClientTableModel]):
             return
         if self._choices is None:
             # The combo boxes are still loading (only right after start): try once they are.
-            clients, codes = self._clients, self._codes
+            load = self._choice_loader()
 
             def then(choices: ClientChoices) -> None:
                 self._choices_loaded(choices)
                 self._open_form(detail)
 
-            self._tasks.run(self, lambda: load_choices(clients, codes), on_done=then)
+            self._tasks.run(self, load, on_done=then)
             return
         form = ClientFormDialog(
             clients=self._clients,

@@ -1,4 +1,4 @@
-"""General settings: idle lock, backup generations, reminder thresholds, consent text version.
+"""General settings: idle lock, backups, reminders, consent text version, the 补录 threshold.
 
 Each value is read where it is used (the idle lock, the backup pruning, the reminder list,
 the consent service), so a saved value takes effect in the running app: the idle lock
@@ -30,7 +30,12 @@ from app.services.backup.types import (
     Retention,
 )
 from app.services.context import Changes
-from app.services.settings.stations import SettingsService
+from app.services.history import LATE_REASON_DAYS
+from app.services.settings.stations import (
+    LATE_REASON_DAYS_MAX,
+    LATE_REASON_DAYS_MIN,
+    SettingsService,
+)
 from app.ui.idle_lock import DEFAULT_MINUTES, IDLE_MINUTES_KEY
 from app.ui.tasks import TaskRunner
 
@@ -64,6 +69,8 @@ def _settings() -> dict[str, _Setting]:
 
 
 SETTINGS = _settings()
+LATE_DAYS = "late_reason_days"
+"""The 补录 threshold: for the whole database, through its own service methods."""
 
 
 class GeneralTab(QWidget):
@@ -97,6 +104,7 @@ class GeneralTab(QWidget):
             "keep_monthly": spin(0, 120, copies),
             "high_risk_days": spin(1, 90, days),
             "urgent_days": spin(1, 30, days),
+            LATE_DAYS: spin(LATE_REASON_DAYS_MIN, LATE_REASON_DAYS_MAX, self.tr(" days back")),
         }
         self.consent_version = QLineEdit(self)
         self.consent_version.setMaxLength(32)
@@ -141,6 +149,12 @@ class GeneralTab(QWidget):
         )
         layout.addWidget(
             group(
+                self.tr("Late entries"),
+                [(self.tr("A late entry needs a reason when dated more than"), s[LATE_DAYS])],
+            )
+        )
+        layout.addWidget(
+            group(
                 self.tr("Informed consent"),
                 [(self.tr("Version of the consent text in use"), self.consent_version)],
             )
@@ -157,10 +171,12 @@ class GeneralTab(QWidget):
         settings = self._settings
 
         def load() -> dict[str, Any]:
-            return {
+            values = {
                 name: settings.get(s.key, s.default, station_id=self._station(s))
                 for name, s in SETTINGS.items()
             }
+            values[LATE_DAYS] = settings.late_reason_days()
+            return values
 
         self._tasks.run(self, load, on_done=self._show)
 
@@ -168,7 +184,8 @@ class GeneralTab(QWidget):
         self.loaded = values
         for name, box in self.spins.items():
             value = values.get(name)
-            box.setValue(value if isinstance(value, int) else SETTINGS[name].default)
+            default = SETTINGS[name].default if name in SETTINGS else LATE_REASON_DAYS
+            box.setValue(value if isinstance(value, int) else default)
         self.consent_version.setText(str(values.get("consent_version") or DEFAULT_TEXT_VERSION))
 
     def values(self) -> dict[str, Any]:
@@ -183,6 +200,9 @@ class GeneralTab(QWidget):
 
         def store() -> Changes:
             for name, value in changed.items():
+                if name == LATE_DAYS:
+                    settings.set_late_reason_days(value)
+                    continue
                 setting = SETTINGS[name]
                 settings.set(setting.key, value, station_id=self._station(setting))
             return Changes.of("settings")

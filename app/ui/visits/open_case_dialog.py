@@ -62,6 +62,7 @@ class VisitIntakeDialog(IntakeDialog):
             decision_reason=self.reason.toPlainText() if self.reason.isEnabled() else "",
             refer_to=self.refer_to.text() if self.refer_to.isEnabled() else "",
             refer_contact=self.refer_contact.text() if self.refer_contact.isEnabled() else "",
+            late_reason=self.effective.late_reason(),
         )
         visits, visit_id = self._visits, self._visit.id
         return lambda: visits.open_case(visit_id, data)

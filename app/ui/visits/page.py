@@ -10,6 +10,7 @@ from app.services.cases.service import CaseService
 from app.services.clients.service import ClientService
 from app.services.lists.service import ListExportService
 from app.services.settings.codes import CodeService
+from app.services.settings.stations import SettingsService
 from app.services.visits.service import VisitService
 from app.services.visits.worklogs import WorkLogService
 from app.ui.tasks import TaskRunner
@@ -30,6 +31,7 @@ class VisitsPage(QWidget):
         codes: CodeService,
         tasks: TaskRunner,
         exports: ListExportService | None = None,
+        settings: SettingsService | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -40,6 +42,7 @@ class VisitsPage(QWidget):
             codes=codes,
             tasks=tasks,
             exports=exports,
+            settings=settings,
             parent=self,
         )
         self.worklog = WorkLogTab(worklogs=worklogs, tasks=tasks, parent=self)

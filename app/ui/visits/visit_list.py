@@ -12,6 +12,7 @@ from app.services.cases.service import CaseService
 from app.services.clients.service import ClientService
 from app.services.lists.service import ListExportService
 from app.services.settings.codes import CodeService
+from app.services.settings.stations import SettingsService
 from app.services.visits.service import VisitService
 from app.services.visits.types import VisitChoices, VisitDetail, VisitResult, VisitSaved
 from app.ui.cases.choices import load_case_choices
@@ -54,10 +55,12 @@ class VisitListTab(ListPage[VisitFilterBar, VisitTableModel]):
         codes: CodeService,
         tasks: TaskRunner,
         exports: ListExportService | None = None,
+        settings: SettingsService | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(tasks=tasks, parent=parent)
         self._visits = visits
+        self._settings = settings
         self._cases = cases
         self._clients = clients
         self._codes = codes
@@ -141,8 +144,8 @@ class VisitListTab(ListPage[VisitFilterBar, VisitTableModel]):
         )
 
     def _choice_loader(self) -> Callable[[], Any]:
-        visits, clients, codes = self._visits, self._clients, self._codes
-        return lambda: (visits.choices(), load_case_choices(clients, codes))
+        visits, clients, codes, settings = self._visits, self._clients, self._codes, self._settings
+        return lambda: (visits.choices(), load_case_choices(clients, codes, settings))
 
     def _choices_loaded(self, loaded: tuple[VisitChoices, ClientChoices]) -> None:
         self.choices, self._case_choices = loaded

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+
 import pytest
 
-from app.domain.errors import ConflictError, InvalidInput, NotFound
+from app.domain.errors import ConflictError, InvalidInput, NotFound, PermissionDenied
+from app.domain.roles import Role
+from app.services.cases.service import CaseService
+from app.services.cases.types import OpenCaseInput
 from app.services.clients.service import ClientService
 from app.services.clients.types import ClientInput, ClientQuery
 from app.services.context import Actor
+from app.services.history import When
 from app.services.settings.stations import SettingsService, StationService
 from app.store.engine import Database
-from tests.unit.services.conftest import audit_actions
+from tests.unit.services.conftest import TODAY, audit_actions
 
 
 @pytest.fixture
@@ -113,3 +120,59 @@ def test_renaming_a_village_to_a_name_in_use_is_refused(stations: StationService
         )
     assert raised.value.field == "name"
     assert stations.villages()[0].name == "梅林村"
+
+
+def test_the_late_entry_threshold_is_set_for_the_database_and_enforced(
+    db: Database, admin: Actor, make_actor: Callable[..., Actor], clients: ClientService
+) -> None:
+    settings = SettingsService(db, admin)
+    # The test databases allow any late entry (tests/conftest.py allow_late_entries).
+    assert settings.late_reason_days() == 100_000
+    settings.set_late_reason_days(7)
+    worker = make_actor(Role.WORKER, "liwei", "李伟")
+    assert SettingsService(db, worker).late_reason_days() == 7
+    assert SettingsService(db).late_reason_days() == 7
+    assert audit_actions(db, entity="setting") == ["setting"]
+
+    # The case service now asks for a reason from the 8th day back, not on the 7th.
+    cases = CaseService(db, worker, today=TODAY)
+    client_id = clients.create(ClientInput(name="李秀英")).id
+    opened = cases.open_case(
+        OpenCaseInput(
+            client_id=client_id,
+            intake_date=TODAY - dt.timedelta(days=20),
+            presenting_problem="独居，行动不便。",
+            late_reason="纸质接案表补录",
+        )
+    )
+    with pytest.raises(InvalidInput) as refused:
+        cases.pause(
+            opened.case_id, version=opened.version, reason="住院",
+            when=When(TODAY - dt.timedelta(days=8)),
+        )  # fmt: skip
+    assert refused.value.field == "late_reason"
+    saved = cases.pause(
+        opened.case_id, version=opened.version, reason="住院",
+        when=When(TODAY - dt.timedelta(days=7)),
+    )  # fmt: skip
+    assert cases.get(saved.case_id).paused
+
+
+@pytest.mark.parametrize("days", [0, 366])
+def test_the_late_entry_threshold_stays_within_a_year(
+    db: Database, admin: Actor, days: int
+) -> None:
+    settings = SettingsService(db, admin)
+    with pytest.raises(InvalidInput) as refused:
+        settings.set_late_reason_days(days)
+    assert refused.value.field == "late_reason_days"
+    assert settings.late_reason_days() == 100_000
+
+
+@pytest.mark.parametrize("role", [Role.HEAD, Role.WORKER])
+def test_only_an_administrator_sets_the_late_entry_threshold(
+    db: Database, make_actor: Callable[..., Actor], role: Role
+) -> None:
+    with pytest.raises(PermissionDenied):
+        SettingsService(db, make_actor(role)).set_late_reason_days(30)
+    assert SettingsService(db).late_reason_days() == 100_000
