@@ -167,7 +167,8 @@ class CaseService(CaseSteps):
             elif decision is Decision.REFER:
                 referral = ReferralInput(
                     agency=data.refer_to, sent_on=data.intake_date, contact=data.refer_contact,
-                    reason=data.decision_reason, consent_given=True, closes_case=True, late_reason=late,
+                    reason=data.decision_reason, consent_given=True, closes_case=True,
+                    late_reason=late,
                 )  # fmt: skip
                 self._add_referral_row(session, case, referral)
                 self._exit_at_intake(
