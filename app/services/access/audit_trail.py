@@ -54,7 +54,7 @@ def record(
         at=clock_of(session).now(),
         user_id=actor.user_id if actor else None,
         # A failed login logs whatever was typed; PostgreSQL text cannot hold a NUL.
-        user_login=actor.login if actor else login.replace("\x00", "\ufffd"),
+        user_login=actor.login if actor else login.replace("\x00", ""),
         station_id=actor.station_id if actor else station_id,
         action=action,
         entity=entity,
