@@ -176,8 +176,35 @@ def upgrade() -> None:
             )
 
     conn = op.get_bind()
+    if conn.dialect.name != "sqlite":
+        _missing_deferred_keys(conn)
     backfill.history_from_records(conn, dt.datetime.now(dt.UTC))
     backfill.review_dates(conn)
+
+
+def _missing_deferred_keys(conn: sa.Connection) -> None:
+    """The foreign keys that 0001 declared `use_alter` (who made or changed a row, and the
+    two cycles: a case's visit, a household's head) are created on SQLite with their table
+    but were left out on other databases: add the ones a database lacks."""
+    inspector = sa.inspect(conn)
+    for table in inspector.get_table_names():
+        columns = {c["name"] for c in inspector.get_columns(table)}
+        present = {fk["name"] for fk in inspector.get_foreign_keys(table)}
+        wanted = [
+            (c, "users", None) for c in ("created_by_id", "updated_by_id") if c in columns
+        ]
+        wanted += [
+            (column, target, ondelete)
+            for owner, column, target, ondelete in (
+                ("cases", "visit_id", "visits", None),
+                ("households", "head_client_id", "clients", "SET NULL"),
+            )
+            if owner == table
+        ]
+        for column, target, ondelete in wanted:
+            name = f"fk_{table}_{column}_{target}"
+            if name not in present:
+                op.create_foreign_key(name, table, target, [column], ["id"], ondelete=ondelete)
 
 
 _LATE_TABLES = (
