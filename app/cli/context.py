@@ -20,7 +20,7 @@ from app.domain.clock import Clock, SystemClock
 from app.domain.errors import InvalidInput
 from app.services.settings.setup import SetupService
 from app.store.engine import Database
-from app.store.location import default_database
+from app.store.location import default_database, shown_location
 
 ENV_PASSWORD = "STATIONDESK_PASSWORD"
 EXIT_UNHEALTHY = 1
@@ -38,6 +38,11 @@ class Context:
     def location(self) -> str:
         """`--db`, else STATIONDESK_DB, else the file in the user data folder."""
         return str(getattr(self.args, "db", None) or default_database())
+
+    @property
+    def shown_location(self) -> str:
+        """The location as printed: a server URL's password masked (***)."""
+        return shown_location(self.location)
 
     def open(self, *, create: bool = False) -> Database:
         """The database at the newest schema; a missing file is refused unless `create`."""

@@ -58,7 +58,7 @@ def run_init(ctx: Context) -> int:
         villages=args.village, clock=ctx.clock, on_upgrade=upgrade_notice,
     ) as desk:  # fmt: skip
         actor = desk.actor
-    print(f"已建立 {actor.station_name}，管理员 {actor.login}。数据库：{ctx.location}")
+    print(f"已建立 {actor.station_name}，管理员 {actor.login}。数据库：{ctx.shown_location}")
     return 0
 
 
@@ -74,7 +74,7 @@ def run_demo(ctx: Context) -> int:
             made = demo.create_demo_database(
                 db, scale=args.scale, seed=args.seed, progress=progress
             )
-            print(f"已建立示范数据库：{ctx.location}")
+            print(f"已建立示范数据库：{ctx.shown_location}")
             print(f"管理员用户名：{made.admin_login}")
             print(f"管理员密码：{made.admin_password}（只显示这一次，请记下）")
             summary = made.summary

@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 
 import platformdirs
+from sqlalchemy import make_url
+from sqlalchemy.exc import ArgumentError
 
 APP_NAME = "StationDesk"
 ENV_DB = "STATIONDESK_DB"
@@ -46,3 +48,13 @@ def log_dir() -> Path:
 def default_database() -> str:
     """The database location when none is given on the command line."""
     return os.environ.get(ENV_DB) or str(data_dir() / "stationdesk.sqlite3")
+
+
+def shown_location(location: str) -> str:
+    """A database location fit to print or log: a server URL's password becomes ***."""
+    if "://" not in location:
+        return location
+    try:
+        return make_url(location).render_as_string(hide_password=True)
+    except ArgumentError:
+        return location.split("://", 1)[0] + "://***"

@@ -17,6 +17,7 @@ from app.domain.errors import ConflictError, StorageError
 from app.services.context import Actor
 from app.store import engine as engine_module
 from app.store.engine import Database, clock_of, database_url, sqlite_path, storage_errors
+from app.store.location import shown_location
 from app.store.models import Village
 
 PRAGMAS = {
@@ -203,3 +204,10 @@ def test_column_defaults_follow_the_databases_clock(db: Database, admin: Actor) 
             dt.datetime(2024, 3, 5, 9, 15, tzinfo=dt.UTC),
         )
         assert clock_of(session) is db.clock is not clock
+
+
+def test_a_server_password_is_never_shown() -> None:
+    shown = shown_location("postgresql+psycopg://county:s3cret@10.0.0.5:5432/stationdesk")
+    assert shown == "postgresql+psycopg://county:***@10.0.0.5:5432/stationdesk"
+    assert shown_location("/home/u/station.sqlite3") == "/home/u/station.sqlite3"
+    assert "s3cret" not in shown_location("postgresql://county:s3cret@[bad")
