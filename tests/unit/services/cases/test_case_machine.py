@@ -38,8 +38,8 @@ from app.services.clients.types import ClientInput
 from app.services.context import Actor
 from app.services.settings.setup import SetupService
 from app.store.engine import Database
-from tests.conftest import allow_late_entries
 from app.store.models import User
+from tests.conftest import allow_late_entries
 from tests.unit.services.case_flow import INTAKE, open_case
 from tests.unit.services.conftest import TODAY
 
