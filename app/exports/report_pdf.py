@@ -95,7 +95,7 @@ def write_monthly_pdf(report: MonthlyReport, path: Path) -> Path:
             for c in report.corrections
         ]  # fmt: skip
         header = ["更正月份", "记录", "操作", "更正原因", "更正人", "录入日期"]
-        story.append(table([header, *rows], (1.3, 3.2, 0.9, 3, 1.2, 1.5), st))
+        story.append(table([header, *rows], (1.7, 3.4, 0.8, 2.8, 1.1, 1.6), st))
     story += _signatures(st)
     return write_pdf(
         path,

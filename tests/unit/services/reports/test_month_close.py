@@ -13,6 +13,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
+import openpyxl
 import pytest
 from sqlalchemy import select
 
@@ -257,3 +258,24 @@ def test_the_pdf_of_a_closed_month_shows_the_stored_figures(
     assert "月结后有更正 1 处" in text
     (row,) = [line.split() for line in text.splitlines() if line.startswith("个案服务人次 ")]
     assert row[:3] == ["个案服务人次", "人次", "3"]  # this month: stored 3, not 4
+
+
+def test_the_workbooks_say_closed_and_list_the_corrections(
+    station: Station, tmp_path: Path
+) -> None:
+    station.close_october()
+    station.correct()
+    station.clock.set(dt.datetime(2026, 12, 3, 10, 0))
+    reports = station.reports(station.head)
+    reports.write_monthly(OCTOBER, xlsx=tmp_path / "october.xlsx")
+    reports.write_monthly(NOVEMBER, xlsx=tmp_path / "november.xlsx")
+    october = openpyxl.load_workbook(tmp_path / "october.xlsx", read_only=True)
+    info = str(october["汇总"]["A2"].value)
+    assert "已月结：2026-11-02 张站长" in info and "月结后有更正 1 处" in info
+    assert "更正说明" not in october.sheetnames
+    november = openpyxl.load_workbook(tmp_path / "november.xlsx", read_only=True)
+    assert "已月结" not in str(november["汇总"]["A2"].value)
+    rows = list(november["更正说明"].iter_rows(min_row=4, values_only=True))
+    assert [(r[0], r[2], r[3], r[4]) for r in rows] == [
+        ("2026年10月", "新增", "漏录10月27日的电话回访", "张站长")
+    ]
