@@ -11,6 +11,7 @@ next month's report lists it under 更正说明. Closing again keeps the earlier
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
@@ -21,7 +22,7 @@ from app.domain.errors import InvalidInput, PermissionDenied
 from app.domain.roles import Permission, Role
 from app.services.access import audit
 from app.services.access.refusals import logs_refusals
-from app.services.context import Actor
+from app.services.context import Actor, Changes
 from app.store import month_lock
 from app.store.engine import Database
 from app.store.models import MonthClose, MonthCorrection
@@ -119,7 +120,8 @@ class MonthCloseService:
                 station_id=station.id, note=closing.note,
                 superseded=earlier.id if earlier is not None else None,
             )  # fmt: skip
-        return self.status(month, station.id)
+        closed = self.status(month, station.id)
+        return dataclasses.replace(closed, changes=Changes.of(ENTITY, ids=(closing.id,)))
 
     def correcting(self, reason: str) -> AbstractContextManager[month_lock.Grant]:
         """A block in which changes to closed months are allowed, each kept as a correction.

@@ -19,14 +19,12 @@ class MonthStatus:
     closed: ClosedStamp | None = None
     corrections: int = 0
     """Corrections made to the month since it was closed."""
+    changes: Changes | None = None
+    """What closing changed (None for a status that was only read)."""
 
     @property
     def is_closed(self) -> bool:
         return self.closed is not None
-
-    @property
-    def changes(self) -> Changes:
-        return Changes.of("month_close", ids=(self.station_id,))
 
 
 @dataclass(frozen=True)
