@@ -213,8 +213,12 @@ def test_a_worker_may_neither_close_nor_correct(station: Station) -> None:
         months.close(OCTOBER)
     with pytest.raises(PermissionDenied):
         months.correcting("补一条记录")
-    assert len(refusals(station.db, "li")) == 2
-    assert not station.months(station.head).status(OCTOBER).is_closed
+    assert not months.status(OCTOBER).is_closed
+    station.close_october()
+    with pytest.raises(PermissionDenied):  # the diff compares the whole station's figures
+        months.diff(OCTOBER)
+    assert len(refusals(station.db, "li")) == 3
+    assert station.months(station.worker).status(OCTOBER).is_closed  # a worker sees it
 
 
 def test_a_worker_adding_a_record_in_a_closed_month_is_refused(station: Station) -> None:
