@@ -48,6 +48,7 @@ from app.services.groups.printing import GroupPrintService
 from app.services.groups.service import GroupService
 from app.services.importing.service import RosterImportService
 from app.services.lists.service import ListExportService
+from app.services.reports.closing import MonthCloseService
 from app.services.reports.service import ReportService, parse_month
 from app.services.settings.codes import CodeService
 from app.services.settings.setup import SchemaState, SetupService
@@ -307,6 +308,11 @@ class Desk:
     def reports(self) -> ReportService:
         """月报/年报: `monthly(month)`, `annual(year)`, `write_monthly(…)`, `key_figures`…"""
         return ReportService(self.db, self.actor)
+
+    @cached_property
+    def months(self) -> MonthCloseService:
+        """月结: `status(month)`, `close(month)`, `diff(month)`, `correcting(reason)`…"""
+        return MonthCloseService(self.db, self.actor)
 
     @cached_property
     def dashboard(self) -> DashboardService:

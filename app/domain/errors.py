@@ -6,6 +6,8 @@ Each carries a Chinese message meant for the user. Anything that is not an
 
 from __future__ import annotations
 
+import datetime as dt
+
 
 class AppError(Exception):
     """A known failure with a message for the user."""
@@ -65,3 +67,17 @@ class NeedsConfirmation(AppError):
     def __init__(self, message: str, *, items: tuple[object, ...] = ()) -> None:
         super().__init__(message)
         self.items = items
+
+
+class MonthClosed(InvalidInput):
+    """A record dated in a month closed by the station head (月结) was to be changed.
+
+    Only the head (or an administrator) may, with a reason (更正原因); `month` is the
+    first day of the closed month.
+    """
+
+    def __init__(self, month: dt.date) -> None:
+        super().__init__(
+            f"{month.year}年{month.month}月已月结。修改这个月的记录需要站长或管理员填写更正原因。"
+        )
+        self.month = month

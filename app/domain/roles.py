@@ -45,6 +45,8 @@ class Permission(enum.Enum):
     WRITE_SUPERVISION = "write_supervision"
     REPORTS = "reports"
     VIEW_AUDIT = "view_audit"
+    CLOSE_MONTH = "close_month"
+    """Close a month (月结) and correct a closed month: the station head signs the report."""
 
 
 _HEAD = frozenset(
@@ -60,6 +62,7 @@ _HEAD = frozenset(
         Permission.WRITE_SUPERVISION,
         Permission.REPORTS,
         Permission.VIEW_AUDIT,
+        Permission.CLOSE_MONTH,
     }
 )
 

@@ -70,6 +70,29 @@ class Detail:
 
 
 @dataclass(frozen=True)
+class ClosedStamp:
+    """Who closed the month (月结) and when (local wall time)."""
+
+    closed_by: str
+    closed_at: dt.datetime
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class CorrectionNote:
+    """A line of 更正说明: a change entered this month to an earlier, closed month."""
+
+    month: dt.date
+    """The first day of the corrected month."""
+    record: str
+    what: str
+    """新增, 修改 or 删除"""
+    reason: str
+    by: str
+    entered_on: dt.date
+
+
+@dataclass(frozen=True)
 class MonthlyReport:
     station: StationRef
     month: dt.date
@@ -85,6 +108,12 @@ class MonthlyReport:
     definitions: tuple[Definition, ...] = ()
     scope: str = ""
     """Whose work, when not the whole station's (a social worker's own report)."""
+    closed: ClosedStamp | None = None
+    """Set when the month is closed (月结): the report is then the one stored at closing."""
+    corrected_since_close: int = 0
+    """How many corrections to this month were made after it was closed."""
+    corrections: tuple[CorrectionNote, ...] = ()
+    """更正说明: corrections to earlier closed months entered during this month."""
 
     @property
     def title(self) -> str:

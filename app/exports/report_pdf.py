@@ -38,6 +38,7 @@ def write_monthly_pdf(report: MonthlyReport, path: Path) -> Path:
     st = styles()
     story: list[Flowable] = [
         text(report.title, st.title),
+        *_closed_lines(report, st),
         text(
             f"统计期间：{report.month.year}年{report.month.month}月1日至月末　"
             f"生成时间：{report.generated_at:%Y-%m-%d %H:%M}",
@@ -84,6 +85,17 @@ def write_monthly_pdf(report: MonthlyReport, path: Path) -> Path:
     count += 1
     story += [CondPageBreak(40 * mm), text(f"{_ordinal(count)}、与上月及年度累计比较", st.h1)]
     story += [text(line, st.body) for line in report.comparison]
+    if report.corrections:
+        count += 1
+        story += [CondPageBreak(40 * mm), text(f"{_ordinal(count)}、更正说明", st.h1)]
+        story.append(text("本月对已月结月份的更正（不改变已报送月报的数字）：", st.body))
+        rows = [
+            [f"{c.month.year}年{c.month.month}月", c.record, c.what, c.reason, c.by,
+             f"{c.entered_on:%Y-%m-%d}"]
+            for c in report.corrections
+        ]  # fmt: skip
+        header = ["更正月份", "记录", "操作", "更正原因", "更正人", "录入日期"]
+        story.append(table([header, *rows], (1.7, 3.4, 0.8, 2.8, 1.1, 1.6), st))
     story += _signatures(st)
     return write_pdf(
         path,
@@ -92,6 +104,22 @@ def write_monthly_pdf(report: MonthlyReport, path: Path) -> Path:
         title=report.title,
         author=report.prepared_by,
     )
+
+
+def _closed_lines(report: MonthlyReport, st: Styles) -> list[Flowable]:
+    """已月结 under the title of a closed month, and whether it was corrected since."""
+    if report.closed is None:
+        return []
+    stamp = report.closed
+    lines = [text(f"已月结（{stamp.closed_at:%Y-%m-%d}，{stamp.closed_by}）", st.body)]
+    if report.corrected_since_close:
+        lines.append(
+            text(
+                f"月结后有更正 {report.corrected_since_close} 处，本表仍为月结时的数字。",
+                st.small,
+            )
+        )
+    return lines
 
 
 def write_annual_pdf(report: AnnualReport, path: Path) -> Path:

@@ -42,11 +42,16 @@ DECIMAL_FORMAT = "0.00"
 PERCENT_FORMAT = "0.0%"
 SUMMARY = "汇总"
 NOTES = "说明"
+CORRECTIONS = "更正说明"
 
 
 def write_monthly_xlsx(report: MonthlyReport, path: Path) -> Path:
     book = Workbook(write_only=True)
     info = _info(report.station.name, f"{report.month.year}年{report.month.month}月", report)
+    if report.closed is not None:
+        info += f"　已月结：{report.closed.closed_at:%Y-%m-%d} {report.closed.closed_by}"
+        if report.corrected_since_close:
+            info += f"（月结后有更正 {report.corrected_since_close} 处，本表为月结时的数字）"
     header = ("类别", "指标", "单位", "本月", "上月", "年度累计", "年度目标", "年度完成率")
     ws = _heading(book, SUMMARY, report.title, info, header, (12, 20, 7, 11, 11, 11, 11, 11))
     for f in report.figures:
@@ -60,6 +65,8 @@ def write_monthly_xlsx(report: MonthlyReport, path: Path) -> Path:
         ws.table(split.title, (_dimension(split.title), *split.columns), rows)
     for detail in report.details:
         _detail(book, detail, f"{report.title}：{detail.title}", info)
+    if report.corrections:
+        _corrections(book, report, info)
     _notes(book, report.title, info, report.definitions)
     return _save(book, path)
 
@@ -247,6 +254,16 @@ def _detail(book: Workbook, detail: Detail, title: str, info: str) -> None:
                 for v, special in zip(values, formatted, strict=True)
             ]
         )
+
+
+def _corrections(book: Workbook, report: MonthlyReport, info: str) -> None:
+    """更正说明: this month's corrections to earlier closed months (their reports stay)."""
+    sheet = _Sheet(book, CORRECTIONS, (10, 40, 7, 40, 10, 11), 3)
+    sheet.title(f"{report.title}：{CORRECTIONS}", info)
+    sheet.header(("更正月份", "记录", "操作", "更正原因", "更正人", "录入日期"))
+    for c in report.corrections:
+        month = f"{c.month.year}年{c.month.month}月"
+        sheet.add((month, c.record, c.what, c.reason, c.by, c.entered_on), wrap=True)
 
 
 def _notes(book: Workbook, title: str, info: str, definitions: Sequence[Definition]) -> None:

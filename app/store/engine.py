@@ -24,6 +24,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from app.domain.clock import Clock, SystemClock
 from app.domain.errors import ConflictError, StorageError
+from app.store import month_lock
 from app.store.base import CLOCK_OPTION
 
 log = logging.getLogger(__name__)
@@ -137,6 +138,9 @@ class Database:
         info = {CLOCK_OPTION: self._clock}
         self._reader = sessionmaker(reader, expire_on_commit=False, info=info)
         self._writer = sessionmaker(writer, expire_on_commit=False, info=info)
+        # Records dated in a closed month (月结) change only as corrections.
+        for factory in (self._reader, self._writer):
+            month_lock.install(factory)
 
     @classmethod
     def open(cls, location: str | Path, *, clock: Clock | None = None) -> Database:

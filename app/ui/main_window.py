@@ -29,6 +29,7 @@ from app.services.groups.printing import GroupPrintService
 from app.services.groups.service import GroupService
 from app.services.importing.service import RosterImportService
 from app.services.lists.service import ListExportService
+from app.services.reports.closing import MonthCloseService
 from app.services.reports.service import ReportService
 from app.services.settings.codes import CodeService
 from app.services.settings.stations import SettingsService
@@ -90,6 +91,9 @@ class MainWindow(QMainWindow):
         self.sign_in_again = False
         self.switch_to: Actor | None = None  # who signed in at the lock screen instead
         tasks.set_window(self)
+        # A change refused because its month is closed (月结) may be made as a correction.
+        months = MonthCloseService(db, actor)
+        tasks.set_correcting(months.correcting if months.may_close else None)
         self.setWindowTitle(self.tr("Station Desk - {station}").format(station=actor.station_name))
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -223,7 +227,9 @@ class MainWindow(QMainWindow):
                 tasks=tasks,
             )
         if key == "reports":
-            return ReportsPage(reports=ReportService(db, actor), tasks=tasks)
+            return ReportsPage(
+                reports=ReportService(db, actor), months=MonthCloseService(db, actor), tasks=tasks
+            )
         assert key == "settings"
         settings = SettingsPage(db=db, actor=actor, tasks=tasks)
         settings.restored.connect(self._after_restore)

@@ -20,6 +20,7 @@ import logging
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -27,8 +28,9 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from app.domain.errors import AppError
+from app.domain.errors import AppError, MonthClosed
 from app.services.context import Changes
+from app.ui.correction_dialog import ask_reason
 from app.ui.crash import show_crash
 from app.ui.dialogs import show_message
 from app.ui.task_worker import Inbox, Relay, call
@@ -38,6 +40,7 @@ T = TypeVar("T")
 
 Progress = Callable[[int, int], None]
 IsCancelled = Callable[[], bool]
+Correcting = Callable[[str], AbstractContextManager[object]]
 
 
 class Cancelled(Exception):
@@ -94,6 +97,7 @@ class TaskRunner(QObject):
         self._sweep.setInterval(0)
         self._sweep.timeout.connect(self._drop_orphans)
         self._ids = itertools.count(1)
+        self._correcting: Correcting | None = None
         self._watch_name = f"taskWatch{next(TaskRunner._names)}"
         self._relay = Relay(self)
         self._relay.done.connect(self._deliver_result, Qt.ConnectionType.QueuedConnection)
@@ -103,6 +107,11 @@ class TaskRunner(QObject):
     def set_window(self, window: QWidget | None) -> None:
         """Where messages of owners that are not widgets show (the login, the main window)."""
         self._window = window
+
+    def set_correcting(self, correcting: Correcting | None) -> None:
+        """The logged-in user's `MonthCloseService.correcting`, if they may correct closed
+        months (月结): a change refused with MonthClosed is then offered again with a reason."""
+        self._correcting = correcting
 
     def run(
         self,
@@ -128,6 +137,10 @@ class TaskRunner(QObject):
                     on_finally()
 
         def failed(exc: BaseException) -> None:
+            if isinstance(exc, MonthClosed) and self._offer_correction(
+                owner, exc, fn, on_done=on_done, on_error=on_error, on_finally=on_finally
+            ):
+                return
             try:
                 self._handle_error(owner, exc, on_error)
             finally:
@@ -135,6 +148,32 @@ class TaskRunner(QObject):
                     on_finally()
 
         self._submit(owner, lambda _gone: fn(), _Callbacks(done, failed))
+
+    def _offer_correction(
+        self,
+        owner: QObject,
+        exc: MonthClosed,
+        fn: Callable[[], T],
+        **callbacks: Any,
+    ) -> bool:
+        """Ask for 更正原因 and run `fn` again as a correction; False: not ours to offer."""
+        correcting = self._correcting
+        if correcting is None:
+            return False
+
+        def again(reason: str) -> None:
+            def corrected() -> T:
+                with correcting(reason):
+                    return fn()
+
+            self.run(owner, corrected, **callbacks)
+
+        def cancelled() -> None:
+            if callbacks["on_finally"] is not None:
+                callbacks["on_finally"]()
+
+        ask_reason(self._parent_for(owner), exc.message, again, cancelled)
+        return True
 
     def run_with_progress(
         self,

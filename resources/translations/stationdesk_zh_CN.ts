@@ -2077,6 +2077,25 @@ Save over the stored record?</source>
     </message>
 </context>
 <context>
+    <name>CorrectionReasonDialog</name>
+    <message>
+        <source>You may correct it: the change is kept as a correction to the closed month, its signed figures stay as they are, and next month's report lists it.</source>
+        <translation>您可以作为更正修改：修改会记为对已月结月份的更正，该月已签报的数字不变，下个月的月报会在更正说明中列出。</translation>
+    </message>
+    <message>
+        <source>Reason for the correction</source>
+        <translation>更正原因</translation>
+    </message>
+    <message>
+        <source>Correct</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>Please give the reason for the correction.</source>
+        <translation>请填写更正原因。</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>Unexpected error</source>
@@ -3583,6 +3602,100 @@ Case management for township social work stations. Your records stay on this com
     <message>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
+    </message>
+</context>
+<context>
+    <name>MonthCloseBar</name>
+    <message>
+        <source>View differences…</source>
+        <translation>查看差异…</translation>
+    </message>
+    <message>
+        <source>Close month…</source>
+        <translation>月结…</translation>
+    </message>
+    <message>
+        <source>Store the month's figures as they are now (月结); they stay as signed.</source>
+        <translation>按现在的记录保存这个月的数字（月结）；月结后月报保持签报时的数字。</translation>
+    </message>
+    <message>
+        <source>Closed: %1 %2</source>
+        <translation>已月结：%1 %2</translation>
+    </message>
+    <message>
+        <source>Corrected since closing (%1)</source>
+        <translation>这个月结后有更正（%1 处）</translation>
+    </message>
+    <message>
+        <source>Close again…</source>
+        <translation>重新月结…</translation>
+    </message>
+    <message>
+        <source>Close %1 again? Its figures are stored anew as they are now; the earlier closing is kept.</source>
+        <translation>重新月结 %1？将按现在的记录重新保存这个月的数字，之前的月结保留备查。</translation>
+    </message>
+    <message>
+        <source>Close %1? Its figures are stored as they are now and its report keeps them; later changes to records of this month will need a reason.</source>
+        <translation>月结 %1？将按现在的记录保存这个月的数字，月报以后保持这些数字；之后修改这个月的记录需要站长或管理员填写更正原因。</translation>
+    </message>
+</context>
+<context>
+    <name>MonthDiffDialog</name>
+    <message>
+        <source>Closed month %1: differences</source>
+        <translation>已月结月份 %1：差异</translation>
+    </message>
+    <message>
+        <source>Closed on %1 by %2. Figures as closed and as counted from the records now:</source>
+        <translation>%2 于 %1 月结。月结时的数字与现在按记录统计的数字：</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>As closed</source>
+        <translation>月结时</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>Entered on</source>
+        <translation>录入日期</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>更正人</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>更正原因</translation>
+    </message>
+    <message>
+        <source>Close the month again…</source>
+        <translation>重新月结…</translation>
+    </message>
+    <message>
+        <source>Corrections since closing (%1):</source>
+        <translation>月结后的更正（%1 处）：</translation>
+    </message>
+    <message>
+        <source>Caused by: %1</source>
+        <translation>原因：%1</translation>
     </message>
 </context>
 <context>

@@ -3,20 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDoubleSpinBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QDoubleSpinBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
-from app.services.context import Actor
+from app.services.context import Actor, Changes
+from app.services.reports.closing import MonthCloseService
 from app.services.reports.service import ReportService
 from app.store.engine import Database
+from app.store.models import MonthCorrection, ServiceRecord
+from app.ui.correction_dialog import CorrectionReasonDialog
+from app.ui.reports.month_diff_dialog import MonthDiffDialog
 from app.ui.reports.page import ALL_STATIONS, ReportsPage
 from app.ui.tasks import TaskRunner
+from tests.ui.shell_helpers import chinese_ui
 from tests.unit.services.report_records import build
 
 
@@ -97,3 +105,108 @@ def test_targets_tab_saves_the_year(
     tab.year.setValue(2026)
     qtbot.waitUntil(lambda: tab.boxes["cases_new"].value() == 60)
     tasks.wait()
+
+
+@pytest.fixture
+def closing_page(
+    qtbot: QtBot, db: Database, admin: Actor, tmp_path: Path, tasks: TaskRunner
+) -> Iterator[ReportsPage]:
+    """The page with the month close line, in Chinese; October 2026 (report_records) is over."""
+    build(db, admin)
+    with chinese_ui():
+        widget = ReportsPage(
+            reports=ReportService(db, admin),
+            months=MonthCloseService(db, admin),
+            tasks=tasks,
+            today=dt.date(2026, 11, 3),
+        )
+        qtbot.addWidget(widget)
+        widget.show()
+        qtbot.waitUntil(lambda: widget.station.count() == 3)
+        yield widget
+
+
+def visible_box(page: QWidget, kind: type[QDialog] = QMessageBox) -> Any:
+    return next(w for w in page.findChildren(kind) if w.isVisible())
+
+
+def test_closing_a_month_shows_the_banner(
+    qtbot: QtBot, closing_page: ReportsPage, db: Database, admin: Actor, tasks: TaskRunner
+) -> None:
+    bar = closing_page.month_close
+    assert bar is not None
+    qtbot.waitUntil(lambda: not bar.close_button.isHidden())
+    assert bar.close_button.text() == "月结…" and bar.banner.isHidden()
+    bar.close_button.click()
+    box = visible_box(closing_page)
+    assert "2026-10" in box.text()
+    box.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: not bar.banner.isHidden())
+    assert bar.banner.text().startswith("已月结：") and bar.banner.text().endswith("王站长")
+    assert bar.close_button.text() == "重新月结…"
+    assert bar.corrected.isHidden() and bar.diff_button.isHidden()
+    # September is not closed; the all-stations summary has no close line.
+    closing_page.month.setDate(QDate(2026, 9, 1))
+    qtbot.waitUntil(lambda: bar.status is not None and bar.status.month.month == 9)
+    assert bar.banner.isHidden()
+    closing_page.month.setDate(QDate(2026, 10, 1))
+    qtbot.waitUntil(lambda: not bar.banner.isHidden())
+
+    # A correction made elsewhere shows up; 查看差异… lists it beside the figures.
+    with MonthCloseService(db, admin).correcting("时长记错了"), db.write() as session:
+        record = session.scalars(
+            select(ServiceRecord).where(ServiceRecord.served_on == dt.date(2026, 10, 1))
+        ).one()
+        record.duration_min = 90
+    tasks.bus.changed.emit(Changes.of("case"))
+    qtbot.waitUntil(lambda: not bar.corrected.isHidden())
+    assert bar.corrected.text() == "这个月结后有更正（1 处）"
+    bar.diff_button.click()
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in bar.findChildren(MonthDiffDialog)))
+    dialog = visible_box(bar, MonthDiffDialog)
+    rows = {
+        dialog.figures.item(r, 0).text().split("\n")[0]: [
+            dialog.figures.item(r, c).text() for c in (1, 2, 3)
+        ]
+        for r in range(dialog.figures.rowCount())
+    }
+    assert rows["个案服务时长（小时）"] == ["3.25", "3.75", "+0.50"]
+    assert rows["个案服务人次（人次）"] == ["4", "4", "0"]
+    assert dialog.corrections.rowCount() == 1
+    assert dialog.corrections.item(0, 4).text() == "时长记错了"
+    dialog.reject()
+
+
+def test_a_change_in_a_closed_month_asks_the_head_for_a_reason(
+    qtbot: QtBot, closing_page: ReportsPage, db: Database, admin: Actor, tasks: TaskRunner
+) -> None:
+    MonthCloseService(db, admin).close(dt.date(2026, 10, 1))
+
+    def lengthen() -> str:
+        with db.write() as session:
+            record = session.scalars(
+                select(ServiceRecord).where(ServiceRecord.served_on == dt.date(2026, 10, 1))
+            ).one()
+            record.duration_min += 15
+        return "saved"
+
+    done: list[str] = []
+    tasks.set_correcting(MonthCloseService(db, admin).correcting)
+    tasks.run(closing_page, lengthen, on_done=done.append)
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in closing_page.findChildren(QDialog)))
+    dialog = visible_box(closing_page, CorrectionReasonDialog)
+    assert "2026年10月已月结" in dialog.message.text()
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.isVisible() and dialog.error.text()  # a reason is required
+    dialog.reason.setText("时长记错了")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: done == ["saved"])
+    with db.read() as session:
+        assert session.scalars(select(MonthCorrection.reason)).all() == ["时长记错了"]
+
+    # Without the right (a worker's window) the message is all there is.
+    tasks.set_correcting(None)
+    tasks.run(closing_page, lengthen, on_done=done.append)
+    qtbot.waitUntil(lambda: any(b.isVisible() for b in closing_page.findChildren(QMessageBox)))
+    assert "2026年10月已月结" in visible_box(closing_page).text()
+    assert done == ["saved"]

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.errors import InvalidInput
 from app.domain.roles import Permission
-from app.services.access import audit
+from app.services.access import audit, closed_reports
 from app.services.access.refusals import logs_refusals
 from app.services.access.retention_types import (
     ANONYMISED,
@@ -332,6 +332,7 @@ class RetentionService:
             )
             self._anonymise_client(session, client)
         audit.forget(session, "client", ids, needles=needles)
+        closed_reports.forget(session, self._actor.station_id, needles)
         return len(case_ids)
 
     def _anonymise_client(self, session: Session, client: Client) -> None:

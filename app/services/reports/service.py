@@ -23,8 +23,8 @@ from app.services.context import Actor, Changes
 from app.store.engine import Database
 from app.store.models import Setting, Station
 
+from . import closed_months, monthly
 from . import definitions as defs
-from . import monthly
 from .types import (
     AnnualReport,
     CountySummary,
@@ -104,6 +104,10 @@ class ReportService:
             if station.code.upper() == code.strip().upper():
                 return station
         raise NotFound(f"没有代码为 {code} 的站点，或您无权查看该站点的报表。")
+
+    def station_in(self, session: Session, station_id: int | None) -> StationRef:
+        """The station to report on (the actor's own by default), checked, in a session."""
+        return self._station(session, station_id)
 
     def _station(self, session: Session, station_id: int | None) -> StationRef:
         self._actor.require(Permission.REPORTS)
@@ -201,47 +205,61 @@ class ReportService:
     # ---- monthly --------------------------------------------------------------------
 
     def monthly(self, month: dt.date, station_id: int | None = None) -> MonthlyReport:
+        """The month's report; for a closed month (月结) the whole station's stored one.
+
+        A social worker's own report is always counted afresh: only the station's whole
+        report is closed.
+        """
+        month = month_start(month)
+        with self._db.read() as session:
+            station = self._station(session, station_id)
+            if self._worker is None:
+                closing = closed_months.current(session, station.id, month)
+                if closing is not None:
+                    return closed_months.stored_report(session, closing)
+            return self.computed(session, station, month)
+
+    def computed(self, session: Session, station: StationRef, month: dt.date) -> MonthlyReport:
+        """The month counted from the records now, in the caller's session (closing uses it)."""
         from . import details, splits
 
-        month = month_start(month)
         last = month_end(month)
         previous = add_months(month, -1)
         january = month.replace(month=1)
-        with self._db.read() as session:
-            station = self._station(session, station_id)
-            ids = [station.id]
-            w = self._worker
-            now = monthly.figures(session, ids, month, last, w)[station.id]
-            before = monthly.figures(session, ids, previous, month_end(previous), w)[station.id]
-            ytd = monthly.figures(session, ids, january, last, w)[station.id]
-            targets = self._targets(session, station.id, month.year)
-            rows = tuple(
-                FigureRow(
-                    key=f.key,
-                    section=f.section,
-                    label=f.label,
-                    unit=f.unit,
-                    value=now[f.key],
-                    previous=before[f.key],
-                    year_to_date=_year_to_date(f.key, ytd, now),
-                    target=targets.get(f.key),
-                )
-                for f in defs.FIGURES
+        ids = [station.id]
+        w = self._worker
+        now = monthly.figures(session, ids, month, last, w)[station.id]
+        before = monthly.figures(session, ids, previous, month_end(previous), w)[station.id]
+        ytd = monthly.figures(session, ids, january, last, w)[station.id]
+        targets = self._targets(session, station.id, month.year)
+        rows = tuple(
+            FigureRow(
+                key=f.key,
+                section=f.section,
+                label=f.label,
+                unit=f.unit,
+                value=now[f.key],
+                previous=before[f.key],
+                year_to_date=_year_to_date(f.key, ytd, now),
+                target=targets.get(f.key),
             )
-            report = MonthlyReport(
-                station=station,
-                month=month,
-                generated_at=self._generated_at(),
-                prepared_by=self._actor.display_name,
-                figures=rows,
-                closed_by_reason=splits.closed_by_reason(session, station.id, month, last, w),
-                splits=splits.all_splits(session, station.id, month, last, w),
-                details=details.all_details(session, station.id, month, last, w),
-                comparison=_comparison(rows, month),
-                definitions=defs.sheet_definitions(),
-                scope=self.scope,
-            )
-        return report
+            for f in defs.FIGURES
+        )
+        corrections = closed_months.entered_in(session, station.id, month) if w is None else []
+        return MonthlyReport(
+            station=station,
+            month=month,
+            generated_at=self._generated_at(),
+            prepared_by=self._actor.display_name,
+            figures=rows,
+            closed_by_reason=splits.closed_by_reason(session, station.id, month, last, w),
+            splits=splits.all_splits(session, station.id, month, last, w),
+            details=details.all_details(session, station.id, month, last, w),
+            comparison=_comparison(rows, month),
+            definitions=defs.sheet_definitions(),
+            scope=self.scope,
+            corrections=closed_months.notes(session, corrections),
+        )
 
     def county_summary(self, month: dt.date) -> CountySummary:
         """Every station's figures for the month side by side (the admin of a county)."""

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from app.exports.report_model import (
     AnnualReport,
     Cell,
+    ClosedStamp,
     Column,
+    CorrectionNote,
     CountySummary,
     Definition,
     Detail,
@@ -24,7 +26,9 @@ from app.exports.report_model import (
 __all__ = [
     "AnnualReport",
     "Cell",
+    "ClosedStamp",
     "Column",
+    "CorrectionNote",
     "CountySummary",
     "Definition",
     "Detail",

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import StorageError
+from app.services.reports.closing import MonthCloseService
 from app.services.reports.service import ReportService, add_months, month_start
 from app.services.reports.types import (
     AnnualReport,
@@ -39,6 +40,7 @@ from app.services.reports.types import (
     StationRef,
 )
 from app.ui.dialogs import keep_open
+from app.ui.reports.month_close_bar import MonthCloseBar
 from app.ui.tasks import IsCancelled, Progress, TaskRunner
 
 MONTHLY, ANNUAL, TARGETS = "monthly", "annual", "targets"
@@ -68,6 +70,7 @@ class ReportsPage(QWidget):
         *,
         reports: ReportService,
         tasks: TaskRunner,
+        months: MonthCloseService | None = None,
         today: dt.date | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -106,6 +109,7 @@ class ReportsPage(QWidget):
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.month_close = MonthCloseBar(months=months, tasks=tasks) if months else None
         self.table = QTableWidget(0, 0, self)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
@@ -130,6 +134,8 @@ class ReportsPage(QWidget):
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        if self.month_close is not None:
+            layout.addWidget(self.month_close)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
         layout.addWidget(self.table, 1)
@@ -146,6 +152,8 @@ class ReportsPage(QWidget):
         self.browse_button.clicked.connect(self._browse)
         self.generate_button.clicked.connect(self.generate)
         self.open_button.clicked.connect(self.open_folder)
+        self.month.dateChanged.connect(self._month_changed)
+        self.station.currentIndexChanged.connect(self._month_changed)
         QShortcut(QKeySequence("Ctrl+G"), self, self.generate)
         self._kind_changed()
         tasks.run(self, reports.stations, on_done=self._show_stations)
@@ -171,6 +179,18 @@ class ReportsPage(QWidget):
         monthly = self.kind.currentData() == MONTHLY
         self.month.setEnabled(monthly)
         self.year.setEnabled(not monthly)
+        self._month_changed()
+
+    def _month_changed(self) -> None:
+        """The month close line follows the month and station shown (one station's)."""
+        if self.month_close is None:
+            return
+        station = self.station.currentData()
+        if self.kind.currentData() != MONTHLY or station in (None, ALL_STATIONS):
+            self.month_close.show_month(None, None)
+            return
+        picked = self.month.date()
+        self.month_close.show_month(dt.date(picked.year(), picked.month(), 1), int(station))
 
     def _browse(self) -> None:
         dialog = QFileDialog(self, self.tr("Save reports to"), self.folder.text())

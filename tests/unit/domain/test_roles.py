@@ -32,5 +32,9 @@ def test_only_administrators_and_heads_may_see_full_id_numbers_of_any_client() -
     assert {r for r in Role if allows(r, P.REVEAL_ANY)} == {Role.ADMIN, Role.HEAD}
 
 
+def test_only_administrators_and_heads_may_close_a_month() -> None:
+    assert {r for r in Role if allows(r, P.CLOSE_MONTH)} == {Role.ADMIN, Role.HEAD}
+
+
 def test_every_role_has_a_chinese_label() -> None:
     assert [r.label for r in Role] == ["管理员", "站长", "社工", "督导"]

@@ -23,6 +23,8 @@ from app.services.clients.service import ClientService
 from app.services.clients.types import ClientQuery
 from app.services.context import Actor
 from app.services.lists.service import ListExportService
+from app.services.reports.closing import MonthCloseService
+from app.services.reports.service import ReportService
 from app.store import search
 from app.store.engine import Database
 from app.store.models import (
@@ -30,13 +32,15 @@ from app.store.models import (
     Case,
     Client,
     ClientCategory,
+    MonthClose,
+    MonthCorrection,
     ServiceRecord,
     Visit,
     VisitClient,
     WorkLog,
     WorkLogEntry,
 )
-from tests.unit.services.case_flow import carry, new_client, open_case
+from tests.unit.services.case_flow import INTAKE, carry, new_client, open_case
 from tests.unit.services.conftest import TODAY
 
 LATER = TODAY + dt.timedelta(days=6 * 365)  # past every five-year period
@@ -212,6 +216,30 @@ def test_anonymising_keeps_figures_and_removes_identities(
     assert ConsentService(db, admin, today=LATER).list_consents(station["gone"])[0].signer_name == (
         ANONYMISED
     )
+
+
+def test_anonymising_passes_closed_months_and_blanks_their_stored_names(
+    db: Database, head: Actor, station: dict[str, int]
+) -> None:
+    """Anonymising changes narrative only, which no figure counts: it is no correction of
+    a closed month (月结). The stored reports lose the names as the records do."""
+    months = MonthCloseService(db, head, today=LATER)
+    for month in (INTAKE.replace(day=1), TODAY.replace(day=1)):
+        months.close(month)
+    stored_before = ReportService(db, head).monthly(INTAKE)
+    assert "刘建国" in {cell for d in stored_before.details for row in d.rows for cell in row}
+    before = figures(db)
+
+    RetentionService(db, head, today=LATER).anonymise()
+
+    assert figures(db) == before
+    with db.read() as s:
+        assert s.scalars(select(MonthCorrection)).all() == []
+        texts = " ".join(s.scalars(select(MonthClose.figures)))
+    assert "刘建国" not in texts and "陈桂兰" in texts
+    stored_after = ReportService(db, head).monthly(INTAKE)
+    assert stored_after.figures == stored_before.figures
+    assert stored_after.closed is not None
 
 
 def test_a_client_with_a_case_still_running_is_not_due(
