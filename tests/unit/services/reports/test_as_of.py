@@ -23,7 +23,7 @@ import pytest
 from sqlalchemy import select
 
 from app.domain.clock import FixedClock
-from app.domain.errors import InvalidInput
+from app.domain.errors import InvalidInput, MonthClosed
 from app.domain.roles import Role
 from app.services.cases.service import CaseService
 from app.services.cases.types import (
@@ -37,6 +37,7 @@ from app.services.clients.service import ClientService
 from app.services.clients.types import ClientInput
 from app.services.context import Actor
 from app.services.history import LATE_REASON_DAYS_KEY, When
+from app.services.reports.closing import MonthCloseService
 from app.services.reports.service import ReportService
 from app.services.reports.types import MonthlyReport
 from app.store import settings as settings_rows
@@ -351,3 +352,33 @@ def test_a_corrected_intake_date_moves_the_case_with_its_history(station: Statio
             version=station.version(k1),
             data=IntakeInput(D(2026, 10, 12), presenting_problem="独居", urgency="urgent"),
         )
+
+
+def test_after_october_is_closed_novembers_changes_need_no_correction(station: Station) -> None:
+    station.at(D(2026, 11, 2))
+    months = MonthCloseService(station.db, station.head)
+    months.close(OCT)
+    signed = station.october()
+    station.at(D(2026, 11, 5))
+    # A hand-over and a move that begin in November end October's periods of history
+    # without touching a day of October: no correction, no reason asked for.
+    station.cases(station.head).reassign(
+        station.k1.case_id, version=station.version(station.k1.case_id),
+        worker_id=station.w2.user_id, reason="调岗",
+    )  # fmt: skip
+    version, data = station.client_input(station.jia, village_id=station.village["东山村"])
+    station.clients().update(station.jia, version=version, data=data)
+    assert months.status(OCT).corrections == 0
+    # A move dated in October is a correction: refused without a reason…
+    version, data = station.client_input(
+        station.yi, village_id=station.village["梅林村"], changes_on=D(2026, 10, 20)
+    )
+    with pytest.raises(MonthClosed):
+        station.clients().update(station.yi, version=version, data=data)
+    # …and with the head's reason it is recorded, while the signed figures stay.
+    with months.correcting("乙10月20日已搬到梅林村，当时漏登"):
+        station.clients(station.head).update(station.yi, version=version, data=data)
+    assert months.status(OCT).corrections >= 1
+    now = station.october()
+    assert (now.figures, now.splits) == (signed.figures, signed.splits)
+    assert now.corrected_since_close == months.status(OCT).corrections
