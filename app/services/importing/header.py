@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from app.services.importing.readers import Row
+from app.services.importing.cells import Row
 
 SCAN_ROWS = 30  # titles, issuing office and merged group headings sit above the header
 
