@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -32,6 +35,7 @@ class PreviewPage(QWidget):
         self.matches_label = QLabel(self)
         self.matches_label.setObjectName("previewMatches")
         self.matches_label.setWordWrap(True)
+        self.matches_label.setTextFormat(Qt.TextFormat.RichText)
         self.filter_combo = QComboBox(self)
         self.filter_combo.setObjectName("verdictFilter")
         self.filter_combo.addItem(self.tr("All rows"), "")
@@ -81,13 +85,27 @@ class PreviewPage(QWidget):
             )
             + since
         )
-        self.matches_label.setText(self.matches_text(preview))
+        self.matches_label.setText(self.matches_text(preview, rich=True))
 
-    def matches_text(self, preview: Preview) -> str:
-        """ "身份证号码 → 身份证号；…" and the columns left out, so the user can check both."""
-        pairs = "；".join(f"{column} → {field}" for column, field in preview.matched)
+    def matches_text(self, preview: Preview, *, rich: bool = False) -> str:
+        """ "身份证号码 → 身份证号；…" and the columns left out, so the user can check both.
+
+        Rich, each pair and name is held on one line (word joiners, no-break spaces): Chinese
+        text may otherwise wrap anywhere, even inside "保障金额". Qt ignores `white-space`
+        on a span.
+        """
+
+        def piece(text: str) -> str:
+            return "\u2060".join(html.escape(text.replace(" ", "\u00a0"))) if rich else text
+
+        def template(text: str) -> str:
+            return html.escape(text) if rich else text
+
+        pairs = "；".join(piece(f"{column} → {field}") for column, field in preview.matched)
         if not preview.unused:
-            return self.tr("Columns read: {pairs}. Every column is used.").format(pairs=pairs)
-        return self.tr("Columns read: {pairs}. Not used: {unused}.").format(
-            pairs=pairs, unused="、".join(preview.unused)
+            return template(self.tr("Columns read: {pairs}. Every column is used.")).format(
+                pairs=pairs
+            )
+        return template(self.tr("Columns read: {pairs}. Not used: {unused}.")).format(
+            pairs=pairs, unused="、".join(piece(name) for name in preview.unused)
         )
