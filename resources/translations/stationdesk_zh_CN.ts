@@ -3123,8 +3123,8 @@ Log file: {path}</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <source>An .xlsx, .xls or .csv file</source>
-        <translation>选择 .xlsx、.xls 或 .csv 文件</translation>
+        <source>An .xlsx, .xls, .csv or .txt file</source>
+        <translation>选择 .xlsx、.xls、.csv 或 .txt 文件</translation>
     </message>
     <message>
         <source>Choose file…</source>
@@ -3191,16 +3191,8 @@ Log file: {path}</source>
         <translation>导入日期：</translation>
     </message>
     <message>
-        <source>All rows</source>
-        <translation>全部行</translation>
-    </message>
-    <message>
         <source>Save error report…</source>
         <translation>保存错误报告…</translation>
-    </message>
-    <message>
-        <source>Show:</source>
-        <translation>显示：</translation>
     </message>
     <message>
         <source>Import</source>
@@ -3219,8 +3211,8 @@ Log file: {path}</source>
         <translation>选择名单文件</translation>
     </message>
     <message>
-        <source>Spreadsheets (*.xlsx *.xls *.csv);;All files (*)</source>
-        <translation>表格文件 (*.xlsx *.xls *.csv);;所有文件 (*)</translation>
+        <source>Spreadsheets and text (*.xlsx *.xls *.csv *.txt);;All files (*)</source>
+        <translation>表格和文本文件 (*.xlsx *.xls *.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Header found in row {row}. Check which client field each column fills; columns set to (not imported) are left out.</source>
@@ -3237,14 +3229,6 @@ Log file: {path}</source>
     <message>
         <source>Checking the roster…</source>
         <translation>正在核对名单…</translation>
-    </message>
-    <message>
-        <source> Compared with the roster imported on {date}.</source>
-        <translation>已与 {date} 导入的同类名单比对。</translation>
-    </message>
-    <message>
-        <source>{category}, import date {date}: {counts}.</source>
-        <translation>{category}，导入日期 {date}：{counts}。</translation>
     </message>
     <message>
         <source>Import this roster? {new} new clients, {updated} updated; rows with errors are left out.</source>
@@ -3273,6 +3257,26 @@ Log file: {path}</source>
     <message>
         <source>{count} rows saved to {path}.</source>
         <translation>已将 {count} 行保存到 {path}。</translation>
+    </message>
+    <message>
+        <source>Download template…</source>
+        <translation>下载模板…</translation>
+    </message>
+    <message>
+        <source>For whoever fills in a roster: an Excel file with the columns this import recognises, two examples and instructions.</source>
+        <translation>给填写名单的人：Excel 模板，含本导入能识别的各列、两行示例和填写说明。</translation>
+    </message>
+    <message>
+        <source>No roster yet:</source>
+        <translation>还没有名单：</translation>
+    </message>
+    <message>
+        <source>Save the roster template</source>
+        <translation>保存名单模板</translation>
+    </message>
+    <message>
+        <source>The template was saved to {path}.</source>
+        <translation>模板已保存到 {path}。</translation>
     </message>
 </context>
 <context>
@@ -3855,6 +3859,37 @@ Case management for township social work stations. Your records stay on this com
     <message>
         <source>No longer on the roster: {village}</source>
         <translation>不在新名单中：{village}</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <source>All rows</source>
+        <translation>全部行</translation>
+    </message>
+    <message>
+        <source>Save error report…</source>
+        <translation>保存错误报告…</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source> Compared with the roster imported on {date}.</source>
+        <translation>已与 {date} 导入的同类名单比对。</translation>
+    </message>
+    <message>
+        <source>{category}, import date {date}: {counts}.</source>
+        <translation>{category}，导入日期 {date}：{counts}。</translation>
+    </message>
+    <message>
+        <source>Columns read: {pairs}. Every column is used.</source>
+        <translation>列的对应：{pairs}。所有列均已使用。</translation>
+    </message>
+    <message>
+        <source>Columns read: {pairs}. Not used: {unused}.</source>
+        <translation>列的对应：{pairs}。未使用：{unused}。</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -24,6 +24,7 @@ from app.ui.clients.import_preview_model import PreviewModel
 from app.ui.clients.page import ClientsPage
 from app.ui.tasks import TaskRunner
 from tests.ui.items import cell
+from tests.ui.shell_helpers import chinese_ui
 from tests.unit.services.importing import rosters
 
 A = rosters.make_id(dt.date(1950, 1, 1), 1)
@@ -51,6 +52,11 @@ def make_page(qtbot: QtBot, db: Database, actor: Actor, tasks: TaskRunner) -> Cl
     page.show()
     qtbot.waitUntil(lambda: not page.model.searching, timeout=5_000)
     return page
+
+
+def plain(label: QLabel) -> str:
+    """A label's text without the joiners that keep each column name on one line."""
+    return label.text().replace("\u2060", "").replace("\u00a0", " ")
 
 
 def boxes(dialog: ImportDialog) -> list[QMessageBox]:
@@ -84,15 +90,31 @@ def test_mapping_preview_and_import(
 
     dialog.next_button.click()
     qtbot.waitUntil(lambda: dialog.stack.currentIndex() == ImportDialog.PREVIEW, timeout=10_000)
-    model = dialog.model
+    shown = dialog.preview_page
+    model = shown.model
     assert model.rowCount() == 3
-    assert "新增 2" in dialog.counts_label.text() and "错误 1" in dialog.counts_label.text()
-    dialog.filter_combo.setCurrentIndex(dialog.filter_combo.findData("错误"))
+    assert "新增 2" in shown.counts_label.text() and "错误 1" in shown.counts_label.text()
+    # Which column filled which field, and the columns left out (the phone one by the user).
+    assert shown.matches_label.isVisible()
+    pairs = "姓名 → 姓名；公民身份号码 → 身份证号；村居 → 村/社区"
+    assert dialog.preview is not None
+    assert (
+        shown.matches_text(dialog.preview)
+        == f"Columns read: {pairs}. Not used: 序号、联系电话、备注."
+    )
+    assert "公民身份号码 → 身份证号" in plain(shown.matches_label)
+    assert dialog.preview is not None
+    with chinese_ui():
+        assert (
+            shown.matches_text(dialog.preview)
+            == f"列的对应：{pairs}。未使用：序号、联系电话、备注。"
+        )
+    shown.filter_combo.setCurrentIndex(shown.filter_combo.findData("错误"))
     assert model.rowCount() == 1
     assert "数字格式" in model.data(model.index(0, PreviewModel.DETAIL))
     colour = model.data(model.index(0, 0), role=8).color()  # BackgroundRole
     assert colour == QColor("#fbe0e0")
-    assert dialog.errors_button.isEnabled()
+    assert shown.errors_button.isEnabled()
 
     dialog.next_button.click()  # 导入: asks first
     qtbot.waitUntil(lambda: bool(boxes(dialog)), timeout=5_000)
@@ -148,3 +170,73 @@ def test_supervisors_see_no_import_button(
 ) -> None:
     page = make_page(qtbot, db, make_actor(Role.SUPERVISOR), tasks)
     assert not page.import_button.isVisible()
+
+
+def walk_to_preview(qtbot: QtBot, dialog: ImportDialog, path: Path) -> None:
+    dialog.set_file(path)
+    qtbot.waitUntil(lambda: dialog.sheet_combo.count() > 0 and not dialog.busy, timeout=5_000)
+    dialog.next_button.click()
+    qtbot.waitUntil(lambda: dialog.stack.currentIndex() == ImportDialog.MAPPING, timeout=5_000)
+    dialog.category_combo.setCurrentIndex(dialog.category_combo.findData("dibao_rural"))
+    dialog.next_button.click()
+    qtbot.waitUntil(lambda: dialog.stack.currentIndex() == ImportDialog.PREVIEW, timeout=10_000)
+
+
+def test_the_template_saved_from_the_dialog_imports_its_examples(
+    qtbot: QtBot, db: Database, admin: Actor, tasks: TaskRunner, tmp_path: Path
+) -> None:
+    tasks.set_window(None)
+    with chinese_ui():
+        dialog = ImportDialog(importer=RosterImportService(db, admin), tasks=tasks)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    tasks.set_window(dialog)
+    assert dialog.template_button.isVisible()
+    assert dialog.template_button.text() == "下载模板…"
+    qtbot.waitUntil(lambda: dialog.category_combo.count() > 0 and not dialog.busy, timeout=5_000)
+    template = tmp_path / "服务对象名单模板.xlsx"
+    dialog.save_template_to(template)
+    qtbot.waitUntil(lambda: bool(boxes(dialog)), timeout=5_000)
+    assert str(template) in boxes(dialog)[0].text()
+    boxes(dialog)[0].close()
+
+    walk_to_preview(qtbot, dialog, template)
+    shown = dialog.preview_page
+    assert [shown.model.data(shown.model.index(r, 2)) for r in range(2)] == ["张示例", "李示例"]
+    assert "新增 2" in shown.counts_label.text() and "错误 0" in shown.counts_label.text()
+    assert "身份证号 → 身份证号" in plain(shown.matches_label)
+    assert "Every column is used." in plain(shown.matches_label)
+
+
+def test_a_unicode_text_roster_from_excel_is_previewed(
+    qtbot: QtBot, db: Database, admin: Actor, tasks: TaskRunner, tmp_path: Path
+) -> None:
+    rows: list[list[object]] = [["姓名", "身份证号码", "村"], ["张桂兰", A, "梅林村"]]
+    path = rosters.write_csv(tmp_path / "名单.txt", rows, "utf-16-le-bom", delimiter="\t")
+    tasks.set_window(None)
+    dialog = ImportDialog(importer=RosterImportService(db, admin), tasks=tasks)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    tasks.set_window(dialog)
+    qtbot.waitUntil(lambda: dialog.category_combo.count() > 0 and not dialog.busy, timeout=5_000)
+    walk_to_preview(qtbot, dialog, path)
+    model = dialog.preview_page.model
+    assert model.rowCount() == 1 and model.data(model.index(0, 2)) == "张桂兰"
+    assert "身份证号码 → 身份证号" in plain(dialog.preview_page.matches_label)
+
+
+def test_a_binary_file_is_refused_by_name(
+    qtbot: QtBot, db: Database, admin: Actor, tasks: TaskRunner, tmp_path: Path
+) -> None:
+    tasks.set_window(None)
+    dialog = ImportDialog(importer=RosterImportService(db, admin), tasks=tasks)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    tasks.set_window(dialog)
+    path = tmp_path / "照片.csv"
+    path.write_bytes(bytes(range(256)) * 16)
+    dialog.set_file(path)
+    qtbot.waitUntil(lambda: bool(boxes(dialog)), timeout=5_000)
+    assert "“照片.csv”" in boxes(dialog)[0].text() and "编码" in boxes(dialog)[0].text()
+    assert not dialog.next_button.isEnabled()
+    boxes(dialog)[0].close()

@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from app.services.importing.readers import Row
+from app.services.importing.cells import Row
 
 SCAN_ROWS = 30  # titles, issuing office and merged group headings sit above the header
 
@@ -72,18 +72,23 @@ def header_text(cell: object) -> str:
     return re.sub(r"[*＊※]|[(（][^)）]*位[)）]$", "", text)
 
 
+# Folded once: folding every synonym on every call made header detection the slow part.
+_SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
+    (key, tuple(header_text(n) for n in names)) for key, _label, names in FIELDS
+)
+
+
 def field_for(name: str) -> str | None:
     """The field a header name means, by exact synonym, then by the longest synonym it contains."""
     text = header_text(name)
     if not text:
         return None
-    for key, _label, names in FIELDS:
-        if text in (header_text(n) for n in names):
+    for key, folded_names in _SYNONYMS:
+        if text in folded_names:
             return key
     best: tuple[int, str] | None = None
-    for key, _label, names in FIELDS:
-        for n in names:
-            folded = header_text(n)
+    for key, folded_names in _SYNONYMS:
+        for folded in folded_names:
             if len(folded) >= 2 and folded in text and (best is None or len(folded) > best[0]):
                 best = (len(folded), key)
     return best[1] if best else None

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.services.context import Changes
+from app.services.importing.header import FIELD_LABELS
 from app.services.importing.rows import CleanRow
 
 
@@ -23,6 +24,22 @@ EXIT = "退出"
 """Counted beside the verdicts, not a row of the file: someone the new roster no longer lists."""
 COUNT_ORDER: tuple[str, ...] = (*(v.value for v in Verdict), EXIT)
 """The order in which the counts of a preview or an import are shown."""
+
+
+def column_letter(index: int) -> str:
+    """Excel's name of a 0-based column: A, B, … Z, AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def column_name(headers: tuple[str, ...], index: int) -> str:
+    """A column as the user knows it: its header, or "F列" when the header cell is blank."""
+    name = headers[index] if index < len(headers) else ""
+    return name or f"{column_letter(index)}列"
 
 
 @dataclass(frozen=True)
@@ -94,6 +111,19 @@ class Preview:
         counts = {v.value: self.count(v) for v in Verdict}
         counts[EXIT] = len(self.exits)
         return counts
+
+    @property
+    def matched(self) -> tuple[tuple[str, str], ...]:
+        """(column, field label) for each column read, in the file's order."""
+        return tuple(
+            (column_name(self.headers, i), FIELD_LABELS[key])
+            for i, key in sorted(self.columns.items())
+        )
+
+    @property
+    def unused(self) -> tuple[str, ...]:
+        """The named columns of the header that fill no field."""
+        return tuple(n for i, n in enumerate(self.headers) if n and i not in self.columns)
 
     @property
     def importable(self) -> int:

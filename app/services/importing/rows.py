@@ -13,7 +13,7 @@ from app.domain import idnumber
 from app.domain.contact import normalise_phone
 from app.domain.errors import InvalidInput
 from app.domain.text import has_hidden
-from app.services.importing.readers import Cell, Row
+from app.services.importing.cells import Cell, Row
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 1 is 1900-01-01 (Excel's 1900 leap-year bug)
 _SCIENTIFIC = re.compile(r"^\d+(\.\d+)?e\+?\d+$", re.IGNORECASE)

@@ -19,7 +19,7 @@ from app.exports.roster_errors import ErrorLine, write_error_report
 from app.services.access import audit
 from app.services.access.refusals import logs_refusals
 from app.services.context import Actor
-from app.services.importing import classify, header, readers
+from app.services.importing import classify, header, readers, template
 from app.services.importing.classify import Labels
 from app.services.importing.results import (
     EXIT,
@@ -173,6 +173,28 @@ class RosterImportService:
                     .order_by(CodeItem.sort, CodeItem.id)
                 )
             ]
+
+    def save_template(self, path: Path) -> None:
+        """An .xlsx roster template with this station's villages and code labels."""
+        self._actor.require(Permission.EDIT_CLIENTS)
+        with self._db.read() as session:
+            _lookups, labels = self._lookups(session, "")
+            villages = session.scalars(
+                select(Village.name)
+                .where(Village.station_id == self._actor.station_id, Village.active.is_(True))
+                .order_by(Village.sort, Village.id)
+            ).all()
+        choices = template.Choices(
+            villages=villages, relations=labels.relations,
+            disability_types=labels.disability_types,
+            disability_grades=labels.disability_grades, categories=dict(self.categories()),
+        )  # fmt: skip
+        try:
+            template.save(Path(path), choices)
+        except OSError as exc:
+            raise InvalidInput(
+                f"无法保存模板（{exc.strerror}），请换个位置或关闭已打开的同名文件。"
+            ) from None
 
     # ---- preview ---------------------------------------------------------------------
 

@@ -15,12 +15,10 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -28,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.importing.results import (
-    COUNT_ORDER,
     ImportLogRow,
     ImportResult,
     MappingProposal,
@@ -37,15 +34,11 @@ from app.services.importing.results import (
 )
 from app.services.importing.service import ImportCancelled, RosterImportService
 from app.ui.clients.import_mapping import MappingTable
-from app.ui.clients.import_preview_model import PreviewModel
+from app.ui.clients.import_preview_page import PreviewPage, counts_text
 from app.ui.dialogs import confirm, show_message
 from app.ui.tasks import Cancelled, IsCancelled, Progress, TaskRunner
 
 T = TypeVar("T")
-
-
-def counts_text(counts: dict[str, int]) -> str:
-    return "    ".join(f"{key} {counts.get(key, 0)}" for key in COUNT_ORDER)
 
 
 def cancellable(call: Callable[[Progress, IsCancelled], T]) -> Callable[[Progress, IsCancelled], T]:
@@ -83,7 +76,9 @@ class ImportDialog(QDialog):
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self._file_page())
         self.stack.addWidget(self._mapping_page())
-        self.stack.addWidget(self._preview_page())
+        self.preview_page = PreviewPage(self)
+        self.preview_page.errors_button.clicked.connect(self.save_errors)
+        self.stack.addWidget(self.preview_page)
         self.stack.addWidget(self._result_page())
         self.back_button = QPushButton(self.tr("Back"), self)
         self.next_button = QPushButton(self.tr("Next"), self)
@@ -109,7 +104,7 @@ class ImportDialog(QDialog):
         page = QWidget(self)
         self.file_edit = QLineEdit(page)
         self.file_edit.setReadOnly(True)
-        self.file_edit.setPlaceholderText(self.tr("An .xlsx, .xls or .csv file"))
+        self.file_edit.setPlaceholderText(self.tr("An .xlsx, .xls, .csv or .txt file"))
         self.browse_button = QPushButton(self.tr("Choose file…"), page)
         self.browse_button.clicked.connect(self.browse)
         row = QHBoxLayout()
@@ -132,6 +127,21 @@ class ImportDialog(QDialog):
         form.addRow(self.tr("File:"), row)
         form.addRow(self.tr("Sheet:"), self.sheet_combo)
         form.addRow(self.tr("Column mapping:"), self.saved_combo)
+        self.template_button = QPushButton(self.tr("Download template…"), page)
+        self.template_button.setObjectName("templateButton")
+        self.template_button.clicked.connect(self.save_template)
+        hint = QLabel(
+            self.tr(
+                "For whoever fills in a roster: an Excel file with the columns this import "
+                "recognises, two examples and instructions."
+            ),
+            page,
+        )
+        hint.setWordWrap(True)
+        template_row = QHBoxLayout()
+        template_row.addWidget(self.template_button)
+        template_row.addWidget(hint, 1)
+        form.addRow(self.tr("No roster yet:"), template_row)
         self.history = QTableWidget(0, 5, page)
         self.history.setObjectName("importHistory")
         self.history.setHorizontalHeaderLabels(
@@ -180,43 +190,6 @@ class ImportDialog(QDialog):
         layout.addLayout(grant)
         return page
 
-    def _preview_page(self) -> QWidget:
-        page = QWidget(self)
-        self.counts_label = QLabel(page)
-        self.counts_label.setObjectName("previewCounts")
-        self.counts_label.setWordWrap(True)
-        self.filter_combo = QComboBox(page)
-        self.filter_combo.setObjectName("verdictFilter")
-        self.filter_combo.addItem(self.tr("All rows"), "")
-        for verdict in COUNT_ORDER:
-            self.filter_combo.addItem(verdict, verdict)
-        self.filter_combo.currentIndexChanged.connect(self._filter_changed)
-        self.errors_button = QPushButton(self.tr("Save error report…"), page)
-        self.errors_button.clicked.connect(self.save_errors)
-        top = QHBoxLayout()
-        top.addWidget(self.counts_label, 1)
-        top.addWidget(QLabel(self.tr("Show:"), page))
-        top.addWidget(self.filter_combo)
-        top.addWidget(self.errors_button)
-        self.model = PreviewModel(self)
-        self.table = QTableView(page)
-        self.table.setObjectName("previewTable")
-        self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        header = self.table.horizontalHeader()
-        for column, width in ((0, 50), (1, 64), (2, 80), (3, 150)):
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(PreviewModel.DETAIL, QHeaderView.ResizeMode.Stretch)
-        layout = QVBoxLayout(page)
-        layout.addLayout(top)
-        layout.addWidget(self.table, 1)
-        return page
-
-    def _filter_changed(self, _index: int) -> None:
-        self.model.set_filter(str(self.filter_combo.currentData() or ""))
-
     def _result_page(self) -> QWidget:
         page = QWidget(self)
         self.result_label = QLabel(page)
@@ -250,7 +223,7 @@ class ImportDialog(QDialog):
         has_errors = self.preview is not None and any(
             r.verdict in (Verdict.ERROR, Verdict.DUPLICATE) for r in self.preview.rows
         )
-        self.errors_button.setEnabled(has_errors)
+        self.preview_page.errors_button.setEnabled(has_errors)
         self.result_errors_button.setVisible(has_errors)
 
     # ---- steps ------------------------------------------------------------------------
@@ -310,10 +283,29 @@ class ImportDialog(QDialog):
             self,
             self.tr("Choose a roster"),
             "",
-            self.tr("Spreadsheets (*.xlsx *.xls *.csv);;All files (*)"),
+            self.tr("Spreadsheets and text (*.xlsx *.xls *.csv *.txt);;All files (*)"),
         )
         if name:
             self.set_file(Path(name))
+
+    def save_template(self) -> None:
+        name, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the roster template"),
+            "服务对象名单模板.xlsx",
+            self.tr("Excel workbook (*.xlsx)"),
+        )
+        if name:
+            path = Path(name)
+            self.save_template_to(path if path.suffix.lower() == ".xlsx" else Path(f"{name}.xlsx"))
+
+    def save_template_to(self, path: Path) -> None:
+        importer = self._importer
+
+        def saved(_none: None) -> None:
+            show_message(self, self.tr("The template was saved to {path}.").format(path=str(path)))
+
+        self._run(lambda: importer.save_template(path), saved)
 
     def set_file(self, path: Path) -> None:
         """Take a roster file and list its sheets."""
@@ -410,23 +402,7 @@ class ImportDialog(QDialog):
 
     def _previewed(self, preview: Preview) -> None:
         self.preview = preview
-        self.model.set_preview(preview)
-        self.filter_combo.setCurrentIndex(0)
-        since = (
-            self.tr(" Compared with the roster imported on {date}.").format(
-                date=preview.previous_import.isoformat()
-            )
-            if preview.previous_import
-            else ""
-        )
-        self.counts_label.setText(
-            self.tr("{category}, import date {date}: {counts}.").format(
-                category=preview.category_label,
-                date=preview.import_date.isoformat(),
-                counts=counts_text(preview.counts),
-            )
-            + since
-        )
+        self.preview_page.show_preview(preview)
         self._show_page(self.PREVIEW)
 
     def ask_to_import(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from app.services.importing.header import FIELDS
-from app.services.importing.results import MappingProposal
+from app.services.importing.results import MappingProposal, column_letter
 
 SAMPLES = 3
 
@@ -35,7 +35,7 @@ class MappingTable(QTableWidget):
         self.setRowCount(width)
         for column in range(width):
             name = proposal.headers[column] if column < len(proposal.headers) else ""
-            letter = _column_letter(column)
+            letter = column_letter(column)
             self.setItem(column, self.HEADER, QTableWidgetItem(f"{letter}  {name}".rstrip()))
             values = [r[column] for r in proposal.sample[:SAMPLES] if column < len(r) and r[column]]
             self.setItem(column, self.SAMPLE, QTableWidgetItem("、".join(values)))
@@ -75,12 +75,3 @@ class MappingTable(QTableWidget):
     @property
     def headers(self) -> tuple[str, ...]:
         return self._headers
-
-
-def _column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import io
@@ -49,10 +50,15 @@ def write_xlsx(path: Path, rows: Sequence[Sequence[Any]], *, title: str = "", sh
     return path
 
 
-def write_csv(path: Path, rows: Sequence[Sequence[Any]], encoding: str = "gbk") -> Path:
+def write_csv(
+    path: Path, rows: Sequence[Sequence[Any]], encoding: str = "gbk", *, delimiter: str = ","
+) -> Path:
+    """Rows as text; "utf-16-le-bom" and "utf-16-be-bom" put the byte-order mark first."""
     buffer = io.StringIO()
-    csv.writer(buffer).writerows(rows)
-    path.write_bytes(buffer.getvalue().encode(encoding))
+    csv.writer(buffer, delimiter=delimiter).writerows(rows)
+    codec, bom, _ = encoding.partition("-bom")
+    marks = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
+    path.write_bytes((marks[codec] if bom else b"") + buffer.getvalue().encode(codec))
     return path
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from app.services.importing import header, rows
-from app.services.importing.readers import Cell
+from app.services.importing.cells import Cell
 from app.services.importing.rows import Lookups, RowError
 from tests.unit.services.importing.rosters import id_ending_in_x, make_id, serial
 

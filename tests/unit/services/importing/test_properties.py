@@ -14,7 +14,7 @@ from app.domain import idnumber
 from app.domain.errors import InvalidInput
 from app.services.context import Actor
 from app.services.importing import readers
-from app.services.importing.readers import Row
+from app.services.importing.cells import Row
 from app.services.importing.results import Verdict
 from app.services.importing.service import ImportCancelled, RosterImportService
 from app.store.engine import Database
