@@ -1,4 +1,5 @@
-"""`stationdesk import clients`: a roster file into the client registry from the command line."""
+"""`stationdesk import clients|template`: a roster file into the client registry, or the
+roster template to fill in, from the command line."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ def add_parser(subparsers: Any) -> None:
     kinds = command.add_subparsers(dest="kind", metavar="内容", required=True)
     clients = kinds.add_parser("clients", help="把名单导入为服务对象并授予类别")
     clients.add_argument("--db", default=argparse.SUPPRESS, help="数据库文件路径或数据库 URL")
-    clients.add_argument("file", metavar="FILE", help="名单文件（.xlsx、.xls 或 .csv）")
+    clients.add_argument("file", metavar="FILE", help="名单文件（.xlsx、.xls、.csv 或 .txt）")
     clients.add_argument("--sheet", help="工作表名称（默认第一个）")
     clients.add_argument("--mapping", default="", help="已保存的列对应关系名称（默认按表头识别）")
     clients.add_argument("--category", help="名单授予的服务对象类别代码，如 dibao_rural")
@@ -30,6 +31,18 @@ def add_parser(subparsers: Any) -> None:
     clients.add_argument("--errors", help="把未导入的行及原因保存为 xlsx 文件")
     clients.add_argument("--user", help="操作人用户名（密码取自 STATIONDESK_PASSWORD 或提示输入）")
     clients.set_defaults(handler=run)
+    template = kinds.add_parser("template", help="保存名单模板（.xlsx：表头、示例和说明）")
+    template.add_argument("--db", default=argparse.SUPPRESS, help="数据库文件路径或数据库 URL")
+    template.add_argument("out", metavar="FILE", help="模板保存为（.xlsx）")
+    template.add_argument("--user", help="操作人用户名（密码取自 STATIONDESK_PASSWORD 或提示输入）")
+    template.set_defaults(handler=run_template)
+
+
+def run_template(ctx: Context) -> int:
+    with ctx.desk() as desk:
+        desk.importing.save_template(Path(ctx.args.out))
+    print(f"名单模板已保存：{ctx.args.out}")
+    return 0
 
 
 def run(ctx: Context) -> int:

@@ -98,3 +98,13 @@ def test_known_errors_exit_two_with_a_message(
     assert "空的" in capsys.readouterr().err
     assert run(db_path, str(roster), "--category", "dibao_rural", "--import-date", "5/1") == 2
     assert "格式不对" in capsys.readouterr().err
+
+
+def test_the_template_saved_from_the_command_line_imports_its_examples(
+    db: Database, admin: Actor, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    template = tmp_path / "名单模板.xlsx"
+    assert main(["import", "template", "--db", str(db_path), str(template), "--user", "admin"]) == 0
+    assert "名单模板已保存" in capsys.readouterr().out
+    assert run(db_path, "--category", "dibao_rural", str(template)) == 0
+    assert clients(db) == 2
