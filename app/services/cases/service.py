@@ -256,7 +256,9 @@ class CaseService(CaseSteps):
 
     # ---- closure, follow-up, reopening --------------------------------------------------
 
-    def submit_closure(self, case_id: int, *, version: int, data: ClosureInput) -> CaseSaved:
+    def submit_closure(
+        self, case_id: int, *, version: int, data: ClosureInput, when: When = NOW
+    ) -> CaseSaved:
         summary = data.summary.strip()
         if not summary:
             raise InvalidInput("请填写结案小结。", field="summary")
@@ -267,11 +269,15 @@ class CaseService(CaseSteps):
             case, state = self._begin(
                 session, case_id, version, Action.SUBMIT_CLOSURE, closure_reason=data.reason
             )
+            day = self._day(session, case, when, "申请结案日期")
             closure = self._closure_row(session, case, data.reason, summary)
             closure.follow_up_plan = data.follow_up_plan.strip()
             closure.follow_up_until = data.follow_up_until
             session.flush()
-            return self._finish(session, case, Action.SUBMIT_CLOSURE, state, closure.id)
+            return self._finish(
+                session, case, Action.SUBMIT_CLOSURE, state, closure.id, on=day,
+                late_reason=when.late_reason,
+            )  # fmt: skip
 
     def approve_closure(
         self, case_id: int, *, version: int, comment: str = "", when: When = NOW

@@ -118,14 +118,18 @@ class CaseSteps(CaseServiceBase):
 
     # ---- 计划 -------------------------------------------------------------------------
 
-    def save_plan(self, case_id: int, *, version: int, data: PlanInput) -> CaseSaved:
-        """Save the plan being worked on (draft or returned), or start a new revision."""
+    def save_plan(
+        self, case_id: int, *, version: int, data: PlanInput, when: When = NOW
+    ) -> CaseSaved:
+        """Save the plan being worked on (draft or returned), or start a new revision;
+        `when` dates the move into the plan stage (a plan written on paper earlier)."""
         overall = data.overall_goal.strip()
         if not overall:
             raise InvalidInput("请填写服务计划的总目标。", field="overall_goal")
         goals = [g for g in data.goals if g.goal.strip()]
         with self._db.write() as session:
             case, state = self._begin(session, case_id, version, Action.SAVE_PLAN)
+            day = self._day(session, case, when, "计划日期")
             plan = self._working_plan(session, case)
             if plan is None:
                 plan = CasePlan(
@@ -138,7 +142,10 @@ class CaseSteps(CaseServiceBase):
             plan.updated_by_id = self._actor.user_id
             session.flush()
             self._set_goals(session, plan, goals)
-            return self._finish(session, case, Action.SAVE_PLAN, state, plan.id)
+            return self._finish(
+                session, case, Action.SAVE_PLAN, state, plan.id, on=day,
+                late_reason=when.late_reason,
+            )  # fmt: skip
 
     def _working_plan(self, session: Session, case: Case) -> CasePlan | None:
         return session.scalars(
@@ -178,9 +185,10 @@ class CaseSteps(CaseServiceBase):
             )
             session.delete(goal)
 
-    def submit_plan(self, case_id: int, *, version: int) -> CaseSaved:
+    def submit_plan(self, case_id: int, *, version: int, when: When = NOW) -> CaseSaved:
         with self._db.write() as session:
             case, state = self._begin(session, case_id, version, Action.SUBMIT_PLAN)
+            day = self._day(session, case, when, "提交日期")
             plan = self._working_plan(session, case) or self._missing("服务计划")
             goals = session.scalar(select(func.count()).where(CaseGoal.plan_id == plan.id))
             if not goals:
@@ -188,7 +196,10 @@ class CaseSteps(CaseServiceBase):
             plan.status = PlanStatus.SUBMITTED.value
             plan.submitted_at = self._db.clock.now()
             plan.updated_by_id = self._actor.user_id
-            return self._finish(session, case, Action.SUBMIT_PLAN, state, plan.id)
+            return self._finish(
+                session, case, Action.SUBMIT_PLAN, state, plan.id, on=day,
+                late_reason=when.late_reason,
+            )  # fmt: skip
 
     def approve_plan(
         self, case_id: int, *, version: int, comment: str = "", when: When = NOW

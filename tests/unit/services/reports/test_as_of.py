@@ -29,8 +29,10 @@ from app.services.cases.service import CaseService
 from app.services.cases.types import (
     AssessmentInput,
     ClosureInput,
+    GoalInput,
     IntakeInput,
     OpenCaseInput,
+    PlanInput,
     ServiceRecordInput,
 )
 from app.services.clients.service import ClientService
@@ -382,3 +384,50 @@ def test_after_october_is_closed_novembers_changes_need_no_correction(station: S
     now = station.october()
     assert (now.figures, now.splits) == (signed.figures, signed.splits)
     assert now.corrected_since_close == months.status(OCT).corrections
+
+
+def test_a_whole_case_typed_in_later_keeps_every_step_in_its_month(station: Station) -> None:
+    # 丙's case happened in October on paper and is typed in on 11-03, step by step.
+    station.at(D(2026, 11, 3))
+    w1, head = station.cases(station.w1), station.cases(station.head)
+    k3 = w1.open_case(
+        OpenCaseInput(
+            client_id=station.bing,
+            intake_date=D(2026, 10, 12),
+            presenting_problem="照护压力",
+        )
+    ).case_id
+
+    def v() -> int:
+        return station.version(k3)
+
+    w1.add_assessment(
+        k3, version=v(),
+        data=AssessmentInput(assessed_on=D(2026, 10, 13), domains={"physical": "行动不便"}),
+    )  # fmt: skip
+    w1.save_plan(
+        k3, version=v(), when=When(D(2026, 10, 14)),
+        data=PlanInput(overall_goal="减轻照护压力", goals=(GoalInput("每周喘息服务一次"),)),
+    )  # fmt: skip
+    w1.submit_plan(k3, version=v(), when=When(D(2026, 10, 14)))
+    head.approve_plan(k3, version=v(), when=When(D(2026, 10, 15)))
+    station.record(station.w1, k3, D(2026, 10, 16))
+    w1.submit_closure(
+        k3, version=v(), when=When(D(2026, 10, 29)),
+        data=ClosureInput(reason="client_request", summary="服务对象要求结束"),
+    )  # fmt: skip
+    head.approve_closure(k3, version=v(), when=When(D(2026, 10, 30)))
+
+    with station.db.read() as session:
+        days = session.scalars(select(CaseEvent.happened_on).where(CaseEvent.case_id == k3)).all()
+    assert days and all(day.month == 10 for day in days)
+    october = figures(station.october())
+    # New: K1, K2, K3; closed: K3; open at month end: K1, K2; records: K1's and K3's.
+    assert (october["cases_new"], october["cases_closed"], october["cases_open"]) == (3, 1, 2)
+    assert october["service_records"] == 2
+    november = figures(ReportService(station.db, station.head).monthly(D(2026, 11, 1)))
+    assert (november["cases_new"], november["cases_closed"], november["cases_carried"]) == (
+        0,
+        0,
+        2,
+    )
