@@ -83,7 +83,7 @@ class CaseActions(QObject):
         if key == "assess":
             return AssessmentDialog(late_days=late_days, **common)  # type: ignore[arg-type]
         if key == "plan":
-            return PlanDialog(**common)  # type: ignore[arg-type]
+            return PlanDialog(late_days=late_days, **common)  # type: ignore[arg-type]
         if key == "record":
             return RecordDialog(choices=choices, **common)  # type: ignore[arg-type]
         if key in ("referral", "refer_at_intake"):
@@ -98,7 +98,11 @@ class CaseActions(QObject):
         if key == "evaluate":
             return EvaluationDialog(late_days=late_days, **common)  # type: ignore[arg-type]
         if key == "closure":
-            return ClosureDialog(choices=choices, **common)  # type: ignore[arg-type]
+            return ClosureDialog(
+                choices=choices,
+                late_days=late_days,
+                **common,  # type: ignore[arg-type]
+            )
         if key == "follow_up":
             return FollowUpDialog(choices=choices, **common)  # type: ignore[arg-type]
         if key == "reassign":

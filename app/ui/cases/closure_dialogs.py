@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QWidget
 from app.domain.codes import CodeList
 from app.services.cases.service import CaseService
 from app.services.cases.types import CaseDetail, ClosureInput, FollowUpInput
+from app.services.history import LATE_REASON_DAYS
 from app.ui.cases.fields import OptionalDateEdit, date_edit, items_combo, pydate, text_box
 from app.ui.cases.step_dialog import SaveCall, StepDialog
 from app.ui.clients.choices import ClientChoices, code_items
@@ -24,6 +25,7 @@ class ClosureDialog(StepDialog):
         tasks: TaskRunner,
         detail: CaseDetail,
         choices: ClientChoices,
+        late_days: int = LATE_REASON_DAYS,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(title=self.tr("Request closure"), tasks=tasks, parent=parent)
@@ -38,6 +40,8 @@ class ClosureDialog(StepDialog):
         self.add_row(self.tr("Summary *"), self.summary, "summary")
         self.add_row(self.tr("Follow-up plan"), self.follow_up_plan, "follow_up_plan")
         self.add_row(self.tr("Follow up until"), self.follow_up_until, "follow_up_until")
+        self.effective = EffectiveDate(self, today=cases.today, late_days=late_days)
+        self.add_effective_date(self.effective)
         self.add_button(self.tr("Submit for approval"), self.call)
 
     def call(self) -> SaveCall:
@@ -48,7 +52,8 @@ class ClosureDialog(StepDialog):
             follow_up_until=self.follow_up_until.value(),
         )
         cases, case_id, version = self._cases, self._detail.id, self._detail.version
-        return lambda: cases.submit_closure(case_id, version=version, data=data)
+        when = self.effective.when()
+        return lambda: cases.submit_closure(case_id, version=version, data=data, when=when)
 
 
 class FollowUpDialog(StepDialog):

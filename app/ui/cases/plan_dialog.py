@@ -16,9 +16,11 @@ from PySide6.QtWidgets import (
 from app.domain.errors import InvalidInput
 from app.services.cases.service import CaseService
 from app.services.cases.types import CaseDetail, CaseSaved, GoalInput, PlanInput, PlanView
+from app.services.history import LATE_REASON_DAYS
 from app.ui.cases.fields import OptionalDateEdit, text_box
 from app.ui.cases.step_dialog import SaveCall, StepDialog
 from app.ui.tasks import TaskRunner
+from app.ui.widgets.effective_date import EffectiveDate
 
 GOAL, MEASURES, ACTIONS, WHO, DUE = range(5)
 
@@ -40,6 +42,7 @@ class PlanDialog(StepDialog):
         cases: CaseService,
         tasks: TaskRunner,
         detail: CaseDetail,
+        late_days: int = LATE_REASON_DAYS,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(title=self.tr("Service plan"), tasks=tasks, parent=parent)
@@ -77,6 +80,9 @@ class PlanDialog(StepDialog):
         self.add_row(self.tr("Overall goal *"), self.overall_goal, "overall_goal")
         self.add_row(self.tr("Review by"), self.review_due, "review_due")
         self.add_row(self.tr("Goals"), self.goals, "goals")
+        # The day the plan was written (and submitted): a plan made on paper is typed later.
+        self.effective = EffectiveDate(self, today=cases.today, late_days=late_days)
+        self.add_effective_date(self.effective)
         self.add_row("", goal_buttons)
         self.add_button(self.tr("Save draft"), lambda: self.call(False))
         self.submit_button = self.add_button(
@@ -150,8 +156,12 @@ class PlanDialog(StepDialog):
             return None
         cases, case_id, version = self._cases, self._detail.id, self._detail.version
 
+        when = self.effective.when()
+
         def save() -> CaseSaved:
-            saved = cases.save_plan(case_id, version=version, data=data)
-            return cases.submit_plan(case_id, version=saved.version) if submit else saved
+            saved = cases.save_plan(case_id, version=version, data=data, when=when)
+            if not submit:
+                return saved
+            return cases.submit_plan(case_id, version=saved.version, when=when)
 
         return save
