@@ -130,10 +130,23 @@ def _by_worker(
 def _by_category(
     session: Session, station_id: int, first: dt.date, last: dt.date, w: int | None
 ) -> Split:
+    """Case and service figures by the categories held on each event's day, and the
+    station's clients holding each category on the month's last day (a stock)."""
     columns = _columns(session, station_id, first, last, "category", w)
+    if w is None:
+        holders = (
+            select(func.count(func.distinct(ClientCategory.client_id)), ClientCategory.category)
+            .where(
+                ClientCategory.station_id == station_id,
+                history.held_on(ClientCategory.start_date, ClientCategory.end_date, last),
+            )
+            .group_by(ClientCategory.category)
+        )
+        columns.append(_run(session, holders))
     names = code_labels(session, CodeList.CLIENT_CATEGORY)
     ordered = {code: names.get(code, code) for code in sorted(names)}
-    return _split("按服务对象类别", CASE_COLUMNS, columns, ordered, keep_none=False)
+    headers = CASE_COLUMNS if w is not None else (*CASE_COLUMNS, "月末持有该类别的服务对象")
+    return _split("按服务对象类别", headers, columns, ordered, keep_none=False)
 
 
 def _staff_development(

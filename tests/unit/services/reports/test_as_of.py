@@ -141,6 +141,12 @@ def split(report: MonthlyReport, title: str) -> dict[str, tuple[object, ...]]:
     return {label: values[:5] for label, values in found.rows}
 
 
+def holders(report: MonthlyReport) -> dict[str, object]:
+    found = next(s for s in report.splits if s.title == "按服务对象类别")
+    assert found.columns[-1] == "月末持有该类别的服务对象"
+    return {label: values[-1] for label, values in found.rows if values[-1]}
+
+
 def test_october_by_hand(station: Station) -> None:
     station.at(D(2026, 11, 2))
     report = station.october()
@@ -151,6 +157,8 @@ def test_october_by_hand(station: Station) -> None:
     assert split(report, "按村/社区") == {"梅林村": (1, 1, 0, 1, 1), "东山村": (1, 1, 0, 0, 0)}
     assert split(report, "按社工") == {"张社工": (1, 1, 0, 1, 1), "李社工": (1, 1, 0, 0, 0)}
     assert split(report, "按服务对象类别") == {"低保对象·农村": (1, 1, 0, 1, 1)}
+    # The last column is a stock: clients holding the category on 10-31 (甲).
+    assert holders(report) == {"低保对象·农村": 1}
 
 
 def test_changes_made_in_november_leave_october_as_it_was(station: Station) -> None:
@@ -185,12 +193,14 @@ def test_changes_made_in_november_leave_october_as_it_was(station: Station) -> N
     after = station.october()
     assert figures(after) == figures(before)
     assert after.splits == before.splits
+    assert holders(after) == {"低保对象·农村": 1}  # 甲 until 11-04; 乙's 特困 from 11-01
     assert after.closed_by_reason == before.closed_by_reason
     # …while November sees every change.
     november = ReportService(station.db, station.head).monthly(D(2026, 11, 1))
     assert figures(november)["cases_high_risk"] == 1  # K1 now, K2 no longer
     assert split(november, "按社工")["李社工"][0] == 2  # both cases at November's end
     assert split(november, "按村/社区") == {"东山村": (2, 0, 0, 0, 0)}
+    assert holders(november) == {"特困人员·分散供养": 1}
 
 
 def test_a_change_dated_in_october_moves_exactly_the_figures_it_touches(
