@@ -180,7 +180,7 @@ ELDER_THEMES: dict[str, Theme] = {
         referral=("镇社工站四点半课堂", "孙辈课后托管"),
     ),
     "elder_carer": Theme(
-        problem="{self}年纪渐大，照顾有{kin_need}的{kin_child}，担心自己身后{kin_child}无人照顾。",
+        problem="{self}照顾有{kin_need}的{kin_child}多年，担心自己身后{kin_child}无人照顾。",
         domains={
             "care": "独力照顾{kin_child}多年",
             "emotional": "忧虑{kin_child}今后的生活",
