@@ -23,14 +23,10 @@ from app.demo.case_rows import CaseRows, at
 from app.demo.case_texts import (
     COMMENTS,
     DECLINE_REASONS,
-    ELDER_THEMES,
     FOLLOW_UP_RESULTS,
     MINUTES_BY_MODE,
-    PLACE_BY_MODE,
-    PLACE_CUES,
     Theme,
 )
-from app.demo.case_texts_young import YOUNG_THEMES
 from app.demo.people import chance, pick
 from app.domain import case_rules as rules
 from app.domain.codes import ClientStatus
@@ -50,7 +46,6 @@ from app.store.models import (
 
 BATCH = 50_000  # service records held before a flush
 _WORKING = frozenset(s.value for s in rules.WORKING_STAGES)
-THEMES: dict[str, Theme] = {**ELDER_THEMES, **YOUNG_THEMES}
 
 
 @dataclass(frozen=True)
@@ -159,14 +154,6 @@ def fill_cases(
     return writer.counts
 
 
-def _place(mode: str, text: str) -> str:
-    """Where a contact was made: what its record names, else where such contacts happen."""
-    if mode in ("phone", "online"):
-        return ""
-    cue = next((place for word, place in PLACE_CUES if word in text), None)
-    return cue or PLACE_BY_MODE.get(mode, "社工站")
-
-
 class _CaseWriter(CaseRows):
     """The story of each demo case, told through the steps the stage machine allows."""
 
@@ -192,24 +179,15 @@ class _CaseWriter(CaseRows):
         self.clients = {c.id: c for c in clients}
         self.households = households_of(clients)
 
-    def _theme(self, client: DemoClient) -> tuple[Theme, list[tuple[str, str, str]]]:
-        """A theme that fits the client, told in their household's words, and its contacts."""
-        members = [client]
-        if client.household_id is not None:
-            members = self.households.get(client.household_id, members)
-        key = self.rng.choice(situations.theme_keys(client, members))
-        theme = THEMES[key].filled(situations.words(client, members, self.rng))
-        contacts = [(mode, _place(mode, text), text) for mode, text in theme.contents]
-        if client.living == "institution":
-            contacts = [(m, "敬老院" if p == "服务对象家中" else p, t) for m, p, t in contacts]
-        return theme, contacts
-
     # ---- one case --------------------------------------------------------------------
 
     def add_case(self, client_id: int, kind: str, intake: dt.date) -> None:
         rng = self.rng
         client = self.clients.get(client_id) or replace(self.client, id=client_id)
-        theme, self.contacts = self._theme(client)
+        members = [client]
+        if client.household_id is not None:
+            members = self.households.get(client.household_id, members)
+        theme, self.contacts = situations.story(client, members, rng)
         self.client = client
         worker = rng.choice(self.workers)
         risk = pick(rng, {"high": 20, "medium": 45, "low": 35})

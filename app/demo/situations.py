@@ -12,6 +12,8 @@ import random
 
 from app.demo import data
 from app.demo.bulk import DemoClient
+from app.demo.case_texts import ELDER_THEMES, PLACE_BY_MODE, PLACE_CUES, Theme
+from app.demo.case_texts_young import YOUNG_THEMES
 from app.demo.households import DAUGHTER, GRANDCHILD, HEAD, SON, SPOUSE
 from app.demo.people import MALE
 
@@ -59,6 +61,30 @@ def _disabled_child(client: DemoClient, members: list[DemoClient]) -> DemoClient
         return None
     grown = (m for m in members if m.relation in (SON, DAUGHTER) and not m.child)
     return next((m for m in grown if m.disabled), None)
+
+
+THEMES: dict[str, Theme] = {**ELDER_THEMES, **YOUNG_THEMES}
+Contact = tuple[str, str, str]
+"""A service contact a theme offers: mode, place and what was done."""
+
+
+def story(
+    client: DemoClient, members: list[DemoClient], rng: random.Random
+) -> tuple[Theme, list[Contact]]:
+    """A case theme that fits the client, told in their household's words, and its contacts."""
+    theme = THEMES[rng.choice(theme_keys(client, members))].filled(words(client, members, rng))
+    contacts = [(mode, _place(mode, text), text) for mode, text in theme.contents]
+    if client.living == "institution":
+        contacts = [(m, "敬老院" if p == "服务对象家中" else p, t) for m, p, t in contacts]
+    return theme, contacts
+
+
+def _place(mode: str, text: str) -> str:
+    """Where a contact was made: what its record names, else where such contacts happen."""
+    if mode in ("phone", "online"):
+        return ""
+    cue = next((place for word, place in PLACE_CUES if word in text), None)
+    return cue or PLACE_BY_MODE.get(mode, "社工站")
 
 
 def theme_keys(client: DemoClient, members: list[DemoClient]) -> tuple[str, ...]:
