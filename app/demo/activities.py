@@ -10,9 +10,17 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from app.demo.activity_texts import FESTIVALS, KINDS, PLACES, TYPE_WEIGHTS
+from app.demo.activity_texts import (
+    FESTIVALS,
+    KINDS,
+    PLACES,
+    TITLE_AUDIENCE,
+    TYPE_WEIGHTS,
+    ActivityKind,
+)
 from app.demo.bulk import BulkRows, DemoClient, Scene
 from app.demo.people import chance, pick
+from app.demo.situations import minors_in_care
 from app.store.models import Activity, ActivityParticipant
 
 MODELS = (Activity, ActivityParticipant)
@@ -24,6 +32,18 @@ def _bucket(client: DemoClient) -> str:
     if client.elderly:
         return "elderly"
     return "disabled" if client.disabled else "other"
+
+
+def _welcome(kind: ActivityKind, title: str, client: DemoClient, scene: Scene) -> bool:
+    """Whether the client is someone the activity is for (a child at 老年象棋 is not)."""
+    audience = TITLE_AUDIENCE.get(title)
+    if audience == "elder":
+        return client.elderly
+    if audience == "child":
+        return client.child
+    if audience == "parent":
+        return bool(minors_in_care(client, scene.members(client)))
+    return kind.mix[_bucket(client)] > 0
 
 
 def _festival_day(scene: Scene, rng: random.Random) -> tuple[str, dt.date] | None:
@@ -62,7 +82,7 @@ def _activity(rows: BulkRows, scene: Scene, rng: random.Random) -> None:
     start = dt.time(begin, rng.choice((0, 30)))
     end = (dt.datetime.combine(day, start) + dt.timedelta(minutes=minutes)).time()
     total = rng.randint(*kind.size)
-    pool = scene.by_village.get(village_id, [])
+    pool = [c for c in scene.by_village.get(village_id, []) if _welcome(kind, title, c, scene)]
     # Most who come are villagers the station does not serve; its clients sign in by name.
     signed = rng.sample(pool, min(len(pool), int(total * rng.uniform(0.1, 0.4))))
     split = {"elderly": 0, "children": 0, "disabled": 0, "other": 0}

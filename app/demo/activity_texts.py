@@ -96,6 +96,16 @@ KINDS: dict[str, ActivityKind] = {
         ("收集需求若干，纳入下阶段服务计划。",),
     ),
 }  # fmt: skip
+# Titles meant for one kind of participant: only such clients sign in by name.
+TITLE_AUDIENCE = {
+    "老年象棋比赛": "elder",
+    "老年人健康体检宣传": "elder",
+    "防跌倒健康讲座": "elder",
+    "暑期儿童安全教育课堂": "child",
+    "防溺水安全教育": "child",
+    "禁毒知识进校园": "child",
+    "家庭教育讲座": "parent",
+}
 TYPE_WEIGHTS = {
     "policy": 18,
     "festival": 12,

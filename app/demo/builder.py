@@ -458,8 +458,11 @@ class _Filler:
             worker = work.workers[index % len(work.workers)] if work.workers else None
             left = quota
             while left > 0:
+                # A household that would not fit the quota is drawn again, not cut short:
+                # cutting one leaves a 与配偶同住 without the spouse.
                 plan = households.make(place)
-                del plan.members[left:]
+                while len(plan.members) > left:
+                    plan = households.make(place)
                 left -= len(plan.members)
                 writer.add(plan, village_id, worker if chance(rng, WORKER_SHARE) else None, rng)
                 if writer.pending >= BATCH:

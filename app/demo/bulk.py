@@ -76,6 +76,13 @@ class DemoClient:
     disabled: bool
     risk: str
     worker_id: int | None
+    sex: str = "1"
+    relation: str = ""
+    living: str = ""
+    self_care: str = ""
+    disability_type: str = ""
+    disability_grade: str = ""
+    guardian_relation: str = ""
 
     @property
     def elderly(self) -> bool:
@@ -116,13 +123,16 @@ class Scene:
 
     def __post_init__(self) -> None:
         by_village: dict[int, list[DemoClient]] = defaultdict(list)
-        households: dict[int, list[DemoClient]] = defaultdict(list)
         for client in self.clients:
             if client.village_id is not None:
                 by_village[client.village_id].append(client)
-            if client.household_id is not None:
-                households[client.household_id].append(client)
-        self.by_village, self.households = dict(by_village), dict(households)
+        self.by_village, self.households = dict(by_village), households_of(self.clients)
+
+    def members(self, client: DemoClient) -> list[DemoClient]:
+        """The client's household as the station knows it (just the client when none)."""
+        if client.household_id is None:
+            return [client]
+        return self.households.get(client.household_id, [client])
 
     def weekday(self, rng: random.Random, first: dt.date | None = None) -> dt.date:
         """A working day between `first` (default: the start of the history) and today."""
@@ -152,43 +162,7 @@ def load_scene(session: Session, station_id: int, first_day: dt.date, today: dt.
             .order_by(Village.sort, Village.id)
         )
     ]
-    categories: dict[int, set[str]] = defaultdict(set)
-    for client_id, code in session.execute(
-        select(ClientCategory.client_id, ClientCategory.category).where(
-            ClientCategory.station_id == station_id
-        )
-    ):
-        categories[client_id].add(code)
-    clients = []
-    for row in session.execute(
-        select(
-            Client.id,
-            Client.name,
-            Client.village_id,
-            Client.household_id,
-            Client.birth_date,
-            Client.disability_type,
-            Client.risk_level,
-            Client.worker_id,
-        )
-        .where(Client.station_id == station_id, Client.status == "active")
-        .order_by(Client.id)
-    ):
-        born = row.birth_date or dt.date(today.year - 40, 1, 1)
-        age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
-        clients.append(
-            DemoClient(
-                row.id,
-                row.name,
-                row.village_id,
-                row.household_id,
-                age,
-                frozenset(categories.get(row.id, ())),
-                bool(row.disability_type),
-                row.risk_level or "low",
-                row.worker_id,
-            )
-        )
+    clients = load_clients(session, station_id, today)
     cases = [
         DemoCase(*row)
         for row in session.execute(
@@ -217,6 +191,48 @@ def load_scene(session: Session, station_id: int, first_day: dt.date, today: dt.
         first_day=first_day,
         today=today,
     )
+
+
+def load_clients(session: Session, station_id: int, today: dt.date) -> list[DemoClient]:
+    """The station's active clients with what the generators fit their records to."""
+    categories: dict[int, set[str]] = defaultdict(set)
+    for client_id, code in session.execute(
+        select(ClientCategory.client_id, ClientCategory.category).where(
+            ClientCategory.station_id == station_id
+        )
+    ):
+        categories[client_id].add(code)
+    clients = []
+    for row in session.execute(
+        select(
+            Client.id, Client.name, Client.village_id, Client.household_id, Client.birth_date,
+            Client.disability_type, Client.risk_level, Client.worker_id, Client.sex,
+            Client.relation_to_head, Client.living_arrangement, Client.self_care,
+            Client.disability_grade, Client.guardian_relation,
+        )
+        .where(Client.station_id == station_id, Client.status == "active")
+        .order_by(Client.id)
+    ):  # fmt: skip
+        born = row.birth_date or dt.date(today.year - 40, 1, 1)
+        age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+        clients.append(
+            DemoClient(
+                row.id, row.name, row.village_id, row.household_id, age,
+                frozenset(categories.get(row.id, ())), bool(row.disability_type),
+                row.risk_level or "low", row.worker_id, row.sex, row.relation_to_head,
+                row.living_arrangement, row.self_care, row.disability_type,
+                row.disability_grade, row.guardian_relation,
+            )
+        )  # fmt: skip
+    return clients
+
+
+def households_of(clients: Sequence[DemoClient]) -> dict[int, list[DemoClient]]:
+    households: dict[int, list[DemoClient]] = defaultdict(list)
+    for client in clients:
+        if client.household_id is not None:
+            households[client.household_id].append(client)
+    return dict(households)
 
 
 def hours(minutes: int) -> Decimal:

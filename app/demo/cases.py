@@ -11,19 +11,20 @@ import datetime as dt
 import json
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.demo import situations
+from app.demo.bulk import DemoClient, households_of, load_clients
 from app.demo.case_rows import CaseRows, at
 from app.demo.case_texts import (
     COMMENTS,
     DECLINE_REASONS,
     FOLLOW_UP_RESULTS,
-    PLACES,
-    THEMES,
+    MINUTES_BY_MODE,
     Theme,
 )
 from app.demo.people import chance, pick
@@ -88,14 +89,6 @@ _AGE: dict[str, tuple[int, int | None]] = {
     "declined": (0, None),
     "referred": (0, None),
 }
-_MODES = {
-    "home_visit": 40,
-    "phone": 25,
-    "interview": 15,
-    "escort": 8,
-    "resource_link": 7,
-    "online": 5,
-}
 _SOURCES = {
     "outreach": 40,
     "ref_village": 25,
@@ -105,13 +98,13 @@ _SOURCES = {
     "ref_hospital": 3,
     "ref_other": 2,
 }
-_CLOSURE_REASONS = {
-    "goals_met": 60,
-    "self_reliant": 20,
-    "client_request": 8,
-    "moved_away": 6,
-    "deceased": 4,
-    "other": 2,
+# No demo case closes as 去世 or 迁出: its client would go on being visited and served.
+_CLOSURE_REASONS = {"goals_met": 60, "self_reliant": 25, "client_request": 10, "other": 5}
+_CLOSURE_SUMMARIES = {
+    "goals_met": "{change}服务目标基本达成，服务对象及家属同意结案。",
+    "self_reliant": "{change}服务对象已能独立应对，同意结案。",
+    "client_request": "服务对象表示暂不需要继续服务，尊重其意愿结案。",
+    "other": "{change}经与服务对象商定，结案。",
 }
 
 
@@ -141,6 +134,7 @@ def fill_cases(
         return {}
     settings = SCALES[scale]
     writer = _CaseWriter(session, station_id, list(workers), rng, today, settings)
+    writer.know(load_clients(session, station_id, today))
     count = max(1, round(len(clients) * settings.share))
     plans = []
     for client_id in rng.sample(list(clients), min(count, len(clients))):
@@ -174,12 +168,27 @@ class _CaseWriter(CaseRows):
     ) -> None:
         super().__init__(session, station_id, workers, rng, today)
         self.scale = scale
+        self.clients: dict[int, DemoClient] = {}
+        self.households: dict[int, list[DemoClient]] = {}
+        # The case being told: its client and the contacts its theme offers.
+        self.client = DemoClient(0, "", None, None, 40, frozenset(), False, "low", None)
+        self.contacts: list[tuple[str, str, str]] = []
+
+    def know(self, clients: list[DemoClient]) -> None:
+        """The clients (and their households) whose cases are to be told."""
+        self.clients = {c.id: c for c in clients}
+        self.households = households_of(clients)
 
     # ---- one case --------------------------------------------------------------------
 
     def add_case(self, client_id: int, kind: str, intake: dt.date) -> None:
         rng = self.rng
-        theme = rng.choice(THEMES)
+        client = self.clients.get(client_id) or replace(self.client, id=client_id)
+        members = [client]
+        if client.household_id is not None:
+            members = self.households.get(client.household_id, members)
+        theme, self.contacts = situations.story(client, members, rng)
+        self.client = client
         worker = rng.choice(self.workers)
         risk = pick(rng, {"high": 20, "medium": 45, "low": 35})
         urgency = pick(rng, {"urgent": 6, "priority": 22, "normal": 72})
@@ -227,7 +236,7 @@ class _CaseWriter(CaseRows):
                 "pause",
                 "",
                 min(last + dt.timedelta(days=3), self.today),
-                "服务对象外出务工，暂时无法联系",
+                situations.pause_reason(client),
             )
 
     def _exit_at_intake(self, case: dict[str, Any], theme: Theme, kind: str, day: dt.date) -> None:
@@ -271,7 +280,7 @@ class _CaseWriter(CaseRows):
             case_id=case["id"],
             assessed_on=day,
             round=1,
-            domains=json.dumps(theme.domains, ensure_ascii=False),
+            domains=theme.domains_json(),
             strengths=theme.strengths,
             needs=json.dumps(theme.needs, ensure_ascii=False),
             risk_level=case["risk_level"],
@@ -377,7 +386,7 @@ class _CaseWriter(CaseRows):
         self, case: dict[str, Any], theme: Theme, day: dt.date, goal_id: int, interval: int
     ) -> None:
         rng = self.rng
-        mode = pick(rng, _MODES)
+        mode, place, content = rng.choice(self.contacts)
         self.row(
             ServiceRecord,
             case["worker_id"],
@@ -386,12 +395,12 @@ class _CaseWriter(CaseRows):
             worker_id=case["worker_id"],
             served_on=day,
             start_time=dt.time(rng.randint(8, 16), 30 * rng.randint(0, 1)),
-            duration_min=15 if mode == "phone" else rng.choice((30, 45, 60, 90, 120)),
+            duration_min=rng.choice(MINUTES_BY_MODE[mode]),
             mode=mode,
-            place="" if mode in ("phone", "online") else rng.choice(PLACES),
-            people_present="服务对象" if chance(rng, 0.7) else "服务对象及家属",
+            place=place,
+            people_present=situations.people_present(self.client, rng),
             goal_id=goal_id,
-            content=rng.choice(theme.contents),
+            content=content,
             analysis=rng.choice(theme.analyses),
             next_step="按计划继续跟进",
             next_contact_date=day + dt.timedelta(days=interval),
@@ -429,7 +438,7 @@ class _CaseWriter(CaseRows):
             created_at=at(submitted, 16),
             case_id=case["id"],
             reason=reason,
-            summary=f"{theme.change}服务目标基本达成，服务对象及家属同意结案。",
+            summary=_CLOSURE_SUMMARIES[reason].format(change=theme.change),
             follow_up_plan="结案后三个月内电话回访两次" if follow_up else "",
             follow_up_until=until,
             status=status,
@@ -445,9 +454,12 @@ class _CaseWriter(CaseRows):
         case["closure_reason"] = reason
         last = approved
         if follow_up:
-            contacts = 2 if done else rng.randint(0, 1)
-            for n in range(contacts):
-                day = min(approved + dt.timedelta(days=30 * (n + 1)), self.today)
+            # Follow-ups come a month apart after the closure, and only those due by today.
+            wanted = 2 if done else rng.randint(0, 1)
+            days = [approved + dt.timedelta(days=30 * (n + 1)) for n in range(wanted)]
+            days = [d for d in days if d <= self.today]
+            done = done and len(days) == wanted
+            for n, day in enumerate(days):
                 self.row(
                     CaseFollowUp,
                     case["worker_id"],
@@ -455,7 +467,7 @@ class _CaseWriter(CaseRows):
                     contacted_on=day,
                     mode="phone",
                     result=rng.choice(FOLLOW_UP_RESULTS),
-                    plan_done=done and n == contacts - 1,
+                    plan_done=done and n == len(days) - 1,
                 )
                 last = day
         stage = rules.Stage.FOLLOW_UP if follow_up and not done else rules.Stage.CLOSURE

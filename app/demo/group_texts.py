@@ -10,7 +10,7 @@ class GroupTheme:
     name: str
     group_type: str
     members: str
-    """Who may join: elder, child, disabled or carer (see demo_groups._fits)."""
+    """Who may join: elder, lonely, left_behind, pupil, disabled or carer (groups._fits)."""
     target_people: str
     goals: str
     theory_basis: str
@@ -28,7 +28,7 @@ THEMES: tuple[GroupTheme, ...] = (
     GroupTheme(
         name="“银龄相伴”独居老人互助小组",
         group_type="support",
-        members="elder",
+        members="lonely",
         target_people="辖区内独居、空巢老人",
         goals="缓解独居老人孤独感，建立老人之间的互助结对关系",
         theory_basis="社会支持理论、优势视角",
@@ -44,7 +44,7 @@ THEMES: tuple[GroupTheme, ...] = (
     GroupTheme(
         name="“快乐成长”留守儿童成长小组",
         group_type="growth",
-        members="child",
+        members="left_behind",
         target_people="辖区内农村留守儿童",
         goals="提升留守儿童自信心与人际交往能力，学会表达情绪",
         theory_basis="社会学习理论、埃里克森心理社会发展理论",
@@ -109,7 +109,7 @@ THEMES: tuple[GroupTheme, ...] = (
     GroupTheme(
         name="“书香童年”四点半课堂兴趣小组",
         group_type="interest",
-        members="child",
+        members="pupil",
         target_people="放学后无人看护的儿童",
         goals="培养阅读兴趣，养成按时完成作业的习惯",
         theory_basis="生态系统理论",
@@ -164,7 +164,9 @@ OBSERVATIONS = (
     "注意力不集中，需提醒",
     "分享了家中近况",
 )
-LEFT_EARLY = ("家中有事提前离开", "身体不适提前离开", "接孩子提前离开")
+LEFT_EARLY = ("家中有事提前离开", "身体不适提前离开")
+LEFT_EARLY_PARENT = "接孩子提前离开"  # only a member who looks after children
+LEFT_EARLY_CHILD = "被家人提前接走"
 PLACES = ("村委会活动室", "社工室", "幸福院", "农家书屋", "村小学教室", "文化活动中心")
 ATTAINMENT = (
     "小组目标基本达成，组员后测得分普遍改善，结对关系保持良好。",

@@ -12,11 +12,14 @@ import datetime as dt
 import random
 from decimal import Decimal
 
+from app.demo import data
 from app.demo.bulk import BulkRows, DemoClient, Scene
 from app.demo.group_texts import (
     ATTAINMENT,
     DYNAMICS,
     LEFT_EARLY,
+    LEFT_EARLY_CHILD,
+    LEFT_EARLY_PARENT,
     OBSERVATIONS,
     PLACES,
     REFLECTIONS,
@@ -25,20 +28,41 @@ from app.demo.group_texts import (
     GroupTheme,
 )
 from app.demo.people import chance, pick
+from app.demo.situations import minors_in_care, needs_care
 from app.store.models import Group, GroupAttendance, GroupFacilitator, GroupMember, GroupSession
 
 MODELS = (Group, GroupFacilitator, GroupMember, GroupSession, GroupAttendance)
 ATTENDANCE = {"present": 85, "absent": 11, "left": 4}
+_LONELY = frozenset({data.LIVING_ALONE_ELDER, data.EMPTY_NEST_ELDER})
 
 
-def _fits(theme: GroupTheme, client: DemoClient) -> bool:
+def _fits(theme: GroupTheme, client: DemoClient, scene: Scene) -> bool:
+    """Whether the client is one of those the group recruits (its recruitment criteria)."""
     if theme.members == "elder":
         return client.elderly
-    if theme.members == "child":
-        return 6 <= client.age <= 14
+    if theme.members == "lonely":
+        return bool(client.categories & _LONELY)
+    if theme.members == "left_behind":
+        return data.LEFT_BEHIND_CHILD in client.categories and 6 <= client.age <= 14
+    if theme.members == "pupil":
+        return 6 <= client.age <= 12
     if theme.members == "disabled":
         return client.disabled and client.age >= 16
-    return 25 <= client.age < 70 and not client.disabled
+    # A family carer: able-bodied, and someone at home needs looking after.
+    return (
+        not client.child
+        and not client.disabled
+        and client.self_care in ("", "full")
+        and any(m is not client and needs_care(m) for m in scene.members(client))
+    )
+
+
+def _left_early(client: DemoClient, scene: Scene, rng: random.Random) -> str:
+    if client.child:
+        return LEFT_EARLY_CHILD
+    if not client.elderly and minors_in_care(client, scene.members(client)) and chance(rng, 0.4):
+        return LEFT_EARLY_PARENT
+    return rng.choice(LEFT_EARLY)
 
 
 def fill_groups(rows: BulkRows, scene: Scene, rng: random.Random, count: int) -> None:
@@ -52,8 +76,8 @@ def fill_groups(rows: BulkRows, scene: Scene, rng: random.Random, count: int) ->
 def _group(rows: BulkRows, scene: Scene, rng: random.Random) -> None:
     theme = rng.choice(THEMES)
     village_id, village = rng.choice(scene.villages)
-    nearby = [c for c in scene.by_village.get(village_id, []) if _fits(theme, c)]
-    others = [c for c in scene.clients if _fits(theme, c) and c.village_id != village_id]
+    nearby = [c for c in scene.by_village.get(village_id, []) if _fits(theme, c, scene)]
+    others = [c for c in scene.clients if c.village_id != village_id and _fits(theme, c, scene)]
     size = rng.randint(6, 12)
     members = rng.sample(nearby, min(size, len(nearby)))
     members += rng.sample(others, min(size - len(members), len(others)))
@@ -136,6 +160,7 @@ def _group(rows: BulkRows, scene: Scene, rng: random.Random) -> None:
                 satisfaction=pick(rng, {5: 60, 4: 32, 3: 8}) if finished else None,
             )
         )
+    who = {row["id"]: client for row, client in zip(member_rows, members, strict=True)}
     for number, day in enumerate(held, 1):
         session = rows.row(
             GroupSession,
@@ -158,7 +183,7 @@ def _group(rows: BulkRows, scene: Scene, rng: random.Random) -> None:
             status = pick(rng, ATTENDANCE)
             note = ""
             if status == "left":
-                note = rng.choice(LEFT_EARLY)
+                note = _left_early(who[member["id"]], scene, rng)
             elif status == "present" and chance(rng, 0.3):
                 note = rng.choice(OBSERVATIONS)
             rows.row(

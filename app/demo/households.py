@@ -40,6 +40,11 @@ def surname_of(name: str) -> str:
     return name[:2] if name[:2] in data.SURNAMES else name[0]
 
 
+def _kin(person: Person, male: str, female: str) -> str:
+    """What a relative calls `person`, by their sex: 祖父 or 祖母, 父亲 or 母亲."""
+    return male if person.sex == MALE else female
+
+
 def age_of(person: Person, today: dt.date) -> int:
     born = person.birth_date
     return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
@@ -114,7 +119,7 @@ class Households:
                 elder.add(data.LEFT_BEHIND_ELDER)
                 self._frailty(elder)
         for _ in range(self.rng.choice((1, 1, 2, 2, 3))):
-            child = self._child(family, (1, 15), GRANDCHILD, head, "祖父母")
+            child = self._child(family, (1, 15), GRANDCHILD, head, _kin(head, "祖父", "祖母"))
             child.add(data.LEFT_BEHIND_CHILD)
             if chance(self.rng, 0.06):
                 child.add(data.CHILD_IN_DIFFICULTY)
@@ -135,7 +140,7 @@ class Households:
         head_age = age_of(head, self.people.today)
         for _ in range(self.rng.choice((0, 1, 1, 2, 2))):
             oldest = min(17 if head_age < 50 else 25, head_age - 20)
-            child = self._child(surname_of(head.name), (1, max(oldest, 1)), None, head, "父母")
+            child = self._child(surname_of(head.name), (1, max(oldest, 1)), None, head)
             if chance(self.rng, 0.1) and age_of(child, self.people.today) < 18:
                 child.add(data.CHILD_IN_DIFFICULTY)
             members.append(child)
@@ -164,10 +169,8 @@ class Households:
             person = self._child(surname_of(parent.name), (18, min(age - 20, 60)), None, parent)
             person.marital_status = pick(self.rng, {"10": 70, "20": 20, "40": 10})
             members = [parent, person]
-            if age >= 60:
-                if chance(self.rng, 0.3):
-                    parent.add(data.LEFT_BEHIND_ELDER)
-                self._frailty(parent)
+            # Not 留守: the disabled son or daughter lives at home with them.
+            self._frailty(parent)
         else:
             person = self._person(sex, (18, 65), place, HEAD)
             person.marital_status = pick(self.rng, {"10": 60, "20": 25, "40": 15})
@@ -177,7 +180,8 @@ class Households:
         self._disable(person)
         if person.disability_type in ("5", "6") and len(members) > 1:
             # Adults with an intellectual or mental disability usually have a guardian.
-            person.guardian_name, person.guardian_relation = members[0].name, "父母"
+            person.guardian_name = members[0].name
+            person.guardian_relation = _kin(members[0], "父亲", "母亲")
             person.guardian_phone = members[0].phone
         if chance(self.rng, 0.5):
             for member in members:
@@ -192,7 +196,7 @@ class Households:
         if chance(self.rng, 0.8):
             members.append(self._spouse_of(head, place, younger_by=(-2, 6)))
         if chance(self.rng, 0.5):
-            members.append(self._child(surname_of(head.name), (6, 16), None, head, "父母"))
+            members.append(self._child(surname_of(head.name), (6, 16), None, head))
         category = data.DIBAO_EDGE if chance(self.rng, 0.6) else data.RIGID_EXPENSE
         for member in members:
             member.add(category)
@@ -207,7 +211,10 @@ class Households:
         guardian_sex = MALE if chance(self.rng, 0.5) else FEMALE
         guardian_age = (58, 78) if by_grandparent else (30, 55)
         guardian = self._person(guardian_sex, guardian_age, place, HEAD, surname=surname)
-        relation = "祖父母" if by_grandparent else pick(self.rng, {"叔伯": 2, "姑姨": 1})
+        if by_grandparent:
+            relation = _kin(guardian, "祖父", "祖母")
+        else:
+            relation = _kin(guardian, self.rng.choice(("叔叔", "伯父")), "姑姑")
         category = pick(
             self.rng,
             {data.CHILD_IN_DIFFICULTY: 53, data.DE_FACTO_ORPHAN: 35, data.ORPHAN: 12},
@@ -229,8 +236,10 @@ class Households:
         members = [head]
         if chance(self.rng, 0.7):
             members.append(self._spouse_of(head, place, younger_by=(-2, 5)))
+        # Parents were at least 20 when their children were born.
+        oldest = min(12, age_of(head, self.people.today) - 20)
         for _ in range(self.rng.choice((0, 1, 1, 2))):
-            members.append(self._child(surname_of(head.name), (1, 12), None, head, "父母"))
+            members.append(self._child(surname_of(head.name), (1, max(oldest, 1)), None, head))
         for member in members:
             member.add(data.MIGRANT)
         if chance(self.rng, 0.25):
@@ -297,6 +306,7 @@ class Households:
         guardian: Person,
         guardian_relation: str = "",
     ) -> Person:
+        """A son or daughter of `guardian` (their 父亲/母亲 unless `guardian_relation` says)."""
         sex = MALE if chance(self.rng, 0.52) else FEMALE
         if relation is None:
             relation = SON if sex == MALE else DAUGHTER
@@ -304,12 +314,15 @@ class Households:
         if age_of(child, self.people.today) < 18:
             child.marital_status = ""
             child.guardian_name = guardian.name
-            child.guardian_relation = guardian_relation
+            child.guardian_relation = guardian_relation or _kin(guardian, "父亲", "母亲")
             child.guardian_phone = guardian.phone or self.people.phone()
         return child
 
     def _frailty(self, elder: Person) -> None:
         age = age_of(elder, self.people.today)
+        if age < 60:  # 失能/半失能老人 are categories of people of 60 and over
+            elder.self_care = "full"
+            return
         if age >= 80:
             elder.add(data.OLDEST_OLD)
         roll = self.rng.random() * (1.6 if age >= 80 else 1.0)

@@ -10,11 +10,12 @@ import datetime as dt
 import random
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.demo.bulk import BulkRows, Scene, hours
 from app.demo.people import FEMALE, MALE, People, chance, pick
+from app.demo.situations import fits
 from app.demo.staff_texts import (
     DONORS,
     EXTERNAL_SUPERVISORS,
@@ -30,6 +31,7 @@ from app.store.models import (
     Group,
     GroupSession,
     Resource,
+    ServiceRecord,
     Supervision,
     SupervisionCase,
     SupervisionSupervisee,
@@ -80,6 +82,7 @@ def _in_month(scene: Scene, rng: random.Random, month: dt.date) -> dt.date | Non
 
 def _supervision(rows: BulkRows, scene: Scene, rng: random.Random) -> None:
     author = scene.supervisor or scene.head
+    clients = {c.id: c for c in scene.clients}
     for index, month in enumerate(_months(scene)):
         sessions = [[w] for w in scene.workers if chance(rng, 0.9)]
         if index % 3 == 2:
@@ -90,7 +93,7 @@ def _supervision(rows: BulkRows, scene: Scene, rng: random.Random) -> None:
                 continue
             group = len(supervisees) > 1
             internal = scene.supervisor is not None and chance(rng, 0.8)
-            topic, advice, follow_up = rng.choice(SUPERVISION_TOPICS)
+            topic, advice, follow_up, about = rng.choice(SUPERVISION_TOPICS)
             form = "group" if group else pick(rng, {"individual": 60, "onsite": 25, "online": 15})
             record = rows.row(
                 Supervision,
@@ -106,12 +109,15 @@ def _supervision(rows: BulkRows, scene: Scene, rng: random.Random) -> None:
             )
             for user in supervisees:
                 rows.row(SupervisionSupervisee, author, supervision_id=record["id"], user_id=user)
+            # Cases brought to supervision are open that day and what the topic is about.
             open_cases = [
                 c
                 for c in scene.cases
                 if c.worker_id in supervisees
                 and c.intake <= day
                 and (c.closed_on is None or c.closed_on >= day)
+                and c.client_id in clients
+                and fits(about, clients[c.client_id])
             ]
             for case in rng.sample(open_cases, min(len(open_cases), rng.randint(0, 2))):
                 rows.row(SupervisionCase, author, supervision_id=record["id"], case_id=case.id)
@@ -211,11 +217,31 @@ def _volunteers(
                 case_id=None,
                 description="协助带领小组游戏、接送行动不便的组员",
             )
-    paired = [c for c in scene.cases if c.stage in ("intervention", "closure", "follow_up")]
+    # A volunteer paired with a case serves while the case is served: between its first
+    # and its last service record, so never before the plan is approved or after closure.
+    served = {
+        case_id: (first, last)
+        for case_id, first, last in session.execute(
+            select(ServiceRecord.case_id, func.min(ServiceRecord.served_on),
+                   func.max(ServiceRecord.served_on))
+            .where(ServiceRecord.station_id == station)
+            .group_by(ServiceRecord.case_id)
+        )
+    }  # fmt: skip
+    clients = {c.id: c for c in scene.clients}
+    paired = [
+        c
+        for c in scene.cases
+        if c.stage in ("intervention", "closure", "follow_up")
+        and c.id in served
+        and c.client_id in clients
+    ]
     for case in rng.sample(paired, len(paired) // 10):
         volunteer_id = rng.choice(everyone)
-        last = case.closed_on or scene.today
-        day = case.intake + dt.timedelta(days=rng.randint(7, 21))
+        client = clients[case.client_id]
+        work = [text for text, who in VOLUNTEER_CASE_WORK if fits(who, client)]
+        first, last = served[case.id]
+        day = first + dt.timedelta(days=rng.randint(0, 7))
         while day <= last:
             rows.row(
                 VolunteerService,
@@ -226,7 +252,7 @@ def _volunteers(
                 activity_id=None,
                 session_id=None,
                 case_id=case.id,
-                description=rng.choice(VOLUNTEER_CASE_WORK),
+                description=rng.choice(work),
             )
             day += dt.timedelta(days=rng.randint(14, 30))
 
@@ -242,8 +268,15 @@ def _resources(session: Session, rows: BulkRows, scene: Scene, rng: random.Rando
     numbers: dict[int, int] = {}
     for _ in range(max(10, len(scene.clients) // 10) if scene.clients else 0):
         kind = pick(rng, {"goods": 55, "cash": 25, "service": 20})
-        description, value = rng.choice(RESOURCES[kind])
         client = rng.choice(scene.clients)
+        # What the household gets fits someone in it: 学习用品 go where a pupil lives.
+        members = scene.members(client)
+        given = [
+            (text, value)
+            for text, value, who in RESOURCES[kind]
+            if any(fits(who, m) for m in members)
+        ]
+        description, value = rng.choice(given)
         day = scene.weekday(rng)
         activity_id = None
         if activities and kind == "goods" and chance(rng, 0.2):
