@@ -314,7 +314,9 @@ def test_a_dated_change_carries_its_effective_date(
     qtbot: QtBot, db: Database, admin: Actor, tasks: TaskRunner, choices: ClientChoices
 ) -> None:
     recording = RecordingClients(db, admin)
-    saved = recording.create(ClientInput(name="周玉梅", risk_level="low"))
+    # Registered two weeks ago: a change may be dated back to then, not before.
+    since = recording.today - dt.timedelta(days=14)
+    saved = recording.create(ClientInput(name="周玉梅", risk_level="low", changes_on=since))
     form = make_form(qtbot, recording, tasks, choices, recording.get(saved.id))
     # Only a change the history keeps asks when it happened.
     assert not form.change_date.isVisible()
