@@ -20,6 +20,7 @@ from app.ui.cases.page import CasesPage
 from app.ui.clients.page import ClientsPage
 from app.ui.community.page import CommunityPage
 from app.ui.groups.page import GroupsPage
+from app.ui.help.window import show_help
 from app.ui.login import LoginDialog
 from app.ui.main_window import PAGES, MainWindow
 from app.ui.staff.page import StaffPage
@@ -139,10 +140,11 @@ def shoot_dialogs(window: MainWindow, camera: Camera) -> None:
     camera.dialogs_of(lambda: volunteers.open_resource(None), "dialog-resource")
     camera.dialogs_of(window.change_password, "dialog-password")
     camera.dialogs_of(window.show_about, "dialog-about")
-    window.activateWindow()
     for key in ("cases", "reports"):
         _show(window, key)
+        window.activateWindow()  # F1 is the main window's: it must be the active one
         camera.dialogs_of(lambda: QTest.keyClick(window, Qt.Key.Key_F1), f"help-{key}")
+    camera.dialogs_of(lambda: show_help(window, "faq").search.setText("月结"), "help-search")
 
 
 def shoot_start(camera: Camera, db: Database) -> None:

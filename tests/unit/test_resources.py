@@ -65,3 +65,9 @@ def test_the_wheel_and_the_desktop_build_carry_the_guide() -> None:
     assert '"help")' in setup
     assert '"app._resources.help" = ["*.md"]' in pyproject
     assert '("help", "*.md")' in spec
+
+
+def test_the_guide_for_support_staff_links_every_page() -> None:
+    guide = (ROOT / "docs" / "user-guide.md").read_text(encoding="utf-8")
+    for path in sorted(located.help_dir().glob("*.md")):
+        assert f"(../resources/help/{path.name})" in guide, path.name
