@@ -84,7 +84,7 @@ class HelpWindow(QWidget):
         self._fit_screen()
 
     def show_page(self, key: str, heading: str = "") -> None:
-        """Show one page, scrolled to `heading` when given (a search is cleared first)."""
+        """Show one page, scrolled to `heading` if given; a search that leaves it out is cleared."""
         page = self._pages.get(key) or (self._order[0] if self._order else None)
         if page is None:
             return
