@@ -10,7 +10,7 @@ UI_SOURCES := $(shell find app/ui -name '*.py' 2>/dev/null)
 
 .DEFAULT_GOAL := help
 .PHONY: help run test fast lint bench soak translations lupdate demo clean check-system \
-	wheel-check dist dist-check
+	wheel-check dist dist-check screenshots
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -68,6 +68,9 @@ bench: $(VENV)/.installed $(QM) $(BENCH_DB)  ## Speed and memory figures (prints
 soak: $(VENV)/.installed  ## Crash test (STATIONDESK_CRASH_ROUNDS, default 1000) and 10,000 damaged rosters
 	STATIONDESK_CRASH_ROUNDS=$${STATIONDESK_CRASH_ROUNDS:-1000} $(BIN)/pytest -q tests/unit/store/test_crash_safety.py
 	STATIONDESK_FUZZ_CASES=$${STATIONDESK_FUZZ_CASES:-10000} $(BIN)/pytest -q tests/unit/services/importing/test_fuzz.py
+
+screenshots: $(VENV)/.installed $(QM)  ## PNGs of every page and the main dialogs (3 screen sizes) in ./screenshots/
+	$(PY) -m tests.screenshots --out screenshots
 
 wheel-check:  ## Build the wheel, install it in a fresh venv, run it on a new database
 	PYTHON=$(PYTHON) bash build_spec/wheel_check.sh

@@ -12,7 +12,7 @@ setup(
         "app._db",
         "app._db.versions",
         # Folders of data files count as packages too (setuptools warns otherwise).
-        *(f"app._resources.{folder}" for folder in ("fonts", "translations", "styles", "icons")),
+        *(f"app._resources.{folder}" for folder in ("fonts", "translations", "styles", "icons", "help")),
     ],
     package_dir={"app._db": "db", "app._resources": "resources"},
 )

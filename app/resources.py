@@ -1,5 +1,5 @@
 """Where the files shipped beside the code are: db/ (migrations) and resources/ (font, style,
-translation, icon).
+translation, icon, the user guide).
 
 A wheel (setup.py) and the PyInstaller build (build_spec/stationdesk.spec) carry them inside
 the package as app/_db and app/_resources; a checkout has them at the repository's top.
@@ -50,6 +50,11 @@ def translations_dir() -> Path:
 def translation_file() -> Path:
     """The compiled Chinese translation of the window's strings."""
     return translations_dir() / f"{TRANSLATION}.qm"
+
+
+def help_dir() -> Path:
+    """The user guide's pages (Markdown), shown by the help window on F1."""
+    return resources_dir() / "help"
 
 
 def stylesheet() -> Path:

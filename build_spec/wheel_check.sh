@@ -42,9 +42,11 @@ from app import resources
 package = Path(app.__file__).resolve().parent
 assert "site-packages" in package.parts, package
 for path in (resources.translation_file(), resources.font_file(), resources.stylesheet(),
-             resources.icon(), resources.migrations_dir() / "env.py"):
+             resources.icon(), resources.migrations_dir() / "env.py",
+             *sorted(resources.help_dir().glob("*.md"))):
     assert path.is_file() and package in path.parents, path
     print("found", path.relative_to(package.parent))
+assert len(list(resources.help_dir().glob("*.md"))) >= 10, resources.help_dir()
 PY
 "$work/venv/bin/python" -m app.selftest
 step "wheel check passed"

@@ -49,6 +49,7 @@ from app.ui.dashboard.navigation import apply_filters
 from app.ui.dashboard.page import DashboardPage
 from app.ui.dialogs import keep_open
 from app.ui.groups.page import GroupsPage
+from app.ui.help.window import show_guide_for
 from app.ui.idle_lock import IdleLock
 from app.ui.password_dialog import PasswordDialog
 from app.ui.reports.page import ReportsPage
@@ -272,6 +273,10 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        guide = QAction(self.tr("&User guide"), self)
+        guide.setShortcut(QKeySequence("F1"))  # the guide's page about the page in front
+        guide.triggered.connect(lambda: show_guide_for(self, self.current_key()))
+        help_menu.addAction(guide)
         about = QAction(self.tr("&About Station Desk"), self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)

@@ -22,6 +22,8 @@ from app.services.settings.setup import STATION_CODE, SetupService, clean_villag
 from app.services.staff.users import LOGIN
 from app.store.engine import Database
 from app.ui.form_errors import ErrorLabel, on_change
+from app.ui.help.guide import FIRST_START
+from app.ui.help.window import add_help_key, show_help
 from app.ui.tasks import IsCancelled, Progress, TaskRunner
 
 
@@ -191,6 +193,10 @@ class SetupWizard(QWizard):
         for page in (self.station, self.villages, self.admin, self.start):
             self.addPage(page)
         self.resize(640, 520)
+        # The guide's first page, beside the wizard (which blocks every other window).
+        self.setOption(QWizard.WizardOption.HaveHelpButton)
+        self.helpRequested.connect(lambda: show_help(self, FIRST_START))
+        add_help_key(self, FIRST_START)
 
     def accept(self) -> None:
         """Finish pressed: set the station up in the background, then close."""

@@ -3032,6 +3032,27 @@ Log file: {path}</source>
     </message>
 </context>
 <context>
+    <name>HelpWindow</name>
+    <message>
+        <source>Station Desk user guide</source>
+        <translation>社工站工作台使用指南</translation>
+    </message>
+    <message>
+        <source>Search the guide (Ctrl+F)</source>
+        <translation>搜索使用指南（Ctrl+F）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) contain it</source>
+        <translation>
+            <numerusform>有 %n 页包含要找的字</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing found: try fewer or other words</source>
+        <translation>没有找到：请少输几个字或换个说法</translation>
+    </message>
+</context>
+<context>
     <name>HoursTable</name>
     <message>
         <source>Name</source>
@@ -3565,6 +3586,10 @@ Log file: {path}</source>
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>使用指南(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;About Station Desk</source>

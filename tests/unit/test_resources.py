@@ -40,3 +40,34 @@ def test_an_installed_package_is_preferred(tmp_path: Path, monkeypatch: pytest.M
     assert located.translation_file() == package / "_resources/translations/stationdesk_zh_CN.qm"
     (package / "_db").rmdir()  # a package without the folder: the checkout's is used
     assert located.migrations_dir() == ROOT / "db"
+
+
+def test_the_user_guide_is_found_and_every_page_has_a_title_and_text() -> None:
+    from app.ui.help.guide import load_pages
+
+    folder = located.help_dir()
+    assert folder == ROOT / "resources" / "help"
+    pages = load_pages()
+    assert [page.file_name for page in pages] == sorted(p.name for p in folder.glob("*.md"))
+    assert [page.title for page in pages] == [
+        "第一次启动", "登记服务对象", "开个案和结案", "小组工作", "社区活动与走访",
+        "月报与月结", "补录（发生日期）", "备份与恢复", "导入名单", "常见问题",
+    ]  # fmt: skip
+    for page in pages:
+        body = page.text.split("\n", 1)[1]
+        assert len(body.strip()) > 500, page.file_name
+
+
+def test_the_wheel_and_the_desktop_build_carry_the_guide() -> None:
+    setup = (ROOT / "setup.py").read_text(encoding="utf-8")
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    spec = (ROOT / "build_spec" / "stationdesk.spec").read_text(encoding="utf-8")
+    assert '"help")' in setup
+    assert '"app._resources.help" = ["*.md"]' in pyproject
+    assert '("help", "*.md")' in spec
+
+
+def test_the_guide_for_support_staff_links_every_page() -> None:
+    guide = (ROOT / "docs" / "user-guide.md").read_text(encoding="utf-8")
+    for path in sorted(located.help_dir().glob("*.md")):
+        assert f"(../resources/help/{path.name})" in guide, path.name

@@ -36,6 +36,7 @@ from app.services.importing.service import ImportCancelled, RosterImportService
 from app.ui.clients.import_mapping import MappingTable
 from app.ui.clients.import_preview_page import PreviewPage, counts_text
 from app.ui.dialogs import confirm, show_message
+from app.ui.help.window import add_help_key
 from app.ui.tasks import Cancelled, IsCancelled, Progress, TaskRunner
 
 T = TypeVar("T")
@@ -65,6 +66,7 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("importDialog")
         self.setWindowTitle(self.tr("Import a roster"))
+        add_help_key(self, "import")
         self._importer = importer
         self._tasks = tasks
         self.path: Path | None = None

@@ -1,0 +1,167 @@
+"""What `make screenshots` photographs (tests/screenshots.py runs it once per screen size).
+
+Only what opens without writing anything: the pages and their tabs, a record chosen on
+each list page, and dialogs that are closed (rejected) right after the picture.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QPushButton, QTabWidget, QWidget
+
+from app.services.access.auth import AuthService
+from app.services.settings.setup import SetupService
+from app.store.engine import Database, sqlite_path
+from app.ui.cases.page import CasesPage
+from app.ui.clients.page import ClientsPage
+from app.ui.community.page import CommunityPage
+from app.ui.groups.page import GroupsPage
+from app.ui.help.window import show_help
+from app.ui.login import LoginDialog
+from app.ui.main_window import PAGES, MainWindow
+from app.ui.staff.page import StaffPage
+from app.ui.tasks import TaskRunner
+from app.ui.visits.page import VisitsPage
+from app.ui.volunteers.page import VolunteersPage
+from app.ui.wizard import SetupWizard
+
+
+class Camera:
+    """Saves widgets as numbered PNG files once the background work they asked for is in."""
+
+    def __init__(self, folder: Path, tasks: TaskRunner) -> None:
+        self.folder = folder
+        self.tasks = tasks
+        self.count = 0
+        folder.mkdir(parents=True, exist_ok=True)
+        for old in folder.glob("*.png"):
+            old.unlink()
+
+    def settle(self) -> None:
+        # A result can ask for more work (a list's rows after its count): a few rounds.
+        for _ in range(4):
+            QApplication.processEvents()
+            self.tasks.wait()
+        QApplication.processEvents()
+
+    def save(self, widget: QWidget, name: str) -> None:
+        self.settle()
+        self.count += 1
+        widget.grab().save(str(self.folder / f"{self.count:02d}-{name}.png"))
+
+    def dialogs_of(self, action: Callable[[], object], name: str) -> None:
+        """Run `action`, save the windows it opened, then close them (nothing is saved)."""
+        self.settle()
+        before = {id(w) for w in QApplication.topLevelWidgets() if w.isVisible()}
+        action()
+        self.settle()
+        opened = [
+            w for w in QApplication.topLevelWidgets() if w.isVisible() and id(w) not in before
+        ]
+        if not opened:
+            print(f"  {name}: nothing opened")
+        for index, widget in enumerate(opened):
+            self.save(widget, name if index == 0 else f"{name}-{index + 1}")
+        for widget in reversed(opened):
+            widget.close()
+        self.settle()
+
+
+def shoot_everything(window: MainWindow, camera: Camera, db: Database) -> None:
+    shoot_pages(window, camera)
+    shoot_records(window, camera)
+    shoot_dialogs(window, camera)
+    shoot_start(camera, db)
+
+
+def shoot_pages(window: MainWindow, camera: Camera) -> None:
+    for row, key in enumerate(PAGES):
+        window.nav.setCurrentRow(row)
+        camera.save(window, key)
+        tabs = getattr(window.page(key), "tabs", None)
+        if isinstance(tabs, QTabWidget):
+            for index in range(1, tabs.count()):
+                tabs.setCurrentIndex(index)
+                camera.save(window, f"{key}-tab{index + 1}")
+            tabs.setCurrentIndex(0)
+
+
+def _show(window: MainWindow, key: str) -> QWidget:
+    window.nav.setCurrentRow(PAGES.index(key))
+    return window.page(key)
+
+
+def shoot_records(window: MainWindow, camera: Camera) -> None:
+    """The first record of each list page, shown in its detail pane."""
+    for key in ("clients", "cases", "groups", "community", "visits"):
+        page = _show(window, key)
+        lister = page.visits if isinstance(page, VisitsPage) else page
+        camera.settle()
+        lister.table.selectRow(0)  # type: ignore[attr-defined]
+        camera.save(window, f"{key}-record")
+
+
+def shoot_dialogs(window: MainWindow, camera: Camera) -> None:
+    clients = _show(window, "clients")
+    assert isinstance(clients, ClientsPage)
+    camera.dialogs_of(clients.new_button.click, "dialog-new-client")
+    camera.dialogs_of(clients.import_button.click, "dialog-import")
+    if clients.export_button is not None:
+        camera.dialogs_of(clients.export_button.click, "dialog-export")
+    cases = _show(window, "cases")
+    assert isinstance(cases, CasesPage)
+    camera.dialogs_of(cases.new_button.click, "dialog-intake")
+    cases.table.selectRow(0)
+    camera.settle()
+    record: QPushButton | None = cases.detail.buttons.get("record")
+    if record is not None and record.isEnabled():
+        camera.dialogs_of(record.click, "dialog-service-record")
+    groups = _show(window, "groups")
+    assert isinstance(groups, GroupsPage)
+    camera.dialogs_of(groups.new_button.click, "dialog-group-plan")
+    community = _show(window, "community")
+    assert isinstance(community, CommunityPage)
+    camera.dialogs_of(community.new_button.click, "dialog-activity")
+    visits = _show(window, "visits")
+    assert isinstance(visits, VisitsPage)
+    camera.dialogs_of(visits.visits.new_button.click, "dialog-visit")
+    staff = _show(window, "staff")
+    assert isinstance(staff, StaffPage)
+    camera.dialogs_of(lambda: staff.open_supervision(None), "dialog-supervision")
+    camera.dialogs_of(lambda: staff.open_training(None), "dialog-training")
+    volunteers = _show(window, "volunteers")
+    assert isinstance(volunteers, VolunteersPage)
+    camera.dialogs_of(lambda: volunteers.open_volunteer(None), "dialog-volunteer")
+    camera.dialogs_of(lambda: volunteers.open_service(None), "dialog-volunteer-service")
+    camera.dialogs_of(lambda: volunteers.open_resource(None), "dialog-resource")
+    camera.dialogs_of(window.change_password, "dialog-password")
+    camera.dialogs_of(window.show_about, "dialog-about")
+    for key in ("cases", "reports"):
+        _show(window, key)
+        window.activateWindow()  # F1 is the main window's: it must be the active one
+        camera.dialogs_of(lambda: QTest.keyClick(window, Qt.Key.Key_F1), f"help-{key}")
+    camera.dialogs_of(lambda: show_help(window, "faq").search.setText("月结"), "help-search")
+
+
+def shoot_start(camera: Camera, db: Database) -> None:
+    """The login on the demo, and the first-start wizard on a new empty file beside it."""
+    login = LoginDialog(
+        auth=AuthService(db), tasks=camera.tasks, station_name=SetupService(db).station_name()
+    )
+    camera.dialogs_of(login.show, "login")
+    path = sqlite_path(db.url)
+    assert path is not None
+    empty = Database.open(path.with_name("new.sqlite3"))
+    try:
+        SetupService(empty).prepare()
+        wizard = SetupWizard(db=empty, tasks=camera.tasks)
+        camera.dialogs_of(wizard.show, "first-start")
+        wizard.deleteLater()
+        login.deleteLater()
+        camera.settle()
+    finally:
+        empty.dispose()
