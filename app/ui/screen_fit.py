@@ -132,13 +132,18 @@ def _scroll_contents(dialog: QDialog) -> None:
 
 def _trailing_buttons(layout: QLayout) -> list[QWidget]:
     """The layout's closing button box with the message lines just above it, else none."""
-    last = layout.itemAt(layout.count() - 1).widget()
+    last = _widget_at(layout, layout.count() - 1)
     if not isinstance(last, QDialogButtonBox):
         return []
     kept: list[QWidget] = [last]
     for index in range(layout.count() - 2, max(-1, layout.count() - 2 - _LINES_KEPT), -1):
-        widget = layout.itemAt(index).widget()
+        widget = _widget_at(layout, index)
         if not isinstance(widget, QLabel):
             break
         kept.insert(0, widget)
     return kept
+
+
+def _widget_at(layout: QLayout, index: int) -> QWidget | None:
+    item = layout.itemAt(index)
+    return item.widget() if item is not None else None
