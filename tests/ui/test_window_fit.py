@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -100,6 +100,7 @@ def test_the_sidebar_shows_every_label_whole(
         needed = nav.sizeHintForIndex(nav.model().index(row, 0)).width()
         assert needed <= room, f"{nav.item(row).text()!r} needs {needed} px of {room}"
         assert nav.visualItemRect(nav.item(row)).right() < room
+    assert nav.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
     assert nav.horizontalScrollBar().maximum() == 0
     assert not nav.horizontalScrollBar().isVisible()
 
