@@ -27,6 +27,7 @@ from app.ui.i18n import install_translations
 from app.ui.logging_setup import setup_logging
 from app.ui.login import LoginDialog
 from app.ui.main_window import MainWindow
+from app.ui.screen_fit import ScreenFit
 from app.ui.tasks import TaskRunner
 from app.ui.wizard import SetupWizard
 
@@ -218,6 +219,8 @@ def run_gui(location: str | None = None) -> int:
     install_translations(qt_app)
     use_cjk_font(qt_app)
     _apply_style(qt_app)
+    if qt_app.findChild(ScreenFit) is None:  # started again in one process (tests)
+        qt_app.installEventFilter(ScreenFit(qt_app))
     # The wizard and the login close before the main window opens: not a reason to quit.
     qt_app.setQuitOnLastWindowClosed(False)
     location = location or default_database()

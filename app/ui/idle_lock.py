@@ -1,16 +1,21 @@
 """Idle auto-lock: after some minutes without input the window is covered until a password.
 
 The same user unlocks with their password (failures count toward the lockout as at the
-login). Another user may sign in instead: the first user's window closes and the app
-starts again as the new user, through the same loop that follows a restore.
+login). Another user may sign in instead: the window asks about the first user's open
+forms, then closes and the app starts again as the new user, through the same loop that
+follows a restore. 退出 (or Ctrl+Q) quits from the lock, through the window's own close.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QDialog,
     QFormLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -43,23 +48,35 @@ _ACTIVITY = frozenset(
 class LockOverlay(QFrame):
     """Covers the whole window: who locked it, and a login to unlock or to switch user."""
 
+    WIDTH = 460
+
     def __init__(self, *, actor: Actor, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("lockOverlay")
         self.setAutoFillBackground(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self._actor = actor
         title = QLabel(self.tr("Station Desk is locked"))
         font = title.font()
         font.setPointSize(font.pointSize() + 4)
         font.setBold(True)
         title.setFont(font)
-        note = QLabel(
+        self.who = QLabel(
+            self.tr("Locked for {name} ({login}, {role})").format(
+                name=actor.display_name, login=actor.login, role=actor.role.label
+            )
+        )
+        self.who.setObjectName("lockedUser")
+        self.who.setWordWrap(True)
+        self.note = QLabel(
             self.tr(
-                "Locked after a time without use. {name}, enter your password to go on; "
-                "another user may sign in instead, which closes {name}'s session."
+                "{name}, enter your password to go on. Another user may sign in instead "
+                "(Switch user): {name}'s session then ends, and forms left open are asked "
+                "about first."
             ).format(name=actor.display_name)
         )
-        note.setWordWrap(True)
+        self.note.setObjectName("lockNote")
+        self.note.setWordWrap(True)
         self.login = QLineEdit(actor.login)
         self.login.setObjectName("lockLogin")
         self.password = QLineEdit()
@@ -71,22 +88,51 @@ class LockOverlay(QFrame):
         self.error.setStyleSheet("color: #B00020;")
         self.unlock_button = QPushButton(self.tr("Unlock"))
         self.unlock_button.setDefault(True)
+        self.switch_button = QPushButton(self.tr("Switch user"))
+        self.switch_button.setToolTip(self.tr("Sign in as another user"))
+        self.quit_button = QPushButton(self.tr("Quit"))
+        self.quit_button.setToolTip(self.tr("Quit Station Desk (Ctrl+Q)"))
         form = QFormLayout()
         form.addRow(self.tr("User name"), self.login)
         form.addRow(self.tr("Password"), self.password)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.switch_button)
+        buttons.addWidget(self.quit_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.unlock_button)
         box = QWidget()
-        box.setMaximumWidth(420)
+        box.setObjectName("lockBox")
+        # A fixed width, and no alignment flag around it: the wrapped labels are then given
+        # the height their text needs at the width they really get.
+        box.setFixedWidth(self.WIDTH)
         inner = QVBoxLayout(box)
-        inner.addWidget(title)
-        inner.addWidget(note)
+        for label in (title, self.who, self.note):
+            inner.addWidget(label)
         inner.addLayout(form)
         inner.addWidget(self.error)
-        inner.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignRight)
+        inner.addLayout(buttons)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(box)
+        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        layout.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(row)
         layout.addStretch(2)
         self.password.returnPressed.connect(self.unlock_button.click)
+        self.login.textChanged.connect(self._name_changed)
+        self.switch_button.clicked.connect(self.for_another_user)
+
+    def for_another_user(self) -> None:
+        """Empty the fields for someone else; the locked user may still type their own name."""
+        self.login.clear()
+        self.password.clear()
+        self.error.clear()
+        self.login.setFocus()
+
+    def _name_changed(self, login: str) -> None:
+        mine = login.strip() in ("", self._actor.login)
+        self.unlock_button.setText(self.tr("Unlock") if mine else self.tr("Sign in"))
 
 
 class IdleLock(QObject):
@@ -139,6 +185,11 @@ class IdleLock(QObject):
     def locked(self) -> bool:
         return self.overlay is not None
 
+    @property
+    def hidden_windows(self) -> list[QWidget]:
+        """The dialogs the lock hid, to be shown again on unlock."""
+        return list(self._hidden)
+
     def _set_minutes(self, minutes: object) -> None:
         if not isinstance(minutes, int | float) or minutes <= 0:
             return
@@ -169,9 +220,11 @@ class IdleLock(QObject):
             self.timer.start()
         return False
 
-    def lock(self) -> None:
+    def lock(self, *, for_another_user: bool = False) -> None:
         """Clear what is sensitive, hide open dialogs and cover the window."""
         if self.locked:
+            if for_another_user and self.overlay is not None:
+                self.overlay.for_another_user()
             return
         self.timer.stop()
         for panel in self._window.findChildren(ClientDetailPanel):
@@ -183,14 +236,27 @@ class IdleLock(QObject):
         ]
         for widget in self._hidden:
             widget.hide()
+            if isinstance(widget, QDialog):
+                # Closed while hidden (its save finished, the session is leaving): gone.
+                widget.finished.connect(lambda _result, w=widget: self._forget(w))
         self._set_behind_enabled(False)
         overlay = LockOverlay(actor=self._actor, parent=self._window)
         overlay.unlock_button.clicked.connect(self._submit)
+        overlay.quit_button.clicked.connect(self._window.close)
+        # The menu bar is disabled behind the cover, and its Exit with it.
+        QShortcut(QKeySequence("Ctrl+Q"), overlay, self._window.close)
         overlay.setGeometry(self._window.rect())
         overlay.show()
         overlay.raise_()
-        overlay.password.setFocus()
         self.overlay = overlay
+        if for_another_user:
+            overlay.for_another_user()
+        else:
+            overlay.password.setFocus()
+
+    def _forget(self, widget: QWidget) -> None:
+        if widget in self._hidden:
+            self._hidden.remove(widget)
 
     def _submit(self) -> None:
         overlay = self.overlay
@@ -219,8 +285,10 @@ class IdleLock(QObject):
         if actor.user_id == self._actor.user_id:
             self.unlock()
             return
-        # Someone else: this user's session ends and the window closes.
-        self.stop()
+        # Someone else: this user's session ends and the window closes (once the open
+        # forms are dealt with; until then the cover stays).
+        if self.overlay is not None:
+            self.overlay.password.clear()
         self.switched.emit(None if actor.must_change_password else actor)
 
     def unlock(self) -> None:
@@ -231,7 +299,8 @@ class IdleLock(QObject):
             self.overlay = None
         self._set_behind_enabled(True)
         for widget in self._hidden:
-            widget.show()
+            if shiboken6.isValid(widget):
+                widget.show()
         self._hidden = []
         self.timer.start()
 

@@ -2,75 +2,43 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QStackedWidget,
     QWidget,
 )
 
 import app
 from app.services.access.auth import AuthService
-from app.services.access.consents import ConsentService
-from app.services.cases.printing import CasePrintService
-from app.services.cases.reminders import ReminderService
-from app.services.cases.service import CaseService
-from app.services.clients.service import ClientService
-from app.services.community.photos import ActivityPhotoService
-from app.services.community.printing import ActivityPrintService
-from app.services.community.service import ActivityService
 from app.services.context import Actor
-from app.services.dashboard.service import DashboardService
-from app.services.groups.printing import GroupPrintService
-from app.services.groups.service import GroupService
-from app.services.importing.service import RosterImportService
-from app.services.lists.service import ListExportService
 from app.services.reports.closing import MonthCloseService
-from app.services.reports.service import ReportService
-from app.services.settings.codes import CodeService
 from app.services.settings.stations import SettingsService
-from app.services.staff.supervision import SupervisionService
-from app.services.staff.training import TrainingService
-from app.services.staff.training_hours import TrainingHoursService
-from app.services.visits.service import VisitService
-from app.services.visits.worklogs import WorkLogService
-from app.services.volunteers.links import LinkFinder
-from app.services.volunteers.resources import ResourceLinkService
-from app.services.volunteers.service import VolunteerRegistry
 from app.store.engine import Database, sqlite_path
+from app.ui import window_geometry
 from app.ui.cases.page import CasesPage
 from app.ui.clients.page import ClientsPage
-from app.ui.community.page import CommunityPage
 from app.ui.dashboard.navigation import apply_filters
 from app.ui.dashboard.page import DashboardPage
 from app.ui.dialogs import keep_open
-from app.ui.groups.page import GroupsPage
 from app.ui.help.window import show_guide_for
 from app.ui.idle_lock import IdleLock
+from app.ui.open_forms import ask_to_close, close_forms, open_forms
+from app.ui.pages import PAGES, build_page
 from app.ui.password_dialog import PasswordDialog
 from app.ui.reports.page import ReportsPage
 from app.ui.settings.page import SettingsPage
-from app.ui.staff.page import StaffPage
 from app.ui.tasks import TaskRunner
-from app.ui.visits.page import VisitsPage
-from app.ui.volunteers.page import VolunteersPage
+from app.ui.widgets.navigation import Navigation
 
-PAGES = (
-    "dashboard",
-    "clients",
-    "cases",
-    "groups",
-    "community",
-    "visits",
-    "staff",
-    "volunteers",
-    "reports",
-    "settings",
-)
+__all__ = ["PAGES", "MainWindow"]
 
 
 class MainWindow(QMainWindow):
@@ -91,22 +59,28 @@ class MainWindow(QMainWindow):
         self.tasks = tasks
         self.sign_in_again = False
         self.switch_to: Actor | None = None  # who signed in at the lock screen instead
+        self._forms_settled = False  # the open forms were asked about (or there were none)
+        self._placed = False
         tasks.set_window(self)
         # A change refused because its month is closed (月结) may be made as a correction.
         months = MonthCloseService(db, actor)
         tasks.set_correcting(months.correcting if months.may_close else None)
         self.setWindowTitle(self.tr("Station Desk - {station}").format(station=actor.station_name))
-        self.nav = QListWidget()
-        self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(150)
+        self.nav = Navigation()
         self.stack = QStackedWidget()
         titles = self._titles()
         self._pages: dict[str, QWidget] = {}
         for key in PAGES:
-            page = self._make_page(key)
+            page = build_page(key, db=db, actor=actor, tasks=tasks)
             self._pages[key] = page
-            self.nav.addItem(titles[key])
-            self.stack.addWidget(page)
+            self.nav.add_entry(titles[key])
+            self.stack.addWidget(_scrolled(page))
+        dashboard = self.page("dashboard")
+        assert isinstance(dashboard, DashboardPage)
+        dashboard.open_list.connect(self._open_list)
+        settings = self.page("settings")
+        assert isinstance(settings, SettingsPage)
+        settings.restored.connect(self._after_restore)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -121,7 +95,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self.nav.setCurrentRow(PAGES.index("dashboard"))
-        self.resize(1200, 760)
+        window_geometry.restore(self, actor)
         self.idle_lock = IdleLock(
             window=self,
             actor=actor,
@@ -145,96 +119,6 @@ class MainWindow(QMainWindow):
             "reports": self.tr("Reports"),
             "settings": self.tr("Settings"),
         }
-
-    def _make_page(self, key: str) -> QWidget:
-        db, actor, tasks = self.db, self.actor, self.tasks
-        if key == "dashboard":
-            dashboard = DashboardPage(
-                dashboard=DashboardService(db, actor),
-                reminders=ReminderService(db, actor),
-                tasks=tasks,
-                key_figures=ReportService(db, actor).key_figures,
-            )
-            dashboard.open_list.connect(self._open_list)
-            return dashboard
-        if key == "clients":
-            return ClientsPage(
-                settings=SettingsService(db, actor),
-                clients=ClientService(db, actor),
-                codes=CodeService(db, actor),
-                tasks=tasks,
-                importer=RosterImportService(db, actor),
-                exports=ListExportService(db, actor),
-                consents=ConsentService(db, actor),
-            )
-        if key == "cases":
-            return CasesPage(
-                settings=SettingsService(db, actor),
-                cases=CaseService(db, actor),
-                reminders=ReminderService(db, actor),
-                printing=CasePrintService(db, actor),
-                clients=ClientService(db, actor),
-                codes=CodeService(db, actor),
-                tasks=tasks,
-                exports=ListExportService(db, actor),
-                consents=ConsentService(db, actor),
-            )
-        if key == "groups":
-            return GroupsPage(
-                groups=GroupService(db, actor),
-                printing=GroupPrintService(db, actor),
-                clients=ClientService(db, actor),
-                codes=CodeService(db, actor),
-                tasks=tasks,
-                own_id=actor.user_id,
-                exports=ListExportService(db, actor),
-            )
-        if key == "community":
-            return CommunityPage(
-                activities=ActivityService(db, actor),
-                photos=ActivityPhotoService(db, actor),
-                exports=ListExportService(db, actor),
-                printing=ActivityPrintService(db, actor),
-                clients=ClientService(db, actor),
-                codes=CodeService(db, actor),
-                tasks=tasks,
-            )
-        if key == "visits":
-            return VisitsPage(
-                settings=SettingsService(db, actor),
-                visits=VisitService(db, actor),
-                worklogs=WorkLogService(db, actor),
-                exports=ListExportService(db, actor),
-                cases=CaseService(db, actor),
-                clients=ClientService(db, actor),
-                codes=CodeService(db, actor),
-                tasks=tasks,
-            )
-        if key == "staff":
-            return StaffPage(
-                supervision=SupervisionService(db, actor),
-                training=TrainingService(db, actor),
-                hours=TrainingHoursService(db, actor),
-                codes=CodeService(db, actor),
-                tasks=tasks,
-            )
-        if key == "volunteers":
-            return VolunteersPage(
-                volunteers=VolunteerRegistry(db, actor),
-                resources=ResourceLinkService(db, actor),
-                links=LinkFinder(db, actor),
-                exports=ListExportService(db, actor),
-                codes=CodeService(db, actor),
-                tasks=tasks,
-            )
-        if key == "reports":
-            return ReportsPage(
-                reports=ReportService(db, actor), months=MonthCloseService(db, actor), tasks=tasks
-            )
-        assert key == "settings"
-        settings = SettingsPage(db=db, actor=actor, tasks=tasks)
-        settings.restored.connect(self._after_restore)
-        return settings
 
     def _open_list(self, key: str, filters: dict[str, object]) -> None:
         """A dashboard figure asks for the records behind it."""
@@ -264,14 +148,25 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.quit_action = QAction(self.tr("E&xit"), self)
+        # Not StandardKey.Quit: it is empty on Windows, where the stations work.
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.quit_action)
+        account = self.menuBar().addMenu(self.tr("&Account"))
+        self.lock_action = QAction(self.tr("&Lock now"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.lock)
+        self.switch_action = QAction(self.tr("&Switch user…"), self)
+        self.switch_action.triggered.connect(self.switch_user)
+        self.log_out_action = QAction(self.tr("Log &out"), self)
+        self.log_out_action.triggered.connect(self.log_out)
         change = QAction(self.tr("Change my password…"), self)
         change.triggered.connect(self.change_password)
-        file_menu.addAction(change)
-        file_menu.addSeparator()
-        quit_action = QAction(self.tr("E&xit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        for action in (self.lock_action, self.switch_action, self.log_out_action):
+            account.addAction(action)
+        account.addSeparator()
+        account.addAction(change)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         guide = QAction(self.tr("&User guide"), self)
         guide.setShortcut(QKeySequence("F1"))  # the guide's page about the page in front
@@ -318,19 +213,85 @@ class MainWindow(QMainWindow):
         box.open()
         return box
 
+    # ---- ending or handing over the session ------------------------------------------
+
+    def lock(self) -> None:
+        """Cover the window now, as the idle time would."""
+        self.idle_lock.lock()
+
+    def switch_user(self) -> None:
+        """The lock screen, ready for another user's name; this user may still unlock."""
+        self.idle_lock.lock(for_another_user=True)
+
+    def log_out(self) -> None:
+        """Back to the login dialog, once the open forms are dealt with."""
+        self._leave(sign_in_again=True)
+
+    def open_forms(self) -> list[QDialog]:
+        return open_forms(self, self.idle_lock.hidden_windows)
+
+    def _leave(self, *, sign_in_again: bool, switch_to: Actor | None = None) -> None:
+        """End this session: at once, or after the user agrees to close the open forms."""
+
+        def go() -> None:
+            self.sign_in_again, self.switch_to = sign_in_again, switch_to
+            self._forms_settled = True
+            self.close()
+
+        forms = self.open_forms()
+        if not forms:
+            go()
+            return
+        if switch_to is not None:
+            question = self.tr("Close them and let {name} sign in?").format(
+                name=switch_to.display_name
+            )
+        elif sign_in_again:
+            question = self.tr("Close them and log out?")
+        else:
+            question = self.tr("Close them and quit Station Desk?")
+        ask_to_close(self, forms, owner=self.actor.display_name, question=question, on_close=go)
+
     def _after_restore(self, _result: object) -> None:
-        # The data now comes from the backup: whoever is signed in must sign in again.
+        # The data now comes from the backup: whoever is signed in must sign in again, and
+        # a form still open belongs to data that is gone, so it is not asked about.
+        close_forms(self.open_forms())
         self.sign_in_again = True
+        self._forms_settled = True
         self.close()
 
     def _switch_user(self, actor: Actor | None) -> None:
         # Another user signed in at the lock screen: this session ends, theirs begins.
-        self.switch_to = actor
-        self.sign_in_again = True
-        self.close()
+        self._leave(sign_in_again=True, switch_to=actor)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._placed:
+            # Now that the window has its frame, the whole of it must lie on a screen.
+            self._placed = True
+            window_geometry.keep_on_screen(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._forms_settled and self.open_forms():
+            event.ignore()  # Exit, Ctrl+Q or the title bar's close: ask first
+            self._leave(sign_in_again=False)
+            return
         self.idle_lock.stop()
+        window_geometry.save(self, self.actor)
         # A save still running in the background must reach the database before we go.
         self.tasks.wait()
         super().closeEvent(event)
+
+
+def _scrolled(page: QWidget) -> QScrollArea:
+    """The page fills the window; below the page's own minimum size it scrolls instead.
+
+    So no page can make the window larger than a small laptop screen.
+    """
+    area = QScrollArea()
+    area.setObjectName(f"{type(page).__name__}Scroll")
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidgetResizable(True)
+    area.setWidget(page)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return area

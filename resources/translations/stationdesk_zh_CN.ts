@@ -3474,10 +3474,6 @@ Log file: {path}</source>
         <translation>社工站工作台已锁定</translation>
     </message>
     <message>
-        <source>Locked after a time without use. {name}, enter your password to go on; another user may sign in instead, which closes {name}'s session.</source>
-        <translation>长时间未操作，已自动锁定。{name}，请输入密码继续；也可由其他用户登录，{name} 的会话将随之关闭。</translation>
-    </message>
-    <message>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
@@ -3488,6 +3484,34 @@ Log file: {path}</source>
     <message>
         <source>Password</source>
         <translation>密码</translation>
+    </message>
+    <message>
+        <source>Locked for {name} ({login}, {role})</source>
+        <translation>已锁定：{name}（{login}，{role}）</translation>
+    </message>
+    <message>
+        <source>{name}, enter your password to go on. Another user may sign in instead (Switch user): {name}'s session then ends, and forms left open are asked about first.</source>
+        <translation>{name}，请输入密码继续使用。也可由其他用户登录（切换用户）：{name} 的会话随之结束，尚未关闭的表单会先询问如何处理。</translation>
+    </message>
+    <message>
+        <source>Switch user</source>
+        <translation>切换用户</translation>
+    </message>
+    <message>
+        <source>Sign in as another user</source>
+        <translation>以其他用户身份登录</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Quit Station Desk (Ctrl+Q)</source>
+        <translation>退出社工站工作台（Ctrl+Q）</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
     </message>
 </context>
 <context>
@@ -3613,6 +3637,34 @@ Case management for township social work stations. Your records stay on this com
         <translation>社工站工作台 {version}
 乡镇（街道）社工站个案与服务管理软件。所有记录都保存在本机。</translation>
     </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>账户(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Lock now</source>
+        <translation>立即锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Switch user…</source>
+        <translation>切换用户(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Log &amp;out</source>
+        <translation>注销(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Close them and let {name} sign in?</source>
+        <translation>关闭这些表单，让 {name} 登录吗？</translation>
+    </message>
+    <message>
+        <source>Close them and log out?</source>
+        <translation>关闭这些表单并注销吗？</translation>
+    </message>
+    <message>
+        <source>Close them and quit Station Desk?</source>
+        <translation>关闭这些表单并退出社工站工作台吗？</translation>
+    </message>
 </context>
 <context>
     <name>MappingTable</name>
@@ -3725,6 +3777,25 @@ Case management for township social work stations. Your records stay on this com
     <message>
         <source>Caused by: %1</source>
         <translation>原因：%1</translation>
+    </message>
+</context>
+<context>
+    <name>OpenForms</name>
+    <message>
+        <source>Untitled form</source>
+        <translation>未命名表单</translation>
+    </message>
+    <message>
+        <source>{owner} still has {count} form(s) open that are not saved:</source>
+        <translation>{owner} 还有 {count} 个表单未保存：</translation>
+    </message>
+    <message>
+        <source>What was typed in them and not saved is lost.</source>
+        <translation>其中已填写但未保存的内容将会丢失。</translation>
+    </message>
+    <message>
+        <source>Close them</source>
+        <translation>关闭这些表单</translation>
     </message>
 </context>
 <context>

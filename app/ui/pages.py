@@ -1,0 +1,144 @@
+"""The ten pages of the main window, each built with only the services it needs."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from app.services.access.consents import ConsentService
+from app.services.cases.printing import CasePrintService
+from app.services.cases.reminders import ReminderService
+from app.services.cases.service import CaseService
+from app.services.clients.service import ClientService
+from app.services.community.photos import ActivityPhotoService
+from app.services.community.printing import ActivityPrintService
+from app.services.community.service import ActivityService
+from app.services.context import Actor
+from app.services.dashboard.service import DashboardService
+from app.services.groups.printing import GroupPrintService
+from app.services.groups.service import GroupService
+from app.services.importing.service import RosterImportService
+from app.services.lists.service import ListExportService
+from app.services.reports.closing import MonthCloseService
+from app.services.reports.service import ReportService
+from app.services.settings.codes import CodeService
+from app.services.settings.stations import SettingsService
+from app.services.staff.supervision import SupervisionService
+from app.services.staff.training import TrainingService
+from app.services.staff.training_hours import TrainingHoursService
+from app.services.visits.service import VisitService
+from app.services.visits.worklogs import WorkLogService
+from app.services.volunteers.links import LinkFinder
+from app.services.volunteers.resources import ResourceLinkService
+from app.services.volunteers.service import VolunteerRegistry
+from app.store.engine import Database
+from app.ui.cases.page import CasesPage
+from app.ui.clients.page import ClientsPage
+from app.ui.community.page import CommunityPage
+from app.ui.dashboard.page import DashboardPage
+from app.ui.groups.page import GroupsPage
+from app.ui.reports.page import ReportsPage
+from app.ui.settings.page import SettingsPage
+from app.ui.staff.page import StaffPage
+from app.ui.tasks import TaskRunner
+from app.ui.visits.page import VisitsPage
+from app.ui.volunteers.page import VolunteersPage
+
+PAGES = (
+    "dashboard",
+    "clients",
+    "cases",
+    "groups",
+    "community",
+    "visits",
+    "staff",
+    "volunteers",
+    "reports",
+    "settings",
+)
+
+
+def build_page(key: str, *, db: Database, actor: Actor, tasks: TaskRunner) -> QWidget:
+    """The page `key` of PAGES for the signed-in `actor`."""
+    if key == "dashboard":
+        return DashboardPage(
+            dashboard=DashboardService(db, actor),
+            reminders=ReminderService(db, actor),
+            tasks=tasks,
+            key_figures=ReportService(db, actor).key_figures,
+        )
+    if key == "clients":
+        return ClientsPage(
+            settings=SettingsService(db, actor),
+            clients=ClientService(db, actor),
+            codes=CodeService(db, actor),
+            tasks=tasks,
+            importer=RosterImportService(db, actor),
+            exports=ListExportService(db, actor),
+            consents=ConsentService(db, actor),
+        )
+    if key == "cases":
+        return CasesPage(
+            settings=SettingsService(db, actor),
+            cases=CaseService(db, actor),
+            reminders=ReminderService(db, actor),
+            printing=CasePrintService(db, actor),
+            clients=ClientService(db, actor),
+            codes=CodeService(db, actor),
+            tasks=tasks,
+            exports=ListExportService(db, actor),
+            consents=ConsentService(db, actor),
+        )
+    if key == "groups":
+        return GroupsPage(
+            groups=GroupService(db, actor),
+            printing=GroupPrintService(db, actor),
+            clients=ClientService(db, actor),
+            codes=CodeService(db, actor),
+            tasks=tasks,
+            own_id=actor.user_id,
+            exports=ListExportService(db, actor),
+        )
+    if key == "community":
+        return CommunityPage(
+            activities=ActivityService(db, actor),
+            photos=ActivityPhotoService(db, actor),
+            exports=ListExportService(db, actor),
+            printing=ActivityPrintService(db, actor),
+            clients=ClientService(db, actor),
+            codes=CodeService(db, actor),
+            tasks=tasks,
+        )
+    if key == "visits":
+        return VisitsPage(
+            settings=SettingsService(db, actor),
+            visits=VisitService(db, actor),
+            worklogs=WorkLogService(db, actor),
+            exports=ListExportService(db, actor),
+            cases=CaseService(db, actor),
+            clients=ClientService(db, actor),
+            codes=CodeService(db, actor),
+            tasks=tasks,
+        )
+    if key == "staff":
+        return StaffPage(
+            supervision=SupervisionService(db, actor),
+            training=TrainingService(db, actor),
+            hours=TrainingHoursService(db, actor),
+            codes=CodeService(db, actor),
+            tasks=tasks,
+        )
+    if key == "volunteers":
+        return VolunteersPage(
+            volunteers=VolunteerRegistry(db, actor),
+            resources=ResourceLinkService(db, actor),
+            links=LinkFinder(db, actor),
+            exports=ListExportService(db, actor),
+            codes=CodeService(db, actor),
+            tasks=tasks,
+        )
+    if key == "reports":
+        return ReportsPage(
+            reports=ReportService(db, actor), months=MonthCloseService(db, actor), tasks=tasks
+        )
+    assert key == "settings"
+    return SettingsPage(db=db, actor=actor, tasks=tasks)
