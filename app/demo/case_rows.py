@@ -43,6 +43,13 @@ MODELS = (
 )
 
 
+_DATE_KEYS = (
+    "happened_on", "served_on", "assessed_on", "evaluated_on", "contacted_on", "sent_on",
+    "intake_date",
+)  # fmt: skip
+"""The columns that date a case row, in the order they are looked for."""
+
+
 def at(day: dt.date, hour: int = 10) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(hour), tzinfo=dt.UTC)
 
@@ -90,13 +97,17 @@ class CaseRows:
     def row(self, model: Any, author: int, **values: Any) -> dict[str, Any]:
         row_id = self.next_id[model]
         self.next_id[model] += 1
+        # A demo worker types each step in on the day it happened (no 补录 on every row).
+        day = next((values[k] for k in _DATE_KEYS if values.get(k) is not None), None)
+        # 09:00 UTC is the same calendar day from UTC to China time (17:00 there).
+        typed = min(at(day, 9), self.now) if isinstance(day, dt.date) else self.now
         row = {
             "id": row_id,
             "station_id": self.station_id,
             "created_by_id": author,
             "updated_by_id": author,
-            "created_at": self.now,
-            "updated_at": self.now,
+            "created_at": typed,
+            "updated_at": typed,
             "version": 1,
             **values,
         }
