@@ -149,21 +149,27 @@ def _forms(unit: Unit) -> list[str]:
 
 @functools.lru_cache(maxsize=65_536)
 def keys(name: str) -> tuple[str, ...]:
-    """Every key of `name` (see the module's doc); names repeat, hence the cache."""
+    """The keys of `name` (see the module's doc), sorted; names repeat, hence the cache.
+
+    A key that begins another one is left out: a query finds the longer one as well
+    (zhangguil is zhangguilan's beginning), so about half the keys need no storing.
+    """
     parts = units(name)
-    found: dict[str, None] = {}
+    found: set[str] = set()
     for start in range(len(parts)):
         window = parts[start : start + WINDOW]
         choices = [_forms(u) for u in window]
         if _product_size(choices) > MAX_PER_START:
             choices = [_forms(u[:1]) for u in window]
-        for combo in itertools.product(*choices):
-            found["".join(combo)] = None
+        found.update("".join(combo) for combo in itertools.product(*choices))
         rest = parts[start:]
         if len(rest) > WINDOW:
-            found["".join(u[0] for u in rest)] = None
-            found["".join(u[0][0] for u in rest)] = None
-    return tuple(found)
+            found.add("".join(u[0] for u in rest))
+            found.add("".join(u[0][0] for u in rest))
+    ordered = sorted(found)
+    # In sorted order a key that begins another begins the one right after it.
+    following = [*ordered[1:], ""]
+    return tuple(k for k, after in zip(ordered, following, strict=True) if not after.startswith(k))
 
 
 def _product_size(choices: Sequence[Sequence[str]]) -> int:

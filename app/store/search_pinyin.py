@@ -15,7 +15,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Select, bindparam, column, delete, insert, or_, select, table, text
+from sqlalchemy import (
+    Select,
+    bindparam,
+    column,
+    delete,
+    insert,
+    literal_column,
+    or_,
+    select,
+    table,
+    text,
+)
 from sqlalchemy.orm import Session
 
 from app.domain import name_pinyin
@@ -99,7 +110,7 @@ def fts_ids(prefixes: Sequence[str]) -> Select[Any]:
     """SQLite: the client ids whose keys start with one of `prefixes` (one or more)."""
     expression = " OR ".join(f'"{p}"*' for p in prefixes)
     return (
-        select(text("rowid"))
+        select(literal_column("rowid"))
         .select_from(text(TABLE))
         .where(text(f"{TABLE} MATCH :keys").bindparams(bindparam("keys", expression, unique=True)))
     )
