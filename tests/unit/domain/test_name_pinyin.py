@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from app.domain import name_pinyin
@@ -109,3 +112,14 @@ def test_keys_stay_few_for_a_long_name_full_of_heteronyms() -> None:
     keys = name_pinyin.keys("乐长行朝重都传觉")
     assert len(keys) < 1_000
     assert all(k.isascii() and k.isalpha() and k.islower() for k in keys)
+
+
+def test_pypinyin_is_loaded_on_first_use_not_at_start() -> None:
+    """Its dictionaries cost ~0.25 s and ~50 MB: the window must not wait for them."""
+    probe = (
+        "import sys, app.services.clients.service, app.store.search; "
+        "print('pypinyin' in sys.modules)"
+    )
+    ran = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert ran.stdout.strip() == "False"
+    assert name_pinyin.keys("张三")  # and loaded when needed
