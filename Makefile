@@ -62,6 +62,7 @@ $(BENCH_DB): | $(VENV)/.installed
 bench: $(VENV)/.installed $(QM) $(BENCH_DB)  ## Speed and memory figures (prints them; builds the county demo once)
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench_import
+	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench_pinyin
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench_reports $(BENCH_DB)
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench_export $(BENCH_DB)
 

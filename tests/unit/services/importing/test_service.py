@@ -124,6 +124,7 @@ def test_commit_creates_clients_households_categories_and_one_audit_entry(
         assert len(entries) == 1 and json.loads(entries[0].detail)["counts"]["新增"] == 6
     found = ClientService(db, admin).search_ids(ClientQuery(text="周八"))
     assert len(found) == 1  # new clients are in the search index
+    assert ClientService(db, admin).search_ids(ClientQuery(text="zb")) == found  # and by pinyin
     log = importer.imports()
     assert [(r.file_name, r.category_label, r.counts["新增"]) for r in log] == [
         ("低保名单.xlsx", "低保对象·农村", 6)

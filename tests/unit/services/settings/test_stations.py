@@ -61,6 +61,7 @@ def test_renaming_a_village_updates_the_search(
     assert clients.search_ids(ClientQuery(text="梅林")) == []
     assert clients.search_ids(ClientQuery(text="梅岭")) == [saved.id]
     assert clients.search_ids(ClientQuery(text="张三")) == [saved.id]
+    assert clients.search_ids(ClientQuery(text="zhangs")) == [saved.id]  # pinyin kept
     assert clients.get(saved.id).village == "梅岭村"
     assert audit_actions(db, entity="village") == ["update"]
 
