@@ -78,6 +78,10 @@ def window(qtbot: QtBot, demo: Demo, tasks: TaskRunner) -> Iterator[MainWindow]:
         yield main
 
 
+def _texts(reader: Reader, screen: str) -> set[str]:
+    return {item.text for item in reader.seen if item.where.split(" ")[0] == screen}
+
+
 def _assert_chinese(reader: Reader, demo: Demo, least: int) -> None:
     assert reader.count >= least, f"only {reader.count} screens were read"
     found = problems(reader.seen, demo.logins)
@@ -87,6 +91,8 @@ def _assert_chinese(reader: Reader, demo: Demo, least: int) -> None:
 def test_every_page_and_tab(window: MainWindow, reader: Reader, demo: Demo) -> None:
     shoot_pages(window, reader)
     _assert_chinese(reader, demo, least=10)
+    # The contract targets' button, not the training hours' (the translation once mixed them).
+    assert "保存年度目标" in _texts(reader, "settings-tab5")
 
 
 def test_a_record_on_each_list_page(window: MainWindow, reader: Reader, demo: Demo) -> None:
@@ -97,6 +103,8 @@ def test_a_record_on_each_list_page(window: MainWindow, reader: Reader, demo: De
 def test_every_dialog(window: MainWindow, reader: Reader, demo: Demo) -> None:
     shoot_dialogs(window, reader)
     _assert_chinese(reader, demo, least=13)
+    # A group's name, not a person's (the translation once took the client form's).
+    assert "小组名称 *" in _texts(reader, "dialog-group-plan")
 
 
 def test_login_and_first_start(qtbot: QtBot, reader: Reader, demo: Demo) -> None:

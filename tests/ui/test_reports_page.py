@@ -126,6 +126,18 @@ def closing_page(
         yield widget
 
 
+def test_the_figures_column_of_targets_reads_target_not_training_hours(
+    qtbot: QtBot, closing_page: ReportsPage, tmp_path: Path
+) -> None:
+    closing_page.folder.setText(str(tmp_path))
+    closing_page.pdf.setChecked(False)
+    closing_page.generate_button.click()
+    qtbot.waitUntil(lambda: closing_page.last_written is not None, timeout=20000)
+    table = closing_page.table
+    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    assert headers == ["类别", "指标", "本月", "上月", "年度累计", "目标"]
+
+
 def visible_box(page: QWidget, kind: type[QDialog] = QMessageBox) -> Any:
     return next(w for w in page.findChildren(kind) if w.isVisible())
 
