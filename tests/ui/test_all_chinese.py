@@ -18,8 +18,9 @@ from app.demo.builder import create_demo_database
 from app.services.access.auth import AuthService
 from app.services.staff.users import UserService
 from app.store.engine import Database
-from app.ui.main_window import MainWindow
+from app.ui.main_window import PAGES, MainWindow
 from app.ui.tasks import TaskRunner
+from app.ui.visits.page import VisitsPage
 from tests.screenshot_scenes import (
     Camera,
     shoot_dialogs,
@@ -29,6 +30,8 @@ from tests.screenshot_scenes import (
 )
 from tests.ui.shell_helpers import chinese_ui
 from tests.ui.visible_text import CODES, Seen, problems, texts_of
+
+MORE_ROWS = 12
 
 
 class Reader(Camera):
@@ -98,6 +101,21 @@ def test_every_page_and_tab(window: MainWindow, reader: Reader, demo: Demo) -> N
 def test_a_record_on_each_list_page(window: MainWindow, reader: Reader, demo: Demo) -> None:
     shoot_records(window, reader)
     _assert_chinese(reader, demo, least=5)
+
+
+def test_more_records_on_each_list_page(window: MainWindow, reader: Reader, demo: Demo) -> None:
+    """Records at other stages and of other kinds than the first (a closed case, a 低保 client)."""
+    for key in ("clients", "cases", "groups", "community", "visits"):
+        window.nav.setCurrentRow(PAGES.index(key))
+        page = window.page(key)
+        table = page.visits.table if isinstance(page, VisitsPage) else page.table  # type: ignore[attr-defined]
+        reader.settle()
+        count = table.model().rowCount()
+        for row in range(1, count, max(1, count // MORE_ROWS)):  # spread over the list
+            table.selectRow(row)
+            table.scrollTo(table.model().index(row, 0))
+            reader.save(window, f"{key}-record{row + 1}")
+    _assert_chinese(reader, demo, least=20)
 
 
 def test_every_dialog(window: MainWindow, reader: Reader, demo: Demo) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QDoubleSpinBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -134,7 +134,8 @@ def test_the_figures_column_of_targets_reads_target_not_training_hours(
     closing_page.generate_button.click()
     qtbot.waitUntil(lambda: closing_page.last_written is not None, timeout=20000)
     table = closing_page.table
-    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    model = table.model()
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(table.columnCount())]
     assert headers == ["类别", "指标", "本月", "上月", "年度累计", "目标"]
 
 
