@@ -2903,7 +2903,7 @@ Log file: {path}</source>
     </message>
     <message>
         <source>Name *</source>
-        <translation>姓名 *</translation>
+        <translation>小组名称 *</translation>
     </message>
     <message>
         <source>Type *</source>
@@ -4223,7 +4223,7 @@ Case management for township social work stations. Your records stay on this com
     </message>
     <message>
         <source>Save targets</source>
-        <translation>保存学时目标</translation>
+        <translation>保存年度目标</translation>
     </message>
     <message>
         <source>The year's contract targets of this station; 0 means none.</source>
@@ -4348,7 +4348,7 @@ Case management for township social work stations. Your records stay on this com
     </message>
     <message>
         <source>Target</source>
-        <translation>目标学时</translation>
+        <translation>目标</translation>
     </message>
     <message>
         <source>%1/12</source>

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QDoubleSpinBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -124,6 +124,19 @@ def closing_page(
         widget.show()
         qtbot.waitUntil(lambda: widget.station.count() == 3)
         yield widget
+
+
+def test_the_figures_column_of_targets_reads_target_not_training_hours(
+    qtbot: QtBot, closing_page: ReportsPage, tmp_path: Path
+) -> None:
+    closing_page.folder.setText(str(tmp_path))
+    closing_page.pdf.setChecked(False)
+    closing_page.generate_button.click()
+    qtbot.waitUntil(lambda: closing_page.last_written is not None, timeout=20000)
+    table = closing_page.table
+    model = table.model()
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(table.columnCount())]
+    assert headers == ["类别", "指标", "本月", "上月", "年度累计", "目标"]
 
 
 def visible_box(page: QWidget, kind: type[QDialog] = QMessageBox) -> Any:

@@ -8,6 +8,7 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QWidget
 
+from app.domain.numbers import decimal_text
 from app.services.choice import Choice
 from app.services.settings.codes import CodeEntry
 from app.services.staff.supervision import SupervisionService
@@ -106,7 +107,7 @@ class SupervisionDialog(RecordDialog):
         else:
             self.supervisor.setCurrentIndex(self.supervisor.findData(EXTERNAL))
             self.supervisor_name.setText(d.supervisor_name)
-        self.hours.setText(str(d.hours.normalize()))
+        self.hours.setText(decimal_text(d.hours))
         tick(self.supervisees, set(d.supervisee_ids))
         self.cases.setText(" ".join(d.case_nos))
         self.topics.setPlainText(d.topics)
@@ -170,7 +171,7 @@ class TrainingDialog(RecordDialog):
             self.title_edit.setText(detail.title)
             self.organiser.setText(detail.organiser)
             self.held_on.setDate(qdate(detail.held_on))
-            self.hours.setText(str(Decimal(detail.hours).normalize()))
+            self.hours.setText(decimal_text(Decimal(detail.hours)))
             tick(self.participants, {p.user_id for p in detail.participants})
             tick(self.certificates, {p.user_id for p in detail.participants if p.certificate})
             self.set_read_only(not detail.can_edit)

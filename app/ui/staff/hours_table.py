@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
+from app.domain.numbers import decimal_text
 from app.services.context import Changes
 from app.services.staff.training_hours import TrainingHoursService
 from app.services.staff.training_types import WorkerHours
@@ -60,8 +61,8 @@ class HoursTable(QWidget):
             cells = (
                 line.name,
                 line.title_label,
-                str(line.year_hours.normalize()),
-                str(line.period_hours.normalize()),
+                decimal_text(line.year_hours),
+                decimal_text(line.period_hours),
                 str(line.target) if line.target else "",
                 done,
             )

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from app.domain.codes import CodeList
+from app.domain.numbers import decimal_text
 from app.services.choice import Choice
 from app.services.context import Changes
 from app.services.settings.codes import CodeEntry, CodeService
@@ -162,7 +163,7 @@ def _supervision_cell(row: SupervisionRow, column: int) -> str:
         row.held_on.isoformat(),
         row.supervisor,
         row.form,
-        str(row.hours.normalize()),
+        decimal_text(row.hours),
         row.supervisees,
         str(row.cases) if row.cases else "",
         row.topics,
@@ -175,7 +176,7 @@ def _training_cell(row: TrainingRow, column: int) -> str:
         row.held_on.isoformat(),
         row.title,
         row.organiser,
-        str(row.hours.normalize()),
+        decimal_text(row.hours),
         str(row.participants),
         str(row.certificates),
     )

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPushButton, QWidget
 
+from app.domain.numbers import decimal_text
 from app.services.choice import Choice
 from app.services.settings.codes import CodeEntry
 from app.services.volunteers.links import LinkFinder, LinkKind
@@ -32,7 +33,7 @@ def _select(combo: QComboBox, value: object) -> None:
 
 
 def _hours_text(hours: Decimal) -> str:
-    return str(hours.normalize())
+    return decimal_text(hours)
 
 
 class VolunteerDialog(RecordDialog):

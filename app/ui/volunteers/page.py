@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtWidgets import QDialog, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from app.domain.codes import CodeList
+from app.domain.numbers import decimal_text
 from app.services.choice import Choice
 from app.services.context import Changes
 from app.services.lists.service import ListExportService
@@ -252,7 +253,7 @@ class VolunteersPage(QWidget):
             row.skills,
             row.village,
             row.id_number_masked,
-            str(row.year_hours.normalize()) if row.year_hours else "",
+            decimal_text(row.year_hours) if row.year_hours else "",
             self.tr("Active") if row.active else self.tr("Inactive"),
         )
         return cells[column]
@@ -269,7 +270,7 @@ def _service_cell(row: ServiceRow, column: int) -> str:
     cells = (
         row.served_on.isoformat(),
         row.volunteer,
-        str(row.hours.normalize()),
+        decimal_text(row.hours),
         row.linked_to,
         row.description,
     )

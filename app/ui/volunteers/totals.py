@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication
 
+from app.domain.numbers import decimal_text
 from app.services.volunteers.resource_types import ResourceTotal
 from app.services.volunteers.types import MonthHours, VolunteerHours
 
@@ -20,14 +21,14 @@ def service_summary(year: int, months: list[MonthHours], people: list[VolunteerH
     total = sum((m.hours for m in months), start=Decimal(0))
     by_month = "；".join(
         QCoreApplication.translate("VolunteerTotals", "{month}: {hours} h").format(
-            month=m.month, hours=m.hours.normalize()
+            month=m.month, hours=decimal_text(m.hours)
         )
         for m in months
     )
-    top = "、".join(f"{p.name} {p.hours.normalize()}" for p in people[:TOP_VOLUNTEERS])
+    top = "、".join(f"{p.name} {decimal_text(p.hours)}" for p in people[:TOP_VOLUNTEERS])
     return QCoreApplication.translate(
         "VolunteerTotals", "{year}: {total} h in all. By month: {months}. Most hours: {top}"
-    ).format(year=year, total=total.normalize(), months=by_month, top=top)
+    ).format(year=year, total=decimal_text(total), months=by_month, top=top)
 
 
 def resource_summary(year: int, totals: list[ResourceTotal]) -> str:
