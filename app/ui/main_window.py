@@ -208,6 +208,7 @@ class MainWindow(QMainWindow):
                 clients=ClientService(db, actor),
                 codes=CodeService(db, actor),
                 tasks=tasks,
+                consents=ConsentService(db, actor),
             )
         if key == "staff":
             return StaffPage(
