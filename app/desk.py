@@ -30,6 +30,7 @@ from app.domain.clock import Clock, FixedClock, SystemClock
 from app.domain.errors import InvalidInput, NotFound, PermissionDenied
 from app.services.access.audit import AuditService, record_refusal
 from app.services.access.auth import AuthService
+from app.services.access.consent_types import ConsentInput
 from app.services.access.consents import ConsentService
 from app.services.access.retention import RetentionService
 from app.services.backup.service import BackupService
@@ -66,6 +67,7 @@ from app.store.engine import Database, database_url, sqlite_path
 __all__ = [
     "ClientInput",
     "Clock",
+    "ConsentInput",
     "Desk",
     "FixedClock",
     "OnUpgrade",

@@ -24,6 +24,8 @@ from pypdf import PdfReader
 
 from app import __version__, resources
 from app.exports.report_model import MonthlyReport
+from app.services.access.consent_types import SERVICE, ConsentInput
+from app.services.access.consents import ConsentService
 from app.services.cases.service import CaseService
 from app.services.cases.types import OpenCaseInput
 from app.services.clients.service import ClientService
@@ -132,10 +134,12 @@ class _ReportChecks:
     def records(self) -> str:
         assert self.actor is not None
         clients, cases = ClientService(self.db, self.actor), CaseService(self.db, self.actor)
+        consents = ConsentService(self.db, self.actor)
         names = ("李秀英", "王桂兰", "张建国")
         for number, name in enumerate(names):
             client = clients.create(ClientInput(name=name, address=f"自检村{number + 1}组"))
             if number < 2:
+                consents.record(ConsentInput(client.id, (SERVICE,), dt.date.today(), name))
                 cases.open_case(
                     OpenCaseInput(
                         client_id=client.id,

@@ -118,6 +118,7 @@ def build_page(key: str, *, db: Database, actor: Actor, tasks: TaskRunner) -> QW
             clients=ClientService(db, actor),
             codes=CodeService(db, actor),
             tasks=tasks,
+            consents=ConsentService(db, actor),
         )
     if key == "staff":
         return StaffPage(

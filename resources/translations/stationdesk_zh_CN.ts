@@ -1154,6 +1154,10 @@ Save it?</source>
         <source>Late-entry reason: {reason}</source>
         <translation>补录原因：{reason}</translation>
     </message>
+    <message>
+        <source>Opened without consent</source>
+        <translation>未签知情同意开案</translation>
+    </message>
 </context>
 <context>
     <name>CaseFilePrinter</name>
@@ -3301,6 +3305,25 @@ Log file: {path}</source>
     </message>
 </context>
 <context>
+    <name>IntakeConsent</name>
+    <message>
+        <source>A case is opened only with the client's signed consent to services. Declining or referring at intake needs none.</source>
+        <translation>须有服务对象签署的服务知情同意才能接案；不接案或转介不需要同意。</translation>
+    </message>
+    <message>
+        <source>Record consent…</source>
+        <translation>登记知情同意…</translation>
+    </message>
+    <message>
+        <source>Consent could not be taken because…</source>
+        <translation>无法取得同意的原因…</translation>
+    </message>
+    <message>
+        <source>Who signed for the client, or what the emergency was</source>
+        <translation>代签的监护人，或紧急情况的经过</translation>
+    </message>
+</context>
+<context>
     <name>IntakeDialog</name>
     <message>
         <source>Open a case (intake)</source>
@@ -3389,6 +3412,14 @@ Log file: {path}</source>
     <message>
         <source>Choose the client first.</source>
         <translation>请先选择服务对象。</translation>
+    </message>
+    <message>
+        <source>The client has not signed the consent to services. Record the signed form first, or choose why consent could not be taken.</source>
+        <translation>服务对象尚未签署服务知情同意。请先登记签署的同意书，或选择无法取得同意的原因。</translation>
+    </message>
+    <message>
+        <source>Say who signed for the client, or what the emergency was.</source>
+        <translation>请写明代签的监护人，或紧急情况的经过。</translation>
     </message>
 </context>
 <context>
@@ -5471,10 +5502,6 @@ Hekou Community</source>
     <message>
         <source>Open a case from the visit of {day}</source>
         <translation>从 {day} 的走访开个案</translation>
-    </message>
-    <message>
-        <source>Choose the client first.</source>
-        <translation>请先选择服务对象。</translation>
     </message>
 </context>
 <context>

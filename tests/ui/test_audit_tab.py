@@ -101,3 +101,28 @@ def test_refusals_per_user_show_beside_the_entries(
     qtbot.waitUntil(lambda: set(column(tab, 1)) == {"lixia"})
     assert tab.user.currentData() == "lixia"
     tasks.wait()
+
+
+def test_details_read_as_chinese_in_the_table_and_the_export(
+    qtbot: QtBot, db: Database, admin: Actor, tasks: TaskRunner, tmp_path: Path
+) -> None:
+    clients = ClientService(db, admin)
+    saved = clients.create(ClientInput(name="李秀英"))
+    clients.update(
+        saved.id, version=saved.version,
+        data=ClientInput(name="李秀英", phone="13812341234", risk_level="high"),
+    )  # fmt: skip
+    tab = AuditTab(audit=AuditService(db, admin), tasks=tasks)
+    qtbot.addWidget(tab)
+    tab.show()
+    qtbot.waitUntil(lambda: tab.table.rowCount() >= 3)
+    expected = "修改的字段：联系电话；风险等级：低 → 高"
+    assert column(tab, 4)[0] == expected
+    assert cell(tab.table, 0, 4).toolTip() == expected
+    assert not any("{" in text or '"' in text for text in column(tab, 4))
+    path = tmp_path / "audit.xlsx"
+    tab.export_to(path)
+    qtbot.waitUntil(lambda: "exported" in tab.count.text())
+    sheet = load_workbook(path).active
+    assert sheet is not None
+    assert [row[5] for row in sheet.iter_rows(min_row=2, max_row=2, values_only=True)] == [expected]

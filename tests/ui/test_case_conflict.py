@@ -21,6 +21,7 @@ from app.store.engine import Database
 from app.ui.cases.assessment_dialog import AssessmentDialog
 from app.ui.cases.conflict_dialog import CaseConflictDialog
 from app.ui.tasks import TaskRunner
+from tests.consents import consent_to_services
 from tests.ui.shell_helpers import visible
 from tests.ui.test_cases_page import make_page, press, wait_stage
 
@@ -32,6 +33,7 @@ def worker(make_actor: Callable[..., Actor]) -> Actor:
 
 def open_case(db: Database, admin: Actor, worker: Actor) -> tuple[int, int]:
     client = ClientService(db, admin).create(ClientInput(name="张建国")).id
+    consent_to_services(db, admin, client)
     saved = CaseService(db, worker).open_case(
         OpenCaseInput(client_id=client, intake_date=dt.date.today(), presenting_problem="低保到期")
     )

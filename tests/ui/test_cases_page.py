@@ -36,6 +36,7 @@ from app.ui.cases.review_dialog import ReviewDialog
 from app.ui.cases.step_dialog import StepDialog
 from app.ui.cases.table_model import CaseTableModel
 from app.ui.tasks import TaskRunner
+from tests.consents import consent_to_services
 from tests.ui.items import cell, top_item
 from tests.ui.shell_helpers import visible
 
@@ -50,10 +51,13 @@ def valid_id(serial: int) -> str:
 @pytest.fixture
 def people(db: Database, admin: Actor) -> dict[str, int]:
     service = ClientService(db, admin)
-    return {
+    made = {
         name: service.create(ClientInput(name=name, id_number=valid_id(i + 1))).id
         for i, name in enumerate(NAMES)
     }
+    for client_id in made.values():
+        consent_to_services(db, admin, client_id)
+    return made
 
 
 @pytest.fixture

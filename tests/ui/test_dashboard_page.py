@@ -35,6 +35,7 @@ from app.ui.dashboard.charts import CountChart
 from app.ui.dashboard.navigation import apply_filters
 from app.ui.dashboard.page import DashboardPage
 from app.ui.tasks import TaskRunner
+from tests.consents import consent_to_services
 
 TODAY = dt.date(2026, 11, 20)
 
@@ -55,6 +56,8 @@ def station(db: Database, admin: Actor) -> dict[str, int]:
         for name, cats in [("甲", ("dibao_rural",)), ("乙", ("dibao_rural", "disabled")),
                            ("丙", ("disabled",))]
     }  # fmt: skip
+    for client_id in made.values():
+        consent_to_services(db, admin, client_id)
     cases = CaseService(db, admin, today=TODAY)
     high = cases.open_case(
         OpenCaseInput(client_id=made["甲"], intake_date=TODAY, presenting_problem="独居",

@@ -27,6 +27,7 @@ from app.store.engine import Database
 from app.ui.tasks import TaskRunner
 from app.ui.visits.page import VisitsPage
 from app.ui.visits.worklog_tab import WorkLogTab
+from tests.consents import consent_to_services
 from tests.ui.items import cell
 
 
@@ -42,7 +43,9 @@ def worker(make_actor: Callable[..., Actor]) -> Actor:
 
 @pytest.fixture
 def client_id(db: Database, admin: Actor) -> int:
-    return ClientService(db, admin).create(ClientInput(name="李秀英", id_number=valid_id(2))).id
+    client = ClientService(db, admin).create(ClientInput(name="李秀英", id_number=valid_id(2))).id
+    consent_to_services(db, admin, client)
+    return client
 
 
 def make_page(qtbot: QtBot, db: Database, actor: Actor, tasks: TaskRunner) -> VisitsPage:

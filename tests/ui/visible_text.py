@@ -50,9 +50,6 @@ ALLOWED_WORDS = frozenset(
 # Columns whose cells are not read, by their (Chinese) header, and why.
 SKIPPED_COLUMNS = {
     "代码": "the code list editor shows each code beside its label on purpose",
-    # The audit log's details are raw JSON until the readable details (branch
-    # h-audit-consent) are merged; then this line goes.
-    "详情": "audit details",
 }
 # Whole spans that are not words: keys, paths, logins, case numbers, station codes, dates.
 ALLOWED_PATTERNS = (

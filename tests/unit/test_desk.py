@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from app.desk import ClientInput, Desk, FixedClock, OpenCaseInput
+from app.desk import ClientInput, ConsentInput, Desk, FixedClock, OpenCaseInput
 from app.domain.errors import AuthenticationFailed, InvalidInput, NotFound
 from app.services.context import Actor
 from app.store.engine import Database
@@ -69,6 +69,7 @@ def test_the_services_share_the_desks_database_and_user(desk: Desk) -> None:
     assert desk.clients is desk.clients
     saved = desk.clients.add(ClientInput(name="李秀英"))
     # A client one service registered is the one another opens a case for, as the same user.
+    desk.consents.record(ConsentInput(saved.id, ("service",), desk.clock.today(), "李秀英"))
     case = desk.cases.open_case(
         OpenCaseInput(client_id=saved.id, intake_date=desk.clock.today(), presenting_problem="独居")
     )
@@ -81,6 +82,7 @@ def test_register_a_client_and_read_the_months_figures(db_path: Path, admin: Act
     clock = FixedClock(MADE_AT)
     with Desk.open(db_path, user="admin", password=ADMIN_PASSWORD, clock=clock) as desk:
         client = desk.clients.add(ClientInput(name="王桂兰"))
+        desk.consents.record(ConsentInput(client.id, ("service",), clock.today(), "王桂兰"))
         desk.cases.open_case(
             OpenCaseInput(client_id=client.id, intake_date=clock.today(), presenting_problem="低保")
         )

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Select, func, or_, select
 
 from app.domain.audit_labels import REFUSAL_ACTIONS, action_label, entity_label
+from app.domain.audit_text import describe
 from app.domain.roles import Permission
 from app.exports.audit_xlsx import write_audit_log
 from app.services.access.audit_trail import details, forget, record, record_refusal
@@ -39,6 +40,8 @@ class AuditRow:
     entity_id: int | None
     detail: str
     """The details as JSON, personal values (until anonymised) included."""
+    text: str
+    """The same details as Chinese text (app.domain.audit_text), as the log shows them."""
 
 
 @dataclass(frozen=True)
@@ -51,11 +54,10 @@ class RefusalCount:
 
 
 def _row(e: AuditEntry) -> AuditRow:
-    return AuditRow(e.at, e.user_login, e.action, e.entity, e.entity_id, _detail_text(e))
-
-
-def _detail_text(e: AuditEntry) -> str:
-    return json.dumps(details(e), ensure_ascii=False) if e.personal else e.detail
+    values = details(e)
+    stored = json.dumps(values, ensure_ascii=False) if e.personal else e.detail
+    text = describe(e.entity, e.action, values)
+    return AuditRow(e.at, e.user_login, e.action, e.entity, e.entity_id, stored, text)
 
 
 ENTITY = "audit"
@@ -191,5 +193,5 @@ def _cells(row: AuditRow) -> tuple[str, ...]:
         action_label(row.action),
         entity_label(row.entity),
         "" if row.entity_id is None else str(row.entity_id),
-        row.detail,
+        row.text,
     )

@@ -5,20 +5,25 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from app.domain.consent import ITEM_LABELS, ITEMS, PHOTO, SENSITIVE, SERVICE, SHARING
 from app.services.context import Changes
 
-# The separately signed items, in the order the consent form lists them.
-SERVICE = "service"
-SENSITIVE = "sensitive"
-PHOTO = "photo"
-SHARING = "sharing"
-ITEMS: tuple[str, ...] = (SERVICE, SENSITIVE, PHOTO, SHARING)
-ITEM_LABELS: dict[str, str] = {
-    SERVICE: "服务",
-    SENSITIVE: "敏感个人信息",
-    PHOTO: "照片/宣传",
-    SHARING: "转介/信息共享",
-}
+__all__ = [
+    "DEFAULT_TEXT_VERSION",
+    "GUARDIAN_AGE",
+    "ITEMS",
+    "ITEM_LABELS",
+    "PHOTO",
+    "SELF",
+    "SENSITIVE",
+    "SERVICE",
+    "SHARING",
+    "TEXT_VERSION_KEY",
+    "ConsentInput",
+    "ConsentRow",
+    "ConsentSaved",
+    "SignerRule",
+]
 
 SELF = "本人"
 GUARDIAN_AGE = 14  # PIPL art. 31: under 14 a guardian consents

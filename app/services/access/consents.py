@@ -60,6 +60,13 @@ def _deciding(consents: Iterable[Consent], on: dt.date) -> dict[str, Consent]:
     return latest
 
 
+def granted_items(session: Session, client_id: int, on: dt.date) -> frozenset[str]:
+    """The items the client validly consented to on `on`, inside the caller's transaction."""
+    consents = session.scalars(select(Consent).where(Consent.client_id == client_id))
+    deciding = _deciding(consents, on)
+    return frozenset(item for item, c in deciding.items() if is_valid(c, on))
+
+
 @logs_refusals("consent")
 class ConsentService:
     def __init__(self, db: Database, actor: Actor, *, today: dt.date | None = None) -> None:
@@ -117,8 +124,7 @@ class ConsentService:
         day = on or self.today
         with self._db.read() as session:
             self._client(session, client_id)
-            deciding = _deciding(self._consents(session, client_id), day)
-        return frozenset(item for item, c in deciding.items() if is_valid(c, day))
+            return granted_items(session, client_id, day)
 
     def missing(
         self, client_id: int, items: Sequence[str], *, on: dt.date | None = None

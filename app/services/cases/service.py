@@ -22,6 +22,7 @@ from app.services import history
 from app.services.access import audit
 from app.services.access.refusals import logs_refusals
 from app.services.cases import views as case_views
+from app.services.cases.consent import checked_exemption
 from app.services.cases.steps import CaseSteps
 from app.services.cases.types import (
     CaseDetail,
@@ -126,6 +127,7 @@ class CaseService(CaseSteps):
             self._check_visit(session, data.visit_id)
             if decision is Decision.ACCEPT:
                 self._refuse_second_open_case(session, client)
+            exemption, consent_note = checked_exemption(session, client, data, decision)
             case = Case(
                 station_id=self._actor.station_id,
                 case_no=self._next_number(session, data.intake_date.year),
@@ -143,6 +145,8 @@ class CaseService(CaseSteps):
                 next_contact_date=data.intake_date
                 + dt.timedelta(days=rules.contact_interval(risk, urgency)),
                 visit_id=data.visit_id,
+                consent_exemption=exemption,
+                consent_note=consent_note,
                 created_by_id=self._actor.user_id,
                 updated_by_id=self._actor.user_id,
             )
@@ -178,6 +182,7 @@ class CaseService(CaseSteps):
             audit.record(
                 session, self._actor, "open_case", entity=ENTITY, entity_id=case.id,
                 case_no=case.case_no, client_id=client.id, decision=decision.value,
+                consent_exemption=exemption,
             )  # fmt: skip
             return CaseSaved(case.id, case.version, case_no=case.case_no)
 

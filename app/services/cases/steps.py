@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -68,7 +69,9 @@ class CaseSteps(CaseServiceBase):
                     f"预估日期不能早于上一次预估（{last.isoformat()}）。", field="assessed_on"
                 )
             reason = data.risk_reason.strip()
+            risk: dict[str, Any] = {}
             if data.risk_level != case.risk_level:
+                risk = {"risk_level": {"before": case.risk_level, "after": data.risk_level}}
                 if not reason:
                     before, after = (
                         RiskLevel(case.risk_level).label,
@@ -107,7 +110,7 @@ class CaseSteps(CaseServiceBase):
             session.flush()
             return self._finish(
                 session, case, Action.ASSESS, state, row.id, round=row.round,
-                on=data.assessed_on, late_reason=data.late_reason,
+                on=data.assessed_on, late_reason=data.late_reason, **risk,
             )  # fmt: skip
 
     def _pull_next_contact(self, case: Case, since: dt.date) -> None:

@@ -26,9 +26,13 @@ class OpenCaseInput:
     refer_to: str = ""
     refer_contact: str = ""
     visit_id: int | None = None
+    """The home visit the case was opened from, if any."""
     late_reason: str = ""
     """Why the intake is entered late (补录), when its date is that far back."""
-    """The home visit the case was opened from, if any."""
+    consent_exemption: str = ""
+    """Why an accepted case opens without the service consent signed (domain.consent), or ""."""
+    consent_note: str = ""
+    """Who signed for the client, or what the emergency was; required with an exemption."""
 
 
 @dataclass(frozen=True)
@@ -393,6 +397,9 @@ class CaseDetail:
     next_contact_date: dt.date | None
     closed_on: dt.date | None
     closure_reason: str
+    consent_exemption: str
+    """Why the case opened without the service consent signed (domain.consent), or ""."""
+    consent_note: str
     assessments: tuple[AssessmentView, ...]
     plans: tuple[PlanView, ...]
     records: tuple[RecordView, ...]

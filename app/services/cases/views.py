@@ -368,6 +368,8 @@ def detail(session: Session, actor: Actor, case: Case, today: dt.date) -> CaseDe
         next_contact_date=case.next_contact_date,
         closed_on=case.closed_on,
         closure_reason=case.closure_reason,
+        consent_exemption=case.consent_exemption,
+        consent_note=case.consent_note,
         assessments=assessments,
         plans=plans,
         records=records,

@@ -371,6 +371,9 @@ class ClientService:
             check_version(client, version, "服务对象记录", session)
             values, warnings = self._validate(session, data, client, confirm_similar)
             changed = sorted(k for k, v in values.items() if getattr(client, k) != v)
+            # The log names a risk re-rating with both levels ("风险等级：中 → 高").
+            rerated = {"before": client.risk_level, "after": values["risk_level"]}
+            risk: dict[str, Any] = {"risk_level": rerated} if "risk_level" in changed else {}
             for key, value in values.items():
                 setattr(client, key, value)
             before_categories = set(self._categories_of(session, client.id))
@@ -393,7 +396,7 @@ class ClientService:
             self._index(session, client)
             audit.record(
                 session, self._actor, "update", entity=ENTITY, entity_id=client.id,
-                fields=changed,
+                fields=changed, **risk,
             )  # fmt: skip
             return Saved(client.id, client.version, warnings)
 

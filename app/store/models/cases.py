@@ -40,6 +40,9 @@ class Case(StationOwned, Base):
     closed_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
     closure_reason: Mapped[str] = mapped_column(String(32), default="")
     visit_id: Mapped[int | None] = mapped_column(ForeignKey("visits.id", use_alter=True))
+    consent_exemption: Mapped[str] = mapped_column(String(16), default="")
+    """Why the case opened without the service consent signed (app.domain.consent), or ""."""
+    consent_note: Mapped[str] = mapped_column(Text, default="")
 
 
 class CaseAssessment(StationOwned, Base):

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.case_rules import Action, Urgency
 from app.domain.codes import RiskLevel
+from app.domain.consent import exemption_label
 from app.domain.errors import AppError, NotFound
 from app.services.cases.service import CaseService
 from app.services.cases.types import CaseDetail, TimelineEntry
@@ -49,7 +50,7 @@ MORE_ACTIONS: tuple[tuple[str, tuple[Action, ...]], ...] = (
     ("comment", (Action.COMMENT,)),
     ("reopen", (Action.REOPEN,)),
 )
-_HEADER = ("client", "stage", "risk", "next_contact", "worker", "intake", "problem")
+_HEADER = ("client", "stage", "risk", "next_contact", "worker", "intake", "problem", "consent")
 
 
 class CaseDetailPanel(QWidget):
@@ -94,6 +95,7 @@ class CaseDetailPanel(QWidget):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.values[key] = value
             form.addRow(caption, value)
+        self._form = form
 
         self.buttons: dict[str, QPushButton] = {}
         grid = QGridLayout()
@@ -152,6 +154,7 @@ class CaseDetailPanel(QWidget):
             self.tr("Responsible worker"),
             self.tr("Intake date"),
             self.tr("Presenting problem"),
+            self.tr("Opened without consent"),
         )
 
     def _button_labels(self) -> dict[str, str]:
@@ -231,6 +234,12 @@ class CaseDetailPanel(QWidget):
         self.values["worker"].setText(detail.worker)
         self.values["intake"].setText(detail.intake_date.isoformat())
         self.values["problem"].setText(detail.presenting_problem)
+        # Only a case opened under an exemption says so: the reason and who or what.
+        exempt = detail.consent_exemption
+        self.values["consent"].setText(
+            f"{exemption_label(exempt)}：{detail.consent_note}" if exempt else ""
+        )
+        self._form.setRowVisible(self.values["consent"], bool(exempt))
         allowed = set(detail.actions)
         for key, actions in STEP_BUTTONS:
             self.buttons[key].setEnabled(any(a.value in allowed for a in actions))

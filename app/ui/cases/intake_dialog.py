@@ -14,17 +14,18 @@ from PySide6.QtWidgets import (
 
 from app.domain.case_rules import Decision, Urgency
 from app.domain.codes import CodeList, RiskLevel
-from app.services.access.consent_types import SERVICE
 from app.services.access.consents import ConsentService
 from app.services.cases.service import CaseService
 from app.services.cases.types import CaseDetail, IntakeInput, OpenCaseInput
 from app.services.choice import Choice
 from app.services.clients.service import ClientService
 from app.ui.cases.fields import date_edit, enum_combo, items_combo, pydate, text_box
+from app.ui.cases.intake_consent import IntakeConsent
 from app.ui.cases.step_dialog import SaveCall, StepDialog
 from app.ui.clients.choices import ClientChoices, code_items
 from app.ui.clients.consent_warning import ConsentWarning
 from app.ui.clients.household_picker import HeadSearchDialog
+from app.ui.form_errors import ErrorLabel
 from app.ui.tasks import TaskRunner
 from app.ui.widgets.effective_date import EffectiveDate
 
@@ -94,13 +95,20 @@ class IntakeDialog(StepDialog):
         self.refer_contact.setMaxLength(100)
 
         self.add_row(self.tr("Client *"), client_row, "client_id")
-        # Opening a case needs consent to services: a warning, as it is often signed at intake.
+        # Opening a case needs consent to services, often signed at intake: record it here.
+        self.consent: IntakeConsent | None = None
         self.consent_warning: ConsentWarning | None = None
         if consents is not None:
-            self.consent_warning = ConsentWarning(
-                consents=consents, tasks=tasks, items=(SERVICE,), parent=self
-            )
-            self.add_row("", self.consent_warning)
+            self.consent = IntakeConsent(consents=consents, tasks=tasks, parent=self)
+            self.consent_warning = self.consent.warning
+            # Its own row, not a field holder: a holder is capped at its size hint, which
+            # cuts off the wrapped notice. The service's refusal shows in the row below.
+            self.add_row("", self.consent)
+            error = ErrorLabel(self)
+            self.form.addRow(error)
+            self._field_errors["consent"] = error
+            self._field_widgets["consent"] = self.consent.exemption
+            self.consent.recorded.connect(self._check_consent)
             self.intake_date.dateChanged.connect(lambda _d: self._check_consent())
         self.add_row(self.tr("Intake date"), self.intake_date, "intake_date")
         self.effective = EffectiveDate(
@@ -131,6 +139,10 @@ class IntakeDialog(StepDialog):
         refer = decision == Decision.REFER.value
         self.refer_to.setEnabled(refer)
         self.refer_contact.setEnabled(refer)
+        if self.consent is not None:
+            # Declining or referring does nothing for the person: no consent, no reason.
+            self.consent.exemption.setEnabled(decision == Decision.ACCEPT.value)
+            self.consent.note.setEnabled(decision == Decision.ACCEPT.value)
 
     def find_client(self) -> None:
         dialog = HeadSearchDialog(
@@ -155,14 +167,25 @@ class IntakeDialog(StepDialog):
         self._check_consent()
 
     def _check_consent(self) -> None:
-        if self.consent_warning is not None and self.client is not None:
-            self.consent_warning.check(self.client.id, pydate(self.intake_date.date()))
+        if self.consent is not None and self.client is not None:
+            self.consent.check(self.client.id, pydate(self.intake_date.date()))
 
     def call(self) -> SaveCall | None:
+        data = self.intake_input()
+        if data is None:
+            return None
+        cases = self._cases
+        return lambda: cases.open_case(data)
+
+    def intake_input(self) -> OpenCaseInput | None:
+        """What the form says, or None (with the message shown) when it cannot be saved."""
         if self.client is None:
             self._field_errors["client_id"].set_error(self.tr("Choose the client first."))
             return None
-        data = OpenCaseInput(
+        exemption, note = self._consent_exemption()
+        if exemption is None:
+            return None
+        return OpenCaseInput(
             client_id=self.client.id,
             intake_date=pydate(self.intake_date.date()),
             source=self.source.currentData() or "",
@@ -176,9 +199,28 @@ class IntakeDialog(StepDialog):
             refer_to=self.refer_to.text() if self.refer_to.isEnabled() else "",
             refer_contact=self.refer_contact.text() if self.refer_contact.isEnabled() else "",
             late_reason=self.effective.late_reason(),
+            consent_exemption=exemption,
+            consent_note=note,
         )
-        cases = self._cases
-        return lambda: cases.open_case(data)
+
+    def _consent_exemption(self) -> tuple[str | None, str]:
+        """(code, note) to send; code None when the form must not be saved as it is."""
+        missing = self.consent.missing if self.consent is not None else None
+        if self.consent is None or not missing or self.decision() != Decision.ACCEPT.value:
+            return "", ""
+        code, note = self.consent.chosen()
+        error = ""
+        if not code:
+            error = self.tr(
+                "The client has not signed the consent to services. Record the signed form "
+                "first, or choose why consent could not be taken."
+            )
+        elif not note:
+            error = self.tr("Say who signed for the client, or what the emergency was.")
+        if error:
+            self._field_errors["consent"].set_error(error)
+            return None, ""
+        return code, note
 
 
 class IntakeEditDialog(StepDialog):

@@ -30,6 +30,7 @@ from app.ui.settings.table import make_table, set_rows
 from app.ui.tasks import TaskRunner
 
 _DAYS_SHOWN = 30  # the first view: the last month, enough to see what happened lately
+_DETAILS = 4
 
 
 @dataclass(frozen=True)
@@ -178,11 +179,16 @@ class AuditTab(QWidget):
                     row.login,
                     action_label(row.action),
                     _record_text(row),
-                    row.detail,
+                    row.text,
                 )
                 for row in rows
             ],
         )
+        for index, row in enumerate(rows):
+            # The column is cut at the window's edge; the whole text is one hover away.
+            item = self.table.item(index, _DETAILS)
+            if item is not None:
+                item.setToolTip(row.text)
         self.count.setText(self.tr("{count} entries").format(count=len(rows)))
 
     def _refused_user_picked(self, row: int, _column: int) -> None:

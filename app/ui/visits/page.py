@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from app.services.access.consents import ConsentService
 from app.services.cases.service import CaseService
 from app.services.clients.service import ClientService
 from app.services.lists.service import ListExportService
@@ -32,6 +33,7 @@ class VisitsPage(QWidget):
         tasks: TaskRunner,
         exports: ListExportService | None = None,
         settings: SettingsService | None = None,
+        consents: ConsentService | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -43,6 +45,7 @@ class VisitsPage(QWidget):
             tasks=tasks,
             exports=exports,
             settings=settings,
+            consents=consents,
             parent=self,
         )
         self.worklog = WorkLogTab(worklogs=worklogs, tasks=tasks, parent=self)

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from app.domain.errors import AppError, NotFound
+from app.services.access.consents import ConsentService
 from app.services.cases.service import CaseService
 from app.services.clients.service import ClientService
 from app.services.lists.service import ListExportService
@@ -56,6 +57,7 @@ class VisitListTab(ListPage[VisitFilterBar, VisitTableModel]):
         tasks: TaskRunner,
         exports: ListExportService | None = None,
         settings: SettingsService | None = None,
+        consents: ConsentService | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(tasks=tasks, parent=parent)
@@ -64,6 +66,7 @@ class VisitListTab(ListPage[VisitFilterBar, VisitTableModel]):
         self._cases = cases
         self._clients = clients
         self._codes = codes
+        self._consents = consents
         self.choices: VisitChoices | None = None
         self._case_choices: ClientChoices | None = None
         self.detail: VisitDetail | None = None
@@ -192,6 +195,7 @@ class VisitListTab(ListPage[VisitFilterBar, VisitTableModel]):
             tasks=self._tasks,
             choices=self._case_choices,
             visit=detail,
+            consents=self._consents,
             parent=self,
         )
         keep_open(dialog)

@@ -19,6 +19,7 @@ from app.services.context import Actor
 from app.store.engine import Database
 from tests import pdf_reading
 from tests.conftest import ADMIN_PASSWORD
+from tests.consents import consent_to_services
 from tests.unit.conftest import STAFF_PASSWORD
 
 ID_BODY = "36042619500308002"
@@ -28,6 +29,7 @@ ID_NUMBER = ID_BODY + ric.calc_check_digit(ID_BODY + "0")
 @pytest.fixture
 def case_no(db: Database, admin: Actor) -> str:
     client = ClientService(db, admin).create(ClientInput(name="李秀英", id_number=ID_NUMBER))
+    consent_to_services(db, admin, client.id)
     saved = CaseService(db, admin).open_case(
         OpenCaseInput(
             client_id=client.id,

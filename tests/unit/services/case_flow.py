@@ -22,15 +22,22 @@ from app.services.clients.service import ClientService
 from app.services.clients.types import ClientInput
 from app.services.context import Actor
 from app.store.engine import Database
+from tests.consents import consent_to_services
 from tests.unit.services.conftest import TODAY, id_number
 
 INTAKE = TODAY - dt.timedelta(days=60)
 
 
-def new_client(db: Database, actor: Actor, name: str = "李秀英", seq: int = 2) -> int:
-    """A registered client with an ID number (born 1950-03-08)."""
+def new_client(
+    db: Database, actor: Actor, name: str = "李秀英", seq: int = 2, *, consent: bool = True
+) -> int:
+    """A registered client with an ID number (born 1950-03-08) who has signed the service
+    consent a case needs (`consent=False`: not yet)."""
     data = ClientInput(name=name, id_number=id_number("19500308", seq), address="梅林村3组")
-    return ClientService(db, actor, today=TODAY).create(data).id
+    client_id = ClientService(db, actor, today=TODAY).create(data).id
+    if consent:
+        consent_to_services(db, actor, client_id)
+    return client_id
 
 
 def open_case(svc: CaseService, client_id: int, **fields: Any) -> tuple[int, int]:

@@ -12,6 +12,7 @@ from app.services.clients.types import ClientInput
 from app.services.context import Actor
 from app.store.engine import Database
 from app.store.models import Station, User
+from tests.consents import consent_to_services
 
 
 def other_station_head(db: Database) -> Actor:
@@ -38,6 +39,7 @@ def set_title(db: Database, actor: Actor, title: str) -> None:
 def open_case(db: Database, actor: Actor, name: str = "李秀英") -> str:
     """A case of a new client; returns its number."""
     client = ClientService(db, actor).create(ClientInput(name=name)).id
+    consent_to_services(db, actor, client)
     saved = CaseService(db, actor).open_case(
         OpenCaseInput(client_id=client, intake_date=dt.date(2025, 3, 1), presenting_problem="困难")
     )

@@ -18,6 +18,7 @@ from app.services.context import Actor
 from app.store import migrate
 from app.store.engine import Database
 from app.store.models import DatedValue
+from tests.consents import consent_to_services
 
 D = dt.date
 
@@ -46,6 +47,7 @@ def test_history_is_rebuilt_from_the_records_and_their_events(
     w1 = make_actor(Role.WORKER, "w1", "张社工")
     w2 = make_actor(Role.WORKER, "w2", "李社工")
     client = ClientService(timed, admin).create(ClientInput(name="甲", risk_level="medium")).id
+    consent_to_services(timed, admin, client)
     clock.set(dt.datetime(2026, 9, 5, 9, 0))
     cases = CaseService(timed, admin)
     case = cases.open_case(

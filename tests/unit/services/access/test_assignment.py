@@ -21,6 +21,7 @@ from app.services.clients.service import ClientService
 from app.services.clients.types import ClientInput
 from app.services.context import Actor
 from app.store.engine import Database
+from tests.consents import consent_to_services
 from tests.unit.services.conftest import TODAY, id_number
 
 
@@ -41,7 +42,9 @@ def client_id(db: Database, people: dict[str, Actor]) -> int:
     data = ClientInput(
         name="周秀兰", id_number=id_number("19450312", 21), worker_id=people["colleague"].user_id
     )
-    return head.create(data).id
+    client_id = head.create(data).id
+    consent_to_services(db, people["head"], client_id)
+    return client_id
 
 
 def _input(service: ClientService, client_id: int, **changes: Any) -> tuple[int, ClientInput]:

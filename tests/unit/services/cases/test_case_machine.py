@@ -40,6 +40,7 @@ from app.services.settings.setup import SetupService
 from app.store.engine import Database
 from app.store.models import User
 from tests.conftest import allow_late_entries
+from tests.consents import consent_to_services
 from tests.unit.services.case_flow import INTAKE, open_case
 from tests.unit.services.conftest import TODAY
 
@@ -112,6 +113,7 @@ class CaseMachine(RuleBasedStateMachine):
         client = (
             ClientService(self.db, worker, today=TODAY).create(ClientInput(f"对象{next(_SEQ)}")).id
         )
+        consent_to_services(self.db, worker, client)
         self.case_id, _ = open_case(self.w, client, urgency="urgent" if urgent else "normal")
         self.counts = {"records": 0, "assessments": 0, "evaluations": 0, "follow_ups": 0}
         self.before: CaseDetail = self.w.get(self.case_id)

@@ -15,6 +15,7 @@ from app.services.clients.service import ClientService
 from app.services.clients.types import ClientInput, ClientQuery
 from app.services.context import Actor
 from app.store.engine import Database
+from tests.consents import consent_to_services
 from tests.unit.services.case_flow import open_case
 from tests.unit.services.conftest import TODAY, id_number
 
@@ -106,6 +107,7 @@ def test_parts_of_an_id_number_find_a_client_only_for_who_may_see_any_number(
 def test_the_case_list_search_follows_the_same_rule(
     db: Database, admin: Actor, station: Station
 ) -> None:
+    consent_to_services(db, admin, station.zhang)
     case_id, _version = open_case(CaseService(db, admin, today=TODAY), station.zhang)
     for actor, expected in ((station.head, [case_id]), (station.supervisor, [])):
         cases = CaseService(db, actor, today=TODAY).search_ids(CaseQuery(text="0308"))

@@ -18,6 +18,7 @@ from app.services.dashboard.service import REPEATED_REFUSALS, DashboardService, 
 from app.services.staff.users import UserService
 from app.store.engine import Database
 from app.store.models import Case, ClientCategory, ServiceRecord, Station, User
+from tests.consents import consent_to_services
 from tests.unit.services.case_flow import open_case
 from tests.unit.services.conftest import TODAY
 
@@ -51,6 +52,8 @@ def station(db: Database, admin: Actor) -> dict[str, int]:
         ended.end_date = dt.date(2025, 3, 1)
 
     cases = CaseService(db, admin, today=TODAY)
+    for name in ("甲", "乙", "丙"):  # 戊 is declined: no consent needed
+        consent_to_services(db, admin, made[name])
     high, _ = open_case(cases, made["甲"], risk_level="high")
     open_case(cases, made["乙"], risk_level="high")
     open_case(cases, made["丙"], risk_level="low")

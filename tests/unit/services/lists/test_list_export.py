@@ -24,6 +24,7 @@ from app.services.lists.service import ListExportService
 from app.store.engine import Database
 from app.store.file_guard import Placement
 from app.store.models import AuditEntry
+from tests.consents import consent_to_services
 from tests.unit.services.case_flow import open_case
 from tests.unit.services.conftest import TODAY, id_number
 
@@ -186,6 +187,8 @@ def test_cases_follow_the_case_page_filter(
     db: Database, admin: Actor, people: dict[str, int], tmp_path: Path
 ) -> None:
     cases = CaseService(db, admin, today=TODAY)
+    for name in ("李秀英", "张建国"):
+        consent_to_services(db, admin, people[name])
     open_case(cases, people["李秀英"], risk_level="high")
     open_case(cases, people["张建国"], risk_level="low")
     service = ListExportService(db, admin, today=TODAY)

@@ -45,6 +45,7 @@ from app.services.reports.types import MonthlyReport
 from app.store import settings as settings_rows
 from app.store.engine import Database
 from app.store.models import AuditEntry, CaseEvent, Village
+from tests.consents import consent_to_services
 
 D = dt.date
 OCT = D(2026, 10, 1)
@@ -70,6 +71,8 @@ class Station:
         ).id
         self.yi = people.create(ClientInput(name="乙", village_id=self.village["东山村"])).id
         self.bing = people.create(ClientInput(name="丙", village_id=self.village["河口社区"])).id
+        for client in (self.jia, self.yi, self.bing):
+            consent_to_services(self.db, admin, client)
         self.at(D(2026, 10, 5))
         self.k1 = self.cases(self.w1).open_case(
             OpenCaseInput(

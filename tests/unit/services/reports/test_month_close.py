@@ -30,6 +30,7 @@ from app.services.reports.service import ReportService
 from app.store.engine import Database
 from app.store.models import AuditEntry, MonthClose, MonthCorrection, ServiceRecord
 from tests import pdf_reading
+from tests.consents import consent_to_services
 
 OCTOBER = dt.date(2026, 10, 1)
 NOVEMBER = dt.date(2026, 11, 1)
@@ -44,6 +45,7 @@ class Station:
         self.worker = make_actor(Role.WORKER, "li", "李社工")
         self.head = make_actor(Role.HEAD, "zhang", "张站长")
         client = ClientService(self.db, self.worker).create(ClientInput(name="陈桂兰"))
+        consent_to_services(self.db, self.worker, client.id)
         saved = self.cases(self.worker).open_case(
             OpenCaseInput(
                 client_id=client.id,

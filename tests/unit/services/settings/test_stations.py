@@ -17,6 +17,7 @@ from app.services.context import Actor
 from app.services.history import When
 from app.services.settings.stations import SettingsService, StationService
 from app.store.engine import Database
+from tests.consents import consent_to_services
 from tests.unit.services.conftest import TODAY, audit_actions
 
 
@@ -138,6 +139,7 @@ def test_the_late_entry_threshold_is_set_for_the_database_and_enforced(
     # The case service now asks for a reason from the 8th day back, not on the 7th.
     cases = CaseService(db, worker, today=TODAY)
     client_id = clients.create(ClientInput(name="李秀英")).id
+    consent_to_services(db, worker, client_id)
     opened = cases.open_case(
         OpenCaseInput(
             client_id=client_id,
