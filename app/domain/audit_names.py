@@ -224,6 +224,26 @@ ENTITY_FIELD_LABELS: dict[str, dict[str, str]] = {
     "volunteer_service": {"description": "服务内容"},
 }
 
+TABLE_LABELS: dict[str, str] = {
+    "service_records": "服务记录",
+    "groups": "小组",
+    "group_sessions": "小组节次",
+    "group_attendance": "小组出勤",
+    "activities": "社区活动",
+    "activity_participants": "活动参与者",
+    "visits": "走访",
+    "work_logs": "工作日志",
+    "work_log_entries": "日志条目",
+    "supervisions": "督导",
+    "trainings": "培训",
+    "volunteers": "志愿者",
+    "volunteer_services": "志愿服务",
+    "resources": "资源链接",
+}
+"""Tables named in a detail (the demo's record counts)."""
+
+DEMO_SCALE_LABELS: dict[str, str] = {"small": "一个站", "county": "全县"}
+
 LIST_LABELS: dict[str, str] = {
     "clients": "服务对象",
     "cases": "个案",

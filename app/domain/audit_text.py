@@ -88,6 +88,7 @@ _CODES: dict[str, Callable[[str, Context], str]] = {
     "what": _table(names.EXPORT_WHAT_LABELS),
     "key": _table(names.SETTING_LABELS),
     "category": _table(_seed(CodeList.CLIENT_CATEGORY)),
+    "scale": _table(names.DEMO_SCALE_LABELS),
     "record_type": lambda value, _row: entity_label(value),
     "done": lambda value, _row: action_label(value),
     "list": _code_list,
@@ -107,7 +108,7 @@ _CODES: dict[str, Callable[[str, Context], str]] = {
 def key_label(key: str, entity: str = "") -> str:
     """The Chinese name of a detail key; an unnamed one as stored."""
     narrower = names.ENTITY_KEY_LABELS.get(entity, {})
-    return narrower.get(key) or names.KEY_LABELS.get(key, key)
+    return narrower.get(key) or names.KEY_LABELS.get(key) or names.TABLE_LABELS.get(key, key)
 
 
 def field_label(field: str, entity: str = "") -> str:

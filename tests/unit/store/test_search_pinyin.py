@@ -166,16 +166,16 @@ def ids_of(name: str, ids: dict[int, str]) -> set[int]:
     return {cid for cid, n in ids.items() if n == name}
 
 
-def test_migration_0004_indexes_the_clients_already_there(
+def test_migration_0005_indexes_the_clients_already_there(
     db: Database, people: dict[str, int]
 ) -> None:
     assert search_pinyin.TABLE in inspect(db.engine).get_table_names()
     config = migrate.alembic_config(db.engine)
     with db.engine.begin() as conn:
         config.attributes["connection"] = conn
-        command.downgrade(config, "0003")
+        command.downgrade(config, "0004")
     assert search_pinyin.TABLE not in inspect(db.engine).get_table_names()
     migrate.upgrade(db.engine)
-    assert migrate.current_revision(db.engine) == "0004"
+    assert migrate.current_revision(db.engine) == "0005"
     assert found(db, "zgl") == {people["张桂兰"], people["章国立"], people["郑桂兰"]}
     assert found(db, "zengyue") == {people["曾乐"]}

@@ -1,7 +1,7 @@
 """client pinyin
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-12-03 07:40:00
 
 The pinyin index of client names (app/store/search_pinyin.py): an FTS5 table on SQLite,
@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 from app.store import search_pinyin
 
 
-revision = "0004"
-down_revision = "0003"
+revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
