@@ -32,6 +32,7 @@ from app.demo import worklogs as demo_worklogs
 from app.demo.bulk import BulkRows, load_scene
 from app.demo.cases import SCALES as CASE_SCALES
 from app.demo.cases import fill_cases, station_clients
+from app.demo.consents import fill_consents
 from app.demo.households import Households, Place
 from app.demo.people import People, chance
 from app.demo.rows import RowWriter
@@ -261,6 +262,10 @@ class _Filler:
                         backfill.history_from_records(
                             session.connection(), self.db.clock.now(), station_id=item.station.id
                         )
+                    with self._step("知情同意"):
+                        rng = random.Random(f"{self.seed}:consents:{index}")
+                        now = self.db.clock.now()
+                        fill_consents(session, item.station.id, rng, now, self.today)
                     self._advance(item.clients // 4)
                     self._records(session, item, index)
                 with self._step("检索索引"):

@@ -19,8 +19,7 @@ from app.services.cases.service import CaseService
 from app.services.cases.types import CaseQuery, OpenCaseInput
 from app.services.context import Actor
 from app.store.engine import Database
-from app.store.models import Case, CaseClosure, CasePlan, ServiceRecord
-from tests.consents import consent_to_services
+from app.store.models import Case, CaseClosure, CasePlan, Consent, ServiceRecord
 
 NUMBER = re.compile(r"^XS01-(\d{4})-(\d{4})$")
 DemoDb = tuple[Database, Actor, DemoSummary]
@@ -94,11 +93,14 @@ def test_new_cases_continue_the_demo_numbers(demo_db: DemoDb) -> None:
                 select(Case.client_id).where(Case.stage.in_([s.value for s in WORKING_STAGES]))
             )
         )
-        free = next(c for c in station_clients(session, actor.station_id) if c not in busy)
+        signed = set(session.scalars(select(Consent.client_id).where(Consent.item == "service")))
+        # A client of the demo without a case who signed when registered, as many did.
+        free = next(
+            c for c in station_clients(session, actor.station_id) if c not in busy and c in signed
+        )
         year = dt.date.today().year
         numbers = session.scalars(select(Case.case_no).where(Case.case_no.like(f"XS01-{year}-%")))
         last = max((int(n[-4:]) for n in numbers), default=0)
-    consent_to_services(db, actor, free, dt.date.today())
     saved = service.open_case(
         OpenCaseInput(client_id=free, intake_date=dt.date.today(), presenting_problem="新求助")
     )

@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.demo.builder import create_demo_database
 from app.store.engine import Database
@@ -29,6 +29,7 @@ from app.store.models import (
     CaseFollowUp,
     CaseGoal,
     CasePlan,
+    Consent,
     Group,
     GroupAttendance,
     GroupMember,
@@ -390,3 +391,20 @@ def test_resources_fit_the_household_they_went_to(demo: Demo) -> None:
                     f"资源 {resource_id}「{description}」给了 {list(map(str, members))}"
                 )
     _none(problems)
+
+
+def test_every_case_client_signed_the_service_consent_by_intake(demo: Demo) -> None:
+    db, _world = demo
+    with db.read() as session:
+        signed = (
+            select(Consent.id)
+            .where(
+                Consent.client_id == Case.client_id,
+                Consent.item == "service",
+                Consent.signed_on <= Case.intake_date,
+            )
+            .exists()
+        )
+        unsigned = session.scalar(select(func.count()).select_from(Case).where(~signed))
+        cases = session.scalar(select(func.count()).select_from(Case))
+    assert cases and unsigned == 0
