@@ -188,15 +188,18 @@ class ReportService:
         previous = add_months(month, -1)
         with self._db.read() as session:
             station = self._station(session, None)
-            now = monthly.figures(session, [station.id], month, month_end(month))[station.id]
-            before = monthly.figures(session, [station.id], previous, month_end(previous))
-            targets = self._targets(session, station.id, month.year)
+            sid = station.id
+            now = monthly.figures(session, [sid], month, month_end(month))[sid]
+            before = monthly.figures(session, [sid], previous, month_end(previous))[sid]
+            now = self._as_closed(session, sid, month, now)
+            before = self._as_closed(session, sid, previous, before)
+            targets = self._targets(session, sid, month.year)
         return [
             KeyFigure(
                 key=key,
                 label=defs.BY_KEY[key].label,
                 value=now[key],
-                previous=before[station.id][key],
+                previous=before[key],
                 target=_monthly_share(targets.get(key)),
             )
             for key in defs.KEY_FIGURES
@@ -268,6 +271,7 @@ class ReportService:
         with self._db.read() as session:
             ids = [s.id for s in stations]
             values = monthly.figures(session, ids, month, month_end(month), self._worker)
+            values = {sid: self._as_closed(session, sid, month, v) for sid, v in values.items()}
         return CountySummary(
             month=month,
             generated_at=self._generated_at(),
@@ -280,6 +284,19 @@ class ReportService:
             definitions=defs.sheet_definitions(),
         )
 
+    def _as_closed(
+        self, session: Session, station_id: int, month: dt.date, counted: Mapping[str, Number]
+    ) -> dict[str, Number]:
+        """A month's figures as the station closed them (月结), over those counted now: a
+        closed month is never recomputed silently. A worker's own figures are never closed."""
+        closing = (
+            closed_months.current(session, station_id, month) if self._worker is None else None
+        )
+        if closing is None:
+            return dict(counted)
+        stored = closed_months.stored_report(session, closing)
+        return {**counted, **{f.key: f.value for f in stored.figures}}
+
     # ---- annual and targets ----------------------------------------------------------
 
     def annual(
@@ -291,9 +308,12 @@ class ReportService:
             months = [dt.date(year, m, 1) for m in range(1, 13)]
             w = self._worker
             by_month = [
-                monthly.figures(session, [station.id], m, month_end(m), w)[station.id]
+                self._as_closed(
+                    session, station.id, m,
+                    monthly.figures(session, [station.id], m, month_end(m), w)[station.id],
+                )
                 for m in months
-            ]
+            ]  # fmt: skip
             whole = monthly.figures(
                 session, [station.id], months[0], dt.date(year, 12, 31), self._worker
             )

@@ -444,3 +444,26 @@ def test_a_whole_case_typed_in_later_keeps_every_step_in_its_month(station: Stat
         0,
         2,
     )
+
+
+def test_the_year_the_county_and_the_dashboard_read_a_closed_month_as_closed(
+    station: Station,
+) -> None:
+    station.at(D(2026, 11, 2))
+    months = MonthCloseService(station.db, station.head)
+    months.close(OCT)
+    # A record of 10-20 found on paper later: a correction the head makes with a reason.
+    with months.correcting("10月20日的探访记录漏登"):
+        station.record(station.head, station.k1.case_id, D(2026, 10, 20))
+    reports = ReportService(station.db, station.admin)
+    october = next(r for r in reports.annual(2026).rows if r.key == "service_records")
+    assert october.months[9] == 1  # as closed; the records now hold 2
+    summary = reports.county_summary(OCT)
+    at = summary.keys.index("service_records")
+    assert [s.values[at] for s in summary.stations] == [1]
+    # Counted afresh the month holds the correction, which the diff shows.
+    diff = {line.key: (line.stored, line.now) for line in months.diff(OCT).figures}
+    assert diff["service_records"] == (1, 2)
+    # The dashboard in November compares with October as closed.
+    before = {f.key: f.previous for f in reports.key_figures(D(2026, 11, 1))}
+    assert before["service_records"] == 1
