@@ -18,7 +18,8 @@ from app import resources
 from app.demo.builder import fill_station
 from app.services.context import Actor
 from app.store.engine import Database
-from app.ui.dashboard.page import TODO_CLIENT_COLUMN, DashboardPage
+from app.ui.cases.todo import CLIENT_COLUMN as TODO_CLIENT_COLUMN
+from app.ui.dashboard.page import DashboardPage
 from app.ui.main_window import PAGES, MainWindow
 from app.ui.widgets.list_page import ListPage
 from tests.ui.shell_helpers import chinese_ui

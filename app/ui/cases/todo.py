@@ -17,6 +17,10 @@ _URGENT_KINDS = frozenset({ReminderKind.NO_CONTACT, ReminderKind.CONTACT_DUE})
 _RED = QColor("#b3261e")
 
 
+CLIENT_COLUMN = 3
+"""The client's column among the items' texts (shown second)."""
+
+
 class TodoList(QWidget):
     """Reminders from `ReminderService.todo`, refreshed whenever a case changes."""
 
@@ -51,6 +55,8 @@ class TodoList(QWidget):
         )
         for column, width in enumerate((104, 92, 120, 72, 72)):
             self.tree.setColumnWidth(column, width)
+        # Whom an item is about is read first: the client comes right after what is due.
+        self.tree.header().moveSection(CLIENT_COLUMN, 1)
         self.tree.setToolTip(self.tr("Double-click or press Enter to open the case."))
         self.tree.itemActivated.connect(self._activated)
         self.empty = QLabel(self.tr("Nothing is due. Well done."), self)
@@ -93,6 +99,8 @@ class TodoList(QWidget):
             if reminder.kind in _URGENT_KINDS:
                 item.setForeground(0, QBrush(_RED))
             self.tree.addTopLevelItem(item)
+        for column in range(self.tree.columnCount() - 1):  # the last one takes what is left
+            self.tree.resizeColumnToContents(column)
         self.empty.setVisible(not items)
         self.loaded.emit(len(items))
 

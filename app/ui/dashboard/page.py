@@ -44,7 +44,6 @@ RISK_COLOURS = {"high": QColor("#c62828"), "medium": QColor("#ef8f00"), "low": Q
 REFRESH_DELAY_MS = 800
 """Changes come in bursts (a save touches several records): refresh once after them."""
 MAX_CATEGORIES = 8
-TODO_CLIENT_COLUMN = 3
 
 
 def month_key(month: dt.date) -> str:
@@ -98,8 +97,6 @@ class DashboardPage(QWidget):
         self.todo = TodoList(reminders=reminders, tasks=tasks, parent=self)
         # Who an item is about comes before its dates and numbers, so that a narrow
         # panel still shows it; each column is as wide as its contents.
-        self.todo.tree.header().moveSection(TODO_CLIENT_COLUMN, 1)
-        self.todo.loaded.connect(self._fit_todo_columns)
         todo_box = QGroupBox(self.tr("To do"), self)
         todo_layout = QVBoxLayout(todo_box)
         todo_layout.setContentsMargins(6, 6, 6, 6)
@@ -249,11 +246,6 @@ class DashboardPage(QWidget):
             [r.key for r in risks],
             colours=[RISK_COLOURS.get(r.key, QColor("#777777")) for r in risks],
         )
-
-    def _fit_todo_columns(self, _count: int) -> None:
-        tree = self.todo.tree
-        for column in range(tree.columnCount() - 1):  # the last one takes what is left
-            tree.resizeColumnToContents(column)
 
     def _month_label(self, month: dt.date) -> str:
         if month.month == 1 or month == add_months(self.month, -11):
