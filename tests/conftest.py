@@ -69,6 +69,22 @@ def pg_server() -> Iterator[str]:
         pytest.skip(str(why))
 
 
+def initialise_station(database: Database) -> Actor:
+    """The station every test starts from: 梅林镇社工站 with three villages, its administrator,
+    and late entries allowed (see allow_late_entries)."""
+    actor = SetupService(database).initialise(
+        station_name="梅林镇社工站",
+        station_code="JX0426",
+        county="测试县",
+        villages=VILLAGES,
+        admin_login="admin",
+        admin_display_name="王站长",
+        password=ADMIN_PASSWORD,
+    )
+    allow_late_entries(database)
+    return actor
+
+
 def allow_late_entries(database: Database) -> None:
     """Most tests enter months of history in one go: no 补录 reason asked for.
 
@@ -100,16 +116,7 @@ def station_templates(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, P
     database.dispose()
     _copy(schema, station)
     database = Database.open(station)
-    actor = SetupService(database).initialise(
-        station_name="梅林镇社工站",
-        station_code="JX0426",
-        county="测试县",
-        villages=VILLAGES,
-        admin_login="admin",
-        admin_display_name="王站长",
-        password=ADMIN_PASSWORD,
-    )
-    allow_late_entries(database)
+    actor = initialise_station(database)
     database.dispose()
     return schema, station, actor
 

@@ -24,7 +24,7 @@ from app.services.context import Actor
 from app.services.settings.setup import SetupService
 from app.store.engine import Database, make_engine
 from app.store.models import User
-from tests.conftest import ADMIN_PASSWORD, VILLAGES, allow_late_entries
+from tests.conftest import initialise_station
 
 STAFF_PASSWORD = "staff-pass-1"
 
@@ -50,16 +50,7 @@ def _templates(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Ac
     station = folder / "station.sqlite3"
     _copy(schema, station)
     database = Database.open(station)
-    actor = SetupService(database).initialise(
-        station_name="梅林镇社工站",
-        station_code="JX0426",
-        county="测试县",
-        villages=VILLAGES,
-        admin_login="admin",
-        admin_display_name="王站长",
-        password=ADMIN_PASSWORD,
-    )
-    allow_late_entries(database)
+    actor = initialise_station(database)
     database.dispose()
     return schema, station, actor
 
@@ -123,16 +114,7 @@ def _pg_templates(
     with admin.connect() as conn:
         conn.exec_driver_sql("CREATE DATABASE sd_station TEMPLATE sd_schema")
     station = Database.open(_pg_url(pg_server, "sd_station"))
-    actor = SetupService(station).initialise(
-        station_name="梅林镇社工站",
-        station_code="JX0426",
-        county="测试县",
-        villages=VILLAGES,
-        admin_login="admin",
-        admin_display_name="王站长",
-        password=ADMIN_PASSWORD,
-    )
-    allow_late_entries(station)
+    actor = initialise_station(station)
     station.dispose()
     # `admin` hands out the SQLite template's actor: both must be the same.
     assert actor == _templates[2]
