@@ -47,8 +47,11 @@ lint: $(VENV)/.installed  ## ruff, import boundaries, mypy
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 
+# The tests without a window run on every core (each worker starts its own PostgreSQL);
+# the window's tests run in one process, where their waits are not squeezed by the others.
 test: check-system $(VENV)/.installed $(QM) lint  ## Set up, lint, and run every test (Qt offscreen)
-	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q tests/unit tests/e2e tests/ui
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q -n auto tests/unit tests/e2e
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q tests/ui
 
 fast: $(VENV)/.installed  ## Tests without Qt
 	$(BIN)/pytest -q -m "not gui"
