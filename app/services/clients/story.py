@@ -220,7 +220,7 @@ class _Reader:
         for r in self._s.scalars(stmt):
             yield self._entry(
                 StoryKind.RECORD, r.served_on, r.created_at,
-                f"服务记录·{modes.get(r.mode, r.mode)}（{r.duration_min}分钟）",
+                f"{modes.get(r.mode, r.mode)}（{r.duration_min}分钟）",
                 _joined(r.content, r.next_step), Opens.CASE, r.case_id,
             )  # fmt: skip
 
@@ -234,7 +234,7 @@ class _Reader:
         for v in self._s.scalars(stmt):
             yield self._entry(
                 StoryKind.VISIT, v.visited_on, v.created_at,
-                f"走访·{types.get(v.visit_type, v.visit_type)}",
+                types.get(v.visit_type, v.visit_type),
                 _joined(v.needs_found, v.living_conditions, v.safety), Opens.VISIT, v.id,
             )  # fmt: skip
 
