@@ -34,12 +34,15 @@ class StoryFile:
 
 def write_client_story(data: StoryFile, path: Path) -> Path:
     st = styles()
+    # Who printed it and when go above the table: below it they could fill a page alone.
     story: list[Flowable] = [
         text(f"{data.client_name} {data.title}", st.title),
         fields_table(data.cover, st),
         Spacer(1, 3 * mm),
+        text(f"按发生日期排列，最新的在前{('；' + data.scope) if data.scope else ''}。", st.small),
         text(
-            f"按发生日期排列，最新的在前{('；' + data.scope) if data.scope else ''}。",
+            f"打印日期：{data.printed_on.isoformat()}　打印人：{data.printed_by}　"
+            "本文件含服务对象个人信息，请妥善保管，不得外传。",
             st.small,
         ),
         Spacer(1, 2 * mm),
@@ -48,14 +51,6 @@ def write_client_story(data: StoryFile, path: Path) -> Path:
         story.append(table((HEADER, *data.rows), WIDTHS, st))
     else:
         story.append(text("（无记录）", st.body))
-    story += [
-        Spacer(1, 6 * mm),
-        text(
-            f"打印日期：{data.printed_on.isoformat()}　打印人：{data.printed_by}　"
-            "本文件含服务对象个人信息，请妥善保管，不得外传。",
-            st.small,
-        ),
-    ]
     return write_pdf(
         path, story, station_name=data.station_name,
         title=f"{data.title} {data.client_name}", author=data.printed_by,

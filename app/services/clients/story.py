@@ -69,7 +69,9 @@ def _label(enum_type: type[Stage] | type[RiskLevel] | type[ReferralStatus], valu
 
 
 def _joined(*parts: str) -> str:
-    return "；".join(p.strip() for p in parts if p and p.strip())
+    """Parts of one line: "问候近况；按计划跟进", not "问候近况。；按计划跟进"."""
+    kept = [p.strip() for p in parts if p and p.strip()]
+    return "；".join([p.rstrip("。；;") for p in kept[:-1]] + kept[-1:])
 
 
 @logs_refusals("client")
