@@ -39,6 +39,7 @@ from app.services.cases.reminders import ReminderService
 from app.services.cases.service import CaseService
 from app.services.cases.types import OpenCaseInput
 from app.services.clients.service import ClientService
+from app.services.clients.story import ClientStoryService
 from app.services.clients.types import ClientInput
 from app.services.community.photos import ActivityPhotoService
 from app.services.community.printing import ActivityPrintService
@@ -234,6 +235,11 @@ class Desk:
     def clients(self) -> ClientService:
         """The client registry (服务对象): `add`, `search_ids`, `get`, `archive`…"""
         return ClientService(self.db, self.actor)
+
+    @cached_property
+    def client_stories(self) -> ClientStoryService:
+        """A client's whole story (服务经历): `story`, `story_pdf`."""
+        return ClientStoryService(self.db, self.actor)
 
     @cached_property
     def consents(self) -> ConsentService:

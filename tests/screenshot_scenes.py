@@ -103,6 +103,18 @@ def shoot_records(window: MainWindow, camera: Camera) -> None:
         camera.settle()
         lister.table.selectRow(0)  # type: ignore[attr-defined]
         camera.save(window, f"{key}-record")
+        if isinstance(page, ClientsPage):
+            shoot_story(window, page, camera)
+
+
+def shoot_story(window: MainWindow, clients: ClientsPage, camera: Camera) -> None:
+    """服务经历 of the client shown, then back to the details."""
+    tabs, story = clients.detail.tabs, clients.detail.story
+    if tabs is None or story is None:
+        return
+    tabs.setCurrentWidget(story)
+    camera.save(window, "clients-story")
+    tabs.setCurrentIndex(0)
 
 
 def shoot_dialogs(window: MainWindow, camera: Camera) -> None:

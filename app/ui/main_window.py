@@ -25,9 +25,11 @@ from app.store.engine import Database, sqlite_path
 from app.ui import window_geometry
 from app.ui.cases.page import CasesPage
 from app.ui.clients.page import ClientsPage
+from app.ui.community.page import CommunityPage
 from app.ui.dashboard.navigation import apply_filters
 from app.ui.dashboard.page import DashboardPage
 from app.ui.dialogs import keep_open
+from app.ui.groups.page import GroupsPage
 from app.ui.help.window import show_guide_for
 from app.ui.idle_lock import IdleLock
 from app.ui.open_forms import ask_to_close, close_forms, open_forms
@@ -36,6 +38,7 @@ from app.ui.password_dialog import PasswordDialog
 from app.ui.reports.page import ReportsPage
 from app.ui.settings.page import SettingsPage
 from app.ui.tasks import TaskRunner
+from app.ui.visits.page import VisitsPage
 from app.ui.widgets.navigation import Navigation
 
 __all__ = ["PAGES", "MainWindow"]
@@ -78,6 +81,9 @@ class MainWindow(QMainWindow):
         dashboard = self.page("dashboard")
         assert isinstance(dashboard, DashboardPage)
         dashboard.open_list.connect(self._open_list)
+        clients = self.page("clients")
+        assert isinstance(clients, ClientsPage)
+        clients.open_record.connect(self.open_record)
         settings = self.page("settings")
         assert isinstance(settings, SettingsPage)
         settings.restored.connect(self._after_restore)
@@ -139,6 +145,35 @@ class MainWindow(QMainWindow):
             month = filters.get("month")
             if isinstance(month, str):
                 reports.show_month(month)
+
+    def open_record(self, kind: str, record_id: int) -> None:
+        """Show a record on its page: a case, a visit, a group or an activity (a client's
+        story names them)."""
+        if kind == "case":
+            cases = self._go("cases")
+            assert isinstance(cases, CasesPage)
+            cases.show_case(record_id)
+        elif kind == "visit":
+            visits = self._go("visits")
+            assert isinstance(visits, VisitsPage)
+            visits.tabs.setCurrentWidget(visits.visits)
+            visits.visits.show_record(record_id)
+        elif kind == "group":
+            groups = self._go("groups")
+            assert isinstance(groups, GroupsPage)
+            groups.show_group(record_id)
+        elif kind == "activity":
+            community = self._go("community")
+            assert isinstance(community, CommunityPage)
+            community.show_activity(record_id)
+        elif kind == "client":
+            clients = self._go("clients")
+            assert isinstance(clients, ClientsPage)
+            clients.show_client(record_id)
+
+    def _go(self, key: str) -> QWidget:
+        self.nav.setCurrentRow(PAGES.index(key))
+        return self.page(key)
 
     def page(self, key: str) -> QWidget:
         return self._pages[key]

@@ -9,6 +9,7 @@ from app.services.cases.printing import CasePrintService
 from app.services.cases.reminders import ReminderService
 from app.services.cases.service import CaseService
 from app.services.clients.service import ClientService
+from app.services.clients.story import ClientStoryService
 from app.services.community.photos import ActivityPhotoService
 from app.services.community.printing import ActivityPrintService
 from app.services.community.service import ActivityService
@@ -75,6 +76,7 @@ def build_page(key: str, *, db: Database, actor: Actor, tasks: TaskRunner) -> QW
             importer=RosterImportService(db, actor),
             exports=ListExportService(db, actor),
             consents=ConsentService(db, actor),
+            stories=ClientStoryService(db, actor),
         )
     if key == "cases":
         return CasesPage(

@@ -1482,6 +1482,14 @@ Save it?</source>
         <source>, {age}</source>
         <translation>，{age}岁</translation>
     </message>
+    <message>
+        <source>Details</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <source>Service history</source>
+        <translation>服务经历</translation>
+    </message>
 </context>
 <context>
     <name>ClientFormDialog</name>
@@ -1639,6 +1647,71 @@ Save it?</source>
     <message>
         <source>Station Desk</source>
         <translation>社工站工作台</translation>
+    </message>
+</context>
+<context>
+    <name>ClientStoryTab</name>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Search the story</source>
+        <translation>在服务经历中搜索</translation>
+    </message>
+    <message>
+        <source>Print / export PDF</source>
+        <translation>打印/导出PDF</translation>
+    </message>
+    <message>
+        <source>Save the story shown as a PDF; ID numbers and phones are masked.</source>
+        <translation>把当前显示的服务经历保存为 PDF；身份证号和电话默认遮挡。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>共 %n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>Save the story</source>
+        <translation>保存服务经历</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Print the story</source>
+        <translation>打印服务经历</translation>
+    </message>
+    <message>
+        <source>Print the client's full ID number and phone? Showing them is recorded in the audit log. Without them they are printed masked.</source>
+        <translation>是否打印服务对象的完整身份证号和电话？显示完整号码会记入操作日志；否则打印遮挡后的号码。</translation>
+    </message>
+    <message>
+        <source>Full numbers</source>
+        <translation>完整号码</translation>
+    </message>
+    <message>
+        <source>Masked</source>
+        <translation>遮挡号码</translation>
+    </message>
+    <message>
+        <source>The story was saved to {path}. Open it now?</source>
+        <translation>服务经历已保存到 {path}。现在打开吗？</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -4940,6 +5013,29 @@ Case management for township social work stations. Your records stay on this com
     <message>
         <source>Late-entry reason *</source>
         <translation>补录原因 *</translation>
+    </message>
+</context>
+<context>
+    <name>StoryModel</name>
+    <message>
+        <source>Date</source>
+        <translation>发生日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Entered later, on {time}</source>
+        <translation>补录，录入于 {time}</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to open the record.</source>
+        <translation>双击或按回车键打开这条记录。</translation>
     </message>
 </context>
 <context>

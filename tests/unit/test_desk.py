@@ -74,6 +74,8 @@ def test_the_services_share_the_desks_database_and_user(desk: Desk) -> None:
         OpenCaseInput(client_id=saved.id, intake_date=desk.clock.today(), presenting_problem="独居")
     )
     assert desk.cases.get(case.case_id).client_id == saved.id
+    told = desk.client_stories.story(saved.id).entries
+    assert [e.title for e in told][:1] == [f"接案 {desk.cases.get(case.case_id).case_no}"]
     rows = desk.audit.recent(limit=5)
     assert {(r.login, r.action) for r in rows} >= {("admin", "create"), ("admin", "open_case")}
 

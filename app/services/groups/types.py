@@ -7,6 +7,8 @@ import enum
 from dataclasses import dataclass
 from decimal import Decimal
 
+# Its home is the domain (a client's story reads it too); group work still names it here.
+from app.domain.attendance import AttendanceStatus as AttendanceStatus
 from app.services.context import Changes
 
 ENTITY = "group"
@@ -20,18 +22,6 @@ class GroupStatus(enum.StrEnum):
     @property
     def label(self) -> str:
         return {"planning": "筹备", "running": "进行中", "ended": "已结束"}[self.value]
-
-
-class AttendanceStatus(enum.StrEnum):
-    """出勤: only PRESENT counts in 人次; ABSENT and LEFT (中途离开) never do."""
-
-    PRESENT = "present"
-    ABSENT = "absent"
-    LEFT = "left"
-
-    @property
-    def label(self) -> str:
-        return {"present": "出席", "absent": "缺席", "left": "中途离开"}[self.value]
 
 
 # ---- in ------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QStackedWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -20,9 +21,12 @@ from app.domain.codes import ClientStatus, CodeList, RiskLevel, Sex
 from app.domain.errors import AppError, NotFound
 from app.services.access.consents import ConsentService
 from app.services.clients.service import ClientService
+from app.services.clients.story import ClientStoryService
+from app.services.clients.story_types import Opens
 from app.services.clients.types import ClientDetail, HouseholdMember, Revealed
 from app.ui.clients.choices import ClientChoices, enum_label
 from app.ui.clients.consent_section import ConsentSection
+from app.ui.clients.story import ClientStoryTab
 from app.ui.tasks import TaskRunner
 
 _FIELDS = (
@@ -33,10 +37,12 @@ _FIELDS = (
 
 
 class ClientDetailPanel(QWidget):
-    """Shows one client; emits `open_client` when a household member is double-clicked."""
+    """Shows one client; emits `open_client` when a household member is double-clicked and
+    `open_record` when an entry of the story (服务经历) names a record on another page."""
 
     loaded = Signal(object)  # ClientDetail, or None when nothing is shown
     open_client = Signal(int)
+    open_record = Signal(str, int)  # an Opens value and the record's id
 
     def __init__(
         self,
@@ -44,6 +50,7 @@ class ClientDetailPanel(QWidget):
         clients: ClientService,
         tasks: TaskRunner,
         consents: ConsentService | None = None,
+        stories: ClientStoryService | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -101,7 +108,18 @@ class ClientDetailPanel(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(page)
-        self._stack.addWidget(scroll)
+        self.tabs: QTabWidget | None = None
+        self.story: ClientStoryTab | None = None
+        if stories is None:
+            self._stack.addWidget(scroll)
+        else:
+            self.story = ClientStoryTab(stories=stories, tasks=tasks, parent=self)
+            self.story.open_record.connect(self._story_opens)
+            self.tabs = QTabWidget(self)
+            self.tabs.setObjectName("clientDetailTabs")
+            self.tabs.addTab(scroll, self.tr("Details"))
+            self.tabs.addTab(self.story, self.tr("Service history"))
+            self._stack.addWidget(self.tabs)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -171,6 +189,8 @@ class ClientDetailPanel(QWidget):
 
     def _clear(self) -> None:
         self.detail = None
+        if self.story is not None:
+            self.story.show_client(None)
         self._stack.setCurrentIndex(0)
         self.loaded.emit(None)
 
@@ -234,6 +254,8 @@ class ClientDetailPanel(QWidget):
         self.members_caption.setVisible(has_members)
         masked = d.has_id_number or d.phone_masked or d.guardian_phone_masked
         self.reveal_button.setVisible(bool(d.can_reveal and masked))
+        if self.story is not None:
+            self.story.show_client(d.id, can_reveal=d.can_reveal)
         self._stack.setCurrentIndex(1)
         self.loaded.emit(d)
 
@@ -262,6 +284,13 @@ class ClientDetailPanel(QWidget):
 
     def _member_activated(self, item: QListWidgetItem) -> None:
         self.open_client.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+
+    def _story_opens(self, page: str, record_id: int) -> None:
+        # Consent, categories and risk are this client's own: their place is the details tab.
+        if page == Opens.CLIENT.value and self.tabs is not None:
+            self.tabs.setCurrentIndex(0)
+        else:
+            self.open_record.emit(page, record_id)
 
     # ---- reveal -------------------------------------------------------------------------
 

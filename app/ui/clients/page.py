@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 
 from app.domain.codes import ClientStatus
 from app.domain.errors import AppError, ConflictError, NotFound
 from app.services.access.consents import ConsentService
 from app.services.clients.service import ClientService
+from app.services.clients.story import ClientStoryService
 from app.services.clients.types import ClientDetail, Saved
 from app.services.importing.service import RosterImportService
 from app.services.lists.service import ListExportService
@@ -28,7 +30,10 @@ from app.ui.widgets.list_page import ListPage
 
 
 class ClientsPage(ListPage[FilterBar, ClientTableModel]):
-    """The client registry page."""
+    """The client registry page; `open_record(page, id)` asks the window to open a record
+    the client's story names (a case, a visit, a group, an activity)."""
+
+    open_record = Signal(str, int)
 
     TABLE_NAME = "clientTable"
     COUNT_NAME = "clientCount"
@@ -58,6 +63,7 @@ class ClientsPage(ListPage[FilterBar, ClientTableModel]):
         exports: ListExportService | None = None,
         consents: ConsentService | None = None,
         settings: SettingsService | None = None,
+        stories: ClientStoryService | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(tasks=tasks, parent=parent)
@@ -70,7 +76,7 @@ class ClientsPage(ListPage[FilterBar, ClientTableModel]):
         self.form: ClientFormDialog | None = None
 
         self.detail = ClientDetailPanel(
-            clients=clients, tasks=tasks, consents=consents, parent=self
+            clients=clients, tasks=tasks, consents=consents, stories=stories, parent=self
         )
         self.detail.setMinimumWidth(300)
         self.new_button = QPushButton(self.tr("New"), self)
@@ -108,6 +114,7 @@ class ClientsPage(ListPage[FilterBar, ClientTableModel]):
 
         self.detail.loaded.connect(self._detail_loaded)
         self.detail.open_client.connect(self.show_client)
+        self.detail.open_record.connect(self.open_record)
         self.edit_button.clicked.connect(self.edit_current)
         self.archive_button.clicked.connect(self.archive_current)
         self.unarchive_button.clicked.connect(self.unarchive_current)
