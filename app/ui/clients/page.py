@@ -44,7 +44,6 @@ class ClientsPage(ListPage[FilterBar, ClientTableModel]):
         ClientTableModel.WORKER: 72,
         ClientTableModel.STATUS: 56,
     }
-    STRETCH_COLUMN = ClientTableModel.CATEGORIES
     ENTITIES = ("client",)
     CHOICE_ENTITIES = ("codes", "village", "user", "settings")  # what the form offers
 

@@ -165,6 +165,9 @@ class RecordTable(ListPage[RecordFilterBar, RecordTableModel]):
             export_key=export_key,
         )
 
+    def _table_key(self) -> str:
+        return f"{self.ENTITIES[0]}Table"
+
     def _count_text(self, count: int) -> str:
         return self.tr("%n record(s)", "", count)
 
