@@ -78,7 +78,7 @@ class TodoList(QWidget):
         self._tasks.run(self, reminders.todo, on_done=lambda items: self._show(generation, items))
 
     def _changed(self, changes: Changes) -> None:
-        if changes.touches("case") or changes.touches("settings"):
+        if any(changes.touches(e) for e in ("case", "client", "user", "settings")):
             self.refresh()
 
     def _show(self, generation: int, items: list[Reminder]) -> None:

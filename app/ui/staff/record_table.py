@@ -118,6 +118,7 @@ class RecordTable(ListPage[RecordFilterBar, RecordTableModel]):
         *,
         tasks: TaskRunner,
         entity: str,
+        refresh_on: Sequence[str] = (),
         make_query: Callable[[Filters], Any],
         find: Callable[[Any], list[int]],
         fetch: Callable[[Sequence[int]], list[Any]],
@@ -133,7 +134,7 @@ class RecordTable(ListPage[RecordFilterBar, RecordTableModel]):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(tasks=tasks, parent=parent)
-        self.ENTITIES = (entity,)
+        self.ENTITIES = (entity, *refresh_on)
         filters = RecordFilterBar(
             make_query=make_query,
             today=today,
