@@ -1601,6 +1601,25 @@ Save it?</source>
         <translation>新增服务对象</translation>
     </message>
     <message>
+        <source>Save anyway?</source>
+        <translation>是否仍要保存？</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>仍要保存</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>返回修改</translation>
+    </message>
+    <message>
+        <source>Open existing record</source>
+        <translation>打开已有记录</translation>
+    </message>
+</context>
+<context>
+    <name>ClientFormFields</name>
+    <message>
         <source>Show full numbers</source>
         <translation>显示完整号码</translation>
     </message>
@@ -1719,22 +1738,6 @@ Save it?</source>
     <message>
         <source>Taken from the ID number</source>
         <translation>由身份证号自动得出</translation>
-    </message>
-    <message>
-        <source>Save anyway?</source>
-        <translation>是否仍要保存？</translation>
-    </message>
-    <message>
-        <source>Save anyway</source>
-        <translation>仍要保存</translation>
-    </message>
-    <message>
-        <source>Go back</source>
-        <translation>返回修改</translation>
-    </message>
-    <message>
-        <source>Open existing record</source>
-        <translation>打开已有记录</translation>
     </message>
 </context>
 <context>
