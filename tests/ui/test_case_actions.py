@@ -23,18 +23,19 @@ from tests.ui.test_cases_page import make_page, wait_stage
 from tests.unit.services.case_flow import TODAY, carry, new_client, open_case
 
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
-# What the responsible worker sees in each stage of a typical case, heading by heading.
+# What the responsible worker sees in each stage of a typical case, heading by heading
+# (printing, beside the case's title, is always there).
 WORKER_SEES: dict[Stage, dict[ActionGroup, list[str]]] = {
     Stage.INTAKE: {
         ActionGroup.INTAKE: ["edit_intake", "assess", "decline"],
         ActionGroup.REFERRAL: ["refer_at_intake", "referral"],
-        ActionGroup.CASE: ["pause", "print"],
+        ActionGroup.CASE: ["pause"],
     },
     Stage.ASSESSMENT: {
         ActionGroup.INTAKE: ["edit_intake", "assess"],
         ActionGroup.PLAN: ["plan"],
         ActionGroup.REFERRAL: ["referral"],
-        ActionGroup.CASE: ["pause", "print"],
+        ActionGroup.CASE: ["pause"],
     },
     Stage.INTERVENTION: {
         ActionGroup.INTAKE: ["edit_intake", "assess"],
@@ -42,7 +43,7 @@ WORKER_SEES: dict[Stage, dict[ActionGroup, list[str]]] = {
         ActionGroup.SERVICE: ["record"],
         ActionGroup.REFERRAL: ["referral"],
         ActionGroup.CLOSURE: ["evaluate"],
-        ActionGroup.CASE: ["pause", "print"],
+        ActionGroup.CASE: ["pause"],
     },
     Stage.EVALUATION: {
         ActionGroup.INTAKE: ["edit_intake", "assess"],
@@ -50,13 +51,12 @@ WORKER_SEES: dict[Stage, dict[ActionGroup, list[str]]] = {
         ActionGroup.SERVICE: ["record"],
         ActionGroup.REFERRAL: ["referral"],
         ActionGroup.CLOSURE: ["evaluate", "closure"],
-        ActionGroup.CASE: ["pause", "print"],
+        ActionGroup.CASE: ["pause"],
     },
     Stage.FOLLOW_UP: {
         ActionGroup.FOLLOW_UP: ["follow_up"],
-        ActionGroup.CASE: ["print"],
     },
-    Stage.CLOSURE: {ActionGroup.CASE: ["print"]},
+    Stage.CLOSURE: {},
 }
 
 
@@ -99,6 +99,7 @@ def test_each_stage_shows_only_what_it_allows_under_its_heading(
     page = shown_page(qtbot, db, worker, tasks, case_id, stage)
     assert seen(page) == WORKER_SEES[stage]
     bar = page.detail.action_bar
+    assert bar.print_button.isVisibleTo(page)  # in every stage
     for key in bar.visible_keys():
         assert bar.buttons[key].isVisibleTo(page) and bar.buttons[key].isEnabled(), key
     for group, heading in bar.headings.items():
@@ -117,7 +118,7 @@ def test_the_head_sees_the_reviews_and_the_reopening(
     closed = case_at(db, worker, admin, Stage.CLOSURE, seq=3)
     head.show_case(closed)
     wait_stage(qtbot, head, Stage.CLOSURE)
-    assert seen(head) == {ActionGroup.CLOSURE: ["reopen"], ActionGroup.CASE: ["comment", "print"]}
+    assert seen(head) == {ActionGroup.CLOSURE: ["reopen"], ActionGroup.CASE: ["comment"]}
 
 
 def test_every_button_says_in_chinese_what_it_does_and_when(

@@ -7,6 +7,8 @@ the headings from `case_actions.ACTION_GROUPS`. A button stands for one or two a
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
@@ -68,22 +70,26 @@ class CaseActionBar(QWidget):
             grid.addLayout(row, index, 1)
             self.headings[group] = heading
             self._rows[group] = row
+        self._grid = grid
         # The same indent in every stage, whichever headings are shown.
-        grid.setColumnMinimumWidth(0, max(h.sizeHint().width() for h in self.headings.values()))
+        self.align_headings(0)
         # Created in display order, so Tab walks them heading by heading.
         for key, actions in BUTTONS:
             self._add(key, labels[key], tips[key], ACTION_GROUPS[actions[0]])
-        self._add(PRINT, labels[PRINT], tips[PRINT], ActionGroup.CASE)
+        # Not a step of the work: the panel shows it beside the case's title.
+        self.print_button = self._add(PRINT, labels[PRINT], tips[PRINT], None)
 
-    def _add(self, key: str, label: str, tip: str, group: ActionGroup) -> None:
+    def _add(self, key: str, label: str, tip: str, group: ActionGroup | None) -> QPushButton:
         button = QPushButton(label, self)
         button.setObjectName(f"case_{key}")
         button.setToolTip(tip)
         button.setAutoDefault(False)
         button.clicked.connect(lambda _c=False, k=key: self.requested.emit(k))
-        row = self._rows[group]
-        row.insertWidget(row.count() - 1, button)  # before the stretch
+        if group is not None:
+            row = self._rows[group]
+            row.insertWidget(row.count() - 1, button)  # before the stretch
         self.buttons[key] = button
+        return button
 
     def show_allowed(self, allowed: set[str]) -> None:
         """Show the buttons whose actions `allowed` (action values) holds, the rest hidden."""
@@ -94,12 +100,29 @@ class CaseActionBar(QWidget):
         for group, heading in self.headings.items():
             heading.setVisible(any(self.group_of(key) is group for key in shown))
 
-    def visible_keys(self) -> list[str]:
-        """The keys of the buttons shown, in display (and Tab) order."""
-        return [key for key, button in self.buttons.items() if not button.isHidden()]
+    def heading_width(self) -> int:
+        return max(h.sizeHint().width() for h in self.headings.values())
 
-    def group_of(self, key: str) -> ActionGroup:
-        return next(g for g, row in self._rows.items() if row.indexOf(self.buttons[key]) >= 0)
+    def align_headings(self, width: int, spacing: int = 8) -> None:
+        """Line the buttons up with the values of a form above (its labels' `width`)."""
+        self._grid.setColumnMinimumWidth(0, max(width, self.heading_width()))
+        self._grid.setHorizontalSpacing(spacing)
+
+    def visible_keys(self) -> list[str]:
+        """The keys of the buttons shown, in display (and Tab) order: printing first."""
+        keys = [PRINT, *(key for key, _actions in BUTTONS)]
+        return [key for key in keys if not self.buttons[key].isHidden()]
+
+    def chain_tab_order(self) -> None:
+        """Tab from printing (beside the title) through the headings, in display order."""
+        keys = [PRINT, *(key for key, _actions in BUTTONS)]
+        for first, second in itertools.pairwise(keys):
+            QWidget.setTabOrder(self.buttons[first], self.buttons[second])
+
+    def group_of(self, key: str) -> ActionGroup | None:
+        """The heading a button stands under (None for printing)."""
+        button = self.buttons[key]
+        return next((g for g, row in self._rows.items() if row.indexOf(button) >= 0), None)
 
     def _headings(self) -> dict[ActionGroup, str]:
         return {

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QStackedWidget,
@@ -88,7 +89,12 @@ class CaseDetailPanel(QWidget):
 
         inner = QVBoxLayout(page)
         inner.setContentsMargins(0, 0, 0, 0)
-        inner.addWidget(self.title)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.action_bar.print_button)
+        inner.addLayout(top)
+        self.action_bar.chain_tab_order()
+        self._align(form)
         inner.addWidget(self.lock_note)
         inner.addLayout(form)
         inner.addWidget(self.action_bar)
@@ -98,6 +104,19 @@ class CaseDetailPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._stack)
+
+    def _align(self, form: QFormLayout) -> None:
+        """The header's values and the buttons start at the same place."""
+        labels = [form.labelForField(value) for value in self.values.values()]
+        width = max(
+            [self.action_bar.heading_width()]
+            + [label.sizeHint().width() for label in labels if label is not None]
+        )
+        for label in labels:
+            if label is not None:
+                label.setMinimumWidth(width)
+        form.setHorizontalSpacing(8)
+        self.action_bar.align_headings(width, 8)
 
     def _captions(self) -> tuple[str, ...]:
         return (
