@@ -8,7 +8,6 @@ heading each one is shown, in the order of the stages (接案/预估 → 计划 
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
 
 from app.domain.case_rules import Action
 
@@ -60,13 +59,3 @@ ACTION_GROUPS: dict[Action, ActionGroup] = {
     Action.REASSIGN: ActionGroup.CASE,
     Action.COMMENT: ActionGroup.CASE,
 }
-
-
-def grouped(actions: Iterable[Action]) -> tuple[tuple[ActionGroup, tuple[Action, ...]], ...]:
-    """`actions` under their headings, headings in stage order, empty headings left out."""
-    chosen = set(actions)
-    return tuple(
-        (group, members)
-        for group in ActionGroup
-        if (members := tuple(a for a in Action if a in chosen and ACTION_GROUPS[a] is group))
-    )
