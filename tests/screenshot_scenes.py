@@ -14,6 +14,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton, QTabWidget, QWidget
 
 from app.services.access.auth import AuthService
+from app.services.choice import Choice
 from app.services.settings.setup import SetupService
 from app.store.engine import Database, sqlite_path
 from app.ui.cases.page import CasesPage
@@ -157,6 +158,50 @@ def shoot_dialogs(window: MainWindow, camera: Camera) -> None:
         window.activateWindow()  # F1 is the main window's: it must be the active one
         camera.dialogs_of(lambda: QTest.keyClick(window, Qt.Key.Key_F1), f"help-{key}")
     camera.dialogs_of(lambda: show_help(window, "faq").search.setText("月结"), "help-search")
+
+
+# The case page's buttons that open a dialog (submit_plan asks a question; print saves).
+CASE_STEPS = (
+    "edit_intake", "assess", "decline", "plan", "review_plan", "record", "refer_at_intake",
+    "referral", "update_referral", "evaluate", "closure", "review_closure", "reopen",
+    "follow_up", "pause", "resume", "reassign", "comment",
+)  # fmt: skip
+
+
+def shoot_case_steps(window: MainWindow, camera: Camera) -> set[str]:
+    """Each step dialog of the case page once, from the first case of the list that allows
+    it; returns the keys of the buttons whose dialogs were shown."""
+    cases = _show(window, "cases")
+    assert isinstance(cases, CasesPage)
+    shot: set[str] = set()
+    camera.settle()
+    for row in range(cases.model.rowCount()):
+        cases.table.selectRow(row)
+        camera.settle()
+        for key in CASE_STEPS:
+            button = cases.detail.buttons[key]
+            if key not in shot and button.isVisibleTo(cases.detail):
+                camera.dialogs_of(button.click, f"dialog-case-{key}")
+                shot.add(key)
+        if len(shot) == len(CASE_STEPS):
+            break
+    return shot
+
+
+def shoot_intake_consent(window: MainWindow, camera: Camera, client: Choice) -> None:
+    """The intake of a client who has not signed the service consent, and its consent form."""
+    cases = _show(window, "cases")
+    assert isinstance(cases, CasesPage)
+    camera.settle()
+    intake = cases.open_intake()
+    assert intake is not None and intake.consent is not None
+    intake.set_client(client)
+    camera.settle()
+    assert intake.consent.isVisible(), "the consent part shows for a client without consent"
+    camera.save(intake, "dialog-intake-consent")
+    camera.dialogs_of(intake.consent.record_consent, "dialog-intake-consent-form")
+    intake.close()
+    camera.settle()
 
 
 def shoot_start(camera: Camera, db: Database) -> None:

@@ -268,8 +268,11 @@ class CaseState:
     closure: ClosureStatus | None = None
     """The status of the latest closure request."""
     closed_by_referral: bool = False
+    referrals: int = 0
+    """Referrals made from the case; only these have a status to update."""
 
 
+NO_REFERRAL_MESSAGE = "个案还没有转介记录，没有可以更新的转介状态。"
 LOCKED_MESSAGE = "个案已结案，档案已锁定，不能再修改。如需修改，请站长重新开启个案。"
 
 
@@ -305,6 +308,8 @@ def _refusal_locked(state: CaseState, action: Action) -> str:
         return "个案的跟进计划已完成或没有跟进计划，不能再添加跟进记录。"
     if action is Action.UPDATE_REFERRAL and not state.closed_by_referral:
         return LOCKED_MESSAGE
+    if action is Action.UPDATE_REFERRAL and state.referrals == 0:
+        return NO_REFERRAL_MESSAGE
     return ""
 
 
@@ -312,6 +317,8 @@ def _refusal_working(state: CaseState, action: Action, closure_reason: str) -> s
     stage = state.stage
     if action in (Action.DECLINE, Action.REFER_AT_INTAKE) and stage is not Stage.INTAKE:
         return "只有在接案阶段才能决定不接案或转介；之后请走结案或转介流程。"
+    if action is Action.UPDATE_REFERRAL and state.referrals == 0:
+        return NO_REFERRAL_MESSAGE
     if action is Action.RESUME and not state.paused:
         return "个案没有暂停，不需要恢复。"
     if action is Action.PAUSE and state.paused:

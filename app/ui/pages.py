@@ -43,6 +43,8 @@ from app.ui.staff.page import StaffPage
 from app.ui.tasks import TaskRunner
 from app.ui.visits.page import VisitsPage
 from app.ui.volunteers.page import VolunteersPage
+from app.ui.widgets.column_widths import remember_columns
+from app.ui.window_geometry import ColumnStore
 
 PAGES = (
     "dashboard",
@@ -59,7 +61,13 @@ PAGES = (
 
 
 def build_page(key: str, *, db: Database, actor: Actor, tasks: TaskRunner) -> QWidget:
-    """The page `key` of PAGES for the signed-in `actor`."""
+    """The page `key` of PAGES for the signed-in `actor`, its lists with the actor's widths."""
+    page = _build(key, db=db, actor=actor, tasks=tasks)
+    remember_columns(page, ColumnStore(actor))
+    return page
+
+
+def _build(key: str, *, db: Database, actor: Actor, tasks: TaskRunner) -> QWidget:
     if key == "dashboard":
         return DashboardPage(
             dashboard=DashboardService(db, actor),

@@ -78,3 +78,24 @@ def _available(area: QRect | None) -> QRect:
         return area
     screen = QGuiApplication.primaryScreen()
     return screen.availableGeometry() if screen is not None else QRect(QPoint(0, 0), DEFAULT_SIZE)
+
+
+class ColumnStore:
+    """A user's column widths of the list tables, kept beside the window's geometry."""
+
+    def __init__(self, actor: Actor) -> None:
+        self._prefix = f"station-{actor.station_id}/user-{actor.user_id}/columns"
+
+    def load(self, table: str) -> list[int] | None:
+        saved = _settings().value(f"{self._prefix}/{table}")
+        if not isinstance(saved, str) or not saved:
+            return None
+        try:
+            return [int(width) for width in saved.split(",")]
+        except ValueError:
+            return None  # written by hand or by another version: the defaults, not a crash
+
+    def save(self, table: str, widths: list[int]) -> None:
+        settings = _settings()
+        settings.setValue(f"{self._prefix}/{table}", ",".join(str(w) for w in widths))
+        settings.sync()

@@ -775,6 +775,193 @@ The previous database was kept as:
     </message>
 </context>
 <context>
+    <name>CaseActionBar</name>
+    <message>
+        <source>Intake / assessment</source>
+        <translation>接案/预估</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>转介</translation>
+    </message>
+    <message>
+        <source>Evaluation / closure</source>
+        <translation>结案/评估</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>跟进</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>个案管理</translation>
+    </message>
+    <message>
+        <source>Edit intake</source>
+        <translation>修改接案信息</translation>
+    </message>
+    <message>
+        <source>Assess</source>
+        <translation>预估</translation>
+    </message>
+    <message>
+        <source>Decline the case</source>
+        <translation>不接案</translation>
+    </message>
+    <message>
+        <source>Service plan</source>
+        <translation>服务计划</translation>
+    </message>
+    <message>
+        <source>Submit plan</source>
+        <translation>提交计划审批</translation>
+    </message>
+    <message>
+        <source>Review plan</source>
+        <translation>审批计划</translation>
+    </message>
+    <message>
+        <source>Service record</source>
+        <translation>服务记录</translation>
+    </message>
+    <message>
+        <source>Refer at intake</source>
+        <translation>接案时转介</translation>
+    </message>
+    <message>
+        <source>Refer</source>
+        <translation>转介</translation>
+    </message>
+    <message>
+        <source>Referral status</source>
+        <translation>转介状态</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>Request closure</source>
+        <translation>申请结案</translation>
+    </message>
+    <message>
+        <source>Review closure</source>
+        <translation>审批结案</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>重新开启</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Reassign</source>
+        <translation>改派社工</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>督导意见</translation>
+    </message>
+    <message>
+        <source>Print case file</source>
+        <translation>打印个案档案</translation>
+    </message>
+    <message>
+        <source>Correct the intake details (problem, source, risk, urgency). Available while the case is open and not paused.</source>
+        <translation>更正接案信息（求助问题、来源、风险、紧急程度）。个案未结案且未暂停时可用。</translation>
+    </message>
+    <message>
+        <source>Record an assessment of the client's situation and needs; it can be repeated. Available while the case is open and not paused.</source>
+        <translation>记录对服务对象状况和需求的预估，可多次预估。个案未结案且未暂停时可用。</translation>
+    </message>
+    <message>
+        <source>Decide not to take the case, with the reason. Available only at intake.</source>
+        <translation>决定不接案，并写明原因。仅在接案阶段可用。</translation>
+    </message>
+    <message>
+        <source>Write or revise the service plan and its goals. Available after an assessment, except while a plan waits for approval.</source>
+        <translation>制订或修改服务计划及目标。完成预估后可用；计划待审批期间不可用。</translation>
+    </message>
+    <message>
+        <source>Send the plan to the station head for approval. Available when a plan is drafted or was returned.</source>
+        <translation>把服务计划提交站长审批。有计划草稿或计划被退回时可用。</translation>
+    </message>
+    <message>
+        <source>Approve the plan or return it with a comment. For the station head, when a plan waits for approval.</source>
+        <translation>批准服务计划，或附意见退回。站长在有待审批的计划时可用。</translation>
+    </message>
+    <message>
+        <source>Record a service given to the client. Available once the plan is approved (an urgent case may start before).</source>
+        <translation>记录为服务对象提供的服务。服务计划经批准后可用（紧急个案可先介入）。</translation>
+    </message>
+    <message>
+        <source>Refer the client to another agency instead of taking the case. Available only at intake.</source>
+        <translation>不接案，直接把服务对象转介给其他机构。仅在接案阶段可用。</translation>
+    </message>
+    <message>
+        <source>Refer the client to another agency for part of the service. Available while the case is open and not paused.</source>
+        <translation>把服务对象的部分服务转介给其他机构。个案未结案且未暂停时可用。</translation>
+    </message>
+    <message>
+        <source>Record that the agency received the referral, gave feedback or refused it. Available while a referral is open.</source>
+        <translation>登记接收机构已接收、已反馈或未接收转介。有未完成的转介时可用。</translation>
+    </message>
+    <message>
+        <source>Evaluate the goals reached and the client's satisfaction. Available after at least one service record.</source>
+        <translation>评估目标达成情况和服务对象满意度。至少有一条服务记录后可用。</translation>
+    </message>
+    <message>
+        <source>Ask the station head to close the case. Available after an evaluation, or at once when the client died, moved away, asked to stop or was referred.</source>
+        <translation>申请站长批准结案。完成评估后可用；服务对象去世、迁出、本人要求终止或已转介时可直接申请。</translation>
+    </message>
+    <message>
+        <source>Approve the closure (the case becomes read-only) or return it. For the station head, when a closure request waits.</source>
+        <translation>批准结案（个案随即只读）或退回申请。站长在有待审批的结案申请时可用。</translation>
+    </message>
+    <message>
+        <source>Open a closed, declined or referred case again, with the reason. For the station head; the client's consent must be in force.</source>
+        <translation>写明原因，重新开启已结案、不接案或已转介的个案。站长可用；服务对象的知情同意须仍然有效。</translation>
+    </message>
+    <message>
+        <source>Record a follow-up contact after closure. Available while the closure's follow-up plan runs.</source>
+        <translation>登记结案后的跟进。结案时定有跟进计划且跟进尚未完成时可用。</translation>
+    </message>
+    <message>
+        <source>Pause the work on the case, with the reason. Available while the case is open and not paused.</source>
+        <translation>写明原因，暂停个案工作。个案未结案且未暂停时可用。</translation>
+    </message>
+    <message>
+        <source>Continue the work on a paused case. Available while it is paused.</source>
+        <translation>恢复已暂停的个案工作。个案暂停期间可用。</translation>
+    </message>
+    <message>
+        <source>Hand the case to another worker. For the station head, while the case is open.</source>
+        <translation>把个案改派给其他社工。站长在个案未结案时可用。</translation>
+    </message>
+    <message>
+        <source>Write a supervision comment on the case. For supervisors, in every stage.</source>
+        <translation>对个案写督导意见。督导人员在各阶段均可用。</translation>
+    </message>
+    <message>
+        <source>Print the whole case file as a PDF. Available in every stage.</source>
+        <translation>把整份个案档案打印为PDF。各阶段均可用。</translation>
+    </message>
+</context>
+<context>
     <name>CaseActions</name>
     <message>
         <source>Review the service plan</source>
@@ -999,14 +1186,6 @@ Save it?</source>
         <translation>在左侧列表中选择一个个案，即可在此查看。</translation>
     </message>
     <message>
-        <source>More</source>
-        <translation>更多</translation>
-    </message>
-    <message>
-        <source>Print case file</source>
-        <translation>打印个案档案</translation>
-    </message>
-    <message>
         <source>Record</source>
         <translation>记录</translation>
     </message>
@@ -1045,82 +1224,6 @@ Save it?</source>
     <message>
         <source>Presenting problem</source>
         <translation>求助问题</translation>
-    </message>
-    <message>
-        <source>Assess</source>
-        <translation>预估</translation>
-    </message>
-    <message>
-        <source>Service plan</source>
-        <translation>服务计划</translation>
-    </message>
-    <message>
-        <source>Submit plan</source>
-        <translation>提交计划审批</translation>
-    </message>
-    <message>
-        <source>Review plan</source>
-        <translation>审批计划</translation>
-    </message>
-    <message>
-        <source>Service record</source>
-        <translation>服务记录</translation>
-    </message>
-    <message>
-        <source>Refer</source>
-        <translation>转介</translation>
-    </message>
-    <message>
-        <source>Referral status</source>
-        <translation>转介进展</translation>
-    </message>
-    <message>
-        <source>Evaluate</source>
-        <translation>评估</translation>
-    </message>
-    <message>
-        <source>Request closure</source>
-        <translation>申请结案</translation>
-    </message>
-    <message>
-        <source>Review closure</source>
-        <translation>审批结案</translation>
-    </message>
-    <message>
-        <source>Follow-up</source>
-        <translation>跟进</translation>
-    </message>
-    <message>
-        <source>Edit intake</source>
-        <translation>修改接案信息</translation>
-    </message>
-    <message>
-        <source>Decline the case</source>
-        <translation>不接案</translation>
-    </message>
-    <message>
-        <source>Refer at intake</source>
-        <translation>接案时转介</translation>
-    </message>
-    <message>
-        <source>Pause</source>
-        <translation>暂停</translation>
-    </message>
-    <message>
-        <source>Resume</source>
-        <translation>恢复</translation>
-    </message>
-    <message>
-        <source>Reassign</source>
-        <translation>改派</translation>
-    </message>
-    <message>
-        <source>Comment</source>
-        <translation>意见</translation>
-    </message>
-    <message>
-        <source>Reopen</source>
-        <translation>重新开启</translation>
     </message>
     <message>
         <source>, {age} years</source>
@@ -1506,6 +1609,25 @@ Save it?</source>
         <translation>新增服务对象</translation>
     </message>
     <message>
+        <source>Save anyway?</source>
+        <translation>是否仍要保存？</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>仍要保存</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>返回修改</translation>
+    </message>
+    <message>
+        <source>Open existing record</source>
+        <translation>打开已有记录</translation>
+    </message>
+</context>
+<context>
+    <name>ClientFormFields</name>
+    <message>
         <source>Show full numbers</source>
         <translation>显示完整号码</translation>
     </message>
@@ -1624,22 +1746,6 @@ Save it?</source>
     <message>
         <source>Taken from the ID number</source>
         <translation>由身份证号自动得出</translation>
-    </message>
-    <message>
-        <source>Save anyway?</source>
-        <translation>是否仍要保存？</translation>
-    </message>
-    <message>
-        <source>Save anyway</source>
-        <translation>仍要保存</translation>
-    </message>
-    <message>
-        <source>Go back</source>
-        <translation>返回修改</translation>
-    </message>
-    <message>
-        <source>Open existing record</source>
-        <translation>打开已有记录</translation>
     </message>
 </context>
 <context>

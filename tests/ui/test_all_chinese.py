@@ -13,17 +13,23 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from app.demo.builder import create_demo_database
+from app.domain.consent import SERVICE
 from app.services.access.auth import AuthService
+from app.services.choice import Choice
 from app.services.staff.users import UserService
 from app.store.engine import Database
+from app.store.models import Client, Consent
 from app.ui.main_window import PAGES, MainWindow
 from app.ui.tasks import TaskRunner
 from app.ui.visits.page import VisitsPage
 from tests.screenshot_scenes import (
     Camera,
+    shoot_case_steps,
     shoot_dialogs,
+    shoot_intake_consent,
     shoot_pages,
     shoot_records,
     shoot_start,
@@ -52,6 +58,15 @@ class Demo:
         self.db, self.login, self.password = db, login, password
         actor = AuthService(db).login(login=login, password=password)
         self.logins = frozenset(user.login for user in UserService(db, actor).list())
+
+    def unconsented(self) -> Choice:
+        """A demo client who has never signed the service consent."""
+        signed = select(Consent.client_id).where(Consent.item == SERVICE)
+        with self.db.read() as session:
+            client = session.scalars(
+                select(Client).where(Client.id.not_in(signed)).order_by(Client.id).limit(1)
+            ).one()
+            return Choice(client.id, client.name)
 
 
 @pytest.fixture(scope="module")
@@ -123,6 +138,25 @@ def test_every_dialog(window: MainWindow, reader: Reader, demo: Demo) -> None:
     _assert_chinese(reader, demo, least=13)
     # A group's name, not a person's (the translation once took the client form's).
     assert "小组名称 *" in _texts(reader, "dialog-group-plan")
+
+
+def test_every_case_step_dialog(window: MainWindow, reader: Reader, demo: Demo) -> None:
+    shot = shoot_case_steps(window, reader)
+    # The steps of case work: the demo has cases at every stage, and one waiting for review.
+    steps = {"assess", "plan", "record", "referral", "evaluate", "closure", "follow_up"}
+    assert steps <= shot, f"not shown: {steps - shot}"
+    assert shot & {"review_plan", "review_closure"}, "no review was shown"
+    _assert_chinese(reader, demo, least=len(steps) + 1)
+    assert any("预估" in text for text in _texts(reader, "dialog-case-assess"))
+
+
+def test_the_intake_of_a_client_without_consent(
+    window: MainWindow, reader: Reader, demo: Demo
+) -> None:
+    shoot_intake_consent(window, reader, demo.unconsented())
+    _assert_chinese(reader, demo, least=2)
+    intake = _texts(reader, "dialog-intake-consent")
+    assert any("知情同意" in text for text in intake)
 
 
 def test_login_and_first_start(qtbot: QtBot, reader: Reader, demo: Demo) -> None:

@@ -5,9 +5,15 @@ consent. An accepted case needs the service item signed and in force on the inta
 unless consent could not be taken; then the reason (domain.consent.EXEMPTION_LABELS)
 and a note are kept on the case. Declining or referring at intake does nothing for the
 person, so it needs no consent.
+
+Reopening a declined, referred or closed case starts the work again, so the rule holds
+there too: a case declined at intake never had consent, and a closed one's may have been
+withdrawn since. Only a case opened under a recorded exemption keeps it.
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 from sqlalchemy.orm import Session
 
@@ -16,7 +22,7 @@ from app.domain.consent import EXEMPTION_LABELS, SERVICE
 from app.domain.errors import InvalidInput
 from app.services.access.consents import granted_items
 from app.services.cases.types import OpenCaseInput
-from app.store.models import Client
+from app.store.models import Case, Client
 
 FIELD = "consent"
 
@@ -48,3 +54,16 @@ def checked_exemption(
             field=FIELD,
         )
     return code, note
+
+
+def check_reopen(session: Session, case: Case, day: dt.date) -> None:
+    """Refuse to reopen a case whose client has no service consent in force on `day`."""
+    if case.consent_exemption or SERVICE in granted_items(session, case.client_id, day):
+        return
+    client = session.get(Client, case.client_id)
+    name = client.name if client is not None else "服务对象"
+    raise InvalidInput(
+        f"{name}在{day.isoformat()}没有有效的服务知情同意（未签署或已撤回），"
+        "不能重新开启个案。请先在服务对象详情中登记签署的知情同意书。",
+        field=FIELD,
+    )

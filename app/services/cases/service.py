@@ -22,7 +22,7 @@ from app.services import history
 from app.services.access import audit
 from app.services.access.refusals import logs_refusals
 from app.services.cases import views as case_views
-from app.services.cases.consent import checked_exemption
+from app.services.cases.consent import check_reopen, checked_exemption
 from app.services.cases.steps import CaseSteps
 from app.services.cases.types import (
     CaseDetail,
@@ -330,6 +330,7 @@ class CaseService(CaseSteps):
         with self._db.write() as session:
             case, state = self._begin(session, case_id, version, Action.REOPEN)
             day = self._day(session, case, when, "重新开启日期")
+            check_reopen(session, case, day)
             for closure in session.scalars(
                 select(CaseClosure).where(
                     CaseClosure.case_id == case.id,

@@ -106,6 +106,7 @@ def state_of(session: Session, case: Case) -> rules.CaseState:
         evaluations=_count(session, CaseEvaluation, case.id),
         closure=ClosureStatus(closure) if closure else None,
         closed_by_referral=case.stage == Stage.REFERRED.value or case.closure_reason == "referred",
+        referrals=_count(session, Referral, case.id),
     )
 
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
-    QGridLayout,
+    QHBoxLayout,
     QLabel,
-    QMenu,
     QPushButton,
     QStackedWidget,
     QTreeWidget,
@@ -16,40 +15,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.case_rules import Action, Urgency
+from app.domain.case_rules import Urgency
 from app.domain.codes import RiskLevel
 from app.domain.consent import exemption_label
 from app.domain.errors import AppError, NotFound
 from app.services.cases.service import CaseService
 from app.services.cases.types import CaseDetail, TimelineEntry
+from app.ui.cases.action_bar import CaseActionBar
 from app.ui.clients.choices import enum_label
 from app.ui.tasks import TaskRunner
 
-# Buttons for the steps, each enabled when one of its actions is open to the user now.
-STEP_BUTTONS: tuple[tuple[str, tuple[Action, ...]], ...] = (
-    ("assess", (Action.ASSESS,)),
-    ("plan", (Action.SAVE_PLAN,)),
-    ("submit_plan", (Action.SUBMIT_PLAN,)),
-    ("review_plan", (Action.APPROVE_PLAN, Action.RETURN_PLAN)),
-    ("record", (Action.ADD_RECORD,)),
-    ("referral", (Action.ADD_REFERRAL,)),
-    ("update_referral", (Action.UPDATE_REFERRAL,)),
-    ("evaluate", (Action.EVALUATE,)),
-    ("closure", (Action.SUBMIT_CLOSURE,)),
-    ("review_closure", (Action.APPROVE_CLOSURE, Action.RETURN_CLOSURE)),
-    ("follow_up", (Action.FOLLOW_UP,)),
-)
-# Less frequent actions, in the "More" menu.
-MORE_ACTIONS: tuple[tuple[str, tuple[Action, ...]], ...] = (
-    ("edit_intake", (Action.EDIT_INTAKE,)),
-    ("decline", (Action.DECLINE,)),
-    ("refer_at_intake", (Action.REFER_AT_INTAKE,)),
-    ("pause", (Action.PAUSE,)),
-    ("resume", (Action.RESUME,)),
-    ("reassign", (Action.REASSIGN,)),
-    ("comment", (Action.COMMENT,)),
-    ("reopen", (Action.REOPEN,)),
-)
 _HEADER = ("client", "stage", "risk", "next_contact", "worker", "intake", "problem", "consent")
 
 
@@ -97,29 +72,9 @@ class CaseDetailPanel(QWidget):
             form.addRow(caption, value)
         self._form = form
 
-        self.buttons: dict[str, QPushButton] = {}
-        grid = QGridLayout()
-        labels = self._button_labels()
-        for index, (key, _actions) in enumerate(STEP_BUTTONS):
-            button = QPushButton(labels[key], page)
-            button.setObjectName(f"case_{key}")
-            button.clicked.connect(lambda _c=False, k=key: self.requested.emit(k))
-            self.buttons[key] = button
-            grid.addWidget(button, index // 4, index % 4)
-        self.more_menu = QMenu(page)
-        self.more_actions = {}
-        for key, _actions in MORE_ACTIONS:
-            action = self.more_menu.addAction(labels[key])
-            action.triggered.connect(lambda _c=False, k=key: self.requested.emit(k))
-            self.more_actions[key] = action
-        self.more_button = QPushButton(self.tr("More"), page)
-        self.more_button.setMenu(self.more_menu)
-        self.print_button = QPushButton(self.tr("Print case file"), page)
-        self.print_button.setObjectName("case_print")
-        self.print_button.clicked.connect(lambda: self.requested.emit("print"))
-        count = len(STEP_BUTTONS)
-        grid.addWidget(self.more_button, count // 4, count % 4)
-        grid.addWidget(self.print_button, (count + 1) // 4, (count + 1) % 4)
+        self.action_bar = CaseActionBar(page)
+        self.action_bar.requested.connect(self.requested)
+        self.buttons: dict[str, QPushButton] = self.action_bar.buttons
 
         self.timeline = QTreeWidget(page)
         self.timeline.setObjectName("caseTimeline")
@@ -134,16 +89,34 @@ class CaseDetailPanel(QWidget):
 
         inner = QVBoxLayout(page)
         inner.setContentsMargins(0, 0, 0, 0)
-        inner.addWidget(self.title)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.action_bar.print_button)
+        inner.addLayout(top)
+        self.action_bar.chain_tab_order()
+        self._align(form)
         inner.addWidget(self.lock_note)
         inner.addLayout(form)
-        inner.addLayout(grid)
+        inner.addWidget(self.action_bar)
         inner.addWidget(QLabel(self.tr("Timeline"), page))
         inner.addWidget(self.timeline, 1)
         self._stack.addWidget(page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._stack)
+
+    def _align(self, form: QFormLayout) -> None:
+        """The header's values and the buttons start at the same place."""
+        labels = [form.labelForField(value) for value in self.values.values()]
+        width = max(
+            [self.action_bar.heading_width()]
+            + [label.sizeHint().width() for label in labels if label is not None]
+        )
+        for label in labels:
+            if label is not None:
+                label.setMinimumWidth(width)
+        form.setHorizontalSpacing(8)
+        self.action_bar.align_headings(width, 8)
 
     def _captions(self) -> tuple[str, ...]:
         return (
@@ -156,29 +129,6 @@ class CaseDetailPanel(QWidget):
             self.tr("Presenting problem"),
             self.tr("Opened without consent"),
         )
-
-    def _button_labels(self) -> dict[str, str]:
-        return {
-            "assess": self.tr("Assess"),
-            "plan": self.tr("Service plan"),
-            "submit_plan": self.tr("Submit plan"),
-            "review_plan": self.tr("Review plan"),
-            "record": self.tr("Service record"),
-            "referral": self.tr("Refer"),
-            "update_referral": self.tr("Referral status"),
-            "evaluate": self.tr("Evaluate"),
-            "closure": self.tr("Request closure"),
-            "review_closure": self.tr("Review closure"),
-            "follow_up": self.tr("Follow-up"),
-            "edit_intake": self.tr("Edit intake"),
-            "decline": self.tr("Decline the case"),
-            "refer_at_intake": self.tr("Refer at intake"),
-            "pause": self.tr("Pause"),
-            "resume": self.tr("Resume"),
-            "reassign": self.tr("Reassign"),
-            "comment": self.tr("Comment"),
-            "reopen": self.tr("Reopen"),
-        }
 
     # ---- loading ---------------------------------------------------------------------
 
@@ -240,12 +190,7 @@ class CaseDetailPanel(QWidget):
             f"{exemption_label(exempt)}：{detail.consent_note}" if exempt else ""
         )
         self._form.setRowVisible(self.values["consent"], bool(exempt))
-        allowed = set(detail.actions)
-        for key, actions in STEP_BUTTONS:
-            self.buttons[key].setEnabled(any(a.value in allowed for a in actions))
-        for key, actions in MORE_ACTIONS:
-            self.more_actions[key].setEnabled(any(a.value in allowed for a in actions))
-        self.more_button.setEnabled(any(a.isEnabled() for a in self.more_actions.values()))
+        self.action_bar.show_allowed(set(detail.actions))
         self.timeline.clear()
         for entry in detail.timeline:
             item = QTreeWidgetItem([self._day_text(entry), entry.title, self._summary(entry)])

@@ -44,7 +44,7 @@ class CasesPage(ListPage[CaseFilterBar, CaseTableModel]):
         CaseTableModel.NEXT_CONTACT: 88,
         CaseTableModel.STATUS: 64,
     }
-    ENTITIES = ("case",)
+    ENTITIES = ("case", "client", "user")  # a row names its client and worker
     CHOICE_ENTITIES = ("codes", "user", "settings")
 
     def __init__(

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
 from app.services.cases.reminders import Reminder, ReminderKind, ReminderService
 from app.services.context import Changes
 from app.ui.tasks import TaskRunner
+from app.ui.widgets.column_widths import ColumnWidths
 
 _URGENT_KINDS = frozenset({ReminderKind.NO_CONTACT, ReminderKind.CONTACT_DUE})
 _RED = QColor("#b3261e")
@@ -55,6 +56,7 @@ class TodoList(QWidget):
         )
         for column, width in enumerate((104, 92, 120, 72, 72)):
             self.tree.setColumnWidth(column, width)
+        self.column_widths = ColumnWidths(self.tree, "todoList")
         # Whom an item is about is read first: the client comes right after what is due.
         self.tree.header().moveSection(CLIENT_COLUMN, 1)
         self.tree.setToolTip(self.tr("Double-click or press Enter to open the case."))
@@ -76,7 +78,7 @@ class TodoList(QWidget):
         self._tasks.run(self, reminders.todo, on_done=lambda items: self._show(generation, items))
 
     def _changed(self, changes: Changes) -> None:
-        if changes.touches("case") or changes.touches("settings"):
+        if any(changes.touches(e) for e in ("case", "client", "user", "settings")):
             self.refresh()
 
     def _show(self, generation: int, items: list[Reminder]) -> None:
@@ -99,8 +101,7 @@ class TodoList(QWidget):
             if reminder.kind in _URGENT_KINDS:
                 item.setForeground(0, QBrush(_RED))
             self.tree.addTopLevelItem(item)
-        for column in range(self.tree.columnCount() - 1):  # the last one takes what is left
-            self.tree.resizeColumnToContents(column)
+        self.column_widths.fit()  # the last column takes what is left
         self.empty.setVisible(not items)
         self.loaded.emit(len(items))
 

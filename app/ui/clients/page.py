@@ -49,8 +49,7 @@ class ClientsPage(ListPage[FilterBar, ClientTableModel]):
         ClientTableModel.WORKER: 72,
         ClientTableModel.STATUS: 56,
     }
-    STRETCH_COLUMN = ClientTableModel.CATEGORIES
-    ENTITIES = ("client",)
+    ENTITIES = ("client", "village", "user", "codes")  # the row names all of these
     CHOICE_ENTITIES = ("codes", "village", "user", "settings")  # what the form offers
 
     def __init__(

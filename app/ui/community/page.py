@@ -42,7 +42,7 @@ class CommunityPage(ListPage[ActivityFilterBar, ActivityTableModel]):
         ActivityTableModel.WORKER: 64,
         ActivityTableModel.PARTICIPANTS: 56,
     }
-    ENTITIES = (ENTITY,)
+    ENTITIES = (ENTITY, "village", "user", "codes")  # what a row names
     CHOICE_ENTITIES = ("codes", "user", "village")
 
     def __init__(

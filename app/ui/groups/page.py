@@ -37,7 +37,7 @@ class GroupsPage(ListPage[GroupFilterBar, GroupTableModel]):
         GroupTableModel.START: 88,
         GroupTableModel.SESSIONS: 56,
     }
-    ENTITIES = (ENTITY,)
+    ENTITIES = (ENTITY, "user", "codes")  # a row names its facilitators and type
     CHOICE_ENTITIES = ("codes", "user", ENTITY)
 
     def __init__(

@@ -9,6 +9,7 @@ from app.services.context import Changes
 from app.services.staff.training_hours import TrainingHoursService
 from app.services.staff.training_types import WorkerHours
 from app.ui.tasks import TaskRunner
+from app.ui.widgets.column_widths import ColumnWidths
 
 _REFRESH_ON = ("supervision", "training", "training_targets", "user")
 
@@ -41,6 +42,7 @@ class HoursTable(QWidget):
         self.table.horizontalHeader().setDefaultSectionSize(120)
         rows = self.table.verticalHeader()
         rows.setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        self.column_widths = ColumnWidths(self.table, "hoursTable")
         layout = QVBoxLayout(self)
         layout.addWidget(self.note)
         layout.addWidget(self.table, 1)
@@ -68,6 +70,7 @@ class HoursTable(QWidget):
             )
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
+        self.column_widths.fit()
         if lines:
             first = lines[0]
             self.note.setText(

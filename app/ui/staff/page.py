@@ -44,6 +44,7 @@ class StaffPage(QWidget):
         self.supervisions = RecordTable(
             tasks=tasks,
             entity="supervision",
+            refresh_on=("user", "codes"),  # a row names the supervisor and supervisees
             make_query=lambda f: SupervisionQuery(text=f.text, year=f.year, form=f.choice or ""),
             find=supervision.search_ids,
             fetch=supervision.rows,
@@ -66,6 +67,7 @@ class StaffPage(QWidget):
         self.trainings = RecordTable(
             tasks=tasks,
             entity="training",
+            refresh_on=("user", "codes"),
             make_query=lambda f: TrainingQuery(text=f.text, year=f.year, participant_id=f.choice),
             find=training.search_ids,
             fetch=training.rows,

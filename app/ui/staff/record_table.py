@@ -118,6 +118,7 @@ class RecordTable(ListPage[RecordFilterBar, RecordTableModel]):
         *,
         tasks: TaskRunner,
         entity: str,
+        refresh_on: Sequence[str] = (),
         make_query: Callable[[Filters], Any],
         find: Callable[[Any], list[int]],
         fetch: Callable[[Sequence[int]], list[Any]],
@@ -133,7 +134,7 @@ class RecordTable(ListPage[RecordFilterBar, RecordTableModel]):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(tasks=tasks, parent=parent)
-        self.ENTITIES = (entity,)
+        self.ENTITIES = (entity, *refresh_on)
         filters = RecordFilterBar(
             make_query=make_query,
             today=today,
@@ -164,6 +165,9 @@ class RecordTable(ListPage[RecordFilterBar, RecordTableModel]):
             exports=exports,
             export_key=export_key,
         )
+
+    def _table_key(self) -> str:
+        return f"{self.ENTITIES[0]}Table"
 
     def _count_text(self, count: int) -> str:
         return self.tr("%n record(s)", "", count)

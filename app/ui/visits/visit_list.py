@@ -44,7 +44,8 @@ class VisitListTab(ListPage[VisitFilterBar, VisitTableModel]):
         VisitTableModel.MINUTES: 56,
         VisitTableModel.NEEDS: 64,
     }
-    ENTITIES = ("visit", "case")  # a case opened from a visit shows in its detail
+    # A case opened from a visit shows in its detail; a row names clients, village, worker.
+    ENTITIES = ("visit", "case", "client", "village", "user", "codes")
     CHOICE_ENTITIES = ("codes", "user", "village")
 
     def __init__(

@@ -47,6 +47,7 @@ class VolunteersPage(QWidget):
         self.register = RecordTable(
             tasks=tasks,
             entity="volunteer",
+            refresh_on=("village",),
             make_query=lambda f: VolunteerQuery(text=f.text, village_id=f.choice),
             find=volunteers.search_ids,
             fetch=volunteers.rows,
@@ -72,6 +73,7 @@ class VolunteersPage(QWidget):
         self.services = RecordTable(
             tasks=tasks,
             entity="volunteer_service",
+            refresh_on=("volunteer", "case", "client", "group", "activity"),  # what it names
             make_query=lambda f: ServiceQuery(text=f.text, year=f.year, volunteer_id=f.choice),
             find=volunteers.service_ids,
             fetch=volunteers.service_rows,
@@ -92,6 +94,7 @@ class VolunteersPage(QWidget):
         self.resources = RecordTable(
             tasks=tasks,
             entity="resource",
+            refresh_on=("client", "codes"),
             make_query=lambda f: ResourceQuery(text=f.text, year=f.year, kind=f.choice or ""),
             find=resources.search_ids,
             fetch=resources.rows,

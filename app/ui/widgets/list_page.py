@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from app.services.context import Changes
 from app.services.lists.service import ListExportService
 from app.ui.tasks import TaskRunner
+from app.ui.widgets.column_widths import ColumnWidths
 from app.ui.widgets.export_dialog import ExportButton
 from app.ui.widgets.filter_bar import ListFilterBar
 from app.ui.widgets.lazy_table import LazyIdTableModel
@@ -52,9 +53,7 @@ class ListPage(QWidget, Generic[F, M]):
     TABLE_NAME: ClassVar[str] = ""
     COUNT_NAME: ClassVar[str] = ""
     COLUMN_WIDTHS: ClassVar[dict[int, int]] = {}
-    """Column → width in pixels; fixed, because measuring contents would fetch every row."""
-    STRETCH_COLUMN: ClassVar[int | None] = None
-    """The column that takes the spare width (the last one when None)."""
+    """Column → width in pixels until the first rows arrive and the columns fit them."""
     ENTITIES: tuple[str, ...] = ()
     """A change to any of these refreshes the list and the record shown."""
     CHOICE_ENTITIES: tuple[str, ...] = ()
@@ -74,6 +73,7 @@ class ListPage(QWidget, Generic[F, M]):
         self.table = QTableView(self)
         self.count_label = QLabel(self)
         self.export_button: ExportButton | None = None
+        self.column_widths: ColumnWidths | None = None
         self._layout = QVBoxLayout(self)
 
     def set_up(
@@ -105,7 +105,7 @@ class ListPage(QWidget, Generic[F, M]):
         """
         self.filters, self.model = filters, model
         self._on_open = on_open
-        self.table.setObjectName(self.TABLE_NAME)
+        self.table.setObjectName(self._table_key())
         self.count_label.setObjectName(self.COUNT_NAME)
         self.table.setModel(model)
         self._set_up_table()
@@ -171,7 +171,7 @@ class ListPage(QWidget, Generic[F, M]):
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)
         table.verticalHeader().hide()
-        # Fixed row heights and column widths: measuring contents would fetch every row.
+        # Fixed row heights: measuring every row would fetch every row.
         rows = table.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(table.fontMetrics().height() + 10)
@@ -180,14 +180,20 @@ class ListPage(QWidget, Generic[F, M]):
         header.setHighlightSections(False)
         for column, width in self.COLUMN_WIDTHS.items():
             header.resizeSection(column, width)
-        if self.STRETCH_COLUMN is None:
-            header.setStretchLastSection(True)
-        else:
-            header.setSectionResizeMode(self.STRETCH_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
+        self.column_widths = ColumnWidths(table, self._table_key())
+        model.dataChanged.connect(self._rows_arrived)
         if model.SORTS:
             header.setSortIndicator(model.sort_column(), self._sort_order())
             table.setSortingEnabled(True)
             header.sortIndicatorChanged.connect(self._sort_indicator_changed)
+
+    def _rows_arrived(self) -> None:
+        # The first rows fetched are what the columns fit; later searches keep the widths.
+        if self.model.row_data(0) is None or self.column_widths is None:
+            return
+        self.model.dataChanged.disconnect(self._rows_arrived)
+        self.column_widths.fit()
 
     def _set_up_keys(self, on_new: Callable[[], object] | None) -> None:
         scope = Qt.ShortcutContext.WidgetWithChildrenShortcut
@@ -197,6 +203,10 @@ class ListPage(QWidget, Generic[F, M]):
         self.filters.search.returnPressed.connect(self._search_entered)
 
     # ---- what a page says ---------------------------------------------------------------
+
+    def _table_key(self) -> str:
+        """The table's object name, and the key its column widths are saved under."""
+        return self.TABLE_NAME
 
     def _count_text(self, count: int) -> str:
         """The count label, e.g. "5 clients"."""

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from app.domain.case_rules import (
+    WORKING_STAGES,
     Action,
     CaseState,
     ClosureStatus,
@@ -46,13 +49,12 @@ TYPICAL: dict[Stage, CaseState] = {
     Stage.CLOSURE: CaseState(Stage.CLOSURE, closure=ClosureStatus.APPROVED, evaluations=1),
     Stage.FOLLOW_UP: CaseState(Stage.FOLLOW_UP, closure=ClosureStatus.APPROVED, evaluations=1),
     Stage.DECLINED: CaseState(Stage.DECLINED),
-    Stage.REFERRED: CaseState(Stage.REFERRED, closed_by_referral=True),
+    Stage.REFERRED: CaseState(Stage.REFERRED, closed_by_referral=True, referrals=1),
 }
 WORKING = {
     A.EDIT_INTAKE,
     A.ASSESS,
     A.ADD_REFERRAL,
-    A.UPDATE_REFERRAL,
     A.PAUSE,
     A.REASSIGN,
     A.COMMENT,
@@ -68,6 +70,13 @@ EXPECTED: dict[Stage, set[Action]] = {
     Stage.DECLINED: {A.COMMENT, A.REOPEN},
     Stage.REFERRED: {A.COMMENT, A.REOPEN, A.UPDATE_REFERRAL},
 }
+
+
+@pytest.mark.parametrize("stage", [*WORKING_STAGES, Stage.REFERRED])
+def test_a_referral_status_needs_a_referral(stage: Stage) -> None:
+    without = replace(TYPICAL[stage], referrals=0)
+    assert "没有转介记录" in refusal(without, A.UPDATE_REFERRAL)
+    assert allowed(replace(TYPICAL[stage], referrals=2), A.UPDATE_REFERRAL)
 
 
 @pytest.mark.parametrize("stage", list(Stage))

@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pytest
 from sqlalchemy import func, select
 
+from app.domain.case_rules import Stage
 from app.domain.errors import InvalidInput
 from app.domain.roles import Role
 from app.services.access.audit import AuditService
@@ -20,7 +21,7 @@ from app.services.context import Actor
 from app.store.engine import Database
 from app.store.models import Case
 from tests.consents import consent_to_services
-from tests.unit.services.case_flow import INTAKE, new_client, open_case
+from tests.unit.services.case_flow import INTAKE, carry, new_client, open_case
 from tests.unit.services.conftest import TODAY
 
 
@@ -132,3 +133,71 @@ def test_a_child_under_guardian_consent_opens_the_case(
     consent_to_services(db, worker, child, INTAKE)
     case_id, _ = open_case(cases, child)
     assert cases.get(case_id).consent_exemption == ""
+
+
+def withdraw_service_consent(db: Database, actor: Actor, client: int, on: dt.date) -> None:
+    consents = ConsentService(db, actor, today=TODAY)
+    for row in consents.list_consents(client):
+        consents.withdraw(row.id, version=row.version, on=on)
+
+
+def test_reopening_a_declined_case_needs_the_consent_it_never_had(
+    db: Database, admin: Actor, worker: Actor, cases: CaseService
+) -> None:
+    client = new_client(db, worker, consent=False)
+    case_id, version = open_case(cases, client, decision="decline", decision_reason="本人暂不需要")
+    head = CaseService(db, admin, today=TODAY)
+    with pytest.raises(InvalidInput) as refused:
+        head.reopen(case_id, version=version, reason="本人再次求助")
+    assert refused.value.field == "consent" and "知情同意" in refused.value.message
+    assert cases.get(case_id).stage == "declined"
+    ConsentService(db, worker, today=TODAY).record(
+        ConsentInput(client, ("service",), TODAY, "李秀英")
+    )
+    head.reopen(case_id, version=version, reason="本人再次求助")
+    assert cases.get(case_id).stage == "intake"
+
+
+def test_reopening_a_closed_case_after_consent_was_withdrawn_is_refused(
+    db: Database, admin: Actor, worker: Actor, cases: CaseService
+) -> None:
+    client = new_client(db, worker)
+    case_id, _ = open_case(cases, client)
+    head = CaseService(db, admin, today=TODAY)
+    version = carry(cases, head, case_id, Stage.CLOSURE)
+    withdraw_service_consent(db, worker, client, TODAY - dt.timedelta(days=1))
+    with pytest.raises(InvalidInput, match="知情同意"):
+        head.reopen(case_id, version=version, reason="情况反复")
+    assert cases.get(case_id).locked
+
+
+def test_a_case_opened_under_an_exemption_reopens_under_it(
+    db: Database, admin: Actor, worker: Actor, cases: CaseService
+) -> None:
+    client = new_client(db, worker, consent=False)
+    case_id, version = open_case(
+        cases, client, consent_exemption="incapacity", consent_note="重度智力残疾，监护人外出"
+    )
+    version = cases.decline(case_id, version=version, reason="监护人拒绝服务").version
+    head = CaseService(db, admin, today=TODAY)
+    head.reopen(case_id, version=version, reason="监护人同意继续")
+    assert cases.get(case_id).stage == "intake"
+
+
+@pytest.mark.parametrize("first", ["decline", "closed"])
+def test_a_new_intake_after_a_declined_or_closed_case_still_needs_consent(
+    db: Database, admin: Actor, worker: Actor, cases: CaseService, first: str
+) -> None:
+    if first == "decline":
+        client = new_client(db, worker, consent=False)
+        open_case(cases, client, decision="decline", decision_reason="不属于服务范围")
+    else:
+        client = new_client(db, worker)
+        case_id, _ = open_case(cases, client)
+        carry(cases, CaseService(db, admin, today=TODAY), case_id, Stage.CLOSURE)
+        withdraw_service_consent(db, worker, client, TODAY - dt.timedelta(days=1))
+    before = case_count(db)
+    with pytest.raises(InvalidInput) as refused:
+        open_case(cases, client, intake_date=TODAY)
+    assert refused.value.field == "consent"
+    assert case_count(db) == before
