@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtPrintSupport import QPrintPreviewWidget
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QDoubleSpinBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -223,3 +224,24 @@ def test_a_change_in_a_closed_month_asks_the_head_for_a_reason(
     qtbot.waitUntil(lambda: any(b.isVisible() for b in closing_page.findChildren(QMessageBox)))
     assert "2026年10月已月结" in visible_box(closing_page).text()
     assert done == ["saved"]
+
+
+def test_print_previews_the_report(qtbot: QtBot, page: ReportsPage, tmp_path: Path) -> None:
+    preview = page.preview
+    with chinese_ui():
+        page.print_button.click()
+        qtbot.waitUntil(
+            lambda: preview.dialog is not None and preview.dialog.isVisible(), timeout=20_000
+        )
+        dialog = preview.dialog
+        assert dialog is not None
+        assert dialog.save_action.text() == "另存为PDF…"
+        dialog.grab().save(str(tmp_path / "report-preview.png"))
+    widget = dialog.findChild(QPrintPreviewWidget)
+    assert widget is not None and widget.pageCount() == len(dialog.pages) >= 1
+    assert not (tmp_path / "out").exists()  # nothing saved unless asked
+    dialog.close()
+
+    page.station.setCurrentIndex(page.station.findData(ALL_STATIONS))
+    page.print_button.click()
+    assert "Excel only" in page.status.text()
