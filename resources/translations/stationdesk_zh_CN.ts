@@ -706,6 +706,10 @@ Backups made by hand are kept until you delete them.</source>
 {path}</translation>
     </message>
     <message>
+        <source>Backing up, please wait…</source>
+        <translation>正在备份，请稍候…</translation>
+    </message>
+    <message>
         <source>Backed up to:
 {path}
 
@@ -714,6 +718,10 @@ The copy was read back and matches. Keep the stick somewhere safe, away from thi
 {path}
 
 复制后已重新读出核对，内容一致。请把U盘妥善保管，不要和这台电脑放在一起。</translation>
+    </message>
+    <message>
+        <source>Backing up and reading the copy back, please wait…</source>
+        <translation>正在备份并读回核对副本，请稍候…</translation>
     </message>
     <message>
         <source>Restore the backup of {when} ({clients} clients, {cases} cases)?
@@ -732,6 +740,10 @@ The previous database was kept as:
 
 原来的数据库已改名保存为：
 {path}</translation>
+    </message>
+    <message>
+        <source>Restoring the backup, please wait…</source>
+        <translation>正在恢复备份，请稍候…</translation>
     </message>
     <message>
         <source>Back up to which folder?</source>
@@ -4348,6 +4360,10 @@ Case management for township social work stations. Your records stay on this com
     <message>
         <source>Generating…</source>
         <translation>正在生成…</translation>
+    </message>
+    <message>
+        <source>No file was written.</source>
+        <translation>没有写入任何文件。</translation>
     </message>
     <message>
         <source>Generating the report…</source>

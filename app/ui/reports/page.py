@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import StorageError
+from app.services.listing import ExportCancelled
 from app.services.reports.closing import MonthCloseService
 from app.services.reports.service import ReportService, add_months, month_start
 from app.services.reports.types import (
@@ -42,7 +43,7 @@ from app.services.reports.types import (
 from app.ui.dialogs import keep_open
 from app.ui.print_preview import PrintPreview
 from app.ui.reports.month_close_bar import MonthCloseBar
-from app.ui.tasks import IsCancelled, Progress, TaskRunner
+from app.ui.tasks import Cancelled, IsCancelled, Progress, TaskRunner
 
 MONTHLY, ANNUAL, TARGETS = "monthly", "annual", "targets"
 ALL_STATIONS = -1
@@ -235,39 +236,51 @@ class ReportsPage(QWidget):
         month = dt.date(picked.year(), picked.month(), 1)
         year = self.year.value()
 
-        def work(progress: Progress, _cancelled: IsCancelled) -> Written:
+        def write(progress: Progress, is_cancelled: IsCancelled) -> Written:
             try:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise StorageError(f"无法创建文件夹 {folder}：{exc.strerror or exc}") from exc
             if kind == MONTHLY and station == ALL_STATIONS:
                 path = folder / f"{month:%Y年%m月}_各站月报汇总.xlsx"
-                return Written((path,), reports.write_county(month, path))
-            if kind == MONTHLY:
-                name = _file_name(reports, station, _what(kind, month, year))
-                xlsx = folder / f"{name}.xlsx" if excel else None
-                pdf_ = folder / f"{name}.pdf" if pdf else None
-                report = reports.write_monthly(
-                    month, station_id=station, xlsx=xlsx, pdf=pdf_, progress=progress
+                return Written(
+                    (path,), reports.write_county(month, path, is_cancelled=is_cancelled)
                 )
-                return Written(_present(xlsx, pdf_), report)
-            targets = kind == TARGETS
             name = _file_name(reports, station, _what(kind, month, year))
             xlsx = folder / f"{name}.xlsx" if excel else None
             pdf_ = folder / f"{name}.pdf" if pdf else None
-            annual = reports.write_annual(
-                year, station_id=station, targets_only=targets, xlsx=xlsx, pdf=pdf_
-            )
-            return Written(_present(xlsx, pdf_), annual)
+            if kind == MONTHLY:
+                report: MonthlyReport | AnnualReport = reports.write_monthly(
+                    month, station_id=station, xlsx=xlsx, pdf=pdf_,
+                    progress=progress, is_cancelled=is_cancelled,
+                )  # fmt: skip
+            else:
+                report = reports.write_annual(
+                    year, station_id=station, targets_only=kind == TARGETS, xlsx=xlsx,
+                    pdf=pdf_, progress=progress, is_cancelled=is_cancelled,
+                )  # fmt: skip
+            return Written(_present(xlsx, pdf_), report)
+
+        def work(progress: Progress, is_cancelled: IsCancelled) -> Written:
+            try:
+                return write(progress, is_cancelled)
+            except ExportCancelled:
+                raise Cancelled() from None
 
         self.generate_button.setEnabled(False)
         self.status.setText(self.tr("Generating…"))
+
+        def finished() -> None:
+            self.generate_button.setEnabled(True)
+            if self.status.text() == self.tr("Generating…"):  # cancelled or failed
+                self.status.setText(self.tr("No file was written."))
+
         self._tasks.run_with_progress(
             self,
             work,
             label=self.tr("Generating the report…"),
             on_done=self._written,
-            on_finally=lambda: self.generate_button.setEnabled(True),
+            on_finally=finished,
         )
 
     def print_preview(self) -> None:
