@@ -625,6 +625,10 @@
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
+        <source>Exporting the audit log…</source>
+        <translation>正在导出审计日志…</translation>
+    </message>
+    <message>
         <source>{count} entries exported to {path}</source>
         <translation>已导出 {count} 条到 {path}</translation>
     </message>
