@@ -16,7 +16,17 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QMarginsF, QObject, QRect, QSize, QSizeF, Qt, QUrl
+from PySide6.QtCore import (
+    QMarginsF,
+    QObject,
+    QRect,
+    QRectF,
+    QSize,
+    QSizeF,
+    Qt,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QDesktopServices,
@@ -26,8 +36,8 @@ from PySide6.QtGui import (
     QPaintEngine,
     QPainter,
 )
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolBar, QWidget
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QToolBar, QWidget
 
 from app.domain.errors import StorageError
 from app.ui.clients.prompts import ask
@@ -85,12 +95,12 @@ class PdfPages:
                 page = self._document[index]
                 try:
                     bitmap = page.render(scale=dpi / 72, rev_byteorder=True, prefer_bgrx=True)
-                    pixels = bytes(bitmap.buffer)
                     image = QImage(
-                        pixels, bitmap.width, bitmap.height, bitmap.stride,
+                        bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride,
                         QImage.Format.Format_RGBX8888,
                     )  # fmt: skip
-                    painter.drawImage(fitted(image.size(), area), image)
+                    _draw_in_bands(painter, image, fitted(image.size(), area))
+                    del image  # it reads the bitmap's memory: gone before the bitmap
                     bitmap.close()
                 finally:
                     page.close()
@@ -102,6 +112,27 @@ class PdfPages:
         if self._document is not None:
             self._document.close()
             self._document = None
+
+
+BAND_ROWS = 256
+"""Rows of a page image drawn at once. Qt's printer compresses what it is given while
+holding Python's lock: a whole page at 300 dpi held it ~0.5 s, and the window with it."""
+
+
+def _draw_in_bands(painter: QPainter, image: QImage, target: QRect) -> None:
+    """Draw `image` into `target` a band of rows at a time.
+
+    Each band reaches one row into the next: bands that only met could show a hairline
+    where a viewer smooths their edges.
+    """
+    scale = target.height() / image.height()
+    for top in range(0, image.height(), BAND_ROWS):
+        rows = min(BAND_ROWS + 1, image.height() - top)
+        painter.drawImage(
+            QRectF(target.left(), target.top() + top * scale, target.width(), rows * scale),
+            image,
+            QRectF(0, top, image.width(), rows),
+        )
 
 
 def fitted(size: QSize, area: QRect) -> QRect:
@@ -154,7 +185,14 @@ def save_pdf(data: bytes, path: Path) -> Path:
 
 
 class PdfPreviewDialog(QPrintPreviewDialog):
-    """The print preview of one PDF, with 另存为PDF… beside the dialog's own 打印."""
+    """The print preview of one PDF, with 另存为PDF… beside the dialog's own 打印.
+
+    The dialog's 打印 would draw every page on the GUI thread (about half a second a page
+    at 300 dpi): it asks for the printer, then `print_requested` has the pages drawn in
+    the background.
+    """
+
+    print_requested = Signal()
 
     def __init__(self, pages: PdfPages, parent: QWidget | None) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -166,18 +204,33 @@ class PdfPreviewDialog(QPrintPreviewDialog):
         self.setWindowTitle(self.tr("Print preview"))
         self.save_action = QAction(self.tr("Save as PDF…"), self)
         self.save_action.setToolTip(self.tr("Save the document as a PDF file instead of printing"))
+        self.print_action: QAction | None = None
         toolbar = self.findChild(QToolBar)
         if toolbar is not None and toolbar.actions():
             # First on the toolbar: on a small screen the last actions fold behind ">>".
             first = toolbar.actions()[0]
             toolbar.insertAction(first, self.save_action)
             toolbar.insertSeparator(first)
+            # Qt's own 打印 comes last; it keeps its place and icon, and runs ours.
+            self.print_action = toolbar.actions()[-1]
+            self.print_action.triggered.disconnect()
+            self.print_action.triggered.connect(self.choose_printer)
         # Room for a whole page and the whole toolbar, where the screen allows.
         area = available_area(parent or self)
         self.resize(min(1100, area.width() * 9 // 10), area.height() * 9 // 10)
         self.paintRequested.connect(pages.paint)
         self.finished.connect(lambda _result: pages.close())
         self.destroyed.connect(lambda: pages.close())  # closed with its window, unfinished
+
+    def choose_printer(self) -> None:
+        if self._printer.outputFormat() != QPrinter.OutputFormat.NativeFormat:
+            # No printer installed: a PDF file is all that can be made.
+            self.save_action.trigger()
+            return
+        chooser = QPrintDialog(self._printer, self)
+        # exec: the system's own print dialog (native on Windows) is shown modal anyway.
+        if chooser.exec() == QDialog.DialogCode.Accepted:
+            self.print_requested.emit()
 
 
 class PrintPreview(QObject):
@@ -224,10 +277,23 @@ class PrintPreview(QObject):
     def show(self, prepared: PreparedPdf) -> None:
         dialog = PdfPreviewDialog(PdfPages(prepared.data), self._parent.window())
         dialog.save_action.triggered.connect(lambda: self.save_as(prepared))
+        dialog.print_requested.connect(lambda: self.print_pages(dialog))
         self.dialog = dialog
         keep_open(dialog)
         # Non-blocking: the event loop and the background tasks go on while it is open.
         dialog.open()
+
+    def print_pages(self, dialog: PdfPreviewDialog) -> None:
+        """Draw the pages on the dialog's printer in the background.
+
+        QPainter may paint on a QPrinter off the GUI thread. Not cancellable: a printer
+        sent half a job prints half a document. The busy dialog sits over the preview,
+        so nothing repaints it (pdfium is used by one thread at a time) while it prints.
+        """
+        pages, printer = dialog.pages, dialog.printer()
+        self._tasks.run_busy(
+            dialog, lambda: pages.paint(printer), label=self.tr("Printing, please wait…")
+        )
 
     def save_as(self, prepared: PreparedPdf) -> None:
         path = self.choose_path(prepared.file_name)

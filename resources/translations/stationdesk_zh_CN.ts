@@ -4009,6 +4009,10 @@ Case management for township social work stations. Your records stay on this com
         <translation>正在准备打印预览…</translation>
     </message>
     <message>
+        <source>Printing, please wait…</source>
+        <translation>正在打印，请稍候…</translation>
+    </message>
+    <message>
         <source>Save as PDF</source>
         <translation>另存为PDF</translation>
     </message>

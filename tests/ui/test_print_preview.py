@@ -96,6 +96,15 @@ def test_the_preview_shows_every_page_prints_them_and_saves_the_pdf(
     with chinese_ui():
         dialog.grab().save(str(tmp_path / "preview.png"))
 
+    # 打印, once the printer is chosen: the pages are drawn in the background.
+    dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    dialog.printer().setOutputFileName(str(tmp_path / "sent.pdf"))
+    dialog.print_requested.emit()
+    qtbot.waitUntil(lambda: (tmp_path / "sent.pdf").exists(), timeout=20_000)
+    tasks.wait()
+    qtbot.waitUntil(lambda: not visible(QProgressDialog), timeout=10_000)
+    assert len(PdfReader(tmp_path / "sent.pdf").pages) == 4
+
     # 另存为PDF… saves the very file that was previewed.
     target = tmp_path / "saved.pdf"
     monkeypatch.setattr(preview, "choose_path", lambda _name: target)
@@ -109,6 +118,15 @@ def test_the_preview_shows_every_page_prints_them_and_saves_the_pdf(
     offer.buttons()[0].click()
     assert opened == [target]
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
+    for box in visible(QMessageBox):
+        box.close()
+
+    # With no printer installed, 打印 can only make a PDF file: it saves one.
+    assert dialog.print_action is not None
+    again = tmp_path / "again.pdf"
+    monkeypatch.setattr(preview, "choose_path", lambda _name: again)
+    dialog.print_action.trigger()
+    qtbot.waitUntil(again.exists, timeout=10_000)
     dialog.close()
 
 
