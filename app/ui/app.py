@@ -243,6 +243,9 @@ def run_gui(location: str | None = None) -> int:
             window = MainWindow(db=db, actor=actor, tasks=tasks)
             backups = _start_backups(db, actor, tasks, window)
             qt_app.setQuitOnLastWindowClosed(True)
+            # Before the window shows, when a pause is not felt: the first full collection
+            # freezes what start-up loaded, so that later ones stay short.
+            garbage.collect_now()
             window.show()
             code = qt_app.exec()
             qt_app.setQuitOnLastWindowClosed(False)

@@ -141,6 +141,7 @@ class BackupPanel(QWidget):
         self._run(
             lambda: backups.backup_now(password=password),
             lambda info: self._done(self.tr("Backed up to:\n{path}").format(path=info.path)),
+            busy=self.tr("Backing up, please wait…"),
         )
 
     def back_up_to(self) -> None:
@@ -159,6 +160,7 @@ class BackupPanel(QWidget):
                     "Keep the stick somewhere safe, away from this computer."
                 ).format(path=info.path)
             ),
+            busy=self.tr("Backing up and reading the copy back, please wait…"),
         )
 
     def restore_selected(self) -> None:
@@ -204,7 +206,11 @@ class BackupPanel(QWidget):
             )
             self.restored.emit(result)
 
-        self._run(lambda: backups.restore(backup=chosen.path, password=password), finished)
+        self._run(
+            lambda: backups.restore(backup=chosen.path, password=password),
+            finished,
+            busy=self.tr("Restoring the backup, please wait…"),
+        )
 
     # ---- asking the user (tests replace these) ----------------------------------------
 
@@ -241,9 +247,16 @@ class BackupPanel(QWidget):
         password = self.ask_password(confirm=True)
         return password is not None, password
 
-    def _run(self, fn: Callable[[], T], on_done: Callable[[T], None]) -> None:
+    def _run(
+        self, fn: Callable[[], T], on_done: Callable[[T], None], *, busy: str | None = None
+    ) -> None:
+        """Run `fn`; with `busy`, a dialog says so while it runs. Never cancelled: a backup
+        or a restore stopped half-way would leave a file half-written."""
         self._set_busy(True)
-        self._tasks.run(self, fn, on_done=on_done, on_finally=self._finished)
+        if busy is None:
+            self._tasks.run(self, fn, on_done=on_done, on_finally=self._finished)
+        else:
+            self._tasks.run_busy(self, fn, label=busy, on_done=on_done, on_finally=self._finished)
 
     def _finished(self) -> None:
         self._set_busy(False)

@@ -26,13 +26,14 @@ from typing import Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.domain.errors import AppError, MonthClosed
 from app.services.context import Changes
 from app.ui.correction_dialog import ask_reason
 from app.ui.crash import show_crash
 from app.ui.dialogs import show_message
+from app.ui.progress_dialog import TaskProgressDialog
 from app.ui.task_worker import Inbox, Relay, call
 
 log = logging.getLogger(__name__)
@@ -184,17 +185,17 @@ class TaskRunner(QObject):
         on_done: Callable[[T], None] | None = None,
         on_error: Callable[[AppError], bool] | None = None,
         on_finally: Callable[[], None] | None = None,
+        cancellable: bool = True,
     ) -> None:
         """Like `run`, with a progress dialog whose Cancel button sets `is_cancelled`.
 
+        Not `cancellable`: the dialog has no Cancel button and cannot be closed, for work
+        that stopping half-way would leave half-done (its label says 请稍候).
         `on_finally` runs whatever happened: done, failed or cancelled (not when the
         owner is gone: then the dialog just goes away).
         """
-        dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, self._parent_for(owner))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
+        cancel_text = self.tr("Cancel") if cancellable else None
+        dialog = TaskProgressDialog(label, cancel_text, self._parent_for(owner))
         job = next(self._ids)
         relay = self._relay
         cancelled = threading.Event()
@@ -239,6 +240,27 @@ class TaskRunner(QObject):
             _Callbacks(on_result, on_cancelled_or_error, show),
             job=job,
             on_drop=lambda: _delete_later(dialog),
+        )
+
+    def run_busy(
+        self,
+        owner: QObject,
+        fn: Callable[[], T],
+        *,
+        label: str,
+        on_done: Callable[[T], None] | None = None,
+        on_error: Callable[[AppError], bool] | None = None,
+        on_finally: Callable[[], None] | None = None,
+    ) -> None:
+        """Like `run`, with a busy dialog that cannot be cancelled (a backup, a restore)."""
+        self.run_with_progress(
+            owner,
+            lambda _progress, _is_cancelled: fn(),
+            label=label,
+            on_done=on_done,
+            on_error=on_error,
+            on_finally=on_finally,
+            cancellable=False,
         )
 
     @property

@@ -64,24 +64,8 @@
         <translation>从活动中删除这张照片？已复制的照片文件会被删除。</translation>
     </message>
     <message>
-        <source>Save the activity record</source>
-        <translation>保存活动记录表</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
         <source>The activity record was saved to {path}. Open it now?</source>
         <translation>活动记录表已保存到 {path}。现在打开吗？</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>打开</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -641,6 +625,10 @@
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
+        <source>Exporting the audit log…</source>
+        <translation>正在导出审计日志…</translation>
+    </message>
+    <message>
         <source>{count} entries exported to {path}</source>
         <translation>已导出 {count} 条到 {path}</translation>
     </message>
@@ -722,6 +710,10 @@ Backups made by hand are kept until you delete them.</source>
 {path}</translation>
     </message>
     <message>
+        <source>Backing up, please wait…</source>
+        <translation>正在备份，请稍候…</translation>
+    </message>
+    <message>
         <source>Backed up to:
 {path}
 
@@ -730,6 +722,10 @@ The copy was read back and matches. Keep the stick somewhere safe, away from thi
 {path}
 
 复制后已重新读出核对，内容一致。请把U盘妥善保管，不要和这台电脑放在一起。</translation>
+    </message>
+    <message>
+        <source>Backing up and reading the copy back, please wait…</source>
+        <translation>正在备份并读回核对副本，请稍候…</translation>
     </message>
     <message>
         <source>Restore the backup of {when} ({clients} clients, {cases} cases)?
@@ -748,6 +744,10 @@ The previous database was kept as:
 
 原来的数据库已改名保存为：
 {path}</translation>
+    </message>
+    <message>
+        <source>Restoring the backup, please wait…</source>
+        <translation>正在恢复备份，请稍候…</translation>
     </message>
     <message>
         <source>Back up to which folder?</source>
@@ -1265,14 +1265,6 @@ Save it?</source>
 <context>
     <name>CaseFilePrinter</name>
     <message>
-        <source>Save the case file</source>
-        <translation>保存个案档案</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
         <source>Print case file</source>
         <translation>打印个案档案</translation>
     </message>
@@ -1291,14 +1283,6 @@ Save it?</source>
     <message>
         <source>The case file was saved to {path}. Open it now?</source>
         <translation>个案档案已保存到 {path}。现在打开吗？</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>打开</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -2984,24 +2968,8 @@ Log file: {path}</source>
 <context>
     <name>GroupFilePrinter</name>
     <message>
-        <source>Save the group file</source>
-        <translation>保存小组工作档案</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
         <source>The group file was saved to {path}. Open it now?</source>
         <translation>小组工作档案已保存到 {path}。现在打开吗？</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>打开</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -4063,6 +4031,21 @@ Case management for township social work stations. Your records stay on this com
     </message>
 </context>
 <context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为PDF…</translation>
+    </message>
+    <message>
+        <source>Save the document as a PDF file instead of printing</source>
+        <translation>不打印，把文档另存为 PDF 文件</translation>
+    </message>
+</context>
+<context>
     <name>PhotoStrip</name>
     <message>
         <source>(no caption)</source>
@@ -4196,6 +4179,33 @@ Case management for township social work stations. Your records stay on this com
     <message>
         <source>Columns read: {pairs}. Not used: {unused}.</source>
         <translation>列的对应：{pairs}。未使用：{unused}。</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreview</name>
+    <message>
+        <source>Preparing the print preview…</source>
+        <translation>正在准备打印预览…</translation>
+    </message>
+    <message>
+        <source>Printing, please wait…</source>
+        <translation>正在打印，请稍候…</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -4479,6 +4489,18 @@ Case management for township social work stations. Your records stay on this com
         <translation>生成报表（Ctrl+G）</translation>
     </message>
     <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Preview the report's PDF, then print it or save it (Ctrl+P)</source>
+        <translation>预览报表的 PDF，再打印或保存（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>The report was saved to {path}. Open it now?</source>
+        <translation>报表已保存到 {path}。现在打开吗？</translation>
+    </message>
+    <message>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
@@ -4527,8 +4549,16 @@ Case management for township social work stations. Your records stay on this com
         <translation>正在生成…</translation>
     </message>
     <message>
+        <source>No file was written.</source>
+        <translation>没有写入任何文件。</translation>
+    </message>
+    <message>
         <source>Generating the report…</source>
         <translation>正在生成报表…</translation>
+    </message>
+    <message>
+        <source>The all-stations summary is Excel only: not printed.</source>
+        <translation>各站汇总只有 Excel 格式，不能打印。</translation>
     </message>
     <message>
         <source>Saved:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from app.domain.roles import Role
@@ -88,3 +90,33 @@ def test_a_station_head_backs_up_but_cannot_restore(
     assert not panel.restore_button.isVisible()
     panel.now_button.click()
     qtbot.waitUntil(lambda: len(panel.rows) == 1)
+
+
+def test_a_backup_shows_that_it_runs_and_offers_no_cancel(
+    qtbot: QtBot,
+    db: Database,
+    admin: Actor,
+    tasks: TaskRunner,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    release = threading.Event()
+    real = BackupService.backup_now
+
+    def held(self: BackupService, **kw: Any) -> Any:
+        release.wait(10)
+        return real(self, **kw)
+
+    monkeypatch.setattr(BackupService, "backup_now", held)
+    panel = make_panel(qtbot, db, admin, tasks, tmp_path / "backups")
+    panel.now_button.click()
+    qtbot.waitUntil(lambda: bool(visible(QProgressDialog)), timeout=5_000)
+    busy = visible(QProgressDialog)[0]
+    assert busy.labelText() == "Backing up, please wait…"
+    assert busy.findChildren(QPushButton) == []  # stopped half-way, a backup is no backup
+    assert not panel.now_button.isEnabled()
+    release.set()
+    qtbot.waitUntil(lambda: bool(panel.last_message), timeout=10_000)
+    assert not visible(QProgressDialog)
+    assert panel.now_button.isEnabled()
+    close_dialogs()

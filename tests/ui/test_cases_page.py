@@ -306,7 +306,7 @@ def test_todo_shows_an_overdue_contact_and_opens_the_case(
     )
 
 
-def test_print_writes_the_case_file(
+def test_print_previews_the_case_file_and_saves_it(
     qtbot: QtBot,
     db: Database,
     admin: Actor,
@@ -322,10 +322,7 @@ def test_print_writes_the_case_file(
     page = make_page(qtbot, db, admin, tasks)
     page.show_case(saved.case_id)
     wait_stage(qtbot, page, Stage.INTAKE)
-    out = tmp_path / "case.pdf"
-    monkeypatch.setattr(page.printer, "choose_path", lambda _suggested: out)
-    opened: list[Path] = []
-    monkeypatch.setattr(page.printer, "open_file", opened.append)
+    preview = page.printer.preview
     page.detail.buttons["print"].click()
     # The head may reveal the full number: asked first; choose the masked print.
     qtbot.waitUntil(lambda: bool(visible(QMessageBox)), timeout=5_000)
@@ -333,9 +330,30 @@ def test_print_writes_the_case_file(
     no = QMessageBox.ButtonRole.NoRole
     masked = [b for b in question.buttons() if question.buttonRole(b) == no]
     masked[0].click()
+    qtbot.waitUntil(
+        lambda: preview.dialog is not None and preview.dialog.isVisible(), timeout=10_000
+    )
+    dialog = preview.dialog
+    assert dialog is not None and len(dialog.pages) >= 1
+    assert not page.printer.busy
+
+    # From the preview the case file is still saved as a PDF, as before.
+    out = tmp_path / "case.pdf"
+    suggested: list[str] = []
+
+    def choose_path(name: str) -> Path:
+        suggested.append(name)
+        return out
+
+    monkeypatch.setattr(preview, "choose_path", choose_path)
+    opened: list[Path] = []
+    monkeypatch.setattr(preview, "open_file", opened.append)
+    dialog.save_action.trigger()
     qtbot.waitUntil(lambda: out.exists() and bool(visible(QMessageBox)), timeout=10_000)
+    assert suggested == [f"个案档案_{saved.case_no}.pdf"]
     assert out.read_bytes().startswith(b"%PDF")
     offer = visible(QMessageBox)[0]
+    assert str(out) in offer.text()
     offer.buttons()[0].click()
     assert opened == [out]
 

@@ -76,6 +76,7 @@ def test_record_an_activity_with_a_photo_and_print_it(
     worker: Actor,
     tasks: TaskRunner,
     tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     client = new_client(db, worker, "李秀英")
     page = make_page(qtbot, db, worker, tasks)
@@ -131,10 +132,20 @@ def test_record_an_activity_with_a_photo_and_print_it(
     # The printed record.
     shown = page.detail.detail
     assert shown is not None
+    preview = page.activity_actions.preview
+    page.activity_actions.print_record(shown)
+    qtbot.waitUntil(
+        lambda: preview.dialog is not None and preview.dialog.isVisible(), timeout=10_000
+    )
     out = tmp_path / "record.pdf"
-    page.activity_actions.print_record(shown, out)
+    monkeypatch.setattr(preview, "choose_path", lambda _suggested: out)
+    assert preview.dialog is not None
+    preview.dialog.save_action.trigger()
     qtbot.waitUntil(lambda: any(str(out) in text for text in message_texts()), timeout=10_000)
     assert out.stat().st_size > 0
+    for box in visible(QMessageBox):
+        box.close()
+    preview.dialog.close()
 
     # Deleting asks first; the list empties.
     box = page.activity_actions.ask_delete(shown)

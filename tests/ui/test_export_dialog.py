@@ -16,6 +16,7 @@ from sqlalchemy import select
 from stdnum.cn import ric
 
 from app.domain.roles import Role
+from app.exports import list_xlsx
 from app.exports.list_xlsx import HEADER_ROW
 from app.services.access import audit
 from app.services.cases.printing import CasePrintService
@@ -209,3 +210,45 @@ def test_the_case_page_exports_its_filter(
     export(qtbot, dialog, path)
     assert rows(path) == []
     assert exports_logged(db)[0]["list"] == "cases"
+
+
+def test_cancel_during_a_real_export_leaves_no_file_half_written(
+    qtbot: QtBot,
+    db: Database,
+    admin: Actor,
+    people: None,
+    tasks: TaskRunner,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The export stops between rows: hold it after the first row is written to the file.
+    monkeypatch.setattr(list_xlsx, "CHECK_EVERY", 1)
+    started, release = threading.Event(), threading.Event()
+    real = ListExportService.export
+
+    def held(self: ListExportService, *args: Any, progress: Any, **kw: Any) -> Any:
+        def report(done: int, total: int) -> None:
+            progress(done, total)
+            started.set()
+            release.wait(10)
+
+        return real(self, *args, progress=report, **kw)
+
+    monkeypatch.setattr(ListExportService, "export", held)
+    page = clients_page(qtbot, db, admin, tasks)
+    dialog = open_dialog(qtbot, page)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    path = folder / "clients.xlsx"
+    dialog.path.setText(str(path))
+    dialog.export_button.click()
+    qtbot.waitUntil(started.is_set, timeout=5_000)
+    assert [p.name for p in folder.iterdir() if p.name.endswith(".part")]  # being written
+    qtbot.waitUntil(lambda: bool(visible(QProgressDialog)), timeout=5_000)
+    (cancel,) = visible(QProgressDialog)[0].findChildren(QPushButton)
+    cancel.click()
+    release.set()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=5_000)
+    assert list(folder.iterdir()) == []  # neither the file nor its part
+    assert exports_logged(db) == []
+    assert dialog.isVisible() and not visible(QMessageBox)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import sys
 import threading
 from collections.abc import Iterator
 
@@ -64,3 +65,19 @@ def test_a_closed_dialog_sets_off_a_full_collection(
 def test_installing_twice_keeps_one_collector(qapp: QApplication) -> None:
     assert garbage.install(qapp) is garbage.install(qapp)
     assert not gc.isenabled()
+
+
+def test_what_survives_a_full_collection_after_an_import_is_left_out_of_later_ones(
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    collector = garbage.install(qapp)
+    collector.collect_all()
+    frozen = gc.get_freeze_count()
+    assert frozen > 0
+    make_cycles(1_000)
+    assert collector.collect_all() >= 1_000  # what is made after the freeze is collected
+    assert gc.get_freeze_count() == frozen  # no import since: nothing more frozen
+    kept: list[list[int]] = [[] for _ in range(1_000)]
+    monkeypatch.setitem(sys.modules, "a_module_just_imported", type(sys)("x"))
+    collector.collect_all()
+    assert gc.get_freeze_count() >= frozen + len(kept)

@@ -224,12 +224,19 @@ def test_plan_a_group_add_members_and_record_a_session(
     assert not page.detail.buttons["add_member"].isEnabled()
     assert "防跌倒效能量表" in page.detail.evaluation.toPlainText()
 
-    # Print: the PDF is written in the background.
-    target = tmp_path / "group.pdf"
-    monkeypatch.setattr(page.printer, "choose_path", lambda _suggested: target)
+    # Print: the PDF is made in the background and previewed; saved from the preview.
+    preview = page.printer.preview
     page.detail.buttons["print"].click()
+    qtbot.waitUntil(
+        lambda: preview.dialog is not None and preview.dialog.isVisible(), timeout=10_000
+    )
+    assert not page.printer.busy
+    target = tmp_path / "group.pdf"
+    monkeypatch.setattr(preview, "choose_path", lambda _suggested: target)
+    assert preview.dialog is not None
+    preview.dialog.save_action.trigger()
     qtbot.waitUntil(target.exists, timeout=10_000)
-    qtbot.waitUntil(lambda: not page.printer.busy, timeout=10_000)
+    preview.dialog.close()
 
     with chinese_ui():
         page.grab().save(str(tmp_path / "groups.png"))

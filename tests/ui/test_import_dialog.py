@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -18,13 +20,13 @@ from app.services.context import Actor
 from app.services.importing.service import RosterImportService
 from app.services.settings.codes import CodeService
 from app.store.engine import Database
-from app.store.models import Client
+from app.store.models import Client, ImportBatch
 from app.ui.clients.import_dialog import ImportDialog
 from app.ui.clients.import_preview_model import PreviewModel
 from app.ui.clients.page import ClientsPage
 from app.ui.tasks import TaskRunner
 from tests.ui.items import cell
-from tests.ui.shell_helpers import chinese_ui
+from tests.ui.shell_helpers import chinese_ui, visible
 from tests.unit.services.importing import rosters
 
 A = rosters.make_id(dt.date(1950, 1, 1), 1)
@@ -240,3 +242,45 @@ def test_a_binary_file_is_refused_by_name(
     assert "“照片.csv”" in boxes(dialog)[0].text() and "编码" in boxes(dialog)[0].text()
     assert not dialog.next_button.isEnabled()
     boxes(dialog)[0].close()
+
+
+def test_cancelling_the_import_saves_nothing(
+    qtbot: QtBot,
+    db: Database,
+    admin: Actor,
+    tasks: TaskRunner,
+    roster: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    started, release = threading.Event(), threading.Event()
+    real = RosterImportService.commit
+
+    def held(self: RosterImportService, preview: Any, *, progress: Any, **kw: Any) -> Any:
+        def report(done: int, total: int) -> None:
+            progress(done, total)
+            if done:  # the new clients are written, in the import's transaction: hold here
+                started.set()
+                release.wait(10)
+
+        return real(self, preview, progress=report, **kw)
+
+    monkeypatch.setattr(RosterImportService, "commit", held)
+    page = make_page(qtbot, db, admin, tasks)
+    page.import_button.click()
+    dialog = page.import_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.category_combo.count() > 0, timeout=5_000)
+    walk_to_preview(qtbot, dialog, roster)
+    dialog.commit()  # what 导入 does once confirmed
+    qtbot.waitUntil(started.is_set, timeout=5_000)
+    qtbot.waitUntil(lambda: bool(visible(QProgressDialog)), timeout=5_000)
+    cancel = visible(QProgressDialog)[0].findChild(QPushButton)
+    assert cancel is not None
+    cancel.click()
+    release.set()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=5_000)
+    assert dialog.stack.currentIndex() == ImportDialog.PREVIEW  # back where it was
+    assert dialog.outcome is None
+    with db.read() as session:
+        assert session.scalar(select(func.count()).select_from(Client)) == 0
+        assert session.scalar(select(func.count()).select_from(ImportBatch)) == 0

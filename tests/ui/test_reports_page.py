@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -11,7 +12,16 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QDoubleSpinBox, QMessageBox, QWidget
+from PySide6.QtPrintSupport import QPrintPreviewWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -24,7 +34,7 @@ from app.ui.correction_dialog import CorrectionReasonDialog
 from app.ui.reports.month_diff_dialog import MonthDiffDialog
 from app.ui.reports.page import ALL_STATIONS, ReportsPage
 from app.ui.tasks import TaskRunner
-from tests.ui.shell_helpers import chinese_ui
+from tests.ui.shell_helpers import chinese_ui, visible
 from tests.unit.services.report_records import build
 
 
@@ -223,3 +233,53 @@ def test_a_change_in_a_closed_month_asks_the_head_for_a_reason(
     qtbot.waitUntil(lambda: any(b.isVisible() for b in closing_page.findChildren(QMessageBox)))
     assert "2026年10月已月结" in visible_box(closing_page).text()
     assert done == ["saved"]
+
+
+def test_print_previews_the_report(qtbot: QtBot, page: ReportsPage, tmp_path: Path) -> None:
+    preview = page.preview
+    with chinese_ui():
+        page.print_button.click()
+        qtbot.waitUntil(
+            lambda: preview.dialog is not None and preview.dialog.isVisible(), timeout=20_000
+        )
+        dialog = preview.dialog
+        assert dialog is not None
+        assert dialog.save_action.text() == "另存为PDF…"
+        dialog.grab().save(str(tmp_path / "report-preview.png"))
+    widget = dialog.findChild(QPrintPreviewWidget)
+    assert widget is not None and widget.pageCount() == len(dialog.pages) >= 1
+    assert not (tmp_path / "out").exists()  # nothing saved unless asked
+    dialog.close()
+
+    page.station.setCurrentIndex(page.station.findData(ALL_STATIONS))
+    page.print_button.click()
+    assert "Excel only" in page.status.text()
+
+
+def test_cancel_stops_between_the_files_and_writes_none(
+    qtbot: QtBot, page: ReportsPage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started, release = threading.Event(), threading.Event()
+    real = ReportService.write_monthly
+
+    def held(self: ReportService, *args: Any, progress: Any, **kw: Any) -> Any:
+        def report(done: int, total: int) -> None:
+            progress(done, total)
+            if done == 2:  # the workbook is written (beside its place), the PDF is next
+                started.set()
+                release.wait(10)
+
+        return real(self, *args, progress=report, **kw)
+
+    monkeypatch.setattr(ReportService, "write_monthly", held)
+    page.generate_button.click()
+    qtbot.waitUntil(started.is_set, timeout=20_000)
+    qtbot.waitUntil(lambda: bool(visible(QProgressDialog)), timeout=5_000)
+    cancel = visible(QProgressDialog)[0].findChild(QPushButton)
+    assert cancel is not None
+    cancel.click()
+    release.set()
+    qtbot.waitUntil(page.generate_button.isEnabled, timeout=10_000)
+    assert page.last_written is None
+    assert page.status.text() == "No file was written."
+    assert list((tmp_path / "out").iterdir()) == []

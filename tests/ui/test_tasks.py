@@ -10,7 +10,7 @@ from functools import partial
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -281,3 +281,31 @@ def test_a_bug_in_a_dropped_task_reaches_the_log(
         qtbot.waitUntil(lambda: "failed after its owner was gone" in caplog.text)
     assert "ZeroDivisionError: after the window went" in caplog.text
     assert not visible(CrashDialog)
+
+
+def test_a_busy_job_cannot_be_cancelled_nor_its_dialog_closed(
+    qtbot: QtBot, tasks: TaskRunner
+) -> None:
+    release = threading.Event()
+    outcome: list[str] = []
+
+    def restore() -> str:
+        release.wait(10)
+        return "restored"
+
+    tasks.run_busy(
+        tasks,
+        restore,
+        label="正在恢复备份，请稍候…",
+        on_done=outcome.append,
+    )
+    qtbot.waitUntil(lambda: bool(visible(QProgressDialog)), timeout=5000)
+    dialog = visible(QProgressDialog)[0]
+    assert dialog.labelText() == "正在恢复备份，请稍候…"
+    assert dialog.findChildren(QPushButton) == []
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    dialog.close()
+    assert dialog.isVisible()
+    release.set()
+    qtbot.waitUntil(lambda: outcome == ["restored"])
+    assert not visible(QProgressDialog)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -139,12 +140,23 @@ class AuditService:
         action: str = "",
         since: dt.datetime | None = None,
         until: dt.datetime | None = None,
+        progress: Callable[[int, int], None] | None = None,
+        is_cancelled: Callable[[], bool] | None = None,
     ) -> int:
-        """Write the matching entries to an Excel file and log the export; the row count."""
+        """Write the matching entries to an Excel file and log the export; the row count.
+
+        Cancelled between rows (ExportCancelled), it leaves no file and logs nothing.
+        """
         rows = self.search(
             user_login=user_login, entity=entity, action=action, since=since, until=until
         )
-        count = write_audit_log(path, (_cells(row) for row in rows))
+        count = write_audit_log(
+            path,
+            (_cells(row) for row in rows),
+            total=len(rows),
+            progress=progress,
+            is_cancelled=is_cancelled,
+        )
         with self._db.write() as session:
             record(
                 session,

@@ -25,6 +25,7 @@ from app.store.models import Setting, Station
 
 from . import closed_months, monthly
 from . import definitions as defs
+from .files import IsCancelled, StagedFiles, stop_if_cancelled
 from .types import (
     AnnualReport,
     CountySummary,
@@ -355,27 +356,40 @@ class ReportService:
         xlsx: Path | None = None,
         pdf: Path | None = None,
         progress: Progress | None = None,
+        is_cancelled: IsCancelled | None = None,
     ) -> MonthlyReport:
-        """Compute the month once and write the workbook and/or the PDF from it."""
+        """Compute the month once and write the workbook and/or the PDF from it.
+
+        `is_cancelled` is looked at between the steps; cancelled, it raises ExportCancelled
+        and leaves no file.
+        """
         from app.exports.report_pdf import write_monthly_pdf
         from app.exports.report_xlsx import write_monthly_xlsx
 
         step = _stepper(progress, 1 + bool(xlsx) + bool(pdf))
         report = self.monthly(month, station_id)
         step()
-        if xlsx is not None:
-            write_monthly_xlsx(report, xlsx)
-            step()
-        if pdf is not None:
-            write_monthly_pdf(report, pdf)
-            step()
+        with StagedFiles(xlsx, pdf) as staged:
+            stop_if_cancelled(is_cancelled)
+            if xlsx is not None:
+                write_monthly_xlsx(report, staged.path(xlsx))
+                step()
+                stop_if_cancelled(is_cancelled)
+            if pdf is not None:
+                write_monthly_pdf(report, staged.path(pdf))
+                step()
+                stop_if_cancelled(is_cancelled)
+            staged.commit()
         self._log_export("monthly", report.station.id, f"{month:%Y-%m}", xlsx, pdf)
         return report
 
-    def write_county(self, month: dt.date, xlsx: Path) -> CountySummary:
+    def write_county(
+        self, month: dt.date, xlsx: Path, *, is_cancelled: IsCancelled | None = None
+    ) -> CountySummary:
         from app.exports.report_xlsx import write_county_xlsx
 
         summary = self.county_summary(month)
+        stop_if_cancelled(is_cancelled)
         write_county_xlsx(summary, xlsx)
         self._log_export("county", None, f"{month:%Y-%m}", xlsx, None)
         return summary
@@ -388,15 +402,27 @@ class ReportService:
         targets_only: bool = False,
         xlsx: Path | None = None,
         pdf: Path | None = None,
+        progress: Progress | None = None,
+        is_cancelled: IsCancelled | None = None,
     ) -> AnnualReport:
+        """As `write_monthly`, for a year (or its targets only)."""
         from app.exports.report_pdf import write_annual_pdf
         from app.exports.report_xlsx import write_annual_xlsx
 
+        step = _stepper(progress, 1 + bool(xlsx) + bool(pdf))
         report = self.annual(year, station_id, targets_only=targets_only)
-        if xlsx is not None:
-            write_annual_xlsx(report, xlsx)
-        if pdf is not None:
-            write_annual_pdf(report, pdf)
+        step()
+        with StagedFiles(xlsx, pdf) as staged:
+            stop_if_cancelled(is_cancelled)
+            if xlsx is not None:
+                write_annual_xlsx(report, staged.path(xlsx))
+                step()
+                stop_if_cancelled(is_cancelled)
+            if pdf is not None:
+                write_annual_pdf(report, staged.path(pdf))
+                step()
+                stop_if_cancelled(is_cancelled)
+            staged.commit()
         kind = "targets" if targets_only else "annual"
         self._log_export(kind, report.station.id, str(year), xlsx, pdf)
         return report

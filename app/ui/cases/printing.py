@@ -1,47 +1,38 @@
-"""打印个案档案: choose where, decide on the full ID number, write the PDF, offer to open it."""
+"""打印个案档案: decide on the full ID number, make the PDF, preview it, print or save it."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QObject, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.services.cases.printing import CasePrintService
 from app.services.cases.types import CaseDetail
-from app.ui.clients.prompts import ask
+from app.ui.print_preview import PrintPreview
 from app.ui.tasks import TaskRunner
 
 
 class CaseFilePrinter(QObject):
-    """Prints one case file at a time through the background runner."""
+    """Prints one case file at a time, through the print preview."""
 
     def __init__(self, *, printing: CasePrintService, tasks: TaskRunner, parent: QWidget) -> None:
         super().__init__(parent)
         self._printing = printing
-        self._tasks = tasks
         self._parent = parent
-        self.busy = False
-
-    def choose_path(self, suggested: str) -> Path | None:
-        """Ask where to save; None when the user cancels."""
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self._parent, self.tr("Save the case file"), suggested, self.tr("PDF files (*.pdf)")
+        self.preview = PrintPreview(
+            tasks=tasks,
+            parent=parent,
+            saved_text=self.tr("The case file was saved to {path}. Open it now?"),
         )
-        if not chosen:
-            return None
-        path = Path(chosen)
-        return path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
+
+    @property
+    def busy(self) -> bool:
+        return self.preview.busy
 
     def print_case(self, detail: CaseDetail) -> None:
         if self.busy:
             return
-        path = self.choose_path(str(Path.home() / f"个案档案_{detail.case_no}.pdf"))
-        if path is None:
-            return
         if not detail.can_reveal:
-            self.write(detail.id, path, reveal=False)
+            self.write(detail, reveal=False)
             return
         box = QMessageBox(
             QMessageBox.Icon.Question,
@@ -62,34 +53,14 @@ class CaseFilePrinter(QObject):
             chosen = box.clickedButton()
             box.deleteLater()
             if chosen in (full, masked):
-                self.write(detail.id, path, reveal=chosen is full)
+                self.write(detail, reveal=chosen is full)
 
         box.finished.connect(finished)
         box.open()
 
-    def write(self, case_id: int, path: Path, *, reveal: bool) -> None:
-        printing = self._printing
-        self.busy = True
-        self._tasks.run(
-            self,
-            lambda: printing.case_file_pdf(case_id, path, reveal=reveal),
-            on_done=self._written,
-            on_finally=self._idle,
+    def write(self, detail: CaseDetail, *, reveal: bool) -> None:
+        printing, case_id = self._printing, detail.id
+        self.preview.start(
+            lambda path: printing.case_file_pdf(case_id, path, reveal=reveal),
+            file_name=f"个案档案_{detail.case_no}.pdf",
         )
-
-    def _idle(self) -> None:
-        self.busy = False
-
-    def _written(self, path: Path) -> None:
-        ask(
-            self._parent,
-            self.tr("The case file was saved to {path}. Open it now?").format(path=path),
-            accept_text=self.tr("Open"),
-            reject_text=self.tr("Close"),
-            on_accept=lambda: self.open_file(path),
-            icon=QMessageBox.Icon.Information,
-        )
-
-    @staticmethod
-    def open_file(path: Path) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

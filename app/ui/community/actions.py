@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from app.services.clients.service import ClientService
@@ -14,9 +13,10 @@ from app.services.community.printing import ActivityPrintService
 from app.services.community.service import ActivityService
 from app.services.community.types import ActivityDetail, PhotosAdded, PhotoView
 from app.ui.clients.choices import ClientChoices
-from app.ui.clients.prompts import ask, tell
+from app.ui.clients.prompts import tell
 from app.ui.community.form import ActivityDialog
 from app.ui.dialogs import confirm, keep_open
+from app.ui.print_preview import PrintPreview
 from app.ui.tasks import TaskRunner
 
 IMAGE_FILTER = "*.jpg *.jpeg *.png *.gif *.bmp *.webp"
@@ -47,6 +47,11 @@ class ActivityActions(QObject):
         self._parent = parent
         self.dialog: QDialog | None = None
         """The dialog opened last (tests reach it here)."""
+        self.preview = PrintPreview(
+            tasks=tasks,
+            parent=parent,
+            saved_text=self.tr("The activity record was saved to {path}. Open it now?"),
+        )
 
     def open(self, key: str, detail: ActivityDetail, choices: ClientChoices) -> None:
         if key == "edit":
@@ -56,7 +61,7 @@ class ActivityActions(QObject):
         elif key == "add_photos":
             self.choose_photos(detail)
         elif key == "print":
-            self.choose_print_path(detail)
+            self.print_record(detail)
 
     def open_photo(self, key: str, detail: ActivityDetail, photo: PhotoView) -> None:
         if key == "caption":
@@ -159,32 +164,9 @@ class ActivityActions(QObject):
 
     # ---- printing ----------------------------------------------------------------------
 
-    def choose_print_path(self, detail: ActivityDetail) -> QFileDialog:
-        suggested = Path.home() / f"社区活动记录_{detail.held_on.isoformat()}.pdf"
-        dialog = QFileDialog(self._parent, self.tr("Save the activity record"), str(suggested))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter(self.tr("PDF files (*.pdf)"))
-        dialog.setDefaultSuffix("pdf")
-        dialog.fileSelected.connect(lambda chosen: self.print_record(detail, Path(chosen)))
-        self.dialog = dialog
-        keep_open(dialog)
-        dialog.open()
-        return dialog
-
-    def print_record(self, detail: ActivityDetail, path: Path) -> None:
-        printing = self._printing
-        self._tasks.run(self, lambda: printing.record_pdf(detail.id, path), on_done=self._printed)
-
-    @staticmethod
-    def open_file(path: Path) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-    def _printed(self, path: Path) -> None:
-        ask(
-            self._parent,
-            self.tr("The activity record was saved to {path}. Open it now?").format(path=path),
-            accept_text=self.tr("Open"),
-            reject_text=self.tr("Close"),
-            on_accept=lambda: self.open_file(path),
-            icon=QMessageBox.Icon.Information,
+    def print_record(self, detail: ActivityDetail) -> None:
+        printing, activity_id = self._printing, detail.id
+        self.preview.start(
+            lambda path: printing.record_pdf(activity_id, path),
+            file_name=f"社区活动记录_{detail.held_on.isoformat()}.pdf",
         )

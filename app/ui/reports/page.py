@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import StorageError
+from app.services.listing import ExportCancelled
 from app.services.reports.closing import MonthCloseService
 from app.services.reports.service import ReportService, add_months, month_start
 from app.services.reports.types import (
@@ -40,8 +41,9 @@ from app.services.reports.types import (
     StationRef,
 )
 from app.ui.dialogs import keep_open
+from app.ui.print_preview import PrintPreview
 from app.ui.reports.month_close_bar import MonthCloseBar
-from app.ui.tasks import IsCancelled, Progress, TaskRunner
+from app.ui.tasks import Cancelled, IsCancelled, Progress, TaskRunner
 
 MONTHLY, ANNUAL, TARGETS = "monthly", "annual", "targets"
 ALL_STATIONS = -1
@@ -104,6 +106,16 @@ class ReportsPage(QWidget):
         self.pdf.setChecked(True)
         self.generate_button = QPushButton(self.tr("&Generate"), self)
         self.generate_button.setToolTip(self.tr("Generate the report (Ctrl+G)"))
+        self.print_button = QPushButton(self.tr("&Print…"), self)
+        self.print_button.setToolTip(
+            self.tr("Preview the report's PDF, then print it or save it (Ctrl+P)")
+        )
+        self.preview = PrintPreview(
+            tasks=tasks,
+            parent=self,
+            saved_text=self.tr("The report was saved to {path}. Open it now?"),
+        )
+        self._station_names: dict[int, str] = {}
         self.open_button = QPushButton(self.tr("Open folder"), self)
         self.open_button.setEnabled(False)
         self.status = QLabel(self)
@@ -130,6 +142,7 @@ class ReportsPage(QWidget):
         form.addRow(self.tr("Files"), formats)
         buttons = QHBoxLayout()
         buttons.addWidget(self.generate_button)
+        buttons.addWidget(self.print_button)
         buttons.addWidget(self.open_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -151,10 +164,12 @@ class ReportsPage(QWidget):
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.browse_button.clicked.connect(self._browse)
         self.generate_button.clicked.connect(self.generate)
+        self.print_button.clicked.connect(self.print_preview)
         self.open_button.clicked.connect(self.open_folder)
         self.month.dateChanged.connect(self._month_changed)
         self.station.currentIndexChanged.connect(self._month_changed)
         QShortcut(QKeySequence("Ctrl+G"), self, self.generate)
+        QShortcut(QKeySequence.StandardKey.Print, self, self.print_preview)
         self._kind_changed()
         tasks.run(self, reports.stations, on_done=self._show_stations)
 
@@ -162,6 +177,7 @@ class ReportsPage(QWidget):
 
     def _show_stations(self, stations: list[StationRef]) -> None:
         self.station.clear()
+        self._station_names = {s.id: s.name for s in stations}
         for s in stations:
             self.station.addItem(f"{s.name}（{s.code}）", s.id)
         if len(stations) > 1:
@@ -220,41 +236,77 @@ class ReportsPage(QWidget):
         month = dt.date(picked.year(), picked.month(), 1)
         year = self.year.value()
 
-        def work(progress: Progress, _cancelled: IsCancelled) -> Written:
+        def write(progress: Progress, is_cancelled: IsCancelled) -> Written:
             try:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise StorageError(f"无法创建文件夹 {folder}：{exc.strerror or exc}") from exc
             if kind == MONTHLY and station == ALL_STATIONS:
                 path = folder / f"{month:%Y年%m月}_各站月报汇总.xlsx"
-                return Written((path,), reports.write_county(month, path))
-            if kind == MONTHLY:
-                name = _file_name(reports, station, f"{month:%Y年%m月}_社会工作服务月报")
-                xlsx = folder / f"{name}.xlsx" if excel else None
-                pdf_ = folder / f"{name}.pdf" if pdf else None
-                report = reports.write_monthly(
-                    month, station_id=station, xlsx=xlsx, pdf=pdf_, progress=progress
+                return Written(
+                    (path,), reports.write_county(month, path, is_cancelled=is_cancelled)
                 )
-                return Written(_present(xlsx, pdf_), report)
-            targets = kind == TARGETS
-            title = "目标完成情况" if targets else "社会工作服务年报"
-            name = _file_name(reports, station, f"{year}年_{title}")
+            name = _file_name(reports, station, _what(kind, month, year))
             xlsx = folder / f"{name}.xlsx" if excel else None
             pdf_ = folder / f"{name}.pdf" if pdf else None
-            annual = reports.write_annual(
-                year, station_id=station, targets_only=targets, xlsx=xlsx, pdf=pdf_
-            )
-            return Written(_present(xlsx, pdf_), annual)
+            if kind == MONTHLY:
+                report: MonthlyReport | AnnualReport = reports.write_monthly(
+                    month, station_id=station, xlsx=xlsx, pdf=pdf_,
+                    progress=progress, is_cancelled=is_cancelled,
+                )  # fmt: skip
+            else:
+                report = reports.write_annual(
+                    year, station_id=station, targets_only=kind == TARGETS, xlsx=xlsx,
+                    pdf=pdf_, progress=progress, is_cancelled=is_cancelled,
+                )  # fmt: skip
+            return Written(_present(xlsx, pdf_), report)
+
+        def work(progress: Progress, is_cancelled: IsCancelled) -> Written:
+            try:
+                return write(progress, is_cancelled)
+            except ExportCancelled:
+                raise Cancelled() from None
 
         self.generate_button.setEnabled(False)
         self.status.setText(self.tr("Generating…"))
+
+        def finished() -> None:
+            self.generate_button.setEnabled(True)
+            if self.status.text() == self.tr("Generating…"):  # cancelled or failed
+                self.status.setText(self.tr("No file was written."))
+
         self._tasks.run_with_progress(
             self,
             work,
             label=self.tr("Generating the report…"),
             on_done=self._written,
-            on_finally=lambda: self.generate_button.setEnabled(True),
+            on_finally=finished,
         )
+
+    def print_preview(self) -> None:
+        """The chosen report's PDF, made in the background and shown in the print preview."""
+        kind = self.kind.currentData()
+        station = self.station.currentData()
+        if station is None:
+            return
+        if station == ALL_STATIONS:
+            self.status.setText(self.tr("The all-stations summary is Excel only: not printed."))
+            return
+        reports = self._reports
+        picked = self.month.date()
+        month = dt.date(picked.year(), picked.month(), 1)
+        year = self.year.value()
+
+        def make(path: Path) -> object:
+            if kind == MONTHLY:
+                return reports.write_monthly(month, station_id=station, pdf=path)
+            return reports.write_annual(
+                year, station_id=station, targets_only=kind == TARGETS, pdf=path
+            )
+
+        what = _what(kind, month, year)
+        name = self._station_names.get(station, "")
+        self.preview.start(make, file_name=f"{name}_{what}.pdf" if name else f"{what}.pdf")
 
     def _written(self, written: Written) -> None:
         self.last_written = written
@@ -334,6 +386,13 @@ class ReportsPage(QWidget):
 
 def _present(*paths: Path | None) -> tuple[Path, ...]:
     return tuple(p for p in paths if p is not None)
+
+
+def _what(kind: str, month: dt.date, year: int) -> str:
+    """The report's part of its file name."""
+    if kind == MONTHLY:
+        return f"{month:%Y年%m月}_社会工作服务月报"
+    return f"{year}年_{'目标完成情况' if kind == TARGETS else '社会工作服务年报'}"
 
 
 def _file_name(reports: ReportService, station_id: int, what: str) -> str:

@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 
 from app.domain.audit_labels import ENTITY_LABELS, action_label, entity_label, known_actions
 from app.services.access.audit import AuditRow, AuditService, RefusalCount
+from app.services.listing import ExportCancelled
 from app.ui.settings.table import make_table, set_rows
-from app.ui.tasks import TaskRunner
+from app.ui.tasks import Cancelled, IsCancelled, Progress, TaskRunner
 
 _DAYS_SHOWN = 30  # the first view: the last month, enough to see what happened lately
 _DETAILS = 4
@@ -209,10 +210,20 @@ class AuditTab(QWidget):
     def export_to(self, path: Path) -> None:
         """Write the entries the filters select to `path` in the background."""
         audit, filters = self._audit, self.filters()
+
+        def work(progress: Progress, is_cancelled: IsCancelled) -> int:
+            try:
+                return audit.export_xlsx(
+                    path, **asdict(filters), progress=progress, is_cancelled=is_cancelled
+                )
+            except ExportCancelled:
+                raise Cancelled() from None
+
         self.export_button.setEnabled(False)
-        self._tasks.run(
+        self._tasks.run_with_progress(
             self,
-            lambda: audit.export_xlsx(path, **asdict(filters)),
+            work,
+            label=self.tr("Exporting the audit log…"),
             on_done=lambda count: self.count.setText(
                 self.tr("{count} entries exported to {path}").format(count=count, path=path)
             ),

@@ -14,6 +14,8 @@ from openpyxl import load_workbook
 from app.domain.audit_labels import action_label, entity_label
 from app.domain.errors import PermissionDenied
 from app.domain.roles import Role
+from app.exports import audit_xlsx
+from app.exports.list_xlsx import ExportCancelled
 from app.services.access.audit import AuditService, record
 from app.services.clients.service import ClientService
 from app.services.clients.types import ClientInput
@@ -110,3 +112,24 @@ def test_export_escapes_formula_cells_and_is_logged(
     [export] = log.search(action="export", entity="audit")
     assert json.loads(export.detail)["rows"] == len(hostile)
     assert entity_label(export.entity) == "审计日志"
+
+
+def test_a_cancelled_export_leaves_no_file_and_logs_nothing(
+    db: Database, admin: Actor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for n in range(5):
+        with db.write() as session:
+            record(session, None, "login_failed", login=f"x{n}", reason="wrong")
+    monkeypatch.setattr(audit_xlsx, "CHECK_EVERY", 2)
+    seen: list[int] = []
+    log = AuditService(db, admin)
+    with pytest.raises(ExportCancelled):
+        log.export_xlsx(
+            tmp_path / "audit.xlsx",
+            action="login_failed",
+            progress=lambda done, _total: seen.append(done),
+            is_cancelled=lambda: bool(seen),  # after the first rows are written
+        )
+    assert seen == [2]
+    assert list(tmp_path.iterdir()) == []
+    assert log.search(action="export", entity="audit") == []
