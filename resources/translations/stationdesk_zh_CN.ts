@@ -1754,8 +1754,8 @@ Save it?</source>
         <translation>打印/导出PDF</translation>
     </message>
     <message>
-        <source>Save the story shown as a PDF; ID numbers and phones are masked.</source>
-        <translation>把当前显示的服务经历保存为 PDF；身份证号和电话默认遮挡。</translation>
+        <source>Preview the story shown, then print it or save it as a PDF; ID numbers and phones are masked.</source>
+        <translation>预览当前显示的服务经历，再打印或另存为 PDF；身份证号和电话默认遮挡。</translation>
     </message>
     <message numerus="yes">
         <source>%n event(s)</source>
@@ -1766,14 +1766,6 @@ Save it?</source>
     <message>
         <source>Loading…</source>
         <translation>正在读取…</translation>
-    </message>
-    <message>
-        <source>Save the story</source>
-        <translation>保存服务经历</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
         <source>Print the story</source>
@@ -1794,14 +1786,6 @@ Save it?</source>
     <message>
         <source>The story was saved to {path}. Open it now?</source>
         <translation>服务经历已保存到 {path}。现在打开吗？</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>打开</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>关闭</translation>
     </message>
 </context>
 <context>

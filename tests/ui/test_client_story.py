@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from app.domain.roles import Role
@@ -111,7 +110,7 @@ def test_the_window_opens_the_case_and_the_visit_from_the_story(
     assert clients.detail.tabs.currentIndex() == 0
 
 
-def test_print_writes_a_masked_pdf_for_who_may_not_reveal(
+def test_print_previews_a_masked_pdf_for_who_may_not_reveal(
     qtbot: QtBot,
     db: Database,
     tasks: TaskRunner,
@@ -120,14 +119,23 @@ def test_print_writes_a_masked_pdf_for_who_may_not_reveal(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    target = tmp_path / "story"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
     tab = story_tab(qtbot, db, make_actor(Role.SUPERVISOR), tasks)
     tab.show_client(built.client_id)
     qtbot.waitUntil(tab.print_button.isEnabled, timeout=5_000)
-    tab.print_story()
-    written = target.with_suffix(".pdf")
+    tab.print_button.click()
+    preview = tab.preview
+    qtbot.waitUntil(
+        lambda: preview.dialog is not None and preview.dialog.isVisible(), timeout=10_000
+    )
+    dialog = preview.dialog
+    assert dialog is not None and len(dialog.pages) >= 1
+    # Saved from the preview: the same masked story.
+    written = tmp_path / "story.pdf"
+    monkeypatch.setattr(preview, "choose_path", lambda _suggested: written)
+    monkeypatch.setattr(preview, "open_file", lambda _path: None)
+    dialog.save_action.trigger()
     qtbot.waitUntil(written.exists, timeout=10_000)
     tasks.wait()
+    dialog.close()
     flat = "".join(pdf_reading.text(written).split())
     assert "服务经历" in flat and ID_NUMBER not in flat

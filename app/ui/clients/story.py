@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QModelIndex, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QShowEvent
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -24,8 +21,8 @@ from PySide6.QtWidgets import (
 from app.services.clients.story import ClientStoryService
 from app.services.clients.story_types import ClientStory, StoryKind, matching
 from app.services.context import Changes
-from app.ui.clients.prompts import ask
 from app.ui.clients.story_model import StoryModel
+from app.ui.print_preview import PrintPreview
 from app.ui.tasks import TaskRunner
 
 # A change to any of these may add to the story shown.
@@ -48,6 +45,11 @@ class ClientStoryTab(QWidget):
         self._story: ClientStory | None = None
         self._stale = False
         self._generation = 0
+        self.preview = PrintPreview(
+            tasks=tasks,
+            parent=self,
+            saved_text=self.tr("The story was saved to {path}. Open it now?"),
+        )
 
         self.kind = QComboBox(self)
         self.kind.setObjectName("storyKind")
@@ -61,7 +63,10 @@ class ClientStoryTab(QWidget):
         self.print_button = QPushButton(self.tr("Print / export PDF"), self)
         self.print_button.setObjectName("storyPrint")
         self.print_button.setToolTip(
-            self.tr("Save the story shown as a PDF; ID numbers and phones are masked.")
+            self.tr(
+                "Preview the story shown, then print it or save it as a PDF; ID numbers and "
+                "phones are masked."
+            )
         )
         self.count = QLabel(self)
         self.count.setObjectName("storyCount")
@@ -166,19 +171,11 @@ class ClientStoryTab(QWidget):
     # ---- printing -----------------------------------------------------------------------
 
     def print_story(self) -> None:
-        """Choose where; a masked PDF unless a permitted user asks for the full numbers."""
+        """Preview, then print or save; masked unless a permitted user asks for the full numbers."""
         if self._story is None:
             return
-        suggested = Path.home() / f"服务经历_{self._story.client_name}.pdf"
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save the story"), str(suggested), self.tr("PDF files (*.pdf)")
-        )
-        if not chosen:
-            return
-        path = Path(chosen)
-        path = path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
         if not self._can_reveal:
-            self.write(path, reveal=False)
+            self.preview_pdf(reveal=False)
             return
         box = QMessageBox(
             QMessageBox.Icon.Question,
@@ -199,34 +196,17 @@ class ClientStoryTab(QWidget):
             button = box.clickedButton()
             box.deleteLater()
             if button in (full, masked):
-                self.write(path, reveal=button is full)
+                self.preview_pdf(reveal=button is full)
 
         box.finished.connect(finished)
         box.open()
 
-    def write(self, path: Path, *, reveal: bool) -> None:
-        if self._client_id is None:
+    def preview_pdf(self, *, reveal: bool) -> None:
+        if self._client_id is None or self._story is None:
             return
         stories, client_id = self._stories, self._client_id
         kinds, text = self.kinds(), self.search.text()
-        self.print_button.setEnabled(False)
-        self._tasks.run(
-            self,
-            lambda: stories.story_pdf(client_id, path, kinds=kinds, text=text, reveal=reveal),
-            on_done=self._written,
-            on_finally=lambda: self.print_button.setEnabled(self._story is not None),
+        self.preview.start(
+            lambda path: stories.story_pdf(client_id, path, kinds=kinds, text=text, reveal=reveal),
+            file_name=f"服务经历_{self._story.client_name}.pdf",
         )
-
-    def _written(self, path: Path) -> None:
-        ask(
-            self,
-            self.tr("The story was saved to {path}. Open it now?").format(path=path),
-            accept_text=self.tr("Open"),
-            reject_text=self.tr("Close"),
-            on_accept=lambda: self.open_file(path),
-            icon=QMessageBox.Icon.Information,
-        )
-
-    @staticmethod
-    def open_file(path: Path) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
