@@ -23,6 +23,7 @@ from app.ui.groups.page import GroupsPage
 from app.ui.help.window import show_help
 from app.ui.login import LoginDialog
 from app.ui.main_window import PAGES, MainWindow
+from app.ui.reports.page import PROJECT, ReportsPage
 from app.ui.staff.page import StaffPage
 from app.ui.tasks import TaskRunner
 from app.ui.visits.page import VisitsPage
@@ -103,6 +104,12 @@ def shoot_records(window: MainWindow, camera: Camera) -> None:
         camera.settle()
         lister.table.selectRow(0)  # type: ignore[attr-defined]
         camera.save(window, f"{key}-record")
+    # A project's progress, which the 报表 page shows as soon as the project is chosen.
+    reports = _show(window, "reports")
+    assert isinstance(reports, ReportsPage)
+    reports.kind.setCurrentIndex(reports.kind.findData(PROJECT))
+    camera.save(window, "reports-project")
+    reports.kind.setCurrentIndex(0)
 
 
 def shoot_dialogs(window: MainWindow, camera: Camera) -> None:

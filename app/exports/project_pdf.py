@@ -43,11 +43,20 @@ def write_progress_pdf(report: ProjectProgress, path: Path) -> Path:
         story.append(table([header, *rows], (2.6, 0.9, 0.9, 1.3, 1.3, 1.1, 1.2, 1.1), st))
     else:
         story.append(text("本项目尚未设置指标。", st.body))
-    story += [CondPageBreak(60 * mm), text("二、按月完成情况", st.h1)]
-    story.append(text("各月实际完成数；已月结的整月取月结时保存的数字。", st.small))
-    for start in range(0, len(report.lines), MONTH_COLUMNS):
-        chunk = report.lines[start : start + MONTH_COLUMNS]
-        story += [CondPageBreak(45 * mm), Spacer(1, 2 * mm), _month_table(chunk, report, st)]
+    heading: list[Flowable] = [
+        text("二、按月完成情况", st.h1),
+        text("各月实际完成数；已月结的整月取月结时保存的数字。", st.small),
+    ]
+    # Balanced chunks: 11 targets print as 4 + 4 + 3 columns, not 5 + 5 + 1.
+    tables = -(-len(report.lines) // MONTH_COLUMNS)
+    size = -(-len(report.lines) // tables) if tables else 0
+    for start in range(0, len(report.lines), size or 1):
+        chunk = report.lines[start : start + size]
+        # Kept on one page when it fits (the section's heading with the first): its totals
+        # belong under its months.
+        story.append(KeepTogether([*heading, Spacer(1, 2 * mm), _month_table(chunk, report, st)]))
+        heading = []
+    story += heading
     story += [CondPageBreak(40 * mm), text("三、说明", st.h1)]
     story += [text(f"{d.label}：{d.text}", st.small) for d in report.definitions]
     story += _signatures(st)

@@ -4397,6 +4397,58 @@ Case management for township social work stations. Your records stay on this com
         <source>Station</source>
         <translation>站点</translation>
     </message>
+    <message>
+        <source>Project progress</source>
+        <translation>项目进度</translation>
+    </message>
+    <message>
+        <source>No project covers this station yet</source>
+        <translation>还没有覆盖本站的服务项目</translation>
+    </message>
+    <message>
+        <source>&amp;Project</source>
+        <translation>服务项目(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Choose a project first.</source>
+        <translation>请先选择服务项目。</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际完成</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成率</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>应完成进度</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Behind</source>
+        <translation>进度落后</translation>
+    </message>
+    <message>
+        <source>On track</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>As of %1, %2% of the project's period has passed.</source>
+        <translation>截至 %1，项目周期已过 %2%。</translation>
+    </message>
+    <message>
+        <source>Weighted completion: %1%.</source>
+        <translation>综合完成率 %1%。</translation>
+    </message>
 </context>
 <context>
     <name>ResourceDialog</name>

@@ -101,6 +101,9 @@ def test_every_page_and_tab(window: MainWindow, reader: Reader, demo: Demo) -> N
 def test_a_record_on_each_list_page(window: MainWindow, reader: Reader, demo: Demo) -> None:
     shoot_records(window, reader)
     _assert_chinese(reader, demo, least=5)
+    # The demo's project, its progress counted and read on the 报表 page.
+    project = _texts(reader, "reports-project")
+    assert {"项目进度", "应完成进度", "进度落后", "正常"} <= project
 
 
 def test_more_records_on_each_list_page(window: MainWindow, reader: Reader, demo: Demo) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -22,7 +23,7 @@ from app.store.models import AuditEntry, Station
 D = dt.date
 
 
-def project(stations: tuple[int, ...], code: str = "XM-1", **changes: object) -> ProjectInput:
+def project(stations: tuple[int, ...], code: str = "XM-1", **changes: Any) -> ProjectInput:
     values: dict[str, object] = {
         "code": code, "name": "测试项目", "starts_on": D(2026, 7, 1), "ends_on": D(2027, 6, 30),
         "station_ids": stations,
@@ -73,7 +74,7 @@ def test_added_project_reads_back_with_its_targets(db: Database, admin: Actor) -
     ],
 )
 def test_what_a_project_may_not_be(
-    db: Database, admin: Actor, changes: dict[str, object], message: str
+    db: Database, admin: Actor, changes: dict[str, Any], message: str
 ) -> None:
     with pytest.raises(InvalidInput, match=message):
         ProjectService(db, admin).add(project((admin.station_id,), **changes))
