@@ -145,6 +145,11 @@ def shoot_dialogs(window: MainWindow, camera: Camera) -> None:
     camera.dialogs_of(lambda: volunteers.open_volunteer(None), "dialog-volunteer")
     camera.dialogs_of(lambda: volunteers.open_service(None), "dialog-volunteer-service")
     camera.dialogs_of(lambda: volunteers.open_resource(None), "dialog-resource")
+    reports = _show(window, "reports")
+    assert isinstance(reports, ReportsPage)
+    reports.kind.setCurrentIndex(reports.kind.findData(PROJECT))
+    camera.dialogs_of(reports.projects.new_button.click, "dialog-new-project")
+    reports.kind.setCurrentIndex(0)
     camera.dialogs_of(window.change_password, "dialog-password")
     camera.dialogs_of(window.show_about, "dialog-about")
     for key in ("cases", "reports"):

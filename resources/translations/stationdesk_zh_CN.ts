@@ -4266,6 +4266,84 @@ Case management for township social work stations. Your records stay on this com
     </message>
 </context>
 <context>
+    <name>ProjectChooser</name>
+    <message>
+        <source>No project covers this station yet</source>
+        <translation>还没有覆盖本站的服务项目</translation>
+    </message>
+    <message>
+        <source>New project…</source>
+        <translation>新建服务项目…</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectDialog</name>
+    <message>
+        <source>New project</source>
+        <translation>新建服务项目</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Target (0: none)</source>
+        <translation>目标值（0 表示不设）</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Project code *</source>
+        <translation>项目编号 *</translation>
+    </message>
+    <message>
+        <source>Project name *</source>
+        <translation>项目名称 *</translation>
+    </message>
+    <message>
+        <source>Contract number</source>
+        <translation>合同编号</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>购买方</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>承接机构</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>合同金额（元）</translation>
+    </message>
+    <message>
+        <source>Project lead</source>
+        <translation>项目负责人</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>督导</translation>
+    </message>
+    <message>
+        <source>Stations covered</source>
+        <translation>覆盖站点</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
         <source>Monthly report</source>
@@ -4400,10 +4478,6 @@ Case management for township social work stations. Your records stay on this com
     <message>
         <source>Project progress</source>
         <translation>项目进度</translation>
-    </message>
-    <message>
-        <source>No project covers this station yet</source>
-        <translation>还没有覆盖本站的服务项目</translation>
     </message>
     <message>
         <source>&amp;Project</source>

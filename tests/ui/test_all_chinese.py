@@ -126,6 +126,7 @@ def test_every_dialog(window: MainWindow, reader: Reader, demo: Demo) -> None:
     _assert_chinese(reader, demo, least=13)
     # A group's name, not a person's (the translation once took the client form's).
     assert "小组名称 *" in _texts(reader, "dialog-group-plan")
+    assert {"新建服务项目", "项目编号 *", "新接个案（个）"} <= _texts(reader, "dialog-new-project")
 
 
 def test_login_and_first_start(qtbot: QtBot, reader: Reader, demo: Demo) -> None:

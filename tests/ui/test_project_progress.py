@@ -3,18 +3,22 @@ its Excel and PDF in the background."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
+from app.domain.roles import Role
 from app.services.context import Actor
 from app.services.projects.service import ProjectService
 from app.services.reports.service import ReportService
 from app.store.engine import Database
 from app.ui.reports.page import PROJECT, ReportsPage
+from app.ui.reports.project_dialog import ProjectDialog
 from app.ui.tasks import TaskRunner
 from tests.unit.services.projects.project_records import TODAY, build
 
@@ -98,3 +102,55 @@ def test_a_new_project_appears_in_the_list(
     qtbot.waitUntil(lambda: page.project.count() == 2)
     assert page.project.findText("梅林镇社工站2026年度合同目标（JX0426-2026）") >= 0
     assert page.project.currentText() == "梅林镇社会工作服务项目（XM-2026）"  # kept
+
+
+def _dialog(qtbot: QtBot, page: ReportsPage) -> ProjectDialog:
+    page.kind.setCurrentIndex(page.kind.findData(PROJECT))
+    page.projects.new_button.click()
+    qtbot.waitUntil(lambda: bool(page.findChildren(ProjectDialog)))
+    dialog = page.findChildren(ProjectDialog)[0]
+    qtbot.waitUntil(lambda: dialog.stations.count() == 2)  # the admin of two stations
+    return dialog
+
+
+def test_a_project_added_in_the_dialog_is_offered(
+    qtbot: QtBot, page: ReportsPage, db: Database, admin: Actor
+) -> None:
+    assert page.projects.new_button.isVisibleTo(page)
+    dialog = _dialog(qtbot, page)
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: dialog.error.text() != "")
+    assert dialog.error.text() == "请填写项目编号。"
+    assert dialog.isVisible()  # nothing typed is lost
+    dialog.code.setText("HJH-2026")
+    dialog.name.setText("禾计划梅林项目")
+    dialog.buyer.setText("测试县民政局")
+    dialog.starts.setDate(QDate(2026, 5, 1))
+    dialog.ends.setDate(QDate(2027, 4, 30))
+    own = dialog.stations.item(0)
+    assert own is not None and own.text() == "梅林镇社工站（JX0426）"
+    own.setCheckState(Qt.CheckState.Checked)
+    dialog.set_target("cases_new", 40, 60)
+    dialog.set_target("volunteer_hours", 12.5)
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: page.project.count() == 2)
+    qtbot.waitUntil(lambda: not page.findChildren(ProjectDialog))  # closed on saving
+    detail = ProjectService(db, admin).by_code("HJH-2026")
+    assert detail.info.buyer == "测试县民政局"
+    assert [(t.rule, t.target, t.weight) for t in detail.targets] == [
+        ("cases_new", 40, Decimal("60.00")),
+        ("volunteer_hours", Decimal("12.50"), Decimal("0.00")),
+    ]
+    assert [s.code for s in detail.station_refs] == ["JX0426"]
+
+
+def test_workers_have_no_new_project_button(
+    qtbot: QtBot, db: Database, admin: Actor, make_actor: Callable[..., Actor], tasks: TaskRunner
+) -> None:
+    worker = make_actor(Role.WORKER)
+    widget = ReportsPage(
+        reports=ReportService(db, worker), projects=ProjectService(db, worker), tasks=tasks
+    )
+    qtbot.addWidget(widget)
+    widget.show()
+    assert not widget.projects.new_button.isVisibleTo(widget)

@@ -30,9 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import AppError, StorageError
-from app.services.context import Changes
 from app.services.projects.service import ProjectService
-from app.services.projects.types import ProjectProgress, ProjectSummary
+from app.services.projects.types import ProjectProgress
 from app.services.reports.closing import MonthCloseService
 from app.services.reports.service import ReportService, add_months, month_start
 from app.services.reports.types import (
@@ -44,6 +43,7 @@ from app.services.reports.types import (
 )
 from app.ui.dialogs import keep_open
 from app.ui.reports.month_close_bar import MonthCloseBar
+from app.ui.reports.project_chooser import ProjectChooser
 from app.ui.tasks import IsCancelled, Progress, TaskRunner
 
 MONTHLY, ANNUAL, TARGETS, PROJECT = "monthly", "annual", "targets", "project"
@@ -92,8 +92,8 @@ class ReportsPage(QWidget):
         self.kind.addItem(self.tr("Targets report"), TARGETS)
         if projects is not None:
             self.kind.addItem(self.tr("Project progress"), PROJECT)
-        self.project = QComboBox(self)
-        self.project.setPlaceholderText(self.tr("No project covers this station yet"))
+        self.projects = ProjectChooser(projects=projects, tasks=tasks, today=today, parent=self)
+        self.project = self.projects.combo
         self.month = QDateEdit(self)
         self.month.setDisplayFormat("yyyy-MM")
         previous = add_months(month_start(today), -1)
@@ -129,7 +129,7 @@ class ReportsPage(QWidget):
         form.addRow(self.tr("&Month"), self.month)
         form.addRow(self.tr("&Year"), self.year)
         form.addRow(self.tr("&Station"), self.station)
-        form.addRow(self.tr("&Project"), self.project)
+        form.addRow(self.tr("&Project"), self.projects)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(self.browse_button)
@@ -154,7 +154,8 @@ class ReportsPage(QWidget):
         self.setTabOrder(self.month, self.year)
         self.setTabOrder(self.year, self.station)
         self.setTabOrder(self.station, self.project)
-        self.setTabOrder(self.project, self.folder)
+        self.setTabOrder(self.project, self.projects.new_button)
+        self.setTabOrder(self.projects.new_button, self.folder)
         self.setTabOrder(self.folder, self.browse_button)
         self.setTabOrder(self.browse_button, self.excel)
         self.setTabOrder(self.excel, self.pdf)
@@ -171,9 +172,6 @@ class ReportsPage(QWidget):
         QShortcut(QKeySequence("Ctrl+G"), self, self.generate)
         self._kind_changed()
         tasks.run(self, reports.stations, on_done=self._show_stations)
-        if projects is not None:
-            tasks.run(self, projects.list, on_done=self._show_projects)
-            tasks.bus.changed.connect(self._changed)
 
     # ---- choices ---------------------------------------------------------------------
 
@@ -186,17 +184,6 @@ class ReportsPage(QWidget):
         own = self.station.findData(self._reports.own_station_id)
         self.station.setCurrentIndex(max(own, 0))
 
-    def _changed(self, changes: Changes) -> None:
-        if changes.touches("project") and self._projects is not None:
-            self._tasks.run(self, self._projects.list, on_done=self._show_projects)
-
-    def _show_projects(self, projects: list[ProjectSummary]) -> None:
-        chosen = self.project.currentData()
-        self.project.clear()
-        for p in projects:
-            self.project.addItem(f"{p.name}（{p.code}）", p.id)
-        self.project.setCurrentIndex(max(self.project.findData(chosen), 0) if projects else -1)
-
     def show_month(self, month: str) -> None:
         """Select the monthly report of `month` ("YYYY-MM"): a dashboard figure's own month."""
         year, number = (int(part) for part in month.split("-"))
@@ -208,7 +195,7 @@ class ReportsPage(QWidget):
         self.month.setEnabled(kind in (MONTHLY, PROJECT))
         self.year.setEnabled(kind in (ANNUAL, TARGETS))
         self.station.setEnabled(kind != PROJECT)
-        self.project.setEnabled(kind == PROJECT)
+        self.projects.setEnabled(kind == PROJECT)
         self._month_changed()
         self._preview()
 
