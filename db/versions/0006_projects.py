@@ -65,6 +65,13 @@ _ORDER = {r.key: i for i, r in enumerate(RULES)}
 
 def upgrade() -> None:
     _create_tables()
+    if op.get_bind().dialect.name != "sqlite":
+        # create_table leaves `use_alter` keys out on other databases (see 0003).
+        for table in ("projects", "project_stations", "project_targets"):
+            for column in ("created_by_id", "updated_by_id"):
+                op.create_foreign_key(
+                    f"fk_{table}_{column}_users", table, "users", [column], ["id"]
+                )
     _move_yearly_targets(op.get_bind())
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 import json
 from decimal import Decimal
 
+import pytest
 from alembic import command
 from sqlalchemy import select
 
@@ -23,6 +24,15 @@ STORED = {
     "2026": {"cases_new": 60, "volunteer_hours": "120.50", "cases_open": 3},
     "2027": {},
 }
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db(request: pytest.FixtureRequest) -> Database:
+    """The move runs on both engines (the statements differ: RETURNING, numerics)."""
+    database: Database = request.getfixturevalue(
+        "sqlite_db" if request.param == "sqlite" else "pg_db"
+    )
+    return database
 
 
 def _move(db: Database, revision: str) -> None:
