@@ -67,7 +67,8 @@ def compute(
         )
     as_of = min(month_end(month), info.ends_on, today)
     station_ids = [s.id for s in project.station_refs]
-    months, values = _months(session, station_ids, info.starts_on, as_of)
+    rules = [project_rules.BY_KEY[t.rule] for t in project.targets]
+    months, values = _months(session, station_ids, rules, info.starts_on, as_of)
     expected = _expected(info.starts_on, info.ends_on, as_of)
     lines = tuple(_line(t, [v[t.rule] for v in values], expected) for t in project.targets)
     return ProjectProgress(
@@ -85,9 +86,15 @@ def compute(
 
 
 def _months(
-    session: Session, station_ids: Sequence[int], starts_on: dt.date, as_of: dt.date
+    session: Session,
+    station_ids: Sequence[int],
+    rules: Sequence[project_rules.ProjectRule],
+    starts_on: dt.date,
+    as_of: dt.date,
 ) -> tuple[list[ProgressMonth], list[dict[str, Number]]]:
-    """Each month of the period up to `as_of`: its figures summed over the stations."""
+    """Each month of the period up to `as_of`: the rules' figures summed over the stations
+    (only those figures are counted)."""
+    wanted = {r.figure for r in rules}
     months: list[ProgressMonth] = []
     values: list[dict[str, Number]] = []
     month = starts_on.replace(day=1)
@@ -104,11 +111,11 @@ def _months(
         counted = [sid for sid in station_ids if sid not in stored]
         per_station = list(stored.values())
         if counted:
-            per_station += monthly.figures(session, counted, first, last).values()
+            per_station += monthly.figures(session, counted, first, last, only=wanted).values()
         values.append(
             {
                 r.key: _total([figures[r.figure] for figures in per_station], r.decimal)
-                for r in project_rules.RULES
+                for r in rules
             }
         )
         months.append(ProgressMonth(month, first, last, closed=not counted))
