@@ -50,6 +50,7 @@ from app.services.groups.printing import GroupPrintService
 from app.services.groups.service import GroupService
 from app.services.importing.service import RosterImportService
 from app.services.lists.service import ListExportService
+from app.services.projects.service import ProjectService
 from app.services.reports.closing import MonthCloseService
 from app.services.reports.service import ReportService, parse_month
 from app.services.settings.codes import CodeService
@@ -321,6 +322,11 @@ class Desk:
     def months(self) -> MonthCloseService:
         """月结: `status(month)`, `close(month)`, `diff(month)`, `correcting(reason)`…"""
         return MonthCloseService(self.db, self.actor)
+
+    @cached_property
+    def projects(self) -> ProjectService:
+        """服务项目: `list()`, `by_code(code)`, `add(…)`, `progress(id, month)`…"""
+        return ProjectService(self.db, self.actor)
 
     @cached_property
     def dashboard(self) -> DashboardService:

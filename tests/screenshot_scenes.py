@@ -24,6 +24,7 @@ from app.ui.groups.page import GroupsPage
 from app.ui.help.window import show_help
 from app.ui.login import LoginDialog
 from app.ui.main_window import PAGES, MainWindow
+from app.ui.reports.page import PROJECT, ReportsPage
 from app.ui.staff.page import StaffPage
 from app.ui.tasks import TaskRunner
 from app.ui.visits.page import VisitsPage
@@ -106,6 +107,12 @@ def shoot_records(window: MainWindow, camera: Camera) -> None:
         camera.save(window, f"{key}-record")
         if isinstance(page, ClientsPage):
             shoot_story(window, page, camera)
+    # A project's progress, which the 报表 page shows as soon as the project is chosen.
+    reports = _show(window, "reports")
+    assert isinstance(reports, ReportsPage)
+    reports.kind.setCurrentIndex(reports.kind.findData(PROJECT))
+    camera.save(window, "reports-project")
+    reports.kind.setCurrentIndex(0)
 
 
 def shoot_story(window: MainWindow, clients: ClientsPage, camera: Camera) -> None:
@@ -151,6 +158,11 @@ def shoot_dialogs(window: MainWindow, camera: Camera) -> None:
     camera.dialogs_of(lambda: volunteers.open_volunteer(None), "dialog-volunteer")
     camera.dialogs_of(lambda: volunteers.open_service(None), "dialog-volunteer-service")
     camera.dialogs_of(lambda: volunteers.open_resource(None), "dialog-resource")
+    reports = _show(window, "reports")
+    assert isinstance(reports, ReportsPage)
+    reports.kind.setCurrentIndex(reports.kind.findData(PROJECT))
+    camera.dialogs_of(reports.projects.new_button.click, "dialog-new-project")
+    reports.kind.setCurrentIndex(0)
     camera.dialogs_of(window.change_password, "dialog-password")
     camera.dialogs_of(window.show_about, "dialog-about")
     for key in ("cases", "reports"):

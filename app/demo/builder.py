@@ -35,6 +35,7 @@ from app.demo.cases import fill_cases, station_clients
 from app.demo.consents import fill_consents
 from app.demo.households import Households, Place
 from app.demo.people import People, chance
+from app.demo.projects import add_project
 from app.demo.rows import RowWriter
 from app.demo.staff import StaffPlan, add_staff
 from app.domain.codes import COMMUNITY, village_kind
@@ -117,6 +118,7 @@ class DemoSummary:
             "training",
             "volunteer",
             "resource",
+            "project",
         )
     )
 
@@ -268,6 +270,8 @@ class _Filler:
                         fill_consents(session, item.station.id, rng, now, self.today)
                     self._advance(item.clients // 4)
                     self._records(session, item, index)
+                with self._step("服务项目"):
+                    add_project(session, self.actor, self.today)
                 with self._step("检索索引"):
                     search.rebuild(session)
                 summary = self._summary(work, staff, time.perf_counter() - started)

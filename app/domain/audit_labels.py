@@ -27,6 +27,7 @@ ENTITY_LABELS: dict[str, str] = {
     "volunteer_service": "志愿服务记录",
     "resource": "资源链接",
     "report": "报表",
+    "project": "服务项目",
 }
 
 REFUSAL_ACTIONS = ("refused", "login_failed")

@@ -268,6 +268,7 @@ REPORT_KIND_LABELS: dict[str, str] = {
     "annual": "年报",
     "targets": "合同目标完成情况",
     "county": "全县汇总",
+    "project_progress": "项目进度",
 }
 
 EXPORT_WHAT_LABELS: dict[str, str] = {

@@ -19,6 +19,7 @@ from app.services.groups.printing import GroupPrintService
 from app.services.groups.service import GroupService
 from app.services.importing.service import RosterImportService
 from app.services.lists.service import ListExportService
+from app.services.projects.service import ProjectService
 from app.services.reports.closing import MonthCloseService
 from app.services.reports.service import ReportService
 from app.services.settings.codes import CodeService
@@ -149,7 +150,10 @@ def _build(key: str, *, db: Database, actor: Actor, tasks: TaskRunner) -> QWidge
         )
     if key == "reports":
         return ReportsPage(
-            reports=ReportService(db, actor), months=MonthCloseService(db, actor), tasks=tasks
+            reports=ReportService(db, actor),
+            months=MonthCloseService(db, actor),
+            projects=ProjectService(db, actor),
+            tasks=tasks,
         )
     assert key == "settings"
     return SettingsPage(db=db, actor=actor, tasks=tasks)

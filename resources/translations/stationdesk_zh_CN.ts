@@ -4439,6 +4439,84 @@ Case management for township social work stations. Your records stay on this com
     </message>
 </context>
 <context>
+    <name>ProjectChooser</name>
+    <message>
+        <source>No project covers this station yet</source>
+        <translation>还没有覆盖本站的服务项目</translation>
+    </message>
+    <message>
+        <source>New project…</source>
+        <translation>新建服务项目…</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectDialog</name>
+    <message>
+        <source>New project</source>
+        <translation>新建服务项目</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Target (0: none)</source>
+        <translation>目标值（0 表示不设）</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Project code *</source>
+        <translation>项目编号 *</translation>
+    </message>
+    <message>
+        <source>Project name *</source>
+        <translation>项目名称 *</translation>
+    </message>
+    <message>
+        <source>Contract number</source>
+        <translation>合同编号</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>购买方</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>承接机构</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>合同金额（元）</translation>
+    </message>
+    <message>
+        <source>Project lead</source>
+        <translation>项目负责人</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>督导</translation>
+    </message>
+    <message>
+        <source>Stations covered</source>
+        <translation>覆盖站点</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
         <source>Monthly report</source>
@@ -4589,6 +4667,54 @@ Case management for township social work stations. Your records stay on this com
     <message>
         <source>Station</source>
         <translation>站点</translation>
+    </message>
+    <message>
+        <source>Project progress</source>
+        <translation>项目进度</translation>
+    </message>
+    <message>
+        <source>&amp;Project</source>
+        <translation>服务项目(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Choose a project first.</source>
+        <translation>请先选择服务项目。</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际完成</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成率</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>应完成进度</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Behind</source>
+        <translation>进度落后</translation>
+    </message>
+    <message>
+        <source>On track</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>As of %1, %2% of the project's period has passed.</source>
+        <translation>截至 %1，项目周期已过 %2%。</translation>
+    </message>
+    <message>
+        <source>Weighted completion: %1%.</source>
+        <translation>综合完成率 %1%。</translation>
     </message>
 </context>
 <context>

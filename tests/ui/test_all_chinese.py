@@ -116,6 +116,9 @@ def test_every_page_and_tab(window: MainWindow, reader: Reader, demo: Demo) -> N
 def test_a_record_on_each_list_page(window: MainWindow, reader: Reader, demo: Demo) -> None:
     shoot_records(window, reader)
     _assert_chinese(reader, demo, least=5)
+    # The demo's project, its progress counted and read on the 报表 page.
+    project = _texts(reader, "reports-project")
+    assert {"项目进度", "应完成进度", "进度落后", "正常"} <= project
 
 
 def test_more_records_on_each_list_page(window: MainWindow, reader: Reader, demo: Demo) -> None:
@@ -138,6 +141,7 @@ def test_every_dialog(window: MainWindow, reader: Reader, demo: Demo) -> None:
     _assert_chinese(reader, demo, least=13)
     # A group's name, not a person's (the translation once took the client form's).
     assert "小组名称 *" in _texts(reader, "dialog-group-plan")
+    assert {"新建服务项目", "项目编号 *", "新接个案（个）"} <= _texts(reader, "dialog-new-project")
 
 
 def test_every_case_step_dialog(window: MainWindow, reader: Reader, demo: Demo) -> None:

@@ -198,9 +198,6 @@ KEY_FIGURES: tuple[str, ...] = (
 STOCK_FIGURES = frozenset({"cases_carried", "cases_open", "cases_high_risk"})
 """Figures that are a state at a day, not a flow: a year's value is the last month's."""
 
-TARGETS_KEY = "report_targets"
-"""Settings key (per station) of the contract targets: {"2026": {"cases_new": 60, …}}."""
-
 
 def sheet_definitions() -> tuple[Definition, ...]:
     """The 说明 sheet: every figure's definition, then the terms they use."""

@@ -9,7 +9,7 @@ station's month and all thirty stations' month cost the same number of queries.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from decimal import Decimal
 from functools import partial
 from typing import Any
@@ -50,8 +50,13 @@ def figures(
     first: dt.date,
     last: dt.date,
     worker_id: int | None = None,
+    *,
+    only: Collection[str] | None = None,
 ) -> dict[int, Figures]:
-    """Every figure for each station (one worker's own, with `worker_id`); zeros for none."""
+    """Every figure for each station (one worker's own, with `worker_id`); zeros for none.
+
+    `only` names the figures wanted (a project's targets): the others stay 0 uncounted.
+    """
     ids = list(station_ids)
     result: dict[int, Figures] = {sid: dict.fromkeys(BY_KEY, 0) for sid in ids}
 
@@ -61,6 +66,8 @@ def figures(
     grouped = partial(_grouped, worker_id=w)
 
     def put(key: str, stmt: Select[*tuple[Any, ...]]) -> None:
+        if only is not None and key not in only:
+            return
         for sid, value in session.execute(stmt).all():
             result[sid][key] = _number(value)
 

@@ -6,24 +6,23 @@ generations on the same data give the same figures.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.domain import project_rules
 from app.domain.errors import InvalidInput, NotFound, PermissionDenied
 from app.domain.roles import Permission, Role
 from app.services.access import audit
 from app.services.access.refusals import logs_refusals
 from app.services.context import Actor, Changes
 from app.store.engine import Database
-from app.store.models import Setting, Station
+from app.store.models import Station
 
-from . import closed_months, monthly
+from . import annual_targets, closed_months, monthly
 from . import definitions as defs
 from .files import IsCancelled, StagedFiles, stop_if_cancelled
 from .types import (
@@ -129,57 +128,32 @@ class ReportService:
             return self._targets(session, station.id, year)
 
     def _targets(self, session: Session, station_id: int, year: int) -> dict[str, Number]:
-        text = session.scalar(
-            select(Setting.value).where(
-                Setting.key == defs.TARGETS_KEY, Setting.station_id == station_id
-            )
-        )
-        stored: Mapping[str, Any] = json.loads(text).get(str(year), {}) if text else {}
-        return {
-            key: Decimal(str(value)) if defs.BY_KEY[key].unit in ("小时", "元") else int(value)
-            for key, value in stored.items()
-            if key in defs.BY_KEY and defs.BY_KEY[key].targeted
-        }
+        return annual_targets.read(session, station_id, year)
 
     def set_targets(self, year: int, values: Mapping[str, Number]) -> Changes:
-        """Store the year's targets of the actor's station; zero or empty removes one."""
+        """Store the year's targets of the actor's station (its annual project); zero or
+        empty removes one."""
         self._actor.require(Permission.MANAGE_SETTINGS)
-        clean: dict[str, str | int] = {}
+        clean: dict[str, Number] = {}
         for key, value in values.items():
-            if key not in defs.BY_KEY or not defs.BY_KEY[key].targeted:
+            if key not in project_rules.BY_KEY:
                 raise InvalidInput(f"“{key}”不是可设目标的指标。", field=key)
             if value < 0:
-                raise InvalidInput(f"{defs.BY_KEY[key].label}的目标不能是负数。", field=key)
+                label = project_rules.BY_KEY[key].label
+                raise InvalidInput(f"{label}的目标不能是负数。", field=key)
             if value:
-                clean[key] = str(value) if isinstance(value, Decimal) else int(value)
+                clean[key] = value
         with self._db.write() as session:
-            row = session.scalar(
-                select(Setting).where(
-                    Setting.key == defs.TARGETS_KEY,
-                    Setting.station_id == self._actor.station_id,
-                )
-            )
-            stored: dict[str, Any] = json.loads(row.value) if row is not None else {}
-            stored[str(year)] = clean
-            text = json.dumps(stored, ensure_ascii=False, sort_keys=True)
-            if row is None:
-                row = Setting(
-                    key=defs.TARGETS_KEY,
-                    station_id=self._actor.station_id,
-                    value=text,
-                    created_by_id=self._actor.user_id,
-                    updated_by_id=self._actor.user_id,
-                )
-                session.add(row)
-            else:
-                row.value = text
-                row.updated_by_id = self._actor.user_id
-            session.flush()
+            sid = self._actor.station_id
+            project_id = annual_targets.write(session, sid, year, clean, self._actor.user_id)
+            if project_id is None:
+                return Changes()
+            stored = {k: str(v) if isinstance(v, Decimal) else int(v) for k, v in clean.items()}
             audit.record(
-                session, self._actor, "update", entity="setting", entity_id=row.id,
-                key=defs.TARGETS_KEY, year=year, targets=clean,
+                session, self._actor, "update", entity="project", entity_id=project_id,
+                year=year, targets=stored,
             )  # fmt: skip
-        return Changes.of("setting", ids=(row.id,))
+        return Changes.of("project", ids=(project_id,))
 
     # ---- the dashboard's figures ------------------------------------------------------
 

@@ -32,6 +32,7 @@ from app.store.models.groups import (
 )
 from app.store.models.history import DatedValue, MonthClose, MonthCorrection
 from app.store.models.org import CodeItem, Setting, Station, User, Village
+from app.store.models.projects import Project, ProjectStation, ProjectTarget
 from app.store.models.staff import (
     Resource,
     Supervision,
@@ -74,6 +75,9 @@ __all__ = [
     "ImportBatch",
     "MonthClose",
     "MonthCorrection",
+    "Project",
+    "ProjectStation",
+    "ProjectTarget",
     "Referral",
     "Resource",
     "ServiceRecord",

@@ -10,7 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QStandardPaths, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,8 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.errors import StorageError
+from app.domain.errors import AppError, StorageError
 from app.services.listing import ExportCancelled
+from app.services.projects.service import ProjectService
+from app.services.projects.types import ProjectProgress
 from app.services.reports.closing import MonthCloseService
 from app.services.reports.service import ReportService, add_months, month_start
 from app.services.reports.types import (
@@ -43,9 +45,11 @@ from app.services.reports.types import (
 from app.ui.dialogs import keep_open
 from app.ui.print_preview import PrintPreview
 from app.ui.reports.month_close_bar import MonthCloseBar
+from app.ui.reports.project_chooser import ProjectChooser
 from app.ui.tasks import Cancelled, IsCancelled, Progress, TaskRunner
 
-MONTHLY, ANNUAL, TARGETS = "monthly", "annual", "targets"
+MONTHLY, ANNUAL, TARGETS, PROJECT = "monthly", "annual", "targets", "project"
+BEHIND_COLOUR = "#b42318"
 ALL_STATIONS = -1
 """The station box's value for the county's all-stations summary."""
 
@@ -55,7 +59,7 @@ class Written:
     """What a generation produced: the files, and the figures to show on the page."""
 
     files: tuple[Path, ...]
-    report: MonthlyReport | AnnualReport | CountySummary
+    report: MonthlyReport | AnnualReport | CountySummary | ProjectProgress
 
 
 def _text(value: Number | None) -> str:
@@ -73,11 +77,13 @@ class ReportsPage(QWidget):
         reports: ReportService,
         tasks: TaskRunner,
         months: MonthCloseService | None = None,
+        projects: ProjectService | None = None,
         today: dt.date | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._reports = reports
+        self._projects = projects
         self._tasks = tasks
         today = today or dt.date.today()
         self.last_written: Written | None = None
@@ -86,6 +92,10 @@ class ReportsPage(QWidget):
         self.kind.addItem(self.tr("Monthly report"), MONTHLY)
         self.kind.addItem(self.tr("Annual report"), ANNUAL)
         self.kind.addItem(self.tr("Targets report"), TARGETS)
+        if projects is not None:
+            self.kind.addItem(self.tr("Project progress"), PROJECT)
+        self.projects = ProjectChooser(projects=projects, tasks=tasks, today=today, parent=self)
+        self.project = self.projects.combo
         self.month = QDateEdit(self)
         self.month.setDisplayFormat("yyyy-MM")
         previous = add_months(month_start(today), -1)
@@ -131,6 +141,7 @@ class ReportsPage(QWidget):
         form.addRow(self.tr("&Month"), self.month)
         form.addRow(self.tr("&Year"), self.year)
         form.addRow(self.tr("&Station"), self.station)
+        form.addRow(self.tr("&Project"), self.projects)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(self.browse_button)
@@ -155,7 +166,9 @@ class ReportsPage(QWidget):
         self.setTabOrder(self.kind, self.month)
         self.setTabOrder(self.month, self.year)
         self.setTabOrder(self.year, self.station)
-        self.setTabOrder(self.station, self.folder)
+        self.setTabOrder(self.station, self.project)
+        self.setTabOrder(self.project, self.projects.new_button)
+        self.setTabOrder(self.projects.new_button, self.folder)
         self.setTabOrder(self.folder, self.browse_button)
         self.setTabOrder(self.browse_button, self.excel)
         self.setTabOrder(self.excel, self.pdf)
@@ -167,6 +180,8 @@ class ReportsPage(QWidget):
         self.print_button.clicked.connect(self.print_preview)
         self.open_button.clicked.connect(self.open_folder)
         self.month.dateChanged.connect(self._month_changed)
+        self.month.dateChanged.connect(self._preview)
+        self.project.currentIndexChanged.connect(self._preview)
         self.station.currentIndexChanged.connect(self._month_changed)
         QShortcut(QKeySequence("Ctrl+G"), self, self.generate)
         QShortcut(QKeySequence.StandardKey.Print, self, self.print_preview)
@@ -192,10 +207,43 @@ class ReportsPage(QWidget):
         self.month.setDate(QDate(year, number, 1))
 
     def _kind_changed(self) -> None:
-        monthly = self.kind.currentData() == MONTHLY
-        self.month.setEnabled(monthly)
-        self.year.setEnabled(not monthly)
+        kind = self.kind.currentData()
+        self.month.setEnabled(kind in (MONTHLY, PROJECT))
+        self.year.setEnabled(kind in (ANNUAL, TARGETS))
+        self.station.setEnabled(kind != PROJECT)
+        self.projects.setEnabled(kind == PROJECT)
         self._month_changed()
+        self._preview()
+
+    def _preview(self) -> None:
+        """A project's progress shows as soon as it is chosen; the files wait for 生成."""
+        project_id, projects = self.project.currentData(), self._projects
+        if self.kind.currentData() != PROJECT or project_id is None or projects is None:
+            return
+        picked = self.month.date()
+        month = dt.date(picked.year(), picked.month(), 1)
+        self._tasks.run(
+            self,
+            lambda: projects.progress(project_id, month),
+            on_done=self._previewed,
+            on_error=self._preview_refused,
+        )
+
+    def _previewed(self, report: ProjectProgress) -> None:
+        summary = self.tr("As of %1, %2% of the project's period has passed.")
+        summary = summary.replace("%1", f"{report.as_of:%Y-%m-%d}")
+        summary = summary.replace("%2", f"{report.expected}")
+        if report.score is not None:
+            score = self.tr("Weighted completion: %1%.").replace("%1", f"{report.score}")
+            summary += " " + score
+        self.status.setText(summary)
+        self._show_progress(report)
+
+    def _preview_refused(self, error: AppError) -> bool:
+        """A month outside the project's period: said on the page, not in a message box."""
+        self.table.setRowCount(0)
+        self.status.setText(error.message)
+        return True
 
     def _month_changed(self) -> None:
         """The month close line follows the month and station shown (one station's)."""
@@ -226,9 +274,14 @@ class ReportsPage(QWidget):
         if not self.excel.isChecked() and not self.pdf.isChecked():
             self.status.setText(self.tr("Tick Excel, PDF or both."))
             return
-        if station == ALL_STATIONS and kind != MONTHLY:
+        if station == ALL_STATIONS and kind in (ANNUAL, TARGETS):
             self.status.setText(self.tr("The all-stations summary is a monthly report."))
             return
+        project_id = self.project.currentData()
+        if kind == PROJECT and project_id is None:
+            self.status.setText(self.tr("Choose a project first."))
+            return
+        projects = self._projects
         folder = Path(self.folder.text().strip() or ".")
         excel, pdf = self.excel.isChecked(), self.pdf.isChecked()
         reports = self._reports
@@ -241,6 +294,16 @@ class ReportsPage(QWidget):
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise StorageError(f"无法创建文件夹 {folder}：{exc.strerror or exc}") from exc
+            if kind == PROJECT:
+                assert projects is not None
+                detail = projects.get(project_id)
+                name = f"{detail.info.name}_{month:%Y年%m月}_项目进度"
+                xlsx = folder / f"{name}.xlsx" if excel else None
+                pdf_ = folder / f"{name}.pdf" if pdf else None
+                made = projects.write_progress(
+                    project_id, month, xlsx=xlsx, pdf=pdf_, progress=progress
+                )
+                return Written(_present(xlsx, pdf_), made)
             if kind == MONTHLY and station == ALL_STATIONS:
                 path = folder / f"{month:%Y年%m月}_各站月报汇总.xlsx"
                 return Written(
@@ -286,6 +349,9 @@ class ReportsPage(QWidget):
     def print_preview(self) -> None:
         """The chosen report's PDF, made in the background and shown in the print preview."""
         kind = self.kind.currentData()
+        if kind == PROJECT:
+            self._print_project()
+            return
         station = self.station.currentData()
         if station is None:
             return
@@ -308,6 +374,18 @@ class ReportsPage(QWidget):
         name = self._station_names.get(station, "")
         self.preview.start(make, file_name=f"{name}_{what}.pdf" if name else f"{what}.pdf")
 
+    def _print_project(self) -> None:
+        project_id, projects = self.project.currentData(), self._projects
+        if project_id is None or projects is None:
+            return
+        picked = self.month.date()
+        month = dt.date(picked.year(), picked.month(), 1)
+        name = self.project.currentText()
+        self.preview.start(
+            lambda path: projects.write_progress(project_id, month, pdf=path),
+            file_name=f"{name}_{month:%Y年%m月}_项目进度.pdf",
+        )
+
     def _written(self, written: Written) -> None:
         self.last_written = written
         self.open_button.setEnabled(True)
@@ -318,6 +396,8 @@ class ReportsPage(QWidget):
             self._show_monthly(report)
         elif isinstance(report, AnnualReport):
             self._show_annual(report)
+        elif isinstance(report, ProjectProgress):
+            self._show_progress(report)
         else:
             self._show_county(report)
 
@@ -374,6 +454,28 @@ class ReportsPage(QWidget):
             for r in report.rows
         ]  # fmt: skip
         self._fill(headers, rows)
+
+    def _show_progress(self, report: ProjectProgress) -> None:
+        headers = [
+            self.tr("Figure"),
+            self.tr("Unit"),
+            self.tr("Target"),
+            self.tr("Actual"),
+            self.tr("Done"),
+            self.tr("Expected"),
+            self.tr("State"),
+        ]
+        rows = [
+            [line.label, line.unit, _text(line.target), _text(line.actual),
+             "" if line.done is None else f"{line.done}%", f"{report.expected}%",
+             self.tr("Behind") if line.behind else self.tr("On track")]
+            for line in report.lines
+        ]  # fmt: skip
+        self._fill(headers, rows)
+        for r, line in enumerate(report.lines):
+            state = self.table.item(r, len(headers) - 1)
+            if line.behind and state is not None:
+                state.setForeground(QColor(BEHIND_COLOUR))
 
     def _show_county(self, summary: CountySummary) -> None:
         headers = [self.tr("Code"), self.tr("Station"), *summary.labels]

@@ -1,0 +1,1 @@
+"""Purchased-service projects (服务项目): contracts, targets and their progress."""
