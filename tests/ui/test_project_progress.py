@@ -172,7 +172,12 @@ def test_print_previews_the_project_progress(
     assert not (tmp_path / "out").exists()  # nothing saved unless asked
     written = tmp_path / "progress.pdf"
     suggested: list[str] = []
-    monkeypatch.setattr(preview, "choose_path", lambda name: suggested.append(name) or written)
+
+    def choose_path(name: str) -> Path:
+        suggested.append(name)
+        return written
+
+    monkeypatch.setattr(preview, "choose_path", choose_path)
     monkeypatch.setattr(preview, "open_file", lambda _path: None)
     dialog.save_action.trigger()
     qtbot.waitUntil(written.exists, timeout=10_000)
