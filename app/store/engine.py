@@ -112,7 +112,7 @@ _SERVER_MESSAGES = (
     (
         "connection",  # refused, closed, no route to host: the server cannot be reached
         "无法连接数据库服务器：请检查网络、服务器地址和端口，或请县里管理员确认服务器已开启。"
-        "刚才的操作没有保存，请稍后再试。",
+        "正在做的操作没有保存，请稍后再试。",
     ),
 )
 

@@ -31,6 +31,9 @@ from sqlalchemy.orm import Session
 from app.store import search_pinyin
 
 NAME_GRAMS = "stationdesk_name_grams"
+MIDDLE_MIN = 6
+"""Digits from this many up also match inside an ID number (a birth date, an area code):
+their trigrams are selective enough for the pg_trgm index. Fewer match its tail only."""
 _NUMBER_CHARS = frozenset("0123456789x")
 
 
@@ -49,6 +52,8 @@ def create_statements() -> list[str]:
                 SELECT substr(name, i, 2) FROM generate_series(1, char_length(name) - 1) AS i
             ) AS pieces (piece) $$""",
         f"CREATE INDEX ix_pg_clients_name_grams ON clients USING gin ({NAME_GRAMS}(name))",
+        "CREATE INDEX ix_pg_clients_id_number_tail ON clients "
+        "(reverse(id_number) text_pattern_ops)",
         "CREATE INDEX ix_pg_clients_id_number_trgm ON clients USING gin (id_number gin_trgm_ops)",
         "CREATE INDEX ix_pg_clients_phone_trgm ON clients USING gin (phone gin_trgm_ops)",
     ]
@@ -58,6 +63,7 @@ def drop_statements() -> list[str]:
     return [
         "DROP INDEX IF EXISTS ix_pg_clients_phone_trgm",
         "DROP INDEX IF EXISTS ix_pg_clients_id_number_trgm",
+        "DROP INDEX IF EXISTS ix_pg_clients_id_number_tail",
         "DROP INDEX IF EXISTS ix_pg_clients_name_grams",
         f"DROP FUNCTION IF EXISTS {NAME_GRAMS}(text)",
     ]
@@ -68,6 +74,19 @@ def pieces(needle: str) -> list[str]:
     if len(needle) <= 2:
         return [needle]
     return sorted({needle[i : i + 2] for i in range(len(needle) - 1)})
+
+
+def _by_id_number(number: str, *, id_parts: bool) -> list[Select[Any]]:
+    from app.store.models import Client
+
+    if not id_parts:  # whole numbers only (see search.matching): the unique index
+        return [select(Client.id).where(Client.id_number == number)]
+    # The tail, read backwards, is the start of the reversed number: a btree range.
+    # Digits and X only, so nothing in the pattern needs escaping.
+    tail = select(Client.id).where(func.reverse(Client.id_number).like(number[::-1] + "%"))
+    if len(number) < MIDDLE_MIN:
+        return [tail]
+    return [tail, select(Client.id).where(Client.id_number.contains(number, autoescape=True))]
 
 
 def matching(
@@ -88,13 +107,7 @@ def matching(
         )
     ]
     if set(needle) <= _NUMBER_CHARS:
-        number = needle.upper()
-        by_id = (
-            Client.id_number.contains(number, autoescape=True)
-            if id_parts
-            else Client.id_number == number  # whole numbers only (see search.matching)
-        )
-        parts.append(select(Client.id).where(by_id))
+        parts.extend(_by_id_number(needle.upper(), id_parts=id_parts))
     if any(ch.isdigit() for ch in needle):
         parts.append(select(Client.id).where(Client.phone.contains(needle, autoescape=True)))
     # Villages are few: their ids go in as a list the client index on village_id serves.
