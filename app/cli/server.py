@@ -9,6 +9,7 @@ password file (`--pgpass FILE`, readable by its owner alone), never to the scree
 
 from __future__ import annotations
 
+import argparse
 import os
 from pathlib import Path
 from typing import Any
@@ -51,9 +52,7 @@ def add_parser(commands: Any) -> None:
     role.set_defaults(handler=run_add_station_role)
 
 
-def _server_options() -> Any:
-    import argparse
-
+def _server_options() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False, parents=[database_option()])
     common.add_argument(
         "--sslmode", choices=SSL_MODES, help="与服务器的加密连接方式（libpq 的 sslmode）"

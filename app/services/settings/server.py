@@ -12,14 +12,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.domain.errors import InvalidInput, NotFound
 from app.services.access import audit
 from app.services.settings.setup import SetupService
 from app.store import postgres_rls, postgres_roles
 from app.store.engine import Database, storage_errors
-from app.store.models import Station
+from app.store.models import Station, User
 
 COUNTY_CODE = "COUNTY"
 
@@ -96,9 +96,20 @@ class CountyServerService:
         wanted = station_code.strip().upper()
         with self._db.read() as session:
             station = session.scalar(select(Station).where(Station.code == wanted))
+            users = session.scalar(
+                select(func.count()).select_from(User).where(User.station_id == Station.id)
+                .where(Station.code == wanted)
+            )  # fmt: skip
         if station is None:
             raise NotFound(
                 f"没有代码为 {station_code} 的站点：请县里管理员先用 stationdesk station add 添加。"
+            )
+        if not users:
+            # A station role on a database showing it no user would start the first-run
+            # wizard at the station's PC.
+            raise InvalidInput(
+                f"站点 {station.code} 还没有用户：请县里管理员先用 stationdesk user add "
+                f"--station {station.code} 为它添加站长或社工。"
             )
         role = self._names.station(station.code)
         with storage_errors(), self._db.engine.begin() as conn:

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import Connection, insert, select, text
 from sqlalchemy.exc import DBAPIError
 
-from app.domain.errors import AuthenticationFailed, StorageError
+from app.domain.errors import AuthenticationFailed, InvalidInput, StorageError
 from app.domain.roles import Role
 from app.services.access.audit_trail import check_chain
 from app.services.access.auth import AuthService
@@ -190,3 +190,9 @@ def test_a_station_role_does_not_migrate_an_older_schema(
         migrate.upgrade(station_a.engine)
     assert "比本程序旧" in refused.value.message
     assert "server init" in refused.value.message
+
+
+def test_a_station_without_users_gets_no_role_yet(county: County, admin: Actor) -> None:
+    StationService(county.owner, admin).add_station(code="JX0428", name="新桥镇社工站")
+    with pytest.raises(InvalidInput, match="还没有用户"):
+        CountyServerService(county.owner).add_station_role(station_code="jx0428")
