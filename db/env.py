@@ -7,14 +7,9 @@ from alembic import context
 import app.store.models  # noqa: F401  (registers every table)
 from app.store.base import Base
 from app.store.engine import make_engine
-from app.store.search import is_search_table
+from app.store.migrate import include_name
 
 config = context.config
-
-
-def include_name(name: str | None, type_: str, parent_names: object) -> bool:
-    # The full-text index is SQLite-only and managed by app.store.search.
-    return not (type_ == "table" and name is not None and is_search_table(name))
 
 
 def run_migrations() -> None:

@@ -16,7 +16,18 @@ import sys
 from sqlalchemy.exc import DBAPIError
 
 from app import __version__
-from app.cli import backup, case, export, importing, project, report, setup, station, users
+from app.cli import (
+    backup,
+    case,
+    export,
+    importing,
+    project,
+    report,
+    server,
+    setup,
+    station,
+    users,
+)
 from app.cli.context import EXIT_ERROR, Context
 from app.domain.errors import AppError
 from app.store.location import keep_files_private
@@ -72,4 +83,5 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_parser(commands)
     report.add_parser(commands)
     project.add_parser(commands)
+    server.add_parser(commands)
     return parser

@@ -61,6 +61,7 @@ def add_project(session: Session, actor: Actor, today: dt.date) -> int:
         starts_on=starts_on,
         ends_on=ends_on,
         amount_yuan=Decimal("300000.00"),
+        station_id=station.id,
         lead=actor.display_name,
         supervisor=supervisor or "",
         note="示范数据：指标按本站已有记录的进度设定。",

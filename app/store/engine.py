@@ -30,11 +30,20 @@ from app.store.base import CLOCK_OPTION
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 10_000
+# libpq's words when it has no password to offer (none in the URL, PGPASSWORD or .pgpass).
+NO_PASSWORD = "no password supplied"
 
 
 def database_url(location: str | Path) -> str:
-    """A plain path becomes a SQLite URL; anything with `://` is taken as a URL."""
+    """A plain path becomes a SQLite URL; anything with `://` is taken as a URL.
+
+    A libpq-style `postgresql://` (or `postgres://`) URL gets the psycopg 3 driver, the
+    only one installed: SQLAlchemy would otherwise look for psycopg2.
+    """
     text = str(location)
+    for scheme in ("postgresql://", "postgres://"):
+        if text.startswith(scheme):
+            return "postgresql+psycopg://" + text[len(scheme) :]
     if "://" in text:
         return text
     return f"sqlite:///{Path(text).expanduser().resolve()}"
@@ -66,17 +75,60 @@ _STORAGE_MESSAGES = (
     ),
 )
 
+# PostgreSQL's (libpq's) wording. The originals stay in the error's detail for the log;
+# none of them holds the password.
+_SERVER_MESSAGES = (
+    (
+        "password authentication failed",
+        "数据库密码不对：请检查 PGPASSWORD 或密码文件（~/.pgpass，Windows 为 "
+        "%APPDATA%\\postgresql\\pgpass.conf）里这个数据库账号的密码。",
+    ),
+    (
+        NO_PASSWORD,
+        "没有数据库密码：请把县里给的密码文件放到 ~/.pgpass（Windows 为 "
+        "%APPDATA%\\postgresql\\pgpass.conf），或设置 PGPASSWORD。",
+    ),
+    (
+        "no pg_hba.conf entry",
+        "数据库服务器不允许从这台电脑连接：请县里管理员在 pg_hba.conf 里放行。",
+    ),
+    ('fatal:  database "', "数据库服务器上没有这个数据库：请检查连接地址里的库名。"),
+    ('fatal:  role "', "数据库服务器上没有这个账号：请检查连接地址里的数据库账号。"),
+    (
+        "ssl was required",
+        "数据库服务器不支持加密连接（SSL），而 sslmode 要求加密：请检查服务器设置。",
+    ),
+    ("certificate", "数据库服务器的证书没有通过检查：请检查 sslmode 和证书设置。"),
+    (
+        "row-level security",
+        "数据库服务器拒绝了这次写入：这条记录不属于本站。刚才的操作没有保存。",
+    ),
+    (
+        "permission denied",
+        "数据库服务器拒绝了这个操作：本站的数据库账号无权这样做。刚才的操作没有保存。",
+    ),
+    ("could not translate host name", "找不到数据库服务器：请检查连接地址里的服务器名。"),
+    ("timeout expired", "连接数据库服务器超时：请检查网络，稍后再试。"),
+    (
+        "connection",  # refused, closed, no route to host: the server cannot be reached
+        "无法连接数据库服务器：请检查网络、服务器地址和端口，或请县里管理员确认服务器已开启。"
+        "正在做的操作没有保存，请稍后再试。",
+    ),
+)
+
 
 @contextmanager
 def storage_errors() -> Iterator[None]:
-    """Turn SQLite's failures of the file itself into errors the user can act on."""
+    """Turn SQLite's failures of the file itself, and a server's refusals, into errors the
+    user can act on."""
     try:
         yield
     except sa_exc.DatabaseError as exc:
         # Not only OperationalError: a damaged file or one that is no database at all
         # comes as sqlite3.DatabaseError itself.
         text = str(exc.orig).lower()
-        for needle, message in _STORAGE_MESSAGES:
+        postgres = exc.orig.__class__.__module__.startswith("psycopg")
+        for needle, message in _SERVER_MESSAGES if postgres else _STORAGE_MESSAGES:
             if needle in text:
                 raise StorageError(message, detail=str(exc.orig)) from exc
         raise

@@ -10,12 +10,12 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, inspect, text
 
 from app.domain.errors import StorageError
 from app.resources import migrations_dir
-from app.store import sqlite_files
-from app.store.engine import sqlite_path
+from app.store import postgres_rls, search, sqlite_files
+from app.store.engine import sqlite_path, storage_errors
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +27,17 @@ def alembic_config(engine: Engine) -> Config:
     config.set_main_option("script_location", str(SCRIPT_LOCATION))
     config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
     return config
+
+
+def include_name(name: str | None, type_: str, parent_names: object) -> bool:
+    """Autogenerate's filter: what the models do not describe. The full-text index is
+    SQLite-only (app.store.search); PostgreSQL's search indexes (ix_pg_*) and the county
+    server's role map (app.store.postgres_rls) are made outside the models."""
+    if name is None:
+        return True
+    if type_ == "table":
+        return not (search.is_search_table(name) or name == postgres_rls.MAPPING)
+    return not (type_ == "index" and name.startswith("ix_pg_"))
 
 
 def head_revision(engine: Engine) -> str:
@@ -50,15 +61,52 @@ def is_empty(engine: Engine) -> bool:
     return not inspect(engine).get_table_names()
 
 
+def known_revisions(engine: Engine) -> set[str]:
+    script = ScriptDirectory.from_config(alembic_config(engine))
+    return {revision.revision for revision in script.walk_revisions()}
+
+
+def _may_upgrade(engine: Engine) -> bool:
+    """On a server only the schema's owner migrates: a station's or the county's role
+    (app/store/postgres_roles.py) may not, and must not half-try."""
+    if engine.dialect.name != "postgresql":
+        return True
+    with engine.connect() as conn:
+        owns = conn.execute(
+            text(
+                "SELECT pg_has_role(relowner, 'USAGE') FROM pg_class "
+                "WHERE oid = to_regclass('alembic_version')"
+            )
+        ).scalar()
+    return owns is None or bool(owns)
+
+
 def upgrade(engine: Engine) -> UpgradeResult:
     """Bring the database to the newest schema; an older SQLite file is copied first.
 
-    If the upgrade fails, the copy is put back, so the file is as it was before.
+    If the upgrade fails, the copy is put back, so the file is as it was before. A schema
+    newer than the program, or an older one on a server this role may not upgrade, is
+    refused with what to do about it.
     """
-    before = current_revision(engine)
-    head = head_revision(engine)
-    if before == head:
-        return UpgradeResult(before, head, None)
+    with storage_errors():
+        before = current_revision(engine)
+        head = head_revision(engine)
+        if before == head:
+            return UpgradeResult(before, head, None)
+        if before is not None and before not in known_revisions(engine):
+            raise StorageError(
+                f"数据库的表结构（版本 {before}）比本程序新（本程序到版本 {head}）："
+                "请先把工作台升级到新版本再打开它。"
+            )
+        if before is not None and not _may_upgrade(engine):
+            raise StorageError(
+                f"服务器上数据库的表结构（版本 {before}）比本程序旧（版本 {head}）："
+                "请县里管理员在服务器上运行 stationdesk server init 升级数据库后再登录。"
+            )
+        return _upgrade(engine, before, head)
+
+
+def _upgrade(engine: Engine, before: str | None, head: str) -> UpgradeResult:
     path = sqlite_path(engine.url.render_as_string(hide_password=False))
     backup: Path | None = None
     if path is not None and path.exists() and before is not None:

@@ -5,7 +5,8 @@ trigram table silently returns nothing (docs/platform-notes.md). So the index ho
 as its own token (unicode61 over space-separated characters) and a query is a phrase of
 its characters: "张 三" matches 张三 and 张三丰, "0 0 7 1" matches an ID number ending in
 0071 (for roles that may see full numbers; others must type the whole number). Other
-databases fall back to LIKE; this module is the only SQLite-specific part.
+databases fall back to LIKE; this module is the only SQLite-specific part. PostgreSQL has
+its own indexes: app/store/search_postgres.py.
 
 Names are found by their pinyin too (zgl, zhang, zhangguilan, 张gl for 张桂兰): that
 index, on SQLite and PostgreSQL, is app/store/search_pinyin.py, kept in step from here.
@@ -33,7 +34,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from app.domain import name_pinyin
-from app.store import search_pinyin
+from app.store import search_pinyin, search_postgres
 
 TABLE = "client_search"
 COLUMNS = ("name", "idno", "phone", "village")
@@ -178,6 +179,8 @@ def matching(session: Session, query: str, *, id_parts: bool = True) -> ColumnEl
             ids = union(ids, _fts_pinyin_ids(*pinyin))
         found = Client.id.in_(ids)
         return found if id_parts else or_(found, whole)
+    if session.get_bind().dialect.name == "postgresql":
+        return search_postgres.matching(session, needle, id_parts=id_parts, pinyin=pinyin)
     village_ids = select(Village.id).where(Village.name.contains(needle, autoescape=True))
     plain = or_(
         Client.name.contains(needle, autoescape=True),

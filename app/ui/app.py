@@ -20,7 +20,7 @@ from app.services.backup.types import StartReport
 from app.services.context import Actor
 from app.services.settings.setup import SetupService
 from app.store.engine import Database, database_url, sqlite_path, storage_errors
-from app.store.location import default_database
+from app.store.location import default_database, shown_location
 from app.ui import garbage
 from app.ui.crash import CrashDialog, install_excepthook
 from app.ui.i18n import install_translations
@@ -163,22 +163,23 @@ def _open(location: str) -> Database | None:
     This runs before any window exists, so there is nothing to keep responsive and it is
     done directly rather than through the task runner.
     """
+    shown = shown_location(location)  # a server URL's password never reaches the log
     try:
         with storage_errors():
             db = Database.open(location)
             SetupService(db).prepare()
         return db
     except AppError as exc:
-        log.warning("cannot open %s: %s (%s)", location, exc, exc.detail)
+        log.warning("cannot open %s: %s (%s)", shown, exc, exc.detail)
         QMessageBox.critical(
             None,
             QCoreApplication.translate("StartUp", "Station Desk"),
             QCoreApplication.translate(
                 "StartUp", "The database cannot be opened:\n{path}\n\n{reason}"
-            ).format(path=location, reason=exc.message),
+            ).format(path=shown, reason=exc.message),
         )
     except Exception as exc:
-        log.exception("cannot open %s", location)
+        log.exception("cannot open %s", shown)
         CrashDialog(None, exc).exec()
     return None
 

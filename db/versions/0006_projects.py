@@ -47,7 +47,8 @@ _PROJECTS = sa.table(
     "projects", sa.column("id"), sa.column("uuid"), sa.column("code"), sa.column("name"),
     sa.column("contract_no"), sa.column("buyer"), sa.column("agency"), sa.column("starts_on"),
     sa.column("ends_on"), sa.column("amount_yuan", sa.Numeric(14, 2)), sa.column("lead"),
-    sa.column("supervisor"), sa.column("note"), sa.column("annual_year"), sa.column("version"),
+    sa.column("supervisor"), sa.column("note"), sa.column("annual_year"), sa.column("station_id"),
+    sa.column("version"),
     sa.column("created_by_id"), sa.column("updated_by_id"), *_stamps(),
 )  # fmt: skip
 _COVERS = sa.table(
@@ -112,6 +113,7 @@ def _move_yearly_targets(conn: sa.Connection) -> None:
                     buyer="", agency="", starts_on=dt.date(year, 1, 1),
                     ends_on=dt.date(year, 12, 31), amount_yuan=Decimal(0), lead="",
                     supervisor="", note="由原“年度目标”设置转入。", annual_year=year,
+                    station_id=station_id,
                     **_bookkeeping(user_id, now),
                 ).returning(_PROJECTS.c.id)
             ).scalar_one()  # fmt: skip
@@ -171,6 +173,7 @@ def _create_tables() -> None:
         sa.Column("supervisor", sa.String(length=64), nullable=False),
         sa.Column("note", sa.Text(), nullable=False),
         sa.Column("annual_year", sa.Integer(), nullable=True),
+        sa.Column("station_id", sa.Integer(), nullable=True),
         sa.Column("created_at", app.store.base.UTCDateTime(), nullable=False),
         sa.Column("updated_at", app.store.base.UTCDateTime(), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
@@ -190,12 +193,16 @@ def _create_tables() -> None:
             name=op.f("fk_projects_updated_by_id_users"),
             use_alter=True,
         ),
+        sa.ForeignKeyConstraint(
+            ["station_id"], ["stations.id"], name=op.f("fk_projects_station_id_stations")
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_projects")),
         sa.UniqueConstraint("code", name=op.f("uq_projects_code")),
         sa.UniqueConstraint("uuid", name=op.f("uq_projects_uuid")),
     )
     with op.batch_alter_table("projects", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_projects_annual_year"), ["annual_year"], unique=False)
+        batch_op.create_index(batch_op.f("ix_projects_station_id"), ["station_id"], unique=False)
 
     op.create_table(
         "project_stations",
@@ -290,6 +297,7 @@ def _drop_tables() -> None:
 
     op.drop_table("project_stations")
     with op.batch_alter_table("projects", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_projects_station_id"))
         batch_op.drop_index(batch_op.f("ix_projects_annual_year"))
 
     op.drop_table("projects")

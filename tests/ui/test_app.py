@@ -66,3 +66,20 @@ def test_a_database_locked_by_another_program(
     check = sqlite3.connect(path)
     assert check.execute("SELECT name FROM sqlite_master").fetchall() == [("theirs",)]
     check.close()
+
+
+def test_an_unreachable_server_is_explained_without_its_password(
+    refusals: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.store.location import log_dir
+    from tests.postgres import _free_port
+
+    monkeypatch.setenv("PGCONNECT_TIMEOUT", "3")
+    url = f"postgresql://county_jx0426:s3cret-Pw@127.0.0.1:{_free_port()}/county"
+    assert gui.run_gui(url) == 1
+    assert len(refusals) == 1
+    assert "无法连接数据库服务器" in refusals[0]
+    assert "s3cret-Pw" not in refusals[0] and "county_jx0426" in refusals[0]
+    logged = "".join(p.read_text(encoding="utf-8") for p in log_dir().glob("*.log*"))
+    assert "cannot open postgresql://county_jx0426:***@" in logged
+    assert "s3cret-Pw" not in logged

@@ -29,6 +29,7 @@ from app.services.context import Actor
 from app.store.base import new_uuid
 from app.store.engine import Database, clock_of
 from app.store.models import AuditEntry
+from app.store.postgres_rls import AUDIT_HEAD
 
 _LAST = "audit_last_entry"
 # Any fixed number: PostgreSQL writers take this advisory lock to append one at a time.
@@ -81,6 +82,11 @@ def _chain_head(session: Session) -> str:
         return str(last.hash)
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _CHAIN_LOCK})
+        # A station's role sees only its own rows (row-level security); the chain runs
+        # through every station's, so the head comes from a function run as the owner.
+        with session.no_autoflush:
+            head = session.scalar(text(f"SELECT {AUDIT_HEAD}()"))
+        return str(head or GENESIS)
     with session.no_autoflush:
         head = session.scalar(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1))
     return head or GENESIS

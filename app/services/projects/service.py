@@ -182,6 +182,7 @@ class ProjectService:
             project = Project(
                 **texts, starts_on=data.starts_on, ends_on=data.ends_on,
                 amount_yuan=data.amount_yuan, note=data.note.strip(),
+                station_id=stations[0] if len(stations) == 1 else None,
                 created_by_id=user, updated_by_id=user,
             )  # fmt: skip
             session.add(project)

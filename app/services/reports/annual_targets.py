@@ -63,6 +63,7 @@ def write(
             starts_on=dt.date(year, 1, 1),
             ends_on=dt.date(year, 12, 31),
             annual_year=year,
+            station_id=station_id,
             created_by_id=user_id,
             updated_by_id=user_id,
         )

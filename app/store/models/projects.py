@@ -7,6 +7,11 @@ of app/domain/project_rules.py; its result is always counted from the records.
 `annual_year` marks the station's yearly contract targets (设置 → 年度目标): one such
 project per station and year, which the monthly report, the dashboard and the targets
 report read as the year's targets.
+
+`station_id` is the station that manages the project: set for a project of one station
+(a head's own, the yearly targets), empty for the county's projects. On the county's
+PostgreSQL server a station writes only the projects it manages and reads those that
+cover it (app/store/postgres_rls.py).
 """
 
 from __future__ import annotations
@@ -37,6 +42,8 @@ class Project(Tracked, Base):
     supervisor: Mapped[str] = mapped_column(String(64), default="")
     note: Mapped[str] = mapped_column(Text, default="")
     annual_year: Mapped[int | None] = mapped_column(Integer, index=True)
+    station_id: Mapped[int | None] = mapped_column(ForeignKey("stations.id"), index=True)
+    """The managing station; None for a county project (see the module's note)."""
 
 
 class ProjectStation(Tracked, Base):

@@ -67,3 +67,32 @@ def test_a_reload_after_a_conflict_saves(clients: ClientService) -> None:
     fresh = clients.get(created.id)
     clients.update(created.id, version=fresh.version, data=ClientInput(name="张山"))
     assert clients.get(created.id).name == "张山"
+
+
+def test_two_workstations_on_their_own_connections_get_the_conflict(
+    db: Database, admin: Actor
+) -> None:
+    """Two PCs: two engines on one database, as two workstations on the county server."""
+    other = Database.open(db.engine.url.render_as_string(hide_password=False))
+    try:
+        here = ClientService(db, admin, today=TODAY)
+        there = ClientService(other, admin, today=TODAY)
+        created = here.create(ClientInput(name="张三", address="梅林村1组"))
+        loaded_here, loaded_there = here.get(created.id), there.get(created.id)
+        if not db.is_sqlite:  # really two server sessions
+            with db.engine.connect() as a, other.engine.connect() as b:
+                pid = "SELECT pg_backend_pid()"
+                assert a.exec_driver_sql(pid).scalar() != b.exec_driver_sql(pid).scalar()
+        there.update(
+            created.id, version=loaded_there.version,
+            data=ClientInput(name="张三", address="梅林村2组"),
+        )  # fmt: skip
+        with pytest.raises(ConflictError) as raised:
+            here.update(
+                created.id, version=loaded_here.version,
+                data=ClientInput(name="张三", address="梅林村3组"),
+            )  # fmt: skip
+        assert "没有保存" in raised.value.message
+        assert here.get(created.id).address == "梅林村2组"
+    finally:
+        other.dispose()

@@ -14,7 +14,7 @@ from sqlalchemy import Column, Integer, MetaData, inspect, select
 
 from app.domain.errors import StorageError
 from app.services.context import Actor
-from app.store import migrate, search, sqlite_files
+from app.store import migrate, sqlite_files
 from app.store.base import Base
 from app.store.engine import Database
 from app.store.models import Village
@@ -22,16 +22,11 @@ from app.store.models import Village
 SOURCE = migrate.SCRIPT_LOCATION
 
 
-def include_name(name: str | None, type_: str, parent_names: object) -> bool:
-    """The filter of db/env.py: the full-text index is not part of the models."""
-    return not (type_ == "table" and name is not None and search.is_search_table(name))
-
-
 def pending_changes(db: Database, metadata: MetaData) -> list[Sequence[object]]:
     """What autogenerate would write: (op, ...) tuples, or lists of them for changed columns."""
     with db.engine.connect() as conn:
         context = MigrationContext.configure(
-            conn, opts={"include_name": include_name, "compare_type": True}
+            conn, opts={"include_name": migrate.include_name, "compare_type": True}
         )
         return list(compare_metadata(context, metadata))
 
