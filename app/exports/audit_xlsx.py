@@ -5,11 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
-
 from app.exports.roster_errors import safe
 
 HEADERS = ("时间", "用户", "操作", "记录类型", "记录编号", "详情")
@@ -17,6 +12,12 @@ HEADERS = ("时间", "用户", "操作", "记录类型", "记录编号", "详情
 
 def write_audit_log(path: Path, rows: Iterable[Sequence[str]]) -> int:
     """Write the rows under the headers; the number of rows written."""
+    # openpyxl loads when the log is exported, not with every service that audits.
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Font
+
     book = Workbook(write_only=True)
     sheet = book.create_sheet("审计日志")
     sheet.column_dimensions["A"].width = 20
@@ -32,12 +33,8 @@ def write_audit_log(path: Path, rows: Iterable[Sequence[str]]) -> int:
     for row in rows:
         # Every value is text, escaped: a login or a detail typed by a user could look
         # like a formula and run when the county opens the file.
-        sheet.append([_text(value) for value in row])
+        # Escape first (a NUL start counts as unsafe), then drop what a sheet cannot hold.
+        sheet.append([ILLEGAL_CHARACTERS_RE.sub("", safe(str(value))) for value in row])
         count += 1
     book.save(path)
     return count
-
-
-def _text(value: object) -> str:
-    # Escape first (a NUL start counts as unsafe), then drop what a worksheet cannot hold.
-    return ILLEGAL_CHARACTERS_RE.sub("", safe(str(value)))
