@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, inspect, text
-from sqlalchemy.exc import SQLAlchemyError
 
 from app.domain.errors import StorageError
 from app.resources import migrations_dir
@@ -41,6 +40,10 @@ def alembic_config(engine: Engine) -> Config:
 
 
 def head_revision(engine: Engine) -> str:
+    """The newest revision of the migration scripts (from their text when it is clear)."""
+    head = declared_head()
+    if head is not None:
+        return head
     from alembic.script import ScriptDirectory
 
     heads = ScriptDirectory.from_config(alembic_config(engine)).get_heads()
@@ -55,10 +58,16 @@ def known_revisions() -> set[str]:
 
 
 def current_revision(engine: Engine) -> str | None:
-    from alembic.runtime.migration import MigrationContext
-
+    """The revision in `alembic_version`; None for a file without one (a new file)."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        rows = conn.execute(text("SELECT version_num FROM alembic_version")).all()
+        if len(rows) <= 1:
+            return str(rows[0][0]) if rows else None
+        from alembic.runtime.migration import MigrationContext
+
+        return MigrationContext.configure(conn).get_current_revision()  # several heads
 
 
 def declared_head(versions: Path | None = None) -> str | None:
@@ -74,23 +83,13 @@ def declared_head(versions: Path | None = None) -> str | None:
             bool(m.group(1)): m.group(2)
             for m in _REVISION.finditer(script.read_text(encoding="utf-8"))
         }
-        if False not in found or found[False] is None:
+        if found.get(False) is None:
             return None
-        revisions.add(found[False])
+        revisions.add(str(found[False]))
         if found.get(True):
             parents.add(str(found[True]))
     heads = revisions - parents
     return heads.pop() if len(heads) == 1 else None
-
-
-def _stamped(engine: Engine) -> str | None:
-    """The revision in `alembic_version` (one row), without loading Alembic."""
-    try:
-        with engine.connect() as conn:
-            rows = conn.execute(text("SELECT version_num FROM alembic_version")).all()
-    except SQLAlchemyError:
-        return None  # no table yet: a new file
-    return str(rows[0][0]) if len(rows) == 1 else None
 
 
 @dataclass(frozen=True)
@@ -109,15 +108,12 @@ def upgrade(engine: Engine) -> UpgradeResult:
 
     If the upgrade fails, the copy is put back, so the file is as it was before.
     """
-    head = declared_head()
-    if head is not None and _stamped(engine) == head:
-        return UpgradeResult(head, head, None)
-    from alembic import command
-
     before = current_revision(engine)
     head = head_revision(engine)
     if before == head:
         return UpgradeResult(before, head, None)
+    from alembic import command
+
     path = sqlite_path(engine.url.render_as_string(hide_password=False))
     backup: Path | None = None
     if path is not None and path.exists() and before is not None:

@@ -9,11 +9,25 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-from collections.abc import Iterable
+import threading
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import Engine, create_engine
 from sqlalchemy.pool import NullPool
+
+T = TypeVar("T")
+IsCancelled = Callable[[], bool]
+
+STEP_PAGES = 8192
+"""Pages copied per backup step (32 MB at 4 KB pages): few steps, and a quick stop between."""
+_CHECK_EVERY = 100_000
+"""SQLite VM steps between two looks at `is_cancelled` during a check."""
+
+
+class Cancelled(Exception):
+    """A copy or check stopped at the caller's request; no partial file is left behind."""
 
 
 class CopyFailed(Exception):
@@ -60,12 +74,99 @@ def online_backup(source: Path, target: Path) -> None:
     os.replace(partial, target)
 
 
-def integrity_problems(path: Path, *, quick: bool = False) -> list[str]:
-    """Empty when the file passes `integrity_check` (or `quick_check`) and `foreign_key_check`.
+def snapshot(
+    source: Path,
+    target: Path,
+    *,
+    is_cancelled: IsCancelled | None = None,
+    while_checking: Callable[[Path], T] | None = None,
+) -> T | None:
+    """A copy of `source` as it is now, checked with `quick_check`, then renamed to `target`.
 
-    Raises FileBusy when another program's lock keeps the check from running.
+    The copy runs in large steps inside one read transaction: it is the database at one
+    moment, and commits made meanwhile (WAL lets them go on) neither restart nor enter
+    it. `is_cancelled` is looked at between steps and during the check; when it turns
+    true, Cancelled is raised and the partial file removed. `while_checking(copy)` runs
+    on a second thread during the check (the copy's checksum, say); its result is returned.
+    The full `integrity_check` is the weekly check's job, not every backup's.
+    """
+    stop = is_cancelled or (lambda: False)
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
+    try:
+        _copy_in_steps(source, partial, stop)
+        extra = _check_with(partial, stop, while_checking)
+        with open(partial, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(partial, target)
+        return extra
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def _copy_in_steps(source: Path, partial: Path, stop: IsCancelled) -> None:
+    def step(_status: int, _remaining: int, _total: int) -> None:
+        if stop():
+            raise Cancelled()  # raised in the callback, it ends the backup
+
+    try:
+        src = sqlite3.connect(read_only_uri(source), uri=True, isolation_level=None)
+        try:
+            src.execute("BEGIN")
+            src.execute("SELECT count(*) FROM sqlite_master")  # the snapshot starts here
+            dst = sqlite3.connect(partial, isolation_level=None)
+            try:
+                src.backup(dst, pages=STEP_PAGES, progress=step)
+                dst.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                dst.close()
+        finally:
+            src.close()
+    except sqlite3.DatabaseError as exc:
+        raise CopyFailed(str(exc)) from exc
+
+
+def _check_with(
+    partial: Path, stop: IsCancelled, alongside: Callable[[Path], T] | None
+) -> T | None:
+    """`quick_check` of the copy, with `alongside(copy)` on a second thread meanwhile."""
+    result: list[T] = []
+    failure: list[BaseException] = []
+
+    def other() -> None:
+        try:
+            assert alongside is not None
+            result.append(alongside(partial))
+        except BaseException as exc:  # handed to the caller's thread below
+            failure.append(exc)
+
+    helper = threading.Thread(target=other, name="stationdesk-checksum", daemon=True)
+    if alongside is not None:
+        helper.start()
+    try:
+        problems = integrity_problems(partial, quick=True, is_cancelled=stop)
+    finally:
+        if alongside is not None:
+            helper.join()
+    if problems:
+        raise CopyFailed("backup copy failed its quick_check: " + problems[0])
+    if failure:
+        raise failure[0]
+    return result[0] if result else None
+
+
+def integrity_problems(
+    path: Path, *, quick: bool = False, is_cancelled: IsCancelled | None = None
+) -> list[str]:
+    """Empty when the file passes `integrity_check` and `foreign_key_check` (or `quick_check`).
+
+    Raises FileBusy when another program's lock keeps the check from running, Cancelled
+    when `is_cancelled()` turns true while it runs.
     """
     conn = sqlite3.connect(read_only_uri(path), uri=True)
+    if is_cancelled is not None:
+        # A non-zero answer interrupts the statement running (SQLITE_INTERRUPT).
+        conn.set_progress_handler(lambda: int(is_cancelled()), _CHECK_EVERY)
     try:
         pragma = "quick_check" if quick else "integrity_check"
         rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}")]
@@ -79,6 +180,8 @@ def integrity_problems(path: Path, *, quick: bool = False) -> list[str]:
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc) or "busy" in str(exc):
             raise FileBusy(str(exc)) from exc
+        if is_cancelled is not None and "interrupt" in str(exc) and is_cancelled():
+            raise Cancelled() from exc
         return [str(exc)]
     except sqlite3.DatabaseError as exc:
         return [str(exc)]
