@@ -189,6 +189,25 @@ def integrity_problems(
         conn.close()
 
 
+def schema_problems(path: Path) -> list[str]:
+    """Empty when SQLite opens the file and reads its schema (page 1 and the schema pages).
+
+    Raises FileBusy when another program's lock keeps it from being read.
+    """
+    conn = sqlite3.connect(read_only_uri(path), uri=True)
+    try:
+        conn.execute("SELECT count(*), max(rootpage) FROM sqlite_master").fetchone()
+        return []
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise FileBusy(str(exc)) from exc
+        return [str(exc)]
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    finally:
+        conn.close()
+
+
 def restore_copy(copy: Path, target: Path) -> None:
     """Put a verified copy back in place of `target`, removing its WAL and shared memory."""
     for suffix in ("-wal", "-shm"):

@@ -14,6 +14,7 @@ import pytest
 
 from app.domain.errors import StorageError
 from app.services.backup import service as backup
+from app.services.backup import upkeep
 from app.services.backup.service import BackupService
 from app.services.clients.service import ClientService
 from app.services.clients.types import ClientInput
@@ -71,8 +72,21 @@ def zero_header(path: Path) -> None:
         fh.write(bytes(100))
 
 
+def scribble_found_in_the_background(path: Path) -> None:
+    """A torn page the start-up check cannot see: the background check marks the file."""
+    scribble(path)
+    report = backup.open_checks(path, probe=local)
+    report.check.lock.release()
+    assert not report.damaged
+    with pytest.raises(StorageError, match="后台检查发现数据库文件有损坏"):
+        upkeep.quick_check(path)
+    assert file_guard.recheck_mark(path).exists()
+
+
 @pytest.mark.parametrize(
-    "damage", [truncate, scribble, zero_header], ids=["truncated", "scribbled", "zeroed header"]
+    "damage",
+    [truncate, scribble_found_in_the_background, zero_header],
+    ids=["truncated", "scribbled", "zeroed header"],
 )
 def test_a_damaged_file_is_moved_aside_and_the_backup_offered(
     station: Path, damage: Callable[[Path], None]
@@ -87,6 +101,7 @@ def test_a_damaged_file_is_moved_aside_and_the_backup_offered(
         assert moved is not None and moved.name.startswith(f"{station.name}.corrupt-")
         assert moved.read_bytes() == damaged_bytes  # kept as it was, never deleted
         assert not station.exists()
+        assert not file_guard.recheck_mark(station).exists()
         assert report.offer is not None and report.offer.count("clients") == 120
         assert "已改名保存为" in report.message() and "建议从这个备份恢复" in report.message()
 
@@ -131,6 +146,14 @@ def test_the_wal_and_shm_move_with_the_file(tmp_path: Path) -> None:
     assert Path(f"{moved}-shm").read_bytes() == b"shm"
     assert moved.read_bytes() == b"main" and second.read_bytes() == b"later"
     assert not list(tmp_path.glob("s.sqlite3-*"))
+
+
+def test_a_healthy_file_passes_the_background_check_and_loses_an_old_mark(station: Path) -> None:
+    assert upkeep.quick_check(station)
+    file_guard.recheck_mark(station).write_text("", encoding="utf-8")
+    report = backup.open_checks(station, probe=local)  # checks in full, finds nothing
+    report.check.lock.release()
+    assert not report.damaged and not file_guard.recheck_mark(station).exists()
 
 
 def test_a_healthy_file_is_left_alone(station: Path) -> None:
