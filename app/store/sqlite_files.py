@@ -10,7 +10,7 @@ import contextlib
 import os
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
@@ -22,8 +22,8 @@ IsCancelled = Callable[[], bool]
 
 STEP_PAGES = 8192
 """Pages copied per backup step (32 MB at 4 KB pages): few steps, and a quick stop between."""
-_CHECK_EVERY = 100_000
-"""SQLite VM steps between two looks at `is_cancelled` during a check."""
+_WATCH_S = 0.02
+"""How often a running check looks at `is_cancelled`."""
 
 
 class Cancelled(Exception):
@@ -164,18 +164,16 @@ def integrity_problems(
     when `is_cancelled()` turns true while it runs.
     """
     conn = sqlite3.connect(read_only_uri(path), uri=True)
-    if is_cancelled is not None:
-        # A non-zero answer interrupts the statement running (SQLITE_INTERRUPT).
-        conn.set_progress_handler(lambda: int(is_cancelled()), _CHECK_EVERY)
     try:
-        pragma = "quick_check" if quick else "integrity_check"
-        rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}")]
-        problems = [] if rows == ["ok"] else rows
-        if not quick:
-            problems += [
-                f"foreign key: {table} row {rowid} → {parent}"
-                for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check")
-            ]
+        with _interrupted_when(conn, is_cancelled):
+            pragma = "quick_check" if quick else "integrity_check"
+            rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}")]
+            problems = [] if rows == ["ok"] else rows
+            if not quick:
+                problems += [
+                    f"foreign key: {table} row {rowid} → {parent}"
+                    for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check")
+                ]
         return problems
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc) or "busy" in str(exc):
@@ -187,6 +185,33 @@ def integrity_problems(
         return [str(exc)]
     finally:
         conn.close()
+
+
+@contextlib.contextmanager
+def _interrupted_when(conn: sqlite3.Connection, is_cancelled: IsCancelled | None) -> Iterator[None]:
+    """Interrupt `conn`'s statement once `is_cancelled()` turns true.
+
+    A check runs as one step of SQLite's VM, so a progress handler is not called during
+    it; `interrupt()` from another thread is (SQLite looks at it page by page).
+    """
+    if is_cancelled is None:
+        yield
+        return
+    done = threading.Event()
+
+    def watch() -> None:
+        # Again and again: an interrupt before the statement starts would be lost.
+        while not done.wait(_WATCH_S):
+            if is_cancelled():
+                conn.interrupt()
+
+    watcher = threading.Thread(target=watch, name="stationdesk-interrupt", daemon=True)
+    watcher.start()
+    try:
+        yield
+    finally:
+        done.set()
+        watcher.join()
 
 
 def schema_problems(path: Path) -> list[str]:
@@ -219,20 +244,39 @@ def restore_copy(copy: Path, target: Path) -> None:
 def full_check(path: Path) -> tuple[list[str], list[tuple[str, str]]]:
     """`integrity_check` rows (["ok"] when intact) and `(table, parent)` of each broken key.
 
+    The foreign key check runs on a second connection meanwhile (SQLite lets go of
+    Python's lock while it works), so the whole takes about as long as integrity_check.
     Raises Unreadable when SQLite cannot open or read the file.
     """
+    broken: list[tuple[str, str]] = []
+    failed: list[sqlite3.Error] = []
+
+    def keys() -> None:
+        try:
+            other = sqlite3.connect(read_only_uri(path), uri=True)
+            try:
+                broken.extend((t, p) for t, _, p, _ in other.execute("PRAGMA foreign_key_check"))
+            finally:
+                other.close()
+        except sqlite3.Error as exc:
+            failed.append(exc)
+
     try:
         conn = sqlite3.connect(read_only_uri(path), uri=True)
     except sqlite3.Error as exc:
         raise Unreadable(str(exc)) from exc
+    helper = threading.Thread(target=keys, name="stationdesk-keys", daemon=True)
+    helper.start()
     try:
         rows = [str(r[0]) for r in conn.execute("PRAGMA integrity_check")]
-        broken = [(t, p) for t, _, p, _ in conn.execute("PRAGMA foreign_key_check")]
-        return rows, broken
     except sqlite3.DatabaseError as exc:
         raise Unreadable(str(exc)) from exc
     finally:
+        helper.join()
         conn.close()
+    if failed:
+        raise Unreadable(str(failed[0]))
+    return rows, broken
 
 
 def read_only_engine(path: Path) -> Engine:

@@ -141,8 +141,8 @@ def _check_file(path: Path) -> StartReport | None:
     return report
 
 
-def _maintenance_jobs(maintenance: Maintenance, location: str, path: Path) -> Database:
-    """Queue the start's checks and the day's backup, on a connection of their own.
+def _maintenance_jobs(maintenance: Maintenance, location: str) -> Database:
+    """Queue the day's backup (or the start's quick_check) and the weekly check.
 
     They run once the first page has shown its data (see `_start_maintenance`); the
     returned database is theirs, disposed at exit. It keeps no connection open between
@@ -150,8 +150,7 @@ def _maintenance_jobs(maintenance: Maintenance, location: str, path: Path) -> Da
     """
     own = Database(make_engine(location, poolclass=NullPool))
     backups = BackupService(own)
-    maintenance.add("quick_check", lambda stop: upkeep.quick_check(path, is_cancelled=stop))
-    maintenance.add("backup", lambda stop: backups.backup_if_due(is_cancelled=stop))
+    maintenance.add("daily", lambda stop: upkeep.daily(backups, is_cancelled=stop))
     maintenance.add("weekly_check", lambda stop: backups.weekly_check(is_cancelled=stop))
     return own
 
@@ -294,7 +293,7 @@ def run_gui(location: str | None = None) -> int:
         return 1
     tasks = TaskRunner()
     maintenance = Maintenance()
-    own = _maintenance_jobs(maintenance, location, path) if path is not None else None
+    own = _maintenance_jobs(maintenance, location) if path is not None else None
     try:
         code = 0
         switch_to: Actor | None = None

@@ -392,6 +392,8 @@ def _snapshot(
             raise StorageError(
                 "磁盘空间已满，备份没有完成。请清理磁盘后再试。", detail=text
             ) from exc
+        # The copy is the file page for page: the next start checks the file in full.
+        file_guard.recheck_mark(source).write_text(text, encoding="utf-8")
         raise StorageError(
             "备份前的完整性检查没有通过：数据库可能已损坏，这次没有生成备份。"
             "请暂停录入，由管理员在“备份与恢复”中从最近的备份恢复（当前文件会改名保留）。",

@@ -245,3 +245,26 @@ def test_a_second_process_is_refused_until_the_first_ends(db_path: Path) -> None
     assert lock.held
     assert lock.path.read_text().strip() == str(os.getpid())
     lock.release()
+
+
+def test_the_start_check_reads_headers_only_and_finds_what_they_show(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE notes (text TEXT)")
+    conn.executemany("INSERT INTO notes VALUES (?)", [("记录" * 100,)] * 500)
+    conn.commit()
+    conn.close()
+    assert file_guard.header_problems(path) == []
+    wal = Path(f"{path}-wal")
+    # A WAL whose header names another page size than the file's.
+    wal.write_bytes((0x377F0682).to_bytes(4, "big") + (3007000).to_bytes(4, "big")
+                    + (1024).to_bytes(4, "big") + bytes(20))  # fmt: skip
+    assert "页大小" in file_guard.header_problems(path)[0]
+    wal.unlink()
+    with open(path, "r+b") as fh:  # cut off, with no WAL that could hold the rest
+        fh.truncate(path.stat().st_size - 4096)
+    assert "不完整" in file_guard.header_problems(path)[0]
+    with open(path, "r+b") as fh:
+        fh.seek(16)
+        fh.write((1000).to_bytes(2, "big"))  # not a power of two
+    assert file_guard.header_problems(path) == ["数据库文件头已损坏"]

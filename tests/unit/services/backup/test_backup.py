@@ -23,6 +23,7 @@ from app.domain.errors import (
 from app.domain.roles import Role
 from app.services.backup import crypto as backup_crypto
 from app.services.backup import service as backup_module
+from app.services.backup import upkeep
 from app.services.backup.service import BackupService, generations_to_keep
 from app.services.backup.types import (
     KEEP_DAILY_KEY,
@@ -37,6 +38,7 @@ from app.services.clients.service import ClientService
 from app.services.clients.types import ClientInput
 from app.services.context import Actor
 from app.services.settings.stations import SettingsService
+from app.store import file_guard
 from app.store.engine import Database
 from app.store.models import AuditEntry, Client
 from tests.unit.services.conftest import TODAY, audit_actions, id_number
@@ -393,6 +395,18 @@ def test_a_damaged_database_is_not_backed_up(
     with pytest.raises(StorageError, match="备份前的完整性检查没有通过"):
         service.backup_now(reason=BackupReason.DAILY)
     assert not list(service.folder.iterdir())
+    assert file_guard.recheck_mark(db_path).exists()  # the next start checks in full
+
+
+def test_the_daily_job_backs_up_when_due_and_else_checks_the_file(
+    service: BackupService, clock: FixedClock, db_path: Path
+) -> None:
+    assert upkeep.daily(service) is BackupReason.DAILY
+    assert len(service.list_backups()) == 1
+    clock.advance(hours=2)
+    assert upkeep.daily(service) is None  # not due: the live file's quick_check instead
+    assert len(service.list_backups()) == 1
+    assert not file_guard.recheck_mark(db_path).exists()
 
 
 def test_a_backup_stopped_on_the_way_leaves_no_file_and_no_listing(
