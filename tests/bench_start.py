@@ -147,9 +147,11 @@ def _env(code: Path, data: Path) -> dict[str, str]:
 def _run(args: list[str], env: dict[str, str]) -> tuple[float, str]:
     """Wall time of a fresh process (spawn to exit) and its output."""
     start = time.time()
+    # Not from this checkout's folder: `python -c` would import its app, not `--code`'s.
     done = subprocess.run(
-        args, env=env, capture_output=True, text=True, timeout=TIMEOUT_S, check=False
-    )
+        args, env=env, capture_output=True, text=True, timeout=TIMEOUT_S, check=False,
+        cwd=tempfile.gettempdir(),
+    )  # fmt: skip
     elapsed = time.time() - start
     if done.returncode not in (0,):
         sys.stderr.write(done.stderr[-3000:])

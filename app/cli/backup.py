@@ -135,7 +135,8 @@ def describe(info: BackupInfo) -> str:
 def backup_lines(location: str, *, clock: Clock) -> list[str]:
     """The backup part of `stationdesk check`: where the database lives, the newest backup.
 
-    Each backup's checksum is read once (they are as large as the database).
+    Backups are read newest first until one matches its checksum (each is as large as
+    the database); the older ones are checked when one of them is restored.
     """
     path = sqlite_path(database_url(location))
     if path is None:
@@ -147,9 +148,13 @@ def backup_lines(location: str, *, clock: Clock) -> list[str]:
     elif where.removable:
         lines.append("  数据库在U盘或移动硬盘上：建议放在本机硬盘，U盘只存备份。")
     folder = backup_folder(path)
-    backups = list_in(folder)  # newest first
-    intact = {b.path: _intact(b) for b in backups}
-    newest = next((b for b in backups if intact[b.path]), None)
+    broken: list[str] = []
+    newest = None
+    for info in list_in(folder):  # newest first
+        if _intact(info):
+            newest = info
+            break
+        broken.append(info.path.name)
     if newest is None:
         lines.append(f"  没有经过校验的备份（备份文件夹：{folder}）。")
     else:
@@ -158,9 +163,7 @@ def backup_lines(location: str, *, clock: Clock) -> list[str]:
         age = clock.local_now() - newest.created_at
         if age > dt.timedelta(days=STALE_DAYS):
             lines.append(f"  最近一次备份已是 {age.days} 天前，请尽快备份。")
-    lines += [
-        f"  备份文件与校验值不一致（已损坏）：{b.path.name}" for b in backups if not intact[b.path]
-    ]
+    lines += [f"  备份文件与校验值不一致（已损坏）：{name}" for name in broken]
     return lines
 
 
