@@ -68,6 +68,7 @@ bench: $(VENV)/.installed $(QM) $(BENCH_DB)  ## Speed and memory figures (prints
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench_pinyin
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench_reports $(BENCH_DB)
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench_export $(BENCH_DB)
+	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench_start $(BENCH_DB)
 
 soak: $(VENV)/.installed  ## Crash test (STATIONDESK_CRASH_ROUNDS, default 1000) and 10,000 damaged rosters
 	STATIONDESK_CRASH_ROUNDS=$${STATIONDESK_CRASH_ROUNDS:-1000} $(BIN)/pytest -q tests/unit/store/test_crash_safety.py

@@ -11,7 +11,7 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from sqlalchemy.exc import DBAPIError
 
@@ -21,7 +21,7 @@ from app.domain.clock import Clock
 from app.domain.errors import AppError, InvalidInput, NotFound
 from app.services.backup.crypto import is_encrypted
 from app.services.backup.restore import restore_as_backup_admin
-from app.services.backup.service import backup_folder, list_in, newest_verified
+from app.services.backup.service import backup_folder, list_in
 from app.services.backup.types import BackupInfo, RestoreResult, sha256_of
 from app.services.settings.setup import SetupService
 from app.store import file_guard
@@ -132,30 +132,46 @@ def describe(info: BackupInfo) -> str:
     )
 
 
-def print_backups(location: str, out: TextIO, *, clock: Clock) -> None:
-    """The backup part of `stationdesk check`: where the database lives, the newest backup."""
+def backup_lines(location: str, *, clock: Clock) -> list[str]:
+    """The backup part of `stationdesk check`: where the database lives, the newest backup.
+
+    Backups are read newest first until one matches its checksum (each is as large as
+    the database); the older ones are checked when one of them is restored.
+    """
     path = sqlite_path(database_url(location))
     if path is None:
-        return
+        return []
+    lines = []
     where = file_guard.placement(path)
     if where.network:
-        print("  数据库在网络共享上：工作台不会在这里打开它，请复制到本机硬盘。", file=out)
+        lines.append("  数据库在网络共享上：工作台不会在这里打开它，请复制到本机硬盘。")
     elif where.removable:
-        print("  数据库在U盘或移动硬盘上：建议放在本机硬盘，U盘只存备份。", file=out)
+        lines.append("  数据库在U盘或移动硬盘上：建议放在本机硬盘，U盘只存备份。")
     folder = backup_folder(path)
-    backups = list_in(folder)
-    broken = [b.path.name for b in backups if sha256_of(b.path) != b.sha256]
-    newest = newest_verified(folder)
+    broken: list[str] = []
+    newest = None
+    for info in list_in(folder):  # newest first
+        if _intact(info):
+            newest = info
+            break
+        broken.append(info.path.name)
     if newest is None:
-        print(f"  没有经过校验的备份（备份文件夹：{folder}）。", file=out)
+        lines.append(f"  没有经过校验的备份（备份文件夹：{folder}）。")
     else:
-        print(f"  最近的备份：{describe(newest)}", file=out)
-        print(f"    {newest.path}", file=out)
+        lines.append(f"  最近的备份：{describe(newest)}")
+        lines.append(f"    {newest.path}")
         age = clock.local_now() - newest.created_at
         if age > dt.timedelta(days=STALE_DAYS):
-            print(f"  最近一次备份已是 {age.days} 天前，请尽快备份。", file=out)
-    for name in broken:
-        print(f"  备份文件与校验值不一致（已损坏）：{name}", file=out)
+            lines.append(f"  最近一次备份已是 {age.days} 天前，请尽快备份。")
+    lines += [f"  备份文件与校验值不一致（已损坏）：{name}" for name in broken]
+    return lines
+
+
+def _intact(info: BackupInfo) -> bool:
+    try:
+        return sha256_of(info.path) == info.sha256
+    except OSError:
+        return False
 
 
 # ---- helpers -------------------------------------------------------------------------

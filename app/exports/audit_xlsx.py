@@ -5,11 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
-
 from app.exports.list_xlsx import (
     CHECK_EVERY,
     ExportCancelled,
@@ -50,6 +45,11 @@ def _write(
     progress: Callable[[int, int], None] | None,
     is_cancelled: Callable[[], bool] | None,
 ) -> int:
+    # openpyxl loads when the log is exported, not with every service that audits.
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
     book = Workbook(write_only=True)
     sheet = book.create_sheet("审计日志")
     sheet.column_dimensions["A"].width = 20
@@ -81,5 +81,7 @@ def _write(
 
 
 def _text(value: object) -> str:
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
     # Escape first (a NUL start counts as unsafe), then drop what a worksheet cannot hold.
     return ILLEGAL_CHARACTERS_RE.sub("", safe(str(value)))

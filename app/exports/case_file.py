@@ -10,11 +10,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer
-
-from app.exports.pdf_common import Styles, fields_table, styles, table, text, write_pdf
-
 
 @dataclass(frozen=True)
 class Block:
@@ -50,67 +45,7 @@ class CaseFile:
 
 
 def write_case_file(data: CaseFile, path: Path) -> Path:
-    st = styles()
-    story: list[Flowable] = _cover(data, st)
-    for section in data.sections:
-        story += _section(section, st)
-    story += _signatures(data, st)
-    return write_pdf(
-        path, story, station_name=data.station_name, title=f"{data.title} {data.case_no}",
-        author=data.printed_by,
-    )  # fmt: skip
+    # reportlab loads when something is printed, not with the window (it costs start time).
+    from app.exports.case_file_pdf import write
 
-
-def _cover(data: CaseFile, st: Styles) -> list[Flowable]:
-    return [
-        Spacer(1, 25 * mm),
-        text(data.station_name, st.h1),
-        text(data.title, st.title),
-        text(f"个案编号：{data.case_no}", st.h2),
-        Spacer(1, 6 * mm),
-        fields_table(data.cover, st),
-        Spacer(1, 10 * mm),
-        text(
-            f"打印日期：{data.printed_on.isoformat()}　打印人：{data.printed_by}　"
-            "本档案含服务对象个人信息，请妥善保管，不得外传。",
-            st.small,
-        ),
-        PageBreak(),
-    ]
-
-
-def _section(section: Section, st: Styles) -> list[Flowable]:
-    # Keep a section title off the bottom of a page, away from its first record.
-    out: list[Flowable] = [CondPageBreak(40 * mm), text(section.title, st.h1)]
-    if not section.blocks:
-        return [*out, text(section.empty, st.body)]
-    for block in section.blocks:
-        out += _block(block, st)
-    return out
-
-
-def _block(block: Block, st: Styles) -> list[Flowable]:
-    head: list[Flowable] = []
-    if block.heading:
-        head.append(text(block.heading, st.h2))
-    if block.fields:
-        head.append(fields_table(block.fields, st))
-    out: list[Flowable] = [KeepTogether(head)] if head else []
-    for label, value in block.texts:
-        if value.strip():
-            out += [text(label, st.label), text(value, st.body)]
-    if block.table:
-        widths = block.widths or tuple(1.0 for _ in block.table[0])
-        out += [Spacer(1, 1.5 * mm), table(block.table, widths, st)]
-    out.append(Spacer(1, 2 * mm))
-    return out
-
-
-def _signatures(data: CaseFile, st: Styles) -> list[Flowable]:
-    lines: list[Flowable] = [text("审核签名", st.h1)]
-    for who in data.signatures:
-        lines += [
-            Spacer(1, 8 * mm),
-            text(f"{who}（签名）：____________________　　日期：______年____月____日", st.body),
-        ]
-    return [CondPageBreak(70 * mm), KeepTogether(lines)]
+    return write(data, path)

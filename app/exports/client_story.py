@@ -9,14 +9,6 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer
-
-from app.exports.pdf_common import fields_table, styles, table, text, write_pdf
-
-HEADER = ("发生日期", "类型", "事项", "内容")
-WIDTHS = (1.15, 0.95, 2.6, 3.9)
-
 
 @dataclass(frozen=True)
 class StoryFile:
@@ -33,25 +25,7 @@ class StoryFile:
 
 
 def write_client_story(data: StoryFile, path: Path) -> Path:
-    st = styles()
-    # Who printed it and when go above the table: below it they could fill a page alone.
-    story: list[Flowable] = [
-        text(f"{data.client_name} {data.title}", st.title),
-        fields_table(data.cover, st),
-        Spacer(1, 3 * mm),
-        text(f"按发生日期排列，最新的在前{('；' + data.scope) if data.scope else ''}。", st.small),
-        text(
-            f"打印日期：{data.printed_on.isoformat()}　打印人：{data.printed_by}　"
-            "本文件含服务对象个人信息，请妥善保管，不得外传。",
-            st.small,
-        ),
-        Spacer(1, 2 * mm),
-    ]
-    if data.rows:
-        story.append(table((HEADER, *data.rows), WIDTHS, st))
-    else:
-        story.append(text("（无记录）", st.body))
-    return write_pdf(
-        path, story, station_name=data.station_name,
-        title=f"{data.title} {data.client_name}", author=data.printed_by,
-    )  # fmt: skip
+    # reportlab loads when something is printed, not with the window (it costs start time).
+    from app.exports.client_story_pdf import write
+
+    return write(data, path)

@@ -14,20 +14,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
-
 from app.domain.errors import StorageError
 from app.exports.roster_errors import safe
 
 CHECK_EVERY = 500
 """Rows between two looks at progress and cancellation: often enough, and cheap."""
 HEADER_ROW = 3
-_HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+_HEADER_COLOUR = "DDEBF7"
 _UNSAFE_FIRST = frozenset("=+-@\t\r\0")
 """First characters `roster_errors.safe` escapes."""
 
@@ -62,7 +55,11 @@ def cell_text(value: str) -> str:
         return value
     value = safe(value)
     # Almost every value is printable; only the others can hold what a sheet refuses.
-    return value if value.isprintable() else ILLEGAL_CHARACTERS_RE.sub("", value)
+    if value.isprintable():
+        return value
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE.sub("", value)
 
 
 def write_list(
@@ -79,6 +76,13 @@ def write_list(
     `total` is the expected row count, for progress and the header's filter range.
     Raises `ExportCancelled` as soon as `is_cancelled()` turns true.
     """
+    # openpyxl loads when a file is written, not with the window (it costs start time).
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.worksheet import Worksheet
+
     book = Workbook(write_only=True)
     ws = book.create_sheet(sheet.name[:31])
     # Write-only sheets take widths, panes and print setup before the first row.
@@ -104,7 +108,7 @@ def write_list(
     for column in sheet.columns:
         cell = WriteOnlyCell(ws, value=cell_text(column.title))
         cell.font = Font(bold=True)
-        cell.fill = _HEADER_FILL
+        cell.fill = PatternFill("solid", fgColor=_HEADER_COLOUR)
         header.append(cell)
     ws.append(header)
 

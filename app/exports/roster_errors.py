@@ -6,14 +6,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font, PatternFill
-
 from app.domain.text import without_hidden
 
 _UNSAFE_START = ("=", "+", "-", "@", "\t", "\r", "\0")
-_HEADER_FILL = PatternFill("solid", fgColor="FFF2CC")
 
 
 @dataclass(frozen=True)
@@ -38,6 +33,11 @@ def write_error_report(
     path: Path, *, headers: Sequence[str], lines: Iterable[ErrorLine], sheet: str = "未导入的行"
 ) -> int:
     """Write the report (write-only, so a large one stays small in memory); returns rows."""
+    # openpyxl loads when a file is written: `safe` is used far more widely than this.
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font, PatternFill
+
     book = Workbook(write_only=True)
     ws = book.create_sheet(sheet[:31])
     # Write-only sheets take widths and frozen panes before the first row.
@@ -49,7 +49,7 @@ def write_error_report(
     for title in titles:
         cell = WriteOnlyCell(ws, value=safe(title))
         cell.font = bold
-        cell.fill = _HEADER_FILL
+        cell.fill = PatternFill("solid", fgColor="FFF2CC")
         header_cells.append(cell)
     ws.append(header_cells)
     count = 0

@@ -7,15 +7,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-
 from app.exports.roster_errors import safe
 
 TemplateCell = str | int | float | dt.date | None
-_REQUIRED_FILL = PatternFill("solid", fgColor="F8CBAD")
-_HEADER_FILL = PatternFill("solid", fgColor="FFF2CC")
+_REQUIRED_COLOUR = "F8CBAD"
+_HEADER_COLOUR = "FFF2CC"
 _TEXT = "@"
 _DATE = "yyyy-mm-dd"
 
@@ -39,6 +35,13 @@ def write_roster_template(
     sheet: str = "名单",
 ) -> None:
     """Write the template; `notes` are the lines above the column table on 说明."""
+    # openpyxl loads when a template is saved, not with the clients page.
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    required_fill = PatternFill("solid", fgColor=_REQUIRED_COLOUR)
+    header_fill = PatternFill("solid", fgColor=_HEADER_COLOUR)
     book = Workbook()
     ws = book.active
     assert ws is not None  # a new workbook always has its first sheet
@@ -54,7 +57,7 @@ def write_roster_template(
             ws.column_dimensions[letter].number_format = _DATE
         cell = ws.cell(row=1, column=index, value=column.header)
         cell.font = bold
-        cell.fill = _REQUIRED_FILL if column.required else _HEADER_FILL
+        cell.fill = required_fill if column.required else header_fill
     for row_number, example in enumerate(examples, start=2):
         for index, (column, value) in enumerate(zip(columns, example, strict=True), start=1):
             cell = ws.cell(row=row_number, column=index, value=value)
@@ -75,7 +78,7 @@ def write_roster_template(
     guide.append(["列名", "是否必填", "填写说明"])
     for cell in guide[guide.max_row]:
         cell.font = bold
-        cell.fill = _HEADER_FILL
+        cell.fill = header_fill
     for column in columns:
         guide.append([column.header, "必填" if column.required else "可不填", safe(column.note)])
         guide.cell(row=guide.max_row, column=3).alignment = wrap

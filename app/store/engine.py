@@ -225,5 +225,19 @@ class Database:
         with storage_errors(), self._writer() as session, session.begin():
             yield session
 
+    def checkpoint(self) -> None:
+        """Fold the WAL back into the file as far as no reader needs it, waiting for no one.
+
+        A PASSIVE checkpoint never blocks the window's readers or writers; after a backup
+        it keeps the WAL from growing while the backup held its snapshot.
+        """
+        if not self.is_sqlite:
+            return
+        raw = self.engine.raw_connection()
+        try:
+            raw.driver_connection.execute("PRAGMA wal_checkpoint(PASSIVE)")  # type: ignore[union-attr]
+        finally:
+            raw.close()
+
     def dispose(self) -> None:
         self.engine.dispose()

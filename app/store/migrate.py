@@ -1,15 +1,19 @@
-"""Schema upgrades through Alembic, with a verified copy taken before touching a file."""
+"""Schema upgrades through Alembic, with a verified copy taken before touching a file.
+
+Alembic (with Mako and Pygments) costs about half a second and 20 MB to import, so it
+loads only when there is something to upgrade: a file already at the newest revision is
+recognised from the migration scripts' own `revision =` lines and the `alembic_version`
+row, read with plain SQL.
+"""
 
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect, text
 
 from app.domain.errors import StorageError
@@ -17,12 +21,18 @@ from app.resources import migrations_dir
 from app.store import postgres_rls, search, sqlite_files
 from app.store.engine import sqlite_path, storage_errors
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 log = logging.getLogger(__name__)
 
 SCRIPT_LOCATION = migrations_dir()
+_REVISION = re.compile(r"""^(down_)?revision(?:\s*:[^=]+)?\s*=\s*(?:["']([^"']+)["']|None)""", re.M)
 
 
 def alembic_config(engine: Engine) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(SCRIPT_LOCATION))
     config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
@@ -41,13 +51,56 @@ def include_name(name: str | None, type_: str, parent_names: object) -> bool:
 
 
 def head_revision(engine: Engine) -> str:
+    """The newest revision of the migration scripts (from their text when it is clear)."""
+    head = declared_head()
+    if head is not None:
+        return head
+    from alembic.script import ScriptDirectory
+
     heads = ScriptDirectory.from_config(alembic_config(engine)).get_heads()
     return heads[0]
 
 
+def known_revisions() -> set[str]:
+    """Every revision this version of the app has a migration for."""
+    from alembic.script import ScriptDirectory
+
+    return {r.revision for r in ScriptDirectory(str(SCRIPT_LOCATION)).walk_revisions()}
+
+
 def current_revision(engine: Engine) -> str | None:
+    """The revision in `alembic_version`; None for a file without one (a new file)."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        rows = conn.execute(text("SELECT version_num FROM alembic_version")).all()
+        if len(rows) <= 1:
+            return str(rows[0][0]) if rows else None
+        from alembic.runtime.migration import MigrationContext
+
+        return MigrationContext.configure(conn).get_current_revision()  # several heads
+
+
+def declared_head(versions: Path | None = None) -> str | None:
+    """The one head of the migration scripts, read from their text; None if unsure.
+
+    Only a shortcut: when the scripts cannot be read this way (or have several heads)
+    the caller asks Alembic.
+    """
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for script in sorted((versions or SCRIPT_LOCATION / "versions").glob("*.py")):
+        found = {
+            bool(m.group(1)): m.group(2)
+            for m in _REVISION.finditer(script.read_text(encoding="utf-8"))
+        }
+        if found.get(False) is None:
+            return None
+        revisions.add(str(found[False]))
+        if found.get(True):
+            parents.add(str(found[True]))
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
 
 
 @dataclass(frozen=True)
@@ -59,11 +112,6 @@ class UpgradeResult:
 
 def is_empty(engine: Engine) -> bool:
     return not inspect(engine).get_table_names()
-
-
-def known_revisions(engine: Engine) -> set[str]:
-    script = ScriptDirectory.from_config(alembic_config(engine))
-    return {revision.revision for revision in script.walk_revisions()}
 
 
 def _may_upgrade(engine: Engine) -> bool:
@@ -93,7 +141,7 @@ def upgrade(engine: Engine) -> UpgradeResult:
         head = head_revision(engine)
         if before == head:
             return UpgradeResult(before, head, None)
-        if before is not None and before not in known_revisions(engine):
+        if before is not None and before not in known_revisions():
             raise StorageError(
                 f"数据库的表结构（版本 {before}）比本程序新（本程序到版本 {head}）："
                 "请先把工作台升级到新版本再打开它。"
@@ -107,6 +155,8 @@ def upgrade(engine: Engine) -> UpgradeResult:
 
 
 def _upgrade(engine: Engine, before: str | None, head: str) -> UpgradeResult:
+    from alembic import command
+
     path = sqlite_path(engine.url.render_as_string(hide_password=False))
     backup: Path | None = None
     if path is not None and path.exists() and before is not None:

@@ -4,29 +4,42 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
+from sqlalchemy.pool import NullPool
 
 import app
 from app import resources
 from app.domain.errors import AppError
 from app.services.access.auth import AuthService
 from app.services.backup import service as backup
+from app.services.backup import upkeep
 from app.services.backup.service import BackupService
 from app.services.backup.types import StartReport
 from app.services.context import Actor
 from app.services.settings.setup import SetupService
-from app.store.engine import Database, database_url, sqlite_path, storage_errors
+from app.store.engine import Database, database_url, make_engine, sqlite_path, storage_errors
 from app.store.location import default_database, shown_location
 from app.ui import garbage
-from app.ui.crash import CrashDialog, install_excepthook
+from app.ui.crash import CrashDialog, install_excepthook, show_crash
+from app.ui.dashboard.page import DashboardPage
+from app.ui.dialogs import show_message
 from app.ui.i18n import install_translations
 from app.ui.logging_setup import setup_logging
 from app.ui.login import LoginDialog
 from app.ui.main_window import MainWindow
+from app.ui.maintenance import Maintenance
 from app.ui.screen_fit import ScreenFit
 from app.ui.tasks import TaskRunner
 from app.ui.wizard import SetupWizard
@@ -74,6 +87,8 @@ def _apply_style(qt_app: QApplication) -> None:
 
 HOURLY_MS = 60 * 60 * 1000
 BACKUP_TIMER = "backupTimer"
+MAINTENANCE_LATEST_MS = 60_000
+"""Maintenance starts at the latest this long after the window opens (its data failed)."""
 
 
 def _title() -> str:
@@ -126,25 +141,69 @@ def _check_file(path: Path) -> StartReport | None:
     return report
 
 
-def _start_backups(
-    db: Database, actor: Actor, tasks: TaskRunner, window: MainWindow
-) -> BackupService | None:
-    """The weekly full check, and a verified backup once a day (looked at hourly).
+def _maintenance_jobs(maintenance: Maintenance, location: str) -> Database:
+    """Queue the day's backup (or the start's quick_check) and the weekly check.
 
-    The timer and the tasks belong to the signed-in user's window, so they end with it:
-    signing in again starts one new timer, never a second one.
+    They run once the first page has shown its data (see `_start_maintenance`); the
+    returned database is theirs, disposed at exit. It keeps no connection open between
+    uses: a restore needs to be the file's only user.
     """
-    if sqlite_path(db.url) is None:
-        return None  # a server database is backed up on the server
-    backups = BackupService(db, actor)
-    tasks.run(window, backups.weekly_check)
-    tasks.run(window, backups.backup_if_due)
+    own = Database(make_engine(location, poolclass=NullPool))
+    backups = BackupService(own)
+    maintenance.add("daily", lambda stop: upkeep.daily(backups, is_cancelled=stop))
+    maintenance.add("weekly_check", lambda stop: backups.weekly_check(is_cancelled=stop))
+    return own
+
+
+def _start_maintenance(maintenance: Maintenance, own: Database | None, window: MainWindow) -> None:
+    """Start maintenance once the window's first page shows its data; back up hourly.
+
+    The timer and the messages belong to the signed-in user's window, so they end with
+    it: signing in again starts one new timer, never a second one.
+    """
+    dashboard = window.page("dashboard")
+    assert isinstance(dashboard, DashboardPage)
+    shown_at = time.monotonic()
+
+    def data_shown() -> None:
+        if not maintenance.started:
+            log.info(
+                "启动用时 %.2f 秒（启动到首页数据；登录后 %.2f 秒）",
+                time.monotonic() - app.STARTED,
+                time.monotonic() - shown_at,
+            )
+        maintenance.start()
+
+    dashboard.refreshed.connect(data_shown)
+    QTimer.singleShot(MAINTENANCE_LATEST_MS, window, maintenance.start)
+
+    # A child of the window: Qt disconnects it when the window goes.
+    maintenance.failed.connect(_Reporter(window).report)
+    if own is None:
+        return  # a server database is backed up on the server
+    backups = BackupService(own)
+
+    def hourly() -> None:
+        maintenance.add("backup", lambda stop: backups.backup_if_due(is_cancelled=stop))
+
     timer = QTimer(window)
     timer.setObjectName(BACKUP_TIMER)
     timer.setInterval(HOURLY_MS)
-    timer.timeout.connect(lambda: tasks.run(window, backups.backup_if_due))
+    timer.timeout.connect(hourly)
     timer.start()
-    return backups
+
+
+class _Reporter(QObject):
+    """Shows a maintenance job's failure over the window it belongs to."""
+
+    def report(self, _name: str, exc: BaseException) -> None:
+        window = self.parent()
+        assert isinstance(window, QWidget)
+        if isinstance(exc, AppError):
+            log.warning("maintenance: %s (%s)", exc, exc.detail)
+            show_message(window, exc.message)
+        else:
+            show_crash(window, exc)
 
 
 def _end_session(window: MainWindow) -> None:
@@ -202,6 +261,7 @@ def sign_in(db: Database, tasks: TaskRunner) -> Actor | None:
         notice=notice,
     )
     tasks.set_window(dialog)
+    log.info("启动用时 %.2f 秒（启动到登录窗口）", time.monotonic() - app.STARTED)
     if dialog.exec() != QDialog.DialogCode.Accepted.value:
         return None
     return dialog.actor
@@ -233,7 +293,8 @@ def run_gui(location: str | None = None) -> int:
     if db is None:
         return 1
     tasks = TaskRunner()
-    backups: BackupService | None = None
+    maintenance = Maintenance()
+    own = _maintenance_jobs(maintenance, location) if path is not None else None
     try:
         code = 0
         switch_to: Actor | None = None
@@ -242,7 +303,7 @@ def run_gui(location: str | None = None) -> int:
             if actor is None:
                 return code
             window = MainWindow(db=db, actor=actor, tasks=tasks)
-            backups = _start_backups(db, actor, tasks, window)
+            _start_maintenance(maintenance, own, window)
             qt_app.setQuitOnLastWindowClosed(True)
             # Before the window shows, when a pause is not felt: the first full collection
             # freezes what start-up loaded, so that later ones stay short.
@@ -255,19 +316,15 @@ def run_gui(location: str | None = None) -> int:
             if not again:
                 return code
     finally:
+        # No backup on exit: the day's backup is made in the background while the app is
+        # open, and one under way now stops between two steps, leaving no partial file.
+        stopping = time.monotonic()
+        maintenance.stop()
         tasks.wait()
         tasks.shutdown()
-        if backups is not None:
-            _backup_on_exit(backups)
+        if own is not None:
+            own.dispose()
         db.dispose()
         if report is not None:
             report.check.lock.release()
-        log.info("Station Desk stopped")
-
-
-def _backup_on_exit(backups: BackupService) -> None:
-    try:
-        backups.on_exit()
-    except AppError as exc:
-        # The data itself is safe; only this extra copy failed (a full disk, say).
-        log.warning("backup on exit failed: %s (%s)", exc, exc.detail)
+        log.info("Station Desk stopped (%.2f s)", time.monotonic() - stopping)

@@ -72,22 +72,16 @@ class MainWindow(QMainWindow):
         self.nav = Navigation()
         self.stack = QStackedWidget()
         titles = self._titles()
+        # A page is built when first shown (or asked for): the window opens with the
+        # dashboard's data, not after nine other pages have been built and queried.
         self._pages: dict[str, QWidget] = {}
+        self._areas: dict[str, QScrollArea] = {}
         for key in PAGES:
-            page = build_page(key, db=db, actor=actor, tasks=tasks)
-            self._pages[key] = page
+            self._areas[key] = area = _scroll_area()
             self.nav.add_entry(titles[key])
-            self.stack.addWidget(_scrolled(page))
-        dashboard = self.page("dashboard")
-        assert isinstance(dashboard, DashboardPage)
-        dashboard.open_list.connect(self._open_list)
-        clients = self.page("clients")
-        assert isinstance(clients, ClientsPage)
-        clients.open_record.connect(self.open_record)
-        settings = self.page("settings")
-        assert isinstance(settings, SettingsPage)
-        settings.restored.connect(self._after_restore)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+            self.stack.addWidget(area)
+        self.page("dashboard")
+        self.nav.currentRowChanged.connect(self._show_row)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -176,7 +170,29 @@ class MainWindow(QMainWindow):
         return self.page(key)
 
     def page(self, key: str) -> QWidget:
-        return self._pages[key]
+        """The page `key` of PAGES, built now if it has not been shown yet."""
+        page = self._pages.get(key)
+        if page is None:
+            page = build_page(key, db=self.db, actor=self.actor, tasks=self.tasks)
+            self._pages[key] = page
+            area = self._areas[key]
+            area.setObjectName(f"{type(page).__name__}Scroll")
+            area.setWidget(page)
+            if isinstance(page, DashboardPage):
+                page.open_list.connect(self._open_list)
+            elif isinstance(page, ClientsPage):
+                page.open_record.connect(self.open_record)
+            elif isinstance(page, SettingsPage):
+                page.restored.connect(self._after_restore)
+        return page
+
+    def built_pages(self) -> list[str]:
+        """The pages built so far (shown, or asked for)."""
+        return [key for key in PAGES if key in self._pages]
+
+    def _show_row(self, row: int) -> None:
+        self.page(PAGES[row])
+        self.stack.setCurrentIndex(row)
 
     def current_key(self) -> str:
         return PAGES[self.stack.currentIndex()]
@@ -318,15 +334,13 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def _scrolled(page: QWidget) -> QScrollArea:
-    """The page fills the window; below the page's own minimum size it scrolls instead.
+def _scroll_area() -> QScrollArea:
+    """Where a page goes: it fills the window; below its own minimum size it scrolls.
 
     So no page can make the window larger than a small laptop screen.
     """
     area = QScrollArea()
-    area.setObjectName(f"{type(page).__name__}Scroll")
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidgetResizable(True)
-    area.setWidget(page)
     area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return area

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
@@ -14,7 +16,6 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from app.demo.builder import DemoSummary, fill_station
 from app.domain.errors import AppError, InvalidInput
 from app.services.access import passwords
 from app.services.context import Actor
@@ -25,6 +26,9 @@ from app.ui.form_errors import ErrorLabel, on_change
 from app.ui.help.guide import FIRST_START
 from app.ui.help.window import add_help_key, show_help
 from app.ui.tasks import IsCancelled, Progress, TaskRunner
+
+if TYPE_CHECKING:
+    from app.demo.builder import DemoSummary
 
 
 def _row(form: QFormLayout, label: str, field: QWidget) -> ErrorLabel:
@@ -233,6 +237,9 @@ class SetupWizard(QWizard):
             super().accept()
             return
         db = self._db
+
+        # The demo builder loads only on the first start that asks for it.
+        from app.demo.builder import fill_station
 
         def fill(progress: Progress, is_cancelled: IsCancelled) -> DemoSummary:
             return fill_station(

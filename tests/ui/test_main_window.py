@@ -136,3 +136,12 @@ def test_a_key_figure_opens_the_report_of_its_own_month(main_window: MainWindow)
     assert window.current_key() == "reports"
     assert reports.kind.currentData() == MONTHLY
     assert reports.month.date().toString("yyyy-MM") == "2026-07"
+
+
+def test_only_the_first_page_is_built_before_it_is_shown(main_window: MainWindow) -> None:
+    window = main_window
+    assert window.built_pages() == ["dashboard"]
+    window.nav.setCurrentRow(PAGES.index("cases"))
+    assert window.built_pages() == ["dashboard", "cases"]
+    shown = window.stack.currentWidget()
+    assert shown is not None and shown.findChild(CasesPage) is window.page("cases")

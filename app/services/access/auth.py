@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -16,7 +17,12 @@ from app.store.models import Station, User
 
 MAX_FAILURES = 6
 LOCK_MINUTES = 30
-_DUMMY_HASH = passwords.hash_password("timing-equaliser")
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """Made at the first unknown login, not at import: an argon2 hash is start time."""
+    return passwords.hash_password("timing-equaliser")
 
 
 def actor_for(session: Session, user: User) -> Actor:
@@ -50,7 +56,7 @@ class AuthService:
         user = session.scalar(select(User).where(User.login == login))
         now = self._db.clock.now()
         if user is None:
-            passwords.verify(_DUMMY_HASH, password)  # same time as a real check
+            passwords.verify(_dummy_hash(), password)  # same time as a real check
             audit.record(session, None, "login_failed", login=login, reason="unknown user")
             return AuthenticationFailed("用户名或密码不正确。")
         if not user.active:

@@ -18,10 +18,6 @@ import os
 import struct
 from pathlib import Path
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
-
 from app.domain.errors import AuthenticationFailed, InvalidInput, StorageError
 
 MAGIC = b"SDESKENC"
@@ -46,6 +42,9 @@ def is_encrypted(path: Path) -> bool:
 
 
 def _key(password: str, salt: bytes, log2_n: int, r: int, p: int) -> bytes:
+    # cryptography loads only for an encrypted backup, not with the window.
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
     if not password:
         raise InvalidInput("请填写备份密码。", field="password")
     return Scrypt(salt=salt, length=32, n=1 << log2_n, r=r, p=p).derive(password.encode())
@@ -57,6 +56,8 @@ def _nonce(prefix: bytes, index: int, last: bool) -> bytes:
 
 def encrypt_file(source: Path, target: Path, password: str) -> None:
     """Write `source` encrypted to `target` (fsynced)."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     salt, prefix = os.urandom(SALT_SIZE), os.urandom(PREFIX_SIZE)
     aes = AESGCM(_key(password, salt, LOG2_N, R, P))
     head = _HEAD.pack(MAGIC, VERSION, LOG2_N, R, P, salt, prefix)
@@ -79,6 +80,9 @@ def encrypt_file(source: Path, target: Path, password: str) -> None:
 
 def decrypt_file(source: Path, target: Path, password: str) -> None:
     """Write the plain content of `source` to `target`; a wrong password says so plainly."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     with open(source, "rb") as src:
         header = src.read(HEADER_SIZE)
         if len(header) < HEADER_SIZE or not header.startswith(MAGIC):

@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, func, inspect, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import NullPool
@@ -126,8 +125,7 @@ def _schema_report(engine: Engine, shown: str) -> HealthReport:
         )
         return HealthReport(shown, tuple(problems), None, head)
     if current != head:
-        known = ScriptDirectory.from_config(migrate.alembic_config(engine))
-        if current in {rev.revision for rev in known.walk_revisions()}:
+        if current in migrate.known_revisions():
             problems.append(
                 f"数据库的表结构版本较旧（{current}，最新为 {head}），需要升级；"
                 "启动工作台时会先备份再自动升级。"

@@ -13,8 +13,6 @@ import logging
 import os
 from pathlib import Path
 
-from alembic.script import ScriptDirectory
-
 from app.domain.errors import InvalidInput, StorageError
 from app.domain.roles import Permission
 from app.services.access import audit
@@ -70,7 +68,7 @@ def verified_copy(backup: Path, scratch: Path, password: str | None) -> dict[str
     finally:
         plain.unlink(missing_ok=True)
     counts, revision = counts_and_revision(scratch)
-    known = {r.revision for r in ScriptDirectory(str(migrate.SCRIPT_LOCATION)).walk_revisions()}
+    known = migrate.known_revisions()
     problem = ""
     if revision is None or "users" not in counts:
         problem = f"这个文件不是工作台的备份：{backup}"

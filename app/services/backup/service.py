@@ -1,13 +1,15 @@
 """Backups of the SQLite file: automatic generations, copies to a USB stick, restoring.
 
-Every backup is made with SQLite's online backup API into a temporary file (never a copy
-of the live file), checked with `integrity_check` and `foreign_key_check`, and only then
-renamed into place with a JSON sidecar (time, app version, schema revision, record counts,
+Every backup is made with SQLite's online backup API, in large steps from one read
+snapshot, into a temporary file (never a copy of the live file), checked with
+`quick_check` (its checksum taken meanwhile on a second thread), and only then renamed
+into place with a JSON sidecar (time, app version, schema revision, record counts,
 sha256). A backup without a sidecar is not listed: it never finished its checks.
 
-The full check "before each backup" runs on that snapshot: it is page for page the
-database at that moment, so the answer is the same as checking the live file, and the
-live file is not held in a long read transaction twice.
+The full `integrity_check` and `foreign_key_check` are the weekly check's (about ten
+times a backup's time on a county database). The app makes its daily backup in the
+background while it is open, never on exit; closing the app stops a backup under way
+between two steps (`is_cancelled`) and removes its partial file.
 
 Restoring (see `backup_restore`) needs the app's connections closed: the GUI runs
 `restore` through its task runner, whose single worker thread means no other service
@@ -61,6 +63,7 @@ from app.store.location import data_dir, default_database
 from app.store.models import Setting
 
 log = logging.getLogger(__name__)
+IsCancelled = Callable[[], bool]
 
 PLAIN_SUFFIX = ".sqlite3"
 ENCRYPTED_SUFFIX = ".sdenc"
@@ -174,27 +177,32 @@ class BackupService:
         newest = next(iter(list_in(self.folder)), None)
         return newest is None or self._clock.local_now() - newest.created_at >= DAY
 
-    def backup_if_due(self) -> BackupInfo | None:
-        return self.backup_now(reason=BackupReason.DAILY) if self.due() else None
-
-    def on_exit(self) -> BackupInfo:
-        """The backup the app makes when it closes (call before disposing the engine)."""
-        return self.backup_now(reason=BackupReason.EXIT)
+    def backup_if_due(self, *, is_cancelled: IsCancelled | None = None) -> BackupInfo | None:
+        """The day's backup if none is younger than a day; Cancelled if stopped meanwhile."""
+        if not self.due():
+            return None
+        return self.backup_now(reason=BackupReason.DAILY, is_cancelled=is_cancelled)
 
     def backup_now(
-        self, *, reason: BackupReason = BackupReason.MANUAL, password: str | None = None
+        self,
+        *,
+        reason: BackupReason = BackupReason.MANUAL,
+        password: str | None = None,
+        is_cancelled: IsCancelled | None = None,
     ) -> BackupInfo:
         """A verified backup in the local folder, then older generations are pruned.
 
         Automatic backups need no permission: they are the app's own safety copies and
         stay in the data folder. A manual one needs Permission.BACKUP and is audited.
+        Raises `sqlite_files.Cancelled` (nothing left behind) when `is_cancelled()` turns true.
         """
         if not reason.automatic:
             self._require(Permission.BACKUP)
-        info = self._make(reason, password)
+        info = self._make(reason, password, is_cancelled)
         if not reason.automatic:
             self._audit("backup", file=info.path.name, encrypted=info.encrypted)
         self.prune()
+        self._db.checkpoint()
         return info
 
     def backup_to(self, *, folder: Path, password: str | None = None) -> BackupInfo:
@@ -253,17 +261,18 @@ class BackupService:
 
     # ---- checks and restoring ----------------------------------------------------------
 
-    def weekly_check(self) -> bool:
+    def weekly_check(self, *, is_cancelled: IsCancelled | None = None) -> bool:
         """The full integrity and foreign key check, when a week has passed; True if it ran.
 
-        Raises StorageError, explaining what to do, when the check fails.
+        Raises StorageError, explaining what to do, when the check fails, and
+        `sqlite_files.Cancelled` when `is_cancelled()` turns true while it runs.
         """
         today = self._clock.local_now().date()
         last = SettingsService(self._db).get(LAST_FULL_CHECK_KEY)
         if not file_guard.full_check_due(dt.date.fromisoformat(last) if last else None, today):
             return False
         try:
-            problems = sqlite_files.integrity_problems(self._path)
+            problems = sqlite_files.integrity_problems(self._path, is_cancelled=is_cancelled)
         except sqlite_files.FileBusy:
             return False  # another program holds the file; the check runs another time
         if problems:
@@ -308,7 +317,9 @@ class BackupService:
             target = self.folder / f"{stem}-{n}{suffix}"
         return target
 
-    def _make(self, reason: BackupReason, password: str | None) -> BackupInfo:
+    def _make(
+        self, reason: BackupReason, password: str | None, is_cancelled: IsCancelled | None = None
+    ) -> BackupInfo:
         if not self._path.exists():
             raise StorageError(f"数据库文件不存在：{self._path}")
         if password is not None and len(password) < MIN_PASSWORD:
@@ -321,12 +332,15 @@ class BackupService:
         target = self._name(now, reason, bool(password))
         snapshot = target.with_name(f".{target.name}.snapshot")
         try:
-            _snapshot(self._path, snapshot)
+            # A plain copy's checksum is taken while quick_check reads it (the same bytes
+            # end up as the backup); an encrypted one's only once it is encrypted.
+            digest = _snapshot(self._path, snapshot, is_cancelled, hashed=not password)
             counts, revision = backup_restore.counts_and_revision(snapshot)
             if password:
                 partial = target.with_name(target.name + ".partial")
                 encrypt_file(snapshot, partial, password)
                 os.replace(partial, target)
+                digest = sha256_of(target)
             else:
                 os.replace(snapshot, target)
         except OSError as exc:
@@ -334,14 +348,14 @@ class BackupService:
         finally:
             snapshot.unlink(missing_ok=True)
         _fsync_dir(self.folder)
+        assert digest is not None
         info = BackupInfo(
             path=target, created_at=now, reason=reason, app_version=app.__version__,
-            revision=revision, counts=counts, sha256=sha256_of(target),
+            revision=revision, counts=counts, sha256=digest,
             size=target.stat().st_size, encrypted=bool(password),
         )  # fmt: skip
         write_sidecar(info)
         _fsync_dir(self.folder)
-        self._remember_full_check(now.date())
         log.info("backup %s made (%s, %d bytes)", target, reason.value, info.size)
         return info
 
@@ -359,16 +373,27 @@ class BackupService:
                 row.value = f'"{day.isoformat()}"'
 
 
-def _snapshot(source: Path, target: Path) -> None:
-    """The online backup, verified; a failed check means the database itself is damaged."""
+def _snapshot(
+    source: Path, target: Path, is_cancelled: IsCancelled | None, *, hashed: bool
+) -> str | None:
+    """The online backup, verified, and its sha256 when `hashed`; a failed check means the
+    database itself is damaged."""
+
+    def checksum(copy: Path) -> str:
+        return sha256_of(copy, is_cancelled=is_cancelled)
+
     try:
-        sqlite_files.online_backup(source, target)
+        return sqlite_files.snapshot(
+            source, target, is_cancelled=is_cancelled, while_checking=checksum if hashed else None
+        )
     except sqlite_files.CopyFailed as exc:
         text = str(exc)
         if "full" in text.lower():
             raise StorageError(
                 "磁盘空间已满，备份没有完成。请清理磁盘后再试。", detail=text
             ) from exc
+        # The copy is the file page for page: the next start checks the file in full.
+        file_guard.recheck_mark(source).write_text(text, encoding="utf-8")
         raise StorageError(
             "备份前的完整性检查没有通过：数据库可能已损坏，这次没有生成备份。"
             "请暂停录入，由管理员在“备份与恢复”中从最近的备份恢复（当前文件会改名保留）。",

@@ -7,14 +7,16 @@ import enum
 import hashlib
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from app.store.file_guard import OpenCheck
+from app.store.sqlite_files import Cancelled
 
 SIDECAR_SUFFIX = ".json"
-_READ = 1 << 20
+_READ = 4 << 20
 SIDECAR_FORMAT = 1
 
 # Settings (whole database) that tune the backups; each has a default below.
@@ -173,12 +175,19 @@ class StartReport:
         )
 
 
-def sha256_of(path: Path, *, from_disk: bool = False) -> str:
-    """The file's sha256; `from_disk` asks the OS to drop its cache so the device is re-read."""
+def sha256_of(
+    path: Path, *, from_disk: bool = False, is_cancelled: Callable[[], bool] | None = None
+) -> str:
+    """The file's sha256; `from_disk` asks the OS to drop its cache so the device is re-read.
+
+    Raises `sqlite_files.Cancelled` when `is_cancelled()` turns true (looked at per block).
+    """
     digest = hashlib.sha256()
     with open(path, "rb") as fh:
         if from_disk and hasattr(os, "posix_fadvise"):
             os.posix_fadvise(fh.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
         while block := fh.read(_READ):
+            if is_cancelled is not None and is_cancelled():
+                raise Cancelled()
             digest.update(block)
     return digest.hexdigest()

@@ -14,6 +14,7 @@ import pytest
 
 from app.domain.errors import StorageError
 from app.services.backup import service as backup
+from app.services.backup import upkeep
 from app.services.backup.service import BackupService
 from app.services.clients.service import ClientService
 from app.services.clients.types import ClientInput
@@ -71,8 +72,21 @@ def zero_header(path: Path) -> None:
         fh.write(bytes(100))
 
 
+def scribble_found_in_the_background(path: Path) -> None:
+    """A torn page the start-up check cannot see: the background check marks the file."""
+    scribble(path)
+    report = backup.open_checks(path, probe=local)
+    report.check.lock.release()
+    assert not report.damaged
+    with pytest.raises(StorageError, match="后台检查发现数据库文件有损坏"):
+        upkeep.quick_check(path)
+    assert file_guard.recheck_mark(path).exists()
+
+
 @pytest.mark.parametrize(
-    "damage", [truncate, scribble, zero_header], ids=["truncated", "scribbled", "zeroed header"]
+    "damage",
+    [truncate, scribble_found_in_the_background, zero_header],
+    ids=["truncated", "scribbled", "zeroed header"],
 )
 def test_a_damaged_file_is_moved_aside_and_the_backup_offered(
     station: Path, damage: Callable[[Path], None]
@@ -87,6 +101,7 @@ def test_a_damaged_file_is_moved_aside_and_the_backup_offered(
         assert moved is not None and moved.name.startswith(f"{station.name}.corrupt-")
         assert moved.read_bytes() == damaged_bytes  # kept as it was, never deleted
         assert not station.exists()
+        assert not file_guard.recheck_mark(station).exists()
         assert report.offer is not None and report.offer.count("clients") == 120
         assert "已改名保存为" in report.message() and "建议从这个备份恢复" in report.message()
 
@@ -131,6 +146,14 @@ def test_the_wal_and_shm_move_with_the_file(tmp_path: Path) -> None:
     assert Path(f"{moved}-shm").read_bytes() == b"shm"
     assert moved.read_bytes() == b"main" and second.read_bytes() == b"later"
     assert not list(tmp_path.glob("s.sqlite3-*"))
+
+
+def test_a_healthy_file_passes_the_background_check_and_loses_an_old_mark(station: Path) -> None:
+    assert upkeep.quick_check(station)
+    file_guard.recheck_mark(station).write_text("", encoding="utf-8")
+    report = backup.open_checks(station, probe=local)  # checks in full, finds nothing
+    report.check.lock.release()
+    assert not report.damaged and not file_guard.recheck_mark(station).exists()
 
 
 def test_a_healthy_file_is_left_alone(station: Path) -> None:
@@ -222,3 +245,26 @@ def test_a_second_process_is_refused_until_the_first_ends(db_path: Path) -> None
     assert lock.held
     assert lock.path.read_text().strip() == str(os.getpid())
     lock.release()
+
+
+def test_the_start_check_reads_headers_only_and_finds_what_they_show(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE notes (text TEXT)")
+    conn.executemany("INSERT INTO notes VALUES (?)", [("记录" * 100,)] * 500)
+    conn.commit()
+    conn.close()
+    assert file_guard.header_problems(path) == []
+    wal = Path(f"{path}-wal")
+    # A WAL whose header names another page size than the file's.
+    wal.write_bytes((0x377F0682).to_bytes(4, "big") + (3007000).to_bytes(4, "big")
+                    + (1024).to_bytes(4, "big") + bytes(20))  # fmt: skip
+    assert "页大小" in file_guard.header_problems(path)[0]
+    wal.unlink()
+    with open(path, "r+b") as fh:  # cut off, with no WAL that could hold the rest
+        fh.truncate(path.stat().st_size - 4096)
+    assert "不完整" in file_guard.header_problems(path)[0]
+    with open(path, "r+b") as fh:
+        fh.seek(16)
+        fh.write((1000).to_bytes(2, "big"))  # not a power of two
+    assert file_guard.header_problems(path) == ["数据库文件头已损坏"]

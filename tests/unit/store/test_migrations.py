@@ -213,3 +213,17 @@ def test_data_survives_an_upgrade(
             "东山村",
             "河口社区",
         ]
+
+
+def test_the_head_read_from_the_scripts_is_alembics(tmp_path: Path) -> None:
+    from alembic.script import ScriptDirectory
+
+    heads = ScriptDirectory(str(migrate.SCRIPT_LOCATION)).get_heads()
+    assert migrate.declared_head() == heads[0]
+    # Two heads (two branches not merged yet): unsure, so Alembic is asked instead.
+    for name, text in (("a.py", 'revision = "a"\ndown_revision = None\n'),
+                       ("b.py", 'revision: str = "b"\ndown_revision = None\n')):  # fmt: skip
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert migrate.declared_head(tmp_path) is None
+    (tmp_path / "c.py").write_text('revision = "c"\ndown_revision = ("a", "b")\n')
+    assert migrate.declared_head(tmp_path) is None  # a merge is not read from text

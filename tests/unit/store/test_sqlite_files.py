@@ -79,3 +79,59 @@ def test_restoring_replaces_the_file_and_its_wal(tmp_path: Path) -> None:
     sqlite_files.restore_copy(good, target)
     assert not Path(str(target) + "-wal").exists()
     assert count(target) == 3
+
+
+def test_a_snapshot_is_the_file_at_one_moment_and_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source, target = tmp_path / "station.sqlite3", tmp_path / "copy.sqlite3"
+    make_file(source, rows=3000)
+    monkeypatch.setattr(sqlite_files, "STEP_PAGES", 8)  # many steps, as on a large file
+    live = sqlite3.connect(source)
+    steps: list[int] = []
+
+    def meanwhile() -> bool:
+        # Another connection commits between two steps: the copy must not restart or mix.
+        steps.append(1)
+        if len(steps) == 2:
+            live.execute("INSERT INTO notes (text) VALUES ('写在备份进行中')")
+            live.commit()
+        return False
+
+    try:
+        sizes = sqlite_files.snapshot(
+            source, target, is_cancelled=meanwhile, while_checking=lambda p: p.stat().st_size
+        )
+    finally:
+        live.close()
+    assert len(steps) > 10
+    assert count(target) == 3000
+    assert count(source) == 3001
+    assert sizes == target.stat().st_size
+    assert sqlite_files.integrity_problems(target) == []
+
+
+def test_a_snapshot_stopped_between_steps_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source, target = tmp_path / "station.sqlite3", tmp_path / "copy.sqlite3"
+    make_file(source, rows=3000)
+    monkeypatch.setattr(sqlite_files, "STEP_PAGES", 8)
+    asked: list[int] = []
+
+    def stop_after_three() -> bool:
+        asked.append(1)
+        return len(asked) > 3
+
+    with pytest.raises(sqlite_files.Cancelled):
+        sqlite_files.snapshot(source, target, is_cancelled=stop_after_three)
+    assert len(asked) == 4
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("copy")) == []
+
+
+def test_a_check_stops_when_asked(tmp_path: Path) -> None:
+    source = tmp_path / "station.sqlite3"
+    make_file(source, rows=60_000)  # ~20 MB: the check outlasts the first look
+    with pytest.raises(sqlite_files.Cancelled):
+        sqlite_files.integrity_problems(source, is_cancelled=lambda: True)
+    assert sqlite_files.integrity_problems(source, is_cancelled=lambda: False) == []

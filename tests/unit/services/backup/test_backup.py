@@ -23,6 +23,7 @@ from app.domain.errors import (
 from app.domain.roles import Role
 from app.services.backup import crypto as backup_crypto
 from app.services.backup import service as backup_module
+from app.services.backup import upkeep
 from app.services.backup.service import BackupService, generations_to_keep
 from app.services.backup.types import (
     KEEP_DAILY_KEY,
@@ -37,6 +38,7 @@ from app.services.clients.service import ClientService
 from app.services.clients.types import ClientInput
 from app.services.context import Actor
 from app.services.settings.stations import SettingsService
+from app.store import file_guard
 from app.store.engine import Database
 from app.store.models import AuditEntry, Client
 from tests.unit.services.conftest import TODAY, audit_actions, id_number
@@ -297,7 +299,7 @@ def test_a_copy_that_reads_back_differently_is_removed(
     monkeypatch.setattr(
         backup_module,
         "sha256_of",
-        lambda path, from_disk=False: "0" * 64 if from_disk else real(path),
+        lambda path, from_disk=False, **kw: "0" * 64 if from_disk else real(path, **kw),
     )
     with pytest.raises(StorageError, match="校验不一致"):
         service.backup_to(folder=stick)
@@ -366,18 +368,17 @@ def test_roles(
         BackupService(db, None, folder=service.folder).backup_to(folder=tmp_path)
 
 
-def test_the_full_check_runs_weekly_and_with_each_backup(
+def test_the_full_check_runs_weekly_and_a_backup_does_not_stand_in_for_it(
     service: BackupService, clock: FixedClock
 ) -> None:
     assert service.weekly_check()
     clock.advance(days=6)
     assert not service.weekly_check()
-    clock.advance(days=1)
-    service.backup_now()  # a backup is a full check of its snapshot
-    clock.advance(days=6)
-    assert not service.weekly_check()
+    service.backup_now()  # its quick_check is not the full check
     clock.advance(days=1)
     assert service.weekly_check()
+    clock.advance(days=6)
+    assert not service.weekly_check()
 
 
 def test_a_damaged_database_is_not_backed_up(
@@ -394,3 +395,34 @@ def test_a_damaged_database_is_not_backed_up(
     with pytest.raises(StorageError, match="备份前的完整性检查没有通过"):
         service.backup_now(reason=BackupReason.DAILY)
     assert not list(service.folder.iterdir())
+    assert file_guard.recheck_mark(db_path).exists()  # the next start checks in full
+
+
+def test_the_daily_job_backs_up_when_due_and_else_checks_the_file(
+    service: BackupService, clock: FixedClock, db_path: Path
+) -> None:
+    assert upkeep.daily(service) is BackupReason.DAILY
+    assert len(service.list_backups()) == 1
+    clock.advance(hours=2)
+    assert upkeep.daily(service) is None  # not due: the live file's quick_check instead
+    assert len(service.list_backups()) == 1
+    assert not file_guard.recheck_mark(db_path).exists()
+
+
+def test_a_backup_stopped_on_the_way_leaves_no_file_and_no_listing(
+    service: BackupService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.store import sqlite_files
+
+    monkeypatch.setattr(sqlite_files, "STEP_PAGES", 2)
+    asked: list[int] = []
+
+    def quitting() -> bool:
+        asked.append(1)
+        return len(asked) > 2
+
+    with pytest.raises(sqlite_files.Cancelled):
+        service.backup_if_due(is_cancelled=quitting)
+    assert len(asked) == 3
+    assert list(service.folder.iterdir()) == []
+    assert service.due()

@@ -1,0 +1,50 @@
+"""Heavy libraries load where they are used, not with the window or the command line.
+
+openpyxl, reportlab, Alembic (with Mako and Pygments) and cryptography together cost
+the start well over a second and ~65 MB; the window needs none of them until something
+is exported, printed, upgraded or encrypted. A fresh interpreter shows what an import
+really pulls in, whatever this test run has loaded already.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+HEAVY = ("openpyxl", "reportlab", "alembic", "mako", "pygments", "cryptography", "pypdfium2")
+
+
+def loaded_after(code: str) -> set[str]:
+    """The top-level packages in sys.modules after running `code` in a new interpreter."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
+    script = f"{code}\nimport sys\nprint(' '.join(sorted(sys.modules)))"
+    out = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True,
+        check=True, timeout=120,
+    ).stdout  # fmt: skip
+    return {name.split(".")[0] for name in out.split()} | set(out.split())
+
+
+def test_the_window_loads_no_export_migration_or_crypto_library() -> None:
+    loaded = loaded_after("import app.ui, app.ui.app, app.ui.main_window")
+    assert "PySide6" in loaded  # the import did happen
+    assert sorted(loaded & set(HEAVY)) == []
+
+
+def run_cli(*args: str) -> str:
+    return f"from app.cli import main\ntry:\n    main({list(args)!r})\nexcept SystemExit:\n    pass"
+
+
+def test_version_loads_neither_the_commands_nor_the_database() -> None:
+    loaded = loaded_after(run_cli("--version"))
+    assert "app.cli" in loaded
+    unwanted = {"sqlalchemy", "PySide6", "app.desk", "app.cli.backup", "app.cli.context"}
+    assert sorted(loaded & unwanted) == []
+
+
+def test_a_command_still_loads_its_module() -> None:
+    loaded = loaded_after(run_cli("station", "--help"))
+    assert "app.cli.station" in loaded
