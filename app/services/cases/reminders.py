@@ -130,10 +130,13 @@ class ReminderService:
         self, session: Session, worker_id: int | None, limits: Thresholds
     ) -> list[Reminder]:
         today = self.today
+        # Per watched case, the end of its slice of ix_service_records_case_served: the
+        # cost follows the station's watched cases, not every record in the database.
         last_contact = (
-            select(ServiceRecord.case_id, func.max(ServiceRecord.served_on).label("last"))
-            .group_by(ServiceRecord.case_id)
-            .subquery()
+            select(func.max(ServiceRecord.served_on))
+            .where(ServiceRecord.case_id == Case.id)
+            .correlate(Case)
+            .scalar_subquery()
         )
         watched = or_(
             Case.risk_level == RiskLevel.HIGH.value,
@@ -142,8 +145,7 @@ class ReminderService:
         )
         stmt = (
             self._cases(worker_id, *rules.WORKING_STAGES)
-            .add_columns(last_contact.c.last)
-            .outerjoin(last_contact, last_contact.c.case_id == Case.id)
+            .add_columns(last_contact)
             .where(Case.paused.is_(False), watched)
         )
         items = []
