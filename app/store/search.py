@@ -170,10 +170,12 @@ def matching(session: Session, query: str, *, id_parts: bool = True) -> ColumnEl
         if pinyin is not None:
             # One set of ids to look each client up in, not one per index.
             ids = union(ids, _fts_pinyin_ids(*pinyin))
-        # "+clients.id": SQLite then walks the station's clients in list order (an index)
-        # and looks each up in the matches, instead of fetching every match in the
-        # county by rowid and sorting the station's share.
-        found = literal_column(f"+{Client.__tablename__}.id").in_(ids)
+        # One character (or pinyin) matches thousands across the county: "+clients.id"
+        # has SQLite walk the station's clients in list order (an index) and look each
+        # up in the matches, instead of fetching every match by rowid and sorting the
+        # station's share. Longer queries match a handful: fetched by rowid.
+        wide = len(chars) == 1 or pinyin is not None
+        found = (literal_column(f"+{Client.__tablename__}.id") if wide else Client.id).in_(ids)
         return found if id_parts else or_(found, whole)
     village_ids = select(Village.id).where(Village.name.contains(needle, autoescape=True))
     plain = or_(

@@ -31,6 +31,8 @@ INDEXES = (
     ("ix_service_records_case_served", "service_records", ["case_id", "served_on"]),
     ("ix_cases_station_intake", "cases", ["station_id", "intake_date"]),
     ("ix_cases_station_stage", "cases", ["station_id", "stage", "worker_id"]),
+    ("ix_case_plans_station_status", "case_plans", ["station_id", "status"]),
+    ("ix_case_closures_station_status", "case_closures", ["station_id", "status"]),
     ("ix_case_events_station_happened", "case_events", ["station_id", "happened_on", "kind"]),
     ("ix_referrals_station_sent", "referrals", ["station_id", "sent_on"]),
     ("ix_visits_station_visited", "visits", ["station_id", "visited_on"]),

@@ -81,6 +81,8 @@ class CasePlan(StationOwned, Base):
     """计划, submitted to and approved (or returned) by the station head."""
 
     __tablename__ = "case_plans"
+    # 待办: what awaits the head's approval in a station.
+    __table_args__ = (Index("ix_case_plans_station_status", "station_id", "status"),)
 
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
     overall_goal: Mapped[str] = mapped_column(Text, default="")
@@ -182,6 +184,8 @@ class CaseClosure(StationOwned, Base):
     """结案, submitted for approval; an approved closure locks the case."""
 
     __tablename__ = "case_closures"
+    # 待办: what awaits the head's approval in a station.
+    __table_args__ = (Index("ix_case_closures_station_status", "station_id", "status"),)
 
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
     reason: Mapped[str] = mapped_column(String(32))
