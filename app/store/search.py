@@ -6,10 +6,10 @@ of a name or village as its own token (unicode61 over space-separated characters
 query is a phrase of its characters: "张 三" matches 张三 and 张三丰. ID numbers and phones
 hold only digits (and X), whose one-character tokens would each list nearly every client;
 they are stored as their 3-character windows plus their last two and last one characters
-(`grams`), so "0071" is the phrase "007 071", a short list to join, and one or two digits
-are a prefix of some window. Parts of an ID number are found only by roles that may see
-full numbers; others must type the whole number. Other databases fall back to LIKE; this
-module is the only SQLite-specific part.
+padded to three (`grams`), so "0071" is the phrase "007 071", a short list to join, and
+one or two digits are a prefix of some token. Parts of an ID number are found only by
+roles that may see full numbers; others must type the whole number. Other databases fall
+back to LIKE; this module is the only SQLite-specific part.
 
 Names are found by their pinyin too (zgl, zhang, zhangguilan, 张gl for 张桂兰): that
 index, on SQLite and PostgreSQL, is app/store/search_pinyin.py, kept in step from here.
@@ -68,13 +68,20 @@ def spaced(value: str | None) -> str:
     return " ".join(_chars(value))
 
 
+# Pads the last two and last one characters to three: a query never holds it (NFKC folds
+# it to "i"), so no digit stands alone as a token, where names and villages would share
+# its list of nearly every client.
+_PAD = "\u2170"
+
+
 def grams(value: str | None) -> str:
-    """An ID number or phone as the index holds it: "0071" → "007 071 71 1"."""
+    """An ID number or phone as the index holds it: "0071" → "007 071 71ⅰ 1ⅰⅰ"."""
     text = "".join(_chars(value))
-    if len(text) < 2:
-        return text
+    if not text:
+        return ""
     windows = [text[i : i + 3] for i in range(len(text) - 2)]
-    return " ".join([*windows, text[-2:], text[-1]])
+    tails = [text[-2:] + _PAD] if len(text) > 1 else []
+    return " ".join([*windows, *tails, text[-1] + _PAD * 2])
 
 
 def _row(
