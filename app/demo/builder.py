@@ -1,8 +1,10 @@
 """Demo data: a station, or a whole county, filled with made-up but realistic records.
 
-Everything goes in with bulk inserts inside one transaction, so a cancelled or failed
-fill leaves nothing behind; the search index is rebuilt once at the end, and one audit
-entry records the fill with its counts (not one per row). Each station is generated
+A station goes in with bulk inserts inside one transaction, so a cancelled or failed
+fill leaves nothing behind; the county (a new file) goes in a station per transaction
+with its biggest tables' indexes built at the end (app/demo/loading.py). The search
+index is rebuilt once at the end, and one audit entry records the fill with its counts
+(not one per row). Each station is generated
 from its own seeded random stream, so the same seed gives the same data.
 
 After clients and cases, every station gets the rest of its daily records: groups,
@@ -24,7 +26,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.demo import activities as demo_activities
-from app.demo import data
+from app.demo import data, loading
 from app.demo import groups as demo_groups
 from app.demo import staff_records as demo_staff_records
 from app.demo import visits as demo_visits
@@ -238,54 +240,85 @@ class _Filler:
     def run(self) -> DemoSummary:
         started = time.perf_counter()
         try:
-            with self.db.write() as session:
-                self._check_empty(session)
-                stations = self._stations(session)
-                staff = add_staff(session, self.actor, stations, self.county_rng, self.county)
-                work = self._plan(session, stations, staff)
-                self.total = sum(w.clients for w in work) * 2
-                self.progress(0, self.total)
-                for index, item in enumerate(work):
-                    with self._step("服务对象"):
-                        self._clients(session, item, random.Random(f"{self.seed}:{index}"))
-                    with self._step("个案"):
-                        self._count(
-                            fill_cases(
-                                session,
-                                item.station.id,
-                                item.workers,
-                                station_clients(session, item.station.id),
-                                random.Random(f"{self.seed}:cases:{index}"),
-                                self.today,
-                                scale=self.scale,
-                            )
-                        )
-                    with self._step("变更历史"):
-                        backfill.history_from_records(
-                            session.connection(), self.db.clock.now(), station_id=item.station.id
-                        )
-                    with self._step("知情同意"):
-                        rng = random.Random(f"{self.seed}:consents:{index}")
-                        now = self.db.clock.now()
-                        fill_consents(session, item.station.id, rng, now, self.today)
-                    self._advance(item.clients // 4)
-                    self._records(session, item, index)
-                with self._step("服务项目"):
-                    add_project(session, self.actor, self.today)
-                with self._step("检索索引"):
-                    search.rebuild(session)
-                summary = self._summary(work, staff, time.perf_counter() - started)
-                audit.record(
-                    session, self.actor, "demo_fill", entity="station",
-                    entity_id=self.actor.station_id, scale=self.scale, seed=self.seed,
-                    stations=summary.stations, villages=summary.villages,
-                    households=summary.households, clients=summary.clients,
-                    users=summary.users, records=dict(summary.records),
-                )  # fmt: skip
+            if self.scale == "county":
+                # A transaction per station and the big tables' indexes built at the end:
+                # see app/demo/loading.py. A county fill goes into a new file only.
+                with loading.bulk_load(self.db):
+                    summary = self._fill(None, started)
+                with self._step("统计信息"):
+                    self.db.analyze()
+                loading.checkpoint(self.db)
+            else:
+                # One transaction: a cancelled or failed fill leaves nothing behind.
+                with self.db.write() as session:
+                    summary = self._fill(session, started)
         except _Cancelled:
             return DemoSummary(self.scale, self.seed, 0, 0, 0, 0, 0, 0, cancelled=True)
         self.progress(self.total, self.total)
         return summary
+
+    @contextmanager
+    def _unit(self, outer: Session | None) -> Iterator[Session]:
+        """The fill's one session, or (county) a transaction of its own, checkpointed."""
+        if outer is not None:
+            yield outer
+            return
+        with self.db.write() as session:
+            yield session
+        loading.checkpoint(self.db)
+
+    def _fill(self, outer: Session | None, started: float) -> DemoSummary:
+        with self._unit(outer) as session:
+            self._check_empty(session)
+            stations = self._stations(session)
+            staff = add_staff(session, self.actor, stations, self.county_rng, self.county)
+            work = self._plan(session, stations, staff)
+        self.total = sum(w.clients for w in work) * 2
+        self.progress(0, self.total)
+        for index, item in enumerate(work):
+            with self._unit(outer) as session:
+                self._station(session, item, index)
+        with self._unit(outer) as session:
+            with self._step("服务项目"):
+                add_project(session, self.actor, self.today)
+            with self._step("检索索引"):
+                search.rebuild(session)
+            summary = self._summary(work, staff, time.perf_counter() - started)
+            audit.record(
+                session, self.actor, "demo_fill", entity="station",
+                entity_id=self.actor.station_id, scale=self.scale, seed=self.seed,
+                stations=summary.stations, villages=summary.villages,
+                households=summary.households, clients=summary.clients,
+                users=summary.users, records=dict(summary.records),
+            )  # fmt: skip
+        return summary
+
+    def _station(self, session: Session, item: _StationWork, index: int) -> None:
+        """Clients, cases and every record of one station."""
+        with self._step("服务对象"):
+            self._clients(session, item, random.Random(f"{self.seed}:{index}"))
+        with self._step("个案"):
+            self._count(
+                fill_cases(
+                    session,
+                    item.station.id,
+                    item.workers,
+                    station_clients(session, item.station.id),
+                    random.Random(f"{self.seed}:cases:{index}"),
+                    self.today,
+                    scale=self.scale,
+                )
+            )
+        with self._step("变更历史"):
+            backfill.history_from_records(
+                session.connection(), self.db.clock.now(), station_id=item.station.id
+            )
+        with self._step("知情同意"):
+            rng = random.Random(f"{self.seed}:consents:{index}")
+            now = self.db.clock.now()
+            fill_consents(session, item.station.id, rng, now, self.today)
+        self._advance(item.clients // 4)
+        self._records(session, item, index)
 
     def _records(self, session: Session, work: _StationWork, index: int) -> None:
         """Groups, activities, visits, staff records and work logs of one station."""

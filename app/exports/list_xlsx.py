@@ -62,6 +62,14 @@ def cell_text(value: str) -> str:
     return ILLEGAL_CHARACTERS_RE.sub("", value)
 
 
+def plain(value: str) -> str | None:
+    """`cell_text` for a cell, None for empty text (Excel counts "" as filled). The inline
+    test first: calling cell_text for every cell costs more than the test."""
+    if value[:1] in _UNSAFE_FIRST or not value.isprintable():
+        value = cell_text(value)
+    return value or None
+
+
 def write_list(
     path: Path,
     sheet: ListSheet,
@@ -116,16 +124,7 @@ def write_list(
     append = ws.append
     try:
         for row in rows:
-            # Empty text becomes an empty cell (Excel counts "" as filled). The inline test
-            # first: calling cell_text for every cell costs more than the test.
-            append(
-                [
-                    ((cell_text(v) if v[:1] in _UNSAFE_FIRST or not v.isprintable() else v) or None)
-                    if isinstance(v, str)
-                    else v
-                    for v in row
-                ]
-            )
+            append([plain(v) if isinstance(v, str) else v for v in row])
             count += 1
             if count % CHECK_EVERY == 0:
                 if is_cancelled is not None and is_cancelled():

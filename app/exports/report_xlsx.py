@@ -20,7 +20,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from app.domain.errors import StorageError
-from app.exports.list_xlsx import cell_text, replace_file, temporary_beside
+from app.exports.list_xlsx import cell_text, plain, replace_file, temporary_beside
 from app.exports.report_model import (
     AnnualReport,
     Cell,
@@ -250,7 +250,7 @@ def _detail(book: Workbook, detail: Detail, title: str, info: str) -> None:
     for values in detail.rows:
         append(
             [
-                _cell(ws, v) if special else ((cell_text(v) or None) if isinstance(v, str) else v)
+                _cell(ws, v) if special else (plain(v) if isinstance(v, str) else v)
                 for v, special in zip(values, formatted, strict=True)
             ]
         )

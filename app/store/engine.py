@@ -32,6 +32,9 @@ log = logging.getLogger(__name__)
 BUSY_TIMEOUT_MS = 10_000
 # libpq's words when it has no password to offer (none in the URL, PGPASSWORD or .pgpass).
 NO_PASSWORD = "no password supplied"
+# Rows `PRAGMA optimize` samples per index when it finds a table's statistics missing or
+# far out of date: milliseconds, where a full ANALYZE of a county file reads all of it.
+ANALYSIS_LIMIT = 400
 
 
 def database_url(location: str | Path) -> str:
@@ -154,6 +157,17 @@ def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
     cur.close()
 
 
+def _on_close(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    # What SQLite asks of a connection before it closes: refresh the statistics of the
+    # tables its queries leaned on, if they went stale (usually nothing, at most a
+    # sampled ANALYZE of a table or two).
+    try:
+        dbapi_conn.execute(f"PRAGMA analysis_limit={ANALYSIS_LIMIT}")
+        dbapi_conn.execute("PRAGMA optimize")
+    except sqlite3.Error as exc:  # read-only media, a locked or damaged file: stats can wait
+        log.debug("PRAGMA optimize skipped: %s", exc)
+
+
 def _on_begin(conn: Any) -> None:
     mode = conn.get_execution_options().get("sqlite_begin", "")
     conn.exec_driver_sql(f"BEGIN {mode}".strip())
@@ -165,6 +179,7 @@ def make_engine(location: str | Path, **kwargs: Any) -> Engine:
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _on_connect)
         event.listen(engine, "begin", _on_begin)
+        event.listen(engine, "close", _on_close)
     return engine
 
 
@@ -238,6 +253,17 @@ class Database:
             raw.driver_connection.execute("PRAGMA wal_checkpoint(PASSIVE)")  # type: ignore[union-attr]
         finally:
             raw.close()
+
+    def analyze(self, *tables: str) -> None:
+        """Fresh planner statistics for `tables` (all when none), after a bulk load.
+
+        A full pass, not a sample: a sampled ANALYZE sees the first few hundred rows of
+        each index, all of one station, and takes a station for a few hundred records.
+        """
+        with storage_errors(), self.engine.connect() as conn:
+            for table in tables or ("",):
+                conn.exec_driver_sql(f"ANALYZE {table}".strip())
+            conn.commit()
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -2,11 +2,15 @@
 
 SQLite's trigram tokenizer needs 3+ characters, and on SQLite 3.40 a LIKE against a
 trigram table silently returns nothing (docs/platform-notes.md). So the index holds each character
-as its own token (unicode61 over space-separated characters) and a query is a phrase of
-its characters: "张 三" matches 张三 and 张三丰, "0 0 7 1" matches an ID number ending in
-0071 (for roles that may see full numbers; others must type the whole number). Other
-databases fall back to LIKE; this module is the only SQLite-specific part. PostgreSQL has
-its own indexes: app/store/search_postgres.py.
+of a name or village as its own token (unicode61 over space-separated characters) and a
+query is a phrase of its characters: "张 三" matches 张三 and 张三丰. ID numbers and phones
+hold only digits (and X), whose one-character tokens would each list nearly every client;
+they are stored as their 3-character windows plus their last two and last one characters
+padded to three (`grams`), so "0071" is the phrase "007 071", a short list to join, and
+one or two digits are a prefix of some token. Parts of an ID number are found only by
+roles that may see full numbers; others must type the whole number. Other databases fall
+back to LIKE; this module is the only SQLite-specific part. PostgreSQL has its own
+indexes: app/store/search_postgres.py.
 
 Names are found by their pinyin too (zgl, zhang, zhangguilan, 张gl for 张桂兰): that
 index, on SQLite and PostgreSQL, is app/store/search_pinyin.py, kept in step from here.
@@ -38,6 +42,7 @@ from app.store import search_pinyin, search_postgres
 
 TABLE = "client_search"
 COLUMNS = ("name", "idno", "phone", "village")
+_DIGIT_COLUMNS = ("idno", "phone")
 
 
 def is_search_table(name: str) -> bool:
@@ -64,6 +69,40 @@ def spaced(value: str | None) -> str:
     return " ".join(_chars(value))
 
 
+# Pads the last two and last one characters to three: a query never holds it (NFKC folds
+# it to "i"), so no digit stands alone as a token, where names and villages would share
+# its list of nearly every client.
+_PAD = "\u2170"
+
+
+def grams(value: str | None) -> str:
+    """An ID number or phone as the index holds it: "0071" → "007 071 71ⅰ 1ⅰⅰ"."""
+    text = "".join(_chars(value))
+    if not text:
+        return ""
+    windows = [text[i : i + 3] for i in range(len(text) - 2)]
+    tails = [text[-2:] + _PAD] if len(text) > 1 else []
+    return " ".join([*windows, *tails, text[-1] + _PAD * 2])
+
+
+def _row(
+    client_id: int, name: str, idno: str | None, phone: str | None, village: str | None
+) -> dict[str, Any]:
+    return {
+        "id": client_id,
+        "name": spaced(name),
+        "idno": grams(idno),
+        "phone": grams(phone),
+        "village": spaced(village),
+    }
+
+
+_INSERT = (
+    f"INSERT INTO {TABLE} (rowid, name, idno, phone, village) "
+    "VALUES (:id, :name, :idno, :phone, :village)"
+)
+
+
 def _uses_fts(session: Session) -> bool:
     return session.get_bind().dialect.name == "sqlite"
 
@@ -81,19 +120,7 @@ def index_client(
     if not _uses_fts(session):
         return
     session.execute(text(f"DELETE FROM {TABLE} WHERE rowid = :id"), {"id": client_id})
-    session.execute(
-        text(
-            f"INSERT INTO {TABLE} (rowid, name, idno, phone, village) "
-            "VALUES (:id, :name, :idno, :phone, :village)"
-        ),
-        {
-            "id": client_id,
-            "name": spaced(name),
-            "idno": spaced(id_number),
-            "phone": spaced(phone),
-            "village": spaced(village),
-        },
-    )
+    session.execute(text(_INSERT), _row(client_id, name, id_number, phone, village))
 
 
 def index_clients(
@@ -104,22 +131,7 @@ def index_clients(
     if not _uses_fts(session) or not entries:
         return
     session.execute(text(f"DELETE FROM {TABLE} WHERE rowid = :id"), [{"id": e[0]} for e in entries])
-    session.execute(
-        text(
-            f"INSERT INTO {TABLE} (rowid, name, idno, phone, village) "
-            "VALUES (:id, :name, :idno, :phone, :village)"
-        ),
-        [
-            {
-                "id": cid,
-                "name": spaced(name),
-                "idno": spaced(idno),
-                "phone": spaced(phone),
-                "village": spaced(village),
-            }
-            for cid, name, idno, phone, village in entries
-        ],
-    )
+    session.execute(text(_INSERT), [_row(*entry) for entry in entries])
 
 
 def rebuild(session: Session) -> int:
@@ -127,6 +139,11 @@ def rebuild(session: Session) -> int:
     indexed = search_pinyin.rebuild(session)
     if not _uses_fts(session):
         return indexed
+    return rebuild_fts(session)
+
+
+def rebuild_fts(session: Session) -> int:
+    """Fill SQLite's full-text table anew (not the pinyin index); returns the rows indexed."""
     from app.store.models import Client, Village
 
     session.execute(text(f"DELETE FROM {TABLE}"))
@@ -135,24 +152,9 @@ def rebuild(session: Session) -> int:
             Village, Village.id == Client.village_id
         )
     )
-    payload = [
-        {
-            "id": cid,
-            "name": spaced(name),
-            "idno": spaced(idno),
-            "phone": spaced(phone),
-            "village": spaced(village),
-        }
-        for cid, name, idno, phone, village in rows
-    ]
+    payload = [_row(*row) for row in rows]
     if payload:
-        session.execute(
-            text(
-                f"INSERT INTO {TABLE} (rowid, name, idno, phone, village) "
-                "VALUES (:id, :name, :idno, :phone, :village)"
-            ),
-            payload,
-        )
+        session.execute(text(_INSERT), payload)
     return len(payload)
 
 
@@ -172,12 +174,16 @@ def matching(session: Session, query: str, *, id_parts: bool = True) -> ColumnEl
     whole = Client.id_number == needle.upper()
     pinyin = name_pinyin.query_keys(query)
     if _uses_fts(session):
-        columns = " ".join(COLUMNS if id_parts else (c for c in COLUMNS if c != "idno"))
-        ids: Select[Any] | CompoundSelect[Any] = _fts_ids(f'{{{columns}}} : "{" ".join(chars)}"')
+        ids: Select[Any] | CompoundSelect[Any] = _fts_ids(_expression(chars, id_parts=id_parts))
         if pinyin is not None:
             # One set of ids to look each client up in, not one per index.
             ids = union(ids, _fts_pinyin_ids(*pinyin))
-        found = Client.id.in_(ids)
+        # One character (or pinyin) matches thousands across the county: "+clients.id"
+        # has SQLite walk the station's clients in list order (an index) and look each
+        # up in the matches, instead of fetching every match by rowid and sorting the
+        # station's share. Longer queries match a handful: fetched by rowid.
+        wide = len(chars) == 1 or pinyin is not None
+        found = (literal_column(f"+{Client.__tablename__}.id") if wide else Client.id).in_(ids)
         return found if id_parts else or_(found, whole)
     if session.get_bind().dialect.name == "postgresql":
         return search_postgres.matching(session, needle, id_parts=id_parts, pinyin=pinyin)
@@ -193,6 +199,21 @@ def matching(session: Session, query: str, *, id_parts: bool = True) -> ColumnEl
         return plain
     typed = (Client.name.contains(run, autoescape=True) for run in pinyin[1])
     return or_(plain, and_(Client.id.in_(by_pinyin), *typed))
+
+
+def _expression(chars: list[str], *, id_parts: bool) -> str:
+    """The MATCH expression for a query's characters: names and villages character by
+    character, and (when the query could be one) ID numbers and phones by their `grams`."""
+    expression = f'{{name village}} : "{" ".join(chars)}"'
+    if not all(ch.isascii() for ch in chars):
+        return expression
+    digits = " ".join(_DIGIT_COLUMNS if id_parts else ("phone",))
+    typed = "".join(chars)
+    if len(typed) < 3:
+        part = f'"{typed}" *'
+    else:
+        part = '"' + " ".join(typed[i : i + 3] for i in range(len(typed) - 2)) + '"'
+    return f"{expression} OR {{{digits}}} : {part}"
 
 
 def _fts_ids(expression: str) -> Select[Any]:

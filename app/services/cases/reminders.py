@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Bundle, Session
 
 from app.domain import case_rules as rules
 from app.domain.case_rules import ClosureStatus, PlanStatus, Stage, Urgency
@@ -43,6 +43,16 @@ class ReminderKind(enum.StrEnum):
 
 
 _PRIORITY = {kind: i for i, kind in enumerate(ReminderKind)}
+# The columns a reminder reads, not whole Case objects: a station's list loads hundreds.
+_CASE: Bundle[Any] = Bundle(
+    "case",
+    Case.id,
+    Case.case_no,
+    Case.intake_date,
+    Case.next_contact_date,
+    Case.risk_level,
+    Case.urgency,
+)
 
 
 @dataclass(frozen=True)
@@ -114,7 +124,7 @@ class ReminderService:
 
     def _cases(self, worker_id: int | None, *stages: Stage) -> Any:
         stmt = (
-            select(Case, Client.name, User.display_name)
+            select(_CASE, Client.name, User.display_name)
             .join(Client, Client.id == Case.client_id)
             .join(User, User.id == Case.worker_id)
             .where(
@@ -130,10 +140,13 @@ class ReminderService:
         self, session: Session, worker_id: int | None, limits: Thresholds
     ) -> list[Reminder]:
         today = self.today
+        # Per watched case, the end of its slice of ix_service_records_case_served: the
+        # cost follows the station's watched cases, not every record in the database.
         last_contact = (
-            select(ServiceRecord.case_id, func.max(ServiceRecord.served_on).label("last"))
-            .group_by(ServiceRecord.case_id)
-            .subquery()
+            select(func.max(ServiceRecord.served_on))
+            .where(ServiceRecord.case_id == Case.id)
+            .correlate(Case)
+            .scalar_subquery()
         )
         watched = or_(
             Case.risk_level == RiskLevel.HIGH.value,
@@ -142,8 +155,7 @@ class ReminderService:
         )
         stmt = (
             self._cases(worker_id, *rules.WORKING_STAGES)
-            .add_columns(last_contact.c.last)
-            .outerjoin(last_contact, last_contact.c.case_id == Case.id)
+            .add_columns(last_contact)
             .where(Case.paused.is_(False), watched)
         )
         items = []
@@ -239,6 +251,6 @@ class ReminderService:
 
     @staticmethod
     def _item(
-        kind: ReminderKind, case: Case, client: str, worker: str, due: dt.date | None, text: str
+        kind: ReminderKind, case: Any, client: str, worker: str, due: dt.date | None, text: str
     ) -> Reminder:
         return Reminder(kind, case.id, case.case_no, client, worker, due or dt.date.min, text)

@@ -54,6 +54,9 @@ class ImportCancelled(AppError):
 _ID_LIKE = re.compile(r"^\d{15}(\d{2}[\dXx])?$")
 
 
+_BIG_IMPORT = 1_000
+
+
 def _masked(value: str) -> str:
     return mask_id(value.upper()) if _ID_LIKE.match(value) else value
 
@@ -355,7 +358,11 @@ class RosterImportService:
             )  # fmt: skip
             if is_cancelled():
                 raise ImportCancelled()
-            return ImportResult(batch.id, counts)
+        if len(new) >= _BIG_IMPORT:
+            # Thousands of new clients shift what the planner should prefer (a first
+            # roster fills an empty station): statistics now, not at the next close.
+            self._db.analyze("clients", "client_categories", "households")
+        return ImportResult(batch.id, counts)
 
     def save_errors(self, preview: Preview, path: Path) -> int:
         """The rows not imported, as they were plus the reason, in an xlsx file; logged."""

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, Time, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.store.base import Base, StationOwned, UTCDateTime
@@ -22,6 +32,11 @@ class CaseCounter(StationOwned, Base):
 
 class Case(StationOwned, Base):
     __tablename__ = "cases"
+    __table_args__ = (
+        Index("ix_cases_station_intake", "station_id", "intake_date"),
+        # 待办 and the case lists: one station's cases at a stage, per worker.
+        Index("ix_cases_station_stage", "station_id", "stage", "worker_id"),
+    )
 
     case_no: Mapped[str] = mapped_column(String(40), unique=True)
     client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"), index=True)
@@ -66,6 +81,8 @@ class CasePlan(StationOwned, Base):
     """计划, submitted to and approved (or returned) by the station head."""
 
     __tablename__ = "case_plans"
+    # 待办: what awaits the head's approval in a station.
+    __table_args__ = (Index("ix_case_plans_station_status", "station_id", "status"),)
 
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
     overall_goal: Mapped[str] = mapped_column(Text, default="")
@@ -100,6 +117,19 @@ class ServiceRecord(StationOwned, Base):
     """介入: one contact with the client; what 服务人次 counts."""
 
     __tablename__ = "service_records"
+    __table_args__ = (
+        # Covers the reports' counts, sums and splits of a station's month (no table reads).
+        Index(
+            "ix_service_records_station_served",
+            "station_id",
+            "served_on",
+            "client_id",
+            "worker_id",
+            "duration_min",
+        ),
+        # A case's last contact (待办) is the last entry of its slice of this index.
+        Index("ix_service_records_case_served", "case_id", "served_on"),
+    )
 
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
     client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"), index=True)
@@ -121,6 +151,7 @@ class ServiceRecord(StationOwned, Base):
 
 class Referral(StationOwned, Base):
     __tablename__ = "referrals"
+    __table_args__ = (Index("ix_referrals_station_sent", "station_id", "sent_on"),)
 
     case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), index=True)
     client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"), index=True)
@@ -153,6 +184,8 @@ class CaseClosure(StationOwned, Base):
     """结案, submitted for approval; an approved closure locks the case."""
 
     __tablename__ = "case_closures"
+    # 待办: what awaits the head's approval in a station.
+    __table_args__ = (Index("ix_case_closures_station_status", "station_id", "status"),)
 
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
     reason: Mapped[str] = mapped_column(String(32))
@@ -184,6 +217,9 @@ class CaseEvent(StationOwned, Base):
     """A change of a case's state: stage, pause/resume, reopen, reassignment, risk re-rating."""
 
     __tablename__ = "case_events"
+    __table_args__ = (
+        Index("ix_case_events_station_happened", "station_id", "happened_on", "kind"),
+    )
 
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
     kind: Mapped[str] = mapped_column(String(16))

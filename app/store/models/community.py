@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Date, ForeignKey, Integer, String, Text, Time, UniqueConstraint
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, Time, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.store.base import Base, StationOwned
@@ -12,6 +12,7 @@ from app.store.base import Base, StationOwned
 
 class Activity(StationOwned, Base):
     __tablename__ = "activities"
+    __table_args__ = (Index("ix_activities_station_held", "station_id", "held_on"),)
 
     title: Mapped[str] = mapped_column(String(200))
     activity_type: Mapped[str] = mapped_column(String(16))
@@ -54,6 +55,7 @@ class ActivityPhoto(StationOwned, Base):
 
 class Visit(StationOwned, Base):
     __tablename__ = "visits"
+    __table_args__ = (Index("ix_visits_station_visited", "station_id", "visited_on"),)
 
     visited_on: Mapped[dt.date] = mapped_column(Date, index=True)
     worker_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)

@@ -5,7 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from sqlalchemy import Date, ForeignKey, Integer, Numeric, String, Text, Time, UniqueConstraint
+from sqlalchemy import (
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    Numeric,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.store.base import Base, StationOwned
@@ -13,6 +23,7 @@ from app.store.base import Base, StationOwned
 
 class Group(StationOwned, Base):
     __tablename__ = "groups"
+    __table_args__ = (Index("ix_groups_station_start", "station_id", "start_date"),)
 
     name: Mapped[str] = mapped_column(String(100))
     group_type: Mapped[str] = mapped_column(String(16))
@@ -60,7 +71,10 @@ class GroupSession(StationOwned, Base):
     """A session (节次); `walk_in_count` counts participants who are not registered clients."""
 
     __tablename__ = "group_sessions"
-    __table_args__ = (UniqueConstraint("group_id", "number"),)
+    __table_args__ = (
+        UniqueConstraint("group_id", "number"),
+        Index("ix_group_sessions_station_held", "station_id", "held_on"),
+    )
 
     group_id: Mapped[int] = mapped_column(ForeignKey("groups.id"), index=True)
     number: Mapped[int] = mapped_column(Integer)

@@ -5,7 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, Numeric, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.store.base import Base, StationOwned
@@ -37,6 +47,7 @@ class WorkLogEntry(StationOwned, Base):
 
 class Supervision(StationOwned, Base):
     __tablename__ = "supervisions"
+    __table_args__ = (Index("ix_supervisions_station_held", "station_id", "held_on"),)
 
     held_on: Mapped[dt.date] = mapped_column(Date, index=True)
     supervisor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
@@ -66,6 +77,7 @@ class SupervisionCase(StationOwned, Base):
 
 class Training(StationOwned, Base):
     __tablename__ = "trainings"
+    __table_args__ = (Index("ix_trainings_station_held", "station_id", "held_on"),)
 
     title: Mapped[str] = mapped_column(String(200))
     organiser: Mapped[str] = mapped_column(String(100), default="")
@@ -97,6 +109,7 @@ class VolunteerService(StationOwned, Base):
     """Hours a volunteer gave, linked to an activity, a group session or a case."""
 
     __tablename__ = "volunteer_services"
+    __table_args__ = (Index("ix_volunteer_services_station_served", "station_id", "served_on"),)
 
     volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteers.id"), index=True)
     served_on: Mapped[dt.date] = mapped_column(Date, index=True)
@@ -111,6 +124,7 @@ class Resource(StationOwned, Base):
     """A resource linked (资源链接): donor, kind, value, recipient."""
 
     __tablename__ = "resources"
+    __table_args__ = (Index("ix_resources_station_received", "station_id", "received_on"),)
 
     received_on: Mapped[dt.date] = mapped_column(Date, index=True)
     source: Mapped[str] = mapped_column(String(100))

@@ -1,0 +1,42 @@
+"""The county load: big tables' indexes dropped for the load and back after, WAL emptied."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect, text
+
+from app.demo import loading
+from app.store.engine import Database
+
+
+def index_names(db: Database, table: str) -> set[str]:
+    return {str(i["name"]) for i in inspect(db.engine).get_indexes(table)}
+
+
+def test_the_deferred_indexes_leave_the_station_ones() -> None:
+    names = {str(i.name) for i in loading.deferred_indexes()}
+    assert "ix_service_records_station_served" in names
+    assert "ix_service_records_case_served" in names
+    assert "ix_service_records_station_id" not in names  # the builder reads a station back
+    assert "ix_work_log_entries_station_id" not in names
+
+
+def test_indexes_are_back_after_the_load_even_when_it_fails(db: Database) -> None:
+    before = index_names(db, "service_records")
+    deferred = {str(i.name) for i in loading.deferred_indexes()}
+    with pytest.raises(RuntimeError), loading.bulk_load(db):
+        assert index_names(db, "service_records") == before - deferred
+        raise RuntimeError("a failed load")
+    assert index_names(db, "service_records") == before
+
+
+def test_a_checkpoint_empties_the_wal(db: Database, db_path: Path) -> None:
+    with db.write() as session:
+        session.execute(text("CREATE TABLE filler (x BLOB)"))
+        session.execute(text("INSERT INTO filler VALUES (zeroblob(2000000))"))
+    wal = Path(f"{db_path}-wal")
+    assert wal.stat().st_size > 1_000_000
+    loading.checkpoint(db)
+    assert wal.stat().st_size == 0
