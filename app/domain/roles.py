@@ -47,6 +47,8 @@ class Permission(enum.Enum):
     VIEW_AUDIT = "view_audit"
     CLOSE_MONTH = "close_month"
     """Close a month (月结) and correct a closed month: the station head signs the report."""
+    EXCHANGE_PACKAGES = "exchange_packages"
+    """Export a station's data package (数据包), import one at the county, decide conflicts."""
 
 
 _HEAD = frozenset(
@@ -63,6 +65,7 @@ _HEAD = frozenset(
         Permission.REPORTS,
         Permission.VIEW_AUDIT,
         Permission.CLOSE_MONTH,
+        Permission.EXCHANGE_PACKAGES,
     }
 )
 

@@ -1,0 +1,94 @@
+"""A county database (the `db` fixture, on both engines) and offline station files.
+
+The county is the initialised test station's database, whose administrator adds the
+offline stations; each offline station is its own SQLite file, made from the template
+station with another code and login, as a station set up on its own PC would be.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import sqlite3
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select, update
+
+from app.domain.clock import FixedClock
+from app.services.context import Actor
+from app.services.packages.service import PackageService
+from app.services.settings.stations import StationService
+from app.store.base import Base
+from app.store.engine import Database
+from app.store.models import Station, User
+from tests.conftest import VILLAGES
+
+PASSWORD = "县里给的数据包密码"
+START = dt.datetime(2026, 10, 5, 9, 0)
+
+
+@dataclass
+class Side:
+    """One database and the administrator acting on it, with its clock and photos."""
+
+    db: Database
+    actor: Actor
+    clock: FixedClock
+    photos: Path
+
+    def packages(self) -> PackageService:
+        return PackageService(self.db, self.actor, photo_folder=self.photos)
+
+
+def counts(db: Database) -> dict[str, int]:
+    """Rows per table: what "changes nothing" compares."""
+    with db.read() as session:
+        return {
+            t.name: session.scalar(select(func.count()).select_from(t)) or 0
+            for t in Base.metadata.sorted_tables
+        }
+
+
+@pytest.fixture
+def county(db: Database, admin: Actor, tmp_path: Path) -> Side:
+    clock = FixedClock(START)
+    county_db = db.with_clock(clock)
+    stations = StationService(county_db, admin)
+    stations.add_station(code="JX0427", name="东港镇社工站", villages=VILLAGES)
+    stations.add_station(code="JX0428", name="新桥镇社工站", villages=VILLAGES[:2])
+    return Side(county_db, admin, clock, tmp_path / "county-photos")
+
+
+@pytest.fixture
+def make_station(
+    tmp_path: Path, station_templates: tuple[Path, Path, Actor]
+) -> Iterator[Callable[[str, str], Side]]:
+    made: list[Database] = []
+
+    def make(code: str, name: str) -> Side:
+        path = tmp_path / f"{code}.sqlite3"
+        src, dst = sqlite3.connect(station_templates[1]), sqlite3.connect(path)
+        src.backup(dst)
+        dst.close()
+        src.close()
+        clock = FixedClock(START)
+        database = Database.open(path, clock=clock)
+        made.append(database)
+        login = f"{code.lower()}.admin"
+        with database.write() as session:
+            session.execute(update(Station).values(code=code, name=name))
+            session.execute(update(User).where(User.login == "admin").values(login=login))
+        actor = dataclasses.replace(station_templates[2], login=login, station_name=name)
+        return Side(database, actor, clock, tmp_path / f"{code}-photos")
+
+    yield make
+    for database in made:
+        database.dispose()
+
+
+@pytest.fixture
+def station(make_station: Callable[[str, str], Side]) -> Side:
+    return make_station("JX0427", "东港镇社工站")
