@@ -20,14 +20,16 @@ from sqlalchemy import func, select, update
 from app.domain.clock import FixedClock
 from app.services.context import Actor
 from app.services.packages.service import PackageService
+from app.services.packages.tables import station_specs
 from app.services.settings.stations import StationService
-from app.store.base import Base
+from app.store.base import Base, new_uuid
 from app.store.engine import Database
 from app.store.models import Station, User
 from tests.conftest import VILLAGES
 
 PASSWORD = "县里给的数据包密码"
 START = dt.datetime(2026, 10, 5, 9, 0)
+SET_UP = dt.datetime(2026, 10, 4, 9, 0, tzinfo=dt.UTC)
 
 
 @dataclass
@@ -79,8 +81,11 @@ def make_station(
         made.append(database)
         login = f"{code.lower()}.admin"
         with database.write() as session:
-            session.execute(update(Station).values(code=code, name=name))
+            session.execute(update(Station).values(code=code, name=name, uuid=new_uuid()))
             session.execute(update(User).where(User.login == "admin").values(login=login))
+            # The template was made by the computer's clock: its rows are set up the day before.
+            for spec in station_specs():
+                session.execute(update(spec.table).values(created_at=SET_UP, updated_at=SET_UP))
         actor = dataclasses.replace(station_templates[2], login=login, station_name=name)
         return Side(database, actor, clock, tmp_path / f"{code}-photos")
 
