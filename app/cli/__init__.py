@@ -16,7 +16,7 @@ import sys
 from sqlalchemy.exc import DBAPIError
 
 from app import __version__
-from app.cli import backup, case, export, importing, report, setup, station, users
+from app.cli import backup, case, export, importing, package, report, setup, station, users
 from app.cli.context import EXIT_ERROR, Context
 from app.domain.errors import AppError
 from app.store.location import keep_files_private
@@ -71,4 +71,5 @@ def build_parser() -> argparse.ArgumentParser:
     case.add_parser(commands)
     export.add_parser(commands)
     report.add_parser(commands)
+    package.add_parser(commands)
     return parser
