@@ -130,7 +130,7 @@ def run_conflicts(ctx: Context) -> int:
     for c in rows:
         for n, f in enumerate(c.fields):
             head = (str(c.id), c.station_code, c.entity_label) if n == 0 else ("", "", "")
-            lines.append((*head, f.field, f.county, f.station))
+            lines.append((*head, f"{f.label}（{f.field}）", f.county, f.station))
     print(table(lines))
     return 0
 

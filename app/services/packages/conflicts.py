@@ -15,19 +15,15 @@ from typing import Any
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
+from app.domain.audit_text import field_label
 from app.domain.errors import InvalidInput, NotFound
 from app.services.packages.planning import DELETED
 from app.services.packages.refs import Ids
-from app.services.packages.tables import decode_row, spec_named
+from app.services.packages.tables import decode_row, label, spec_named
 from app.services.packages.types import ConflictRow, FieldDiff
 from app.store.models import PackageBase, PackageConflict, Station
 
 COUNTY, STATION = "county", "station"
-ENTITY_LABELS = {
-    "clients": "服务对象", "households": "家庭", "cases": "个案", "service_records": "服务记录",
-    "activities": "社区活动", "visits": "走访", "groups": "小组", "villages": "村（社区）",
-    "users": "用户", "work_logs": "工作日志", "case_events": "个案记录",
-}  # fmt: skip
 
 
 def open_conflicts(session: Session, station_id: int | None) -> list[ConflictRow]:
@@ -44,10 +40,13 @@ def open_conflicts(session: Session, station_id: int | None) -> list[ConflictRow
             c.id,
             code,
             c.entity,
-            ENTITY_LABELS.get(c.entity, c.entity),
+            label(c.entity),
             c.record_uuid,
             c.created_at,
-            tuple(FieldDiff(f, _shown(a), _shown(b)) for f, a, b in json.loads(c.fields)),
+            tuple(
+                FieldDiff(f, field_label(f, c.entity.rstrip("s")), _shown(a), _shown(b))
+                for f, a, b in json.loads(c.fields)
+            ),
         )
         for c, code in session.execute(stmt)
     ]

@@ -191,6 +191,16 @@ class PackageService:
             )  # fmt: skip
         return Changes.of(ENTITY, entity.rstrip("s"))
 
+    def stations(self) -> list[tuple[str, str]]:
+        """(code, name) of the stations a return package may go to: all for the county's
+        administrator, else the own one."""
+        self._actor.require(Permission.EXCHANGE_PACKAGES)
+        with self._db.read() as session:
+            stmt = select(Station.code, Station.name).order_by(Station.code)
+            if self._actor.role is not Role.ADMIN:
+                stmt = stmt.where(Station.id == self._actor.station_id)
+            return [(code, name) for code, name in session.execute(stmt)]
+
     def history(self) -> list[PackageLogRow]:
         self._actor.require(Permission.EXCHANGE_PACKAGES)
         with self._db.read() as session:
@@ -267,7 +277,8 @@ class PackageService:
         session.add(entry)
         audit.record(
             session, self._actor, "package_import", entity=ENTITY, station_code=station.code,
-            sequence=m["sequence"], **result.counts.__dict__,
+            sequence=m["sequence"], new=result.counts.new, changed=result.counts.changed,
+            conflicts=result.counts.conflicts, deleted=result.counts.deleted,
         )  # fmt: skip
         return result
 

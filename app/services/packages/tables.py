@@ -48,6 +48,28 @@ _NATURAL = {"villages": ("name",), "settings": ("key",), "users": ("login",)}
 
 DATED_SUBJECTS = {"client": "clients", "case": "cases"}
 
+# What a person reads for each table (previews, conflicts).
+LABELS = {
+    "case_counters": "个案编号", "import_batches": "名单导入", "month_closes": "月结",
+    "settings": "设置", "trainings": "培训", "users": "用户", "villages": "村（社区）",
+    "activities": "社区活动", "groups": "小组", "households": "家庭", "supervisions": "督导",
+    "training_participants": "培训参加人", "volunteers": "志愿者", "work_logs": "工作日志",
+    "activity_photos": "活动照片", "clients": "服务对象", "group_facilitators": "小组带领者",
+    "group_sessions": "小组活动节次", "supervision_supervisees": "督导对象", "visits": "走访",
+    "activity_participants": "活动参与者", "cases": "个案", "client_categories": "服务对象类别",
+    "consents": "知情同意", "group_members": "小组组员", "resources": "资源链接",
+    "visit_clients": "走访对象", "case_assessments": "个案评估", "case_closures": "结案",
+    "case_comments": "个案批注", "case_evaluations": "个案评估（成效）", "case_events": "个案记录",
+    "case_follow_ups": "跟进回访", "case_plans": "服务计划", "group_attendance": "小组出勤",
+    "referrals": "转介", "supervision_cases": "督导个案", "volunteer_services": "志愿服务",
+    "case_goals": "服务目标", "service_records": "服务记录", "dated_values": "历史值",
+    "month_corrections": "月结更正", "work_log_entries": "工作日志条目",
+}  # fmt: skip
+
+
+def label(name: str) -> str:
+    return LABELS.get(name, name)
+
 
 @dataclass(frozen=True)
 class Polymorphic:

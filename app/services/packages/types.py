@@ -121,6 +121,8 @@ class ReturnImport:
 @dataclass(frozen=True)
 class FieldDiff:
     field: str
+    label: str
+    """The field's name as its form shows it."""
     county: str
     station: str
 

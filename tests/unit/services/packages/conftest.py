@@ -64,6 +64,31 @@ def county(db: Database, admin: Actor, tmp_path: Path) -> Side:
     return Side(county_db, admin, clock, tmp_path / "county-photos")
 
 
+def station_file(folder: Path, template: tuple[Path, Path, Actor], code: str, name: str) -> Side:
+    """An offline station's own database, copied from the template station and renamed,
+    with a station uuid of its own (as a station set up on its own PC has)."""
+    path = folder / f"{code}.sqlite3"
+    src, dst = sqlite3.connect(template[1]), sqlite3.connect(path)
+    src.backup(dst)
+    dst.close()
+    src.close()
+    clock = FixedClock(START)
+    database = Database.open(path, clock=clock)
+    login = f"{code.lower()}.admin"
+    with database.write() as session:
+        session.execute(update(Station).values(code=code, name=name, uuid=new_uuid()))
+        session.execute(update(User).where(User.login == "admin").values(login=login))
+        # Made by the computer's clock: its rows are set up the day before, and, as on a PC
+        # of its own, under uuids of their own.
+        for spec in station_specs():
+            t = spec.table
+            session.execute(update(t).values(created_at=SET_UP, updated_at=SET_UP))
+            for row_id in list(session.scalars(select(t.c.id))):
+                session.execute(update(t).where(t.c.id == row_id).values(uuid=new_uuid()))
+    actor = dataclasses.replace(template[2], login=login, station_name=name)
+    return Side(database, actor, clock, folder / f"{code}-photos")
+
+
 @pytest.fixture
 def make_station(
     tmp_path: Path, station_templates: tuple[Path, Path, Actor]
@@ -71,23 +96,9 @@ def make_station(
     made: list[Database] = []
 
     def make(code: str, name: str) -> Side:
-        path = tmp_path / f"{code}.sqlite3"
-        src, dst = sqlite3.connect(station_templates[1]), sqlite3.connect(path)
-        src.backup(dst)
-        dst.close()
-        src.close()
-        clock = FixedClock(START)
-        database = Database.open(path, clock=clock)
-        made.append(database)
-        login = f"{code.lower()}.admin"
-        with database.write() as session:
-            session.execute(update(Station).values(code=code, name=name, uuid=new_uuid()))
-            session.execute(update(User).where(User.login == "admin").values(login=login))
-            # The template was made by the computer's clock: its rows are set up the day before.
-            for spec in station_specs():
-                session.execute(update(spec.table).values(created_at=SET_UP, updated_at=SET_UP))
-        actor = dataclasses.replace(station_templates[2], login=login, station_name=name)
-        return Side(database, actor, clock, tmp_path / f"{code}-photos")
+        side = station_file(tmp_path, station_templates, code, name)
+        made.append(side.db)
+        return side
 
     yield make
     for database in made:
