@@ -19,12 +19,13 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.services.packages.planning import Conflict, Plan
-from app.services.packages.refs import Ids, chunks
+from app.services.packages.refs import Ids, chunks, table
 from app.services.packages.tables import Spec, decode_row, station_specs
 from app.services.packages.types import PackageRefused
 from app.store import search
 from app.store.models import Client, PackageBase, PackageConflict, Village
 
+BATCH = 5_000
 MISSING_REF = (
     "数据包引用了县数据库中没有的记录（{table}），可能缺少前面的数据包或数据包不完整，"
     "没有导入任何内容。"
@@ -131,9 +132,9 @@ def _insert(
     deferred: list[tuple[Spec, str, str, str]],
 ) -> None:
     values = [_values(spec, station_id, row, ids, deferred) for row in rows]
-    for part in chunks(values, 500):
+    for part in chunks(values, BATCH):
         session.execute(insert(spec.table), list(part))
-    ids.load(spec.name, [row["uuid"] for row in rows])
+    ids.load_station(spec.name, station_id)
 
 
 def _deletes(session: Session, plan: Plan) -> None:
@@ -152,20 +153,21 @@ def _deletes(session: Session, plan: Plan) -> None:
 
 def _record_bases(session: Session, plan: Plan) -> None:
     entries: list[tuple[str, str, int, int]] = list(plan.bases)
-    for name, rows in plan.new.items():
-        entries += [(name, r["uuid"], r["version"], r["version"]) for r in rows]
     for name, changes in plan.changed.items():
         entries += [(name, c.row["uuid"], c.row["version"], c.new_version) for c in changes]
-    uuids = [e[1] for e in entries]
-    for part in chunks(uuids):
+    # New rows have no base yet; the others replace theirs.
+    for part in chunks([e[1] for e in entries]):
         session.execute(delete(PackageBase).where(PackageBase.record_uuid.in_(part)))
+    for name, rows in plan.new.items():
+        entries += [(name, r["uuid"], r["version"], r["version"]) for r in rows]
     rows = [
         {"record_uuid": u, "station_id": plan.station_id, "entity": name,
          "station_version": sv, "county_version": cv}
         for name, u, sv, cv in entries
     ]  # fmt: skip
-    for chunk in chunks(rows, 500):
-        session.execute(insert(PackageBase), list(chunk))
+    bases = table("package_bases")
+    for chunk in chunks(rows, BATCH):
+        session.execute(insert(bases), list(chunk))
 
 
 def _record_conflicts(session: Session, plan: Plan, package_id: str) -> None:

@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 
 from app.store.base import Base
 
-CHUNK = 900
+# Within both engines' limits on bound parameters (SQLite 32,766; PostgreSQL 65,535).
+CHUNK = 5_000
 T = TypeVar("T")
 
 
@@ -58,6 +59,12 @@ class Ids:
         for part in chunks(wanted):
             rows = self._session.execute(select(t.c.uuid, t.c.id).where(t.c.uuid.in_(part)))
             known.update({u: i for u, i in rows})
+
+    def load_station(self, name: str, station_id: int) -> None:
+        """Every row of the table that belongs to the station (after inserting many)."""
+        t = table(name)
+        rows = self._session.execute(select(t.c.uuid, t.c.id).where(t.c.station_id == station_id))
+        self._known.setdefault(name, {}).update({u: i for u, i in rows})
 
     def add(self, name: str, mapping: dict[str, int]) -> None:
         self._known.setdefault(name, {}).update(mapping)

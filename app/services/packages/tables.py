@@ -198,14 +198,19 @@ def decoder(column: Column[Any]) -> Any:
     return None
 
 
+@cache
+def _decoders(name: str) -> tuple[tuple[str, Any], ...]:
+    spec = spec_named(name)
+    return tuple((column, decoder(spec.table.c[column])) for column in spec.columns)
+
+
 def decode_row(spec: Spec, row: Mapping[str, Any], skip: Iterable[str] = ()) -> dict[str, Any]:
     """The typed values of a row's plain columns (references are left as they are)."""
     out: dict[str, Any] = {}
     skipped = set(skip)
-    for name in spec.columns:
+    for name, convert in _decoders(spec.name):
         if name in skipped or name not in row:
             continue
         value = row[name]
-        convert = decoder(spec.table.c[name])
         out[name] = convert(value) if convert is not None and value is not None else value
     return out
