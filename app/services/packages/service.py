@@ -55,7 +55,9 @@ from app.store.models import PackageLog, Station
 
 # What a whole station-year of records becomes in a package is fine in memory: the demo's
 # busiest station makes well under 100 MB of JSON.
-CLASH = "数据包中的记录与县数据库中已有的记录重复（{detail}），没有导入任何内容。"
+CLASH = "数据包中的记录与县数据库中已有的记录重复或不相容（{detail}），没有导入任何内容。"
+# What an import or a decision may change, for the views to refresh.
+TOUCHED = ("client", "case", "group", "activity", "visit", "work_log", "user", "village")
 
 
 @logs_refusals(ENTITY)
@@ -189,7 +191,7 @@ class PackageService:
                 session, self._actor, "package_conflict_resolved", entity=ENTITY,
                 entity_id=conflict_id, table=entity, choices=dict(choices),
             )  # fmt: skip
-        return Changes.of(ENTITY, entity.rstrip("s"))
+        return Changes.of(ENTITY, *TOUCHED)
 
     def stations(self) -> list[tuple[str, str]]:
         """(code, name) of the stations a return package may go to: all for the county's
@@ -224,8 +226,11 @@ class PackageService:
             raise PermissionDenied("只能处理本站的数据包；其他站点的由县里的管理员处理。")
 
     def _dry_run(self, session: Session, opened: Opened) -> ImportResult:
-        station = log.county_station(session, opened.manifest["station"])
+        station = log.county_station(session, opened.manifest["station"], adopt=False)
         self._may_serve(station.id)
+        known = log.logged(session, log.IMPORT, opened.manifest["package_id"])
+        if known is not None and known.digest == opened.digest and known.status == log.APPLIED:
+            return _result(Outcome.ALREADY, station, opened, None)
         planned = _plan(session, station.id, opened)
         return _result(Outcome.DRY_RUN, station, opened, planned)
 
@@ -334,7 +339,7 @@ def _result(
     return ImportResult(
         outcome, station.code, station.name, opened.manifest["sequence"],
         planned.total() if planned else Counts(), planned.per_table() if planned else {},
-        changes=Changes.of(ENTITY, "client", "case") if outcome is Outcome.APPLIED else Changes(),
+        changes=Changes.of(ENTITY, *TOUCHED) if outcome is Outcome.APPLIED else Changes(),
     )  # fmt: skip
 
 

@@ -14,7 +14,7 @@ EXPORT, ACK, IMPORT, RETURN = "export", "ack", "import", "return"
 APPLIED, HELD = "applied", "held"
 
 
-def county_station(session: Session, named: dict[str, Any]) -> Station:
+def county_station(session: Session, named: dict[str, Any], *, adopt: bool = True) -> Station:
     """The county's row of the station a package comes from (by uuid, else by its code).
 
     The first package from a station whose row the county made itself (`station add`)
@@ -40,7 +40,8 @@ def county_station(session: Session, named: dict[str, Any]) -> Station:
             f"这个数据包来自另一个代码同为 {named['code']} 的站点（不是以前发来数据包的那个），"
             "没有导入。请核对站点。"
         )
-    station.uuid = named["uuid"]
+    if adopt:  # not in a dry run, which writes nothing
+        station.uuid = named["uuid"]
     return station
 
 
