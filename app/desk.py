@@ -50,6 +50,7 @@ from app.services.groups.printing import GroupPrintService
 from app.services.groups.service import GroupService
 from app.services.importing.service import RosterImportService
 from app.services.lists.service import ListExportService
+from app.services.packages.service import PackageService
 from app.services.projects.service import ProjectService
 from app.services.reports.closing import MonthCloseService
 from app.services.reports.service import ReportService, parse_month
@@ -379,3 +380,8 @@ class Desk:
     def backups(self) -> BackupService:
         """Backups of a local database file (InvalidInput for a server database)."""
         return BackupService(self.db, self.actor)
+
+    @cached_property
+    def packages(self) -> PackageService:
+        """Data packages (数据包): a station's export, the county's import and return package."""
+        return PackageService(self.db, self.actor)

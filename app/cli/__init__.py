@@ -82,6 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
         case,
         export,
         importing,
+        package,
         project,
         report,
         server,
@@ -106,5 +107,6 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_parser(commands)
     report.add_parser(commands)
     project.add_parser(commands)
+    package.add_parser(commands)
     server.add_parser(commands)
     return parser

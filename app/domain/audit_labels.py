@@ -28,6 +28,7 @@ ENTITY_LABELS: dict[str, str] = {
     "resource": "资源链接",
     "report": "报表",
     "project": "服务项目",
+    "package": "数据包",
 }
 
 REFUSAL_ACTIONS = ("refused", "login_failed")
@@ -69,6 +70,12 @@ _ACTIONS: dict[str, str] = {
     "consent_withdraw": "撤回知情同意",
     "anonymise": "匿名化",
     "demo_fill": "填充演示数据",
+    "package_export": "导出数据包",
+    "package_import": "导入数据包",
+    "package_held": "暂存数据包",
+    "package_return_export": "导出回执包",
+    "package_return_import": "导入回执包",
+    "package_conflict_resolved": "处理数据包冲突",
 } | {action.value: label for action, label in ACTION_LABELS.items()}
 
 

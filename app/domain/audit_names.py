@@ -111,6 +111,18 @@ KEY_LABELS: dict[str, str] = {
     "what": "内容",
     "withdrawn_on": "撤回日期",
     "year": "年度",
+    # Data packages (数据包).
+    "acknowledged": "县里已确认到第几号数据包",
+    "already": "以前已导入",
+    "changed": "修改条数",
+    "choices": "冲突的取舍",
+    "conflicts": "冲突条数",
+    "deleted": "删除条数",
+    "file_name": "文件名",
+    "new": "新增条数",
+    "sequence": "数据包序号",
+    "station_code": "站点代码",
+    "table": "数据表",
 }
 """Every key the services write into an audit row's details."""
 

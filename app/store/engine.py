@@ -24,7 +24,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from app.domain.clock import Clock, SystemClock
 from app.domain.errors import ConflictError, StorageError
-from app.store import month_lock
+from app.store import month_lock, tombstones
 from app.store.base import CLOCK_OPTION
 
 log = logging.getLogger(__name__)
@@ -208,6 +208,8 @@ class Database:
         # Records dated in a closed month (月结) change only as corrections.
         for factory in (self._reader, self._writer):
             month_lock.install(factory)
+            # Deletions are kept by uuid so a data package can carry them.
+            tombstones.install(factory)
 
     @classmethod
     def open(cls, location: str | Path, *, clock: Clock | None = None) -> Database:

@@ -4978,6 +4978,10 @@ Case management for township social work stations. Your records stay on this com
 <context>
     <name>SettingsPage</name>
     <message>
+        <source>Data exchange</source>
+        <translation>数据交换</translation>
+    </message>
+    <message>
         <source>Stations</source>
         <translation>站点</translation>
     </message>
@@ -6261,6 +6265,204 @@ Hekou Community</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPanel</name>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>County value</source>
+        <translation>县里的值</translation>
+    </message>
+    <message>
+        <source>Station value</source>
+        <translation>站点的值</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Save decision</source>
+        <translation>保存处理结果</translation>
+    </message>
+    <message>
+        <source>{count} conflicts wait for a decision.</source>
+        <translation>有 {count} 条冲突等待处理。</translation>
+    </message>
+    <message>
+        <source>No conflicts.</source>
+        <translation>没有冲突。</translation>
+    </message>
+</context>
+<context>
+    <name>DataExchangeTab</name>
+    <message>
+        <source>This station</source>
+        <translation>本站</translation>
+    </message>
+    <message>
+        <source>Export data package…</source>
+        <translation>导出数据包…</translation>
+    </message>
+    <message>
+        <source>Import return package…</source>
+        <translation>导入回执包…</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <translation>县里</translation>
+    </message>
+    <message>
+        <source>Import data package…</source>
+        <translation>导入数据包…</translation>
+    </message>
+    <message>
+        <source>Choose a package to see what it would change.</source>
+        <translation>选择一个数据包，先看它会改动什么。</translation>
+    </message>
+    <message>
+        <source>Import it</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Export return package…</source>
+        <translation>导出回执包…</translation>
+    </message>
+    <message>
+        <source>Return package for</source>
+        <translation>回执包发给</translation>
+    </message>
+    <message>
+        <source>Conflicts to decide</source>
+        <translation>待处理的冲突</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>制作时间</translation>
+    </message>
+    <message>
+        <source>Logged</source>
+        <translation>记录时间</translation>
+    </message>
+    <message>
+        <source>Packages so far</source>
+        <translation>数据包记录</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>已导出</translation>
+    </message>
+    <message>
+        <source>Acknowledged by the county</source>
+        <translation>县里已确认</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>Return package</source>
+        <translation>回执包</translation>
+    </message>
+    <message>
+        <source>held until the packages before it arrive</source>
+        <translation>暂存，等前面的数据包到了再导入</translation>
+    </message>
+    <message>
+        <source>Save the data package as</source>
+        <translation>数据包保存为</translation>
+    </message>
+    <message>
+        <source>Package no. {number} saved: {rows} records, {deleted} deletions, {files} photos.
+{path}</source>
+        <translation>第 {number} 号数据包已保存：记录 {rows} 条，删除 {deleted} 条，照片 {files} 张。
+{path}</translation>
+    </message>
+    <message>
+        <source>Open the county's return package</source>
+        <translation>打开县里的回执包</translation>
+    </message>
+    <message>
+        <source>Open a station's data package</source>
+        <translation>打开站点的数据包</translation>
+    </message>
+    <message>
+        <source>{station} ({code}), package no. {number}: {new} new, {changed} changed, {conflicts} conflicts, {deleted} deleted.</source>
+        <translation>{station}（{code}）第 {number} 号数据包：新增 {new} 条，修改 {changed} 条，冲突 {conflicts} 条，删除 {deleted} 条。</translation>
+    </message>
+    <message>
+        <source>Save the return package as</source>
+        <translation>回执包保存为</translation>
+    </message>
+    <message>
+        <source>Return package for {code} saved: it acknowledges packages up to no. {number}.
+{path}</source>
+        <translation>{code} 的回执包已保存：确认收到第 {number} 号及之前的数据包。
+{path}</translation>
+    </message>
+    <message>
+        <source>Package password</source>
+        <translation>数据包密码</translation>
+    </message>
+    <message>
+        <source>Package password:</source>
+        <translation>数据包密码：</translation>
+    </message>
+    <message>
+        <source>The same password again:</source>
+        <translation>再输入一次密码：</translation>
+    </message>
+    <message>
+        <source>The two passwords differ. Nothing was saved.</source>
+        <translation>两次输入的密码不一致，没有保存。</translation>
     </message>
 </context>
 </TS>

@@ -32,6 +32,7 @@ from app.store.models.groups import (
 )
 from app.store.models.history import DatedValue, MonthClose, MonthCorrection
 from app.store.models.org import CodeItem, Setting, Station, User, Village
+from app.store.models.packages import DeletedRow, PackageBase, PackageConflict, PackageLog
 from app.store.models.projects import Project, ProjectStation, ProjectTarget
 from app.store.models.staff import (
     Resource,
@@ -66,6 +67,7 @@ __all__ = [
     "CodeItem",
     "Consent",
     "DatedValue",
+    "DeletedRow",
     "Group",
     "GroupAttendance",
     "GroupFacilitator",
@@ -75,6 +77,9 @@ __all__ = [
     "ImportBatch",
     "MonthClose",
     "MonthCorrection",
+    "PackageBase",
+    "PackageConflict",
+    "PackageLog",
     "Project",
     "ProjectStation",
     "ProjectTarget",

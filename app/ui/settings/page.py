@@ -11,6 +11,7 @@ from app.services.access.auth import AuthService
 from app.services.access.retention import RetentionService
 from app.services.backup.service import BackupService
 from app.services.context import Actor
+from app.services.packages.service import PackageService
 from app.services.reports.service import ReportService
 from app.services.settings.codes import CodeService
 from app.services.settings.stations import (
@@ -26,6 +27,7 @@ from app.ui.settings.account_tab import AccountTab
 from app.ui.settings.audit_tab import AuditTab
 from app.ui.settings.codes_tab import CodesTab
 from app.ui.settings.general_tab import GeneralTab
+from app.ui.settings.packages.tab import DataExchangeTab
 from app.ui.settings.report_targets_tab import ReportTargetsTab
 from app.ui.settings.retention_tab import RetentionTab
 from app.ui.settings.stations_tab import StationsTab
@@ -61,6 +63,7 @@ class SettingsPage(QWidget):
         self.training_targets: TrainingTargetsTab | None = None
         self.report_targets: ReportTargetsTab | None = None
         self.stations: StationsTab | None = None
+        self.exchange: DataExchangeTab | None = None
         # Only the administrator reaches past the own station: a tab of all stations, and
         # the station of a new user.
         stations = StationService(db, actor) if may_manage_stations(actor) else None
@@ -104,6 +107,12 @@ class SettingsPage(QWidget):
             self.backups = BackupPanel(backups=BackupService(db, actor), tasks=tasks)
             self.backups.restored.connect(self.restored)
             self.tabs.addTab(self.backups, self.tr("Backup and restore"))
+        if actor.can(Permission.EXCHANGE_PACKAGES):
+            # The county's side (import, return packages, conflicts) is the administrator's.
+            self.exchange = DataExchangeTab(
+                packages=PackageService(db, actor), tasks=tasks, county=stations is not None
+            )
+            self.tabs.addTab(self.exchange, self.tr("Data exchange"))
         if actor.can(Permission.VIEW_AUDIT):
             self.audit = AuditTab(audit=AuditService(db, actor), tasks=tasks)
             self.tabs.addTab(self.audit, self.tr("Audit log"))

@@ -1,0 +1,149 @@
+"""What the package services take and give back."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass, field
+
+from app.domain.errors import AppError
+from app.services.context import Changes
+
+ENTITY = "package"
+STATION_KIND = "station"
+RETURN_KIND = "return"
+
+
+class PackageRefused(AppError):
+    """A package that cannot be taken: damaged, for another station, replayed…"""
+
+
+class Outcome(enum.StrEnum):
+    APPLIED = "applied"
+    HELD = "held"
+    """Arrived before its predecessor: kept, applied once the gap is filled."""
+    ALREADY = "already"
+    """The same package again: nothing changed."""
+    DRY_RUN = "dry_run"
+
+    @property
+    def label(self) -> str:
+        return _OUTCOME_LABELS[self]
+
+
+_OUTCOME_LABELS = {
+    Outcome.APPLIED: "已导入",
+    Outcome.HELD: "已暂存（缺少前面的数据包，收到后自动导入）",
+    Outcome.ALREADY: "这个数据包以前已导入，没有做任何更改",
+    Outcome.DRY_RUN: "试导入（没有写入任何内容）",
+}
+
+
+@dataclass(frozen=True)
+class Counts:
+    new: int = 0
+    changed: int = 0
+    conflicts: int = 0
+    deleted: int = 0
+    unchanged: int = 0
+    files: int = 0
+
+    def text(self) -> str:
+        return (
+            f"新增 {self.new} 条，修改 {self.changed} 条，冲突 {self.conflicts} 条，"
+            f"删除 {self.deleted} 条，未变 {self.unchanged} 条"
+        )
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    package_id: str
+    sequence: int
+    since: dt.datetime | None
+    rows: int
+    deleted: int
+    files: int
+    size: int
+    per_table: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    outcome: Outcome
+    station_code: str
+    station_name: str
+    sequence: int
+    counts: Counts
+    per_table: dict[str, Counts] = field(default_factory=dict)
+    applied_after: tuple[int, ...] = ()
+    """Held packages that this one let through, by number."""
+    changes: Changes = field(default_factory=Changes)
+
+    def text(self) -> str:
+        head = f"{self.station_name}（{self.station_code}）第 {self.sequence} 号数据包："
+        lines = [head + self.outcome.label]
+        if self.outcome in (Outcome.APPLIED, Outcome.DRY_RUN):
+            lines.append(self.counts.text())
+        if self.applied_after:
+            later = "、".join(str(n) for n in self.applied_after)
+            lines.append(f"随后导入了暂存的第 {later} 号数据包")
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class ReturnExport:
+    package_id: str
+    station_code: str
+    acknowledged: int
+    """The last station package applied (0: none yet)."""
+    users: int
+    size: int
+
+
+@dataclass(frozen=True)
+class ReturnImport:
+    acknowledged: int
+    code_items: int
+    settings: int
+    users: int
+    already: bool = False
+    changes: Changes = field(default_factory=Changes)
+
+    def text(self) -> str:
+        if self.already:
+            return "这个回执包以前已导入，没有做任何更改。"
+        return (
+            f"县里已收到第 {self.acknowledged} 号及之前的数据包；"
+            f"更新代码 {self.code_items} 项、设置 {self.settings} 项、用户 {self.users} 名。"
+        )
+
+
+@dataclass(frozen=True)
+class FieldDiff:
+    field: str
+    label: str
+    """The field's name as its form shows it."""
+    county: str
+    station: str
+
+
+@dataclass(frozen=True)
+class ConflictRow:
+    id: int
+    station_code: str
+    entity: str
+    entity_label: str
+    record_uuid: str
+    created_at: dt.datetime
+    fields: tuple[FieldDiff, ...]
+
+
+@dataclass(frozen=True)
+class PackageLogRow:
+    direction: str
+    station_code: str
+    sequence: int
+    status: str
+    created_at: dt.datetime
+    logged_at: dt.datetime
+    counts: str
