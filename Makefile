@@ -66,7 +66,7 @@ $(BENCH_DB): | $(VENV)/.installed
 	mv $@.part $@
 
 bench: $(VENV)/.installed $(QM) $(BENCH_DB)  ## Speed and memory against their floors, one table (builds the county demo once)
-	@if [ -f tests/bench_start.py ]; then QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench_start $(BENCH_DB); fi
+	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench_start $(BENCH_DB)
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench $(BENCH_DB)
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench_packages $(BENCH_DB)
 
