@@ -18,9 +18,7 @@ from sqlalchemy.orm import MappedColumn, mapped_column, validates
 
 from app.domain.name_pinyin import SORT_KEY_LENGTH, sort_key
 
-TYPE = String(SORT_KEY_LENGTH).with_variant(
-    String(SORT_KEY_LENGTH, collation="C"), "postgresql"
-)
+TYPE = String(SORT_KEY_LENGTH).with_variant(String(SORT_KEY_LENGTH, collation="C"), "postgresql")
 
 
 def column(source: str) -> MappedColumn[Any]:

@@ -83,7 +83,10 @@ class VolunteerRegistry:
             )
             if active_only:
                 stmt = stmt.where(Volunteer.active.is_(True))
-            return [Choice(i, n) for i, n in session.execute(stmt.order_by(Volunteer.name_sort, Volunteer.id))]
+            return [
+                Choice(i, n)
+                for i, n in session.execute(stmt.order_by(Volunteer.name_sort, Volunteer.id))
+            ]
 
     def search_ids(self, query: VolunteerQuery) -> list[int]:
         stmt = select(Volunteer.id).where(Volunteer.station_id == self._actor.station_id)
