@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 import openpyxl
 import pytest
 from alembic import command
-from sqlalchemy import select
+from sqlalchemy import Table, insert, select
 
 from app.domain.name_pinyin import sort_key
 from app.exports.list_xlsx import HEADER_ROW
@@ -88,3 +89,13 @@ def test_migration_0009_fills_the_key_of_the_clients_already_there(
     with db.read() as session:
         stored = {cid: key for cid, key in session.execute(select(Client.id, Client.name_sort))}
     assert stored == {cid: sort_key(name) for cid, name in listed.items()}
+
+
+def test_a_core_insert_gets_the_key_too(db: Database, admin: Actor) -> None:
+    """The roster import and the demo builder write clients by Core executemany."""
+    rows = [{"station_id": admin.station_id, "name": n, "uuid": f"u-{n}"} for n in NAMES]
+    with db.write() as session:
+        session.execute(insert(cast(Table, Client.__table__)), rows)
+    with db.read() as session:
+        stored = {n: key for n, key in session.execute(select(Client.name, Client.name_sort))}
+    assert stored == {name: sort_key(name) for name in NAMES}
