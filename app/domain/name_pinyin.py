@@ -13,6 +13,9 @@ surname mode, so the readings of surnames come from `SURNAMES`, and the everyday
 is kept as a second one (a worker who does not know that 单 is shan as a surname types
 dan). A few characters common in given names have two usual readings (乐 le/yue); both
 are indexed. ü is written v (lv, nv) as input methods do, and u too.
+
+Names sort by `sort_key`: each character's first reading (the surname's as a surname),
+so lists run 艾, 李, 王, 曾, 张 as a Chinese reader expects, not by code point.
 """
 
 from __future__ import annotations
@@ -136,6 +139,35 @@ def units(name: str) -> list[Unit]:
         if run:
             result.extend(_phrase(run))
     return result
+
+
+SORT_KEY_LENGTH = 400  # the stored column's width; no real name comes near it
+
+
+def sort_key(name: str) -> str:
+    """The key a name sorts by: 张桂兰 → "zhang gui lan  张桂兰", 曾明 → "zeng ming  曾明".
+
+    Each Chinese character gives its first reading, the surname read as a surname; a
+    run of other letters or digits stays as it is, lower-cased, so in the C (binary)
+    collation digits come before letters and characters pypinyin cannot read after them.
+    The name follows after two spaces, so different characters read alike (张 and 章)
+    keep a stable order, and a name that begins another one (张三, 张三丰) comes first.
+    """
+    words: list[str] = []
+    for is_chinese, group in itertools.groupby(fold(name), key=is_han):
+        run = "".join(group)
+        if not is_chinese:
+            words.append(run)
+            continue
+        if not words:
+            size = 2 if run[:2] in COMPOUNDS else 1
+            words.extend(u[0] for u in _surname_units(run[:size]))
+            run = run[size:]
+        if run:
+            words.extend(u[0] for u in _phrase(run))
+    if not words:
+        return name.strip().lower()[:SORT_KEY_LENGTH]
+    return f"{' '.join(words)}  {name.strip()}"[:SORT_KEY_LENGTH]
 
 
 def _forms(unit: Unit) -> list[str]:

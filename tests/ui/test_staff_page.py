@@ -92,7 +92,10 @@ def test_supervision_and_training_from_the_page(
     assert isinstance(training, TrainingDialog)
     training.title_edit.setText("Child protection")
     training.hours.setText("6")
-    training.participants.item(0).setCheckState(Qt.CheckState.Checked)
+    for i in range(training.participants.count()):  # names in pinyin order: find it
+        item = training.participants.item(i)
+        if item.text() == "张社工":
+            item.setCheckState(Qt.CheckState.Checked)
     training.save_button.click()
     trainings = worker_page.trainings.model
     qtbot.waitUntil(lambda: trainings.rowCount() == 1, timeout=5_000)

@@ -154,9 +154,9 @@ def _ordered(stmt: Any, query: CaseQuery) -> Any:
         )
         return stmt.order_by(direction(rank), Case.next_contact_date.asc().nulls_last(), Case.id)
     if query.sort is CaseSort.CLIENT:
-        return stmt.order_by(direction(Client.name), Case.id)
+        return stmt.order_by(direction(Client.name_sort), Case.id)
     if query.sort is CaseSort.WORKER:
-        worker = select(User.display_name).where(User.id == Case.worker_id).scalar_subquery()
+        worker = select(User.name_sort).where(User.id == Case.worker_id).scalar_subquery()
         return stmt.order_by(direction(worker), Case.id)
     # Cases still being worked on first, the most pressing contact first.
     working = sql_case((Case.stage.in_(_WORKING), 0), else_=1)

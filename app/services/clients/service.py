@@ -111,23 +111,23 @@ class ClientService:
         if query.sort is ClientSort.AGE:
             # Older first when ascending by age means later birth dates last.
             key = Client.birth_date.desc() if not query.descending else Client.birth_date.asc()
-            return stmt.order_by(key.nulls_last(), Client.name, Client.id)
+            return stmt.order_by(key.nulls_last(), Client.name_sort, Client.id)
         if query.sort is ClientSort.VILLAGE:
             village = select(Village.name).where(Village.id == Client.village_id).scalar_subquery()
-            return stmt.order_by(direction(village), Client.name, Client.id)
+            return stmt.order_by(direction(village), Client.name_sort, Client.id)
         if query.sort is ClientSort.RISK:
             rank = case(
                 (Client.risk_level == RiskLevel.HIGH.value, 0),
                 (Client.risk_level == RiskLevel.MEDIUM.value, 1),
                 else_=2,
             )
-            return stmt.order_by(direction(rank), Client.name, Client.id)
+            return stmt.order_by(direction(rank), Client.name_sort, Client.id)
         if query.sort is ClientSort.WORKER:
-            worker = select(User.display_name).where(User.id == Client.worker_id).scalar_subquery()
-            return stmt.order_by(direction(worker), Client.name, Client.id)
+            worker = select(User.name_sort).where(User.id == Client.worker_id).scalar_subquery()
+            return stmt.order_by(direction(worker), Client.name_sort, Client.id)
         if query.sort is ClientSort.CREATED:
             return stmt.order_by(direction(Client.id))
-        return stmt.order_by(direction(Client.name), direction(Client.id))
+        return stmt.order_by(direction(Client.name_sort), direction(Client.id))
 
     def rows(self, ids: Sequence[int]) -> list[ClientRow]:
         """The list lines for `ids`, in the same order; ids no longer visible are skipped."""
@@ -320,7 +320,7 @@ class ClientService:
                     User.active.is_(True),
                     User.role != Role.SUPERVISOR.value,
                 )
-                .order_by(User.display_name)
+                .order_by(User.name_sort, User.id)
             )
             return [Choice(i, n) for i, n in session.execute(stmt)]
 

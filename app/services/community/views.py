@@ -93,7 +93,7 @@ def _ordered(stmt: Select[Any], query: ActivityQuery) -> Select[Any]:
     if query.sort is ActivitySort.TYPE:
         return stmt.order_by(direction(Activity.activity_type), Activity.held_on.desc())
     if query.sort is ActivitySort.WORKER:
-        worker = select(User.display_name).where(User.id == Activity.worker_id).scalar_subquery()
+        worker = select(User.name_sort).where(User.id == Activity.worker_id).scalar_subquery()
         return stmt.order_by(direction(worker), Activity.held_on.desc())
     if query.sort is ActivitySort.PARTICIPANTS:
         return stmt.order_by(direction(Activity.participants_total), Activity.id)
@@ -166,7 +166,7 @@ def detail(session: Session, actor: Actor, a: Activity) -> ActivityDetail:
                 VolunteerService.activity_id == a.id,
                 VolunteerService.station_id == actor.station_id,
             )
-            .order_by(Volunteer.name, VolunteerService.id)
+            .order_by(Volunteer.name_sort, VolunteerService.id)
         )
     )
     return ActivityDetail(

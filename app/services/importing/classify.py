@@ -170,7 +170,7 @@ def exits(session: Session, station_id: int, category: str, on_roster: set[str])
             ClientCategory.end_date.is_(None),
             ClientCategory.import_batch_id.is_not(None),
         )
-        .order_by(Client.name, Client.id)
+        .order_by(Client.name_sort, Client.id)
     )
     return [
         ExitRow(cid, name, mask_id(number), village or "")

@@ -306,7 +306,7 @@ def _staff_names(session: Session, station_id: int) -> dict[Any, str]:
         session.execute(
             select(User.id, User.display_name)
             .where(User.station_id == station_id)
-            .order_by(User.display_name, User.id)
+            .order_by(User.name_sort, User.id)
         ).all()
     )
 

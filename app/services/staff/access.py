@@ -80,7 +80,7 @@ def station_users(session: Session, actor: Actor, *, supervisors: bool) -> list[
             User.active.is_(True),
             role if supervisors else ~role,
         )
-        .order_by(User.display_name)
+        .order_by(User.name_sort, User.id)
     )
     return [Choice(i, n) for i, n in session.execute(stmt)]
 

@@ -99,7 +99,7 @@ class TrainingHoursService:
                     User.active.is_(True),
                     User.role != Role.SUPERVISOR.value,
                 )
-                .order_by(User.display_name)
+                .order_by(User.name_sort, User.id)
             )
             if not self._sees_everyone:
                 stmt = stmt.where(User.id == self._actor.user_id)

@@ -96,7 +96,7 @@ class VisitService:
                     User.active.is_(True),
                     User.role != Role.SUPERVISOR.value,
                 )
-                .order_by(User.display_name)
+                .order_by(User.name_sort, User.id)
             ).all()
         return VisitChoices(
             visit_types=tuple((label, code) for code, label in types),

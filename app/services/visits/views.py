@@ -90,7 +90,7 @@ def _ordered(stmt: Any, query: VisitQuery) -> Any:
         village = select(Village.name).where(Village.id == Visit.village_id).scalar_subquery()
         return stmt.order_by(direction(village), Visit.visited_on.desc(), Visit.id.desc())
     if query.sort is VisitSort.WORKER:
-        worker = select(User.display_name).where(User.id == Visit.worker_id).scalar_subquery()
+        worker = select(User.name_sort).where(User.id == Visit.worker_id).scalar_subquery()
         return stmt.order_by(direction(worker), Visit.visited_on.desc(), Visit.id.desc())
     return stmt.order_by(direction(Visit.visited_on), direction(Visit.id))
 

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.codes import CodeList
 from app.domain.errors import InvalidInput, NotFound, PermissionDenied
+from app.domain.name_pinyin import sort_key
 from app.domain.roles import Permission, Role
 from app.services.access import audit
 from app.services.access.refusals import logs_refusals
@@ -68,7 +69,7 @@ class WorkLogService:
             if not self.sees_everyone:
                 stmt = stmt.where(User.id == self._actor.user_id)
             found = [WorkLogOwner(i, n) for i, n in session.execute(stmt.order_by(User.id))]
-        found.sort(key=lambda o: (o.id != self._actor.user_id, o.name))
+        found.sort(key=lambda o: (o.id != self._actor.user_id, sort_key(o.name), o.id))
         return found
 
     def kinds(self) -> list[tuple[str, str]]:

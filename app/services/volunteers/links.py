@@ -84,7 +84,7 @@ def _find_ids(session: Session, station: int, kind: LinkKind, text: str) -> list
         stmt = select(Client.id).where(Client.station_id == station)
         if text:
             stmt = stmt.where(Client.name.contains(text, autoescape=True))
-        stmt = stmt.order_by(Client.name, Client.id)
+        stmt = stmt.order_by(Client.name_sort, Client.id)
     else:
         stmt = (
             select(Household.id)

@@ -83,7 +83,10 @@ class VolunteerRegistry:
             )
             if active_only:
                 stmt = stmt.where(Volunteer.active.is_(True))
-            return [Choice(i, n) for i, n in session.execute(stmt.order_by(Volunteer.name))]
+            return [
+                Choice(i, n)
+                for i, n in session.execute(stmt.order_by(Volunteer.name_sort, Volunteer.id))
+            ]
 
     def search_ids(self, query: VolunteerQuery) -> list[int]:
         stmt = select(Volunteer.id).where(Volunteer.station_id == self._actor.station_id)
@@ -100,7 +103,7 @@ class VolunteerRegistry:
                     Volunteer.phone.contains(text, autoescape=True),
                 )
             )
-        order = Volunteer.name.desc() if query.descending else Volunteer.name.asc()
+        order = Volunteer.name_sort.desc() if query.descending else Volunteer.name_sort.asc()
         with self._db.read() as session:
             return list(session.scalars(stmt.order_by(order, Volunteer.id)))
 
@@ -391,7 +394,7 @@ class VolunteerRegistry:
                 extract("year", VolunteerService.served_on) == year,
             )
             .group_by(Volunteer.id, Volunteer.name)
-            .order_by(total.desc(), Volunteer.name)
+            .order_by(total.desc(), Volunteer.name_sort, Volunteer.id)
         )
         with self._db.read() as session:
             return [VolunteerHours(i, n, c, _decimal(h)) for i, n, c, h in session.execute(stmt)]

@@ -7,6 +7,7 @@ import datetime as dt
 from sqlalchemy import Boolean, Date, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.store import name_sort as sort_keys
 from app.store.base import Base, StationOwned, UTCDateTime
 
 
@@ -29,9 +30,12 @@ class Client(StationOwned, Base):
     __table_args__ = (
         Index("ix_clients_name_birth", "name", "birth_date"),
         Index("ix_clients_station_status_name", "station_id", "status", "name"),
+        Index("ix_clients_station_name_sort", "station_id", "name_sort"),
     )
 
     name: Mapped[str] = mapped_column(String(64))
+    name_sort: Mapped[str] = sort_keys.column("name")
+    _keep_name_sort = sort_keys.follows("name")
     id_number: Mapped[str | None] = mapped_column(String(18), unique=True)
     sex: Mapped[str] = mapped_column(String(1), default="0")
     birth_date: Mapped[dt.date | None] = mapped_column(Date)

@@ -8,6 +8,7 @@ from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstra
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.domain.codes import VILLAGE
+from app.store import name_sort as sort_keys
 from app.store.base import Base, StationOwned, Tracked, UTCDateTime
 
 
@@ -42,6 +43,8 @@ class User(StationOwned, Base):
 
     login: Mapped[str] = mapped_column(String(64), unique=True)
     display_name: Mapped[str] = mapped_column(String(64))
+    name_sort: Mapped[str] = sort_keys.column("display_name")
+    _keep_name_sort = sort_keys.follows("display_name")
     role: Mapped[str] = mapped_column(String(16))
     password_hash: Mapped[str] = mapped_column(String(200))
     title: Mapped[str] = mapped_column(String(32), default="none")

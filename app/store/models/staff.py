@@ -18,6 +18,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.store import name_sort as sort_keys
 from app.store.base import Base, StationOwned
 
 
@@ -98,6 +99,8 @@ class Volunteer(StationOwned, Base):
     __tablename__ = "volunteers"
 
     name: Mapped[str] = mapped_column(String(64))
+    name_sort: Mapped[str] = sort_keys.column("name")
+    _keep_name_sort = sort_keys.follows("name")
     phone: Mapped[str] = mapped_column(String(40), default="")
     id_number: Mapped[str | None] = mapped_column(String(18))
     skills: Mapped[str] = mapped_column(String(200), default="")

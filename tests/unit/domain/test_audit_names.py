@@ -27,8 +27,9 @@ _PARAMETERS = frozenset({"entity", "entity_id", "login", "station_id", "follow_u
 """Arguments of record() and _finish() that are not details."""
 _BOOKKEEPING = frozenset(
     {"id", "uuid", "station_id", "created_at", "updated_at", "version", "created_by_id",
-     "updated_by_id"}
+     "updated_by_id", "name_sort"}
 )  # fmt: skip
+# name_sort follows the name (app/store/name_sort.py): an edit lists the name, never it.
 
 
 def _is_audit_call(node: ast.Call) -> bool:

@@ -123,3 +123,34 @@ def test_pypinyin_is_loaded_on_first_use_not_at_start() -> None:
     ran = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert ran.stdout.strip() == "False"
     assert name_pinyin.keys("张三")  # and loaded when needed
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("张桂兰", "zhang gui lan  张桂兰"),
+        ("曾明", "zeng ming  曾明"),  # 曾 as a surname, not ceng
+        ("单雄信", "shan xiong xin  单雄信"),  # 单 as a surname, not dan
+        ("欧阳修", "ou yang xiu  欧阳修"),
+        ("尉迟恭", "yu chi gong  尉迟恭"),  # a compound surname's own reading
+        ("张Anna", "zhang anna  张Anna"),  # Latin letters lower-cased, kept as a word
+        ("Anna张", "anna zhang  Anna张"),
+        ("3号床", "3 hao chuang  3号床"),
+        ("", ""),
+        ("  ", ""),
+    ],
+)
+def test_the_sort_key_of_a_name(name: str, key: str) -> None:
+    assert name_pinyin.sort_key(name) == key
+
+
+def test_names_sort_by_pinyin_then_by_the_name_itself() -> None:
+    names = ["张三", "章三", "张三丰", "李四", "艾青", "曾明", "王五", "Zoe", "Ann", "007", "吕布"]
+    # 张 and 章 read alike: their order is the characters'; 张三 begins 张三丰, so first.
+    assert sorted(names, key=name_pinyin.sort_key) == [
+        "007", "艾青", "Ann", "李四", "吕布", "王五", "曾明", "张三", "章三", "张三丰", "Zoe",
+    ]  # fmt: skip
+
+
+def test_a_sort_key_fits_its_column() -> None:
+    assert len(name_pinyin.sort_key("张" * 64)) <= name_pinyin.SORT_KEY_LENGTH

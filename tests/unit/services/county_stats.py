@@ -70,6 +70,7 @@ STAT1: list[tuple[str, str | None, str]] = [
     ("clients", "ix_clients_name_birth", "100000 3 1"),
     ("clients", "ix_clients_risk_level", "100000 33334"),
     ("clients", "ix_clients_station_id", "100000 3334"),
+    ("clients", "ix_clients_station_name_sort", "100000 3334 2"),
     ("clients", "ix_clients_station_status_name", "100000 3334 3334 2"),
     ("clients", "ix_clients_village_id", "100000 344"),
     ("clients", "ix_clients_worker_id", "100000 827"),

@@ -169,6 +169,15 @@ def test_the_client_search_uses_indexes(db: Database, admin: Actor, text: str) -
     assert scans(found) == []
 
 
+def test_the_client_list_reads_names_in_pinyin_order_from_the_index(
+    db: Database, admin: Actor
+) -> None:
+    with plans(db) as found:
+        ClientService(db, admin, today=TODAY).search_ids(ClientQuery())
+    (_sql, lines), *_ = found
+    assert lines == ["SEARCH clients USING INDEX ix_clients_station_name_sort (station_id=?)"]
+
+
 def test_the_case_and_visit_lists_use_indexes(db: Database, admin: Actor) -> None:
     with plans(db) as found:
         cases = CaseService(db, admin, today=TODAY)

@@ -595,14 +595,15 @@ def test_filters_narrow_the_list(
 @pytest.mark.parametrize(
     ("sort", "descending", "order"),
     [
-        (ClientSort.NAME, False, sorted(["王芳", "李明", "张伟", "陈静"])),
-        (ClientSort.NAME, True, sorted(["王芳", "李明", "张伟", "陈静"], reverse=True)),
+        # Names in pinyin order (chen, li, wang, zhang), not by code point (李 王 张 陈).
+        (ClientSort.NAME, False, ["陈静", "李明", "王芳", "张伟"]),
+        (ClientSort.NAME, True, ["张伟", "王芳", "李明", "陈静"]),
         (ClientSort.AGE, False, ["张伟", "李明", "王芳", "陈静"]),
         (ClientSort.AGE, True, ["王芳", "李明", "张伟", "陈静"]),
-        (ClientSort.RISK, False, ["李明", "陈静", "张伟", "王芳"]),
+        (ClientSort.RISK, False, ["陈静", "李明", "张伟", "王芳"]),
         (ClientSort.CREATED, False, ["王芳", "李明", "张伟", "陈静"]),
         (ClientSort.CREATED, True, ["陈静", "张伟", "李明", "王芳"]),
-        (ClientSort.VILLAGE, False, ["李明", "王芳", "陈静", "张伟"]),
+        (ClientSort.VILLAGE, False, ["李明", "陈静", "王芳", "张伟"]),
     ],
 )
 def test_sorting(
@@ -619,7 +620,7 @@ def test_sorting_by_worker_puts_each_workers_clients_together(
     clients: ClientService, listed: dict[str, int]
 ) -> None:
     order = names_for(clients, listed, ClientQuery(sort=ClientSort.WORKER))
-    assert order.index("李明") + 1 == order.index("陈静")
+    assert order.index("陈静") + 1 == order.index("李明")  # then by name: chen, li
 
 
 def test_villages_and_workers_for_the_form(
