@@ -8,6 +8,7 @@ so the work done on the GUI thread before and after the background task counts t
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,9 +49,17 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Database, A
 
 
 @pytest.fixture(autouse=True)
-def _started(demo: tuple[Database, Actor]) -> None:
-    """As the app does before its window shows: collect once (freezing what is loaded)."""
+def _started(demo: tuple[Database, Actor]) -> Iterator[None]:
+    """As the app does before its window shows: collect once and freeze what is loaded.
+
+    The app freezes there because start-up imported its modules; after hundreds of other
+    tests in this process the collector may see no new module and skip it, leaving their
+    leftovers to the next full collection, which the app's heap would not hold.
+    """
     garbage.collect_now()
+    gc.freeze()
+    yield
+    gc.unfreeze()
 
 
 @dataclass

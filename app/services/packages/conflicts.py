@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.audit_text import field_label
 from app.domain.errors import InvalidInput, NotFound
+from app.domain.name_pinyin import sort_key
 from app.services.packages.planning import DELETED
 from app.services.packages.refs import Ids
 from app.services.packages.tables import decode_row, label, spec_named
@@ -115,6 +116,10 @@ def _station_values(
                 raise NotFound(
                     f"站点的值指向的记录（{target}）在县数据库中不存在，只能保留县里的值。"
                 )
+    # A name taken from the station brings its sort key along (a Core update sets no key).
+    for source in ("name", "display_name"):
+        if source in values and "name_sort" in spec.table.c:
+            values["name_sort"] = sort_key(values[source])
     return values
 
 

@@ -43,8 +43,9 @@ _LEFT_OUT = frozenset(
 )
 # Local state of a login that means nothing in another database.
 _LOCAL = {"users": frozenset({"failed_logins", "locked_until", "last_login_at"})}
+# `name_sort` follows the name (app/store/name_sort.py): it travels, but is never a conflict.
 BOOKKEEPING = frozenset(
-    {"id", "uuid", "station_id", "version", "created_at", "updated_at"}
+    {"id", "uuid", "station_id", "version", "created_at", "updated_at", "name_sort"}
     | {"created_by_id", "updated_by_id"}
 )
 # A row may already exist on the county side under another uuid: the villages the county

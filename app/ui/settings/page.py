@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from app.domain.roles import Permission
 from app.services.access.audit import AuditService
@@ -112,7 +112,13 @@ class SettingsPage(QWidget):
             self.exchange = DataExchangeTab(
                 packages=PackageService(db, actor), tasks=tasks, county=stations is not None
             )
-            self.tabs.addTab(self.exchange, self.tr("Data exchange"))
+            # The tallest tab (station and county sides): scrolled, so that the settings
+            # page still fits a small laptop's screen.
+            area = QScrollArea()
+            area.setFrameShape(QFrame.Shape.NoFrame)
+            area.setWidgetResizable(True)
+            area.setWidget(self.exchange)
+            self.tabs.addTab(area, self.tr("Data exchange"))
         if actor.can(Permission.VIEW_AUDIT):
             self.audit = AuditTab(audit=AuditService(db, actor), tasks=tasks)
             self.tabs.addTab(self.audit, self.tr("Audit log"))

@@ -83,7 +83,7 @@ def test_migration_0009_fills_the_key_of_the_clients_already_there(
     config = migrate.alembic_config(db.engine)
     with db.engine.begin() as conn:
         config.attributes["connection"] = conn
-        command.downgrade(config, "0008")
+        command.downgrade(config, "0009")
     migrate.upgrade(db.engine)
     assert migrate.current_revision(db.engine) == migrate.head_revision(db.engine)
     with db.read() as session:

@@ -1,7 +1,7 @@
 """name sort keys
 
-Revision ID: 0009
-Revises: 0008
+Revision ID: 0010
+Revises: 0009
 Create Date: 2026-12-03 11:40:00
 
 Names sort by pinyin (app/domain/name_pinyin.py `sort_key`): clients, volunteers and
@@ -18,8 +18,8 @@ from alembic import op
 from app.domain.name_pinyin import sort_key
 from app.store import name_sort
 
-revision = "0009"
-down_revision = "0008"
+revision = "0010"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
