@@ -163,6 +163,8 @@ def integrity_problems(
     Raises FileBusy when another program's lock keeps the check from running, Cancelled
     when `is_cancelled()` turns true while it runs.
     """
+    if is_cancelled is not None and is_cancelled():
+        raise Cancelled()  # asked before it began: a quick file would finish before a look
     conn = sqlite3.connect(read_only_uri(path), uri=True)
     try:
         with _interrupted_when(conn, is_cancelled):
