@@ -63,9 +63,13 @@ def test_the_export_rows_follow_the_same_order(
 ) -> None:
     path = tmp_path / "clients.xlsx"
     ListExportService(db, admin, today=TODAY).export("clients", path)
-    sheet = openpyxl.load_workbook(path, read_only=True).active
-    assert sheet is not None
-    rows = list(sheet.iter_rows(min_row=HEADER_ROW + 1, values_only=True))
+    book = openpyxl.load_workbook(path, read_only=True)
+    try:
+        sheet = book.active
+        assert sheet is not None
+        rows = list(sheet.iter_rows(min_row=HEADER_ROW + 1, values_only=True))
+    finally:
+        book.close()  # a read-only book keeps its file open until closed
     assert [r[0] for r in rows] == PINYIN_ORDER
 
 
