@@ -107,6 +107,7 @@ class _ReportChecks:
             ("服务对象与个案", self.records),
             ("月报 Excel", self.excel),
             ("月报 PDF 与中文字体", self.pdf),
+            ("打印预览的页面渲染", self.rendering),
         ]
         try:
             for number, (title, step) in enumerate(steps):
@@ -178,6 +179,20 @@ class _ReportChecks:
         if not any("WenQuanYiMicroHei" in name for name in fonts):
             raise AssertionError(f"没有用文泉驿微米黑：{'、'.join(fonts)}")
         return f"{len(reader.pages)} 页，中文可读出，文泉驿微米黑已嵌入"
+
+    def rendering(self) -> str:
+        """The print preview draws PDF pages with pdfium: the build must carry its library."""
+        import pypdfium2
+
+        document = pypdfium2.PdfDocument(self.folder / "月报.pdf")
+        try:
+            image = document[0].render(scale=0.5).to_pil().convert("L")
+        finally:
+            document.close()
+        darkest, _lightest = image.getextrema()
+        if darkest > 128:
+            raise AssertionError("PDF 第一页渲染出来是空白")
+        return f"第一页渲染为 {image.width}×{image.height} 像素，有内容"
 
     def _write(self, *, xlsx: Path | None = None, pdf: Path | None = None) -> MonthlyReport:
         assert self.actor is not None
