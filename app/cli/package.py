@@ -14,11 +14,14 @@ the county gave the station from STATIONDESK_PACKAGE_PASSWORD or a prompt.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
 from app.cli.context import ENV_PASSWORD, Context, read_password, table
-from app.domain.errors import InvalidInput
+from app.desk import Desk
+from app.domain.errors import InvalidInput, MonthClosed
 
 ENV_PACKAGE_PASSWORD = "STATIONDESK_PACKAGE_PASSWORD"
 
@@ -43,6 +46,7 @@ def add_parser(subparsers: Any) -> None:
     take = kinds.add_parser("import", parents=[common], help="（县里）导入站点的数据包")
     take.add_argument("package", metavar="PKG", help="数据包文件")
     take.add_argument("--dry-run", action="store_true", help="只统计新增、修改和冲突，不写入")
+    take.add_argument("--correction-reason", metavar="原因", help=CORRECTION_HELP)
     take.set_defaults(handler=run_import)
 
     back = kinds.add_parser("return", parents=[common], help="（县里）为站点导出回执包")
@@ -64,7 +68,22 @@ def add_parser(subparsers: Any) -> None:
         help="每个字段取县里（county）还是站点（station）的值；可重复",
     )  # fmt: skip
     resolve.add_argument("--all", choices=("county", "station"), help="所有字段都取这一方的值")
+    resolve.add_argument("--correction-reason", metavar="原因", help=CORRECTION_HELP)
     resolve.set_defaults(handler=run_resolve)
+
+
+CORRECTION_HELP = "记录落在已月结的月份时，作为更正导入的原因（站长或管理员）"
+
+
+@contextmanager
+def correcting(desk: Desk, reason: str | None) -> Iterator[None]:
+    """Within the block, rows dated in closed months go in as corrections with `reason`;
+    without one, the refusal says how to give it here."""
+    try:
+        with desk.months.correcting(reason) if reason else nullcontext():
+            yield
+    except MonthClosed as exc:
+        raise MonthClosed(exc.month, f"{exc}（命令行：加上 --correction-reason 原因）") from None
 
 
 def package_password(*, confirm: bool = False) -> str:
@@ -91,9 +110,11 @@ def run_export(ctx: Context) -> int:
 
 def run_import(ctx: Context) -> int:
     with ctx.desk() as desk:
-        result = desk.packages.import_package(
-            source=Path(ctx.args.package), password=package_password(), dry_run=ctx.args.dry_run
-        )
+        password = package_password()
+        with correcting(desk, ctx.args.correction_reason):
+            result = desk.packages.import_package(
+                source=Path(ctx.args.package), password=password, dry_run=ctx.args.dry_run
+            )
     print(result.text())
     if result.counts.conflicts and not ctx.args.dry_run:
         print("有冲突的记录没有覆盖，请用 stationdesk package conflicts 查看并处理。")
@@ -149,6 +170,7 @@ def run_resolve(ctx: Context) -> int:
             if side not in ("county", "station"):
                 raise InvalidInput(f"--take {item}：请写成 字段=county 或 字段=station。")
             choices[field.strip()] = side
-        desk.packages.resolve(ctx.args.conflict, choices=choices)
+        with correcting(desk, ctx.args.correction_reason):
+            desk.packages.resolve(ctx.args.conflict, choices=choices)
     print(f"冲突 {ctx.args.conflict} 已处理。")
     return 0

@@ -76,8 +76,9 @@ class MonthClosed(InvalidInput):
     first day of the closed month.
     """
 
-    def __init__(self, month: dt.date) -> None:
+    def __init__(self, month: dt.date, message: str = "") -> None:
         super().__init__(
-            f"{month.year}年{month.month}月已月结。修改这个月的记录需要站长或管理员填写更正原因。"
+            message
+            or f"{month.year}年{month.month}月已月结。修改这个月的记录需要站长或管理员填写更正原因。"
         )
         self.month = month

@@ -13,13 +13,15 @@ figures and splits read. Narrative (content, notes, a referral's agency…) and
 bookkeeping (updated_at, version, next contact dates, a case's stage) never move a
 figure, so editing them, and anonymising them when their keeping period runs out, is
 no correction. Core bulk statements (the roster import, dated today; the demo builder)
-do not pass through the ORM's flush and are not seen.
+do not pass through the ORM's flush and are not seen; a data package's import, which
+writes with Core, asks `touched` about each row itself and keeps its corrections with
+`record_correction` (app/services/packages/closed.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -32,6 +34,8 @@ from app.domain.errors import MonthClosed
 from app.store.models import MonthClose, MonthCorrection
 
 Day = dt.date | None
+Span = tuple[Day, Day]
+Getter = Callable[[str], Any]
 
 
 @dataclass(frozen=True)
@@ -110,6 +114,11 @@ def correcting(user_id: int, reason: str) -> Iterator[Grant]:
         _grant.reset(token)
 
 
+def current_grant() -> Grant | None:
+    """The correction under way in this context, if any."""
+    return _grant.get()
+
+
 def install(factory: sessionmaker[Session]) -> None:
     event.listen(factory, "before_flush", _before_flush)
     event.listen(factory, "after_flush_postexec", _after_flush)
@@ -124,7 +133,7 @@ class _Change:
     table: str
     action: str
     station_id: int
-    spans: tuple[tuple[Day, Day], ...]
+    spans: tuple[Span, ...]
     """Closed intervals of days the change touches (None: open towards that side)."""
 
 
@@ -140,13 +149,14 @@ def _before_flush(session: Session, context: Any, _instances: Any) -> None:
     wanted = [c for c in changes if c is not None and c.spans]
     if not wanted:
         return
-    closed = _closed_months(session, {c.station_id for c in wanted})
+    with session.no_autoflush:
+        closed = closed_months(session, {c.station_id for c in wanted})
     grant = _grant.get()
     # The flush's own scratch space: session.info is shared by a sessionmaker's sessions.
     pending = context.attributes.setdefault(_PENDING, [])
     for change in wanted:
         for month, close_id in sorted(closed.get(change.station_id, {}).items()):
-            day = _first_day_in(month, change.spans)
+            day = first_day_in(month, change.spans)
             if day is None:
                 continue
             if grant is None:
@@ -158,30 +168,41 @@ def _before_flush(session: Session, context: Any, _instances: Any) -> None:
 def _after_flush(session: Session, context: Any) -> None:
     pending = context.attributes.pop(_PENDING, [])
     for change, month, day, close_id, entity_id, grant in pending:
-        session.add(
-            MonthCorrection(
-                station_id=change.station_id, month=month, entity=change.table,
-                entity_id=entity_id if entity_id is not None else change.row.id,
-                action=change.action, effective_on=day, reason=grant.reason,
-                closed_id=close_id, created_by_id=grant.user_id, updated_by_id=grant.user_id,
-            )
+        record_correction(
+            session, grant, station_id=change.station_id, month=month, table=change.table,
+            entity_id=entity_id if entity_id is not None else change.row.id,
+            action=change.action, day=day, close_id=close_id,
         )  # fmt: skip
 
 
-def _closed_months(session: Session, stations: set[int]) -> dict[int, dict[dt.date, int]]:
-    with session.no_autoflush:
-        rows = session.execute(
-            select(MonthClose.station_id, MonthClose.month, MonthClose.id).where(
-                MonthClose.station_id.in_(stations), MonthClose.superseded_at.is_(None)
-            )
-        ).all()
+def record_correction(
+    session: Session, grant: Grant, *, station_id: int, month: dt.date, table: str,
+    entity_id: int, action: str, day: dt.date, close_id: int,
+) -> None:  # fmt: skip
+    """Keep one change to a closed month as a correction (what the diff and 更正说明 show)."""
+    session.add(
+        MonthCorrection(
+            station_id=station_id, month=month, entity=table, entity_id=entity_id,
+            action=action, effective_on=day, reason=grant.reason, closed_id=close_id,
+            created_by_id=grant.user_id, updated_by_id=grant.user_id,
+        )
+    )  # fmt: skip
+
+
+def closed_months(session: Session, stations: set[int]) -> dict[int, dict[dt.date, int]]:
+    """station id → {first day of each closed month: its current close's id}."""
+    rows = session.execute(
+        select(MonthClose.station_id, MonthClose.month, MonthClose.id).where(
+            MonthClose.station_id.in_(stations), MonthClose.superseded_at.is_(None)
+        )
+    ).all()
     closed: dict[int, dict[dt.date, int]] = {}
     for station_id, month, close_id in rows:
         closed.setdefault(station_id, {})[month] = close_id
     return closed
 
 
-def _first_day_in(month: dt.date, spans: tuple[tuple[Day, Day], ...]) -> dt.date | None:
+def first_day_in(month: dt.date, spans: tuple[Span, ...]) -> dt.date | None:
     """The first day of `month` that one of the spans covers (None: none does)."""
     last = _month_end(month)
     found = []
@@ -201,15 +222,36 @@ def _month_end(month: dt.date) -> dt.date:
 # ---- what a row's change touches ---------------------------------------------------------
 
 
+def touched(
+    table: str,
+    *,
+    old: Mapping[str, Any] | None = None,
+    new: Mapping[str, Any] | None = None,
+    changed: frozenset[str] = frozenset(),
+) -> tuple[Span, ...]:
+    """The days a change to a row of `table` moves a figure on, from plain values: a new row
+    (`new` only), a deleted one (`old` only) or a change (both, and the `changed` columns).
+    Only the dated columns need values; the counted ones need only be named in `changed`."""
+    guard = _GUARDS.get(table)
+    if guard is None:
+        return ()
+    if old is None and new is not None:
+        return tuple(_whole_row(guard, new.get))
+    if new is None and old is not None:
+        return () if guard.insert_only else tuple(_whole_row(guard, old.get))
+    assert old is not None and new is not None
+    return tuple(_update_spans(guard, old.get, new.get, set(changed)))
+
+
 def _guard(row: Any) -> tuple[str, Guard] | None:
     table = getattr(row, "__tablename__", "")
     guard = _GUARDS.get(table)
     return (table, guard) if guard is not None else None
 
 
-def _whole_row(guard: Guard, value: Any) -> list[tuple[Day, Day]]:
+def _whole_row(guard: Guard, value: Getter) -> list[Span]:
     """Every day the row counts on: its points, its stamps and its period."""
-    spans: list[tuple[Day, Day]] = []
+    spans: list[Span] = []
     for name in (*guard.points, *set(guard.stamps.values())):
         day = value(name)
         if day is not None:
@@ -245,23 +287,30 @@ def _updated(row: Any) -> _Change | None:
     table, guard = found
     state = inspect(row)
     changed = {a.key for a in state.attrs if a.history.has_changes()}
-    spans: list[tuple[Day, Day]] = []
-    for name in guard.points:
-        if name in changed:
-            spans += [(d, d) for d in (_old(row, name), getattr(row, name)) if d is not None]
-    if guard.period is not None:
-        spans += _moved_period(row, guard, changed)
-    for column, stamp in guard.stamps.items():
-        day = getattr(row, stamp)
-        if column in changed and day is not None:
-            spans.append((day, day))
-    if not guard.insert_only and changed & set(guard.counted):
-        spans += _whole_row(guard, lambda name: getattr(row, name))
-        spans += _whole_row(guard, lambda name: _old(row, name))
+    spans = _update_spans(
+        guard, lambda name: _old(row, name), lambda name: getattr(row, name), changed
+    )
     return _Change(row, table, "update", row.station_id, tuple(spans))
 
 
-def _moved_period(row: Any, guard: Guard, changed: set[str]) -> list[tuple[Day, Day]]:
+def _update_spans(guard: Guard, old: Getter, new: Getter, changed: set[str]) -> list[Span]:
+    spans: list[Span] = []
+    for name in guard.points:
+        if name in changed:
+            spans += [(d, d) for d in (old(name), new(name)) if d is not None]
+    if guard.period is not None:
+        spans += _moved_period(guard, old, new, changed)
+    for column, stamp in guard.stamps.items():
+        day = new(stamp)
+        if column in changed and day is not None:
+            spans.append((day, day))
+    if not guard.insert_only and changed & set(guard.counted):
+        spans += _whole_row(guard, new)
+        spans += _whole_row(guard, old)
+    return spans
+
+
+def _moved_period(guard: Guard, old: Getter, new: Getter, changed: set[str]) -> list[Span]:
     """The days that moved into or out of the period when one of its ends changed.
 
     An empty start reaches back for ever and an empty end forward: ending a value (its
@@ -269,22 +318,20 @@ def _moved_period(row: Any, guard: Guard, changed: set[str]) -> list[tuple[Day, 
     """
     assert guard.period is not None
     start, end = guard.period
-    spans: list[tuple[Day, Day]] = []
+    spans: list[Span] = []
     if start in changed:
-        old, new = _old(row, start), getattr(row, start)
-        if old is None or new is None:
-            spans.append((None, _before(old or new)))
+        before, after = old(start), new(start)
+        if before is None or after is None:
+            spans.append((None, _before(before or after)))
         else:
-            spans.append((min(old, new), _before(max(old, new))))
+            spans.append((min(before, after), _before(max(before, after))))
     if end in changed:
         # Past an inclusive end the first day without the value is the day after it.
-        old, new = (
-            _after(d) if guard.end_inclusive else d for d in (_old(row, end), getattr(row, end))
-        )
-        if old is None or new is None:
-            spans.append((old or new, None))
+        before, after = (_after(d) if guard.end_inclusive else d for d in (old(end), new(end)))
+        if before is None or after is None:
+            spans.append((before or after, None))
         else:
-            spans.append((min(old, new), _before(max(old, new))))
+            spans.append((min(before, after), _before(max(before, after))))
     return spans
 
 

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from app.domain.audit_text import field_label
 from app.domain.errors import InvalidInput, NotFound
 from app.domain.name_pinyin import sort_key
+from app.services.packages.closed import ClosedMonths, keep, require_grant
 from app.services.packages.planning import DELETED
 from app.services.packages.refs import Ids
 from app.services.packages.tables import decode_row, label, spec_named
@@ -74,12 +75,18 @@ def resolve(
         raise InvalidInput(f"请为每一项选择县里或站点的值（还差：{'、'.join(missing)}）。")
     spec = spec_named(conflict.entity)
     t = spec.table
-    county = session.execute(select(t).where(t.c.uuid == conflict.record_uuid)).mappings().first()
-    if county is None:
+    found = session.execute(select(t).where(t.c.uuid == conflict.record_uuid)).mappings().first()
+    if found is None:
         raise NotFound("这条记录在县数据库中已不存在。")
+    county = dict(found)
     version = max(county["version"], conflict.station_version) + 1
+    watch = ClosedMonths(session, conflict.station_id)
     if DELETED in fields:
         if choices[DELETED] == STATION:
+            watch.check(spec.name, conflict.record_uuid, "delete", entity_id=county["id"],
+                        old=county)  # fmt: skip
+            grant = require_grant(watch.hits, "站点的这条记录", "没有改动")
+            keep(session, grant, conflict.station_id, watch.hits)
             session.execute(delete(t).where(t.c.id == county["id"]))
             session.execute(
                 delete(PackageBase).where(PackageBase.record_uuid == conflict.record_uuid)
@@ -90,6 +97,12 @@ def resolve(
         station_row = json.loads(conflict.station_row)
         taken = [f for f in fields if choices[f] == STATION]
         values = _station_values(session, spec, station_row, taken)
+        watch.check(
+            spec.name, conflict.record_uuid, "update", entity_id=county["id"], old=county,
+            new={**county, **values}, changed=frozenset(taken),
+        )  # fmt: skip
+        grant = require_grant(watch.hits, "站点的这条记录", "没有改动")
+        keep(session, grant, conflict.station_id, watch.hits)
         session.execute(
             update(t)
             .where(t.c.id == county["id"])

@@ -16,8 +16,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.services.packages.closed import ClosedHit, ClosedMonths, corrected_in
 from app.services.packages.refs import chunks, table
-from app.services.packages.tables import Spec, encode, spec_named, station_specs
+from app.services.packages.tables import Spec, decode_row, encode, spec_named, station_specs
 from app.services.packages.types import Counts, PackageRefused
 from app.store.models import PackageBase
 
@@ -61,6 +62,8 @@ class Plan:
     counts: dict[str, dict[str, int]] = field(
         default_factory=lambda: defaultdict(lambda: defaultdict(int))
     )
+    closed: list[ClosedHit] = field(default_factory=list)
+    """Rows that would move a figure of a month the county holds as closed (月结)."""
 
     def count(self, name: str, kind: str) -> None:
         self.counts[name][kind] += 1
@@ -82,15 +85,17 @@ def plan(session: Session, station_id: int, tables: dict[str, Any], deleted: lis
     for name in list(tables) + [d["entity"] for d in deleted]:
         if name not in known:
             raise PackageRefused(UNKNOWN_TABLE.format(name=name))
+    watch = ClosedMonths(session, station_id, corrected_in(tables))
     for spec in station_specs():
         rows = tables.get(spec.name) or []
         if rows:
-            _plan_rows(session, out, spec, rows)
+            _plan_rows(session, out, spec, rows, watch)
     by_table: dict[str, list[str]] = defaultdict(list)
     for gone in deleted:
         by_table[gone["entity"]].append(gone["uuid"])
     for name, uuids in by_table.items():
-        _plan_deletes(session, out, spec_named(name), uuids)
+        _plan_deletes(session, out, spec_named(name), uuids, watch)
+    out.closed = watch.hits
     return out
 
 
@@ -122,7 +127,9 @@ def _natural(
     return dict(found) if found is not None else None
 
 
-def _plan_rows(session: Session, out: Plan, spec: Spec, rows: list[dict[str, Any]]) -> None:
+def _plan_rows(
+    session: Session, out: Plan, spec: Spec, rows: list[dict[str, Any]], watch: ClosedMonths
+) -> None:
     uuids = [r["uuid"] for r in rows]
     existing = _existing(session, spec, uuids)
     bases = _bases(session, uuids)
@@ -146,6 +153,8 @@ def _plan_rows(session: Session, out: Plan, spec: Spec, rows: list[dict[str, Any
         if county is None:
             out.new[spec.name].append(row)
             out.count(spec.name, "new")
+            if watch.watches(spec.name):
+                watch.check(spec.name, row["uuid"], "insert", new=decode_row(spec, row))
             continue
         if county["station_id"] != out.station_id:
             raise PackageRefused(FOREIGN_ROW)
@@ -156,6 +165,12 @@ def _plan_rows(session: Session, out: Plan, spec: Spec, rows: list[dict[str, Any
             version = max(county["version"] + 1, row["version"])
             out.changed[spec.name].append(Change(row, county["id"], version))
             out.count(spec.name, "changed")
+            if watch.watches(spec.name):
+                moved = frozenset(f for f, _c, _s in differing(session, spec, county, row))
+                watch.check(
+                    spec.name, row["uuid"], "update", entity_id=county["id"], old=county,
+                    new=decode_row(spec, row), changed=moved,
+                )  # fmt: skip
         else:
             fields = differing(session, spec, county, row)
             if fields:
@@ -172,7 +187,9 @@ def _base_of(session: Session, uuid: str) -> PackageBase | None:
     return session.scalar(select(PackageBase).where(PackageBase.record_uuid == uuid))
 
 
-def _plan_deletes(session: Session, out: Plan, spec: Spec, uuids: list[str]) -> None:
+def _plan_deletes(
+    session: Session, out: Plan, spec: Spec, uuids: list[str], watch: ClosedMonths
+) -> None:
     existing = _existing(session, spec, uuids)
     bases = _bases(session, uuids)
     for uuid in uuids:
@@ -185,6 +202,7 @@ def _plan_deletes(session: Session, out: Plan, spec: Spec, uuids: list[str]) -> 
         if base is None or county["version"] == base.county_version:
             out.deletes[spec.name].append(county["id"])
             out.count(spec.name, "deleted")
+            watch.check(spec.name, uuid, "delete", entity_id=county["id"], old=county)
         else:
             fields = [(DELETED, "保留（县里修改过）", "删除")]
             out.conflicts.append(Conflict(spec, None, uuid, county, county["version"], fields))

@@ -11,6 +11,7 @@ person (conflicts.py).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -30,7 +31,7 @@ from app.services.access import audit
 from app.services.access.refusals import logs_refusals
 from app.services.community.photos import default_photo_folder
 from app.services.context import Actor, Changes
-from app.services.packages import conflicts, returns
+from app.services.packages import closed, conflicts, returns
 from app.services.packages import stations as log
 from app.services.packages.applying import apply
 from app.services.packages.container import Opened, peek, seal, to_json, unseal
@@ -150,10 +151,7 @@ class PackageService:
         if result.outcome is not Outcome.APPLIED:
             return result
         later = self._apply_held(opened, password)
-        return ImportResult(
-            result.outcome, result.station_code, result.station_name, result.sequence,
-            result.counts, result.per_table, later, result.changes,
-        )  # fmt: skip
+        return dataclasses.replace(result, applied_after=later)
 
     def export_return(self, *, station_code: str, out: Path, password: str) -> ReturnExport:
         """The county's return package for a station: what it took, and reference data."""
@@ -273,10 +271,12 @@ class PackageService:
                 "不符，没有导入任何内容。请让站点重新导出。"
             )
         planned = _plan(session, station.id, opened)
+        grant = closed.require_grant(planned.closed, "数据包中有记录", "没有导入任何内容")
         apply(
             session, planned, package_id=m["package_id"], files=opened.parts,
             photo_folder=self.photo_folder,
         )  # fmt: skip
+        closed.keep(session, grant, station.id, planned.closed)
         result = _result(Outcome.APPLIED, station, opened, planned)
         entry.status, entry.counts = log.APPLIED, json.dumps(result.counts.__dict__)
         session.add(entry)
@@ -284,6 +284,8 @@ class PackageService:
             session, self._actor, "package_import", entity=ENTITY, station_code=station.code,
             sequence=m["sequence"], new=result.counts.new, changed=result.counts.changed,
             conflicts=result.counts.conflicts, deleted=result.counts.deleted,
+            corrections=len(planned.closed),
+            reason=grant.reason if grant is not None else None,
         )  # fmt: skip
         return result
 
@@ -340,6 +342,7 @@ def _result(
         outcome, station.code, station.name, opened.manifest["sequence"],
         planned.total() if planned else Counts(), planned.per_table() if planned else {},
         changes=Changes.of(ENTITY, *TOUCHED) if outcome is Outcome.APPLIED else Changes(),
+        closed_months=closed.by_month(planned.closed) if planned else (),
     )  # fmt: skip
 
 

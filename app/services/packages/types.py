@@ -39,6 +39,11 @@ _OUTCOME_LABELS = {
 }
 
 
+def describe_months(months: tuple[tuple[dt.date, int], ...]) -> str:
+    """ "2026年10月 3 条、2026年11月 1 条": rows per closed month."""
+    return "、".join(f"{m.year}年{m.month}月 {n} 条" for m, n in months)
+
+
 @dataclass(frozen=True)
 class Counts:
     new: int = 0
@@ -78,12 +83,25 @@ class ImportResult:
     applied_after: tuple[int, ...] = ()
     """Held packages that this one let through, by number."""
     changes: Changes = field(default_factory=Changes)
+    closed_months: tuple[tuple[dt.date, int], ...] = ()
+    """(closed month, rows of the package that touch it): corrections, with a reason."""
+
+    def closed_text(self) -> str:
+        """What the package changes in months the county holds as closed (月结)."""
+        if not self.closed_months:
+            return ""
+        months = describe_months(self.closed_months)
+        if self.outcome is Outcome.APPLIED:
+            return f"已作为更正记入已月结的月份：{months}"
+        return f"其中落在已月结月份的记录：{months}。导入时需要站长或管理员填写更正原因。"
 
     def text(self) -> str:
         head = f"{self.station_name}（{self.station_code}）第 {self.sequence} 号数据包："
         lines = [head + self.outcome.label]
         if self.outcome in (Outcome.APPLIED, Outcome.DRY_RUN):
             lines.append(self.counts.text())
+        if self.closed_months:
+            lines.append(self.closed_text())
         if self.applied_after:
             later = "、".join(str(n) for n in self.applied_after)
             lines.append(f"随后导入了暂存的第 {later} 号数据包")

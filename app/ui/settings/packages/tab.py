@@ -204,13 +204,15 @@ class DataExchangeTab(QWidget):
     def _show_preview(self, result: ImportResult) -> None:
         self.preview = result
         c = result.counts
-        self.preview_label.setText(
-            self.tr("{station} ({code}), package no. {number}: {new} new, {changed} changed, "
-                    "{conflicts} conflicts, {deleted} deleted.").format(
-                station=result.station_name, code=result.station_code, number=result.sequence,
-                new=c.new, changed=c.changed, conflicts=c.conflicts, deleted=c.deleted,
-            )
+        counted = self.tr(
+            "{station} ({code}), package no. {number}: {new} new, {changed} changed, "
+            "{conflicts} conflicts, {deleted} deleted."
+        ).format(
+            station=result.station_name, code=result.station_code, number=result.sequence,
+            new=c.new, changed=c.changed, conflicts=c.conflicts, deleted=c.deleted,
         )  # fmt: skip
+        # Rows in closed months (月结): importing them asks for a reason (the task runner).
+        self.preview_label.setText("\n".join(filter(None, (counted, result.closed_text()))))
         set_rows(
             self.preview_table,
             [(label(name), str(n.new), str(n.changed), str(n.conflicts), str(n.deleted))
