@@ -8,10 +8,19 @@ from pathlib import Path
 from PIL import Image as PILImage
 from PIL import ImageOps
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Image, KeepTogether, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, Image, Table
 
 from app.exports.activity_record import ActivityRecord, PhotoItem
-from app.exports.pdf_common import FRAME_WIDTH, Styles, fields_table, styles, table, text, write_pdf
+from app.exports.pdf_common import (
+    FRAME_WIDTH,
+    Styles,
+    fields_table,
+    sign_off,
+    styles,
+    table,
+    text,
+    write_pdf,
+)
 
 PHOTO_GAP = 6 * mm
 PHOTO_WIDTH = (FRAME_WIDTH - PHOTO_GAP) / 2
@@ -81,16 +90,7 @@ def _photo_rows(photos: tuple[PhotoItem, ...], st: Styles) -> list[Flowable]:
 
 
 def _signature(data: ActivityRecord, st: Styles) -> list[Flowable]:
-    lines: list[Flowable] = [
-        Spacer(1, 10 * mm),
-        text("记录人（签名）：____________________　　日期：______年____月____日", st.body),
-        Spacer(1, 6 * mm),
-        text("站长（签名）：____________________　　日期：______年____月____日", st.body),
-        Spacer(1, 4 * mm),
-        text(
-            f"打印日期：{data.printed_on.isoformat()}　打印人：{data.printed_by}　"
-            "本记录含参与者信息与照片，请妥善保管，不得外传。",
-            st.small,
-        ),
-    ]
-    return [CondPageBreak(50 * mm), KeepTogether(lines)]
+    return sign_off(
+        ("记录人", "站长"), data.printed_on, data.printed_by,
+        "本记录含参与者信息与照片，请妥善保管，不得外传。", st,
+    )  # fmt: skip

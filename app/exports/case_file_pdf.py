@@ -8,7 +8,16 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer
 
 from app.exports.case_file import Block, CaseFile, Section
-from app.exports.pdf_common import Styles, fields_table, styles, table, text, write_pdf
+from app.exports.pdf_common import (
+    Styles,
+    fields_table,
+    printed_note,
+    sign_line,
+    styles,
+    table,
+    text,
+    write_pdf,
+)
 
 
 def write(data: CaseFile, path: Path) -> Path:
@@ -32,10 +41,8 @@ def _cover(data: CaseFile, st: Styles) -> list[Flowable]:
         Spacer(1, 6 * mm),
         fields_table(data.cover, st),
         Spacer(1, 10 * mm),
-        text(
-            f"打印日期：{data.printed_on.isoformat()}　打印人：{data.printed_by}　"
-            "本档案含服务对象个人信息，请妥善保管，不得外传。",
-            st.small,
+        printed_note(
+            data.printed_on, data.printed_by, "本档案含服务对象个人信息，请妥善保管，不得外传。", st
         ),
         PageBreak(),
     ]
@@ -71,8 +78,5 @@ def _block(block: Block, st: Styles) -> list[Flowable]:
 def _signatures(data: CaseFile, st: Styles) -> list[Flowable]:
     lines: list[Flowable] = [text("审核签名", st.h1)]
     for who in data.signatures:
-        lines += [
-            Spacer(1, 8 * mm),
-            text(f"{who}（签名）：____________________　　日期：______年____月____日", st.body),
-        ]
+        lines += [Spacer(1, 8 * mm), sign_line(who, st)]
     return [CondPageBreak(70 * mm), KeepTogether(lines)]

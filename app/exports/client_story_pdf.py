@@ -8,7 +8,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from app.exports.client_story import StoryFile
-from app.exports.pdf_common import fields_table, styles, table, text, write_pdf
+from app.exports.pdf_common import fields_table, printed_note, styles, table, text, write_pdf
 
 HEADER = ("发生日期", "类型", "事项", "内容")
 WIDTHS = (1.15, 0.95, 2.6, 3.9)
@@ -22,10 +22,8 @@ def write(data: StoryFile, path: Path) -> Path:
         fields_table(data.cover, st),
         Spacer(1, 3 * mm),
         text(f"按发生日期排列，最新的在前{('；' + data.scope) if data.scope else ''}。", st.small),
-        text(
-            f"打印日期：{data.printed_on.isoformat()}　打印人：{data.printed_by}　"
-            "本文件含服务对象个人信息，请妥善保管，不得外传。",
-            st.small,
+        printed_note(
+            data.printed_on, data.printed_by, "本文件含服务对象个人信息，请妥善保管，不得外传。", st
         ),
         Spacer(1, 2 * mm),
     ]

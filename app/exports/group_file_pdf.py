@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, TableStyle
+from reportlab.platypus import Flowable, PageBreak, TableStyle
 
 from app.exports.group_file import GroupFile, SessionPage
-from app.exports.pdf_common import Styles, fields_table, styles, table, text, write_pdf
+from app.exports.pdf_common import Styles, fields_table, sign_off, styles, table, text, write_pdf
 
 SIGN_IN_HEADER = ("序号", "姓名", "出勤情况", "签名")
 
@@ -89,16 +88,5 @@ def _summary(data: GroupFile, st: Styles) -> list[Flowable]:
             table(data.scores, (1.4, 1.0, 1.0, 1.0, 1.0), st),
         ]
     out += _texts(data.summary_texts, st)
-    lines: list[Flowable] = [
-        Spacer(1, 10 * mm),
-        text("带领者（签名）：____________________　　日期：______年____月____日", st.body),
-        Spacer(1, 6 * mm),
-        text("站长（签名）：____________________　　日期：______年____月____日", st.body),
-        Spacer(1, 4 * mm),
-        text(
-            f"打印日期：{data.printed_on.isoformat()}　打印人：{data.printed_by}　"
-            "本档案含组员个人信息，请妥善保管，不得外传。",
-            st.small,
-        ),
-    ]
-    return [*out, CondPageBreak(50 * mm), KeepTogether(lines)]
+    notice = "本档案含组员个人信息，请妥善保管，不得外传。"
+    return [*out, *sign_off(("带领者", "站长"), data.printed_on, data.printed_by, notice, st)]

@@ -7,6 +7,7 @@ row, so a record longer than a page still prints.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +19,16 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from app.domain.text import without_hidden
 from app.exports.fonts import register_cjk_font
@@ -67,6 +77,28 @@ def text(value: str, style: ParagraphStyle) -> Paragraph:
     controls (bidi overrides, NUL…) dropped so the page shows what the record holds."""
     shown = without_hidden(value or "")[0]
     return Paragraph(escape(shown).replace("\n", "<br/>"), style)
+
+
+def sign_line(who: str, st: Styles) -> Paragraph:
+    """A line to sign and date by hand: "站长（签名）：____　日期：__年__月__日"."""
+    return text(f"{who}（签名）：____________________　　日期：______年____月____日", st.body)
+
+
+def printed_note(printed_on: dt.date, printed_by: str, notice: str, st: Styles) -> Paragraph:
+    """Who printed the paper and when, and how to keep it (its personal data)."""
+    return text(f"打印日期：{printed_on.isoformat()}　打印人：{printed_by}　{notice}", st.small)
+
+
+def sign_off(
+    signers: Sequence[str], printed_on: dt.date, printed_by: str, notice: str, st: Styles
+) -> list[Flowable]:
+    """The signature lines and the printed note, kept together on the last page."""
+    lines: list[Flowable] = [Spacer(1, 10 * mm)]
+    for n, who in enumerate(signers):
+        lines += [Spacer(1, 6 * mm)] if n else []
+        lines.append(sign_line(who, st))
+    lines += [Spacer(1, 4 * mm), printed_note(printed_on, printed_by, notice, st)]
+    return [CondPageBreak(50 * mm), KeepTogether(lines)]
 
 
 def table(

@@ -1277,10 +1277,6 @@ Save it?</source>
         <translation>完整号码</translation>
     </message>
     <message>
-        <source>Masked</source>
-        <translation>遮挡号码</translation>
-    </message>
-    <message>
         <source>The case file was saved to {path}. Open it now?</source>
         <translation>个案档案已保存到 {path}。现在打开吗？</translation>
     </message>
@@ -1778,10 +1774,6 @@ Save it?</source>
     <message>
         <source>Full numbers</source>
         <translation>完整号码</translation>
-    </message>
-    <message>
-        <source>Masked</source>
-        <translation>遮挡号码</translation>
     </message>
     <message>
         <source>The story was saved to {path}. Open it now?</source>
@@ -6463,6 +6455,13 @@ Hekou Community</source>
     <message>
         <source>The two passwords differ. Nothing was saved.</source>
         <translation>两次输入的密码不一致，没有保存。</translation>
+    </message>
+</context>
+<context>
+    <name>RevealPrompt</name>
+    <message>
+        <source>Masked</source>
+        <translation>遮挡号码</translation>
     </message>
 </context>
 </TS>

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
 
@@ -61,3 +61,25 @@ def stop_if_cancelled(is_cancelled: IsCancelled | None) -> None:
     """Between two steps: stop there if the user cancelled."""
     if is_cancelled is not None and is_cancelled():
         raise ExportCancelled()
+
+
+Writer = Callable[[Path], object]
+
+
+def write_all(
+    outputs: Sequence[tuple[Path | None, Writer]],
+    *,
+    step: Callable[[], None],
+    is_cancelled: IsCancelled | None = None,
+) -> None:
+    """Write each asked-for file (path not None) with its writer, all or none.
+
+    `step` is called after each file; a cancel seen between files leaves none of them."""
+    wanted = [(path, write) for path, write in outputs if path is not None]
+    with StagedFiles(*(path for path, _ in wanted)) as staged:
+        stop_if_cancelled(is_cancelled)
+        for path, write in wanted:
+            write(staged.path(path))
+            step()
+            stop_if_cancelled(is_cancelled)
+        staged.commit()

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import select
@@ -24,7 +25,7 @@ from app.store.models import Station
 
 from . import annual_targets, closed_months, monthly
 from . import definitions as defs
-from .files import IsCancelled, StagedFiles, stop_if_cancelled
+from .files import IsCancelled, stop_if_cancelled, write_all
 from .types import (
     AnnualReport,
     CountySummary,
@@ -343,17 +344,14 @@ class ReportService:
         step = _stepper(progress, 1 + bool(xlsx) + bool(pdf))
         report = self.monthly(month, station_id)
         step()
-        with StagedFiles(xlsx, pdf) as staged:
-            stop_if_cancelled(is_cancelled)
-            if xlsx is not None:
-                write_monthly_xlsx(report, staged.path(xlsx))
-                step()
-                stop_if_cancelled(is_cancelled)
-            if pdf is not None:
-                write_monthly_pdf(report, staged.path(pdf))
-                step()
-                stop_if_cancelled(is_cancelled)
-            staged.commit()
+        write_all(
+            [
+                (xlsx, partial(write_monthly_xlsx, report)),
+                (pdf, partial(write_monthly_pdf, report)),
+            ],
+            step=step,
+            is_cancelled=is_cancelled,
+        )
         self._log_export("monthly", report.station.id, f"{month:%Y-%m}", xlsx, pdf)
         return report
 
@@ -386,17 +384,11 @@ class ReportService:
         step = _stepper(progress, 1 + bool(xlsx) + bool(pdf))
         report = self.annual(year, station_id, targets_only=targets_only)
         step()
-        with StagedFiles(xlsx, pdf) as staged:
-            stop_if_cancelled(is_cancelled)
-            if xlsx is not None:
-                write_annual_xlsx(report, staged.path(xlsx))
-                step()
-                stop_if_cancelled(is_cancelled)
-            if pdf is not None:
-                write_annual_pdf(report, staged.path(pdf))
-                step()
-                stop_if_cancelled(is_cancelled)
-            staged.commit()
+        write_all(
+            [(xlsx, partial(write_annual_xlsx, report)), (pdf, partial(write_annual_pdf, report))],
+            step=step,
+            is_cancelled=is_cancelled,
+        )
         kind = "targets" if targets_only else "annual"
         self._log_export(kind, report.station.id, str(year), xlsx, pdf)
         return report

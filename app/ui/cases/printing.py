@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.services.cases.printing import CasePrintService
 from app.services.cases.types import CaseDetail
 from app.ui.print_preview import PrintPreview
+from app.ui.reveal_prompt import ask_reveal
 from app.ui.tasks import TaskRunner
 
 
@@ -34,29 +35,16 @@ class CaseFilePrinter(QObject):
         if not detail.can_reveal:
             self.write(detail, reveal=False)
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("Print case file"),
-            self.tr(
+        ask_reveal(
+            self._parent,
+            title=self.tr("Print case file"),
+            question=self.tr(
                 "Print the client's full ID number? Showing it is recorded in the audit log. "
                 "Without it the number is printed masked."
             ),
-            QMessageBox.StandardButton.NoButton,
-            self._parent,
+            full=self.tr("Full number"),
+            on_chosen=lambda reveal: self.write(detail, reveal=reveal),
         )
-        full = box.addButton(self.tr("Full number"), QMessageBox.ButtonRole.YesRole)
-        masked = box.addButton(self.tr("Masked"), QMessageBox.ButtonRole.NoRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(masked)
-
-        def finished() -> None:
-            chosen = box.clickedButton()
-            box.deleteLater()
-            if chosen in (full, masked):
-                self.write(detail, reveal=chosen is full)
-
-        box.finished.connect(finished)
-        box.open()
 
     def write(self, detail: CaseDetail, *, reveal: bool) -> None:
         printing, case_id = self._printing, detail.id

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -23,6 +22,7 @@ from app.services.clients.story_types import ClientStory, StoryKind, matching
 from app.services.context import Changes
 from app.ui.clients.story_model import StoryModel
 from app.ui.print_preview import PrintPreview
+from app.ui.reveal_prompt import ask_reveal
 from app.ui.tasks import TaskRunner
 
 # A change to any of these may add to the story shown.
@@ -177,29 +177,16 @@ class ClientStoryTab(QWidget):
         if not self._can_reveal:
             self.preview_pdf(reveal=False)
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("Print the story"),
-            self.tr(
+        ask_reveal(
+            self,
+            title=self.tr("Print the story"),
+            question=self.tr(
                 "Print the client's full ID number and phone? Showing them is recorded in the "
                 "audit log. Without them they are printed masked."
             ),
-            QMessageBox.StandardButton.NoButton,
-            self,
+            full=self.tr("Full numbers"),
+            on_chosen=lambda reveal: self.preview_pdf(reveal=reveal),
         )
-        full = box.addButton(self.tr("Full numbers"), QMessageBox.ButtonRole.YesRole)
-        masked = box.addButton(self.tr("Masked"), QMessageBox.ButtonRole.NoRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(masked)
-
-        def finished() -> None:
-            button = box.clickedButton()
-            box.deleteLater()
-            if button in (full, masked):
-                self.preview_pdf(reveal=button is full)
-
-        box.finished.connect(finished)
-        box.open()
 
     def preview_pdf(self, *, reveal: bool) -> None:
         if self._client_id is None or self._story is None:
