@@ -31,6 +31,7 @@ from collections.abc import Iterable
 
 from sqlalchemy import Connection
 
+from app.store import search_postgres
 from app.store.base import Base
 from app.store.search_pinyin import TABLE as PINYIN_TABLE
 
@@ -130,6 +131,9 @@ def apply(conn: Connection, *, county: str, stations: str) -> list[str]:
         "station_read",
         f'FOR SELECT TO "{stations}" USING (role_name = current_user)',
     )
+    schema = conn.exec_driver_sql("SELECT current_schema()").scalar_one()
+    for statement in search_postgres.station_search_statements(schema, stations):
+        conn.exec_driver_sql(statement)
     return covered
 
 

@@ -19,22 +19,41 @@ part keeps its index (an OR with a subquery would scan). A part that cannot matc
 out: ID numbers hold only digits and X, phones need a digit.
 
 Under row-level security (app/store/postgres_rls.py) these operators are not leakproof,
-so for a station's role the planner filters the station's rows first (its index on
-station_id) and tests these conditions on them; the county role and the owner use the
-indexes above.
+so for a station's role the planner would filter the station's rows first (its index on
+station_id) and test every one of them. A station's role therefore asks
+`stationdesk_station_client_ids` (made by `server init`): SECURITY DEFINER, it runs the
+same indexed selects as the owner and keeps only the clients of the station the login
+role is mapped to (`session_user`, which a SET ROLE cannot change); the rows themselves
+are then read under the policies as always. The county role and the owner use the
+indexes directly.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, Text, and_, any_, cast, func, select, union
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    Text,
+    and_,
+    any_,
+    cast,
+    func,
+    or_,
+    select,
+    text,
+    union,
+)
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 from app.store import search_pinyin
 
 NAME_GRAMS = "stationdesk_name_grams"
+STATION_IDS = "stationdesk_station_client_ids"
+MAPPING = "stationdesk_station_roles"  # as app/store/postgres_roles.py makes it
 _NUMBER_CHARS = frozenset("0123456789x")
 
 
@@ -67,6 +86,30 @@ def drop_statements() -> list[str]:
     ]
 
 
+def station_search_statements(schema: str, stations: str) -> list[str]:
+    """The search for a station's role (see the module's docstring); `server init` makes it
+    once the role mapping exists, and only the stations' group may run it."""
+    own = f"(SELECT m.station_id FROM {MAPPING} m WHERE m.role_name = session_user)"
+    signature = f"{STATION_IDS}(text[], text, text, text, integer[])"
+    return [
+        f"""CREATE OR REPLACE FUNCTION {STATION_IDS}(
+                name_pieces text[], name_like text, number_like text, phone_like text,
+                village_ids integer[])
+            RETURNS SETOF integer LANGUAGE sql STABLE SECURITY DEFINER
+            SET search_path = pg_catalog, "{schema}" AS $$
+            SELECT found.id FROM (
+                SELECT id FROM clients
+                WHERE {NAME_GRAMS}(name) @> name_pieces AND name LIKE name_like
+                UNION SELECT id FROM clients WHERE id_number LIKE number_like
+                UNION SELECT id FROM clients WHERE phone LIKE phone_like
+                UNION SELECT id FROM clients WHERE village_id = ANY (village_ids)
+            ) AS found JOIN clients c ON c.id = found.id
+            WHERE c.station_id = {own} $$""",
+        f"REVOKE ALL ON FUNCTION {signature} FROM PUBLIC",
+        f'GRANT EXECUTE ON FUNCTION {signature} TO "{stations}"',
+    ]
+
+
 def pieces(needle: str) -> list[str]:
     """The pieces of `needle` a matching name's grams must all hold."""
     if len(needle) <= 2:
@@ -90,8 +133,10 @@ def matching(
     pinyin: tuple[list[str], list[str]] | None,
 ) -> ColumnElement[bool]:
     """A condition on `Client.id` for clients matching `needle` (folded, alphanumeric)."""
-    from app.store.models import Client, Village
+    from app.store.models import Client
 
+    if _is_station_role(session):
+        return _station_matching(session, needle, id_parts=id_parts, pinyin=pinyin)
     grams = func.stationdesk_name_grams(Client.name, type_=ARRAY(Text))
     parts: list[Select[Any]] = [
         select(Client.id).where(
@@ -104,9 +149,7 @@ def matching(
     if any(ch.isdigit() for ch in needle):
         parts.append(select(Client.id).where(Client.phone.contains(needle, autoescape=True)))
     # Villages are few: their ids go in as a list the client index on village_id serves.
-    village_ids = list(
-        session.scalars(select(Village.id).where(Village.name.contains(needle, autoescape=True)))
-    )
+    village_ids = _village_ids(session, needle)
     if village_ids:
         parts.append(select(Client.id).where(Client.village_id.in_(village_ids)))
     if pinyin is not None:
@@ -118,3 +161,58 @@ def matching(
     # `id = ANY(ARRAY(…))`: the ids are gathered once, then looked up by primary key. An
     # IN (…) is planned as a join, which on a few thousand clients scans them all to hash.
     return Client.id == any_(func.array(ids.scalar_subquery()))
+
+
+def _like(value: str) -> str:
+    """A LIKE pattern for `value` anywhere (\\ escapes, PostgreSQL's default)."""
+    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _station_matching(
+    session: Session,
+    needle: str,
+    *,
+    id_parts: bool,
+    pinyin: tuple[list[str], list[str]] | None,
+) -> ColumnElement[bool]:
+    """As `matching`, through the station's search function: the same parts, one call."""
+    from app.store.models import Client
+
+    number = needle.upper() if set(needle) <= _NUMBER_CHARS else None
+    # A set-returning function in the select list: one row per matching client.
+    ids = select(
+        getattr(func, STATION_IDS)(
+            cast(pieces(needle), ARRAY(Text)),
+            _like(needle),
+            None if number is None else (_like(number) if id_parts else number),
+            _like(needle) if any(ch.isdigit() for ch in needle) else None,
+            cast(_village_ids(session, needle), ARRAY(Integer)),
+            type_=Integer,
+        )
+    )
+    found = Client.id == any_(func.array(ids.scalar_subquery()))
+    if pinyin is not None:
+        by_pinyin = search_pinyin.ids(session, pinyin[0])
+        if by_pinyin is not None:
+            typed = (Client.name.contains(run, autoescape=True) for run in pinyin[1])
+            return or_(found, and_(Client.id.in_(by_pinyin), *typed))
+    return found
+
+
+def _village_ids(session: Session, needle: str) -> list[int]:
+    from app.store.models import Village
+
+    stmt = select(Village.id).where(Village.name.contains(needle, autoescape=True))
+    return list(session.scalars(stmt))
+
+
+def _is_station_role(session: Session) -> bool:
+    """Whether this connection logs in as a station's role (asked once per connection)."""
+    info = session.connection().info
+    if "stationdesk_station_role" not in info:
+        # A database never served to stations has no mapping table (server init makes it).
+        served = session.scalar(text(f"SELECT to_regclass('{MAPPING}') IS NOT NULL"))
+        mine = text(f"SELECT EXISTS (SELECT 1 FROM {MAPPING} WHERE role_name = session_user)")
+        info["stationdesk_station_role"] = bool(served and session.scalar(mine))
+    return bool(info["stationdesk_station_role"])

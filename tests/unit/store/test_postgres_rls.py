@@ -25,12 +25,12 @@ from app.services.projects.types import ProjectInput, TargetInput
 from app.services.settings.server import CountyServerService
 from app.services.settings.stations import StationService
 from app.services.staff.users import UserService
-from app.store import migrate, postgres_rls
+from app.store import migrate, postgres_rls, search, search_postgres
 from app.store.base import Base
 from app.store.engine import Database, storage_errors
 from app.store.models import Client
 from tests.unit.services.case_flow import INTAKE, new_client, open_case
-from tests.unit.services.conftest import TODAY
+from tests.unit.services.conftest import TODAY, id_number
 
 HEAD_PASSWORD = "head-pass-word-1"
 
@@ -239,3 +239,45 @@ def test_a_station_manages_its_own_projects_and_reads_the_countys(
             assert seen == [shared] and own not in seen
     finally:
         b.dispose()
+
+
+def test_a_station_searches_through_its_function_and_finds_only_its_own(
+    county: County, station_a: Database
+) -> None:
+    """The policies would make the planner test every station row; the search function runs
+    the indexed selects as the owner and keeps only the caller's station's clients."""
+    people = {}
+    for login, name, seq, phone in (
+        ("head_a", "王桂英", 71, "13912340071"),
+        ("head_b", "王桂兰", 171, "13912349071"),
+    ):
+        actor = AuthService(county.owner).login(login=login, password=HEAD_PASSWORD)
+        data = ClientInput(name=name, id_number=id_number("19480512", seq), phone=phone)
+        people[login] = ClientService(county.owner, actor, today=TODAY).create(data).id
+    head = AuthService(station_a).login(login="head_a", password=HEAD_PASSWORD)
+    clients = ClientService(station_a, head, today=TODAY)
+    tail = id_number("19480512", 71)[-4:]
+    for query in ("王", "王桂", "桂英", tail, "1234", "wgy", "wg"):
+        assert clients.search_ids(ClientQuery(text=query)) == [people["head_a"]], query
+    assert clients.search_ids(ClientQuery(text="桂兰")) == []
+
+    with station_a.read() as session:
+        assert search_postgres._is_station_role(session)
+        call = text(f"SELECT {search_postgres.STATION_IDS}(ARRAY['王'], '%王%', '%', '%', '{{}}')")
+        # Whatever it is asked (here: every ID number and phone), the function answers
+        # for the caller's station only.
+        everyone = set(session.scalars(call))
+        assert people["head_a"] in everyone and people["head_b"] not in everyone
+    county_db = county.connect_as("county")
+    try:
+        with county_db.read() as session:
+            assert not search_postgres._is_station_role(session)
+            matching = search.matching(session, "王桂")
+            assert matching is not None
+            found = session.scalars(select(Client.id).where(matching))
+            assert set(found) == set(people.values())
+        with pytest.raises(StorageError) as refused, county_db.read() as session:
+            session.execute(call).all()
+        assert "permission denied" in refused.value.detail
+    finally:
+        county_db.dispose()
