@@ -4943,6 +4943,21 @@ Case management for township social work stations. Your records stay on this com
     </message>
 </context>
 <context>
+    <name>RetryDialog</name>
+    <message>
+        <source>What you entered is still here. Retry once the connection is back.</source>
+        <translation>填写的内容都还在。网络或服务器恢复后，请按“重试”。</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>重试(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message>
         <source>For review</source>
