@@ -103,7 +103,7 @@ def _row(
     closed_at = None
     if closing is not None:
         # A closed month is never recounted; a figure it did not store yet stays empty.
-        values = {f.key: f.value for f in stored.loads(closing.figures).figures}
+        values = stored.figures(closing.figures)
         closed_at = _local(closing.created_at)
     return StationOverview(
         station=station,
