@@ -14,10 +14,11 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.clock import FixedClock
 from app.domain.roles import Role
-from app.services.context import Actor
+from app.services.context import Actor, Changes
 from app.services.county.service import CountyService
 from app.services.reports.closing import MonthCloseService
 from app.store.engine import Database
+from app.store.models import PackageLog
 from app.ui.county.page import CountyPage
 from app.ui.main_window import COUNTY, PAGES, MainWindow
 from app.ui.reports.page import ReportsPage
@@ -151,3 +152,20 @@ def test_no_county_page_for_a_station(
     qtbot.wait(50)
     assert COUNTY not in window.page_keys()
     assert window.nav.count() == len(PAGES)
+
+
+def test_a_change_elsewhere_is_counted_again_when_seen(
+    qtbot: QtBot, page: CountyPage, tasks: TaskRunner, db: Database, admin: Actor, known: Known
+) -> None:
+    with db.write() as session:
+        session.add(
+            PackageLog(
+                station_id=known.other_station_id, direction="import", package_id="p1",
+                sequence=1, status="applied", created_at=dt.datetime(2026, 11, 2, tzinfo=dt.UTC),
+            )
+        )  # fmt: skip
+    page.hide()
+    tasks.bus.changed.emit(Changes.of("package"))
+    assert _row(page, "JX0427")[-3] == "Online"  # not counted while hidden
+    page.show()
+    qtbot.waitUntil(lambda: _row(page, "JX0427")[-3] == "No. 1")

@@ -10,7 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QDateEdit,
     QFileDialog,
@@ -92,7 +92,22 @@ class CountyPage(QWidget):
         self.refresh_button.clicked.connect(self.refresh)
         self.export_button.clicked.connect(self._choose_file)
         self.table.cellDoubleClicked.connect(self._open_row)
+        # A package imported, a conflict decided, a month closed: counted again when seen.
+        self._stale = False
+        tasks.bus.changed.connect(self._changed)
         self.refresh()
+
+    def _changed(self, _changes: object) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.refresh()
 
     def chosen_month(self) -> dt.date:
         picked = self.month.date()
