@@ -23,6 +23,7 @@ from sqlalchemy import event, func, select
 
 from app.exports.report_pdf import write_monthly_pdf
 from app.exports.report_xlsx import write_monthly_xlsx
+from app.services.county.service import CountyService
 from app.services.reports.service import ReportService, parse_month
 from app.services.reports.types import MonthlyReport
 from app.store.engine import Database
@@ -147,6 +148,10 @@ def measure(db_path: Path, month_text: str | None = None) -> list[Row]:
             single_bare = best_s(single_floor)
             county = best_s(lambda: reports.county_summary(month))
             county_bare = best_s(county_sql)
+            overview = CountyService(db, actor)
+            overview_sql = raw_sql(raw, statements(db, lambda: overview.overview(month)))
+            county_view = best_s(lambda: overview.overview(month))
+            county_view_bare = best_s(overview_sql)
             raw.close()
         stations = len(reports.stations())
     finally:
@@ -162,6 +167,14 @@ def measure(db_path: Path, month_text: str | None = None) -> list[Row]:
             single < 0.5,
         ),
         Row(f"{stations}-station summary", county, "s", county_bare, "< 1 s", county < 1),
+        Row(
+            f"县级总览, {stations} stations",
+            county_view,
+            "s",
+            county_view_bare,
+            "< 0.5 s",
+            county_view < 0.5,
+        ),
         Row("peak RSS, 月报 and summary process", peak_memory_mb(), "MB"),
     ]
 

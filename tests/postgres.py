@@ -53,6 +53,63 @@ def _as_server_user(command: list[str]) -> list[str]:
     return ["runuser", "-u", "nobody", "--", *command]
 
 
+class Cluster:
+    """A throw-away server of our own, which a test may stop and start again."""
+
+    def __init__(self, bin_dir: Path, folder: Path) -> None:
+        self._bin, self._folder = bin_dir, folder
+        self.data, self.port = folder / "data", _free_port()
+        self.url = f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
+
+    def _pg_ctl(self, *args: str, check: bool = True) -> None:
+        subprocess.run(
+            _as_server_user([str(self._bin / "pg_ctl"), "-D", str(self.data), *args]),
+            check=check, capture_output=True, cwd=self._folder,
+        )  # fmt: skip
+
+    def init(self) -> None:
+        subprocess.run(
+            _as_server_user(
+                [str(self._bin / "initdb"), "-D", str(self.data), "-A", "trust", "-U", "postgres",
+                 "-E", "UTF8", "--locale=C.UTF-8"]
+            ),
+            check=True, capture_output=True, cwd=self._folder,
+        )  # fmt: skip
+
+    def start(self) -> None:
+        options = (
+            f"-p {self.port} -k {self._folder} -c listen_addresses=127.0.0.1 -c fsync=off "
+            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=50"
+        )
+        self._pg_ctl("-l", str(self._folder / "server.log"), "-o", options, "-w", "start")
+
+    def stop(self, mode: str = "fast") -> None:
+        self._pg_ctl("-m", mode, "-w", "stop", check=False)
+
+
+@contextlib.contextmanager
+def own_cluster() -> Iterator[Cluster]:
+    """A running server of the test's own (never the one `STATIONDESK_TEST_PG` names)."""
+    if os.environ.get(ENV, ""):
+        raise Unavailable(f"{ENV} 已设置：不单独启动可以停止的服务器。")
+    bin_dir = _binaries()
+    folder = Path(tempfile.mkdtemp(prefix="stationdesk-pg-"))
+    if os.geteuid() == 0:
+        shutil.chown(folder, "nobody")
+    server = Cluster(bin_dir, folder)
+    try:
+        server.init()
+        server.start()
+    except subprocess.CalledProcessError as failed:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise Unavailable(f"PostgreSQL 测试服务器没有启动：{failed.stderr!r}") from failed
+    try:
+        yield server
+    finally:
+        server.stop("immediate")
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 @contextlib.contextmanager
 def cluster() -> Iterator[str]:
     """Yield the URL of the maintenance database of a running throw-away server."""
@@ -62,41 +119,8 @@ def cluster() -> Iterator[str]:
     if chosen:
         yield chosen
         return
-    bin_dir = _binaries()
-    folder = Path(tempfile.mkdtemp(prefix="stationdesk-pg-"))
-    if os.geteuid() == 0:
-        shutil.chown(folder, "nobody")
-    data, port = folder / "data", _free_port()
-    try:
-        subprocess.run(
-            _as_server_user(
-                [str(bin_dir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres",
-                 "-E", "UTF8", "--locale=C.UTF-8"]
-            ),
-            check=True, capture_output=True, cwd=folder,
-        )  # fmt: skip
-        options = (
-            f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off "
-            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=50"
-        )
-        subprocess.run(
-            _as_server_user(
-                [str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(folder / "server.log"),
-                 "-o", options, "-w", "start"]
-            ),
-            check=True, capture_output=True, cwd=folder,
-        )  # fmt: skip
-    except subprocess.CalledProcessError as failed:
-        shutil.rmtree(folder, ignore_errors=True)
-        raise Unavailable(f"PostgreSQL 测试服务器没有启动：{failed.stderr!r}") from failed
-    try:
-        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
-    finally:
-        subprocess.run(
-            _as_server_user([str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]),
-            capture_output=True, cwd=folder,
-        )  # fmt: skip
-        shutil.rmtree(folder, ignore_errors=True)
+    with own_cluster() as server:
+        yield server.url
 
 
 def required() -> bool:

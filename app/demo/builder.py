@@ -26,7 +26,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.demo import activities as demo_activities
-from app.demo import data, loading
+from app.demo import county_state, data, loading
 from app.demo import groups as demo_groups
 from app.demo import staff_records as demo_staff_records
 from app.demo import visits as demo_visits
@@ -247,6 +247,9 @@ class _Filler:
                     summary = self._fill(None, started)
                 with self._step("统计信息"):
                     self.db.analyze()
+                with self._step("月结与数据包"):
+                    rng = random.Random(f"{self.seed}:county-state")
+                    county_state.fill(self.db, self.actor, rng)
                 loading.checkpoint(self.db)
             else:
                 # One transaction: a cancelled or failed fill leaves nothing behind.

@@ -61,6 +61,12 @@ class StorageError(AppError):
     """The database file cannot be used: locked, full disk, damaged, read-only."""
 
 
+class ServerUnreachable(StorageError):
+    """The county's database server cannot be reached, or the connection to it was lost
+    in the middle of an action. The action's transaction did not commit: it may be tried
+    again as it was."""
+
+
 class NeedsConfirmation(AppError):
     """The action may be a mistake; the caller may repeat it with confirmation."""
 

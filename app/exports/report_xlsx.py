@@ -20,6 +20,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from app.domain.errors import StorageError
+from app.exports.county_model import CountyOverview
 from app.exports.list_xlsx import cell_text, plain, replace_file, temporary_beside
 from app.exports.report_model import (
     AnnualReport,
@@ -106,6 +107,36 @@ def write_county_xlsx(summary: CountySummary, path: Path) -> Path:
         totals = [a + b for a, b in zip(totals, station.values, strict=True)]
     ws.add(("", "合计", *totals), bold=True)
     _notes(book, title, info, summary.definitions)
+    return _save(book, path)
+
+
+def write_county_overview_xlsx(overview: CountyOverview, path: Path) -> Path:
+    """县级总览: each station's key figures, its month close and its last data package."""
+    book = Workbook(write_only=True)
+    month = f"{overview.month.year}年{overview.month.month}月"
+    title = f"{month} 县级总览"
+    made = f"{overview.generated_at:%Y-%m-%d %H:%M}"
+    info = (
+        f"月份：{month}　站点：{len(overview.stations)} 个（已月结 {overview.closed} 个）"
+        f"　生成时间：{made}"
+    )
+    header = ("站点代码", "站点", *overview.labels, "月结", "最近数据包", "收到日期",
+              "待处理冲突")  # fmt: skip
+    widths = (10, 18, *(10,) * len(overview.labels), 16, 11, 12, 11)
+    ws = _heading(book, SUMMARY, title, info, header, widths)
+    for s in overview.stations:
+        closed = f"已月结 {s.closed_at:%Y-%m-%d}" if s.closed_at is not None else "未月结"
+        package = s.package
+        ws.add((
+            s.station.code, s.station.name,
+            *("未统计" if v is None else v for v in s.values),
+            closed,
+            f"第 {package.sequence} 号" if package is not None else "",
+            package.received_at.date() if package is not None else None,
+            s.open_conflicts,
+        ))  # fmt: skip
+    ws.add(("", "合计", *overview.totals, "", "", None,
+            sum(s.open_conflicts for s in overview.stations)), bold=True)  # fmt: skip
     return _save(book, path)
 
 

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.domain.clock import Clock, SystemClock
-from app.domain.errors import ConflictError, StorageError
+from app.domain.errors import ConflictError, ServerUnreachable, StorageError
 from app.store import month_lock, tombstones
 from app.store.base import CLOCK_OPTION
 
@@ -78,6 +78,11 @@ _STORAGE_MESSAGES = (
     ),
 )
 
+UNREACHABLE = (
+    "无法连接到县级服务器：请检查网络、服务器地址和端口，或请县里管理员确认服务器已开启。"
+    "刚才的操作没有保存，可以稍后重试。"
+)
+
 # PostgreSQL's (libpq's) wording. The originals stay in the error's detail for the log;
 # none of them holds the password.
 _SERVER_MESSAGES = (
@@ -111,13 +116,11 @@ _SERVER_MESSAGES = (
         "数据库服务器拒绝了这个操作：本站的数据库账号无权这样做。刚才的操作没有保存。",
     ),
     ("could not translate host name", "找不到数据库服务器：请检查连接地址里的服务器名。"),
-    ("timeout expired", "连接数据库服务器超时：请检查网络，稍后再试。"),
-    (
-        "connection",  # refused, closed, no route to host: the server cannot be reached
-        "无法连接数据库服务器：请检查网络、服务器地址和端口，或请县里管理员确认服务器已开启。"
-        "正在做的操作没有保存，请稍后再试。",
-    ),
+    ("timeout expired", "连接县级服务器超时：请检查网络，稍后再试。刚才的操作没有保存。"),
+    ("connection", UNREACHABLE),  # refused, closed, no route to host, terminated
 )
+# What may simply be tried again once the network or the server is back.
+_RETRYABLE = ("timeout expired", "connection")
 
 
 @contextmanager
@@ -131,9 +134,14 @@ def storage_errors() -> Iterator[None]:
         # comes as sqlite3.DatabaseError itself.
         text = str(exc.orig).lower()
         postgres = exc.orig.__class__.__module__.startswith("psycopg")
+        if postgres and getattr(exc, "connection_invalidated", False):
+            # SQLAlchemy saw the connection die under a statement (server restarted, backend
+            # terminated, network gone); the pool drops it, and the transaction never ran.
+            raise ServerUnreachable(UNREACHABLE, detail=str(exc.orig)) from exc
         for needle, message in _SERVER_MESSAGES if postgres else _STORAGE_MESSAGES:
             if needle in text:
-                raise StorageError(message, detail=str(exc.orig)) from exc
+                kind = ServerUnreachable if postgres and needle in _RETRYABLE else StorageError
+                raise kind(message, detail=str(exc.orig)) from exc
         raise
     except StaleDataError as exc:
         raise ConflictError(
@@ -175,6 +183,11 @@ def _on_begin(conn: Any) -> None:
 
 def make_engine(location: str | Path, **kwargs: Any) -> Engine:
     url = database_url(location)
+    if make_url(url).get_backend_name() == "postgresql":
+        # A pooled connection may have died while the window sat idle (the server was
+        # restarted, the network dropped): test it on checkout and reconnect, rather than
+        # fail the user's next action.
+        kwargs.setdefault("pool_pre_ping", True)
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _on_connect)

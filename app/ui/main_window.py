@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 import app
 from app.services.access.auth import AuthService
 from app.services.context import Actor
+from app.services.county.service import CountyService, sees_county
 from app.services.reports.closing import MonthCloseService
 from app.services.settings.stations import SettingsService
 from app.store.engine import Database, sqlite_path
@@ -26,6 +27,7 @@ from app.ui import window_geometry
 from app.ui.cases.page import CasesPage
 from app.ui.clients.page import ClientsPage
 from app.ui.community.page import CommunityPage
+from app.ui.county.page import CountyPage
 from app.ui.dashboard.navigation import apply_filters
 from app.ui.dashboard.page import DashboardPage
 from app.ui.dialogs import keep_open
@@ -33,7 +35,7 @@ from app.ui.groups.page import GroupsPage
 from app.ui.help.window import show_guide_for
 from app.ui.idle_lock import IdleLock
 from app.ui.open_forms import ask_to_close, close_forms, open_forms
-from app.ui.pages import PAGES, build_page
+from app.ui.pages import COUNTY, PAGES, build_page
 from app.ui.password_dialog import PasswordDialog
 from app.ui.reports.page import ReportsPage
 from app.ui.settings.page import SettingsPage
@@ -41,7 +43,7 @@ from app.ui.tasks import TaskRunner
 from app.ui.visits.page import VisitsPage
 from app.ui.widgets.navigation import Navigation
 
-__all__ = ["PAGES", "MainWindow"]
+__all__ = ["COUNTY", "PAGES", "MainWindow"]
 
 
 class MainWindow(QMainWindow):
@@ -76,10 +78,9 @@ class MainWindow(QMainWindow):
         # dashboard's data, not after nine other pages have been built and queried.
         self._pages: dict[str, QWidget] = {}
         self._areas: dict[str, QScrollArea] = {}
+        self._keys: list[str] = []
         for key in PAGES:
-            self._areas[key] = area = _scroll_area()
-            self.nav.add_entry(titles[key])
-            self.stack.addWidget(area)
+            self._add_entry(key, titles[key])
         self.page("dashboard")
         self.nav.currentRowChanged.connect(self._show_row)
         central = QWidget()
@@ -105,6 +106,23 @@ class MainWindow(QMainWindow):
             timeout_ms=idle_ms,
         )
         self.idle_lock.switched.connect(self._switch_user)
+        if sees_county(actor):  # an administrator: of a county database, or of one station
+            tasks.run(self, CountyService(db, actor).is_county, on_done=self._county_known)
+
+    def _add_entry(self, key: str, title: str) -> None:
+        self._areas[key] = area = _scroll_area()
+        self._keys.append(key)
+        self.nav.add_entry(title)
+        self.stack.addWidget(area)
+
+    def _county_known(self, is_county: bool) -> None:
+        """县级总览 joins the navigation of a county database's administrator."""
+        if is_county and COUNTY not in self._keys:
+            self._add_entry(COUNTY, self.tr("County overview"))
+
+    def page_keys(self) -> list[str]:
+        """The pages in the navigation, in its order."""
+        return list(self._keys)
 
     def _titles(self) -> dict[str, str]:
         return {
@@ -166,7 +184,7 @@ class MainWindow(QMainWindow):
             clients.show_client(record_id)
 
     def _go(self, key: str) -> QWidget:
-        self.nav.setCurrentRow(PAGES.index(key))
+        self.nav.setCurrentRow(self._keys.index(key))
         return self.page(key)
 
     def page(self, key: str) -> QWidget:
@@ -184,18 +202,26 @@ class MainWindow(QMainWindow):
                 page.open_record.connect(self.open_record)
             elif isinstance(page, SettingsPage):
                 page.restored.connect(self._after_restore)
+            elif isinstance(page, CountyPage):
+                page.open_report.connect(self.open_station_report)
         return page
+
+    def open_station_report(self, station_id: int, month: str) -> None:
+        """From 县级总览: the station's monthly report of `month` ("YYYY-MM") in 报表."""
+        reports = self._go("reports")
+        assert isinstance(reports, ReportsPage)
+        reports.show_station_month(station_id, month)
 
     def built_pages(self) -> list[str]:
         """The pages built so far (shown, or asked for)."""
-        return [key for key in PAGES if key in self._pages]
+        return [key for key in self._keys if key in self._pages]
 
     def _show_row(self, row: int) -> None:
-        self.page(PAGES[row])
+        self.page(self._keys[row])
         self.stack.setCurrentIndex(row)
 
     def current_key(self) -> str:
-        return PAGES[self.stack.currentIndex()]
+        return self._keys[self.stack.currentIndex()]
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))

@@ -1,4 +1,5 @@
-"""The ten pages of the main window, each built with only the services it needs."""
+"""The ten pages of the main window (and the county administrator's 县级总览), each built
+with only the services it needs."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from app.services.community.photos import ActivityPhotoService
 from app.services.community.printing import ActivityPrintService
 from app.services.community.service import ActivityService
 from app.services.context import Actor
+from app.services.county.service import CountyService
 from app.services.dashboard.service import DashboardService
 from app.services.groups.printing import GroupPrintService
 from app.services.groups.service import GroupService
@@ -36,6 +38,7 @@ from app.store.engine import Database
 from app.ui.cases.page import CasesPage
 from app.ui.clients.page import ClientsPage
 from app.ui.community.page import CommunityPage
+from app.ui.county.page import CountyPage
 from app.ui.dashboard.page import DashboardPage
 from app.ui.groups.page import GroupsPage
 from app.ui.reports.page import ReportsPage
@@ -59,10 +62,13 @@ PAGES = (
     "reports",
     "settings",
 )
+COUNTY = "county"
+"""县级总览: after the ten, only for the administrator of a county database."""
 
 
 def build_page(key: str, *, db: Database, actor: Actor, tasks: TaskRunner) -> QWidget:
-    """The page `key` of PAGES for the signed-in `actor`, its lists with the actor's widths."""
+    """The page `key` of PAGES (or COUNTY) for the signed-in `actor`, its lists with the
+    actor's widths."""
     page = _build(key, db=db, actor=actor, tasks=tasks)
     remember_columns(page, ColumnStore(actor))
     return page
@@ -155,5 +161,7 @@ def _build(key: str, *, db: Database, actor: Actor, tasks: TaskRunner) -> QWidge
             projects=ProjectService(db, actor),
             tasks=tasks,
         )
+    if key == COUNTY:
+        return CountyPage(county=CountyService(db, actor), tasks=tasks)
     assert key == "settings"
     return SettingsPage(db=db, actor=actor, tasks=tasks)

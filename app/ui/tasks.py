@@ -3,8 +3,9 @@
 Every call from the GUI into the services goes through `TaskRunner`: the call runs on
 one worker thread (database work is serialised, as in Anki), its result or error comes
 back to the GUI thread, known errors (`AppError`) become a plain message and anything
-else reaches the crash dialog. Be careful not to touch any widget inside `fn`: it runs
-on the worker thread.
+else reaches the crash dialog; a lost connection to the county server offers 重试, which
+runs the same call again (its transaction never committed). Be careful not to touch any
+widget inside `fn`: it runs on the worker thread.
 
 Every task has an owner, the QObject its result belongs to (as Anki's `CollectionOp`
 has a parent). When the owner is destroyed, its tasks that have not started never run,
@@ -28,12 +29,13 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
-from app.domain.errors import AppError, MonthClosed
+from app.domain.errors import AppError, MonthClosed, ServerUnreachable
 from app.services.context import Changes
 from app.ui.correction_dialog import ask_reason
 from app.ui.crash import show_crash
 from app.ui.dialogs import show_message
 from app.ui.progress_dialog import TaskProgressDialog
+from app.ui.retry_dialog import ask_retry
 from app.ui.task_worker import Inbox, Relay, call
 
 log = logging.getLogger(__name__)
@@ -142,6 +144,13 @@ class TaskRunner(QObject):
                 owner, exc, fn, on_done=on_done, on_error=on_error, on_finally=on_finally
             ):
                 return
+            if isinstance(exc, ServerUnreachable):
+                self._offer_retry(
+                    owner, exc, lambda: self.run(
+                        owner, fn, on_done=on_done, on_error=on_error, on_finally=on_finally
+                    ), on_finally,
+                )  # fmt: skip
+                return
             try:
                 self._handle_error(owner, exc, on_error)
             finally:
@@ -176,6 +185,18 @@ class TaskRunner(QObject):
         ask_reason(self._parent_for(owner), exc.message, again, cancelled)
         return True
 
+    def _offer_retry(
+        self,
+        owner: QObject,
+        exc: ServerUnreachable,
+        again: Callable[[], None],
+        on_finally: Callable[[], None] | None,
+    ) -> None:
+        """The server went away: the action's transaction never committed, so it may run
+        again as it was. The owner (a form with its input) is left as it is."""
+        log.warning("database server unreachable: %s", exc.detail or exc)
+        ask_retry(self._parent_for(owner), exc.message, again, on_finally or (lambda: None))
+
     def run_with_progress(
         self,
         owner: QObject,
@@ -208,16 +229,28 @@ class TaskRunner(QObject):
             dialog.setMaximum(max(total, 0))
             dialog.setValue(min(done, total) if total else 0)
 
-        def close() -> None:
-            # Whatever happened, the dialog goes away (a failing job must not leave it up).
+        def dismiss() -> None:
             # hide(), not close(): closing a progress dialog emits `canceled` on the way.
             dialog.canceled.disconnect(cancelled.set)
             dialog.hide()
             dialog.deleteLater()
+
+        def close() -> None:
+            # Whatever happened, the dialog goes away (a failing job must not leave it up).
+            dismiss()
             if on_finally is not None:
                 on_finally()
 
         def on_cancelled_or_error(exc: BaseException) -> None:
+            if isinstance(exc, ServerUnreachable):
+                dismiss()
+                self._offer_retry(
+                    owner, exc, lambda: self.run_with_progress(
+                        owner, fn, label=label, on_done=on_done, on_error=on_error,
+                        on_finally=on_finally, cancellable=cancellable,
+                    ), on_finally,
+                )  # fmt: skip
+                return
             try:
                 if not isinstance(exc, Cancelled):
                     self._handle_error(owner, exc, on_error)

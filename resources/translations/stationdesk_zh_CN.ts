@@ -2239,6 +2239,101 @@ Save over the stored record?</source>
     </message>
 </context>
 <context>
+    <name>CountyPage</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Export to Excel…</source>
+        <translation>导出到 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Double-click a station to open its monthly report</source>
+        <translation>双击站点，打开它的月报</translation>
+    </message>
+    <message>
+        <source>&amp;Month</source>
+        <translation>月份(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>%1 stations; %2 have closed %3.</source>
+        <translation>共 %1 个站点，%2 个已月结 %3。</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>Month close</source>
+        <translation>月结</translation>
+    </message>
+    <message>
+        <source>Last package</source>
+        <translation>最近数据包</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <source>Open conflicts</source>
+        <translation>待处理冲突</translation>
+    </message>
+    <message>
+        <source>County total</source>
+        <translation>全县合计</translation>
+    </message>
+    <message>
+        <source>Not counted</source>
+        <translation>未统计</translation>
+    </message>
+    <message>
+        <source>Closed %1</source>
+        <translation>已月结 %1</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未月结</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>No. %1</source>
+        <translation>第 %1 号</translation>
+    </message>
+    <message>
+        <source>(%1 waiting)</source>
+        <translation>（%1 个待补齐）</translation>
+    </message>
+    <message>
+        <source>Made at the station on %1</source>
+        <translation>站点于 %1 导出</translation>
+    </message>
+    <message>
+        <source>Export the county overview</source>
+        <translation>导出县级总览</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>已保存：%1</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>Unexpected error</source>
@@ -3819,6 +3914,10 @@ Case management for township social work stations. Your records stay on this com
         <source>Close them and quit Station Desk?</source>
         <translation>关闭这些表单并退出社工站工作台吗？</translation>
     </message>
+    <message>
+        <source>County overview</source>
+        <translation>县级总览</translation>
+    </message>
 </context>
 <context>
     <name>MappingTable</name>
@@ -4708,6 +4807,10 @@ Case management for township social work stations. Your records stay on this com
         <source>Weighted completion: %1%.</source>
         <translation>综合完成率 %1%。</translation>
     </message>
+    <message>
+        <source>%1, %2: press Generate to write the files.</source>
+        <translation>%1 %2 月报：按“生成”写出文件。</translation>
+    </message>
 </context>
 <context>
     <name>ResourceDialog</name>
@@ -4829,6 +4932,21 @@ Case management for township social work stations. Your records stay on this com
     <message>
         <source>Anonymised: {cases} cases, {clients} clients, {visits} visits.</source>
         <translation>已匿名化：个案{cases}件、服务对象{clients}人、走访{visits}条。</translation>
+    </message>
+</context>
+<context>
+    <name>RetryDialog</name>
+    <message>
+        <source>What you entered is still here. Retry once the connection is back.</source>
+        <translation>填写的内容都还在。网络或服务器恢复后，请按“重试”。</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>重试(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

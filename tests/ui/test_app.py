@@ -78,7 +78,7 @@ def test_an_unreachable_server_is_explained_without_its_password(
     url = f"postgresql://county_jx0426:s3cret-Pw@127.0.0.1:{_free_port()}/county"
     assert gui.run_gui(url) == 1
     assert len(refusals) == 1
-    assert "无法连接数据库服务器" in refusals[0]
+    assert "无法连接到县级服务器" in refusals[0]
     assert "s3cret-Pw" not in refusals[0] and "county_jx0426" in refusals[0]
     logged = "".join(p.read_text(encoding="utf-8") for p in log_dir().glob("*.log*"))
     assert "cannot open postgresql://county_jx0426:***@" in logged

@@ -23,7 +23,7 @@ from app.services.context import Actor, Changes
 from app.store.engine import Database
 from app.store.models import Station
 
-from . import annual_targets, closed_months, monthly
+from . import annual_targets, closed_months, monthly, stored
 from . import definitions as defs
 from .files import IsCancelled, stop_if_cancelled, write_all
 from .types import (
@@ -270,8 +270,8 @@ class ReportService:
         )
         if closing is None:
             return dict(counted)
-        stored = closed_months.stored_report(session, closing)
-        return {**counted, **{f.key: f.value for f in stored.figures}}
+        # Only the figures: the stored detail lists are most of the text (30 at a time).
+        return {**counted, **stored.figures(closing.figures)}
 
     # ---- annual and targets ----------------------------------------------------------
 

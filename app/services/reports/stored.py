@@ -44,6 +44,16 @@ def loads(text: str) -> report_model.MonthlyReport:
     return report
 
 
+def figures(text: str) -> dict[str, Any]:
+    """Only the figures of a stored report (key → value): the county overview reads thirty
+    closed months at once, and their detail lists are most of the text."""
+    data = json.loads(text)
+    if data.get("format") != FORMAT:
+        raise ValueError(f"stored report of unknown format {data.get('format')!r}")
+    rows = (_decode(row) for row in data["report"]["figures"])
+    return {row.key: row.value for row in rows if isinstance(row, report_model.FigureRow)}
+
+
 def _encode(value: Any) -> Any:
     # bool before int (a bool is an int), datetime before date (a datetime is a date).
     if value is None or isinstance(value, bool | int | str | float):

@@ -126,6 +126,7 @@ class ReportsPage(QWidget):
             saved_text=self.tr("The report was saved to {path}. Open it now?"),
         )
         self._station_names: dict[int, str] = {}
+        self._wanted_station: int | None = None  # asked for before the stations arrived
         self.open_button = QPushButton(self.tr("Open folder"), self)
         self.open_button.setEnabled(False)
         self.status = QLabel(self)
@@ -199,6 +200,34 @@ class ReportsPage(QWidget):
             self.station.addItem(self.tr("All stations (summary, Excel only)"), ALL_STATIONS)
         own = self.station.findData(self._reports.own_station_id)
         self.station.setCurrentIndex(max(own, 0))
+        if self._wanted_station is not None:
+            self._choose_station(self._wanted_station)
+
+    def show_station_month(self, station_id: int, month: str) -> None:
+        """The monthly report of one station for `month` ("YYYY-MM"), its figures shown at
+        once (县级总览's drill-down); 生成 then writes its files."""
+        self.show_month(month)
+        self._wanted_station = station_id
+        if self.station.count():
+            self._choose_station(station_id)
+
+    def _choose_station(self, station_id: int) -> None:
+        index = self.station.findData(station_id)
+        if index < 0:
+            return
+        self._wanted_station = None
+        self.station.setCurrentIndex(index)
+        reports = self._reports
+        picked = self.month.date()
+        month = dt.date(picked.year(), picked.month(), 1)
+        name = self._station_names.get(station_id, "")
+
+        def shown(report: MonthlyReport) -> None:
+            text = self.tr("%1, %2: press Generate to write the files.")
+            self.status.setText(text.replace("%1", name).replace("%2", f"{month:%Y-%m}"))
+            self._show_monthly(report)
+
+        self._tasks.run(self, lambda: reports.monthly(month, station_id), on_done=shown)
 
     def show_month(self, month: str) -> None:
         """Select the monthly report of `month` ("YYYY-MM"): a dashboard figure's own month."""

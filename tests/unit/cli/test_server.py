@@ -102,5 +102,5 @@ def test_an_unreachable_server_is_said_so_in_chinese(
     url = f"postgresql://owner@127.0.0.1:{_free_port()}/county"
     args = ["server", "init", "--db", url, "--admin", "county", "--pgpass", str(tmp_path / "p")]
     assert main(args) == 2
-    assert "无法连接数据库服务器" in capsys.readouterr().err
+    assert "无法连接到县级服务器" in capsys.readouterr().err
     assert not os.path.exists(tmp_path / "p")

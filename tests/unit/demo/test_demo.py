@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -11,17 +12,29 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from app.demo import county_state
 from app.demo import data as demo_data
 from app.demo.builder import DemoSummary, create_demo_database, fill_county, fill_station
 from app.domain import idnumber
+from app.domain.clock import FixedClock
 from app.domain.errors import InvalidInput, PermissionDenied
 from app.domain.roles import Role
 from app.services.access import passwords
 from app.services.clients.service import ClientService
 from app.services.clients.types import ClientQuery
 from app.services.context import Actor
+from app.services.county.service import CountyService
 from app.store.engine import Database
-from app.store.models import Client, ClientCategory, Household, Station, User, Village
+from app.store.models import (
+    Client,
+    ClientCategory,
+    Household,
+    MonthClose,
+    PackageLog,
+    Station,
+    User,
+    Village,
+)
 from tests.unit.services.conftest import audit_actions
 
 CJK = re.compile(r"^[\u4e00-\u9fff]+$")
@@ -227,3 +240,26 @@ def test_county_scale_needs_a_database_with_only_this_station(db: Database, admi
         fill_county(db, admin)
     with db.read() as session:
         assert session.scalar(select(func.count()).select_from(Client)) == 0
+
+
+def test_county_state_closes_months_and_logs_packages(db: Database, admin: Actor) -> None:
+    """What 县级总览 shows on the county demo: closed months and offline stations."""
+    with db.write() as session:
+        for n in range(10):
+            session.add(Station(code=f"XS{n + 2:02d}", name=f"示范{n}镇社工站"))
+    dated = db.with_clock(FixedClock(dt.datetime(2026, 11, 20, 9, 0)))
+    made = county_state.fill(dated, admin, random.Random(1))
+    assert made["closed"] == 7  # of the ten stations besides the administrator's
+    assert made["offline"] == 8
+    with db.read() as session:
+        closes = list(session.scalars(select(MonthClose)))
+        logs = list(session.scalars(select(PackageLog)))
+    assert {c.month for c in closes} == {dt.date(2026, 10, 1)}
+    assert admin.station_id not in {c.station_id for c in closes}
+    assert len(logs) == made["packages"]
+    assert [g.status for g in logs].count("held") == 1
+    overview = CountyService(dated, admin).overview(dt.date(2026, 10, 1))
+    assert overview.closed == 7
+    offline = [s for s in overview.stations if s.package is not None]
+    assert len(offline) == 8
+    assert all(s.package.received_at.date() <= dt.date(2026, 11, 21) for s in offline if s.package)

@@ -21,11 +21,11 @@ NONE = 'connection to server at "10.0.0.5", port 5432 failed: fe_sendauth: no pa
 @pytest.mark.parametrize(
     ("said", "shown"),
     [
-        (REFUSED, "无法连接数据库服务器"),
+        (REFUSED, "无法连接到县级服务器"),
         (WRONG, "数据库密码不对"),
         (NONE, "没有数据库密码"),
         ('FATAL:  database "county" does not exist', "没有这个数据库"),
-        ("server closed the connection unexpectedly", "无法连接数据库服务器"),
+        ("server closed the connection unexpectedly", "无法连接到县级服务器"),
     ],
 )
 def test_server_failures_read_in_chinese(said: str, shown: str) -> None:

@@ -93,3 +93,10 @@ def test_a_whole_computed_month_round_trips(db: Database, admin: Actor) -> None:
     report = ReportService(db, admin, today=dt.date(2026, 11, 5)).monthly(MONTH)
     assert report.details and any(s.rows for s in report.splits)
     assert stored.loads(stored.dumps(report)) == report
+
+
+def test_figures_alone_read_as_the_whole_report_has_them() -> None:
+    report = small_report()
+    figures = stored.figures(stored.dumps(report))
+    assert figures == {f.key: f.value for f in report.figures}
+    assert [type(v) for v in figures.values()] == [type(f.value) for f in report.figures]

@@ -1,0 +1,63 @@
+"""The county demo's state for 县级总览: most stations have closed last month (月结), and
+the remote ones work offline and have sent their data packages (数据包) in.
+
+The package log says which numbered packages the county applied and when, as the import
+writes it; one station's latest package waits for the one before it (held).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import uuid
+
+from sqlalchemy import select
+
+from app.services.context import Actor
+from app.services.reports.closing import MonthCloseService
+from app.services.reports.service import add_months, month_start
+from app.store.engine import Database
+from app.store.models import PackageLog, Station
+
+CLOSED_SHARE = 0.7
+"""Of the stations other than the administrator's own (whose month stays open)."""
+OFFLINE_STATIONS = 8
+"""The last stations by code: the remote townships that send packages."""
+
+
+def fill(db: Database, actor: Actor, rng: random.Random) -> dict[str, int]:
+    """Close last month for most stations and log the offline stations' packages."""
+    today = db.clock.today()
+    last_month = add_months(month_start(today), -1)
+    with db.read() as session:
+        stations = list(session.scalars(select(Station).order_by(Station.code)))
+    others = [s for s in stations if s.id != actor.station_id]
+    closing = rng.sample(others, round(len(others) * CLOSED_SHARE))
+    months = MonthCloseService(db, actor)
+    for station in sorted(closing, key=lambda s: s.code):
+        months.close(last_month, note="示范数据：按时月结", station_id=station.id)
+    offline = others[-OFFLINE_STATIONS:]
+    packages = 0
+    with db.write() as session:
+        for index, station in enumerate(offline):
+            sent = rng.randint(3, 9)
+            day = today - dt.timedelta(days=7 * sent + rng.randint(0, 6))
+            for sequence in range(1, sent + 1):
+                day += dt.timedelta(days=rng.randint(5, 9))
+                made = dt.datetime.combine(min(day, today), dt.time(17, rng.randint(0, 59)))
+                held = index == 0 and sequence == sent  # its number `sent` has not arrived
+                session.add(
+                    PackageLog(
+                        station_id=station.id,
+                        direction="import",
+                        package_id=str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+                        sequence=sequence + 1 if held else sequence,
+                        status="held" if held else "applied",
+                        station_uuid=station.uuid,
+                        created_at=made.astimezone(dt.UTC),
+                        logged_at=(made + dt.timedelta(hours=15)).astimezone(dt.UTC),
+                        user_id=actor.user_id,
+                    )
+                )
+                packages += 1
+    return {"closed": len(closing), "offline": len(offline), "packages": packages}
