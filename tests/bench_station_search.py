@@ -13,6 +13,8 @@ Goal: within 2× of the floor.
 from __future__ import annotations
 
 import sys
+from functools import partial
+from typing import Any
 
 from sqlalchemy import make_url, text
 
@@ -108,19 +110,22 @@ def measure(db: Database, station_id: int, role: str) -> list[Row]:
     rows = []
     for label, query, kind, pieces in queries:
         wanted = ClientQuery(text=query)
-        now = median_ms(lambda q=wanted: clients.search_ids(q))
+        now = median_ms(partial(clients.search_ids, wanted))
         params = {"s": station_id, "like": f"%{query}%", "pieces": pieces}
-        with db.read() as session:
-            floor = median_ms(lambda p=params, k=kind: session.execute(text(FLOOR[k]), p).all())
+        floor = median_ms(partial(_run, db, FLOOR[kind], params))
         # The same indexed query as the station's role: the policies filter first.
-        with station_db.read() as session:
-            before = median_ms(lambda p=params, k=kind: session.execute(text(FLOOR[k]), p).all())
+        before = median_ms(partial(_run, station_db, FLOOR[kind], params))
         rows.append(
             Row(f"station role search, {label}", now, "ms", floor, "≤ 2×", now <= 2 * floor)
         )
         rows.append(Row("  the indexed query under the policies", before, "ms", floor))
     station_db.dispose()
     return rows
+
+
+def _run(db: Database, sql: str, params: dict[str, Any]) -> object:
+    with db.read() as session:
+        return session.execute(text(sql), params).all()
 
 
 def main() -> int:

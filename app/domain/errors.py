@@ -83,8 +83,8 @@ class MonthClosed(InvalidInput):
     """
 
     def __init__(self, month: dt.date, message: str = "") -> None:
-        super().__init__(
-            message
-            or f"{month.year}年{month.month}月已月结。修改这个月的记录需要站长或管理员填写更正原因。"
+        default = (
+            f"{month.year}年{month.month}月已月结。修改这个月的记录需要站长或管理员填写更正原因。"
         )
+        super().__init__(message or default)
         self.month = month
