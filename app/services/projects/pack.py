@@ -233,7 +233,11 @@ class EvidencePackService:
             printed_on=ctx.today,
             printed_by=ctx.actor.display_name,
             note="\n".join(
-                (pack_sample.method(ctx.seed, ctx.sample_size, *ctx.sampled[:1]), f"抽中的个案：{sampled}", masked)
+                (
+                    pack_sample.method(ctx.seed, ctx.sample_size, *ctx.sampled[:1]),
+                    f"抽中的个案：{sampled}",
+                    masked,
+                )
             ),
         )
 
@@ -243,7 +247,7 @@ class EvidencePackService:
         details: dict[str, Any] = {
             "what": "evidence_pack", "first": str(ctx.first), "last": str(ctx.last),
             "seed": request.seed, "sample": request.sample, "sampled": list(ctx.sampled),
-            "files": files, "folder": out.name, "revealed": request.reveal,
+            "files": files, "file": out.name, "revealed": request.reveal,
         }  # fmt: skip
         if request.reveal:
             details["reason"] = reason
