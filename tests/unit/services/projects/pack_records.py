@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PIL import Image
 from sqlalchemy import select
@@ -49,7 +50,7 @@ def build_pack(db: Database, admin: Actor, folder: Path) -> Pack:
     user = admin.user_id
     with db.write() as s:
 
-        def add(model: type, **values: object) -> object:
+        def add(model: type, **values: object) -> Any:
             row = model(station_id=admin.station_id, created_by_id=user, **values)
             s.add(row)
             s.flush()
@@ -67,9 +68,13 @@ def build_pack(db: Database, admin: Actor, folder: Path) -> Pack:
             served_on=D(2026, 4, 9), duration_min=40, mode="home",
             content=f"入户探访{NAME}，核对身份证{ID_NUMBER}。", people_present=f"{NAME}及女儿",
         )  # fmt: skip
-        group = s.scalar(select(Group).where(Group.name == "长者小组"))
+        group = s.scalars(select(Group).where(Group.name == "长者小组")).one()
         add(GroupMember, group_id=group.id, client_id=client.id)
-        activity = s.scalar(select(Activity).where(Activity.held_on == D(2026, 4, 20)))
+        activity = s.scalars(
+            select(Activity).where(
+                Activity.held_on == D(2026, 4, 20), Activity.station_id == admin.station_id
+            )
+        ).one()
         activity.title = "端午包粽子"
         activity.content = f"{NAME}教大家包粽子。"
         add(ActivityParticipant, activity_id=activity.id, client_id=client.id)
