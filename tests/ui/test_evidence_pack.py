@@ -65,7 +65,7 @@ def test_documents_are_added_and_removed_in_their_dialog(
     dialog.dated.setDate(QDate(2026, 3, 20))
     dialog.add_file(paper)
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 1)
-    row = [dialog.table.item(0, c).text() for c in range(4)]
+    row = [dialog.table.model().index(0, c).data() for c in range(4)]
     assert row == ["制度", "2026-03-20", "管理制度", "管理制度.pdf"]
     dialog.add_file(tmp_path / "gone.pdf")
     qtbot.waitUntil(lambda: "找不到文件" in dialog.error.text())
