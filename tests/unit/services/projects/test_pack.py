@@ -7,6 +7,7 @@ import datetime as dt
 import shutil
 import subprocess
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -19,8 +20,10 @@ from app.domain.roles import Role
 from app.services.context import Actor
 from app.services.listing import ExportCancelled
 from app.services.projects.pack import EvidencePackService, PackRequest
+from app.services.projects.service import ProjectService
+from app.services.projects.types import ProjectInput, TargetInput
 from app.store.engine import Database
-from app.store.models import AuditEntry
+from app.store.models import AuditEntry, Station
 from tests import pdf_reading
 from tests.unit.services.projects.pack_records import ID_NUMBER, NAME, PHONE, TODAY, build_pack
 
@@ -207,3 +210,31 @@ def test_a_period_outside_the_project_or_a_used_folder_is_refused(
     with pytest.raises(InvalidInput, match="不是空文件夹"):
         packs.build(request(pack.project_id), used)
     assert [p.name for p in used.iterdir()] == ["old.txt"]
+
+
+def test_a_county_project_gathers_every_covered_station(
+    db: Database, admin: Actor, tmp_path: Path
+) -> None:
+    build_pack(db, admin, tmp_path)
+    with db.read() as session:
+        other = session.scalars(select(Station.id).where(Station.code == "JX0427")).one()
+    (county,) = ProjectService(db, admin, today=TODAY).add(
+        ProjectInput(
+            code="XM-县", name="全县项目", starts_on=D(2026, 3, 1), ends_on=D(2026, 12, 31),
+            station_ids=(admin.station_id, other),
+            targets=(TargetInput("cases_new", Decimal(10)),),
+        )
+    ).ids  # fmt: skip
+    out = tmp_path / "county"
+    result = service(db, admin, tmp_path).build(
+        request(county, sample=10, first_month=D(2026, 4, 1), last_month=D(2026, 4, 1)), out
+    )
+    assert "KB" in result.sampled  # the other station's case, opened in April
+    months = sorted(p.name for p in (out / "08_计划与报告/月报").iterdir())
+    assert months == ["月报_JX0426_2026-04.pdf", "月报_JX0427_2026-04.pdf"]
+    assert (out / "05_服务/小组/小组_JX0427_2026-04-01_外站小组.pdf").is_file()
+    book = load_workbook(out / "03_项目/项目指标完成情况.xlsx", read_only=True)
+    rows = list(book["新接个案（个）"].iter_rows(values_only=True))
+    book.close()
+    assert rows[2][0] == "站点" and {r[0] for r in rows[3:]} == {"梅林镇社工站", "东岗镇社工站"}
+    assert NAME not in "\n".join(every_text(out).values())
