@@ -4582,6 +4582,10 @@ Case management for township social work stations. Your records stay on this com
         <source>Choose a document in the list first.</source>
         <translation>请先在列表中选择一个文件。</translation>
     </message>
+    <message>
+        <source>Remove “%1” and its file from the project?</source>
+        <translation>从项目中删除“%1”及其文件？</translation>
+    </message>
 </context>
 <context>
     <name>ProjectDialog</name>

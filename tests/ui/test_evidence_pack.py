@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.domain.roles import Role
@@ -70,7 +71,9 @@ def test_documents_are_added_and_removed_in_their_dialog(
     dialog.add_file(tmp_path / "gone.pdf")
     qtbot.waitUntil(lambda: "找不到文件" in dialog.error.text())
     dialog.table.selectRow(0)
-    dialog.remove_selected()
+    question = dialog.remove_selected()
+    assert question is not None and "管理制度" in question.text()
+    question.button(QMessageBox.StandardButton.Yes).click()
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 0)
 
 

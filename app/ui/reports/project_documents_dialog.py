@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -29,6 +30,7 @@ from app.domain.errors import AppError
 from app.domain.project_documents import DOCUMENT_TYPES
 from app.services.context import Changes
 from app.services.projects.documents import DocumentView, ProjectDocumentService
+from app.ui.dialogs import confirm
 from app.ui.form_errors import ErrorLabel
 from app.ui.tasks import TaskRunner
 
@@ -123,12 +125,18 @@ class ProjectDocumentsDialog(QDialog):
             on_finally=lambda: self.add_button.setEnabled(True),
         )
 
-    def remove_selected(self) -> None:
+    def remove_selected(self) -> QMessageBox | None:
+        """Asks first: the file goes with the record."""
         row = self.table.currentRow()
         if not 0 <= row < len(self._shown):
             self.error.set_error(self.tr("Choose a document in the list first."))
-            return
-        chosen, documents = self._shown[row], self._documents
+            return None
+        chosen = self._shown[row]
+        question = self.tr("Remove “%1” and its file from the project?").replace("%1", chosen.title)
+        return confirm(self, question, lambda: self._remove(chosen))
+
+    def _remove(self, chosen: DocumentView) -> None:
+        documents = self._documents
         self._tasks.run(
             self,
             lambda: documents.remove(chosen.id, version=chosen.version),
