@@ -57,10 +57,10 @@ def documents(category: str, ctx: PackContext) -> list[PackItem]:
         if kinds.BY_KEY.get(d.doc_type, kinds.BY_KEY["other"]).folder != category:
             continue
         source = service.path_of(d)
-        name = file_name(
-            d.dated.isoformat(), d.type_label, d.title, suffix=Path(d.original_name).suffix.lower()
-        )
-        title = f"{d.type_label}：{d.title}（{d.dated.isoformat()}）"
+        shown = ctx.masker.text(d.title)  # a title may name someone (会议纪要：走访林秀英)
+        suffix = Path(d.original_name).suffix.lower()
+        name = file_name(d.dated.isoformat(), d.type_label, shown, suffix=suffix)
+        title = f"{d.type_label}：{shown}（{d.dated.isoformat()}）"
         if not source.is_file():
             items.append(PackItem(name, title, None, note="文件缺失，未收入"))
             continue
