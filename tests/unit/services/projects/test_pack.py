@@ -22,6 +22,7 @@ from app.services.listing import ExportCancelled
 from app.services.projects.pack import EvidencePackService, PackRequest
 from app.services.projects.service import ProjectService
 from app.services.projects.types import ProjectInput, TargetInput
+from app.services.reports.closing import MonthCloseService
 from app.store.engine import Database
 from app.store.models import AuditEntry, Station
 from tests import pdf_reading
@@ -91,6 +92,7 @@ def every_text(folder: Path) -> dict[str, str]:
 
 def test_the_pack_opens_and_masks_every_client(db: Database, admin: Actor, tmp_path: Path) -> None:
     pack = build_pack(db, admin, tmp_path)
+    MonthCloseService(db, admin, today=TODAY).close(MARCH)
     out = tmp_path / "材料包"
     result = service(db, admin, tmp_path).build(request(pack.project_id), out)
     assert result.folder == out and result.zip_path == tmp_path / "材料包.zip"
@@ -136,6 +138,9 @@ def test_the_pack_opens_and_masks_every_client(db: Database, admin: Actor, tmp_p
         assert NAME not in text, path
         assert PHONE not in text, path
         assert "梅林村3组" not in text, path
+    # A closed month's report is the one stored at 月结.
+    assert "已月结" in texts["08_计划与报告/月报/月报_2026-03.pdf"]
+    assert "已月结" not in texts["08_计划与报告/月报/月报_2026-05.pdf"]
     contents = texts["00_目录.pdf"]
     assert "SHA-256" in contents and "种子" in contents
 
