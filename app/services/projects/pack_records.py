@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from app.domain import project_rules
 from app.domain.codes import CodeList
@@ -36,6 +36,7 @@ from app.store.models import (
 from .pack_items import PackContext
 
 RECORDS_OF: dict[str, str] = {
+    "groups_new": "新开小组",
     "cases_new": "新接个案",
     "cases_closed": "结案个案",
     "service_records": "个案服务记录",
@@ -55,9 +56,8 @@ RECORDS_OF: dict[str, str] = {
     "trainings": "培训",
     "training_hours": "培训",
 }
-"""Which detail list of the monthly report holds the records a rule's figure counts
-(新开小组 has none there: `_groups_new` lists them)."""
-GROUPS_NEW = "新开小组"
+"""Which detail list holds the records a rule's figure counts: the monthly report's, and
+新开小组 (which the report has none of: `_groups_new` lists them)."""
 STATION = Column("站点", 14)
 
 
@@ -99,7 +99,7 @@ def _groups_new(session: Session, station_id: int, first: dt.date, last: dt.date
         Column("计划节数", 8, "int"),
     )
     return Detail(
-        GROUPS_NEW,
+        RECORDS_OF["groups_new"],
         columns,
         tuple((g.start_date, g.name, g.target_people, g.planned_sessions) for g in rows),
     )
@@ -110,9 +110,7 @@ def indicator_records(ctx: PackContext, found: dict[str, Detail]) -> list[Detail
     out = []
     for target in ctx.project.targets:
         rule = project_rules.BY_KEY[target.rule]
-        source = found.get(
-            RECORDS_OF.get(rule.figure, GROUPS_NEW if rule.figure == "groups_new" else "")
-        )
+        source = found.get(RECORDS_OF.get(rule.figure, ""))
         if source is None:
             continue
         out.append(Detail(f"{rule.label}（{rule.unit}）", source.columns, source.rows))
@@ -231,9 +229,15 @@ def supervision_sections(ctx: PackContext) -> tuple[Section, ...]:
     )
 
 
-def _linked(session: Session, owner: object, user: object, ids: list[int]) -> dict[int, list[int]]:
+def _linked(
+    session: Session,
+    owner: InstrumentedAttribute[int],
+    user: InstrumentedAttribute[int],
+    ids: list[int],
+) -> dict[int, list[int]]:
+    """parent id → the user ids linked to it (supervisees, trainees)."""
     found: dict[int, list[int]] = defaultdict(list)
     if ids:
-        for parent, user_id in session.execute(select(owner, user).where(owner.in_(ids))):  # type: ignore[call-overload,attr-defined]
+        for parent, user_id in session.execute(select(owner, user).where(owner.in_(ids))):
             found[parent].append(user_id)
     return found
