@@ -12,7 +12,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
-import logging
 import shutil
 from pathlib import Path
 
@@ -35,8 +34,6 @@ from .documents import ProjectDocumentService
 from .pack_items import PackContext, PackItem, PackSection, file_name
 from .service import ProjectService
 from .types import StationRef
-
-log = logging.getLogger(__name__)
 
 
 def staff(ctx: PackContext) -> list[PackItem]:
