@@ -123,8 +123,10 @@ class EvidencePackService:
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent))
         try:
             with StagedFiles(zip_path) as staged:
-                listed = self._write(ctx, staging, progress, is_cancelled)
+                listed, steps = self._write(ctx, staging, progress, is_cancelled)
                 _zip(staging, out.name, staged.path(zip_path))
+                if progress is not None:
+                    progress(steps, steps)
                 stop_if_cancelled(is_cancelled)
                 _move_in(staging, out)
                 try:
@@ -173,8 +175,9 @@ class EvidencePackService:
         root: Path,
         progress: Progress | None,
         is_cancelled: IsCancelled | None,
-    ) -> int:
-        """Every section's files, then the contents; returns how many files were written."""
+    ) -> tuple[int, int]:
+        """Every section's files, then the contents: (files written, the steps of the whole
+        build, the zip being the last)."""
         planned: list[tuple[PackSection, list[PackItem]]] = []
         for section in self._sections:
             stop_if_cancelled(is_cancelled)
@@ -201,7 +204,7 @@ class EvidencePackService:
         write_pack_document(self._contents(ctx, listed), root / CONTENTS)
         if progress is not None:
             progress(done + 1, total)
-        return done + 1
+        return done + 1, total
 
     def _contents(
         self, ctx: PackContext, listed: dict[str, list[tuple[str, str, str]]]
