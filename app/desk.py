@@ -51,6 +51,8 @@ from app.services.groups.service import GroupService
 from app.services.importing.service import RosterImportService
 from app.services.lists.service import ListExportService
 from app.services.packages.service import PackageService
+from app.services.projects.documents import ProjectDocumentService
+from app.services.projects.pack import EvidencePackService
 from app.services.projects.service import ProjectService
 from app.services.reports.closing import MonthCloseService
 from app.services.reports.service import ReportService, parse_month
@@ -328,6 +330,16 @@ class Desk:
     def projects(self) -> ProjectService:
         """服务项目: `list()`, `by_code(code)`, `add(…)`, `progress(id, month)`…"""
         return ProjectService(self.db, self.actor)
+
+    @cached_property
+    def project_documents(self) -> ProjectDocumentService:
+        """项目文件: `list(project_id)`, `add(project_id, file, doc_type=…, dated=…)`, `remove`."""
+        return ProjectDocumentService(self.db, self.actor)
+
+    @cached_property
+    def evidence_packs(self) -> EvidencePackService:
+        """评估材料包: `build(PackRequest(…), folder)` writes the folder and its .zip."""
+        return EvidencePackService(self.db, self.actor)
 
     @cached_property
     def dashboard(self) -> DashboardService:

@@ -35,9 +35,11 @@ from app.demo.bulk import BulkRows, load_scene
 from app.demo.cases import SCALES as CASE_SCALES
 from app.demo.cases import fill_cases, station_clients
 from app.demo.consents import fill_consents
+from app.demo.documents import add_documents
 from app.demo.households import Households, Place
 from app.demo.people import People, chance
-from app.demo.projects import add_project
+from app.demo.photos import add_photos
+from app.demo.projects import MONTHS_UNDER_WAY, add_project
 from app.demo.rows import RowWriter
 from app.demo.staff import StaffPlan, add_staff
 from app.domain.codes import COMMUNITY, village_kind
@@ -45,6 +47,7 @@ from app.domain.errors import InvalidInput
 from app.domain.roles import Permission
 from app.services.access import audit, passwords
 from app.services.context import Actor, Changes
+from app.services.reports.service import add_months
 from app.services.settings.setup import SetupService
 from app.store import backfill, search
 from app.store.engine import Database
@@ -283,7 +286,10 @@ class _Filler:
                 self._station(session, item, index)
         with self._unit(outer) as session:
             with self._step("服务项目"):
-                add_project(session, self.actor, self.today)
+                project_id = add_project(session, self.actor, self.today)
+                add_documents(session, self.actor, project_id)
+                since = add_months(self.today.replace(day=1), -MONTHS_UNDER_WAY)
+                add_photos(session, self.actor, since, seed=self.seed)
             with self._step("检索索引"):
                 search.rebuild(session)
             summary = self._summary(work, staff, time.perf_counter() - started)

@@ -66,6 +66,8 @@ _ACTIONS: dict[str, str] = {
     "add_photo": "添加照片",
     "caption_photo": "修改照片说明",
     "remove_photo": "删除照片",
+    "add_document": "添加项目文件",
+    "remove_document": "删除项目文件",
     "consent": "登记知情同意",
     "consent_withdraw": "撤回知情同意",
     "anonymise": "匿名化",

@@ -29,6 +29,8 @@ KEY_LABELS: dict[str, str] = {
     "cutoff": "截止日期",
     "day": "日期",
     "decision": "接案决定",
+    "doc_type": "文件类型",
+    "document_id": "项目文件编号",
     "done": "操作",
     "encrypted": "已加密",
     "entry_id": "日志条目编号",
@@ -83,6 +85,8 @@ KEY_LABELS: dict[str, str] = {
     "round": "预估轮次",
     "rows": "行数",
     "scale": "规模",
+    "sample": "抽查个案数",
+    "sampled": "抽中的个案",
     "seed": "随机种子",
     "set_aside": "原数据库另存为",
     "sha256": "文件校验值",
@@ -287,6 +291,7 @@ EXPORT_WHAT_LABELS: dict[str, str] = {
     "case_file_pdf": "个案档案（PDF）",
     "activity_record_pdf": "活动记录（PDF）",
     "group_file_pdf": "小组档案（PDF）",
+    "evidence_pack": "评估材料包",
 }
 
 LOGIN_FAILURE_LABELS: dict[str, str] = {

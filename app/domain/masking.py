@@ -45,6 +45,14 @@ def shown_birth_date(
     return birth if may_reveal or not id_number else None
 
 
+def mask_name(name: str | None) -> str:
+    """`张桂兰` → `张**`: the surname stays, so a masked list still reads as people."""
+    if not name:
+        return ""
+    name = name.strip()
+    return name[:1] + "*" * (len(name) - 1)
+
+
 def mask_phone(phone: str | None) -> str:
     """`13812341234` → `138****1234`; other numbers keep only their last four."""
     if not phone:

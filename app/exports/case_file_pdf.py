@@ -24,7 +24,7 @@ def write(data: CaseFile, path: Path) -> Path:
     st = styles()
     story: list[Flowable] = _cover(data, st)
     for section in data.sections:
-        story += _section(section, st)
+        story += section_story(section, st)
     story += _signatures(data, st)
     return write_pdf(
         path, story, station_name=data.station_name, title=f"{data.title} {data.case_no}",
@@ -48,7 +48,8 @@ def _cover(data: CaseFile, st: Styles) -> list[Flowable]:
     ]
 
 
-def _section(section: Section, st: Styles) -> list[Flowable]:
+def section_story(section: Section, st: Styles) -> list[Flowable]:
+    """A section's title and records (the evidence pack's documents are laid out alike)."""
     # Keep a section title off the bottom of a page, away from its first record.
     out: list[Flowable] = [CondPageBreak(40 * mm), text(section.title, st.h1)]
     if not section.blocks:

@@ -37,6 +37,12 @@ def month_label(report: ProjectProgress, index: int) -> str:
 
 def write_progress_xlsx(report: ProjectProgress, path: Path) -> Path:
     book = Workbook(write_only=True)
+    progress_sheets(book, report)
+    return _save(book, path)
+
+
+def progress_sheets(book: Workbook, report: ProjectProgress) -> None:
+    """进度, 按月 and 说明 (the evidence pack's indicator table adds its record lists)."""
     info = info_line(report)
     header = ("指标", "单位", "权重", "目标值", "实际完成", "完成率", "应完成进度", "状态")
     ws = _heading(book, PROGRESS, report.title, info, header, (20, 7, 8, 11, 11, 10, 11, 10))
@@ -61,7 +67,6 @@ def write_progress_xlsx(report: ProjectProgress, path: Path) -> Path:
     ws.table("项目信息", ("项目", "内容"), contract)
     _by_month(book, report, info)
     _notes(book, report.title, info, report.definitions)
-    return _save(book, path)
 
 
 def _state(line: ProgressLine) -> str:

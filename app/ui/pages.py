@@ -21,6 +21,8 @@ from app.services.groups.printing import GroupPrintService
 from app.services.groups.service import GroupService
 from app.services.importing.service import RosterImportService
 from app.services.lists.service import ListExportService
+from app.services.projects.documents import ProjectDocumentService
+from app.services.projects.pack import EvidencePackService
 from app.services.projects.service import ProjectService
 from app.services.reports.closing import MonthCloseService
 from app.services.reports.service import ReportService
@@ -159,6 +161,8 @@ def _build(key: str, *, db: Database, actor: Actor, tasks: TaskRunner) -> QWidge
             reports=ReportService(db, actor),
             months=MonthCloseService(db, actor),
             projects=ProjectService(db, actor),
+            documents=ProjectDocumentService(db, actor),
+            packs=EvidencePackService(db, actor),
             tasks=tasks,
         )
     if key == COUNTY:

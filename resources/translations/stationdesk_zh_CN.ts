@@ -4539,6 +4539,144 @@ Case management for township social work stations. Your records stay on this com
         <source>New project…</source>
         <translation>新建服务项目…</translation>
     </message>
+    <message>
+        <source>Documents…</source>
+        <translation>项目文件…</translation>
+    </message>
+    <message>
+        <source>Evidence pack…</source>
+        <translation>评估材料包…</translation>
+    </message>
+    <message>
+        <source>Build the evaluation's evidence pack of the project (a folder and a zip)</source>
+        <translation>生成本项目的评估材料包（文件夹和压缩包）</translation>
+    </message>
+</context>
+<context>
+    <name>EvidencePackDialog</name>
+    <message>
+        <source>Evidence pack: %1</source>
+        <translation>评估材料包：%1</translation>
+    </message>
+    <message>
+        <source>The evaluator's number: the same seed draws the same cases</source>
+        <translation>评估机构给的数字：同一种子抽出的个案相同</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Show clients' full names and ID numbers</source>
+        <translation>显示服务对象完整姓名和身份证号</translation>
+    </message>
+    <message>
+        <source>Reason (written to the audit log)</source>
+        <translation>理由（记入操作日志）</translation>
+    </message>
+    <message>
+        <source>Client names and ID numbers are masked in every file. The cases are drawn by the seed; the contents explain how, so the evaluator can check the draw.</source>
+        <translation>每个文件中服务对象的姓名和身份证号都已遮挡。抽查个案按种子抽取，目录中写明抽取方法，评估机构可以复核。</translation>
+    </message>
+    <message>
+        <source>Build</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>From month</source>
+        <translation>起始月份</translation>
+    </message>
+    <message>
+        <source>To month</source>
+        <translation>结束月份</translation>
+    </message>
+    <message>
+        <source>Sampling seed</source>
+        <translation>抽样种子</translation>
+    </message>
+    <message>
+        <source>Case files sampled</source>
+        <translation>抽查个案数</translation>
+    </message>
+    <message>
+        <source>Save in</source>
+        <translation>保存位置</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Save the pack in</source>
+        <translation>选择材料包的保存位置</translation>
+    </message>
+    <message>
+        <source>Building…</source>
+        <translation>正在生成…</translation>
+    </message>
+    <message>
+        <source>Nothing was written.</source>
+        <translation>没有生成任何文件。</translation>
+    </message>
+    <message>
+        <source>Building the evidence pack…</source>
+        <translation>正在生成评估材料包…</translation>
+    </message>
+    <message>
+        <source>Saved %1 files in %2 and %3. Cases sampled: %4.</source>
+        <translation>已生成 %1 个文件，保存在 %2 和 %3。抽查个案：%4。</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectDocumentsDialog</name>
+    <message>
+        <source>Project documents: %1</source>
+        <translation>项目文件：%1</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Title (default: the file's name)</source>
+        <translation>名称（默认为文件名）</translation>
+    </message>
+    <message>
+        <source>Add file…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Choose the document</source>
+        <translation>选择项目文件</translation>
+    </message>
+    <message>
+        <source>Choose a document in the list first.</source>
+        <translation>请先在列表中选择一个文件。</translation>
+    </message>
+    <message>
+        <source>Remove “%1” and its file from the project?</source>
+        <translation>从项目中删除“%1”及其文件？</translation>
+    </message>
 </context>
 <context>
     <name>ProjectDialog</name>

@@ -76,7 +76,7 @@ def image_suffix(source: Path) -> str:
     return SUFFIXES[kind]
 
 
-def copy_in(source: Path, folder: Path, suffix: str) -> tuple[str, str]:
+def copy_in(source: Path, folder: Path, suffix: str, *, what: str = "照片") -> tuple[str, str]:
     """Copy `source` into `folder` under a random name; returns (file name, sha256)."""
     folder.mkdir(parents=True, exist_ok=True)
     name = f"{uuid.uuid4().hex}{suffix}"
@@ -94,7 +94,7 @@ def copy_in(source: Path, folder: Path, suffix: str) -> tuple[str, str]:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise StorageError(
-            f"照片“{source.name}”没有复制成功（{exc.strerror or exc}）。请检查磁盘空间后重试。"
+            f"{what}“{source.name}”没有复制成功（{exc.strerror or exc}）。请检查磁盘空间后重试。"
         ) from exc
     return name, digest.hexdigest()
 

@@ -27,12 +27,14 @@ from app.store.models import Station  # noqa: F401  (registers every table)
 # bookkeeping, and the code lists (the county's, sent back in the return package).
 # Service projects (服务项目) are not carried yet: a project is the buyer's contract, and
 # its targets (`project_targets`) hang on the project, not on a station; the county keeps
-# its projects itself, so a station's own projects stay on its file for now.
+# its projects itself, so a station's own projects (and the documents attached to them,
+# whose files lie in the data folder) stay on its file for now.
 _LEFT_OUT = frozenset(
     {
         "stations",
         "projects",
         "project_stations",
+        "project_documents",
         "audit_log",
         "code_items",
         "package_log",

@@ -110,17 +110,7 @@ class ProjectService:
         )
 
     def _visible(self, session: Session, project_id: int) -> Project:
-        self._actor.require(Permission.REPORTS)
-        project = session.get(Project, project_id)
-        if project is None:
-            raise NotFound("该项目不存在。")
-        if self._actor.role is not Role.ADMIN:
-            covered = session.scalars(
-                select(ProjectStation.station_id).where(ProjectStation.project_id == project.id)
-            ).all()
-            if self._actor.station_id not in covered:
-                raise PermissionDenied("只能查看覆盖本站的项目。")
-        return project
+        return visible(session, self._actor, project_id)
 
     def _detail(self, session: Session, project: Project) -> ProjectDetail:
         refs = tuple(
@@ -256,6 +246,22 @@ class ProjectService:
                 files=files,
             )  # fmt: skip
         return report
+
+
+def visible(session: Session, actor: Actor, project_id: int) -> Project:
+    """The project, if the actor may see it (it covers their station; the administrator
+    sees every project)."""
+    actor.require(Permission.REPORTS)
+    project = session.get(Project, project_id)
+    if project is None:
+        raise NotFound("该项目不存在。")
+    if actor.role is not Role.ADMIN:
+        covered = session.scalars(
+            select(ProjectStation.station_id).where(ProjectStation.project_id == project.id)
+        ).all()
+        if actor.station_id not in covered:
+            raise PermissionDenied("只能查看覆盖本站的项目。")
+    return project
 
 
 def info_of(project: Project, stations: tuple[StationRef, ...]) -> ProjectInfo:

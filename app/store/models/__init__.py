@@ -33,7 +33,7 @@ from app.store.models.groups import (
 from app.store.models.history import DatedValue, MonthClose, MonthCorrection
 from app.store.models.org import CodeItem, Setting, Station, User, Village
 from app.store.models.packages import DeletedRow, PackageBase, PackageConflict, PackageLog
-from app.store.models.projects import Project, ProjectStation, ProjectTarget
+from app.store.models.projects import Project, ProjectDocument, ProjectStation, ProjectTarget
 from app.store.models.staff import (
     Resource,
     Supervision,
@@ -81,6 +81,7 @@ __all__ = [
     "PackageConflict",
     "PackageLog",
     "Project",
+    "ProjectDocument",
     "ProjectStation",
     "ProjectTarget",
     "Referral",

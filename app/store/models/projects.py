@@ -22,7 +22,7 @@ from decimal import Decimal
 from sqlalchemy import Date, ForeignKey, Integer, Numeric, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.store.base import Base, Tracked
+from app.store.base import Base, StationOwned, Tracked
 
 
 class Project(Tracked, Base):
@@ -64,3 +64,24 @@ class ProjectTarget(Tracked, Base):
     weight: Mapped[Decimal] = mapped_column(Numeric(6, 2), default=Decimal(0))
     """Share in the project's weighted score; all zero means equal weights."""
     sort: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ProjectDocument(StationOwned, Base):
+    """A file attached to a project (合同, 项目计划, 制度…): copied into the data folder under
+    a random name, as activity photos are; the name it came with is kept for the pack.
+
+    It belongs to the station that attached it, so on the county's server a station sees
+    the documents it attached (the station policy, app/store/postgres_rls.py).
+    """
+
+    __tablename__ = "project_documents"
+
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"), index=True)
+    doc_type: Mapped[str] = mapped_column(String(16))
+    """A key of app/domain/project_documents.DOCUMENT_TYPES."""
+    dated: Mapped[dt.date] = mapped_column(Date)
+    title: Mapped[str] = mapped_column(String(200))
+    file_name: Mapped[str] = mapped_column(String(80))
+    original_name: Mapped[str] = mapped_column(String(255), default="")
+    size_bytes: Mapped[int] = mapped_column(Integer, default=0)
+    sha256: Mapped[str] = mapped_column(String(64), default="")

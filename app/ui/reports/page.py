@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import AppError, StorageError
 from app.services.listing import ExportCancelled
+from app.services.projects.documents import ProjectDocumentService
+from app.services.projects.pack import EvidencePackService
 from app.services.projects.service import ProjectService
 from app.services.projects.types import ProjectProgress
 from app.services.reports.closing import MonthCloseService
@@ -78,6 +80,8 @@ class ReportsPage(QWidget):
         tasks: TaskRunner,
         months: MonthCloseService | None = None,
         projects: ProjectService | None = None,
+        documents: ProjectDocumentService | None = None,
+        packs: EvidencePackService | None = None,
         today: dt.date | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -94,7 +98,10 @@ class ReportsPage(QWidget):
         self.kind.addItem(self.tr("Targets report"), TARGETS)
         if projects is not None:
             self.kind.addItem(self.tr("Project progress"), PROJECT)
-        self.projects = ProjectChooser(projects=projects, tasks=tasks, today=today, parent=self)
+        self.projects = ProjectChooser(
+            projects=projects, tasks=tasks, today=today, documents=documents, packs=packs,
+            folder=lambda: Path(self.folder.text().strip() or "."), parent=self,
+        )  # fmt: skip
         self.project = self.projects.combo
         self.month = QDateEdit(self)
         self.month.setDisplayFormat("yyyy-MM")
@@ -105,10 +112,10 @@ class ReportsPage(QWidget):
         self.year.setValue(today.year)
         self.station = QComboBox(self)
         self.folder = QLineEdit(self)
-        documents = QStandardPaths.writableLocation(
+        documents_dir = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation
         )
-        self.folder.setText(str(Path(documents or Path.home()) / "社工站报表"))
+        self.folder.setText(str(Path(documents_dir or Path.home()) / "社工站报表"))
         self.browse_button = QPushButton(self.tr("Browse…"), self)
         self.excel = QCheckBox(self.tr("Excel"), self)
         self.excel.setChecked(True)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.domain.masking import mask_id, mask_phone, shown_birth_date
+from app.domain.masking import mask_id, mask_name, mask_phone, shown_birth_date
 
 
 def test_an_id_number_keeps_only_its_province() -> None:
@@ -59,3 +59,11 @@ def test_a_masked_phone_never_shows_more_than_seven_characters(phone: str) -> No
     masked = mask_phone(phone)
     assert len(masked) == len(phone)
     assert len(masked) - masked.count("*") <= 7
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [("张桂兰", "张**"), ("李四", "李*"), (" 欧阳娜娜 ", "欧***"), ("", ""), (None, "")],
+)
+def test_a_masked_name_keeps_the_surname_only(name: str | None, shown: str) -> None:
+    assert mask_name(name) == shown
