@@ -27,12 +27,19 @@ from app.store.models import Station  # noqa: F401  (registers every table)
 # bookkeeping, and the code lists (the county's, sent back in the return package).
 # Service projects (服务项目) are not carried yet: a project is the buyer's contract, and
 # its targets (`project_targets`) hang on the project, not on a station; the county keeps
-# its projects itself, so a station's own projects stay on its file for now.
+# its projects itself, so a station's own projects stay on its file for now. Evaluations
+# (评估) hang on indicator systems that may be the county's, so they stay too, for now.
 _LEFT_OUT = frozenset(
     {
         "stations",
         "projects",
         "project_stations",
+        "evaluation_systems",
+        "evaluation_indicators",
+        "evaluation_rounds",
+        "evaluation_scores",
+        "rectifications",
+        "rectification_files",
         "audit_log",
         "code_items",
         "package_log",
