@@ -80,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     from app.cli import (
         backup,
         case,
+        evaluation,
         export,
         importing,
         package,
@@ -107,6 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_parser(commands)
     report.add_parser(commands)
     project.add_parser(commands)
+    evaluation.add_parser(commands)
     package.add_parser(commands)
     server.add_parser(commands)
     return parser

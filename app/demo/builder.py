@@ -35,6 +35,7 @@ from app.demo.bulk import BulkRows, load_scene
 from app.demo.cases import SCALES as CASE_SCALES
 from app.demo.cases import fill_cases, station_clients
 from app.demo.consents import fill_consents
+from app.demo.evaluation import add_evaluations
 from app.demo.households import Households, Place
 from app.demo.people import People, chance
 from app.demo.projects import add_project
@@ -121,6 +122,9 @@ class DemoSummary:
             "volunteer",
             "resource",
             "project",
+            "evaluation_system",
+            "evaluation_round",
+            "rectification",
         )
     )
 
@@ -281,6 +285,8 @@ class _Filler:
         with self._unit(outer) as session:
             with self._step("服务项目"):
                 add_project(session, self.actor, self.today)
+            with self._step("第三方评估"):
+                add_evaluations(session, self.actor, self.today)
             with self._step("检索索引"):
                 search.rebuild(session)
             summary = self._summary(work, staff, time.perf_counter() - started)

@@ -27,7 +27,14 @@ from app.store.engine import Database
 from app.store.models import EvaluationIndicator, EvaluationSystem
 
 from . import sheet
-from .types import SYSTEM, Imported, IndicatorView, SystemDetail, SystemSummary
+from .types import (
+    SYSTEM,
+    Imported,
+    IndicatorView,
+    ParsedSystem,
+    SystemDetail,
+    SystemSummary,
+)
 
 NAME_LIMIT = 200
 
@@ -56,54 +63,14 @@ class IndicatorService:
         if not parsed.name or len(parsed.name) > NAME_LIMIT:
             raise InvalidInput(f"指标体系名称应为 1–{NAME_LIMIT} 个字。", field="name")
         station = None if self._actor.role is Role.ADMIN else self._actor.station_id
-        user = self._actor.user_id
         with self._db.write() as session:
-            existing = session.scalar(
-                select(EvaluationSystem.id).where(EvaluationSystem.name == parsed.name)
-            )
-            if existing is not None:
-                raise DuplicateRecord(
-                    f"已有名为“{parsed.name}”的指标体系，请另起名称（--name）后再导入。",
-                    existing_id=existing,
-                )
-            system = EvaluationSystem(
-                name=parsed.name, total_points=parsed.total_points,
-                bonus_points=parsed.bonus_points, veto_rule=parsed.veto_rule.value,
-                grades=json.dumps([g.as_json() for g in parsed.grades], ensure_ascii=False),
-                source_file=path.name[:260], station_id=station,
-                created_by_id=user, updated_by_id=user,
-            )  # fmt: skip
-            session.add(system)
-            session.flush()
-            ids: dict[tuple[str, ...], int] = {}
-            counters: dict[tuple[str, ...], int] = {}
-            codes: dict[tuple[str, ...], str] = {}
-            for sort, item in enumerate(parsed.indicators):
-                parent = item.path[:-1]
-                counters[parent] = counters.get(parent, 0) + 1
-                code = f"{codes[parent]}.{counters[parent]}" if parent else str(counters[parent])
-                codes[item.path] = code
-                row = EvaluationIndicator(
-                    system_id=system.id, parent_id=ids.get(parent), level=item.level,
-                    sort=sort, code=code, name=item.path[-1][:400], points=item.points,
-                    kind=item.kind.value, scorer=item.scorer.value if item.scorer else None,
-                    notes=item.notes, source_row=item.first_row, station_id=station,
-                    created_by_id=user, updated_by_id=user,
-                )  # fmt: skip
-                session.add(row)
-                session.flush()
-                ids[item.path] = row.id
-            audit.record(
-                session, self._actor, "import", entity=SYSTEM, entity_id=system.id,
-                name=parsed.name, indicators=len(parsed.indicators),
-                total=str(parsed.total_points),
-            )  # fmt: skip
+            system_id = store(session, self._actor, parsed, source=path.name, station_id=station)
         parents = {i.path[:-1] for i in parsed.indicators}
         return Imported(
-            system_id=system.id, name=parsed.name, indicators=len(parsed.indicators),
+            system_id=system_id, name=parsed.name, indicators=len(parsed.indicators),
             leaves=sum(1 for i in parsed.indicators if i.path not in parents),
             total_points=parsed.total_points, bonus_points=parsed.bonus_points,
-            changes=Changes.of(SYSTEM, ids=(system.id,)),
+            changes=Changes.of(SYSTEM, ids=(system_id,)),
         )  # fmt: skip
 
     def list(self) -> list[SystemSummary]:
@@ -132,6 +99,53 @@ class IndicatorService:
         self._actor.require(Permission.REPORTS)
         with self._db.read() as session:
             return load(session, system_id)
+
+
+def store(
+    session: Session, actor: Actor, parsed: ParsedSystem, *, source: str, station_id: int | None
+) -> int:
+    """Write a parsed system and its tree (codes 1, 1.2, 1.2.3 in sheet order); its id."""
+    existing = session.scalar(
+        select(EvaluationSystem.id).where(EvaluationSystem.name == parsed.name)
+    )
+    if existing is not None:
+        raise DuplicateRecord(
+            f"已有名为“{parsed.name}”的指标体系，请另起名称（--name）后再导入。",
+            existing_id=existing,
+        )
+    user = actor.user_id
+    system = EvaluationSystem(
+        name=parsed.name, total_points=parsed.total_points,
+        bonus_points=parsed.bonus_points, veto_rule=parsed.veto_rule.value,
+        grades=json.dumps([g.as_json() for g in parsed.grades], ensure_ascii=False),
+        source_file=source[:260], station_id=station_id,
+        created_by_id=user, updated_by_id=user,
+    )  # fmt: skip
+    session.add(system)
+    session.flush()
+    ids: dict[tuple[str, ...], int] = {}
+    counters: dict[tuple[str, ...], int] = {}
+    codes: dict[tuple[str, ...], str] = {}
+    for sort, item in enumerate(parsed.indicators):
+        parent = item.path[:-1]
+        counters[parent] = counters.get(parent, 0) + 1
+        code = f"{codes[parent]}.{counters[parent]}" if parent else str(counters[parent])
+        codes[item.path] = code
+        row = EvaluationIndicator(
+            system_id=system.id, parent_id=ids.get(parent), level=item.level,
+            sort=sort, code=code, name=item.path[-1][:400], points=item.points,
+            kind=item.kind.value, scorer=item.scorer.value if item.scorer else None,
+            notes=item.notes, source_row=item.first_row, station_id=station_id,
+            created_by_id=user, updated_by_id=user,
+        )  # fmt: skip
+        session.add(row)
+        session.flush()
+        ids[item.path] = row.id
+    audit.record(
+        session, actor, "import", entity=SYSTEM, entity_id=system.id,
+        name=parsed.name, indicators=len(parsed.indicators), total=str(parsed.total_points),
+    )  # fmt: skip
+    return system.id
 
 
 def _summary(system: EvaluationSystem, count: int) -> SystemSummary:
