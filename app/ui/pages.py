@@ -1,4 +1,4 @@
-"""The ten pages of the main window, each built with only the services it needs."""
+"""The eleven pages of the main window, each built with only the services it needs."""
 
 from __future__ import annotations
 
@@ -15,6 +15,9 @@ from app.services.community.printing import ActivityPrintService
 from app.services.community.service import ActivityService
 from app.services.context import Actor
 from app.services.dashboard.service import DashboardService
+from app.services.evaluation.indicators import IndicatorService
+from app.services.evaluation.rectifications import RectificationService
+from app.services.evaluation.rounds import EvaluationService
 from app.services.groups.printing import GroupPrintService
 from app.services.groups.service import GroupService
 from app.services.importing.service import RosterImportService
@@ -37,6 +40,7 @@ from app.ui.cases.page import CasesPage
 from app.ui.clients.page import ClientsPage
 from app.ui.community.page import CommunityPage
 from app.ui.dashboard.page import DashboardPage
+from app.ui.evaluation.page import EvaluationPage
 from app.ui.groups.page import GroupsPage
 from app.ui.reports.page import ReportsPage
 from app.ui.settings.page import SettingsPage
@@ -57,6 +61,7 @@ PAGES = (
     "staff",
     "volunteers",
     "reports",
+    "evaluation",
     "settings",
 )
 
@@ -75,6 +80,7 @@ def _build(key: str, *, db: Database, actor: Actor, tasks: TaskRunner) -> QWidge
             reminders=ReminderService(db, actor),
             tasks=tasks,
             key_figures=ReportService(db, actor).key_figures,
+            rectifications=RectificationService(db, actor).open_items,
         )
     if key == "clients":
         return ClientsPage(
@@ -153,6 +159,13 @@ def _build(key: str, *, db: Database, actor: Actor, tasks: TaskRunner) -> QWidge
             reports=ReportService(db, actor),
             months=MonthCloseService(db, actor),
             projects=ProjectService(db, actor),
+            tasks=tasks,
+        )
+    if key == "evaluation":
+        return EvaluationPage(
+            indicators=IndicatorService(db, actor),
+            evaluations=EvaluationService(db, actor),
+            rectifications=RectificationService(db, actor),
             tasks=tasks,
         )
     assert key == "settings"

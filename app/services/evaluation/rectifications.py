@@ -71,7 +71,7 @@ def add(
     session.flush()
     audit.record(
         session, actor, "create", entity=RECTIFICATION, entity_id=item.id,
-        round=row.id, due_on=f"{due_on}",
+        round_id=row.id, due_on=f"{due_on}",
     )  # fmt: skip
     return item
 
