@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableWidget
 from pytestqt.qtbot import QtBot
 
 from app.domain.clock import FixedClock
@@ -23,6 +24,19 @@ from app.ui.tasks import TaskRunner
 from tests.unit.services.evaluation import sheets
 
 NOW = dt.datetime(2026, 6, 30, 10, 0)
+
+
+def tree_text(page: EvaluationPage, top: int, child: int, column: int) -> str:
+    parent = page.round_view.tree.topLevelItem(top)
+    item = parent.child(child) if parent is not None else None
+    return item.text(column) if item is not None else ""
+
+
+def cell(table: QTableWidget, row: int, column: int) -> str:
+    item = table.item(row, column)
+    return item.text() if item is not None else ""
+
+
 EVIDENCE = Path("/nonexistent/evidence")  # these tests attach no files
 
 
@@ -61,9 +75,7 @@ def test_import_new_round_score_and_rectify(
     dialog.save()
     qtbot.waitUntil(lambda: page.detail is not None)
     assert page.history.rowCount() == 1
-    tree = page.round_view.tree
-    case = tree.topLevelItem(0).child(0)
-    assert case.text(0) == "1.1 个案服务" and case.text(2) == "第三方"
+    assert tree_text(page, 0, 0, 0) == "1.1 个案服务" and tree_text(page, 0, 0, 2) == "第三方"
 
     detail = page.detail
     assert detail is not None
@@ -72,9 +84,9 @@ def test_import_new_round_score_and_rectify(
     score.score.setValue(27)
     score.comment.setPlainText("档案较全")
     score.save()
-    qtbot.waitUntil(lambda: page.round_view.tree.topLevelItem(0).child(0).text(3) == "27")
+    qtbot.waitUntil(lambda: tree_text(page, 0, 0, 3) == "27")
     assert "Total 27 (base 27/100" in page.round_view.result.text()
-    assert page.history.item(0, 2).text() == "27"
+    assert cell(page.history, 0, 2) == "27"
 
     add = page.add_item()
     assert add is not None
@@ -82,13 +94,13 @@ def test_import_new_round_score_and_rectify(
     add.owner.setText("张社工")
     add.save()
     qtbot.waitUntil(lambda: page.items.rowCount() == 1)
-    assert page.items.item(0, 1).text() == "补齐个案档案"
+    assert cell(page.items, 0, 1) == "补齐个案档案"
     page.items.selectRow(0)
     close = page.close_item()
     assert close is not None
     close.note.setPlainText("已补齐")
     close.save()
-    qtbot.waitUntil(lambda: "已整改" in page.items.item(0, 3).text())
+    qtbot.waitUntil(lambda: "已整改" in cell(page.items, 0, 3))
 
     page.finish_button.click()
     qtbot.waitUntil(lambda: page.detail is not None and page.detail.summary.finished)
