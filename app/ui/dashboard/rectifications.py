@@ -37,7 +37,7 @@ class RectificationBox(QGroupBox):
         self._tasks = tasks
         self.items: list[RectificationView] = []
         self.list = QListWidget(self)
-        self.list.setMaximumHeight(150)
+        self.list.setMaximumHeight(120)
         self.list.itemActivated.connect(self._activated)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
