@@ -46,6 +46,9 @@ from app.services.community.printing import ActivityPrintService
 from app.services.community.service import ActivityService
 from app.services.context import Actor
 from app.services.dashboard.service import DashboardService
+from app.services.evaluation.indicators import IndicatorService
+from app.services.evaluation.rectifications import RectificationService
+from app.services.evaluation.rounds import EvaluationService
 from app.services.groups.printing import GroupPrintService
 from app.services.groups.service import GroupService
 from app.services.importing.service import RosterImportService
@@ -340,6 +343,21 @@ class Desk:
     def evidence_packs(self) -> EvidencePackService:
         """评估材料包: `build(PackRequest(…), folder)` writes the folder and its .zip."""
         return EvidencePackService(self.db, self.actor)
+
+    @cached_property
+    def indicators(self) -> IndicatorService:
+        """评估指标体系: `import_file(path)`, `list()`, `get(id)`, `write_template(path)`."""
+        return IndicatorService(self.db, self.actor)
+
+    @cached_property
+    def evaluations(self) -> EvaluationService:
+        """评估: `rounds()`, `get(id)`, `add_round(…)`, `record_scores(…)`, `finish(id)`…"""
+        return EvaluationService(self.db, self.actor)
+
+    @cached_property
+    def rectifications(self) -> RectificationService:
+        """整改: `open_items()`, `add(…)`, `close(…)`, `attach(…)`."""
+        return RectificationService(self.db, self.actor)
 
     @cached_property
     def dashboard(self) -> DashboardService:

@@ -1,7 +1,7 @@
 """`make screenshots`: every page of the main window and the main dialogs, as PNG files.
 
 Builds a demo station in a temporary folder, signs in as its administrator and saves
-./screenshots/<screen>/*.png for each screen below: the ten pages, a record open on each
+./screenshots/<screen>/*.png for each screen below: the eleven pages, a record open on each
 list page, and the dialogs that open without writing anything (new client, intake, group
 plan, activity, visit, supervision, training, volunteer, import, export, password, about,
 the user guide), plus the set-up wizard and the login. Each screen runs in its own

@@ -80,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     from app.cli import (
         backup,
         case,
+        evaluation,
         evidence,
         export,
         importing,
@@ -109,6 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_parser(commands)
     project.add_parser(commands)
     evidence.add_parser(commands)
+    evaluation.add_parser(commands)
     package.add_parser(commands)
     server.add_parser(commands)
     return parser

@@ -36,6 +36,7 @@ from app.demo.cases import SCALES as CASE_SCALES
 from app.demo.cases import fill_cases, station_clients
 from app.demo.consents import fill_consents
 from app.demo.documents import add_documents
+from app.demo.evaluation import add_evaluations
 from app.demo.households import Households, Place
 from app.demo.people import People, chance
 from app.demo.photos import add_photos
@@ -124,6 +125,9 @@ class DemoSummary:
             "volunteer",
             "resource",
             "project",
+            "evaluation_system",
+            "evaluation_round",
+            "rectification",
         )
     )
 
@@ -290,6 +294,8 @@ class _Filler:
                 add_documents(session, self.actor, project_id)
                 since = add_months(self.today.replace(day=1), -MONTHS_UNDER_WAY)
                 add_photos(session, self.actor, since, seed=self.seed)
+            with self._step("第三方评估"):
+                add_evaluations(session, self.actor, self.today)
             with self._step("检索索引"):
                 search.rebuild(session)
             summary = self._summary(work, staff, time.perf_counter() - started)

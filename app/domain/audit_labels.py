@@ -29,6 +29,9 @@ ENTITY_LABELS: dict[str, str] = {
     "report": "报表",
     "project": "服务项目",
     "package": "数据包",
+    "evaluation_system": "评估指标体系",
+    "evaluation_round": "评估",
+    "rectification": "整改事项",
 }
 
 REFUSAL_ACTIONS = ("refused", "login_failed")
@@ -78,6 +81,11 @@ _ACTIONS: dict[str, str] = {
     "package_return_export": "导出回执包",
     "package_return_import": "导入回执包",
     "package_conflict_resolved": "处理数据包冲突",
+    "score": "评分",
+    "finish": "完成评估",
+    "close": "完成整改",
+    "reopen": "重新打开",
+    "attach": "附加证明材料",
 } | {action.value: label for action, label in ACTION_LABELS.items()}
 
 

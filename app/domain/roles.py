@@ -49,6 +49,8 @@ class Permission(enum.Enum):
     """Close a month (月结) and correct a closed month: the station head signs the report."""
     MANAGE_PROJECTS = "manage_projects"
     """Add and change purchased-service projects (服务项目) and their targets."""
+    EVALUATE = "evaluate"
+    """Import indicator systems, record evaluation rounds and scores, close 整改 items."""
     EXCHANGE_PACKAGES = "exchange_packages"
     """Export a station's data package (数据包), import one at the county, decide conflicts."""
 
@@ -68,6 +70,7 @@ _HEAD = frozenset(
         Permission.VIEW_AUDIT,
         Permission.CLOSE_MONTH,
         Permission.MANAGE_PROJECTS,
+        Permission.EVALUATE,
         Permission.EXCHANGE_PACKAGES,
     }
 )

@@ -38,8 +38,9 @@ from app.store.search_pinyin import TABLE as PINYIN_TABLE
 MAPPING = "stationdesk_station_roles"
 AUDIT_HEAD = "stationdesk_audit_head"
 SHARED_READ = ("stations", "code_items")
-# Rows without a station: for everyone to read, the county to write.
-NULL_STATION_SHARED = ("settings", "audit_log")
+# Rows without a station: for everyone to read, the county to write. (The county's
+# evaluation indicator systems too; a station writes those it imported itself.)
+NULL_STATION_SHARED = ("settings", "audit_log", "evaluation_systems", "evaluation_indicators")
 
 OWN = f"station_id = (SELECT m.station_id FROM {MAPPING} m WHERE m.role_name = current_user)"
 OWN_STATION_ROW = f"id = (SELECT m.station_id FROM {MAPPING} m WHERE m.role_name = current_user)"

@@ -31,6 +31,7 @@ from app.ui.county.page import CountyPage
 from app.ui.dashboard.navigation import apply_filters
 from app.ui.dashboard.page import DashboardPage
 from app.ui.dialogs import keep_open
+from app.ui.evaluation.page import EvaluationPage
 from app.ui.groups.page import GroupsPage
 from app.ui.help.window import show_guide_for
 from app.ui.idle_lock import IdleLock
@@ -89,9 +90,12 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        for index in range(len(PAGES)):
-            # Ctrl+1 … Ctrl+9, then Ctrl+0 for the tenth page
-            shortcut = QShortcut(QKeySequence(f"Ctrl+{(index + 1) % 10}"), self)
+        # Ctrl+1 … Ctrl+9 for the first nine pages and Ctrl+0 for 设置, the last, as the
+        # guide says; the pages in between (评估) are reached from the list.
+        keys = {index: f"Ctrl+{index + 1}" for index in range(9)}
+        keys[len(PAGES) - 1] = "Ctrl+0"
+        for index, key in keys.items():
+            shortcut = QShortcut(QKeySequence(key), self)
             shortcut.activated.connect(lambda row=index: self.nav.setCurrentRow(row))
         self._build_menus()
         self._build_status_bar()
@@ -135,6 +139,7 @@ class MainWindow(QMainWindow):
             "staff": self.tr("Supervision & training"),
             "volunteers": self.tr("Volunteers & resources"),
             "reports": self.tr("Reports"),
+            "evaluation": self.tr("Evaluation"),
             "settings": self.tr("Settings"),
         }
 
@@ -145,6 +150,10 @@ class MainWindow(QMainWindow):
             cases = self.page("cases")
             assert isinstance(cases, CasesPage)
             cases.show_case(int(str(filters["id"])))
+        elif key == "evaluation":
+            evaluation = self._go("evaluation")
+            assert isinstance(evaluation, EvaluationPage)
+            evaluation.show_round(int(str(filters["round"])))
         elif key in ("clients", "cases"):
             self.nav.setCurrentRow(PAGES.index(key))
             page = self.page(key)

@@ -1,5 +1,5 @@
-"""The ten pages of the main window (and the county administrator's 县级总览), each built
-with only the services it needs."""
+"""The eleven pages of the main window (and the county administrator's 县级总览), each
+built with only the services it needs."""
 
 from __future__ import annotations
 
@@ -17,6 +17,9 @@ from app.services.community.service import ActivityService
 from app.services.context import Actor
 from app.services.county.service import CountyService
 from app.services.dashboard.service import DashboardService
+from app.services.evaluation.indicators import IndicatorService
+from app.services.evaluation.rectifications import RectificationService
+from app.services.evaluation.rounds import EvaluationService
 from app.services.groups.printing import GroupPrintService
 from app.services.groups.service import GroupService
 from app.services.importing.service import RosterImportService
@@ -42,6 +45,7 @@ from app.ui.clients.page import ClientsPage
 from app.ui.community.page import CommunityPage
 from app.ui.county.page import CountyPage
 from app.ui.dashboard.page import DashboardPage
+from app.ui.evaluation.page import EvaluationPage
 from app.ui.groups.page import GroupsPage
 from app.ui.reports.page import ReportsPage
 from app.ui.settings.page import SettingsPage
@@ -62,6 +66,7 @@ PAGES = (
     "staff",
     "volunteers",
     "reports",
+    "evaluation",
     "settings",
 )
 COUNTY = "county"
@@ -83,6 +88,7 @@ def _build(key: str, *, db: Database, actor: Actor, tasks: TaskRunner) -> QWidge
             reminders=ReminderService(db, actor),
             tasks=tasks,
             key_figures=ReportService(db, actor).key_figures,
+            rectifications=RectificationService(db, actor).open_items,
         )
     if key == "clients":
         return ClientsPage(
@@ -167,5 +173,12 @@ def _build(key: str, *, db: Database, actor: Actor, tasks: TaskRunner) -> QWidge
         )
     if key == COUNTY:
         return CountyPage(county=CountyService(db, actor), tasks=tasks)
+    if key == "evaluation":
+        return EvaluationPage(
+            indicators=IndicatorService(db, actor),
+            evaluations=EvaluationService(db, actor),
+            rectifications=RectificationService(db, actor),
+            tasks=tasks,
+        )
     assert key == "settings"
     return SettingsPage(db=db, actor=actor, tasks=tasks)

@@ -1865,6 +1865,25 @@ Save it?</source>
     </message>
 </context>
 <context>
+    <name>CloseDialog</name>
+    <message>
+        <source>Close rectification item</source>
+        <translation>完成整改</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>整改事项</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>完成情况</translation>
+    </message>
+</context>
+<context>
     <name>ClosureDialog</name>
     <message>
         <source>Request closure</source>
@@ -2562,6 +2581,141 @@ Log file: {path}</source>
     <message>
         <source>Save</source>
         <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationPage</name>
+    <message>
+        <source>Import indicators…</source>
+        <translation>导入指标…</translation>
+    </message>
+    <message>
+        <source>Import an indicator system from the evaluator's Excel sheet</source>
+        <translation>从评估机构的 Excel 表格导入指标体系</translation>
+    </message>
+    <message>
+        <source>Save template…</source>
+        <translation>保存模板…</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Open items</source>
+        <translation>未完成整改</translation>
+    </message>
+    <message>
+        <source>New round…</source>
+        <translation>新建评估…</translation>
+    </message>
+    <message>
+        <source>Finish round</source>
+        <translation>完成评估</translation>
+    </message>
+    <message>
+        <source>Make the scores final and apply the grade's consequence</source>
+        <translation>确定得分，并按等级处理后果（如需提交整改方案）</translation>
+    </message>
+    <message>
+        <source>Score sheet…</source>
+        <translation>评分表…</translation>
+    </message>
+    <message>
+        <source>Save the round's score sheet as Excel and PDF</source>
+        <translation>把本次评估的评分表保存为 Excel 和 PDF</translation>
+    </message>
+    <message>
+        <source>Record score…</source>
+        <translation>录入得分…</translation>
+    </message>
+    <message>
+        <source>Add item…</source>
+        <translation>添加整改…</translation>
+    </message>
+    <message>
+        <source>Close item…</source>
+        <translation>完成整改…</translation>
+    </message>
+    <message>
+        <source>Attach evidence…</source>
+        <translation>附加证明材料…</translation>
+    </message>
+    <message>
+        <source>Open evidence</source>
+        <translation>打开证明材料</translation>
+    </message>
+    <message>
+        <source>Evaluation rounds (scores over time)</source>
+        <translation>历次评估（得分变化）</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Rectification items</source>
+        <translation>整改事项</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <source>Indicator systems: {names}</source>
+        <translation>指标体系：{names}</translation>
+    </message>
+    <message>
+        <source>Imported “{name}”: {count} indicators, base total {total}.</source>
+        <translation>已导入“{name}”：{count} 项指标，基础总分 {total}。</translation>
+    </message>
+    <message>
+        <source>Import indicators</source>
+        <translation>导入指标体系</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel 文件 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save template</source>
+        <translation>保存模板</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Choose a lowest-level indicator to score.</source>
+        <translation>请选择一项最末级指标再评分。</translation>
+    </message>
+    <message>
+        <source>Choose an item first.</source>
+        <translation>请先选择一条整改事项。</translation>
+    </message>
+    <message>
+        <source>Attach evidence</source>
+        <translation>附加证明材料</translation>
+    </message>
+    <message>
+        <source>The chosen item has no evidence files.</source>
+        <translation>所选整改事项还没有证明材料。</translation>
+    </message>
+    <message>
+        <source>Score sheet</source>
+        <translation>评分表</translation>
     </message>
 </context>
 <context>
@@ -3917,6 +4071,8 @@ Case management for township social work stations. Your records stay on this com
     <message>
         <source>County overview</source>
         <translation>县级总览</translation>
+        <source>Evaluation</source>
+        <translation>评估</translation>
     </message>
 </context>
 <context>
@@ -4411,6 +4567,79 @@ Case management for township social work stations. Your records stay on this com
         <translation>
             <numerusform>共 %n 条</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RectificationBox</name>
+    <message>
+        <source>Open rectification items</source>
+        <translation>待整改事项</translation>
+    </message>
+    <message>
+        <source>Overdue {due}: {what}</source>
+        <translation>已逾期 {due}：{what}</translation>
+    </message>
+    <message>
+        <source>Due {due}: {what}</source>
+        <translation>{due} 前：{what}</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>……另有 {count} 项</translation>
+    </message>
+</context>
+<context>
+    <name>RectificationDialog</name>
+    <message>
+        <source>New rectification item</source>
+        <translation>添加整改事项</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>What to rectify *</source>
+        <translation>整改内容 *</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>相关指标</translation>
+    </message>
+</context>
+<context>
+    <name>RectificationTable</name>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>What to rectify</source>
+        <translation>整改内容</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证明材料</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
     </message>
 </context>
 <context>
@@ -5107,6 +5336,127 @@ Case management for township social work stations. Your records stay on this com
     </message>
 </context>
 <context>
+    <name>RoundDialog</name>
+    <message>
+        <source>New evaluation round</source>
+        <translation>新建评估</translation>
+    </message>
+    <message>
+        <source>Indicator system *</source>
+        <translation>指标体系 *</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>评估类型</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>评估日期</translation>
+    </message>
+    <message>
+        <source>Evaluation agency</source>
+        <translation>评估机构</translation>
+    </message>
+    <message>
+        <source>Evaluators</source>
+        <translation>评估人员</translation>
+    </message>
+</context>
+<context>
+    <name>RoundView</name>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <source>Scorer</source>
+        <translation>评分主体</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Self-assessment</source>
+        <translation>自评</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>评语</translation>
+    </message>
+    <message>
+        <source>Choose a round on the left, or add one.</source>
+        <translation>请在左边选择一次评估，或新建评估。</translation>
+    </message>
+    <message>
+        <source>Triggered</source>
+        <translation>触发</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>未触发</translation>
+    </message>
+    <message>
+        <source>Total {total} (base {base}/{base_max}, bonus {bonus}/{bonus_max})</source>
+        <translation>总分 {total}（基础 {base}/{base_max}，加分 {bonus}/{bonus_max}）</translation>
+    </message>
+    <message>
+        <source>Grade: {grade}</source>
+        <translation>等级：{grade}</translation>
+    </message>
+    <message>
+        <source>Scored {scored} of {leaves}</source>
+        <translation>已评 {scored}/{leaves} 项</translation>
+    </message>
+    <message>
+        <source>Veto triggered</source>
+        <translation>已触发一票否决</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>已完成</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreDialog</name>
+    <message>
+        <source>Record score</source>
+        <translation>录入得分</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Scoring notes</source>
+        <translation>评分说明</translation>
+    </message>
+    <message>
+        <source>Veto item: 1 = triggered, 0 = not triggered</source>
+        <translation>一票否决项：1 = 触发，0 = 未触发</translation>
+    </message>
+    <message>
+        <source>Points: {points}</source>
+        <translation>分值：{points}</translation>
+    </message>
+    <message>
+        <source>Scorer</source>
+        <translation>评分主体</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>评语</translation>
+    </message>
+</context>
+<context>
     <name>ScoreTable</name>
     <message>
         <source>Member</source>
@@ -5597,6 +5947,13 @@ Case management for township social work stations. Your records stay on this com
     <message>
         <source>Follow-up</source>
         <translation>后续跟进</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDialog</name>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
     </message>
 </context>
 <context>

@@ -31,7 +31,7 @@ from tests.ui.shell_helpers import chinese_ui, visible
 
 NAVIGATION_ZH = [
     "工作台", "服务对象", "个案", "小组", "社区活动", "走访与日志", "督导与培训", "志愿者与资源",
-    "报表", "设置",
+    "报表", "评估", "设置",
 ]  # fmt: skip
 
 
@@ -50,7 +50,7 @@ def test_navigation_is_final_and_chinese(
 
 def test_pages_are_the_real_ones_where_they_exist(main_window: MainWindow) -> None:
     window = main_window
-    assert len(PAGES) == window.stack.count() == window.nav.count() == 10
+    assert len(PAGES) == window.stack.count() == window.nav.count() == 11
     expected = {
         "dashboard": DashboardPage, "clients": ClientsPage, "cases": CasesPage,
         "groups": GroupsPage, "community": CommunityPage, "visits": VisitsPage,

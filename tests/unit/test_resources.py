@@ -52,7 +52,7 @@ def test_the_user_guide_is_found_and_every_page_has_a_title_and_text() -> None:
     assert [page.title for page in pages] == [
         "第一次启动", "登记服务对象", "开个案和结案", "小组工作", "社区活动与走访",
         "月报与月结", "补录（发生日期）", "备份与恢复", "导入名单", "常见问题",
-        "数据包（离线站点与县里交换数据）",
+        "数据包（离线站点与县里交换数据）", "第三方评估与整改",
     ]  # fmt: skip
     for page in pages:
         body = page.text.split("\n", 1)[1]

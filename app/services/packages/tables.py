@@ -28,13 +28,20 @@ from app.store.models import Station  # noqa: F401  (registers every table)
 # Service projects (服务项目) are not carried yet: a project is the buyer's contract, and
 # its targets (`project_targets`) hang on the project, not on a station; the county keeps
 # its projects itself, so a station's own projects (and the documents attached to them,
-# whose files lie in the data folder) stay on its file for now.
+# whose files lie in the data folder) stay on its file for now. Evaluations (评估) hang on
+# indicator systems that may be the county's, so they stay too, for now.
 _LEFT_OUT = frozenset(
     {
         "stations",
         "projects",
         "project_stations",
         "project_documents",
+        "evaluation_systems",
+        "evaluation_indicators",
+        "evaluation_rounds",
+        "evaluation_scores",
+        "rectifications",
+        "rectification_files",
         "audit_log",
         "code_items",
         "package_log",

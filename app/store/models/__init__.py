@@ -23,6 +23,14 @@ from app.store.models.community import (
     Visit,
     VisitClient,
 )
+from app.store.models.evaluation import (
+    EvaluationIndicator,
+    EvaluationRound,
+    EvaluationScore,
+    EvaluationSystem,
+    Rectification,
+    RectificationFile,
+)
 from app.store.models.groups import (
     Group,
     GroupAttendance,
@@ -68,6 +76,10 @@ __all__ = [
     "Consent",
     "DatedValue",
     "DeletedRow",
+    "EvaluationIndicator",
+    "EvaluationRound",
+    "EvaluationScore",
+    "EvaluationSystem",
     "Group",
     "GroupAttendance",
     "GroupFacilitator",
@@ -84,6 +96,8 @@ __all__ = [
     "ProjectDocument",
     "ProjectStation",
     "ProjectTarget",
+    "Rectification",
+    "RectificationFile",
     "Referral",
     "Resource",
     "ServiceRecord",

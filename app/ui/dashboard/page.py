@@ -35,9 +35,11 @@ from app.services.dashboard.service import (
     first_of_month,
 )
 from app.services.dashboard.types import DashboardCharts
+from app.services.evaluation.types import RectificationView
 from app.ui.cases.todo import TodoList
 from app.ui.dashboard.charts import CountChart
 from app.ui.dashboard.figures import FigureGrid, KeyFigure
+from app.ui.dashboard.rectifications import RectificationBox
 from app.ui.tasks import TaskRunner
 
 RISK_COLOURS = {"high": QColor("#c62828"), "medium": QColor("#ef8f00"), "low": QColor("#4c9a52")}
@@ -54,7 +56,8 @@ class DashboardPage(QWidget):
     """工作台. `key_figures(month)` is `ReportService.key_figures` (None hides the cards)."""
 
     open_list = Signal(str, dict)
-    """(list key, filters): "clients", "cases", "case", "service_records" or a figure's key."""
+    """(list key, filters): "clients", "cases", "case", "service_records", "evaluation" (a
+    round's 整改 item) or a figure's key."""
     refreshed = Signal()
 
     def __init__(
@@ -64,6 +67,7 @@ class DashboardPage(QWidget):
         reminders: ReminderService,
         tasks: TaskRunner,
         key_figures: Callable[[dt.date], Sequence[KeyFigure]] | None = None,
+        rectifications: Callable[[], Sequence[RectificationView]] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -101,6 +105,21 @@ class DashboardPage(QWidget):
         todo_layout = QVBoxLayout(todo_box)
         todo_layout.setContentsMargins(6, 6, 6, 6)
         todo_layout.addWidget(self.todo)
+        # Open 整改 items of the evaluations, by due date (none: the box stays hidden).
+        self.rectifications = (
+            RectificationBox(open_items=rectifications, tasks=tasks, parent=self)
+            if rectifications is not None
+            else None
+        )
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(todo_box, 1)
+        if self.rectifications is not None:
+            right_layout.addWidget(self.rectifications)
+            self.rectifications.picked.connect(
+                lambda round_id: self.open_list.emit("evaluation", {"round": round_id})
+            )
 
         top = QHBoxLayout()
         top.addWidget(self.heading)
@@ -116,7 +135,7 @@ class DashboardPage(QWidget):
         charts_layout.addLayout(lower_charts, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(charts)
-        self.splitter.addWidget(todo_box)
+        self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([620, 400])
@@ -173,6 +192,8 @@ class DashboardPage(QWidget):
             on_done=lambda alerts: self._show_refusals(generation, alerts),
             on_finally=self._loaded,
         )
+        if self.rectifications is not None:
+            self.rectifications.refresh()
         if self._key_figures is not None:
             key_figures, month = self._key_figures, self.month
             self._loading += 1

@@ -27,6 +27,7 @@ TOPICS: dict[str, tuple[str, str]] = {
     "staff": ("faq", "督导与培训"),
     "volunteers": ("faq", "志愿者与资源"),
     "reports": ("reports", ""),
+    "evaluation": ("evaluation", ""),
     "settings": ("backup", ""),
 }
 

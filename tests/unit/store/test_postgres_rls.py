@@ -7,12 +7,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Connection, insert, select, text
 from sqlalchemy.exc import DBAPIError
 
 from app.domain.errors import AuthenticationFailed, InvalidInput, StorageError
+from app.domain.evaluation import RoundKind
 from app.domain.roles import Role
 from app.services.access.audit_trail import check_chain
 from app.services.access.auth import AuthService
@@ -20,6 +22,9 @@ from app.services.cases.service import CaseService
 from app.services.clients.service import ClientService
 from app.services.clients.types import ClientInput, ClientQuery
 from app.services.context import Actor
+from app.services.evaluation.indicators import IndicatorService
+from app.services.evaluation.rounds import EvaluationService
+from app.services.evaluation.types import RoundInput
 from app.services.projects.service import ProjectService
 from app.services.projects.types import ProjectInput, TargetInput
 from app.services.settings.server import CountyServerService
@@ -31,6 +36,7 @@ from app.store.engine import Database, storage_errors
 from app.store.models import Client
 from tests.unit.services.case_flow import INTAKE, new_client, open_case
 from tests.unit.services.conftest import TODAY, id_number
+from tests.unit.services.evaluation import sheets
 
 HEAD_PASSWORD = "head-pass-word-1"
 
@@ -281,3 +287,36 @@ def test_a_station_searches_through_its_function_and_finds_only_its_own(
         assert "permission denied" in refused.value.detail
     finally:
         county_db.dispose()
+
+
+def test_a_station_imports_its_own_indicator_systems_and_reads_the_countys(
+    county: County, station_a: Database, admin: Actor, tmp_path: Path
+) -> None:
+    head = AuthService(station_a).login(login="head_a", password=HEAD_PASSWORD)
+    shared = IndicatorService(county.owner, admin).import_file(
+        sheets.small(tmp_path / "county.xlsx"), name="全县指标"
+    )
+    own = IndicatorService(station_a, head).import_file(
+        sheets.small(tmp_path / "own.xlsx"), name="梅林自定指标"
+    )
+    assert [s.name for s in IndicatorService(station_a, head).list()] == [
+        "全县指标",
+        "梅林自定指标",
+    ]
+    EvaluationService(station_a, head).add_round(
+        RoundInput(system_id=shared.system_id, kind=RoundKind.MONTHLY, held_on=INTAKE)
+    )
+    with station_a.engine.begin() as conn:
+        changed = conn.execute(
+            text("UPDATE evaluation_indicators SET points = 1 WHERE system_id = :s"),
+            {"s": shared.system_id},
+        )
+        assert changed.rowcount == 0  # the county's system is read, not written
+    b = county.connect_as("JX0427")
+    try:
+        with b.engine.connect() as conn:
+            names = conn.execute(text("SELECT name FROM evaluation_systems")).scalars().all()
+            assert names == ["全县指标"] and own.name not in names
+            assert conn.execute(text("SELECT count(*) FROM evaluation_rounds")).scalar() == 0
+    finally:
+        b.dispose()
