@@ -22,6 +22,7 @@ from app.services.cases.service import CaseService
 from app.services.cases.types import CaseSaved, OpenCaseInput
 from app.services.concurrency import check_version
 from app.services.context import Actor, Changes
+from app.services.rooms import lookup as rooms
 from app.services.visits import views as visit_views
 from app.services.visits.types import (
     Choice,
@@ -240,6 +241,9 @@ class VisitService:
         if result is VisitResult.OPEN_CASE and not clients:
             raise InvalidInput("要开个案，请至少选择一位走访到的服务对象。", field="client_ids")
         visit.visited_on = data.visited_on
+        visit.room_id = rooms.resolve(
+            session, self._actor.station_id, visit.worker_id, data.visited_on, data.room_id
+        )
         visit.visit_type = data.visit_type
         visit.household_id = household.id if household else None
         visit.village_id = village_id

@@ -7,6 +7,7 @@ import enum
 from dataclasses import dataclass, field
 
 from app.services.context import Changes
+from app.services.rooms.lookup import AUTO as ROOM_OF_WORKER
 
 
 class VisitResult(enum.StrEnum):
@@ -57,6 +58,8 @@ class VisitInput:
     result: str = VisitResult.NONE.value
     worker_id: int | None = None
     """Only the station head may record a visit for another worker."""
+    room_id: int | None = ROOM_OF_WORKER
+    """The 社工室 where it happened; None: none; ROOM_OF_WORKER: the worker's that day."""
 
 
 @dataclass(frozen=True)
@@ -137,6 +140,8 @@ class VisitDetail:
     case_nos: tuple[str, ...]
     """Cases opened from this visit."""
     editable: bool
+    room_id: int | None = None
+    room: str = ""
 
 
 @dataclass(frozen=True)
