@@ -13,7 +13,7 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import ColumnElement, Integer, and_, cast, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from app.domain.errors import InvalidInput
 from app.store.models import DatedValue, Room
@@ -46,11 +46,22 @@ def room_on(session: Session, user_id: int, day: dt.date) -> int | None:
 
 
 def room_sql(user_id: Any, day: Any) -> ColumnElement[Any]:
-    """SQL: the room (as text, empty or NULL for none) of a user id (or a text id) on a day."""
+    """SQL: the room (as text, empty or NULL for none) of a user id (or a text id) on a day.
+
+    Its own alias of `dated_values`, since `user_id` may itself be read from that table
+    (a case's worker on the day), which must not be correlated with this lookup.
+    """
+    room = aliased(DatedValue)
     return (
-        select(DatedValue.value)
-        .where(_period_on(day), DatedValue.subject_id == cast(user_id, Integer))
-        .order_by(DatedValue.valid_from.desc())
+        select(room.value)
+        .where(
+            room.subject == SUBJECT,
+            room.field == FIELD,
+            room.valid_from <= day,
+            or_(room.valid_to.is_(None), room.valid_to > day),
+            room.subject_id == cast(user_id, Integer),
+        )
+        .order_by(room.valid_from.desc())
         .limit(1)
         .scalar_subquery()
     )
