@@ -89,6 +89,11 @@ class ActivityService:
         return self._today or self._db.clock.today()
 
     @property
+    def user_id(self) -> int:
+        """Who records: "me" as an activity's responsible worker."""
+        return self._actor.user_id
+
+    @property
     def can_create(self) -> bool:
         """Whether the actor may record activities (the UI hides what would be refused)."""
         return self._actor.can(Permission.EDIT_OWN_CASE)

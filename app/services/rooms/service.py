@@ -7,6 +7,7 @@ reports of the days before keep the room the worker was in then.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from sqlalchemy import delete, func, select
@@ -34,6 +35,10 @@ class RoomService:
     def __init__(self, db: Database, actor: Actor) -> None:
         self._db = db
         self._actor = actor
+
+    @property
+    def today(self) -> dt.date:
+        return self._db.clock.today()
 
     @property
     def can_manage(self) -> bool:
