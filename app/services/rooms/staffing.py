@@ -1,6 +1,6 @@
 """Staffing rules of the station model, checked per station.
 
-Each station has a head (站长) and at least two social workers, and its 社工室 staff
+Each station has a head (站长, or its administrator) and at least two social workers, and its 社工室 staff
 number at least half its villages and communities. The numbers are one setting for the
 county's database (`staffing.rules`, defaults in StaffingRules); the administrator sees
 every station side by side, a station its own line.
@@ -101,7 +101,9 @@ def _check(
             select(User.id, User.role).where(User.station_id == station.id, User.active.is_(True))
         )
     )
-    heads = sum(1 for _, role in users if role == Role.HEAD.value)
+    # A station's administrator is its head in a one-station database (the set-up wizard's
+    # first user); a county's administrators belong to the county centre, left out here.
+    heads = sum(1 for _, role in users if role in (Role.HEAD.value, Role.ADMIN.value))
     workers = sum(1 for _, role in users if role == Role.WORKER.value)
     open_rooms = set(
         session.scalars(select(Room.id).where(Room.station_id == station.id, Room.active.is_(True)))
