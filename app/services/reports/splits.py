@@ -258,7 +258,7 @@ def _columns(
             # A case counts in its worker's room on the day; a service record (no case_id
             # given) in the room it is tagged with.
             key = (
-                rooms.room_sql(history.in_force("case", "worker_id", case_id, day, worker_id), day)
+                rooms.case_room_sql(case_id, worker_id, day)
                 if case_id is not None
                 else ServiceRecord.room_id
             )

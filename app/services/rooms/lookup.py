@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, and_, cast, or_, select
+from sqlalchemy import ColumnElement, Integer, String, and_, cast, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from app.domain.errors import InvalidInput
@@ -63,8 +63,33 @@ def room_sql(user_id: Any, day: Any) -> ColumnElement[Any]:
         )
         .order_by(room.valid_from.desc())
         .limit(1)
+        .correlate_except(room)
         .scalar_subquery()
     )
+
+
+def case_room_sql(case_id: Any, worker_id: Any, day: Any) -> ColumnElement[Any]:
+    """SQL: the room of a case's worker on a day (the worker in force then, as
+    `history.in_force` reads it, else the case's current worker).
+
+    The worker's lookup sits two subqueries deep; it names its correlation explicitly
+    (`correlate_except`), since implicit correlation reaches only the enclosing SELECT.
+    """
+    held = aliased(DatedValue)
+    worker = (
+        select(held.value)
+        .where(
+            held.subject == "case",
+            held.field == "worker_id",
+            held.subject_id == case_id,
+            or_(held.valid_to.is_(None), held.valid_to > day),
+        )
+        .order_by(held.valid_from)
+        .limit(1)
+        .correlate_except(held)
+        .scalar_subquery()
+    )
+    return room_sql(func.coalesce(worker, cast(worker_id, String)), day)
 
 
 def resolve(
