@@ -1,9 +1,9 @@
 """Staffing rules of the station model, checked per station.
 
 Each station has a head (站长, or its administrator) and at least two social workers, and
-its 社工室 staff number at least half its villages and communities. The numbers are one setting for the
-county's database (`staffing.rules`, defaults in StaffingRules); the administrator sees
-every station side by side, a station its own line.
+its 社工室 staff number at least half its villages and communities. The numbers are one
+setting for the county's database (`staffing.rules`, defaults in StaffingRules); the
+administrator sees every station side by side, a station its own line.
 """
 
 from __future__ import annotations
