@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from app.domain.roles import Role
+from app.services.cases.service import CaseService
 from app.services.clients.service import ClientService
 from app.services.community.service import ActivityService
 from app.services.context import Actor
@@ -19,7 +20,9 @@ from app.services.rooms.service import RoomService
 from app.services.settings.codes import CodeService
 from app.services.visits.service import VisitService
 from app.store.engine import Database
-from app.store.models import Activity
+from app.store.models import Activity, ServiceRecord
+from app.ui.cases.choices import load_case_choices
+from app.ui.cases.record_dialog import RecordDialog
 from app.ui.community.choices import load_activity_choices
 from app.ui.community.form import ActivityDialog
 from app.ui.rooms.tab import RoomsTab
@@ -27,6 +30,7 @@ from app.ui.settings.page import SettingsPage
 from app.ui.tasks import TaskRunner
 from app.ui.visits.visit_dialog import VisitDialog
 from tests.ui.items import cell
+from tests.unit.services.case_flow import new_client, open_case
 
 
 @pytest.fixture
@@ -149,3 +153,28 @@ def test_the_visit_form_offers_the_rooms_and_keeps_a_saved_visits_room(
     assert [dialog.room.itemText(i) for i in range(dialog.room.count())] == [
         "None (station office)", "甲社工室", "乙社工室",
     ]  # fmt: skip
+
+
+def test_the_service_record_form_tags_the_workers_room_on_the_day(
+    qtbot: QtBot, db: Database, admin: Actor, worker: Actor, tasks: TaskRunner
+) -> None:
+    cases = CaseService(db, worker)
+    ids = two_rooms(db, admin, worker, cases.today)
+    case_id, _version = open_case(
+        cases, new_client(db, worker), intake_date=cases.today - dt.timedelta(20),
+        urgency="urgent",
+    )  # fmt: skip
+    choices = load_case_choices(
+        ClientService(db, worker), CodeService(db, worker), rooms=RoomService(db, worker)
+    )
+    dialog = RecordDialog(cases=cases, tasks=tasks, detail=cases.get(case_id), choices=choices)
+    qtbot.addWidget(dialog)
+    dialog.served_on.setDate(dialog.served_on.date().addDays(-10))
+    assert dialog.room.room_id() == ids["甲社工室"]
+    dialog.mode.setCurrentIndex(dialog.mode.findData("phone"))
+    dialog.content.setPlainText("电话问候")
+    with qtbot.waitSignal(dialog.saved, timeout=5_000):
+        assert dialog.save_button is not None
+        dialog.save_button.click()
+    with db.read() as session:
+        assert session.scalars(select(ServiceRecord.room_id)).all() == [ids["甲社工室"]]
