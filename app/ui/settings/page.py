@@ -84,12 +84,6 @@ class SettingsPage(QWidget):
                 stations=stations, staffing=StaffingService(db, actor), tasks=tasks
             )
             self.tabs.addTab(self.stations, self.tr("Stations"))
-        if actor.can(Permission.APPROVE):
-            self.rooms = RoomsTab(
-                rooms=RoomService(db, actor), staffing=StaffingService(db, actor),
-                stations=StationService(db, actor), tasks=tasks,
-            )  # fmt: skip
-            self.tabs.addTab(self.rooms, self.tr("Social work rooms"))
         if actor.can(Permission.MANAGE_SETTINGS):
             self.villages = VillagesTab(stations=StationService(db, actor), tasks=tasks)
             self.tabs.addTab(self.villages, self.tr("Villages and communities"))
@@ -115,6 +109,12 @@ class SettingsPage(QWidget):
                 hours=TrainingHoursService(db, actor), codes=CodeService(db, actor), tasks=tasks
             )
             self.tabs.addTab(self.training_targets, self.tr("Training targets"))
+        if actor.can(Permission.APPROVE):
+            self.rooms = RoomsTab(
+                rooms=RoomService(db, actor), staffing=StaffingService(db, actor),
+                stations=StationService(db, actor), tasks=tasks,
+            )  # fmt: skip
+            self.tabs.addTab(self.rooms, self.tr("Social work rooms"))
         if actor.can(Permission.BACKUP) and sqlite_path(db.url) is not None:
             self.backups = BackupPanel(backups=BackupService(db, actor), tasks=tasks)
             self.backups.restored.connect(self.restored)
