@@ -76,6 +76,13 @@ def upgrade() -> None:
     )
     op.create_index("ix_room_villages_room_id", "room_villages", ["room_id"])
     op.create_index("ix_room_villages_station_id", "room_villages", ["station_id"])
+    if op.get_bind().dialect.name != "sqlite":
+        # create_table leaves `use_alter` keys out on other databases (see 0003).
+        for table in ("rooms", "room_villages"):
+            for column in ("created_by_id", "updated_by_id"):
+                op.create_foreign_key(
+                    f"fk_{table}_{column}_users", table, "users", [column], ["id"]
+                )
     for table in RECORD_TABLES:
         with op.batch_alter_table(table, schema=None) as batch_op:
             batch_op.add_column(sa.Column("room_id", sa.Integer(), nullable=True))
