@@ -59,6 +59,8 @@ from app.services.projects.pack import EvidencePackService
 from app.services.projects.service import ProjectService
 from app.services.reports.closing import MonthCloseService
 from app.services.reports.service import ReportService, parse_month
+from app.services.rooms.service import RoomService
+from app.services.rooms.staffing import StaffingService
 from app.services.settings.codes import CodeService
 from app.services.settings.setup import SchemaState, SetupService
 from app.services.settings.stations import SettingsService, StationService
@@ -388,6 +390,16 @@ class Desk:
     def station(self) -> StationService:
         """The actor's station and its villages."""
         return StationService(self.db, self.actor)
+
+    @cached_property
+    def rooms(self) -> RoomService:
+        """The station's 社工室, the villages each serves and who works in which."""
+        return RoomService(self.db, self.actor)
+
+    @cached_property
+    def staffing(self) -> StaffingService:
+        """Stations against the county's staffing rules."""
+        return StaffingService(self.db, self.actor)
 
     @cached_property
     def settings(self) -> SettingsService:

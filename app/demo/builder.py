@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 from app.demo import activities as demo_activities
 from app.demo import county_state, data, loading
 from app.demo import groups as demo_groups
+from app.demo import rooms as demo_rooms
 from app.demo import staff_records as demo_staff_records
 from app.demo import visits as demo_visits
 from app.demo import worklogs as demo_worklogs
@@ -289,6 +290,15 @@ class _Filler:
             with self._unit(outer) as session:
                 self._station(session, item, index)
         with self._unit(outer) as session:
+            with self._step("社工室"):
+                for index, item in enumerate(work):
+                    demo_rooms.add_rooms(
+                        session, item.station.id, [(vid, p.name) for vid, p in item.villages],
+                        item.workers, self.first_day, self.today, self.actor.user_id,
+                        one_short=index == 0,
+                    )  # fmt: skip
+                rng = random.Random(f"{self.seed}:qualifications")
+                demo_rooms.add_qualifications(session, [w.station.id for w in work], rng)
             with self._step("服务项目"):
                 project_id = add_project(session, self.actor, self.today)
                 add_documents(session, self.actor, project_id)

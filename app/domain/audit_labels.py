@@ -32,6 +32,7 @@ ENTITY_LABELS: dict[str, str] = {
     "evaluation_system": "评估指标体系",
     "evaluation_round": "评估",
     "rectification": "整改事项",
+    "room": "社工室",
 }
 
 REFUSAL_ACTIONS = ("refused", "login_failed")
@@ -50,6 +51,8 @@ _ACTIONS: dict[str, str] = {
     "password_changed": "修改密码",
     "reset_password": "重置密码",
     "unlock": "解除锁定",
+    "room": "调整所在社工室",
+    "qualification": "修改职业资格",
     "activate": "启用",
     "deactivate": "停用",
     "setting": "修改设置",

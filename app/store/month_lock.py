@@ -57,7 +57,8 @@ class Guard:
 
 _GUARDS: dict[str, Guard] = {
     "service_records": Guard(
-        ("served_on",), counted=("case_id", "client_id", "worker_id", "duration_min")
+        ("served_on",),
+        counted=("case_id", "client_id", "worker_id", "duration_min", "room_id"),
     ),
     "case_events": Guard(("happened_on",), counted=("case_id", "kind", "from_value", "to_value")),
     "dated_values": Guard(
@@ -73,8 +74,12 @@ _GUARDS: dict[str, Guard] = {
         counted=("case_id", "client_id"),
         stamps={"status_on": "status_on", "status": "status_on", "closes_case": "status_on"},
     ),
-    "activities": Guard(("held_on",), counted=("village_id", "worker_id", "participants_total")),
-    "visits": Guard(("visited_on",), counted=("village_id", "worker_id", "new_need_count")),
+    "activities": Guard(
+        ("held_on",), counted=("village_id", "worker_id", "room_id", "participants_total")
+    ),
+    "visits": Guard(
+        ("visited_on",), counted=("village_id", "worker_id", "room_id", "new_need_count")
+    ),
     "group_sessions": Guard(("held_on",), counted=("group_id", "walk_in_count")),
     "groups": Guard(("start_date",), stamps={"end_date": "end_date", "status": "end_date"}),
     "supervisions": Guard(("held_on",), counted=("hours",)),

@@ -29,8 +29,10 @@ from app.services.projects.pack import EvidencePackService
 from app.services.projects.service import ProjectService
 from app.services.reports.closing import MonthCloseService
 from app.services.reports.service import ReportService
+from app.services.rooms.service import RoomService
 from app.services.settings.codes import CodeService
 from app.services.settings.stations import SettingsService
+from app.services.staff.qualifications import QualificationService
 from app.services.staff.supervision import SupervisionService
 from app.services.staff.training import TrainingService
 from app.services.staff.training_hours import TrainingHoursService
@@ -112,6 +114,7 @@ def _build(key: str, *, db: Database, actor: Actor, tasks: TaskRunner) -> QWidge
             tasks=tasks,
             exports=ListExportService(db, actor),
             consents=ConsentService(db, actor),
+            rooms=RoomService(db, actor),
         )
     if key == "groups":
         return GroupsPage(
@@ -132,6 +135,7 @@ def _build(key: str, *, db: Database, actor: Actor, tasks: TaskRunner) -> QWidge
             clients=ClientService(db, actor),
             codes=CodeService(db, actor),
             tasks=tasks,
+            rooms=RoomService(db, actor),
         )
     if key == "visits":
         return VisitsPage(
@@ -152,6 +156,7 @@ def _build(key: str, *, db: Database, actor: Actor, tasks: TaskRunner) -> QWidge
             hours=TrainingHoursService(db, actor),
             codes=CodeService(db, actor),
             tasks=tasks,
+            qualifications=QualificationService(db, actor),
         )
     if key == "volunteers":
         return VolunteersPage(

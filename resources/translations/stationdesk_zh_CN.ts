@@ -285,6 +285,10 @@
         <source>Keep editing</source>
         <translation>继续编辑</translation>
     </message>
+    <message>
+        <source>Social work room</source>
+        <translation>社工室</translation>
+    </message>
 </context>
 <context>
     <name>ActivityFilterBar</name>
@@ -4189,6 +4193,33 @@ Case management for township social work stations. Your records stay on this com
     </message>
 </context>
 <context>
+    <name>MoveDialog</name>
+    <message>
+        <source>Move {name}</source>
+        <translation>调整{name}的社工室</translation>
+    </message>
+    <message>
+        <source>None (station office)</source>
+        <translation>无（站本部）</translation>
+    </message>
+    <message>
+        <source>Needed when the date is far back</source>
+        <translation>日期较早时需填写</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>社工室</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>Late-entry reason</source>
+        <translation>补录原因</translation>
+    </message>
+</context>
+<context>
     <name>OpenForms</name>
     <message>
         <source>Untitled form</source>
@@ -4440,6 +4471,80 @@ Case management for township social work stations. Your records stay on this com
     </message>
 </context>
 <context>
+    <name>QualificationDialog</name>
+    <message>
+        <source>Qualification of {name}</source>
+        <translation>{name}的职业资格</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <source>The station's period</source>
+        <translation>按本站注册周期</translation>
+    </message>
+    <message>
+        <source>Qualification</source>
+        <translation>职业资格</translation>
+    </message>
+    <message>
+        <source>Certificate number</source>
+        <translation>证书编号</translation>
+    </message>
+    <message>
+        <source>Certified on</source>
+        <translation>取证日期</translation>
+    </message>
+    <message>
+        <source>Registered on</source>
+        <translation>注册日期</translation>
+    </message>
+</context>
+<context>
+    <name>QualificationsTab</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Qualification</source>
+        <translation>职业资格</translation>
+    </message>
+    <message>
+        <source>Certificate number</source>
+        <translation>证书编号</translation>
+    </message>
+    <message>
+        <source>Certified on</source>
+        <translation>取证日期</translation>
+    </message>
+    <message>
+        <source>Registration period</source>
+        <translation>注册周期</translation>
+    </message>
+    <message>
+        <source>Continuing education hours</source>
+        <translation>继续教育学时</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标学时</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Edit qualification…</source>
+        <translation>编辑职业资格…</translation>
+    </message>
+    <message>
+        <source>No target</source>
+        <translation>无目标</translation>
+    </message>
+</context>
+<context>
     <name>ReassignDialog</name>
     <message>
         <source>Reassign the case</source>
@@ -4535,6 +4640,10 @@ Case management for township social work stations. Your records stay on this com
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Social work room</source>
+        <translation>社工室</translation>
     </message>
 </context>
 <context>
@@ -5457,6 +5566,103 @@ Case management for township social work stations. Your records stay on this com
     </message>
 </context>
 <context>
+    <name>RoomCombo</name>
+    <message>
+        <source>None (station office)</source>
+        <translation>无（站本部）</translation>
+    </message>
+</context>
+<context>
+    <name>RoomDialog</name>
+    <message>
+        <source>New social work room</source>
+        <translation>新建社工室</translation>
+    </message>
+    <message>
+        <source>Edit room</source>
+        <translation>编辑社工室</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Villages served</source>
+        <translation>服务村（社区）</translation>
+    </message>
+</context>
+<context>
+    <name>RoomsTab</name>
+    <message>
+        <source>Room</source>
+        <translation>社工室</translation>
+    </message>
+    <message>
+        <source>Villages served</source>
+        <translation>服务村（社区）</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>Add room…</source>
+        <translation>新建社工室…</translation>
+    </message>
+    <message>
+        <source>Edit room…</source>
+        <translation>编辑社工室…</translation>
+    </message>
+    <message>
+        <source>Move to a room…</source>
+        <translation>调整所在社工室…</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>Station office</source>
+        <translation>站本部</translation>
+    </message>
+    <message>
+        <source>meets the rules</source>
+        <translation>符合配置标准</translation>
+    </message>
+    <message>
+        <source>does not meet the rules</source>
+        <translation>不符合配置标准</translation>
+    </message>
+    <message>
+        <source>Staffing: {verdict} ({reason})</source>
+        <translation>人员配置：{verdict}（{reason}）</translation>
+    </message>
+</context>
+<context>
     <name>ScoreTable</name>
     <message>
         <source>Member</source>
@@ -5623,6 +5829,10 @@ Case management for township social work stations. Your records stay on this com
         <source>My account</source>
         <translation>我的账号</translation>
     </message>
+    <message>
+        <source>Social work rooms</source>
+        <translation>社工室</translation>
+    </message>
 </context>
 <context>
     <name>SetupWizard</name>
@@ -5720,6 +5930,29 @@ Case management for township social work stations. Your records stay on this com
     <message>
         <source>Hours per worker</source>
         <translation>社工学时</translation>
+    </message>
+    <message>
+        <source>Qualifications</source>
+        <translation>职业资格</translation>
+    </message>
+</context>
+<context>
+    <name>StaffingRulesDialog</name>
+    <message>
+        <source>Staffing rules</source>
+        <translation>人员配置标准</translation>
+    </message>
+    <message>
+        <source>Station heads, at least</source>
+        <translation>站长至少（人）</translation>
+    </message>
+    <message>
+        <source>Social workers, at least</source>
+        <translation>社工至少（人）</translation>
+    </message>
+    <message>
+        <source>Room staff per village or community</source>
+        <translation>每个村（社区）的社工室人员</translation>
     </message>
 </context>
 <context>
@@ -5838,6 +6071,18 @@ Case management for township social work stations. Your records stay on this com
     <message>
         <source>Add station…</source>
         <translation>添加站点…</translation>
+    </message>
+    <message>
+        <source>Staffing</source>
+        <translation>人员配置</translation>
+    </message>
+    <message>
+        <source>Staffing rules…</source>
+        <translation>人员配置标准…</translation>
+    </message>
+    <message>
+        <source>Meets the rules</source>
+        <translation>符合配置标准</translation>
     </message>
 </context>
 <context>
@@ -6399,6 +6644,10 @@ Hekou Community</source>
     <message>
         <source>Name, ID number or phone of the client</source>
         <translation>服务对象的姓名、身份证号或电话</translation>
+    </message>
+    <message>
+        <source>Social work room</source>
+        <translation>社工室</translation>
     </message>
 </context>
 <context>

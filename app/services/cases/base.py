@@ -37,6 +37,11 @@ class CaseServiceBase:
         return self._today or self._db.clock.today()
 
     @property
+    def user_id(self) -> int:
+        """Who records: a service record is the recording worker's."""
+        return self._actor.user_id
+
+    @property
     def can_open(self) -> bool:
         """Whether the actor may open cases (the UI hides what would be refused)."""
         return self._actor.can(Permission.EDIT_OWN_CASE)

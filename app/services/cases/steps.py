@@ -29,6 +29,7 @@ from app.services.cases.types import (
 )
 from app.services.concurrency import check_version
 from app.services.history import NOW, When
+from app.services.rooms import lookup as rooms
 from app.store.models import (
     Case,
     CaseAssessment,
@@ -271,6 +272,9 @@ class CaseSteps(CaseServiceBase):
                 goal_id=data.goal_id, content=data.content.strip(),
                 analysis=data.analysis.strip(), next_step=data.next_step.strip(),
                 next_contact_date=data.next_contact_date, late_reason=data.late_reason.strip(),
+                room_id=rooms.resolve(
+                    session, case.station_id, self._actor.user_id, data.served_on, data.room_id
+                ),
                 created_by_id=self._actor.user_id, updated_by_id=self._actor.user_id,
             )  # fmt: skip
             session.add(record)

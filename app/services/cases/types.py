@@ -6,6 +6,8 @@ import datetime as dt
 import enum
 from dataclasses import dataclass, field
 
+from app.services.rooms.lookup import AUTO as ROOM_OF_WORKER
+
 # ---- in ------------------------------------------------------------------------------
 
 
@@ -93,6 +95,8 @@ class ServiceRecordInput:
     next_contact_date: dt.date | None = None
     late_reason: str = ""
     """Why it is entered late (补录), when its date is that far back."""
+    room_id: int | None = ROOM_OF_WORKER
+    """The 社工室 where it happened; None: none; ROOM_OF_WORKER: the worker's that day."""
 
 
 @dataclass(frozen=True)

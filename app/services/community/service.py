@@ -32,6 +32,7 @@ from app.services.community.types import (
 )
 from app.services.concurrency import check_version
 from app.services.context import Actor, Changes
+from app.services.rooms import lookup as rooms
 from app.store.engine import Database
 from app.store.models import (
     Activity,
@@ -49,7 +50,7 @@ _LIMITS = {"title": 200, "place": 100, "target_group": 200}
 _FIELDS = (
     "title", "activity_type", "held_on", "start_time", "end_time", "village_id", "place",
     "partners", "target_group", "worker_id", "participants", "client_ids", "resources_used",
-    "content", "outcome",
+    "content", "outcome", "room_id",
 )  # fmt: skip
 
 
@@ -86,6 +87,11 @@ class ActivityService:
     @property
     def today(self) -> dt.date:
         return self._today or self._db.clock.today()
+
+    @property
+    def user_id(self) -> int:
+        """Who records: "me" as an activity's responsible worker."""
+        return self._actor.user_id
 
     @property
     def can_create(self) -> bool:
@@ -239,6 +245,9 @@ class ActivityService:
         )
         activity.target_group = data.target_group.strip()
         activity.worker_id = self._checked_worker(session, activity, data.worker_id)
+        activity.room_id = rooms.resolve(
+            session, self._actor.station_id, activity.worker_id, data.held_on, data.room_id
+        )
         activity.participants_total = counts.total
         activity.participants_elderly = counts.elderly
         activity.participants_children = counts.children

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from app.services.context import Changes
+from app.services.rooms.lookup import AUTO as ROOM_OF_WORKER
 
 ENTITY = "activity"
 
@@ -46,6 +47,8 @@ class ActivityInput:
     resources_used: str = ""
     content: str = ""
     outcome: str = ""
+    room_id: int | None = ROOM_OF_WORKER
+    """The 社工室 where it happened; None: none; ROOM_OF_WORKER: the worker's that day."""
 
 
 class ActivitySort(enum.StrEnum):
@@ -173,6 +176,8 @@ class ActivityDetail:
     volunteers: tuple[VolunteerHours, ...]
     can_edit: bool
     """Whether the current user may change or delete it (own activity, or the head)."""
+    room_id: int | None = None
+    room: str = ""
 
     def as_input(self) -> ActivityInput:
         """The stored values as the form would send them back unchanged."""
@@ -192,4 +197,5 @@ class ActivityDetail:
             resources_used=self.resources_used,
             content=self.content,
             outcome=self.outcome,
+            room_id=self.room_id,
         )

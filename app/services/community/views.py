@@ -30,6 +30,7 @@ from app.store.models import (
     ActivityParticipant,
     ActivityPhoto,
     Client,
+    Room,
     User,
     Village,
     Volunteer,
@@ -138,6 +139,7 @@ def rows(session: Session, actor: Actor, ids: Sequence[int]) -> list[ActivityRow
 
 def detail(session: Session, actor: Actor, a: Activity) -> ActivityDetail:
     village = session.get(Village, a.village_id) if a.village_id else None
+    room = session.get(Room, a.room_id) if a.room_id else None
     worker = session.get(User, a.worker_id) if a.worker_id else None
     clients = tuple(
         ParticipantView(client_id, name, village_name or "")
@@ -197,6 +199,8 @@ def detail(session: Session, actor: Actor, a: Activity) -> ActivityDetail:
         outcome=a.outcome,
         clients=clients,
         photos=photos,
+        room_id=a.room_id,
+        room=room.name if room else "",
         volunteers=volunteers,
         can_edit=may_edit(actor, a),
     )

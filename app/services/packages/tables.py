@@ -61,7 +61,7 @@ BOOKKEEPING = frozenset(
 # typed in when it added the station, the station's settings, a login it made.
 _NATURAL = {"villages": ("name",), "settings": ("key",), "users": ("login",)}
 
-DATED_SUBJECTS = {"client": "clients", "case": "cases"}
+DATED_SUBJECTS = {"client": "clients", "case": "cases", "user": "users"}
 
 # What a person reads for each table (previews, conflicts).
 LABELS = {
@@ -78,7 +78,8 @@ LABELS = {
     "case_follow_ups": "跟进回访", "case_plans": "服务计划", "group_attendance": "小组出勤",
     "referrals": "转介", "supervision_cases": "督导个案", "volunteer_services": "志愿服务",
     "case_goals": "服务目标", "service_records": "服务记录", "dated_values": "历史值",
-    "month_corrections": "月结更正", "work_log_entries": "工作日志条目",
+    "month_corrections": "月结更正", "work_log_entries": "工作日志条目", "rooms": "社工室",
+    "room_villages": "社工室服务村（社区）",
 }  # fmt: skip
 
 
@@ -120,7 +121,10 @@ class Polymorphic:
 
 
 # A dated value's `value` is an id for the fields that name a record.
-DATED_REFERENCES = {"village_id": "villages", "household_id": "households", "worker_id": "users"}
+DATED_REFERENCES = {
+    "village_id": "villages", "household_id": "households", "worker_id": "users",
+    "room_id": "rooms",
+}  # fmt: skip
 _POLYMORPHIC = {
     "dated_values": Polymorphic("subject_id", "subject", DATED_SUBJECTS),
     "work_log_entries": Polymorphic("source_id", "source_table"),

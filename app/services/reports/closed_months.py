@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session
 from app.store.base import Base
 from app.store.models import Case, DatedValue, MonthClose, MonthCorrection, User
 
-from . import stored
-from .types import ClosedStamp, CorrectionNote, MonthlyReport
+from . import splits, stored
+from .types import ClosedStamp, CorrectionNote, MonthlyReport, Split
 
 ACTIONS = {"insert": "新增", "update": "修改", "delete": "删除"}
 
@@ -92,9 +92,21 @@ def stored_report(session: Session, closing: MonthClose) -> MonthlyReport:
     report = stored.loads(closing.figures)
     return dataclasses.replace(
         report,
+        splits=_with_room_placeholder(session, closing.station_id, report.splits),
         closed=stamp(session, closing),
         corrected_since_close=count_since(session, closing),
     )
+
+
+def _with_room_placeholder(
+    session: Session, station_id: int, kept: tuple[Split, ...]
+) -> tuple[Split, ...]:
+    """A month closed before the 社工室 breakdown existed says so, rather than leaving it
+    out silently or counting it now (a closed month is never recomputed)."""
+    if any(s.title == splits.ROOM_TITLE for s in kept) or not splits.has_rooms(session, station_id):
+        return kept
+    at = next((i + 1 for i, s in enumerate(kept) if s.title == "按社工"), len(kept))
+    return (*kept[:at], splits.room_placeholder(), *kept[at:])
 
 
 def entered_in(session: Session, station_id: int, month: dt.date) -> list[MonthCorrection]:

@@ -35,8 +35,8 @@ from .types import CorrectionNote, FigureRow, Number, Split
 ENTITY = "month_close"
 
 # What a correction to each table can move: the figures, and the breakdowns (by title).
-_CASE_SPLITS = ("按村/社区", "按社工", "按服务对象类别")
-_PLACE_SPLITS = ("按村/社区", "按社工")
+_CASE_SPLITS = ("按村/社区", "按社工", "按社工室", "按服务对象类别")
+_PLACE_SPLITS = ("按村/社区", "按社工", "按社工室")
 _STAFF_SPLITS = ("督导与培训（按人）",)
 _CASES = ("cases_carried", "cases_new", "cases_reopened", "cases_closed", "cases_open",
           "cases_high_risk")  # fmt: skip

@@ -1,6 +1,6 @@
-"""The summary's breakdowns: by village, by worker and by client category, and the
-closures by reason. Each column is one GROUP BY query; rows without any record are left
-out, and a row "未填写" collects records without a village.
+"""The summary's breakdowns: by village, by worker, by 社工室 and by client category, and
+the closures by reason. Each column is one GROUP BY query; rows without any record are
+left out, and a row "未填写" collects records without a village.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.codes import CodeList
 from app.services import history
+from app.services.rooms import lookup as rooms
 from app.store.models import (
     Activity,
     Case,
@@ -23,6 +24,7 @@ from app.store.models import (
     Client,
     ClientCategory,
     CodeItem,
+    Room,
     ServiceRecord,
     Supervision,
     SupervisionSupervisee,
@@ -41,6 +43,8 @@ NONE = "未填写"
 CASE_COLUMNS = ("月末在案个案", "本月新接个案", "本月结案", "服务人次", "服务人数")
 ALL_COLUMNS = (*CASE_COLUMNS, "社区活动场次", "社区活动参与人次", "走访户次")
 STAGE_REASONS = {"declined": "不接案", "referred": "接案时转介"}
+ROOM_TITLE = "按社工室"
+NO_ROOM = "站本部（未在社工室）"
 
 
 def code_labels(session: Session, code_list: CodeList) -> dict[str, str]:
@@ -54,11 +58,24 @@ def code_labels(session: Session, code_list: CodeList) -> dict[str, str]:
 def all_splits(
     session: Session, station_id: int, first: dt.date, last: dt.date, worker_id: int | None = None
 ) -> tuple[Split, ...]:
+    by_room = _by_room(session, station_id, first, last, worker_id)
     return (
         _by_village(session, station_id, first, last, worker_id),
         _by_worker(session, station_id, first, last, worker_id),
+        *((by_room,) if by_room is not None else ()),
         _by_category(session, station_id, first, last, worker_id),
         _staff_development(session, station_id, first, last, worker_id),
+    )
+
+
+def has_rooms(session: Session, station_id: int) -> bool:
+    return session.scalar(select(Room.id).where(Room.station_id == station_id).limit(1)) is not None
+
+
+def room_placeholder() -> Split:
+    """What a month closed before the 社工室 breakdown existed shows in its place."""
+    return Split(
+        ROOM_TITLE, ALL_COLUMNS, (("未统计（月结时尚无此项）", (None,) * len(ALL_COLUMNS)),)
     )
 
 
@@ -125,6 +142,26 @@ def _by_worker(
     columns = _columns(session, station_id, first, last, "worker", w)
     names = {str(uid): name for uid, name in _staff_names(session, station_id).items()}
     return _split("按社工", ALL_COLUMNS, columns, names)
+
+
+def _by_room(
+    session: Session, station_id: int, first: dt.date, last: dt.date, w: int | None
+) -> Split | None:
+    """By 社工室, for a station that has rooms: records by the room they are tagged with,
+    cases by the room their worker was in on the day (`lookup.room_sql`)."""
+    names: dict[Any, str] = {
+        str(rid): name
+        for rid, name in session.execute(
+            select(Room.id, Room.name)
+            .where(Room.station_id == station_id)
+            .order_by(Room.sort, Room.id)
+        ).all()
+    }
+    if not names:
+        return None
+    columns = _columns(session, station_id, first, last, "room", w)
+    names[None] = NO_ROOM
+    return _split(ROOM_TITLE, ALL_COLUMNS, columns, names, keep_none=False)
 
 
 def _by_category(
@@ -217,6 +254,14 @@ def _columns(
         elif mode == "village":
             key = history.in_force("client", "village_id", client_id, day, Client.village_id)
             stmt = stmt.join(Client, Client.id == client_id)
+        elif mode == "room":
+            # A case counts in its worker's room on the day; a service record (no case_id
+            # given) in the room it is tagged with.
+            key = (
+                rooms.case_room_sql(case_id, worker_id, day)
+                if case_id is not None
+                else ServiceRecord.room_id
+            )
         elif case_id is not None:
             key = history.in_force("case", "worker_id", case_id, day, worker_id)
         else:
@@ -267,8 +312,10 @@ def _columns(
         _run(session, keyed(people, *served)),
     ]
     if mode != "category":
-        key_a = Activity.village_id if mode == "village" else Activity.worker_id
-        key_v = Visit.village_id if mode == "village" else Visit.worker_id
+        key_a = {"village": Activity.village_id, "room": Activity.room_id}.get(
+            mode, Activity.worker_id
+        )
+        key_v = {"village": Visit.village_id, "room": Visit.room_id}.get(mode, Visit.worker_id)
         held = and_(
             Activity.station_id == station_id,
             Activity.held_on.between(first, last),

@@ -22,6 +22,8 @@ from app.services.cases.service import CaseService
 from app.services.cases.types import CaseSaved, OpenCaseInput
 from app.services.concurrency import check_version
 from app.services.context import Actor, Changes
+from app.services.rooms import lookup as rooms
+from app.services.rooms.service import RoomService
 from app.services.visits import views as visit_views
 from app.services.visits.types import (
     Choice,
@@ -98,10 +100,14 @@ class VisitService:
                 )
                 .order_by(User.name_sort, User.id)
             ).all()
+        rooms_here = RoomService(self._db, self._actor)
         return VisitChoices(
             visit_types=tuple((label, code) for code, label in types),
             villages=tuple(Choice(i, n) for i, n in villages),
             workers=tuple(Choice(i, n) for i, n in workers),
+            rooms=tuple(rooms_here.choices()),
+            staff_rooms={s.user_id: s for s in rooms_here.staff()},
+            user_id=self._actor.user_id,
             can_record=self.can_record,
             can_record_for_others=self._actor.can(Permission.EDIT_ANY_CASE),
         )
@@ -240,6 +246,9 @@ class VisitService:
         if result is VisitResult.OPEN_CASE and not clients:
             raise InvalidInput("要开个案，请至少选择一位走访到的服务对象。", field="client_ids")
         visit.visited_on = data.visited_on
+        visit.room_id = rooms.resolve(
+            session, self._actor.station_id, visit.worker_id, data.visited_on, data.room_id
+        )
         visit.visit_type = data.visit_type
         visit.household_id = household.id if household else None
         visit.village_id = village_id

@@ -6,7 +6,10 @@ import datetime as dt
 import enum
 from dataclasses import dataclass, field
 
+from app.services.choice import Choice as RoomChoice
 from app.services.context import Changes
+from app.services.rooms.lookup import AUTO as ROOM_OF_WORKER
+from app.services.rooms.types import StaffRoom
 
 
 class VisitResult(enum.StrEnum):
@@ -57,6 +60,8 @@ class VisitInput:
     result: str = VisitResult.NONE.value
     worker_id: int | None = None
     """Only the station head may record a visit for another worker."""
+    room_id: int | None = ROOM_OF_WORKER
+    """The 社工室 where it happened; None: none; ROOM_OF_WORKER: the worker's that day."""
 
 
 @dataclass(frozen=True)
@@ -137,6 +142,8 @@ class VisitDetail:
     case_nos: tuple[str, ...]
     """Cases opened from this visit."""
     editable: bool
+    room_id: int | None = None
+    room: str = ""
 
 
 @dataclass(frozen=True)
@@ -155,3 +162,9 @@ class VisitChoices:
     workers: tuple[Choice, ...]
     can_record: bool
     can_record_for_others: bool
+    rooms: tuple[RoomChoice, ...] = ()
+    """The station's 社工室 in use."""
+    staff_rooms: dict[int, StaffRoom] = field(default_factory=dict)
+    """Each worker's room history, to preset a visit's room on its day."""
+    user_id: int = 0
+    """Who records ("me" in the worker box)."""

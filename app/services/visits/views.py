@@ -20,12 +20,12 @@ from app.services.visits.types import (
     VisitRow,
     VisitSort,
 )
-from app.store.models import Case, Client, Household, User, Village, Visit, VisitClient
+from app.store.models import Case, Client, Household, Room, User, Village, Visit, VisitClient
 
 _FIELDS = (
     "visited_on", "visit_type", "household_id", "village_id", "worker_id", "people_met",
     "duration_min", "living_conditions", "safety", "needs_found", "new_need_count",
-    "policies_explained", "result",
+    "policies_explained", "result", "room_id",
 )  # fmt: skip
 
 
@@ -154,6 +154,7 @@ def detail(session: Session, visit: Visit, *, editable: bool) -> VisitDetail:
     household = session.get(Household, visit.household_id) if visit.household_id else None
     village = session.get(Village, visit.village_id) if visit.village_id else None
     worker = session.get(User, visit.worker_id)
+    room = session.get(Room, visit.room_id) if visit.room_id else None
     clients = session.execute(
         select(Client.id, Client.name, Client.id_number)
         .join(VisitClient, VisitClient.client_id == Client.id)
@@ -185,4 +186,6 @@ def detail(session: Session, visit: Visit, *, editable: bool) -> VisitDetail:
         result_label=VisitResult(visit.result).label,
         case_nos=tuple(case_nos(session, visit.id)),
         editable=editable,
+        room_id=visit.room_id,
+        room=room.name if room else "",
     )

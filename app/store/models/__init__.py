@@ -42,6 +42,7 @@ from app.store.models.history import DatedValue, MonthClose, MonthCorrection
 from app.store.models.org import CodeItem, Setting, Station, User, Village
 from app.store.models.packages import DeletedRow, PackageBase, PackageConflict, PackageLog
 from app.store.models.projects import Project, ProjectDocument, ProjectStation, ProjectTarget
+from app.store.models.rooms import Room, RoomVillage
 from app.store.models.staff import (
     Resource,
     Supervision,
@@ -100,6 +101,8 @@ __all__ = [
     "RectificationFile",
     "Referral",
     "Resource",
+    "Room",
+    "RoomVillage",
     "ServiceRecord",
     "Setting",
     "Station",

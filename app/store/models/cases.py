@@ -141,6 +141,8 @@ class ServiceRecord(StationOwned, Base):
     place: Mapped[str] = mapped_column(String(100), default="")
     people_present: Mapped[str] = mapped_column(String(200), default="")
     goal_id: Mapped[int | None] = mapped_column(ForeignKey("case_goals.id"))
+    room_id: Mapped[int | None] = mapped_column(ForeignKey("rooms.id"))
+    """The 社工室 where it happened (app/store/models/rooms.py)."""
     content: Mapped[str] = mapped_column(Text, default="")
     analysis: Mapped[str] = mapped_column(Text, default="")
     next_step: Mapped[str] = mapped_column(Text, default="")

@@ -24,6 +24,8 @@ class Activity(StationOwned, Base):
     partners: Mapped[str] = mapped_column(Text, default="")
     target_group: Mapped[str] = mapped_column(String(200), default="")
     worker_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    room_id: Mapped[int | None] = mapped_column(ForeignKey("rooms.id"))
+    """The 社工室 where it happened (app/store/models/rooms.py)."""
     participants_total: Mapped[int] = mapped_column(Integer, default=0)
     participants_elderly: Mapped[int] = mapped_column(Integer, default=0)
     participants_children: Mapped[int] = mapped_column(Integer, default=0)
@@ -59,6 +61,8 @@ class Visit(StationOwned, Base):
 
     visited_on: Mapped[dt.date] = mapped_column(Date, index=True)
     worker_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    room_id: Mapped[int | None] = mapped_column(ForeignKey("rooms.id"))
+    """The 社工室 where it happened (app/store/models/rooms.py)."""
     household_id: Mapped[int | None] = mapped_column(ForeignKey("households.id"), index=True)
     village_id: Mapped[int | None] = mapped_column(ForeignKey("villages.id"), index=True)
     visit_type: Mapped[str] = mapped_column(String(16))

@@ -56,6 +56,9 @@ class User(StationOwned, Base):
     last_login_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     registered_on: Mapped[dt.date | None] = mapped_column()
     """Start of the current 3-year registration period, for continuing-education hours."""
+    certificate_no: Mapped[str] = mapped_column(String(40), default="")
+    """The qualification certificate's number (职业资格证书); the level is `title`."""
+    certified_on: Mapped[dt.date | None] = mapped_column()
 
 
 class Setting(Tracked, Base):

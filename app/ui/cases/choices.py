@@ -4,19 +4,24 @@ from __future__ import annotations
 
 from app.domain.codes import CodeList
 from app.services.clients.service import ClientService
+from app.services.rooms.service import RoomService
 from app.services.settings.codes import CodeService
 from app.services.settings.stations import SettingsService
-from app.ui.clients.choices import ClientChoices, late_days
+from app.ui.clients.choices import ClientChoices, late_days, room_choices
 
 USED_LISTS = (CodeList.CASE_SOURCE, CodeList.SERVICE_MODE, CodeList.CLOSURE_REASON)
 
 
 def load_case_choices(
-    clients: ClientService, codes: CodeService, settings: SettingsService | None = None
+    clients: ClientService,
+    codes: CodeService,
+    settings: SettingsService | None = None,
+    rooms: RoomService | None = None,
 ) -> ClientChoices:
     """Read the case code lists, the station's workers and the 补录 threshold (worker thread)."""
     return ClientChoices(
         entries={c: codes.entries(c, include_retired=True) for c in USED_LISTS},
         workers=clients.workers(),
         late_reason_days=late_days(settings),
+        **room_choices(rooms),
     )

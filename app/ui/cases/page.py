@@ -14,6 +14,7 @@ from app.services.cases.service import CaseService
 from app.services.cases.types import CaseDetail, CaseSaved
 from app.services.clients.service import ClientService
 from app.services.lists.service import ListExportService
+from app.services.rooms.service import RoomService
 from app.services.settings.codes import CodeService
 from app.services.settings.stations import SettingsService
 from app.ui.cases.actions import CaseActions
@@ -45,7 +46,7 @@ class CasesPage(ListPage[CaseFilterBar, CaseTableModel]):
         CaseTableModel.STATUS: 64,
     }
     ENTITIES = ("case", "client", "user")  # a row names its client and worker
-    CHOICE_ENTITIES = ("codes", "user", "settings")
+    CHOICE_ENTITIES = ("codes", "user", "settings", "room")
 
     def __init__(
         self,
@@ -59,11 +60,13 @@ class CasesPage(ListPage[CaseFilterBar, CaseTableModel]):
         exports: ListExportService | None = None,
         consents: ConsentService | None = None,
         settings: SettingsService | None = None,
+        rooms: RoomService | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(tasks=tasks, parent=parent)
         self._cases = cases
         self._settings = settings
+        self._rooms = rooms
         self._consents = consents
         self._clients = clients
         self._codes = codes
@@ -120,8 +123,8 @@ class CasesPage(ListPage[CaseFilterBar, CaseTableModel]):
             self.detail.reload()
 
     def _choice_loader(self) -> Callable[[], Any]:
-        clients, codes, settings = self._clients, self._codes, self._settings
-        return lambda: load_case_choices(clients, codes, settings)
+        clients, codes, settings, rooms = self._clients, self._codes, self._settings, self._rooms
+        return lambda: load_case_choices(clients, codes, settings, rooms)
 
     # ---- actions ----------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from app.ui.cases.step_dialog import SaveCall, StepDialog
 from app.ui.clients.choices import ClientChoices, code_items
 from app.ui.tasks import TaskRunner
 from app.ui.widgets.effective_date import EffectiveDate
+from app.ui.widgets.room_combo import RoomCombo
 
 
 class RecordDialog(StepDialog):
@@ -52,6 +53,9 @@ class RecordDialog(StepDialog):
         self.analysis = text_box(self, 56)
         self.next_step = text_box(self, 48)
         self.next_contact = OptionalDateEdit(self, self.tr("By risk and urgency"))
+        self.room = RoomCombo(self, rooms=choices.rooms, staff=choices.staff_rooms)
+        self.served_on.dateChanged.connect(self._follow_room)
+        self._follow_room()
 
         self.add_row(self.tr("Date"), self.served_on, "served_on")
         self.effective = EffectiveDate(
@@ -61,6 +65,8 @@ class RecordDialog(StepDialog):
         self.add_row(self.tr("Start time"), self.start_time, "start_time")
         self.add_row(self.tr("Duration"), self.minutes, "duration_min")
         self.add_row(self.tr("Mode *"), self.mode, "mode")
+        if self.room.offers_rooms:
+            self.add_row(self.tr("Social work room"), self.room, "room_id")
         self.add_row(self.tr("Place"), self.place)
         self.add_row(self.tr("People present"), self.people)
         self.add_row(self.tr("Goal addressed"), self.goal, "goal_id")
@@ -70,6 +76,9 @@ class RecordDialog(StepDialog):
         self.add_row(self.tr("Next contact"), self.next_contact, "next_contact_date")
         self.add_button(self.tr("Save"), self.call)
         self.resize(640, 720)
+
+    def _follow_room(self) -> None:
+        self.room.follow(self._cases.user_id, pydate(self.served_on.date()))
 
     def call(self) -> SaveCall:
         start = self.start_time.time()
@@ -86,6 +95,7 @@ class RecordDialog(StepDialog):
             next_step=self.next_step.toPlainText(),
             next_contact_date=self.next_contact.value(),
             late_reason=self.effective.late_reason(),
+            room_id=self.room.room_id(),
         )
         cases, case_id, version = self._cases, self._detail.id, self._detail.version
         return lambda: cases.add_service_record(case_id, version=version, data=data)

@@ -11,6 +11,8 @@ from app.domain.codes import CodeList
 from app.services.choice import Choice
 from app.services.clients.service import ClientService
 from app.services.history import LATE_REASON_DAYS
+from app.services.rooms.service import RoomService
+from app.services.rooms.types import StaffRoom
 from app.services.settings.codes import CodeEntry, CodeService
 from app.services.settings.stations import SettingsService
 
@@ -37,6 +39,10 @@ class ClientChoices:
     assignable: list[Choice] | None = None
     late_reason_days: int = LATE_REASON_DAYS
     """An entry dated more than this many days back asks for a 补录 reason."""
+    rooms: list[Choice] = field(default_factory=list)
+    """The station's 社工室 in use, for the records that happen in one."""
+    staff_rooms: dict[int, StaffRoom] = field(default_factory=dict)
+    """Each worker's room history, to preset a record's room on its day."""
 
     def active(self, code_list: CodeList) -> list[CodeEntry]:
         return [e for e in self.entries.get(code_list, []) if e.active]
@@ -64,6 +70,13 @@ def load_choices(
         else [w for w in clients.workers() if w.id == clients.user_id],
         late_reason_days=late_days(settings),
     )
+
+
+def room_choices(rooms: RoomService | None) -> dict[str, Any]:
+    """The rooms and each worker's room history (none when the page was given no service)."""
+    if rooms is None:
+        return {}
+    return {"rooms": rooms.choices(), "staff_rooms": {s.user_id: s for s in rooms.staff()}}
 
 
 def late_days(settings: SettingsService | None) -> int:

@@ -35,6 +35,7 @@ from app.ui.community.choices import COMMON_PARTNERS
 from app.ui.community.participant_fields import ParticipantCountsEdit, RegisteredClients
 from app.ui.form_errors import ErrorLabel
 from app.ui.tasks import TaskRunner
+from app.ui.widgets.room_combo import RoomCombo
 
 NO_TIME = QTime(0, 0)  # the minimum of an optional time stands for "not set"
 PARTNER_SEPARATOR = "、"
@@ -126,6 +127,9 @@ class ActivityDialog(QDialog):
         others = [(w.label, w.id) for w in choices.workers]
         self.worker = items_combo(self, others, blank=self.tr("Me"))
         self.worker.setEnabled(activities.can_assign)
+        self.room = RoomCombo(self, rooms=choices.rooms, staff=choices.staff_rooms)
+        self.held_on.dateChanged.connect(self._follow_room)
+        self.worker.currentIndexChanged.connect(self._follow_room)
         self.counts = ParticipantCountsEdit(self)
         self.clients = RegisteredClients(clients=clients, tasks=tasks, parent=self)
         self.resources = text_box(self, 52)
@@ -145,6 +149,8 @@ class ActivityDialog(QDialog):
         self._add(left, self.tr("Pa&rtners"), partners_row, "partners")
         self._add(left, self.tr("Target &group"), self.target_group, "target_group")
         self._add(left, self.tr("Responsible &worker"), self.worker, "worker_id")
+        if self.room.offers_rooms:
+            self._add(left, self.tr("Social work room"), self.room, "room_id")
         self._add(left, self.tr("Participa&nts"), self.counts, "participants")
         self._add(left, self.tr("Registered &clients"), self.clients, "client_ids")
         right = self._form()
@@ -175,6 +181,8 @@ class ActivityDialog(QDialog):
         self.setMinimumWidth(1000)
         if detail is not None:
             self._fill(detail)
+        else:
+            self._follow_room()
 
     @staticmethod
     def _form() -> QFormLayout:
@@ -216,6 +224,14 @@ class ActivityDialog(QDialog):
         self.resources.setPlainText(d.resources_used)
         self.content.setPlainText(d.content)
         self.outcome.setPlainText(d.outcome)
+        self.room.set_room(d.room_id, d.room)
+        self.room.touched = True  # a saved activity keeps its room unless the user picks
+
+    def _follow_room(self) -> None:
+        worker = self.worker.currentData()
+        if worker is None:
+            worker = self._detail.worker_id if self._detail is not None else None
+        self.room.follow(worker or self._activities.user_id, pydate(self.held_on.date()))
 
     def add_partner(self, partner: str) -> None:
         current = [p for p in self.partners.text().split(PARTNER_SEPARATOR) if p.strip()]
@@ -243,6 +259,7 @@ class ActivityDialog(QDialog):
             resources_used=self.resources.toPlainText(),
             content=self.content.toPlainText(),
             outcome=self.outcome.toPlainText(),
+            room_id=self.room.room_id(),
         )
 
     def submit(self) -> None:

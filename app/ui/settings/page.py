@@ -13,6 +13,8 @@ from app.services.backup.service import BackupService
 from app.services.context import Actor
 from app.services.packages.service import PackageService
 from app.services.reports.service import ReportService
+from app.services.rooms.service import RoomService
+from app.services.rooms.staffing import StaffingService
 from app.services.settings.codes import CodeService
 from app.services.settings.stations import (
     SettingsService,
@@ -23,6 +25,7 @@ from app.services.staff.training_hours import TrainingHoursService
 from app.services.staff.users import UserService
 from app.store.engine import Database, sqlite_path
 from app.ui.backup_dialogs import BackupPanel
+from app.ui.rooms.tab import RoomsTab
 from app.ui.settings.account_tab import AccountTab
 from app.ui.settings.audit_tab import AuditTab
 from app.ui.settings.codes_tab import CodesTab
@@ -63,6 +66,7 @@ class SettingsPage(QWidget):
         self.training_targets: TrainingTargetsTab | None = None
         self.report_targets: ReportTargetsTab | None = None
         self.stations: StationsTab | None = None
+        self.rooms: RoomsTab | None = None
         self.exchange: DataExchangeTab | None = None
         # Only the administrator reaches past the own station: a tab of all stations, and
         # the station of a new user.
@@ -76,7 +80,9 @@ class SettingsPage(QWidget):
             )
             self.tabs.addTab(self.users, self.tr("Users"))
         if stations is not None:
-            self.stations = StationsTab(stations=stations, tasks=tasks)
+            self.stations = StationsTab(
+                stations=stations, staffing=StaffingService(db, actor), tasks=tasks
+            )
             self.tabs.addTab(self.stations, self.tr("Stations"))
         if actor.can(Permission.MANAGE_SETTINGS):
             self.villages = VillagesTab(stations=StationService(db, actor), tasks=tasks)
@@ -103,6 +109,12 @@ class SettingsPage(QWidget):
                 hours=TrainingHoursService(db, actor), codes=CodeService(db, actor), tasks=tasks
             )
             self.tabs.addTab(self.training_targets, self.tr("Training targets"))
+        if actor.can(Permission.APPROVE):
+            self.rooms = RoomsTab(
+                rooms=RoomService(db, actor), staffing=StaffingService(db, actor),
+                stations=StationService(db, actor), tasks=tasks,
+            )  # fmt: skip
+            self.tabs.addTab(self.rooms, self.tr("Social work rooms"))
         if actor.can(Permission.BACKUP) and sqlite_path(db.url) is not None:
             self.backups = BackupPanel(backups=BackupService(db, actor), tasks=tasks)
             self.backups.restored.connect(self.restored)

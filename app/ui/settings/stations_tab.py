@@ -17,9 +17,12 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import AppError, InvalidInput
 from app.services.context import Changes
+from app.services.rooms.staffing import StaffingService
+from app.services.rooms.types import StaffingRules, StationStaffing
 from app.services.settings.stations import NewStation, StationRow, StationService
 from app.ui.dialogs import keep_open
 from app.ui.form_errors import ErrorLabel, on_change
+from app.ui.rooms.staffing_dialog import StaffingRulesDialog
 from app.ui.settings.table import make_table, set_rows
 from app.ui.tasks import TaskRunner
 
@@ -104,15 +107,26 @@ class AddStationDialog(QDialog):
 
 
 class StationsTab(QWidget):
-    """The stations of a county database; each user sees only their own station's records."""
+    """The stations of a county database; each user sees only their own station's records.
+
+    The county sees here each station against the staffing rules (人员配置), side by side.
+    """
 
     def __init__(
-        self, *, stations: StationService, tasks: TaskRunner, parent: QWidget | None = None
+        self,
+        *,
+        stations: StationService,
+        tasks: TaskRunner,
+        staffing: StaffingService | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._stations = stations
+        self._staffing = staffing
         self._tasks = tasks
         self.rows: list[StationRow] = []
+        self.staffing: dict[int, StationStaffing] = {}
+        self.rules_dialog: StaffingRulesDialog | None = None
         self.table = make_table(
             [
                 self.tr("Code"),
@@ -121,12 +135,17 @@ class StationsTab(QWidget):
                 self.tr("Villages"),
                 self.tr("Users"),
                 self.tr("Clients"),
+                self.tr("Staffing"),
             ]
         )
         self.add_button = QPushButton(self.tr("Add station…"))
         self.add_button.clicked.connect(self.ask_new_station)
+        self.rules_button = QPushButton(self.tr("Staffing rules…"))
+        self.rules_button.clicked.connect(self.ask_rules)
+        self.rules_button.setVisible(staffing is not None)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
+        buttons.addWidget(self.rules_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
@@ -135,21 +154,47 @@ class StationsTab(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        self._tasks.run(self, self._stations.list_stations, on_done=self._show)
+        stations, staffing = self._stations, self._staffing
+
+        def load() -> tuple[list[StationRow], list[StationStaffing]]:
+            return stations.list_stations(), staffing.check_all() if staffing else []
+
+        self._tasks.run(self, load, on_done=self._show)
 
     def _on_changed(self, changes: Changes) -> None:
-        if any(changes.touches(e) for e in ("station", "village", "user", "client")):
+        watched = ("station", "village", "user", "client", "room", "staffing")
+        if any(changes.touches(e) for e in watched):
             self.reload()
 
-    def _show(self, rows: list[StationRow]) -> None:
-        self.rows = rows
+    def _show(self, loaded: tuple[list[StationRow], list[StationStaffing]]) -> None:
+        self.rows, checks = loaded
+        self.staffing = {c.station_id: c for c in checks}
         set_rows(
             self.table,
             [
-                [r.code, r.name, r.county, str(r.villages), str(r.users), str(r.clients)]
-                for r in rows
+                [r.code, r.name, r.county, str(r.villages), str(r.users), str(r.clients),
+                 self._staffing_text(self.staffing.get(r.id))]
+                for r in self.rows
             ],
-        )
+        )  # fmt: skip
+
+    def _staffing_text(self, check: StationStaffing | None) -> str:
+        if check is None:
+            return ""  # the county centre is not a station with staff of its own
+        return self.tr("Meets the rules") if check.passed else check.reason
+
+    def ask_rules(self) -> None:
+        if self._staffing is None:
+            return
+        staffing, tasks = self._staffing, self._tasks
+
+        def show(rules: StaffingRules) -> None:
+            dialog = StaffingRulesDialog(staffing=staffing, tasks=tasks, rules=rules, parent=self)
+            self.rules_dialog = dialog
+            keep_open(dialog)
+            dialog.open()
+
+        self._tasks.run(self, staffing.rules, on_done=show)
 
     def ask_new_station(self) -> AddStationDialog:
         dialog = AddStationDialog(stations=self._stations, tasks=self._tasks, parent=self)

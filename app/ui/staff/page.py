@@ -11,6 +11,7 @@ from app.domain.numbers import decimal_text
 from app.services.choice import Choice
 from app.services.context import Changes
 from app.services.settings.codes import CodeEntry, CodeService
+from app.services.staff.qualifications import QualificationService
 from app.services.staff.supervision import SupervisionService
 from app.services.staff.supervision_types import SupervisionQuery, SupervisionRow
 from app.services.staff.training import TrainingService
@@ -19,6 +20,7 @@ from app.services.staff.training_types import TrainingQuery, TrainingRow
 from app.ui.dialogs import keep_open
 from app.ui.staff.dialogs import SupervisionDialog, TrainingDialog
 from app.ui.staff.hours_table import HoursTable
+from app.ui.staff.qualifications_tab import QualificationsTab
 from app.ui.staff.record_table import RecordTable
 from app.ui.tasks import TaskRunner
 
@@ -32,6 +34,7 @@ class StaffPage(QWidget):
         hours: TrainingHoursService,
         codes: CodeService,
         tasks: TaskRunner,
+        qualifications: QualificationService | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -91,6 +94,12 @@ class StaffPage(QWidget):
         self.tabs.addTab(self.supervisions, self.tr("Supervision"))
         self.tabs.addTab(self.trainings, self.tr("Training"))
         self.tabs.addTab(self.hours, self.tr("Hours per worker"))
+        self.qualifications: QualificationsTab | None = None
+        if qualifications is not None:
+            self.qualifications = QualificationsTab(
+                service=qualifications, tasks=tasks, parent=self
+            )
+            self.tabs.addTab(self.qualifications, self.tr("Qualifications"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         self.supervisions.new_requested.connect(lambda: self.open_supervision(None))

@@ -27,6 +27,7 @@ from app.ui.clients.choices import select_data
 from app.ui.clients.household_picker import HeadSearchDialog, HouseholdField
 from app.ui.tasks import TaskRunner
 from app.ui.visits.form_dialog import FormDialog
+from app.ui.widgets.room_combo import RoomCombo
 
 
 class VisitDialog(FormDialog):
@@ -79,6 +80,10 @@ class VisitDialog(FormDialog):
             self, [(w.label, w.value) for w in choices.workers], blank=self.tr("Me")
         )
         self.worker.setEnabled(choices.can_record_for_others)
+        self._user_id = detail.worker_id if detail is not None else choices.user_id
+        self.room = RoomCombo(self, rooms=choices.rooms, staff=choices.staff_rooms)
+        self.visited_on.dateChanged.connect(self._follow_room)
+        self.worker.currentIndexChanged.connect(self._follow_room)
         self.people_met = QLineEdit(self)
         self.people_met.setMaxLength(200)
         self.people_met.setPlaceholderText(self.tr("e.g. the client and her daughter-in-law"))
@@ -101,6 +106,8 @@ class VisitDialog(FormDialog):
         self.form.addRow("", note(self, self.tr("Choose a household, the clients met, or both.")))
         self.add_row(self.tr("Village"), self.village, "village_id")
         self.add_row(self.tr("Worker"), self.worker, "worker_id")
+        if self.room.offers_rooms:
+            self.add_row(self.tr("Social work room"), self.room, "room_id")
         self.add_row(self.tr("People met"), self.people_met)
         self.add_row(self.tr("Duration"), self.duration, "duration_min")
         self.add_row(self.tr("Living conditions"), self.living)
@@ -112,6 +119,11 @@ class VisitDialog(FormDialog):
         self.add_button(self.tr("Save"), self.call)
         if detail is not None:
             self._fill(detail)
+        else:
+            self._follow_room()
+
+    def _follow_room(self) -> None:
+        self.room.follow(self.worker.currentData() or self._user_id, pydate(self.visited_on.date()))
 
     def _fill(self, detail: VisitDetail) -> None:
         select_data(self.visit_type, detail.visit_type)
@@ -129,6 +141,8 @@ class VisitDialog(FormDialog):
         self.need_count.setValue(detail.new_need_count)
         self.policies.setPlainText(detail.policies_explained)
         select_data(self.outcome, detail.result)
+        self.room.set_room(detail.room_id, detail.room)
+        self.room.touched = True  # a saved visit keeps its room unless the user picks
 
     def find_client(self) -> None:
         dialog = HeadSearchDialog(
@@ -189,6 +203,7 @@ class VisitDialog(FormDialog):
             policies_explained=self.policies.toPlainText(),
             result=self.outcome.currentData(),
             worker_id=self.worker.currentData(),
+            room_id=self.room.room_id(),
         )
         visits, detail = self._visits, self._visit
         if detail is None:

@@ -46,7 +46,7 @@ class VisitListTab(ListPage[VisitFilterBar, VisitTableModel]):
     }
     # A case opened from a visit shows in its detail; a row names clients, village, worker.
     ENTITIES = ("visit", "case", "client", "village", "user", "codes")
-    CHOICE_ENTITIES = ("codes", "user", "village")
+    CHOICE_ENTITIES = ("codes", "user", "village", "room")
 
     def __init__(
         self,
