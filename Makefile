@@ -70,9 +70,11 @@ bench: $(VENV)/.installed $(QM) $(BENCH_DB)  ## Speed and memory against their f
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench $(BENCH_DB)
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench_packages $(BENCH_DB)
 
-bench-more: $(VENV)/.installed  ## Roster import and pinyin search at 100,000 clients (minutes each)
+bench-more: $(VENV)/.installed  ## Roster import, pinyin and station-role search, workstations on one server (minutes each)
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench_import
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench_pinyin
+	$(PY) -m tests.bench_station_search
+	$(PY) -m tests.bench_concurrency
 
 soak: $(VENV)/.installed  ## Crash test (STATIONDESK_CRASH_ROUNDS, default 1000) and 10,000 damaged rosters
 	STATIONDESK_CRASH_ROUNDS=$${STATIONDESK_CRASH_ROUNDS:-1000} $(BIN)/pytest -q tests/unit/store/test_crash_safety.py
