@@ -29,6 +29,8 @@ ENTITY_LABELS: dict[str, str] = {
     "report": "报表",
     "project": "服务项目",
     "package": "数据包",
+    "satisfaction_survey": "满意度调查",
+    "interview_round": "回访",
 }
 
 REFUSAL_ACTIONS = ("refused", "login_failed")

@@ -55,3 +55,12 @@ def mask_phone(phone: str | None) -> str:
     if len(digits) <= 4:
         return "*" * len(digits)
     return "*" * (len(digits) - 4) + digits[-4:]
+
+
+def mask_name(name: str | None) -> str:
+    """`张桂兰` → `张**`: the family name and the length, for printed call lists that
+    leave the desk (docs/masking.md)."""
+    if not name:
+        return ""
+    shown = name.strip()
+    return shown[:1] + "*" * (len(shown) - 1)

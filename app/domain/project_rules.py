@@ -9,6 +9,11 @@ Only flows are rules: a month's value adds up to a period's (people counted once
 month, such as 服务人数, and states at a day, such as 在案, do not add up, so they are
 not offered). tests/unit/domain/test_project_rules.py checks the figures exist and their
 units agree.
+
+A rate is not a flow either: the satisfaction rate (满意率) of a period is the sum of its
+months' satisfied surveys over the sum of their answered ones, never a sum of monthly
+rates. A rule here is one figure summed, so the rate is not offered as a target yet; the
+report's figures `surveys_answered` and `surveys_satisfied` hold both halves for it.
 """
 
 from __future__ import annotations
@@ -49,6 +54,7 @@ RULES: tuple[ProjectRule, ...] = (
     ProjectRule("supervision_hours", "督导时长", "小时", "supervision_hours", decimal=True),
     ProjectRule("trainings", "培训次数", "次", "trainings"),
     ProjectRule("training_hours", "培训时长", "小时", "training_hours", decimal=True),
+    ProjectRule("surveys", "满意度调查份数", "份", "surveys"),
 )
 
 BY_KEY: dict[str, ProjectRule] = {r.key: r for r in RULES}

@@ -114,7 +114,9 @@ def _months(
             per_station += monthly.figures(session, counted, first, last, only=wanted).values()
         values.append(
             {
-                r.key: _total([figures[r.figure] for figures in per_station], r.decimal)
+                # A month closed before a figure existed (满意度) stored none of it: 0,
+                # as the lock kept any record dated in it out since.
+                r.key: _total([figures.get(r.figure, 0) for figures in per_station], r.decimal)
                 for r in rules
             }
         )

@@ -34,6 +34,11 @@ from app.store.models.history import DatedValue, MonthClose, MonthCorrection
 from app.store.models.org import CodeItem, Setting, Station, User, Village
 from app.store.models.packages import DeletedRow, PackageBase, PackageConflict, PackageLog
 from app.store.models.projects import Project, ProjectStation, ProjectTarget
+from app.store.models.satisfaction import (
+    InterviewRound,
+    InterviewSample,
+    SatisfactionSurvey,
+)
 from app.store.models.staff import (
     Resource,
     Supervision,
@@ -75,6 +80,8 @@ __all__ = [
     "GroupSession",
     "Household",
     "ImportBatch",
+    "InterviewRound",
+    "InterviewSample",
     "MonthClose",
     "MonthCorrection",
     "PackageBase",
@@ -85,6 +92,7 @@ __all__ = [
     "ProjectTarget",
     "Referral",
     "Resource",
+    "SatisfactionSurvey",
     "ServiceRecord",
     "Setting",
     "Station",
