@@ -99,7 +99,7 @@ def test_a_broken_or_foreign_file_says_so(
         svc.import_sheet(broken)
     foreign = tmp_path / "roster.xlsx"
     book = openpyxl.Workbook()
-    book.active.append(["姓名", "身份证号"])  # type: ignore[union-attr]
+    book.active.append(["姓名", "身份证号"])
     book.save(foreign)
     with pytest.raises(InvalidInput, match="表头缺少"):
         svc.import_sheet(foreign)
