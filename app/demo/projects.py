@@ -31,10 +31,11 @@ PLAN: dict[str, tuple[int, Decimal]] = {
     "group_attendance": (5, Decimal("1.0")),
     "activities": (10, Decimal("0.95")),
     "activity_participants": (5, Decimal("1.0")),
-    "visit_households": (15, Decimal("1.3")),
+    "visit_households": (10, Decimal("1.3")),
     "volunteer_hours": (5, Decimal("0.9")),
     "supervision_hours": (5, Decimal("1.1")),
     "training_hours": (5, Decimal("1.0")),
+    "surveys": (5, Decimal("1.0")),
 }
 MONTHS_UNDER_WAY = 7
 
