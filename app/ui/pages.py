@@ -22,6 +22,8 @@ from app.services.lists.service import ListExportService
 from app.services.projects.service import ProjectService
 from app.services.reports.closing import MonthCloseService
 from app.services.reports.service import ReportService
+from app.services.satisfaction.interviews import InterviewService
+from app.services.satisfaction.surveys import SurveyService
 from app.services.settings.codes import CodeService
 from app.services.settings.stations import SettingsService
 from app.services.staff.supervision import SupervisionService
@@ -98,6 +100,7 @@ def _build(key: str, *, db: Database, actor: Actor, tasks: TaskRunner) -> QWidge
             tasks=tasks,
             exports=ListExportService(db, actor),
             consents=ConsentService(db, actor),
+            surveys=SurveyService(db, actor),
         )
     if key == "groups":
         return GroupsPage(
@@ -108,6 +111,7 @@ def _build(key: str, *, db: Database, actor: Actor, tasks: TaskRunner) -> QWidge
             tasks=tasks,
             own_id=actor.user_id,
             exports=ListExportService(db, actor),
+            surveys=SurveyService(db, actor),
         )
     if key == "community":
         return CommunityPage(
@@ -118,6 +122,7 @@ def _build(key: str, *, db: Database, actor: Actor, tasks: TaskRunner) -> QWidge
             clients=ClientService(db, actor),
             codes=CodeService(db, actor),
             tasks=tasks,
+            surveys=SurveyService(db, actor),
         )
     if key == "visits":
         return VisitsPage(
@@ -154,6 +159,7 @@ def _build(key: str, *, db: Database, actor: Actor, tasks: TaskRunner) -> QWidge
             months=MonthCloseService(db, actor),
             projects=ProjectService(db, actor),
             tasks=tasks,
+            satisfaction=(SurveyService(db, actor), InterviewService(db, actor)),
         )
     assert key == "settings"
     return SettingsPage(db=db, actor=actor, tasks=tasks)

@@ -8,6 +8,7 @@ call list leaves the desk on paper, so it shows names and phones masked.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import secrets
 from pathlib import Path
@@ -61,6 +62,10 @@ class InterviewService:
     def __init__(self, db: Database, actor: Actor) -> None:
         self._db = db
         self._actor = actor
+
+    @property
+    def today(self) -> dt.date:
+        return self._db.clock.today()
 
     @property
     def can_plan(self) -> bool:

@@ -37,6 +37,10 @@ class SurveyService:
         self._actor = actor
 
     @property
+    def today(self) -> dt.date:
+        return self._db.clock.today()
+
+    @property
     def can_record(self) -> bool:
         return self._actor.can(Permission.EDIT_CLIENTS)
 
