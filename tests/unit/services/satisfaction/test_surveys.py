@@ -21,12 +21,13 @@ from decimal import Decimal
 import pytest
 
 from app.domain.clock import FixedClock
-from app.domain.errors import InvalidInput, NotFound
+from app.domain.errors import InvalidInput, MonthClosed, NotFound
 from app.domain.satisfaction import Respondent, Subject
 from app.exports.report_pdf import write_monthly_pdf
 from app.services.context import Actor
 from app.services.history import When
 from app.services.reports import stored
+from app.services.reports.closing import MonthCloseService
 from app.services.reports.service import ReportService
 from app.services.satisfaction.surveys import SurveyService
 from app.services.satisfaction.types import SurveyInput
@@ -155,6 +156,20 @@ def test_a_closed_month_stored_before_surveys_shows_not_counted(
     assert "满意度：未统计" in pdf_reading.text(pdf)
     fresh = pdf_reading.text(write_monthly_pdf(report, tmp_path / "new.pdf"))
     assert "75.0%（3 ÷ 4）" in fresh and "未统计" not in fresh
+
+
+def test_a_closed_month_keeps_its_surveys_and_refuses_a_late_one(
+    clocked: Database, admin: Actor, october: SurveyService, records: Records
+) -> None:
+    MonthCloseService(clocked, admin).close(OCTOBER, note="已核对")
+    late = survey(Subject.GROUP, records.group, dt.date(2026, 10, 21), Respondent.PARTICIPANT,
+                  1, 1, 1, 1)  # fmt: skip
+    with pytest.raises(MonthClosed):
+        october.record(late)
+    stored_october = ReportService(clocked, admin).monthly(OCTOBER)
+    assert stored_october.closed is not None
+    assert stored_october.satisfaction is not None
+    assert stored_october.satisfaction.rate == Decimal("75.0")
 
 
 def test_deleting_a_survey_takes_it_out_of_the_month(
