@@ -151,7 +151,7 @@ class InterviewService:
                 )
             audit.record(
                 session, self._actor, "create", entity=ENTITY, entity_id=record.id,
-                seed=seed, phone=data.phone_size, onsite=data.onsite_size,
+                seed=seed, phone_size=data.phone_size, onsite_size=data.onsite_size,
             )  # fmt: skip
         return Changes.of(ENTITY, ids=(record.id,))
 
@@ -189,7 +189,7 @@ class InterviewService:
             line.updated_by_id = self._actor.user_id
             audit.record(
                 session, self._actor, "update", entity=ENTITY, entity_id=line.round_id,
-                sample=line.id, outcome=data.outcome.value,
+                sample_id=line.id, outcome=data.outcome.value,
             )  # fmt: skip
             round_id = line.round_id
         return Changes.of(ENTITY, ids=(round_id,))
