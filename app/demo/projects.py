@@ -36,7 +36,10 @@ PLAN: dict[str, tuple[int, Decimal]] = {
     "supervision_hours": (5, Decimal("1.1")),
     "training_hours": (5, Decimal("1.0")),
     "surveys": (5, Decimal("1.0")),
+    "satisfaction_rate": (0, Decimal("1.0")),
 }
+RATE_TARGET = Decimal(85)
+"""满意率 85%: what contracts commonly ask, and a rate is a level, not a total."""
 MONTHS_UNDER_WAY = 7
 
 
@@ -85,7 +88,9 @@ def add_project(session: Session, actor: Actor, today: dt.date) -> int:
             ProjectTarget(
                 project_id=project.id,
                 rule=key,
-                target=_round(Decimal(done[rule.figure]) / share * factor),
+                target=RATE_TARGET
+                if rule.is_rate
+                else _round(Decimal(done[rule.figure]) / share * factor),
                 weight=Decimal(weight),
                 sort=sort,
                 created_by_id=actor.user_id,

@@ -9,7 +9,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from app.domain.satisfaction import Respondent, Subject
 from app.services.context import Actor
+from app.services.history import When
+from app.services.satisfaction.types import SurveyInput
 from app.store.engine import Database
 from app.store.models import (
     Activity,
@@ -82,3 +85,16 @@ def build(db: Database, actor: Actor) -> Records:
             activities.append(row.id)
     return Records(cases, open_id, group.id, empty.id, (activities[0], activities[1]),
                    tuple(clients))  # fmt: skip
+
+
+def scores(attitude: int, arrangement: int, needs: int, overall: int) -> dict[str, int]:
+    return {"attitude": attitude, "arrangement": arrangement, "needs": needs, "overall": overall}
+
+
+def survey(
+    subject: Subject, sid: int, day: dt.date, who: Respondent, *s: int, **kw: str
+) -> SurveyInput:
+    return SurveyInput(
+        subject=subject, subject_id=sid, respondent=who, scores=scores(*s) if s else {},
+        when=When(day), **kw,
+    )  # fmt: skip

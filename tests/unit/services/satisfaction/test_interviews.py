@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from app.domain.clock import FixedClock
 from app.domain.errors import InvalidInput, PermissionDenied
 from app.domain.roles import Role
 from app.domain.satisfaction import Mode, Outcome
@@ -22,19 +21,9 @@ from app.services.satisfaction.interviews import InterviewService
 from app.services.satisfaction.types import AnswerInput, RoundInput
 from app.store.engine import Database
 from tests import pdf_reading
-from tests.unit.services.satisfaction.records import PHONES, Records, build
+from tests.unit.services.satisfaction.records import PHONES, Records
 
 START, END = dt.date(2026, 11, 1), dt.date(2026, 11, 30)
-
-
-@pytest.fixture
-def clocked(db: Database) -> Database:
-    return db.with_clock(FixedClock(dt.datetime(2026, 11, 5, 9, 0)))
-
-
-@pytest.fixture
-def records(clocked: Database, admin: Actor) -> Records:
-    return build(clocked, admin)
 
 
 def plan(svc: InterviewService, seed: int | None, phone: int = 4, onsite: int = 2) -> int:

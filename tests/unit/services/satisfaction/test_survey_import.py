@@ -9,26 +9,15 @@ from typing import Any
 import openpyxl
 import pytest
 
-from app.domain.clock import FixedClock
 from app.domain.errors import InvalidInput
 from app.domain.satisfaction import Subject
 from app.services.context import Actor
 from app.services.reports.service import ReportService
 from app.services.satisfaction.surveys import SurveyService
 from app.store.engine import Database
-from tests.unit.services.satisfaction.records import Records, build
+from tests.unit.services.satisfaction.records import Records
 
 OCTOBER = dt.date(2026, 10, 1)
-
-
-@pytest.fixture
-def clocked(db: Database) -> Database:
-    return db.with_clock(FixedClock(dt.datetime(2026, 11, 5, 9, 0)))
-
-
-@pytest.fixture
-def records(clocked: Database, admin: Actor) -> Records:
-    return build(clocked, admin)
 
 
 def filled(svc: SurveyService, path: Path, rows: list[tuple[Any, ...]]) -> Path:

@@ -20,7 +20,6 @@ from decimal import Decimal
 
 import pytest
 
-from app.domain.clock import FixedClock
 from app.domain.errors import InvalidInput, MonthClosed, NotFound
 from app.domain.satisfaction import Respondent, Subject
 from app.exports.report_pdf import write_monthly_pdf
@@ -30,54 +29,11 @@ from app.services.reports import stored
 from app.services.reports.closing import MonthCloseService
 from app.services.reports.service import ReportService
 from app.services.satisfaction.surveys import SurveyService
-from app.services.satisfaction.types import SurveyInput
 from app.store.engine import Database
 from tests import pdf_reading
-from tests.unit.services.satisfaction.records import Records, build
+from tests.unit.services.satisfaction.records import Records, scores, survey
 
 OCTOBER = dt.date(2026, 10, 1)
-
-
-def scores(attitude: int, arrangement: int, needs: int, overall: int) -> dict[str, int]:
-    return {"attitude": attitude, "arrangement": arrangement, "needs": needs, "overall": overall}
-
-
-def survey(
-    subject: Subject, sid: int, day: dt.date, who: Respondent, *s: int, **kw: str
-) -> SurveyInput:
-    return SurveyInput(
-        subject=subject, subject_id=sid, respondent=who, scores=scores(*s) if s else {},
-        when=When(day), **kw,
-    )  # fmt: skip
-
-
-@pytest.fixture
-def clocked(db: Database) -> Database:
-    return db.with_clock(FixedClock(dt.datetime(2026, 11, 5, 9, 0)))
-
-
-@pytest.fixture
-def records(clocked: Database, admin: Actor) -> Records:
-    return build(clocked, admin)
-
-
-@pytest.fixture
-def october(clocked: Database, admin: Actor, records: Records) -> SurveyService:
-    svc = SurveyService(clocked, admin)
-    c1, c2 = records.cases
-    a1, a2 = records.activities
-    for data in (
-        survey(Subject.CASE, c1, dt.date(2026, 10, 10), Respondent.CLIENT, 5, 5, 4, 5),
-        survey(Subject.CASE, c2, dt.date(2026, 10, 15), Respondent.FAMILY, 4, 3, 3, 3),
-        survey(Subject.GROUP, records.group, dt.date(2026, 10, 20), Respondent.PARTICIPANT,
-               5, 4, 5, 4),
-        survey(Subject.ACTIVITY, a1, dt.date(2026, 10, 12), Respondent.PARTICIPANT, 3, 4, 4, 4),
-        survey(Subject.ACTIVITY, a1, dt.date(2026, 10, 12), Respondent.NONE,
-               reason="服务对象失智"),
-        survey(Subject.ACTIVITY, a2, dt.date(2026, 11, 2), Respondent.PARTICIPANT, 4, 4, 4, 4),
-    ):  # fmt: skip
-        svc.record(data)
-    return svc
 
 
 def test_the_monthly_report_counts_the_rate_and_means_by_hand(
