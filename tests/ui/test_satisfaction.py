@@ -9,10 +9,16 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.clock import FixedClock
 from app.domain.satisfaction import Outcome, Subject
+from app.services.clients.service import ClientService
+from app.services.community.photos import ActivityPhotoService
+from app.services.community.printing import ActivityPrintService
+from app.services.community.service import ActivityService
 from app.services.context import Actor
 from app.services.satisfaction.interviews import InterviewService
 from app.services.satisfaction.surveys import SurveyService
+from app.services.settings.codes import CodeService
 from app.store.engine import Database
+from app.ui.community.page import CommunityPage
 from app.ui.satisfaction.round_forms import AnswerForm, RoundForm
 from app.ui.satisfaction.rounds_dialog import RoundsDialog
 from app.ui.satisfaction.survey_dialog import SurveyDialog
@@ -87,3 +93,26 @@ def test_a_round_is_planned_answered_and_summed_up(
     assert "42" in dialog.summary.text()
     assert dialog.detail is not None
     assert dialog.detail.lines[0].outcome is Outcome.ANSWERED
+
+
+def test_the_activity_panel_opens_the_survey_dialog(
+    qtbot: QtBot, db: Database, admin: Actor, tasks: TaskRunner
+) -> None:
+    timed = clocked(db)
+    records = build(timed, admin)
+    page = CommunityPage(
+        activities=ActivityService(timed, admin), photos=ActivityPhotoService(timed, admin),
+        printing=ActivityPrintService(timed, admin), clients=ClientService(timed, admin),
+        codes=CodeService(timed, admin), tasks=tasks, surveys=SurveyService(timed, admin),
+    )  # fmt: skip
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page._choices is not None, timeout=5_000)
+    page.show_activity(records.activities[0])
+    qtbot.waitUntil(lambda: page.detail.detail is not None, timeout=5_000)
+    page.detail.buttons["survey"].click()
+    dialog = page.findChild(SurveyDialog)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.state is not None, timeout=5_000)
+    assert dialog.save_button.isEnabled()
+    dialog.close()
