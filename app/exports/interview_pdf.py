@@ -81,4 +81,4 @@ def _rows(data: CallList, st: Styles) -> Flowable:
         [str(r.position), r.mode, r.name, r.phone, r.village, r.stratum, r.outcome, "", ""]
         for r in data.rows
     ]
-    return table([header, *body], (0.7, 1.1, 0.9, 1.5, 1.3, 2.0, 1.1, 1.3, 1.6), st)
+    return table([header, *body], (0.6, 1.1, 0.8, 2.0, 1.2, 1.9, 1.0, 1.2, 1.5), st)
