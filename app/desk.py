@@ -61,6 +61,8 @@ from app.services.reports.closing import MonthCloseService
 from app.services.reports.service import ReportService, parse_month
 from app.services.rooms.service import RoomService
 from app.services.rooms.staffing import StaffingService
+from app.services.satisfaction.interviews import InterviewService
+from app.services.satisfaction.surveys import SurveyService
 from app.services.settings.codes import CodeService
 from app.services.settings.setup import SchemaState, SetupService
 from app.services.settings.stations import SettingsService, StationService
@@ -288,6 +290,16 @@ class Desk:
     @cached_property
     def activity_records(self) -> ActivityPrintService:
         return ActivityPrintService(self.db, self.actor)
+
+    @cached_property
+    def surveys(self) -> SurveyService:
+        """Satisfaction surveys (满意度调查): `record`, `state`, `import_sheet`…"""
+        return SurveyService(self.db, self.actor)
+
+    @cached_property
+    def interviews(self) -> InterviewService:
+        """Interview rounds (回访): `create`, `detail`, `answer`, `write_call_list`…"""
+        return InterviewService(self.db, self.actor)
 
     @cached_property
     def visits(self) -> VisitService:

@@ -148,7 +148,8 @@ def run_progress(ctx: Context) -> int:
     for line in report.lines:
         done = "—" if line.done is None else f"{line.done}%"
         flag = "（进度落后）" if line.behind else ""
-        print(f"  {line.label}：{line.actual}/{line.target}{line.unit}，完成 {done}{flag}")
+        actual = "—" if line.actual is None else line.actual
+        print(f"  {line.label}：{actual}/{line.target}{line.unit}，完成 {done}{flag}")
     return 0
 
 

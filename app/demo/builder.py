@@ -29,6 +29,7 @@ from app.demo import activities as demo_activities
 from app.demo import county_state, data, loading
 from app.demo import groups as demo_groups
 from app.demo import rooms as demo_rooms
+from app.demo import satisfaction as demo_satisfaction
 from app.demo import staff_records as demo_staff_records
 from app.demo import visits as demo_visits
 from app.demo import worklogs as demo_worklogs
@@ -384,6 +385,10 @@ class _Filler:
         with self._step("工作日志"):
             rows = BulkRows(session, station_id, demo_worklogs.MODELS)
             demo_worklogs.fill_worklogs(session, rows, scene, stream("worklogs"))
+            self._written(rows)
+        with self._step("满意度"):
+            rows = BulkRows(session, station_id, demo_satisfaction.MODELS)
+            demo_satisfaction.fill_satisfaction(session, rows, scene, stream("satisfaction"))
             self._written(rows)
         self._advance(clients - clients // 4 - 4 * share)
 

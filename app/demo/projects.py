@@ -31,11 +31,15 @@ PLAN: dict[str, tuple[int, Decimal]] = {
     "group_attendance": (5, Decimal("1.0")),
     "activities": (10, Decimal("0.95")),
     "activity_participants": (5, Decimal("1.0")),
-    "visit_households": (15, Decimal("1.3")),
+    "visit_households": (10, Decimal("1.3")),
     "volunteer_hours": (5, Decimal("0.9")),
     "supervision_hours": (5, Decimal("1.1")),
     "training_hours": (5, Decimal("1.0")),
+    "surveys": (5, Decimal("1.0")),
+    "satisfaction_rate": (0, Decimal("1.0")),
 }
+RATE_TARGET = Decimal(85)
+"""满意率 85%: what contracts commonly ask, and a rate is a level, not a total."""
 MONTHS_UNDER_WAY = 7
 
 
@@ -84,7 +88,9 @@ def add_project(session: Session, actor: Actor, today: dt.date) -> int:
             ProjectTarget(
                 project_id=project.id,
                 rule=key,
-                target=_round(Decimal(done[rule.figure]) / share * factor),
+                target=RATE_TARGET
+                if rule.is_rate
+                else _round(Decimal(done[rule.figure]) / share * factor),
                 weight=Decimal(weight),
                 sort=sort,
                 created_by_id=actor.user_id,

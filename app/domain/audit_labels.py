@@ -33,6 +33,8 @@ ENTITY_LABELS: dict[str, str] = {
     "evaluation_round": "评估",
     "rectification": "整改事项",
     "room": "社工室",
+    "satisfaction_survey": "满意度调查",
+    "interview_round": "回访",
 }
 
 REFUSAL_ACTIONS = ("refused", "login_failed")

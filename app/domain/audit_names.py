@@ -135,6 +135,16 @@ KEY_LABELS: dict[str, str] = {
     "sequence": "数据包序号",
     "station_code": "站点代码",
     "table": "数据表",
+    # Satisfaction (满意度).
+    "finished": "已结束",
+    "onsite_size": "实地回访样本量",
+    "outcome": "回访结果",
+    "phone_size": "电话回访样本量",
+    "respondent": "回答人",
+    "sample_id": "回访对象编号",
+    "subject": "调查对象类型",
+    "subject_id": "调查对象编号",
+    "surveys": "满意度调查份数",
 }
 """Every key the services write into an audit row's details."""
 

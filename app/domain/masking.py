@@ -46,7 +46,8 @@ def shown_birth_date(
 
 
 def mask_name(name: str | None) -> str:
-    """`张桂兰` → `张**`: the surname stays, so a masked list still reads as people."""
+    """`张桂兰` → `张**`: the surname and the length stay, so a masked list (the evidence
+    pack, a printed call list that leaves the desk) still reads as people."""
     if not name:
         return ""
     name = name.strip()

@@ -9,6 +9,12 @@ Only flows are rules: a month's value adds up to a period's (people counted once
 month, such as 服务人数, and states at a day, such as 在案, do not add up, so they are
 not offered). tests/unit/domain/test_project_rules.py checks the figures exist and their
 units agree.
+
+A rate is not a flow, but its two halves are: a rate rule (`per` set) reads a numerator
+figure and a denominator figure, sums each over the months, and divides the sums (the
+satisfaction rate (满意率) of a period is its satisfied surveys over its answered ones,
+never a sum or an average of monthly rates). Its target is a percentage that holds at
+any time, not a total to reach by the period's end.
 """
 
 from __future__ import annotations
@@ -26,7 +32,13 @@ class ProjectRule:
     figure: str
     """The monthly report's figure this rule reads (definitions.FIGURES key)."""
     decimal: bool = False
-    """Hours and yuan: two decimals; everything else whole numbers."""
+    """Hours, yuan and rates: two decimals; everything else whole numbers."""
+    per: str = ""
+    """A rate: the figure `figure` is divided by (the sums of both over the period), × 100."""
+
+    @property
+    def is_rate(self) -> bool:
+        return bool(self.per)
 
 
 RULES: tuple[ProjectRule, ...] = (
@@ -49,7 +61,12 @@ RULES: tuple[ProjectRule, ...] = (
     ProjectRule("supervision_hours", "督导时长", "小时", "supervision_hours", decimal=True),
     ProjectRule("trainings", "培训次数", "次", "trainings"),
     ProjectRule("training_hours", "培训时长", "小时", "training_hours", decimal=True),
-)
+    ProjectRule("surveys", "满意度调查份数", "份", "surveys"),
+    ProjectRule(
+        "satisfaction_rate", "满意率", "%", "surveys_satisfied", decimal=True,
+        per="surveys_answered",
+    ),
+)  # fmt: skip
 
 BY_KEY: dict[str, ProjectRule] = {r.key: r for r in RULES}
 

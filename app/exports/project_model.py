@@ -47,11 +47,15 @@ class ProgressLine:
     unit: str
     weight: Decimal
     target: Number
-    months: tuple[Number, ...]
-    actual: Number
+    months: tuple[Number | None, ...]
+    """Each month's figure; for a rate, the month's rate (None: nothing to divide by)."""
+    actual: Number | None
+    """To date; for a rate, the rate of the sums (None when nobody answered yet)."""
     done: Decimal | None
-    """Percent of the target reached (one decimal); None for a zero target."""
+    """Percent of the target reached (one decimal); None for a zero target or no rate."""
     behind: bool
+    running: tuple[Number | None, ...] = ()
+    """The actual to the end of each month (a rate of the sums so far, for a rate)."""
 
 
 @dataclass(frozen=True)

@@ -7,13 +7,12 @@ uses: numbers as numbers, shares as percentages, A4 landscape, header rows repea
 
 from __future__ import annotations
 
-from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import Workbook
 
 from app.exports.project_model import ProgressLine, ProjectProgress
-from app.exports.report_model import Cell, Number
+from app.exports.report_model import Cell
 from app.exports.report_xlsx import _heading, _notes, _save, _share
 
 PROGRESS = "进度"
@@ -48,7 +47,7 @@ def progress_sheets(book: Workbook, report: ProjectProgress) -> None:
     ws = _heading(book, PROGRESS, report.title, info, header, (20, 7, 8, 11, 11, 10, 11, 10))
     expected = float(report.expected / 100)
     for line in report.lines:
-        done = _share(line.actual, line.target)
+        done = None if line.actual is None else _share(line.actual, line.target)
         ws.add((line.label, line.unit, line.weight, line.target, line.actual, done, expected,
                 _state(line)))  # fmt: skip
     if not report.lines:
@@ -83,12 +82,8 @@ def _by_month(book: Workbook, report: ProjectProgress, info: str) -> None:
     for line in report.lines:
         ws.add((line.label, line.unit, *line.months, line.actual, line.target))
     ws.blank()
-    cumulative = []
-    for line in report.lines:
-        running: list[Number] = []
-        total: Number = Decimal(0) if isinstance(line.actual, Decimal) else 0
-        for value in line.months:
-            total += value
-            running.append(total)
-        cumulative.append((line.label, "", *(_share(v, line.target) for v in running)))
+    cumulative = [
+        (line.label, "", *(None if v is None else _share(v, line.target) for v in line.running))
+        for line in report.lines
+    ]
     ws.table("累计完成率（截至各月末）", ("指标", "", *months), cumulative)

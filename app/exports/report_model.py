@@ -93,6 +93,43 @@ class CorrectionNote:
 
 
 @dataclass(frozen=True)
+class SatisfactionScore:
+    """An item's mean score (1–5) over the month's answered surveys."""
+
+    label: str
+    average: Decimal | None
+    answered: int
+
+
+@dataclass(frozen=True)
+class SatisfactionSubject:
+    """The month's surveys of one kind of service (个案, 小组, 社区活动)."""
+
+    label: str
+    surveys: int
+    answered: int
+    satisfied: int
+    rate: Decimal | None
+
+
+@dataclass(frozen=True)
+class SatisfactionSummary:
+    """The month's satisfaction surveys (满意度): the rate and each item's mean score."""
+
+    surveys: int
+    answered: int
+    satisfied: int
+    rate: Decimal | None
+    """satisfied ÷ answered in percent (one decimal); None when nobody answered."""
+    scores: tuple[SatisfactionScore, ...] = ()
+    by_subject: tuple[SatisfactionSubject, ...] = ()
+
+
+NOT_COUNTED = "未统计"
+"""Shown for a figure a closed month (月结) was stored without: it is never recounted."""
+
+
+@dataclass(frozen=True)
 class MonthlyReport:
     station: StationRef
     month: dt.date
@@ -114,6 +151,8 @@ class MonthlyReport:
     """How many corrections to this month were made after it was closed."""
     corrections: tuple[CorrectionNote, ...] = ()
     """更正说明: corrections to earlier closed months entered during this month."""
+    satisfaction: SatisfactionSummary | None = None
+    """None in a month closed before surveys were counted: shown as 未统计."""
 
     @property
     def title(self) -> str:

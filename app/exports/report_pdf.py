@@ -14,7 +14,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from app.exports.pdf_common import Styles, styles, table, text, write_pdf
-from app.exports.report_model import AnnualReport, MonthColumn, MonthlyReport, Number
+from app.exports.report_model import NOT_COUNTED, AnnualReport, MonthColumn, MonthlyReport, Number
+from app.exports.satisfaction_text import percent, summary_lines
 
 ANNUAL_COLUMNS = 5
 """Figures side by side in an annual table: with 14 rows of months they stay readable."""
@@ -67,6 +68,8 @@ def write_monthly_pdf(report: MonthlyReport, path: Path) -> Path:
             text(f"{_ordinal(number_)}、{title}", st.h1),
             table([header, *rows], widths, st),
         ]
+        if title == "满意度":
+            story += satisfaction_block(report, st)
         if title == "个案" and report.closed_by_reason:
             reasons = [[label, str(count)] for label, count in report.closed_by_reason]
             story += [
@@ -74,6 +77,11 @@ def write_monthly_pdf(report: MonthlyReport, path: Path) -> Path:
                 table([["结案原因", "次数"], *reasons], (3, 1), st),
             ]
     count = len(sections)
+    if "满意度" not in sections:
+        # A month closed before surveys were counted: say so, never recount it.
+        count += 1
+        story += [CondPageBreak(30 * mm), text(f"{_ordinal(count)}、满意度", st.h1)]
+        story += satisfaction_block(report, st)
     for split in report.splits:
         count += 1
         story += [CondPageBreak(30 * mm), text(f"{_ordinal(count)}、{split.title}", st.h1)]
@@ -104,6 +112,25 @@ def write_monthly_pdf(report: MonthlyReport, path: Path) -> Path:
         title=report.title,
         author=report.prepared_by,
     )
+
+
+def satisfaction_block(report: MonthlyReport, st: Styles) -> list[Flowable]:
+    s = report.satisfaction
+    if s is None:
+        return [text(f"满意度：{NOT_COUNTED}（本月月结时尚未统计满意度）。", st.body)]
+    rate = "；".join(f"{label}：{value}" for label, value in summary_lines(s)[3:])
+    scores = [[i.label, "—" if i.average is None else f"{i.average}", str(i.answered)]
+              for i in s.scores]  # fmt: skip
+    kinds = [[b.label, str(b.surveys), str(b.answered), str(b.satisfied), percent(b.rate)]
+             for b in s.by_subject]  # fmt: skip
+    return [
+        text(rate, st.body),
+        text("各项平均分（1到5分）", st.h2),
+        table([["题目", "平均分", "回答份数"], *scores], (3, 1.2, 1.2), st),
+        text("按服务类型", st.h2),
+        table([["服务类型", "调查份数", "有效回答", "总体满意", "满意率"], *kinds],
+              (2, 1.2, 1.2, 1.2, 1.2), st),
+    ]  # fmt: skip
 
 
 def _closed_lines(report: MonthlyReport, st: Styles) -> list[Flowable]:

@@ -23,6 +23,7 @@ from app.domain.errors import StorageError
 from app.exports.county_model import CountyOverview
 from app.exports.list_xlsx import cell_text, plain, replace_file, temporary_beside
 from app.exports.report_model import (
+    NOT_COUNTED,
     AnnualReport,
     Cell,
     CountySummary,
@@ -31,6 +32,7 @@ from app.exports.report_model import (
     MonthlyReport,
     Number,
 )
+from app.exports.satisfaction_text import percent, summary_lines
 
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 _SECTION_FONT = Font(bold=True, size=12)
@@ -61,6 +63,7 @@ def write_monthly_xlsx(report: MonthlyReport, path: Path) -> Path:
     ws.blank()
     reasons = [(label, count) for label, count in report.closed_by_reason]
     ws.table("本月结案原因", ("结案原因", "次数"), reasons)
+    _satisfaction(ws, report)
     for split in report.splits:
         rows = [(label, *values) for label, values in split.rows]
         ws.table(split.title, (_dimension(split.title), *split.columns), rows)
@@ -138,6 +141,26 @@ def write_county_overview_xlsx(overview: CountyOverview, path: Path) -> Path:
     ws.add(("", "合计", *overview.totals, "", "", None,
             sum(s.open_conflicts for s in overview.stations)), bold=True)  # fmt: skip
     return _save(book, path)
+
+
+def _satisfaction(ws: _Sheet, report: MonthlyReport) -> None:
+    s = report.satisfaction
+    if s is None:
+        ws.table(
+            "满意度", ("项目", "内容"), [("满意度", f"{NOT_COUNTED}（本月月结时尚未统计满意度）")]
+        )
+        return
+    ws.table("满意度", ("项目", "内容"), summary_lines(s))
+    ws.table(
+        "满意度：各项平均分（1到5分）",
+        ("题目", "平均分", "回答份数"),
+        [(i.label, i.average, i.answered) for i in s.scores],
+    )
+    ws.table(
+        "满意度：按服务类型",
+        ("服务类型", "调查份数", "有效回答", "总体满意", "满意率"),
+        [(b.label, b.surveys, b.answered, b.satisfied, percent(b.rate)) for b in s.by_subject],
+    )
 
 
 # ---- layout -----------------------------------------------------------------------------

@@ -89,6 +89,7 @@ _GUARDS: dict[str, Guard] = {
         counted=("volunteer_id", "hours", "activity_id", "session_id", "case_id"),
     ),
     "resources": Guard(("received_on",), counted=("value_yuan",)),
+    "satisfaction_surveys": Guard(("surveyed_on",), counted=("respondent", "scores", "overall")),
     "cases": Guard(("intake_date",), insert_only=True),
 }
 GUARDED_TABLES = frozenset(_GUARDS)

@@ -30,6 +30,8 @@ from app.services.projects.service import ProjectService
 from app.services.reports.closing import MonthCloseService
 from app.services.reports.service import ReportService
 from app.services.rooms.service import RoomService
+from app.services.satisfaction.interviews import InterviewService
+from app.services.satisfaction.surveys import SurveyService
 from app.services.settings.codes import CodeService
 from app.services.settings.stations import SettingsService
 from app.services.staff.qualifications import QualificationService
@@ -115,6 +117,7 @@ def _build(key: str, *, db: Database, actor: Actor, tasks: TaskRunner) -> QWidge
             exports=ListExportService(db, actor),
             consents=ConsentService(db, actor),
             rooms=RoomService(db, actor),
+            surveys=SurveyService(db, actor),
         )
     if key == "groups":
         return GroupsPage(
@@ -125,6 +128,7 @@ def _build(key: str, *, db: Database, actor: Actor, tasks: TaskRunner) -> QWidge
             tasks=tasks,
             own_id=actor.user_id,
             exports=ListExportService(db, actor),
+            surveys=SurveyService(db, actor),
         )
     if key == "community":
         return CommunityPage(
@@ -136,6 +140,7 @@ def _build(key: str, *, db: Database, actor: Actor, tasks: TaskRunner) -> QWidge
             codes=CodeService(db, actor),
             tasks=tasks,
             rooms=RoomService(db, actor),
+            surveys=SurveyService(db, actor),
         )
     if key == "visits":
         return VisitsPage(
@@ -175,6 +180,7 @@ def _build(key: str, *, db: Database, actor: Actor, tasks: TaskRunner) -> QWidge
             documents=ProjectDocumentService(db, actor),
             packs=EvidencePackService(db, actor),
             tasks=tasks,
+            satisfaction=(SurveyService(db, actor), InterviewService(db, actor)),
         )
     if key == COUNTY:
         return CountyPage(county=CountyService(db, actor), tasks=tasks)

@@ -174,6 +174,10 @@
         <source>None recorded (volunteers page)</source>
         <translation>暂无（在志愿者页面登记）</translation>
     </message>
+    <message>
+        <source>Satisfaction survey…</source>
+        <translation>满意度调查…</translation>
+    </message>
 </context>
 <context>
     <name>ActivityDialog</name>
@@ -447,6 +451,25 @@
     <message>
         <source>The two passwords are different.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerForm</name>
+    <message>
+        <source>Interview {n}: {name}</source>
+        <translation>回访 {n}：{name}</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>回访结果</translation>
+    </message>
+    <message>
+        <source>Asked on</source>
+        <translation>回访日期</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
@@ -1264,6 +1287,10 @@ Save it?</source>
     <message>
         <source>Opened without consent</source>
         <translation>未签知情同意开案</translation>
+    </message>
+    <message>
+        <source>Satisfaction survey…</source>
+        <translation>满意度调查…</translation>
     </message>
 </context>
 <context>
@@ -3192,6 +3219,10 @@ Log file: {path}</source>
     <message>
         <source>Summary</source>
         <translation>小组总结</translation>
+    </message>
+    <message>
+        <source>Satisfaction survey…</source>
+        <translation>满意度调查…</translation>
     </message>
 </context>
 <context>
@@ -5586,6 +5617,17 @@ Case management for township social work stations. Your records stay on this com
         <source>In use</source>
         <translation>使用中</translation>
     </message>
+</context>
+<context>
+    <name>RoundForm</name>
+    <message>
+        <source>New interview round</source>
+        <translation>新建回访</translation>
+    </message>
+    <message>
+        <source>Empty: chosen at random and kept</source>
+        <translation>不填：随机选取并保存</translation>
+    </message>
     <message>
         <source>Name</source>
         <translation>名称</translation>
@@ -5612,6 +5654,55 @@ Case management for township social work stations. Your records stay on this com
     <message>
         <source>Status</source>
         <translation>状态</translation>
+        <source>From</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>By phone</source>
+        <translation>电话回访人数</translation>
+    </message>
+    <message>
+        <source>On site</source>
+        <translation>实地回访人数</translation>
+    </message>
+    <message>
+        <source>Sampling seed</source>
+        <translation>抽样种子</translation>
+    </message>
+    <message>
+        <source>The seed is a whole number, such as 2026.</source>
+        <translation>抽样种子应为整数，如 2026。</translation>
+    </message>
+</context>
+<context>
+    <name>RoundsDialog</name>
+    <message>
+        <source>Interview rounds</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>New round…</source>
+        <translation>新建回访…</translation>
+    </message>
+    <message>
+        <source>Print call list…</source>
+        <translation>打印回访名单…</translation>
+    </message>
+    <message>
+        <source>Finish round</source>
+        <translation>结束本轮回访</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>方式</translation>
     </message>
     <message>
         <source>Name</source>
@@ -5660,6 +5751,99 @@ Case management for township social work stations. Your records stay on this com
     <message>
         <source>Staffing: {verdict} ({reason})</source>
         <translation>人员配置：{verdict}（{reason}）</translation>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村/社区</translation>
+    </message>
+    <message>
+        <source>Stratum</source>
+        <translation>分层</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>Record answer…</source>
+        <translation>记录回答…</translation>
+    </message>
+    <message>
+        <source>The call list was saved to {path}. Open it now?</source>
+        <translation>回访名单已保存到 {path}。现在打开吗？</translation>
+    </message>
+    <message>
+        <source> (finished)</source>
+        <translation>（已结束）</translation>
+    </message>
+    <message>
+        <source>No interview round yet.</source>
+        <translation>还没有回访。</translation>
+    </message>
+    <message>
+        <source>{mode}: {sample} drawn, {answered} answered, {unreachable} unreachable, {refused} refused, {pending} to ask</source>
+        <translation>{mode}：抽取 {sample} 人，已回答 {answered} 人，未能联系 {unreachable} 人，拒绝 {refused} 人，待回访 {pending} 人</translation>
+    </message>
+    <message>
+        <source>Seed {seed}. Awareness {aware} ({a} of {n}); satisfaction {rate} ({b} of {n}). Mean scores: {means}. {modes}</source>
+        <translation>抽样种子 {seed}。知晓率 {aware}（{n} 人中 {a} 人）；满意率 {rate}（{n} 人中 {b} 人）。各项平均分：{means}。{modes}</translation>
+    </message>
+    <message>
+        <source>knows {k} of 5; {scores}</source>
+        <translation>知晓 {k}/5 项；{scores}</translation>
+    </message>
+    <message>
+        <source>Finish “{name}”? Its answers can no longer be changed.</source>
+        <translation>结束“{name}”？结束后不能再修改回答。</translation>
+    </message>
+</context>
+<context>
+    <name>SatisfactionBar</name>
+    <message>
+        <source>Interview rounds…</source>
+        <translation>回访…</translation>
+    </message>
+    <message>
+        <source>Survey sheet template…</source>
+        <translation>满意度调查模板…</translation>
+    </message>
+    <message>
+        <source>Import surveys…</source>
+        <translation>导入满意度调查…</translation>
+    </message>
+    <message>
+        <source>Satisfaction:</source>
+        <translation>满意度：</translation>
+    </message>
+    <message>
+        <source>Save the survey sheet template</source>
+        <translation>保存满意度调查导入模板</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>The template was saved to {path}.</source>
+        <translation>模板已保存到 {path}。</translation>
+    </message>
+    <message>
+        <source>Import surveys</source>
+        <translation>导入满意度调查</translation>
+    </message>
+    <message>
+        <source>Nothing was imported. Correct these rows and import again:</source>
+        <translation>没有导入任何调查。请改正以下各行后重新导入：</translation>
+    </message>
+    <message>
+        <source>{n} survey(s) imported.</source>
+        <translation>已导入 {n} 份满意度调查。</translation>
     </message>
 </context>
 <context>
@@ -6199,6 +6383,73 @@ Case management for township social work stations. Your records stay on this com
     <message>
         <source>Save</source>
         <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyDialog</name>
+    <message>
+        <source>Satisfaction survey: {title}</source>
+        <translation>满意度调查：{title}</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Answered by</source>
+        <translation>回答人</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Reason / note</source>
+        <translation>原因/备注</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>Delete the chosen survey</source>
+        <translation>删除所选调查</translation>
+    </message>
+    <message>
+        <source>Survey date</source>
+        <translation>调查日期</translation>
+    </message>
+    <message>
+        <source>Why nobody could answer</source>
+        <translation>无法回答的原因</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Only for a survey entered long after</source>
+        <translation>补录较早的调查时填写</translation>
+    </message>
+    <message>
+        <source>Late entry reason</source>
+        <translation>补录原因</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Record survey</source>
+        <translation>保存调查</translation>
+    </message>
+    <message>
+        <source>New survey</source>
+        <translation>新增调查</translation>
+    </message>
+    <message>
+        <source>Delete the survey of {day}?</source>
+        <translation>删除 {day} 的这份调查？</translation>
     </message>
 </context>
 <context>

@@ -80,6 +80,8 @@ LABELS = {
     "case_goals": "服务目标", "service_records": "服务记录", "dated_values": "历史值",
     "month_corrections": "月结更正", "work_log_entries": "工作日志条目", "rooms": "社工室",
     "room_villages": "社工室服务村（社区）",
+    "satisfaction_surveys": "满意度调查", "interview_rounds": "回访轮次",
+    "interview_samples": "回访对象",
 }  # fmt: skip
 
 

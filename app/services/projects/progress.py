@@ -37,7 +37,16 @@ TERMS: tuple[tuple[str, str], ...] = (
         "项目周期总天数：按时间均匀推进时目标应完成的比例。",
     ),
     ("完成率", "截至统计日的实际完成数 ÷ 目标值。"),
-    ("进度落后", f"完成率低于应完成进度的 {BEHIND_RATIO:.0%}。"),
+    (
+        "进度落后",
+        f"完成率低于应完成进度的 {BEHIND_RATIO:.0%}；比率指标（满意率）低于目标即为落后。",
+    ),
+    (
+        "比率指标",
+        "满意率按项目周期内（截至统计日）各月总体满意份数之和 ÷ 有效回答份数之和计算，"
+        "不是各月满意率的平均；每月一栏是当月的满意率（当月无有效回答为“—”）；"
+        "比率不随时间累积，所以不按应完成进度衡量。",
+    ),
     (
         "综合完成率",
         "各指标完成率（超过 100% 的按 100% 计）按权重加权平均；未设权重时各指标权重相同。",
@@ -70,7 +79,7 @@ def compute(
     rules = [project_rules.BY_KEY[t.rule] for t in project.targets]
     months, values = _months(session, station_ids, rules, info.starts_on, as_of)
     expected = _expected(info.starts_on, info.ends_on, as_of)
-    lines = tuple(_line(t, [v[t.rule] for v in values], expected) for t in project.targets)
+    lines = tuple(_line(t, values, expected) for t in project.targets)
     return ProjectProgress(
         project=info,
         month=month,
@@ -93,8 +102,10 @@ def _months(
     as_of: dt.date,
 ) -> tuple[list[ProgressMonth], list[dict[str, Number]]]:
     """Each month of the period up to `as_of`: the rules' figures summed over the stations
-    (only those figures are counted)."""
-    wanted = {r.figure for r in rules}
+    (only those figures are counted), by figure key."""
+    # A rate's halves are counts: whole numbers, whatever the rate's own decimals.
+    decimal = {r.figure: r.decimal for r in rules if not r.is_rate}
+    wanted = {r.figure for r in rules} | {r.per for r in rules if r.is_rate}
     months: list[ProgressMonth] = []
     values: list[dict[str, Number]] = []
     month = starts_on.replace(day=1)
@@ -114,8 +125,10 @@ def _months(
             per_station += monthly.figures(session, counted, first, last, only=wanted).values()
         values.append(
             {
-                r.key: _total([figures[r.figure] for figures in per_station], r.decimal)
-                for r in rules
+                # A month closed before a figure existed (满意度) stored none of it: 0,
+                # as the lock kept any record dated in it out since.
+                key: _total([f.get(key, 0) for f in per_station], decimal.get(key, False))
+                for key in wanted
             }
         )
         months.append(ProgressMonth(month, first, last, closed=not counted))
@@ -141,8 +154,13 @@ def _percent(part: Decimal, whole: Decimal) -> Decimal:
     return (part * 100 / whole).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
-def _line(target: TargetView, months: list[Number], expected: Decimal) -> ProgressLine:
+def _line(
+    target: TargetView, values: Sequence[dict[str, Number]], expected: Decimal
+) -> ProgressLine:
     rule = project_rules.BY_KEY[target.rule]
+    if rule.is_rate:
+        return _rate_line(target, rule, values)
+    months = [v[rule.figure] for v in values]
     actual = _total(months, rule.decimal)
     done = _percent(Decimal(actual), Decimal(target.target)) if target.target else None
     return ProgressLine(
@@ -155,7 +173,43 @@ def _line(target: TargetView, months: list[Number], expected: Decimal) -> Progre
         actual=actual,
         done=done,
         behind=done is not None and done < expected * BEHIND_RATIO,
+        running=tuple(_total(months[: i + 1], rule.decimal) for i in range(len(months))),
     )
+
+
+def _rate_line(
+    target: TargetView, rule: project_rules.ProjectRule, values: Sequence[dict[str, Number]]
+) -> ProgressLine:
+    """A rate: each month's own, and to date the sum of the numerators over the sum of the
+    denominators. It is behind when below its target: a rate does not grow with time."""
+    parts = [(int(v[rule.figure]), int(v[rule.per])) for v in values]
+    running = []
+    part = whole = 0
+    for n, d in parts:
+        part, whole = part + n, whole + d
+        running.append(_rate(part, whole))
+    actual = running[-1] if running else None
+    done = (
+        _percent(actual, Decimal(target.target)) if target.target and actual is not None else None
+    )
+    return ProgressLine(
+        rule=target.rule,
+        label=target.label,
+        unit=target.unit,
+        weight=target.weight,
+        target=target.target,
+        months=tuple(_rate(n, d) for n, d in parts),
+        actual=actual,
+        done=done,
+        behind=done is not None and done < 100,
+        running=tuple(running),
+    )
+
+
+def _rate(part: int, whole: int) -> Decimal | None:
+    if whole <= 0:
+        return None
+    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.01"), ROUND_HALF_UP)
 
 
 def _score(lines: Sequence[ProgressLine]) -> Decimal | None:
@@ -178,7 +232,16 @@ def _score(lines: Sequence[ProgressLine]) -> Decimal | None:
 def definitions(targets: Sequence[TargetView]) -> tuple[Definition, ...]:
     """The 说明: what each target counts (the monthly report's wording), then the terms."""
     rules = [project_rules.BY_KEY[t.rule] for t in targets]
-    return tuple(
-        Definition(r.label, r.unit, FIGURES[r.figure].definition.replace("本月", "当月"))
-        for r in rules
-    ) + tuple(Definition(term, "", text) for term, text in TERMS)
+    return tuple(Definition(r.label, r.unit, _counts(r)) for r in rules) + tuple(
+        Definition(term, "", text) for term, text in TERMS
+    )
+
+
+def _counts(rule: project_rules.ProjectRule) -> str:
+    if rule.is_rate:
+        part, whole = FIGURES[rule.figure], FIGURES[rule.per]
+        return (
+            f"{part.label} ÷ {whole.label} × 100%，两者各按周期内各月相加后再相除。"
+            f"{part.label}：{part.definition.replace('本月', '当月')}"
+        )
+    return FIGURES[rule.figure].definition.replace("本月", "当月")

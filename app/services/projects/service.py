@@ -313,6 +313,8 @@ def _clean_targets(data: ProjectInput) -> list[TargetInput]:
             raise InvalidInput(f"“{rule.label}”的目标值或权重不是数字。", field="targets") from None
         if target <= 0:
             raise InvalidInput(f"“{rule.label}”的目标值应大于 0。", field="targets")
+        if rule.is_rate and target > 100:
+            raise InvalidInput(f"“{rule.label}”是百分比，目标值不能超过 100。", field="targets")
         if not rule.decimal and target != target.to_integral_value():
             raise InvalidInput(f"“{rule.label}”的目标值应为整数。", field="targets")
         if weight < 0 or weight > 1000:

@@ -37,6 +37,7 @@ RECORDS = {
     "trainings": "培训",
     "volunteer_services": "志愿服务",
     "resources": "资源链接",
+    "satisfaction_surveys": "满意度调查",
 }
 """What each watched table (app/store/month_lock.py) holds, as 更正说明 names it."""
 

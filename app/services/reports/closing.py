@@ -55,6 +55,7 @@ MOVES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "trainings": (("trainings", "training_hours"), _STAFF_SPLITS),
     "volunteer_services": (("volunteers", "volunteer_hours"), ()),
     "resources": (("resources", "resource_yuan"), ()),
+    "satisfaction_surveys": (("surveys", "surveys_answered", "surveys_satisfied"), ()),
 }
 
 

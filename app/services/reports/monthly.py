@@ -18,6 +18,7 @@ from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, se
 from sqlalchemy.orm import Session
 
 from app.domain import case_rules as rules
+from app.domain.satisfaction import SATISFIED_FROM, Respondent
 from app.services import history
 from app.store.models import (
     Activity,
@@ -28,6 +29,7 @@ from app.store.models import (
     GroupSession,
     Referral,
     Resource,
+    SatisfactionSurvey,
     ServiceRecord,
     Supervision,
     Training,
@@ -143,6 +145,13 @@ def figures(
     )
     put("trainings", count(Training, Training.held_on, ids, first, last))
     put("training_hours", total(Training, Training.held_on, Training.hours, ids, first, last))
+    surveys = partial(count, SatisfactionSurvey, SatisfactionSurvey.surveyed_on, ids, first, last)
+    put("surveys", surveys())
+    answered = SatisfactionSurvey.respondent != Respondent.NONE.value
+    put("surveys_answered", surveys().where(answered))
+    put(
+        "surveys_satisfied", surveys().where(answered, SatisfactionSurvey.overall >= SATISFIED_FROM)
+    )
     for values in result.values():
         values["service_hours"] = _hours(values["service_hours"])
         for key in ("volunteer_hours", "resource_yuan", "supervision_hours", "training_hours"):

@@ -23,6 +23,7 @@ from app.store.models import (
     GroupSession,
     Referral,
     Resource,
+    SatisfactionSurvey,
     ServiceRecord,
     Supervision,
     SupervisionSupervisee,
@@ -64,6 +65,15 @@ def own(model: Any, worker_id: int | None, day: Any = None) -> list[ColumnElemen
                 VolunteerService.case_id.in_(cases),
                 VolunteerService.activity_id.in_(activities),
                 VolunteerService.session_id.in_(sessions),
+            )
+        ]
+    if model is SatisfactionSurvey:
+        activities = select(Activity.id).where(Activity.worker_id == worker_id)
+        return [
+            or_(
+                SatisfactionSurvey.case_id.in_(cases),
+                SatisfactionSurvey.group_id.in_(groups),
+                SatisfactionSurvey.activity_id.in_(activities),
             )
         ]
     if model is Resource:

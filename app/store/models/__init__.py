@@ -43,6 +43,11 @@ from app.store.models.org import CodeItem, Setting, Station, User, Village
 from app.store.models.packages import DeletedRow, PackageBase, PackageConflict, PackageLog
 from app.store.models.projects import Project, ProjectDocument, ProjectStation, ProjectTarget
 from app.store.models.rooms import Room, RoomVillage
+from app.store.models.satisfaction import (
+    InterviewRound,
+    InterviewSample,
+    SatisfactionSurvey,
+)
 from app.store.models.staff import (
     Resource,
     Supervision,
@@ -88,6 +93,8 @@ __all__ = [
     "GroupSession",
     "Household",
     "ImportBatch",
+    "InterviewRound",
+    "InterviewSample",
     "MonthClose",
     "MonthCorrection",
     "PackageBase",
@@ -103,6 +110,7 @@ __all__ = [
     "Resource",
     "Room",
     "RoomVillage",
+    "SatisfactionSurvey",
     "ServiceRecord",
     "Setting",
     "Station",

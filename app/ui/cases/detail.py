@@ -25,6 +25,8 @@ from app.ui.cases.action_bar import CaseActionBar
 from app.ui.clients.choices import enum_label
 from app.ui.tasks import TaskRunner
 
+SURVEY = "survey"
+SURVEYED_STAGES = ("closure", "follow_up")
 _HEADER = ("client", "stage", "risk", "next_contact", "worker", "intake", "problem", "consent")
 
 
@@ -42,6 +44,8 @@ class CaseDetailPanel(QWidget):
         self._tasks = tasks
         self._generation = 0
         self.detail: CaseDetail | None = None
+        self.surveys_shown = False
+        """Set by the page when it has the survey service (满意度调查 of a closed case)."""
 
         self._stack = QStackedWidget(self)
         empty = QLabel(self.tr("Choose a case in the list to see it here."), self)
@@ -91,6 +95,12 @@ class CaseDetailPanel(QWidget):
         inner.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
+        self.survey_button = QPushButton(self.tr("Satisfaction survey…"), page)
+        self.survey_button.setObjectName("case_survey")
+        self.survey_button.setAutoDefault(False)
+        self.survey_button.clicked.connect(lambda: self.requested.emit(SURVEY))
+        self.survey_button.setVisible(False)
+        top.addWidget(self.survey_button)
         top.addWidget(self.action_bar.print_button)
         inner.addLayout(top)
         self.action_bar.chain_tab_order()
@@ -191,6 +201,7 @@ class CaseDetailPanel(QWidget):
         )
         self._form.setRowVisible(self.values["consent"], bool(exempt))
         self.action_bar.show_allowed(set(detail.actions))
+        self.survey_button.setVisible(self.surveys_shown and detail.stage in SURVEYED_STAGES)
         self.timeline.clear()
         for entry in detail.timeline:
             item = QTreeWidgetItem([self._day_text(entry), entry.title, self._summary(entry)])

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialog, QPushButton, QTabWidget, QWidget
 
+from app.domain.satisfaction import Subject
 from app.services.access.consents import ConsentService
 from app.services.cases.printing import CasePrintService
 from app.services.cases.reminders import ReminderService
@@ -15,17 +16,19 @@ from app.services.cases.types import CaseDetail, CaseSaved
 from app.services.clients.service import ClientService
 from app.services.lists.service import ListExportService
 from app.services.rooms.service import RoomService
+from app.services.satisfaction.surveys import SurveyService
 from app.services.settings.codes import CodeService
 from app.services.settings.stations import SettingsService
 from app.ui.cases.actions import CaseActions
 from app.ui.cases.choices import load_case_choices
-from app.ui.cases.detail import CaseDetailPanel
+from app.ui.cases.detail import SURVEY, CaseDetailPanel
 from app.ui.cases.filter_bar import CaseFilterBar
 from app.ui.cases.intake_dialog import IntakeDialog
 from app.ui.cases.printing import CaseFilePrinter
 from app.ui.cases.table_model import CaseTableModel
 from app.ui.cases.todo import TodoList
 from app.ui.clients.choices import ClientChoices
+from app.ui.satisfaction.survey_dialog import open_survey
 from app.ui.tasks import TaskRunner
 from app.ui.widgets.list_page import ListPage
 
@@ -61,6 +64,7 @@ class CasesPage(ListPage[CaseFilterBar, CaseTableModel]):
         consents: ConsentService | None = None,
         settings: SettingsService | None = None,
         rooms: RoomService | None = None,
+        surveys: SurveyService | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(tasks=tasks, parent=parent)
@@ -68,6 +72,7 @@ class CasesPage(ListPage[CaseFilterBar, CaseTableModel]):
         self._settings = settings
         self._rooms = rooms
         self._consents = consents
+        self._surveys = surveys
         self._clients = clients
         self._codes = codes
         self._choices: ClientChoices | None = None
@@ -79,6 +84,7 @@ class CasesPage(ListPage[CaseFilterBar, CaseTableModel]):
         self.tabs.addTab(self.todo, self.tr("To do"))
         self.detail = CaseDetailPanel(cases=cases, tasks=tasks, parent=self)
         self.detail.setMinimumWidth(420)
+        self.detail.surveys_shown = surveys is not None
         self.case_actions = CaseActions(cases=cases, tasks=tasks, parent=self, consents=consents)
         self.printer = CaseFilePrinter(printing=printing, tasks=tasks, parent=self)
         self.new_button = QPushButton(self.tr("Open a case"), self)
@@ -162,6 +168,12 @@ class CasesPage(ListPage[CaseFilterBar, CaseTableModel]):
             return
         if key == "print":
             self.printer.print_case(detail)
+            return
+        if key == SURVEY and self._surveys is not None:
+            open_survey(
+                self, surveys=self._surveys, tasks=self._tasks, subject=Subject.CASE,
+                subject_id=detail.id, title=detail.case_no,
+            )  # fmt: skip
             return
         if self._choices is not None:
             self.case_actions.open(key, detail, self._choices)

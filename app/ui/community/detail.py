@@ -34,6 +34,7 @@ _BUTTONS = (
     ("caption", True),
     ("remove_photo", True),
     ("print", False),
+    ("survey", False),
 )
 
 
@@ -150,6 +151,7 @@ class ActivityDetailPanel(QWidget):
             "caption": self.tr("Caption…"),
             "remove_photo": self.tr("Remove photo"),
             "print": self.tr("Print record"),
+            "survey": self.tr("Satisfaction survey…"),
         }
 
     # ---- loading ---------------------------------------------------------------------

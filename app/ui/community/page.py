@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QPushButton, QWidget
 
+from app.domain.satisfaction import Subject
 from app.services.clients.service import ClientService
 from app.services.community.photos import ActivityPhotoService
 from app.services.community.printing import ActivityPrintService
@@ -16,6 +17,7 @@ from app.services.community.service import ActivityService
 from app.services.community.types import ENTITY
 from app.services.lists.service import ListExportService
 from app.services.rooms.service import RoomService
+from app.services.satisfaction.surveys import SurveyService
 from app.services.settings.codes import CodeService
 from app.ui.clients.choices import ClientChoices
 from app.ui.community.actions import ActivityActions
@@ -24,6 +26,7 @@ from app.ui.community.detail import ActivityDetailPanel
 from app.ui.community.filter_bar import ActivityFilterBar
 from app.ui.community.form import ActivityDialog
 from app.ui.community.table_model import ActivityTableModel
+from app.ui.satisfaction.survey_dialog import open_survey
 from app.ui.tasks import TaskRunner
 from app.ui.widgets.list_page import ListPage
 
@@ -57,11 +60,13 @@ class CommunityPage(ListPage[ActivityFilterBar, ActivityTableModel]):
         tasks: TaskRunner,
         exports: ListExportService | None = None,
         rooms: RoomService | None = None,
+        surveys: SurveyService | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(tasks=tasks, parent=parent)
         self._activities = activities
         self._rooms = rooms
+        self._surveys = surveys
         self._clients = clients
         self._codes = codes
         self._choices: ClientChoices | None = None
@@ -70,6 +75,7 @@ class CommunityPage(ListPage[ActivityFilterBar, ActivityTableModel]):
             activities=activities, photos=photos, tasks=tasks, parent=self
         )
         self.detail.setMinimumWidth(420)
+        self.detail.buttons["survey"].setEnabled(surveys is not None)
         self.activity_actions = ActivityActions(
             activities=activities, photos=photos, printing=printing, clients=clients,
             tasks=tasks, parent=self,
@@ -128,6 +134,12 @@ class CommunityPage(ListPage[ActivityFilterBar, ActivityTableModel]):
     def _requested(self, key: str) -> None:
         detail = self.detail.detail
         if detail is None or self._choices is None:
+            return
+        if key == "survey" and self._surveys is not None:
+            open_survey(
+                self, surveys=self._surveys, tasks=self._tasks, subject=Subject.ACTIVITY,
+                subject_id=detail.id, title=f"{detail.title}（{detail.held_on.isoformat()}）",
+            )  # fmt: skip
             return
         if key in _PHOTO_KEYS:
             photo = self.detail.photo_strip.current_photo()

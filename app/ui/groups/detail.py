@@ -27,6 +27,7 @@ from app.ui.tasks import TaskRunner
 
 BUTTON_KEYS = (
     "edit", "start", "add_member", "remove_member", "add_session", "edit_session", "end", "print",
+    "survey",
 )  # fmt: skip
 
 
@@ -75,6 +76,8 @@ class GroupDetailPanel(QWidget):
         self._tasks = tasks
         self._generation = 0
         self.detail: GroupDetail | None = None
+        self.surveys_shown = False
+        """Set by the page when it has the survey service (满意度调查)."""
 
         self.title = QLabel(self)
         self.title.setObjectName("groupTitle")
@@ -162,6 +165,7 @@ class GroupDetailPanel(QWidget):
             "edit_session": self.tr("Edit session…"),
             "end": self.tr("Evaluate and end…"),
             "print": self.tr("Print…"),
+            "survey": self.tr("Satisfaction survey…"),
         }
 
     # ---- loading ----------------------------------------------------------------------
@@ -297,6 +301,10 @@ class GroupDetailPanel(QWidget):
         self.buttons["edit_session"].setEnabled(editable and self.selected_session() is not None)
         self.buttons["end"].setEnabled(editable and d.status != GroupStatus.PLANNING.value)
         self.buttons["print"].setEnabled(True)
+        # Asked at the last session: once the group has ended.
+        self.buttons["survey"].setEnabled(
+            self.surveys_shown and d.status == GroupStatus.ENDED.value
+        )
 
     def _plan_html(self, d: GroupDetail) -> str:
         budget = f"{d.budget:,.2f}" if d.budget is not None else ""

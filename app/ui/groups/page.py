@@ -7,11 +7,13 @@ from typing import Any
 
 from PySide6.QtWidgets import QPushButton, QWidget
 
+from app.domain.satisfaction import Subject
 from app.services.clients.service import ClientService
 from app.services.groups.printing import GroupPrintService
 from app.services.groups.service import GroupService
 from app.services.groups.types import ENTITY, GroupSaved
 from app.services.lists.service import ListExportService
+from app.services.satisfaction.surveys import SurveyService
 from app.services.settings.codes import CodeService
 from app.ui.groups.actions import GroupActions
 from app.ui.groups.choices import GroupChoices, load_group_choices
@@ -20,6 +22,7 @@ from app.ui.groups.filter_bar import GroupFilterBar
 from app.ui.groups.plan_dialog import GroupPlanDialog
 from app.ui.groups.printing import GroupFilePrinter
 from app.ui.groups.table_model import GroupTableModel
+from app.ui.satisfaction.survey_dialog import open_survey
 from app.ui.tasks import TaskRunner
 from app.ui.widgets.list_page import ListPage
 
@@ -50,16 +53,19 @@ class GroupsPage(ListPage[GroupFilterBar, GroupTableModel]):
         tasks: TaskRunner,
         own_id: int | None = None,
         exports: ListExportService | None = None,
+        surveys: SurveyService | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(tasks=tasks, parent=parent)
         self._groups = groups
+        self._surveys = surveys
         self._clients = clients
         self._codes = codes
         self._choices: GroupChoices | None = None
 
         self.detail = GroupDetailPanel(groups=groups, tasks=tasks, parent=self)
         self.detail.setMinimumWidth(460)
+        self.detail.surveys_shown = surveys is not None
         self.group_actions = GroupActions(
             groups=groups, clients=clients, tasks=tasks, own_id=own_id, parent=self
         )
@@ -118,6 +124,12 @@ class GroupsPage(ListPage[GroupFilterBar, GroupTableModel]):
             return
         if key == "print":
             self.printer.print_group(detail)
+            return
+        if key == "survey" and self._surveys is not None:
+            open_survey(
+                self, surveys=self._surveys, tasks=self._tasks, subject=Subject.GROUP,
+                subject_id=detail.id, title=detail.name,
+            )  # fmt: skip
             return
         if self._choices is not None:
             self.group_actions.open(

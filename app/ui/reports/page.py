@@ -44,10 +44,13 @@ from app.services.reports.types import (
     Number,
     StationRef,
 )
+from app.services.satisfaction.interviews import InterviewService
+from app.services.satisfaction.surveys import SurveyService
 from app.ui.dialogs import keep_open
 from app.ui.print_preview import PrintPreview
 from app.ui.reports.month_close_bar import MonthCloseBar
 from app.ui.reports.project_chooser import ProjectChooser
+from app.ui.satisfaction.bar import SatisfactionBar
 from app.ui.tasks import Cancelled, IsCancelled, Progress, TaskRunner
 
 MONTHLY, ANNUAL, TARGETS, PROJECT = "monthly", "annual", "targets", "project"
@@ -83,6 +86,7 @@ class ReportsPage(QWidget):
         documents: ProjectDocumentService | None = None,
         packs: EvidencePackService | None = None,
         today: dt.date | None = None,
+        satisfaction: tuple[SurveyService, InterviewService] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -169,6 +173,13 @@ class ReportsPage(QWidget):
         if self.month_close is not None:
             layout.addWidget(self.month_close)
         layout.addLayout(buttons)
+        self.satisfaction: SatisfactionBar | None = None
+        if satisfaction is not None:
+            surveys, interviews = satisfaction
+            self.satisfaction = SatisfactionBar(
+                surveys=surveys, interviews=interviews, tasks=tasks, parent=self
+            )
+            layout.addWidget(self.satisfaction)
         layout.addWidget(self.status)
         layout.addWidget(self.table, 1)
         self.setTabOrder(self.kind, self.month)

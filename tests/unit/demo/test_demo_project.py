@@ -39,7 +39,9 @@ def test_the_project_crosses_a_year_and_is_under_way(progress: ProjectProgress) 
 
 def test_every_target_has_records_and_a_few_are_behind(progress: ProjectProgress) -> None:
     assert len(progress.lines) >= 10
-    assert all(line.actual > 0 and line.target > 0 for line in progress.lines)
+    assert all(
+        line.actual is not None and line.actual > 0 and line.target > 0 for line in progress.lines
+    )
     behind = {line.rule for line in progress.behind}
     assert {"service_hours", "visit_households"} <= behind
     assert len(behind) < len(progress.lines) / 2

@@ -13,6 +13,11 @@ from app.services.reports.definitions import STOCK_FIGURES
 def test_every_rule_reads_a_figure_with_its_unit() -> None:
     for rule in project_rules.RULES:
         figure = FIGURES[rule.figure]
+        if rule.is_rate:  # two counts of one unit, divided: a percentage
+            assert (rule.unit, rule.decimal) == ("%", True), rule.key
+            assert FIGURES[rule.per].unit == figure.unit, rule.key
+            assert rule.per not in STOCK_FIGURES
+            continue
         assert rule.unit == figure.unit, rule.key
         assert rule.decimal == (figure.unit in ("小时", "元")), rule.key
         assert rule.figure not in STOCK_FIGURES  # states at a day do not add up over months

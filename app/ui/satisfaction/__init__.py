@@ -1,0 +1,1 @@
+"""Satisfaction surveys (满意度调查) and interview rounds (回访) in the window."""
