@@ -76,6 +76,7 @@ _ACTIONS: dict[str, str] = {
     "package_return_export": "导出回执包",
     "package_return_import": "导入回执包",
     "package_conflict_resolved": "处理数据包冲突",
+    "station_migrate": "站点迁移到县服务器",
 } | {action.value: label for action, label in ACTION_LABELS.items()}
 
 

@@ -179,6 +179,10 @@ class StationMover:
             moved.mark(
                 session, server=server, station_code=station.code, at=self._source.clock.now()
             )
+            audit.record(
+                session, None, "station_migrate", entity=ENTITY, entity_id=station.id,
+                login="server", station_id=station.id, server=server,
+            )  # fmt: skip
         return result
 
     def _move(

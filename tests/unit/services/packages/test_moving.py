@@ -15,6 +15,7 @@ from app.services.clients.service import ClientService
 from app.services.clients.types import ClientInput
 from app.services.community.photos import ActivityPhotoService
 from app.services.community.service import ActivityService
+from app.services.packages import move_checks as checks
 from app.services.packages.move_checks import MoveRefused
 from app.services.packages.moving import MoveResult, StationMover
 from app.services.packages.tables import station_specs
@@ -214,3 +215,13 @@ def test_a_station_the_county_does_not_know_is_refused(
     with pytest.raises(MoveRefused, match="县数据库中没有站点"):
         _mover(stranger, county).move()
     assert counts(county.db) == before
+
+
+def test_the_row_check_names_a_table_whose_count_or_versions_differ() -> None:
+    mine = {"clients": {"a": 1, "b": 2}, "visits": {"c": 1}}
+    checks.verify_rows(mine, {"clients": {"b": 2, "a": 1}, "visits": {"c": 1}})
+    with pytest.raises(MoveRefused) as refused:
+        checks.verify_rows(mine, {"clients": {"a": 1, "b": 3}, "visits": {}})
+    message = refused.value.message
+    assert "服务对象（记录版本不符）" in message and "走访（文件 1 条，县里 0 条）" in message
+    assert "已回滚" in message
