@@ -49,6 +49,10 @@ class Context:
         db, _state = open_database(
             self.location, clock=self.clock, create=create, on_upgrade=upgrade_notice
         )
+        if db.is_sqlite:  # a station's own file whose data went to the county's server
+            moved = SetupService(db).moved_notice()
+            if moved:
+                print(moved, file=sys.stderr)
         return db
 
     def login(

@@ -66,16 +66,22 @@ def _server_options() -> argparse.ArgumentParser:
 
 def server_url(ctx: Context) -> str:
     """`--db` with `--sslmode` put in; a URL with a password in it is refused."""
-    url = make_url(database_url(ctx.location))
+    return owner_url(ctx.location, ctx.args.sslmode, option="--db")
+
+
+def owner_url(location: str, sslmode: str | None, *, option: str) -> str:
+    """The server's URL as given in `option`, with `sslmode`; one holding a password is
+    refused (it would stay in the shell's history and the process list)."""
+    url = make_url(database_url(location))
     if url.get_backend_name() != "postgresql":
-        raise InvalidInput("--db 应为 postgresql://所有者@服务器:端口/库名。")
+        raise InvalidInput(f"{option} 应为 postgresql://所有者@服务器:端口/库名。")
     if url.password:
         raise InvalidInput(
-            "请不要把密码写在 --db 里（命令行会留在历史记录和进程列表中）："
+            f"请不要把密码写在 {option} 里（命令行会留在历史记录和进程列表中）："
             "用 PGPASSWORD、~/.pgpass，或等提示时输入。"
         )
-    if ctx.args.sslmode:
-        url = url.update_query_dict({"sslmode": ctx.args.sslmode})
+    if sslmode:
+        url = url.update_query_dict({"sslmode": sslmode})
     return url.render_as_string(hide_password=False)
 
 

@@ -91,6 +91,7 @@ _ACTIONS: dict[str, str] = {
     "close": "完成整改",
     "reopen": "重新打开",
     "attach": "附加证明材料",
+    "station_migrate": "站点迁移到县服务器",
 } | {action.value: label for action, label in ACTION_LABELS.items()}
 
 

@@ -28,7 +28,9 @@ def read(session: Session, key: str, default: Any = None, *, station_id: int | N
     return default if row is None else json.loads(row.value)
 
 
-def write(session: Session, key: str, value: Any, *, station_id: int | None, user_id: int) -> None:
+def write(
+    session: Session, key: str, value: Any, *, station_id: int | None, user_id: int | None
+) -> None:
     text = json.dumps(value, ensure_ascii=False)
     row = session.scalar(_where(key, station_id))
     if row is None:

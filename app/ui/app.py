@@ -253,12 +253,14 @@ def sign_in(db: Database, tasks: TaskRunner) -> Actor | None:
         if wizard.exec() != QDialog.DialogCode.Accepted.value or wizard.actor is None:
             return None
         login, notice = wizard.actor.login, wizard.demo_notice()
+    # A station's own file whose data went to the county's server: say so before login.
+    moved = setup.moved_notice() if db.is_sqlite else ""
     dialog = LoginDialog(
         auth=AuthService(db),
         tasks=tasks,
         station_name=setup.station_name(),
         login=login,
-        notice=notice,
+        notice="\n".join(text for text in (moved, notice) if text),
     )
     tasks.set_window(dialog)
     log.info("启动用时 %.2f 秒（启动到登录窗口）", time.monotonic() - app.STARTED)

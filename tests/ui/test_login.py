@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
+import app.ui.app as gui
 from app.domain.roles import Role
 from app.services.access.auth import AuthService
 from app.services.context import Actor
+from app.services.settings import moved
 from app.services.settings.setup import SetupService
 from app.services.staff.users import UserService
 from app.store.engine import Database
@@ -102,3 +106,25 @@ def test_refusing_the_password_change_keeps_the_user_out(
     qtbot.waitUntil(lambda: dialog.password_dialog is None)
     assert dialog.actor is None
     assert dialog.error.isVisible()
+
+
+def test_a_file_moved_to_the_county_server_says_so_before_login(
+    monkeypatch: pytest.MonkeyPatch, db: Database, admin: Actor, tasks: TaskRunner
+) -> None:
+    shown: list[str] = []
+
+    class Recorded(LoginDialog):
+        def exec(self) -> int:
+            shown.append(self.notice.text() if self.notice.isVisibleTo(self) else "")
+            return QDialog.DialogCode.Rejected.value
+
+    monkeypatch.setattr(gui, "LoginDialog", Recorded)
+    assert gui.sign_in(db, tasks) is None
+    with db.write() as session:
+        moved.mark(
+            session, server="postgresql://owner@county:5432/county", station_code="JX0426",
+            at=dt.datetime(2026, 11, 2, 8, tzinfo=dt.UTC),
+        )  # fmt: skip
+    assert gui.sign_in(db, tasks) is None
+    assert shown[0] == ""
+    assert "迁移到县服务器" in shown[1] and "postgresql://owner@county:5432/county" in shown[1]

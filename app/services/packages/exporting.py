@@ -31,12 +31,19 @@ class Gathered:
 
 
 def gather(
-    session: Session, station_id: int, since: dt.datetime | None, photo_folder: Path
+    session: Session,
+    station_id: int,
+    since: dt.datetime | None,
+    photo_folder: Path,
+    *,
+    read_files: bool = True,
 ) -> Gathered:
     """Every row of the station created or changed at or after `since` (None: all).
 
     At or after: a row stamped in the very moment of the previous package is sent
     again rather than lost; the county takes a row it already has as unchanged.
+    Without `read_files` the photos are only looked for (a move copies them itself,
+    one at a time, rather than holding a station's photos in memory).
     """
     out = Gathered()
     raw: dict[str, list[dict[str, Any]]] = {}
@@ -74,6 +81,8 @@ def gather(
     for photo in out.tables.get(PHOTOS, []):
         name = Path(photo["file_name"]).name
         path = photo_folder / name
+        if path.is_file() and not read_files:
+            continue
         if path.is_file():
             out.files[f"files/{name}"] = path.read_bytes()
         else:

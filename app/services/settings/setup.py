@@ -14,6 +14,7 @@ from app.domain.roles import Role
 from app.services.access import audit, passwords
 from app.services.access.auth import actor_for
 from app.services.context import Actor
+from app.services.settings import moved
 from app.store import migrate
 from app.store.engine import Database
 from app.store.models import CodeItem, Station, User, Village
@@ -71,6 +72,11 @@ class SetupService:
         with self._db.read() as session:
             names = session.scalars(select(Station.name).order_by(Station.id).limit(2)).all()
         return names[0] if len(names) == 1 else ""
+
+    def moved_notice(self) -> str:
+        """A warning when this file's station has moved to the county's server."""
+        with self._db.read() as session:
+            return moved.notice(session)
 
     def initialise(
         self,
