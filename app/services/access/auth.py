@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from app.domain.errors import AuthenticationFailed, InvalidInput
@@ -96,9 +96,15 @@ class AuthService:
             return AuthenticationFailed(message)
         if passwords.needs_rehash(user.password_hash):
             user.password_hash = passwords.hash_password(password)
-        user.failed_logins = 0
-        user.locked_until = None
-        user.last_login_at = now
+        # Bookkeeping, not an edit: written past the version counter, so the same user
+        # logging in on two PCs at once, or a head's open form on this user, meets no
+        # conflict (an ORM change would bump `version`).
+        users = User.__table__
+        session.execute(
+            update(users)
+            .where(users.c.id == user.id)
+            .values(failed_logins=0, locked_until=None, last_login_at=now)
+        )
         actor = actor_for(session, user)
         audit.record(session, actor, "login", entity="user", entity_id=user.id)
         return actor

@@ -47,6 +47,18 @@ def test_a_correct_password_logs_in(db: Database, admin: Actor) -> None:
     assert (entry.user_id, entry.entity, entry.entity_id) == (admin.user_id, "user", admin.user_id)
 
 
+def test_logging_in_is_no_edit_of_the_user(db: Database, admin: Actor) -> None:
+    """Two PCs logging in as one user, or a head's open form on them, meet no conflict:
+    the login's bookkeeping does not move the record's version."""
+    before = user(db, "admin")
+    first = db.with_clock(FixedClock(dt.datetime(2026, 11, 3, 9)))
+    for database in (first, db):
+        AuthService(database).login(login="admin", password=ADMIN_PASSWORD)
+    after = user(db, "admin")
+    assert after.version == before.version
+    assert after.last_login_at is not None and after.last_login_at != before.last_login_at
+
+
 @pytest.mark.parametrize(("login", "reason"), [("admin", None), ("nobody", "unknown user")])
 def test_a_failed_login_is_refused_and_audited(
     db: Database, admin: Actor, login: str, reason: str | None
