@@ -91,6 +91,11 @@ KEY_LABELS: dict[str, str] = {
     "rows": "行数",
     "scale": "规模",
     "sample": "抽查个案数",
+    "corrections": "作为更正记入已月结月份的记录数",
+    "certified_on": "取证日期",
+    "registered_on": "登记日期",
+    "room_id": "社工室",
+    "server": "县服务器",
     "sampled": "抽中的个案",
     "scores": "得分",
     "seed": "随机种子",
@@ -157,6 +162,7 @@ ENTITY_KEY_LABELS: dict[str, dict[str, str]] = {
 """Where a key means something narrower for one record type."""
 
 FIELD_LABELS: dict[str, str] = {
+    "room_id": "社工室",
     # The client form's labels.
     "name": "姓名",
     "id_number": "身份证号",
@@ -333,6 +339,8 @@ SETTING_LABELS: dict[str, str] = {
     "backup.keep_monthly": "每月备份保留份数",
     "backup.last_full_check": "上次完整检查",
     "report_targets": "年度合同目标",
+    "staffing.rules": "社工站人员配置标准",
+    "station.moved_to": "本站已迁移到的县服务器",
     REMINDER_HIGH_RISK_DAYS: "高风险个案未联系提醒天数",
     REMINDER_URGENT_DAYS: "紧急个案未联系提醒天数",
 }
