@@ -33,6 +33,7 @@ from app.services.access.auth import AuthService
 from app.services.access.consent_types import ConsentInput
 from app.services.access.consents import ConsentService
 from app.services.access.retention import RetentionService
+from app.services.assessment.service import AssessmentService
 from app.services.backup.service import BackupService
 from app.services.cases.printing import CasePrintService
 from app.services.cases.reminders import ReminderService
@@ -328,6 +329,11 @@ class Desk:
     def projects(self) -> ProjectService:
         """服务项目: `list()`, `by_code(code)`, `add(…)`, `progress(id, month)`…"""
         return ProjectService(self.db, self.actor)
+
+    @cached_property
+    def assessments(self) -> AssessmentService:
+        """社工考核: `rows(period)`, `view(worker, period)`, `save(…)`, `confirm(…)`…"""
+        return AssessmentService(self.db, self.actor)
 
     @cached_property
     def dashboard(self) -> DashboardService:

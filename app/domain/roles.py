@@ -51,6 +51,8 @@ class Permission(enum.Enum):
     """Add and change purchased-service projects (服务项目) and their targets."""
     EXCHANGE_PACKAGES = "exchange_packages"
     """Export a station's data package (数据包), import one at the county, decide conflicts."""
+    ASSESS_STAFF = "assess_staff"
+    """Score and comment a worker's assessment (考核), confirm it, and see every worker's."""
 
 
 _HEAD = frozenset(
@@ -69,6 +71,7 @@ _HEAD = frozenset(
         Permission.CLOSE_MONTH,
         Permission.MANAGE_PROJECTS,
         Permission.EXCHANGE_PACKAGES,
+        Permission.ASSESS_STAFF,
     }
 )
 

@@ -70,6 +70,7 @@ LABELS = {
     "referrals": "转介", "supervision_cases": "督导个案", "volunteer_services": "志愿服务",
     "case_goals": "服务目标", "service_records": "服务记录", "dated_values": "历史值",
     "month_corrections": "月结更正", "work_log_entries": "工作日志条目",
+    "worker_assessments": "社工考核",
 }  # fmt: skip
 
 
