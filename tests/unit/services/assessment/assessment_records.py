@@ -134,16 +134,30 @@ class _Builder:
                      from_value=old, to_value=new, happened_on=day)  # fmt: skip
         # K4: A's, closed in June (before the quarter): neither handled nor open.
         k4 = self.case("T-4", c[3], a, D(2026, 2, 1))
-        self.add(CaseEvent, entered=D(2026, 6, 15), case_id=k4.id, kind="stage",
-                 from_value="intervention", to_value="closure", happened_on=D(2026, 6, 15))  # fmt: skip
+        self.add(
+            CaseEvent,
+            entered=D(2026, 6, 15),
+            case_id=k4.id,
+            kind="stage",
+            from_value="intervention",
+            to_value="closure",
+            happened_on=D(2026, 6, 15),
+        )
         # K5: A's, opened 5 October (after the quarter): not counted.
         self.case("T-5", c[4], a, D(2026, 10, 5))
         # K7: A's, opened 20 September; c6 has no consent.
         self.case("T-7", c[5], a, D(2026, 9, 20))
         # K8: A's, opened 1 July; c7 signed in June and withdrew on 20 September.
         self.case("T-8", c[6], a, D(2026, 7, 1))
-        self.add(Consent, entered=D(2026, 6, 20), client_id=c[6].id, item="service",
-                 signed_on=D(2026, 6, 20), signer_name="庚", withdrawn_on=D(2026, 9, 20))  # fmt: skip
+        self.add(
+            Consent,
+            entered=D(2026, 6, 20),
+            client_id=c[6].id,
+            item="service",
+            signed_on=D(2026, 6, 20),
+            signer_name="庚",
+            withdrawn_on=D(2026, 9, 20),
+        )
 
         # Service records (served on, minutes, typed in by, typed in on):
         self.record(k1, D(2026, 7, 5), 60, a, D(2026, 7, 5))  # A
