@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
@@ -14,11 +15,13 @@ from app.exports.pdf_common import Styles, fields_table, styles, table, text, wr
 
 def write_assessment_pdf(sheet: AssessmentSheet, path: Path) -> Path:
     st = styles()
+    # The form fits one page to sign: headings with less space around them than a report's.
+    h1 = ParagraphStyle("form_h1", parent=st.h1, spaceBefore=3 * mm, spaceAfter=1.5 * mm)
     title = f"社工考核表（{sheet.period_label}）"
     story: list[Flowable] = [
-        text(title, st.title),
+        text(title, ParagraphStyle("form_title", parent=st.title, spaceAfter=4 * mm)),
         fields_table(_heading(sheet), st),
-        text("一、工作量与规范（按记录统计）", st.h1),
+        text("一、工作量与规范（按记录统计）", h1),
         table(
             [
                 ["项目", "结果", "口径"],
@@ -27,10 +30,10 @@ def write_assessment_pdf(sheet: AssessmentSheet, path: Path) -> Path:
                     for line in figure_lines(sheet.figures)
                 ),
             ],
-            (1.4, 2.0, 3.6),
+            (1.15, 1.85, 4.0),
             st,
         ),
-        text("二、站长评分", st.h1),
+        text("二、站长评分", h1),
     ]
     if sheet.status != "confirmed" and sheet.total is None:
         story.append(text("尚未评分。", st.body))
@@ -42,7 +45,7 @@ def write_assessment_pdf(sheet: AssessmentSheet, path: Path) -> Path:
         total = "—" if sheet.total is None else f"{sheet.total} / {sheet.scale_total}"
         rows.append(["合计", total, ""])
         story.append(table([["评分项目", "得分", "评语"], *rows], (1.4, 1.0, 4.6), st))
-    story += [text("三、总体评价", st.h1), text(sheet.comment or "（无）", st.body)]
+    story += [text("三、总体评价", h1), text(sheet.comment or "（无）", st.body)]
     story += _signatures(st)
     return write_pdf(
         path, story, station_name=sheet.station_name, title=title, author=sheet.assessed_by
@@ -65,9 +68,9 @@ def _heading(sheet: AssessmentSheet) -> list[tuple[str, str]]:
 
 def _signatures(st: Styles) -> list[Flowable]:
     lines: list[Flowable] = [
-        Spacer(1, 8 * mm),
+        Spacer(1, 5 * mm),
         text("被考核人签字：__________________　　站长签字：__________________", st.body),
-        Spacer(1, 6 * mm),
+        Spacer(1, 4 * mm),
         text("日期：______年____月____日　　　承接机构盖章：", st.body),
     ]
-    return [CondPageBreak(35 * mm), KeepTogether(lines)]
+    return [CondPageBreak(22 * mm), KeepTogether(lines)]
