@@ -29,6 +29,7 @@ ENTITY_LABELS: dict[str, str] = {
     "report": "报表",
     "project": "服务项目",
     "package": "数据包",
+    "assessment": "社工考核",
 }
 
 REFUSAL_ACTIONS = ("refused", "login_failed")
@@ -76,6 +77,7 @@ _ACTIONS: dict[str, str] = {
     "package_return_export": "导出回执包",
     "package_return_import": "导入回执包",
     "package_conflict_resolved": "处理数据包冲突",
+    "confirm": "确认",
 } | {action.value: label for action, label in ACTION_LABELS.items()}
 
 

@@ -52,6 +52,7 @@ KEY_LABELS: dict[str, str] = {
     "kind": "类型",
     "label": "名称",
     "last": "结束日期",
+    "late_days": "补录天数",
     "late_reason": "补录原因",
     "list": "名单",
     "locked": "账号已锁定",
@@ -61,6 +62,7 @@ KEY_LABELS: dict[str, str] = {
     "month": "月份",
     "name": "名称",
     "note": "说明",
+    "notes": "评语",
     "number": "节次",
     "of_station": "所属站点编号",
     "on": "发生日期",
@@ -83,6 +85,7 @@ KEY_LABELS: dict[str, str] = {
     "round": "预估轮次",
     "rows": "行数",
     "scale": "规模",
+    "scores": "评分",
     "seed": "随机种子",
     "set_aside": "原数据库另存为",
     "sha256": "文件校验值",
@@ -110,6 +113,7 @@ KEY_LABELS: dict[str, str] = {
     "volunteer_id": "志愿者编号",
     "what": "内容",
     "withdrawn_on": "撤回日期",
+    "worker_id": "社工编号",
     "year": "年度",
     # Data packages (数据包).
     "acknowledged": "县里已确认到第几号数据包",
@@ -131,6 +135,7 @@ ENTITY_KEY_LABELS: dict[str, dict[str, str]] = {
     "volunteer": {"name": "姓名"},
     "code_item": {"list": "代码表"},
     "case": {"status": "转介状态"},
+    "setting": {"items": "考核评分项目", "scale": "考核满分"},
 }
 """Where a key means something narrower for one record type."""
 
@@ -310,6 +315,9 @@ SETTING_LABELS: dict[str, str] = {
     "backup.keep_monthly": "每月备份保留份数",
     "backup.last_full_check": "上次完整检查",
     "report_targets": "年度合同目标",
+    "assessment.items": "考核评分项目",
+    "assessment.scale": "考核评分满分",
+    "assessment.late_days": "考核中算作补录的天数",
     REMINDER_HIGH_RISK_DAYS: "高风险个案未联系提醒天数",
     REMINDER_URGENT_DAYS: "紧急个案未联系提醒天数",
 }
