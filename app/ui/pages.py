@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from app.services.access.consents import ConsentService
+from app.services.assessment.service import AssessmentService
 from app.services.cases.printing import CasePrintService
 from app.services.cases.reminders import ReminderService
 from app.services.cases.service import CaseService
@@ -138,6 +139,7 @@ def _build(key: str, *, db: Database, actor: Actor, tasks: TaskRunner) -> QWidge
             hours=TrainingHoursService(db, actor),
             codes=CodeService(db, actor),
             tasks=tasks,
+            assessments=AssessmentService(db, actor),
         )
     if key == "volunteers":
         return VolunteersPage(
