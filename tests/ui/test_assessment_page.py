@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from app.services.assessment.service import AssessmentService
@@ -26,6 +26,12 @@ def make_page(qtbot: QtBot, db: Database, actor: Actor, tasks: TaskRunner) -> As
     return page
 
 
+def cell(table: QTableWidget, row: int, column: int) -> str:
+    item = table.item(row, column)
+    assert item is not None
+    return item.text()
+
+
 def shown_name(page: AssessmentPage) -> str:
     return page.detail.view.sheet.worker_name if page.detail.view else ""
 
@@ -42,13 +48,13 @@ def test_the_head_scores_confirms_and_exports(
     page = make_page(qtbot, db, admin, tasks)
     # Last quarter is chosen; both workers are listed, 张社工 first (by pinyin: li, zhang).
     assert page.period().code == "2026Q3"
-    assert [page.table.item(r, 0).text() for r in range(page.table.rowCount())] == [
+    assert [cell(page.table, r, 0) for r in range(page.table.rowCount())] == [
         "李社工", "张社工"
     ]  # fmt: skip
     page.table.selectRow(1)
     qtbot.waitUntil(lambda: shown_name(page) == "张社工", timeout=5_000)
     detail = page.detail
-    values = {detail.figures.item(r, 0).text(): detail.figures.item(r, 1).text()
+    values = {cell(detail.figures, r, 0): cell(detail.figures, r, 1)
               for r in range(detail.figures.rowCount())}  # fmt: skip
     assert values["期间经手个案"] == "5 个"
     assert values["补录比例"] == "20.0%（2 / 10 条）"
@@ -57,13 +63,13 @@ def test_the_head_scores_confirms_and_exports(
         spin.setValue(4)
     detail.comment.setPlainText("稳定可靠")
     detail.save_button.click()
-    qtbot.waitUntil(lambda: page.table.item(1, 1).text() == "待确认", timeout=5_000)
-    assert page.table.item(1, 2).text() == "16 / 20"
+    qtbot.waitUntil(lambda: cell(page.table, 1, 1) == "待确认", timeout=5_000)
+    assert cell(page.table, 1, 2) == "16 / 20"
     qtbot.waitUntil(lambda: detail.confirm_button.isEnabled(), timeout=5_000)
     box = page.ask_confirm()
     assert box is not None
     box.button(QMessageBox.StandardButton.Yes).click()
-    qtbot.waitUntil(lambda: page.table.item(1, 1).text() == "已确认", timeout=5_000)
+    qtbot.waitUntil(lambda: cell(page.table, 1, 1) == "已确认", timeout=5_000)
     qtbot.waitUntil(lambda: not detail.save_button.isEnabled(), timeout=5_000)
     assert detail.comment.isReadOnly()
 
@@ -80,8 +86,9 @@ def test_the_head_scores_confirms_and_exports(
 
     page.print_sheet()
     qtbot.waitUntil(lambda: page.preview.dialog is not None, timeout=15_000)
-    assert len(page.preview.dialog.pages) == 1
-    page.preview.dialog.close()
+    dialog = page.preview.dialog
+    assert dialog is not None and len(dialog.pages) == 1
+    dialog.close()
 
 
 def test_a_worker_reads_only_their_own(
