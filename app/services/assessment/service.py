@@ -272,6 +272,8 @@ class AssessmentService:
     def _figures(self, session: Session, user: User, period: Period) -> WorkerFigures:
         scheme = schemes.read(session, self._actor.station_id)
         targets = read_targets(session, self._actor.station_id, self.today)
+        if period.first > self.today:
+            raise InvalidInput(f"{period.label}尚未开始，没有可统计的记录。", field="period")
         last = min(period.last, self.today)
         scope = counting.Scope(
             self._actor.station_id, user, period.first, last, scheme.late_days, targets

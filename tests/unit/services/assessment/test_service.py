@@ -85,6 +85,8 @@ def test_a_period_not_over_cannot_be_confirmed(db: Database, admin: Actor, built
     assert not view.can_confirm
     with pytest.raises(InvalidInput, match="尚未结束"):
         head.confirm(built.a.user_id, october, version=view.version or 0)
+    with pytest.raises(InvalidInput, match="尚未开始"):
+        head.rows(parse_period("2026-11"))
 
 
 def test_a_worker_reads_only_their_own_and_only_once_confirmed(
