@@ -33,6 +33,7 @@ from app.services.access.auth import AuthService
 from app.services.access.consent_types import ConsentInput
 from app.services.access.consents import ConsentService
 from app.services.access.retention import RetentionService
+from app.services.assessment.service import AssessmentService
 from app.services.backup.service import BackupService
 from app.services.cases.printing import CasePrintService
 from app.services.cases.reminders import ReminderService
@@ -372,6 +373,11 @@ class Desk:
     def rectifications(self) -> RectificationService:
         """整改: `open_items()`, `add(…)`, `close(…)`, `attach(…)`."""
         return RectificationService(self.db, self.actor)
+
+    @cached_property
+    def assessments(self) -> AssessmentService:
+        """社工考核: `rows(period)`, `view(worker, period)`, `save(…)`, `confirm(…)`…"""
+        return AssessmentService(self.db, self.actor)
 
     @cached_property
     def dashboard(self) -> DashboardService:

@@ -33,6 +33,7 @@ from app.demo import satisfaction as demo_satisfaction
 from app.demo import staff_records as demo_staff_records
 from app.demo import visits as demo_visits
 from app.demo import worklogs as demo_worklogs
+from app.demo.assessments import add_assessments
 from app.demo.bulk import BulkRows, load_scene
 from app.demo.cases import SCALES as CASE_SCALES
 from app.demo.cases import fill_cases, station_clients
@@ -307,6 +308,8 @@ class _Filler:
                 add_photos(session, self.actor, since, seed=self.seed)
             with self._step("第三方评估"):
                 add_evaluations(session, self.actor, self.today)
+            with self._step("社工考核"):
+                add_assessments(session, self.actor, self.today)
             with self._step("检索索引"):
                 search.rebuild(session)
             summary = self._summary(work, staff, time.perf_counter() - started)

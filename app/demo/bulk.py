@@ -22,6 +22,20 @@ from app.domain.roles import Role
 from app.store.engine import clock_of
 from app.store.models import Case, Client, ClientCategory, Station, User, Village
 
+_DATE_KEYS = ("held_on", "visited_on", "served_on", "received_on")
+"""The columns that date a record, in the order they are looked for."""
+LATE_EVERY = 9
+"""One record in nine is typed in a week or two later, from the paper form (补录)."""
+
+
+def typed_on(row_id: int, day: Any, now: dt.datetime) -> dt.datetime:
+    """When the demo's record was typed in: on its day (09:00 UTC is the same calendar day
+    from UTC to China time), now and then 8–14 days later, never after `now`."""
+    if not isinstance(day, dt.date):
+        return now
+    late = 8 + row_id % 7 if row_id % LATE_EVERY == 4 else 0
+    return min(dt.datetime.combine(day + dt.timedelta(days=late), dt.time(9), dt.UTC), now)
+
 
 class BulkRows:
     """One station's rows of the given models, written in that order (parents first)."""
@@ -42,13 +56,15 @@ class BulkRows:
     def row(self, model: Any, author: int, **values: Any) -> dict[str, Any]:
         row_id = self.next_id[model]
         self.next_id[model] += 1
+        day = next((values[k] for k in _DATE_KEYS if values.get(k) is not None), None)
+        typed = typed_on(row_id, day, self.now)
         row = {
             "id": row_id,
             "station_id": self.station_id,
             "created_by_id": author,
             "updated_by_id": author,
-            "created_at": self.now,
-            "updated_at": self.now,
+            "created_at": typed,
+            "updated_at": typed,
             "version": 1,
             **values,
         }

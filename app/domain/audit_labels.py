@@ -35,6 +35,7 @@ ENTITY_LABELS: dict[str, str] = {
     "room": "社工室",
     "satisfaction_survey": "满意度调查",
     "interview_round": "回访",
+    "assessment": "社工考核",
 }
 
 REFUSAL_ACTIONS = ("refused", "login_failed")
@@ -92,6 +93,7 @@ _ACTIONS: dict[str, str] = {
     "reopen": "重新打开",
     "attach": "附加证明材料",
     "station_migrate": "站点迁移到县服务器",
+    "confirm": "确认",
 } | {action.value: label for action, label in ACTION_LABELS.items()}
 
 

@@ -58,6 +58,7 @@ KEY_LABELS: dict[str, str] = {
     "kind": "类型",
     "label": "名称",
     "last": "结束日期",
+    "late_days": "补录天数",
     "late_reason": "补录原因",
     "list": "名单",
     "locked": "账号已锁定",
@@ -67,6 +68,7 @@ KEY_LABELS: dict[str, str] = {
     "month": "月份",
     "name": "名称",
     "note": "说明",
+    "notes": "评语",
     "number": "节次",
     "of_station": "所属站点编号",
     "on": "发生日期",
@@ -127,6 +129,7 @@ KEY_LABELS: dict[str, str] = {
     "volunteer_id": "志愿者编号",
     "what": "内容",
     "withdrawn_on": "撤回日期",
+    "worker_id": "社工编号",
     "year": "年度",
     # Data packages (数据包).
     "acknowledged": "县里已确认到第几号数据包",
@@ -158,6 +161,7 @@ ENTITY_KEY_LABELS: dict[str, dict[str, str]] = {
     "volunteer": {"name": "姓名"},
     "code_item": {"list": "代码表"},
     "case": {"status": "转介状态"},
+    "setting": {"items": "考核评分项目", "scale": "考核满分"},
 }
 """Where a key means something narrower for one record type."""
 
@@ -341,6 +345,9 @@ SETTING_LABELS: dict[str, str] = {
     "report_targets": "年度合同目标",
     "staffing.rules": "社工站人员配置标准",
     "station.moved_to": "本站已迁移到的县服务器",
+    "assessment.items": "考核评分项目",
+    "assessment.scale": "考核评分满分",
+    "assessment.late_days": "考核中算作补录的天数",
     REMINDER_HIGH_RISK_DAYS: "高风险个案未联系提醒天数",
     REMINDER_URGENT_DAYS: "紧急个案未联系提醒天数",
 }

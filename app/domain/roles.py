@@ -53,6 +53,8 @@ class Permission(enum.Enum):
     """Import indicator systems, record evaluation rounds and scores, close 整改 items."""
     EXCHANGE_PACKAGES = "exchange_packages"
     """Export a station's data package (数据包), import one at the county, decide conflicts."""
+    ASSESS_STAFF = "assess_staff"
+    """Score and comment a worker's assessment (考核), confirm it, and see every worker's."""
 
 
 _HEAD = frozenset(
@@ -72,6 +74,7 @@ _HEAD = frozenset(
         Permission.MANAGE_PROJECTS,
         Permission.EVALUATE,
         Permission.EXCHANGE_PACKAGES,
+        Permission.ASSESS_STAFF,
     }
 )
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from app.services.access.consents import ConsentService
+from app.services.assessment.service import AssessmentService
 from app.services.cases.printing import CasePrintService
 from app.services.cases.reminders import ReminderService
 from app.services.cases.service import CaseService
@@ -162,6 +163,7 @@ def _build(key: str, *, db: Database, actor: Actor, tasks: TaskRunner) -> QWidge
             codes=CodeService(db, actor),
             tasks=tasks,
             qualifications=QualificationService(db, actor),
+            assessments=AssessmentService(db, actor),
         )
     if key == "volunteers":
         return VolunteersPage(

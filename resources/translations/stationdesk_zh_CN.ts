@@ -512,6 +512,61 @@
     </message>
 </context>
 <context>
+    <name>AssessmentDetail</name>
+    <message>
+        <source>Figure</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Head's scores</source>
+        <translation>站长评分</translation>
+    </message>
+    <message>
+        <source>Overall comment</source>
+        <translation>总体评价</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm…</source>
+        <translation>确认考核(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Confirmed assessments keep their figures and can no longer be changed</source>
+        <translation>确认后的考核保留当时的统计数字，不能再修改</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Choose a worker.</source>
+        <translation>请选择一位社工。</translation>
+    </message>
+    <message>
+        <source>Not assessed</source>
+        <translation>未考核</translation>
+    </message>
+    <message>
+        <source>{name} · {period} ({first} to {last}) · counted to {as_of} · {state}</source>
+        <translation>{name} · {period}（{first} 至 {last}）· 统计截至 {as_of} · {state}</translation>
+    </message>
+    <message>
+        <source>Not scored</source>
+        <translation>未评分</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>评语</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentDialog</name>
     <message>
         <source>Assessment</source>
@@ -556,6 +611,69 @@
     <message>
         <source>Save</source>
         <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentPage</name>
+    <message>
+        <source>Export Excel for the agency…</source>
+        <translation>导出机构考核表(Excel)…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Open cases</source>
+        <translation>在案个案</translation>
+    </message>
+    <message>
+        <source>Service records</source>
+        <translation>服务人次</translation>
+    </message>
+    <message>
+        <source>Late entries</source>
+        <translation>补录比例</translation>
+    </message>
+    <message>
+        <source>The assessment was saved to {path}. Open it now?</source>
+        <translation>考核表已保存到 {path}。现在打开吗？</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>考核期间</translation>
+    </message>
+    <message>
+        <source>Month {n}</source>
+        <translation>{n}月</translation>
+    </message>
+    <message>
+        <source>Quarter {n}</source>
+        <translation>第{n}季度</translation>
+    </message>
+    <message>
+        <source>Confirm the assessment of {name} for {period}? Its figures are kept as they are now and it can no longer be changed. Unsaved changes are not included.</source>
+        <translation>确认{name}{period}的考核吗？确认后统计数字按现在的保留，考核不能再修改。未保存的修改不会包含在内。</translation>
+    </message>
+    <message>
+        <source>Saved to {path}.</source>
+        <translation>已保存到 {path}。</translation>
+    </message>
+    <message>
+        <source>Export Excel for the agency</source>
+        <translation>导出机构考核表</translation>
+    </message>
+    <message>
+        <source>Excel files (*.xlsx)</source>
+        <translation>Excel 文件 (*.xlsx)</translation>
     </message>
 </context>
 <context>
@@ -6043,6 +6161,10 @@ Case management for township social work stations. Your records stay on this com
 </context>
 <context>
     <name>StaffPage</name>
+    <message>
+        <source>Assessment</source>
+        <translation>考核</translation>
+    </message>
     <message>
         <source>Date</source>
         <translation>日期</translation>

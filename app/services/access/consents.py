@@ -67,6 +67,25 @@ def granted_items(session: Session, client_id: int, on: dt.date) -> frozenset[st
     return frozenset(item for item, c in deciding.items() if is_valid(c, on))
 
 
+def clients_granted(
+    session: Session, client_ids: Iterable[int], item: str, on: dt.date
+) -> frozenset[int]:
+    """Of `client_ids`, those who validly consented to `item` on `on` (one query)."""
+    ids = sorted(set(client_ids))
+    if not ids:
+        return frozenset()
+    by_client: dict[int, list[Consent]] = {}
+    for c in session.scalars(
+        select(Consent).where(Consent.client_id.in_(ids), Consent.item == item)
+    ):
+        by_client.setdefault(c.client_id, []).append(c)
+    return frozenset(
+        client
+        for client, consents in by_client.items()
+        if (deciding := _deciding(consents, on).get(item)) is not None and is_valid(deciding, on)
+    )
+
+
 @logs_refusals("consent")
 class ConsentService:
     def __init__(self, db: Database, actor: Actor, *, today: dt.date | None = None) -> None:

@@ -82,6 +82,7 @@ LABELS = {
     "room_villages": "社工室服务村（社区）",
     "satisfaction_surveys": "满意度调查", "interview_rounds": "回访轮次",
     "interview_samples": "回访对象",
+    "worker_assessments": "社工考核",
 }  # fmt: skip
 
 

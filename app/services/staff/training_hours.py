@@ -22,8 +22,8 @@ from app.domain.roles import Permission, Role
 from app.services.access import audit
 from app.services.access.refusals import logs_refusals
 from app.services.context import Actor, Changes
-from app.services.settings.stations import SettingsService
 from app.services.staff.training_types import HourTargets, WorkerHours
+from app.store import settings as settings_rows
 from app.store.engine import Database
 from app.store.models import (
     CodeItem,
@@ -59,16 +59,8 @@ class TrainingHoursService:
         return self._actor.can(Permission.APPROVE)
 
     def targets(self) -> HourTargets:
-        settings = SettingsService(self._db)
-        station = self._actor.station_id
-        stored = settings.get(TARGETS_KEY, {}, station_id=station)
-        start = settings.get(PERIOD_START_KEY, None, station_id=station)
-        by_title = dict(DEFAULT_TARGETS)
-        by_title.update({str(k): int(v) for k, v in stored.items()})
-        return HourTargets(
-            period_start_year=int(start) if start else default_period_start(self.today),
-            by_title=by_title,
-        )
+        with self._db.read() as session:
+            return read_targets(session, self._actor.station_id, self.today)
 
     def set_targets(self, targets: HourTargets) -> Changes:
         """Change the targets; the station head and the administrator may."""
@@ -112,17 +104,23 @@ class TrainingHoursService:
                 ).all()
             )
             year_start, year_end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+            station = self._actor.station_id
             lines = []
             for user in users:
-                start, end = self._period(user, targets)
+                start, end = registration_period(user.registered_on, targets)
                 lines.append(
                     WorkerHours(
                         user_id=user.id,
                         name=user.display_name,
                         title=user.title,
                         title_label=titles.get(user.title, user.title),
-                        year_hours=self._hours(session, user.id, year_start, year_end),
-                        period_hours=self._hours(session, user.id, start, end),
+                        year_hours=sum(
+                            hours_between(session, station, user.id, year_start, year_end),
+                            Decimal(0),
+                        ),
+                        period_hours=sum(
+                            hours_between(session, station, user.id, start, end), Decimal(0)
+                        ),
                         period_start=start,
                         period_end=end,
                         target=targets.target(user.title),
@@ -135,39 +133,6 @@ class TrainingHoursService:
         return self._actor.can(Permission.EDIT_ANY_CASE) or self._actor.can(
             Permission.WRITE_SUPERVISION
         )
-
-    def _period(self, user: User, targets: HourTargets) -> tuple[dt.date, dt.date]:
-        if user.registered_on is not None:
-            start = user.registered_on
-        else:
-            start = dt.date(targets.period_start_year, 1, 1)
-        try:
-            end = start.replace(year=start.year + PERIOD_YEARS)
-        except ValueError:  # registered on 29 February
-            end = dt.date(start.year + PERIOD_YEARS, 3, 1)
-        return start, end - dt.timedelta(days=1)
-
-    def _hours(self, session: Session, user_id: int, first: dt.date, last: dt.date) -> Decimal:
-        station = self._actor.station_id
-        supervised = session.scalar(
-            select(func.coalesce(func.sum(Supervision.hours), 0))
-            .join(SupervisionSupervisee, SupervisionSupervisee.supervision_id == Supervision.id)
-            .where(
-                Supervision.station_id == station,
-                SupervisionSupervisee.user_id == user_id,
-                Supervision.held_on.between(first, last),
-            )
-        )
-        trained = session.scalar(
-            select(func.coalesce(func.sum(Training.hours), 0))
-            .join(TrainingParticipant, TrainingParticipant.training_id == Training.id)
-            .where(
-                Training.station_id == station,
-                TrainingParticipant.user_id == user_id,
-                Training.held_on.between(first, last),
-            )
-        )
-        return Decimal(str(supervised or 0)) + Decimal(str(trained or 0))
 
     def _store(self, session: Session, key: str, value: Any) -> None:
         station = self._actor.station_id
@@ -188,3 +153,52 @@ class TrainingHoursService:
         else:
             row.value = text
             row.updated_by_id = self._actor.user_id
+
+
+def read_targets(session: Session, station_id: int, today: dt.date) -> HourTargets:
+    """The station's hour targets by title and the first year of its registration period."""
+    stored = settings_rows.read(session, TARGETS_KEY, {}, station_id=station_id)
+    start = settings_rows.read(session, PERIOD_START_KEY, None, station_id=station_id)
+    by_title = dict(DEFAULT_TARGETS)
+    by_title.update({str(k): int(v) for k, v in stored.items()})
+    return HourTargets(
+        period_start_year=int(start) if start else default_period_start(today),
+        by_title=by_title,
+    )
+
+
+def registration_period(
+    registered_on: dt.date | None, targets: HourTargets
+) -> tuple[dt.date, dt.date]:
+    """A worker's 3-year registration period: from their own date, else the station's year."""
+    start = registered_on or dt.date(targets.period_start_year, 1, 1)
+    try:
+        end = start.replace(year=start.year + PERIOD_YEARS)
+    except ValueError:  # registered on 29 February
+        end = dt.date(start.year + PERIOD_YEARS, 3, 1)
+    return start, end - dt.timedelta(days=1)
+
+
+def hours_between(
+    session: Session, station_id: int, user_id: int, first: dt.date, last: dt.date
+) -> tuple[Decimal, Decimal]:
+    """Hours of supervision received and of training attended from `first` to `last`."""
+    supervised = session.scalar(
+        select(func.coalesce(func.sum(Supervision.hours), 0))
+        .join(SupervisionSupervisee, SupervisionSupervisee.supervision_id == Supervision.id)
+        .where(
+            Supervision.station_id == station_id,
+            SupervisionSupervisee.user_id == user_id,
+            Supervision.held_on.between(first, last),
+        )
+    )
+    trained = session.scalar(
+        select(func.coalesce(func.sum(Training.hours), 0))
+        .join(TrainingParticipant, TrainingParticipant.training_id == Training.id)
+        .where(
+            Training.station_id == station_id,
+            TrainingParticipant.user_id == user_id,
+            Training.held_on.between(first, last),
+        )
+    )
+    return Decimal(str(supervised or 0)), Decimal(str(trained or 0))

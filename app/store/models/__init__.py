@@ -1,5 +1,6 @@
 """The whole data model (docs/data-model.md). Importing this package registers every table."""
 
+from app.store.models.assessment import WorkerAssessment
 from app.store.models.audit import AuditEntry, ImportBatch
 from app.store.models.cases import (
     Case,
@@ -127,4 +128,5 @@ __all__ = [
     "VolunteerService",
     "WorkLog",
     "WorkLogEntry",
+    "WorkerAssessment",
 ]

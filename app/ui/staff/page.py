@@ -1,4 +1,4 @@
-"""The 督导/培训 page: supervision records, trainings and each worker's hours."""
+"""The 督导/培训 page: supervision records, trainings, each worker's hours and 考核."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from app.domain.codes import CodeList
 from app.domain.numbers import decimal_text
+from app.services.assessment.service import AssessmentService
 from app.services.choice import Choice
 from app.services.context import Changes
 from app.services.settings.codes import CodeEntry, CodeService
@@ -17,6 +18,7 @@ from app.services.staff.supervision_types import SupervisionQuery, SupervisionRo
 from app.services.staff.training import TrainingService
 from app.services.staff.training_hours import TrainingHoursService
 from app.services.staff.training_types import TrainingQuery, TrainingRow
+from app.ui.assessment.page import AssessmentPage
 from app.ui.dialogs import keep_open
 from app.ui.staff.dialogs import SupervisionDialog, TrainingDialog
 from app.ui.staff.hours_table import HoursTable
@@ -35,6 +37,7 @@ class StaffPage(QWidget):
         codes: CodeService,
         tasks: TaskRunner,
         qualifications: QualificationService | None = None,
+        assessments: AssessmentService | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -100,6 +103,11 @@ class StaffPage(QWidget):
                 service=qualifications, tasks=tasks, parent=self
             )
             self.tabs.addTab(self.qualifications, self.tr("Qualifications"))
+        # 考核: the head's and each worker's own; a supervisor has no tab.
+        self.assessment: AssessmentPage | None = None
+        if assessments is not None and assessments.may_view:
+            self.assessment = AssessmentPage(assessments=assessments, tasks=tasks, parent=self)
+            self.tabs.addTab(self.assessment, self.tr("Assessment"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         self.supervisions.new_requested.connect(lambda: self.open_supervision(None))

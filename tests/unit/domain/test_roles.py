@@ -44,5 +44,9 @@ def test_only_administrators_and_heads_may_record_evaluations() -> None:
     assert {r for r in Role if allows(r, P.EVALUATE)} == {Role.ADMIN, Role.HEAD}
 
 
+def test_only_administrators_and_heads_may_assess_workers() -> None:
+    assert {r for r in Role if allows(r, P.ASSESS_STAFF)} == {Role.ADMIN, Role.HEAD}
+
+
 def test_every_role_has_a_chinese_label() -> None:
     assert [r.label for r in Role] == ["管理员", "站长", "社工", "督导"]
