@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from typing import cast
 
-from sqlalchemy import select, update
+from sqlalchemy import Table, select, update
 from sqlalchemy.orm import Session
 
 from app.domain.errors import AuthenticationFailed, InvalidInput
@@ -99,7 +100,7 @@ class AuthService:
         # Bookkeeping, not an edit: written past the version counter, so the same user
         # logging in on two PCs at once, or a head's open form on this user, meets no
         # conflict (an ORM change would bump `version`).
-        users = User.__table__
+        users = cast(Table, User.__table__)
         session.execute(
             update(users)
             .where(users.c.id == user.id)
