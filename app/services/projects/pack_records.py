@@ -132,6 +132,8 @@ def staff(ctx: PackContext) -> Detail:
         Column("姓名", 10),
         Column("角色", 8),
         Column("职业资格", 16),
+        Column("证书编号", 16),
+        Column("取证日期", 11, "date"),
         Column("状态", 6),
     )
     return Detail(
@@ -143,6 +145,8 @@ def staff(ctx: PackContext) -> Detail:
                 u.display_name,
                 _role(u.role),
                 titles.get(u.title, "") if u.title != "none" else "",
+                u.certificate_no,
+                u.certified_on,
                 "在职" if u.active else "停用",
             )
             for u in rows

@@ -32,6 +32,7 @@ from app.store.models import Activity, ActivityPhoto, Group, GroupSession
 from . import pack_records, pack_sample
 from .documents import ProjectDocumentService
 from .pack_items import PackContext, PackItem, PackSection, file_name
+from .pack_quality import quality
 from .service import ProjectService
 from .types import StationRef
 
@@ -320,6 +321,7 @@ SECTIONS: tuple[PackSection, ...] = (
     PackSection(
         kinds.PLANS, "项目计划、财务与会议等文件", functools.partial(documents, kinds.PLANS)
     ),
+    PackSection(kinds.PLANS, "满意度与整改", quality),
     PackSection(kinds.PLANS, "月报", monthly_reports, "月报"),
     PackSection(kinds.PHOTOS, "活动照片", photos),
 )
