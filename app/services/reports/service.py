@@ -208,7 +208,7 @@ class ReportService:
         ids = [station.id]
         w = self._worker
         now = monthly.figures(session, ids, month, last, w)[station.id]
-        before = monthly.figures(session, ids, previous, month_end(previous), w)[station.id]
+        before = self._month_figures(session, station.id, previous)
         ytd = monthly.figures(session, ids, january, last, w)[station.id]
         targets = self._targets(session, station.id, month.year)
         rows = tuple(
@@ -261,6 +261,21 @@ class ReportService:
             definitions=defs.sheet_definitions(),
         )
 
+    def _month_figures(
+        self, session: Session, station_id: int, month: dt.date
+    ) -> dict[str, Number]:
+        """One month's figures: a closed month's as stored (月结), counted only when it was
+        closed before some figure existed (that figure is counted, the rest stay stored)."""
+        closing = (
+            closed_months.current(session, station_id, month) if self._worker is None else None
+        )
+        if closing is not None:
+            kept = stored.figures(closing.figures)
+            if all(f.key in kept for f in defs.FIGURES):
+                return kept
+        counted = monthly.figures(session, [station_id], month, month_end(month), self._worker)
+        return self._as_closed(session, station_id, month, counted[station_id])
+
     def _as_closed(
         self, session: Session, station_id: int, month: dt.date, counted: Mapping[str, Number]
     ) -> dict[str, Number]:
@@ -283,14 +298,7 @@ class ReportService:
         with self._db.read() as session:
             station = self._station(session, station_id)
             months = [dt.date(year, m, 1) for m in range(1, 13)]
-            w = self._worker
-            by_month = [
-                self._as_closed(
-                    session, station.id, m,
-                    monthly.figures(session, [station.id], m, month_end(m), w)[station.id],
-                )
-                for m in months
-            ]  # fmt: skip
+            by_month = [self._month_figures(session, station.id, m) for m in months]
             whole = monthly.figures(
                 session, [station.id], months[0], dt.date(year, 12, 31), self._worker
             )
