@@ -29,6 +29,7 @@ ENTITY_LABELS: dict[str, str] = {
     "report": "报表",
     "project": "服务项目",
     "package": "数据包",
+    "partner": "合作方",
 }
 
 REFUSAL_ACTIONS = ("refused", "login_failed")

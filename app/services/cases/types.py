@@ -99,6 +99,8 @@ class ServiceRecordInput:
 class ReferralInput:
     agency: str
     sent_on: dt.date
+    partner_id: int | None = None
+    """The directory's partner picked; None: the one named exactly `agency`, if any."""
     contact: str = ""
     reason: str = ""
     consent_given: bool = False

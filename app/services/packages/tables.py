@@ -52,7 +52,7 @@ BOOKKEEPING = frozenset(
 # typed in when it added the station, the station's settings, a login it made.
 _NATURAL = {"villages": ("name",), "settings": ("key",), "users": ("login",)}
 
-DATED_SUBJECTS = {"client": "clients", "case": "cases"}
+DATED_SUBJECTS = {"client": "clients", "case": "cases", "partner": "partners"}
 
 # What a person reads for each table (previews, conflicts).
 LABELS = {
@@ -70,6 +70,7 @@ LABELS = {
     "referrals": "转介", "supervision_cases": "督导个案", "volunteer_services": "志愿服务",
     "case_goals": "服务目标", "service_records": "服务记录", "dated_values": "历史值",
     "month_corrections": "月结更正", "work_log_entries": "工作日志条目",
+    "partners": "合作方", "activity_partners": "活动合作方",
 }  # fmt: skip
 
 

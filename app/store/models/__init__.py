@@ -33,6 +33,7 @@ from app.store.models.groups import (
 from app.store.models.history import DatedValue, MonthClose, MonthCorrection
 from app.store.models.org import CodeItem, Setting, Station, User, Village
 from app.store.models.packages import DeletedRow, PackageBase, PackageConflict, PackageLog
+from app.store.models.partners import ActivityPartner, Partner
 from app.store.models.projects import Project, ProjectStation, ProjectTarget
 from app.store.models.staff import (
     Resource,
@@ -50,6 +51,7 @@ from app.store.models.staff import (
 __all__ = [
     "Activity",
     "ActivityParticipant",
+    "ActivityPartner",
     "ActivityPhoto",
     "AuditEntry",
     "Case",
@@ -80,6 +82,7 @@ __all__ = [
     "PackageBase",
     "PackageConflict",
     "PackageLog",
+    "Partner",
     "Project",
     "ProjectStation",
     "ProjectTarget",
