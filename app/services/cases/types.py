@@ -99,13 +99,13 @@ class ServiceRecordInput:
 class ReferralInput:
     agency: str
     sent_on: dt.date
-    partner_id: int | None = None
-    """The directory's partner picked; None: the one named exactly `agency`, if any."""
     contact: str = ""
     reason: str = ""
     consent_given: bool = False
     closes_case: bool = False
     late_reason: str = ""
+    partner_id: int | None = None
+    """The directory's partner picked; None: the one named exactly `agency`, if any."""
 
 
 @dataclass(frozen=True)

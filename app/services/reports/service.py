@@ -199,7 +199,7 @@ class ReportService:
 
     def computed(self, session: Session, station: StationRef, month: dt.date) -> MonthlyReport:
         """The month counted from the records now, in the caller's session (closing uses it)."""
-        from . import details, splits
+        from . import details, partnership, splits
 
         last = month_end(month)
         previous = add_months(month, -1)
@@ -237,6 +237,7 @@ class ReportService:
             definitions=defs.sheet_definitions(),
             scope=self.scope,
             corrections=closed_months.notes(session, corrections),
+            partnership=partnership.section(session, station.id, month, last, w),
         )
 
     def county_summary(self, month: dt.date) -> CountySummary:
