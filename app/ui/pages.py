@@ -19,6 +19,7 @@ from app.services.groups.printing import GroupPrintService
 from app.services.groups.service import GroupService
 from app.services.importing.service import RosterImportService
 from app.services.lists.service import ListExportService
+from app.services.partners.service import PartnerService
 from app.services.projects.service import ProjectService
 from app.services.reports.closing import MonthCloseService
 from app.services.reports.service import ReportService
@@ -98,6 +99,7 @@ def _build(key: str, *, db: Database, actor: Actor, tasks: TaskRunner) -> QWidge
             tasks=tasks,
             exports=ListExportService(db, actor),
             consents=ConsentService(db, actor),
+            partners=PartnerService(db, actor),
         )
     if key == "groups":
         return GroupsPage(
@@ -118,6 +120,7 @@ def _build(key: str, *, db: Database, actor: Actor, tasks: TaskRunner) -> QWidge
             clients=ClientService(db, actor),
             codes=CodeService(db, actor),
             tasks=tasks,
+            partners=PartnerService(db, actor),
         )
     if key == "visits":
         return VisitsPage(

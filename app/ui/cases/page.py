@@ -14,6 +14,7 @@ from app.services.cases.service import CaseService
 from app.services.cases.types import CaseDetail, CaseSaved
 from app.services.clients.service import ClientService
 from app.services.lists.service import ListExportService
+from app.services.partners.service import PartnerService
 from app.services.settings.codes import CodeService
 from app.services.settings.stations import SettingsService
 from app.ui.cases.actions import CaseActions
@@ -59,10 +60,12 @@ class CasesPage(ListPage[CaseFilterBar, CaseTableModel]):
         exports: ListExportService | None = None,
         consents: ConsentService | None = None,
         settings: SettingsService | None = None,
+        partners: PartnerService | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(tasks=tasks, parent=parent)
         self._cases = cases
+        self._partners = partners
         self._settings = settings
         self._consents = consents
         self._clients = clients
@@ -121,7 +124,8 @@ class CasesPage(ListPage[CaseFilterBar, CaseTableModel]):
 
     def _choice_loader(self) -> Callable[[], Any]:
         clients, codes, settings = self._clients, self._codes, self._settings
-        return lambda: load_case_choices(clients, codes, settings)
+        partners = self._partners
+        return lambda: load_case_choices(clients, codes, settings, partners)
 
     # ---- actions ----------------------------------------------------------------------
 

@@ -37,6 +37,8 @@ class ClientChoices:
     assignable: list[Choice] | None = None
     late_reason_days: int = LATE_REASON_DAYS
     """An entry dated more than this many days back asks for a 补录 reason."""
+    partners: list[Choice] = field(default_factory=list)
+    """The directory's active partners (合作方), for the referral and activity forms."""
 
     def active(self, code_list: CodeList) -> list[CodeEntry]:
         return [e for e in self.entries.get(code_list, []) if e.active]

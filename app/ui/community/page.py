@@ -15,6 +15,7 @@ from app.services.community.printing import ActivityPrintService
 from app.services.community.service import ActivityService
 from app.services.community.types import ENTITY
 from app.services.lists.service import ListExportService
+from app.services.partners.service import PartnerService
 from app.services.settings.codes import CodeService
 from app.ui.clients.choices import ClientChoices
 from app.ui.community.actions import ActivityActions
@@ -55,10 +56,12 @@ class CommunityPage(ListPage[ActivityFilterBar, ActivityTableModel]):
         codes: CodeService,
         tasks: TaskRunner,
         exports: ListExportService | None = None,
+        partners: PartnerService | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(tasks=tasks, parent=parent)
         self._activities = activities
+        self._partners = partners
         self._clients = clients
         self._codes = codes
         self._choices: ClientChoices | None = None
@@ -112,8 +115,8 @@ class CommunityPage(ListPage[ActivityFilterBar, ActivityTableModel]):
             self.detail.reload()
 
     def _choice_loader(self) -> Callable[[], Any]:
-        clients, codes = self._clients, self._codes
-        return lambda: load_activity_choices(clients, codes)
+        clients, codes, partners = self._clients, self._codes, self._partners
+        return lambda: load_activity_choices(clients, codes, partners)
 
     # ---- actions ----------------------------------------------------------------------
 
