@@ -52,9 +52,10 @@ class PartnerDialog(QDialog):
         self.setWindowTitle(self.tr("New partner") if row is None else self.tr("Edit partner"))
         self.name = QLineEdit(self)
         self.name.setMaxLength(100)
-        self.partner_type = _combo(self, [(t.label, t) for t in PartnerType])
-        self.department = _combo(self, [(d.label, d) for d in Department])
-        self.party = _combo(self, [*((p.label, p) for p in Party), (NO_PARTY_LABEL, None)])
+        # Codes as the items' data (Qt hands an enum back as its plain text).
+        self.partner_type = _combo(self, [(t.label, t.value) for t in PartnerType])
+        self.department = _combo(self, [(d.label, d.value) for d in Department])
+        self.party = _combo(self, [*((p.label, p.value) for p in Party), (NO_PARTY_LABEL, "")])
         self.contact_person = QLineEdit(self)
         self.contact_person.setMaxLength(64)
         self.phone = QLineEdit(self)
@@ -88,10 +89,10 @@ class PartnerDialog(QDialog):
 
     def _fill(self, row: PartnerRow) -> None:
         self.name.setText(row.name)
-        self.partner_type.setCurrentIndex(self.partner_type.findData(row.partner_type))
+        self.partner_type.setCurrentIndex(self.partner_type.findData(row.partner_type.value))
         if row.department is not None:
-            self.department.setCurrentIndex(self.department.findData(row.department))
-        self.party.setCurrentIndex(self.party.findData(row.party))
+            self.department.setCurrentIndex(self.department.findData(row.department.value))
+        self.party.setCurrentIndex(self.party.findData(row.party.value if row.party else ""))
         self.contact_person.setText(row.contact_person)
         self.phone.setText(row.phone)
         self.note.setText(row.note)
@@ -102,20 +103,26 @@ class PartnerDialog(QDialog):
 
     def _type_changed(self) -> None:
         """A new kind suggests its usual party (a department: none of the five)."""
-        kind: PartnerType = self.partner_type.currentData()
-        self.party.setCurrentIndex(self.party.findData(kind.default_party))
+        party = self._kind().default_party
+        self.party.setCurrentIndex(self.party.findData(party.value if party else ""))
         self._department_shown()
 
+    def _kind(self) -> PartnerType:
+        return PartnerType(self.partner_type.currentData())
+
     def _department_shown(self) -> None:
-        self.department.setEnabled(self.partner_type.currentData() is PartnerType.GOVERNMENT)
+        self.department.setEnabled(self._kind() is PartnerType.GOVERNMENT)
 
     def data(self) -> PartnerInput:
-        kind: PartnerType = self.partner_type.currentData()
+        kind = self._kind()
+        party = self.party.currentData()
         return PartnerInput(
             name=self.name.text(),
             partner_type=kind,
-            department=self.department.currentData() if kind is PartnerType.GOVERNMENT else None,
-            party=self.party.currentData(),
+            department=Department(self.department.currentData())
+            if kind is PartnerType.GOVERNMENT
+            else None,
+            party=Party(party) if party else None,
             contact_person=self.contact_person.text(),
             phone=self.phone.text(),
             note=self.note.text(),
