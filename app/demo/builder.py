@@ -36,6 +36,7 @@ from app.demo.cases import SCALES as CASE_SCALES
 from app.demo.cases import fill_cases, station_clients
 from app.demo.consents import fill_consents
 from app.demo.households import Households, Place
+from app.demo.partners import add_partners
 from app.demo.people import People, chance
 from app.demo.projects import add_project
 from app.demo.rows import RowWriter
@@ -279,6 +280,8 @@ class _Filler:
             with self._unit(outer) as session:
                 self._station(session, item, index)
         with self._unit(outer) as session:
+            with self._step("合作方"):
+                add_partners(session, self.actor, self.db.clock.now())
             with self._step("服务项目"):
                 add_project(session, self.actor, self.today)
             with self._step("检索索引"):

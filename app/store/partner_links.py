@@ -9,9 +9,14 @@ same name. Core statements, so they run inside a migration as well as in a sessi
 
 from __future__ import annotations
 
+import datetime as dt
+import uuid
 from typing import Any
 
 import sqlalchemy as sa
+
+from app.domain.partners import split_names
+from app.store.base import UTCDateTime
 
 _PARTNERS = sa.table(
     "partners",
@@ -64,3 +69,48 @@ def match_exact(conn: Any, station_id: int | None = None) -> dict[str, int]:
             or 0
         )
     return matched
+
+
+_ACTIVITIES = sa.table(
+    "activities", sa.column("id", sa.Integer), sa.column("station_id", sa.Integer),
+    sa.column("partners", sa.Text), sa.column("updated_by_id", sa.Integer),
+)  # fmt: skip
+_LINKS = sa.table(
+    "activity_partners", sa.column("uuid"), sa.column("station_id"), sa.column("activity_id"),
+    sa.column("name"), sa.column("version"), sa.column("created_by_id"),
+    sa.column("updated_by_id"), sa.column("created_at", UTCDateTime()),
+    sa.column("updated_at", UTCDateTime()),
+)  # fmt: skip
+BATCH = 2000
+
+
+def fill_activity_partners(conn: Any, now: dt.datetime) -> int:
+    """One `activity_partners` row per name of each activity's partners, for the activities
+    that have none yet (written before the table, or in bulk by the demo), in batches by
+    id; the number of rows written."""
+    written, last = 0, 0
+    has_rows = sa.exists(
+        sa.select(_LINKS.c.activity_id).where(_LINKS.c.activity_id == _ACTIVITIES.c.id)
+    )
+    while True:
+        batch = conn.execute(
+            sa.select(_ACTIVITIES)
+            .where(_ACTIVITIES.c.id > last, _ACTIVITIES.c.partners != "", ~has_rows)
+            .order_by(_ACTIVITIES.c.id)
+            .limit(BATCH)
+        ).all()
+        if not batch:
+            return written
+        rows = [
+            {
+                "uuid": str(uuid.uuid4()), "station_id": station_id, "activity_id": activity_id,
+                "name": name, "version": 1, "created_by_id": user_id, "updated_by_id": user_id,
+                "created_at": now, "updated_at": now,
+            }
+            for activity_id, station_id, text, user_id in batch
+            for name in dict.fromkeys(n[:100] for n in split_names(text or ""))
+        ]  # fmt: skip
+        if rows:
+            conn.execute(sa.insert(_LINKS), rows)
+        written += len(rows)
+        last = batch[-1][0]

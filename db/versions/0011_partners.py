@@ -14,32 +14,17 @@ stays free text for a person to match in 设置 → 合作方.
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 
 import sqlalchemy as sa
 from alembic import op
 
 import app.store.base
-from app.domain.partners import split_names
 from app.store import partner_links
-from app.store.base import UTCDateTime
 
 revision = "0011"
 down_revision = "0010"
 branch_labels = None
 depends_on = None
-
-_ACTIVITIES = sa.table(
-    "activities", sa.column("id", sa.Integer), sa.column("station_id", sa.Integer),
-    sa.column("partners", sa.Text), sa.column("updated_by_id", sa.Integer),
-)  # fmt: skip
-_LINKS = sa.table(
-    "activity_partners", sa.column("uuid"), sa.column("station_id"), sa.column("activity_id"),
-    sa.column("name"), sa.column("version"), sa.column("created_by_id"),
-    sa.column("updated_by_id"), sa.column("created_at", UTCDateTime()),
-    sa.column("updated_at", UTCDateTime()),
-)  # fmt: skip
-BATCH = 2000
 
 
 def upgrade() -> None:
@@ -52,41 +37,8 @@ def upgrade() -> None:
                     f"fk_{table}_{column}_users", table, "users", [column], ["id"]
                 )
     conn = op.get_bind()
-    _split_activity_partners(conn)
+    partner_links.fill_activity_partners(conn, dt.datetime.now(dt.UTC))
     partner_links.match_exact(conn)
-
-
-def _split_activity_partners(conn: sa.Connection) -> None:
-    """One row per name of each activity's partners, in batches by id."""
-    now = dt.datetime.now(dt.UTC)
-    last = 0
-    while True:
-        batch = conn.execute(
-            sa.select(_ACTIVITIES)
-            .where(_ACTIVITIES.c.id > last, _ACTIVITIES.c.partners != "")
-            .order_by(_ACTIVITIES.c.id)
-            .limit(BATCH)
-        ).all()
-        if not batch:
-            return
-        rows = [
-            {
-                "uuid": str(uuid.uuid4()),
-                "station_id": station_id,
-                "activity_id": activity_id,
-                "name": name,
-                "version": 1,
-                "created_by_id": user_id,
-                "updated_by_id": user_id,
-                "created_at": now,
-                "updated_at": now,
-            }
-            for activity_id, station_id, text, user_id in batch
-            for name in dict.fromkeys(n[:100] for n in split_names(text or ""))
-        ]
-        if rows:
-            conn.execute(sa.insert(_LINKS), rows)
-        last = batch[-1][0]
 
 
 def _create() -> None:

@@ -71,7 +71,9 @@ def _saved_referral(qtbot: QtBot, db: Database, dialog: ReferralDialog) -> tuple
 
     def saved() -> list[tuple[str, int | None]]:
         with db.read() as session:
-            return [tuple(r) for r in session.execute(select(Referral.agency, Referral.partner_id))]
+            return [
+                (a, p) for a, p in session.execute(select(Referral.agency, Referral.partner_id))
+            ]
 
     qtbot.waitUntil(lambda: bool(saved()), timeout=5_000)
     (row,) = saved()
