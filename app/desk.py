@@ -55,6 +55,7 @@ from app.services.groups.service import GroupService
 from app.services.importing.service import RosterImportService
 from app.services.lists.service import ListExportService
 from app.services.packages.service import PackageService
+from app.services.partners.service import PartnerService
 from app.services.projects.documents import ProjectDocumentService
 from app.services.projects.pack import EvidencePackService
 from app.services.projects.service import ProjectService
@@ -426,6 +427,10 @@ class Desk:
     @cached_property
     def codes(self) -> CodeService:
         return CodeService(self.db, self.actor)
+
+    @cached_property
+    def partners(self) -> PartnerService:
+        return PartnerService(self.db, self.actor)
 
     @cached_property
     def audit(self) -> AuditService:

@@ -41,6 +41,7 @@ from app.demo.consents import fill_consents
 from app.demo.documents import add_documents
 from app.demo.evaluation import add_evaluations
 from app.demo.households import Households, Place
+from app.demo.partners import add_partners
 from app.demo.people import People, chance
 from app.demo.photos import add_photos
 from app.demo.projects import MONTHS_UNDER_WAY, add_project
@@ -301,6 +302,8 @@ class _Filler:
                     )  # fmt: skip
                 rng = random.Random(f"{self.seed}:qualifications")
                 demo_rooms.add_qualifications(session, [w.station.id for w in work], rng)
+            with self._step("合作方"):
+                add_partners(session, self.actor, self.db.clock.now())
             with self._step("服务项目"):
                 project_id = add_project(session, self.actor, self.today)
                 add_documents(session, self.actor, project_id)

@@ -257,6 +257,8 @@ class _CaseWriter(CaseRows):
         self, case: dict[str, Any], agency: str, reason: str, day: dt.date, *, closes: bool
     ) -> None:
         status = pick(self.rng, {"sent": 20, "received": 30, "feedback": 40, "rejected": 10})
+        # The agency answers 2 to 19 days later (not drawn: the random stream stays as it was).
+        answered = min(day + dt.timedelta(days=2 + case["id"] * 7 % 18), self.today)
         self.row(
             Referral,
             case["worker_id"],
@@ -268,6 +270,7 @@ class _CaseWriter(CaseRows):
             consent_given=True,
             sent_on=day,
             status=status,
+            status_on=day if status == "sent" else answered,
             feedback="已接收并安排服务" if status == "feedback" else "",
             closes_case=closes,
         )

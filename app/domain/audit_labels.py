@@ -36,6 +36,7 @@ ENTITY_LABELS: dict[str, str] = {
     "satisfaction_survey": "满意度调查",
     "interview_round": "回访",
     "assessment": "社工考核",
+    "partner": "合作方",
 }
 
 REFUSAL_ACTIONS = ("refused", "login_failed")

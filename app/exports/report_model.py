@@ -130,6 +130,37 @@ NOT_COUNTED = "未统计"
 
 
 @dataclass(frozen=True)
+class PartyLine:
+    """五社联动: the month's events with partners of one party (or none of the five)."""
+
+    party: str
+    activities: int
+    referrals: int
+    resources: int
+    resource_yuan: Decimal
+
+
+@dataclass(frozen=True)
+class DepartmentLine:
+    """The month's referrals to one department, with their outcome at the month's end."""
+
+    department: str
+    referrals: int
+    feedback: int
+    """反馈 received by the month's end."""
+    rejected: int
+    waiting: int
+    average_days: Decimal | None
+    """Mean days from sending to 反馈, over those answered; None when none was."""
+
+
+@dataclass(frozen=True)
+class Partnership:
+    parties: tuple[PartyLine, ...]
+    departments: tuple[DepartmentLine, ...]
+
+
+@dataclass(frozen=True)
 class MonthlyReport:
     station: StationRef
     month: dt.date
@@ -153,6 +184,8 @@ class MonthlyReport:
     """更正说明: corrections to earlier closed months entered during this month."""
     satisfaction: SatisfactionSummary | None = None
     """None in a month closed before surveys were counted: shown as 未统计."""
+    partnership: Partnership | None = None
+    """五社联动; None in a month closed before the section existed (shown as 未统计)."""
 
     @property
     def title(self) -> str:

@@ -13,6 +13,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
+from app.exports import report_partnership as partnership
 from app.exports.pdf_common import Styles, styles, table, text, write_pdf
 from app.exports.report_model import NOT_COUNTED, AnnualReport, MonthColumn, MonthlyReport, Number
 from app.exports.satisfaction_text import percent, summary_lines
@@ -91,6 +92,9 @@ def write_monthly_pdf(report: MonthlyReport, path: Path) -> Path:
         rows = [[label, *(number(v) for v in values)] for label, values in split.rows]
         story.append(table([["", *split.columns], *rows], (2.2, *(1,) * len(split.columns)), st))
     count += 1
+    story += [CondPageBreak(40 * mm), text(f"{_ordinal(count)}、五社联动", st.h1)]
+    story += _partnership(report, st)
+    count += 1
     story += [CondPageBreak(40 * mm), text(f"{_ordinal(count)}、与上月及年度累计比较", st.h1)]
     story += [text(line, st.body) for line in report.comparison]
     if report.corrections:
@@ -131,6 +135,27 @@ def satisfaction_block(report: MonthlyReport, st: Styles) -> list[Flowable]:
         table([["服务类型", "调查份数", "有效回答", "总体满意", "满意率"], *kinds],
               (2, 1.2, 1.2, 1.2, 1.2), st),
     ]  # fmt: skip
+
+
+def _partnership(report: MonthlyReport, st: Styles) -> list[Flowable]:
+    p = report.partnership
+    if p is None:
+        return [text(f"{partnership.NOT_COUNTED}：{partnership.NOT_COUNTED_NOTE}", st.body)]
+    cells = [[_cell(v) for v in row] for row in partnership.party_rows(p)]
+    parts: list[Flowable] = [
+        text(partnership.PARTY_TITLE, st.h2),
+        table([list(partnership.PARTY_HEADER), *cells], (2.6, 1.3, 1.1, 1.3, 1.5), st),
+        text(partnership.DEPARTMENT_TITLE, st.h2),
+    ]
+    if not p.departments:
+        return [*parts, text("（本月无转介）", st.body)]
+    cells = [[_cell(v) for v in row] for row in partnership.department_rows(p)]
+    widths = (2.4, 1.1, 1, 1, 1, 1.4)
+    return [*parts, table([list(partnership.DEPARTMENT_HEADER), *cells], widths, st)]
+
+
+def _cell(value: object) -> str:
+    return number(value) if isinstance(value, int | Decimal) else str(value)
 
 
 def _closed_lines(report: MonthlyReport, st: Styles) -> list[Flowable]:

@@ -20,6 +20,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from app.domain.errors import StorageError
+from app.exports import report_partnership as partnership
 from app.exports.county_model import CountyOverview
 from app.exports.list_xlsx import cell_text, plain, replace_file, temporary_beside
 from app.exports.report_model import (
@@ -67,12 +68,28 @@ def write_monthly_xlsx(report: MonthlyReport, path: Path) -> Path:
     for split in report.splits:
         rows = [(label, *values) for label, values in split.rows]
         ws.table(split.title, (_dimension(split.title), *split.columns), rows)
+    _partnership(ws, report)
     for detail in report.details:
         _detail(book, detail, f"{report.title}：{detail.title}", info)
     if report.corrections:
         _corrections(book, report, info)
     _notes(book, report.title, info, report.definitions)
     return _save(book, path)
+
+
+def _partnership(ws: _Sheet, report: MonthlyReport) -> None:
+    p = report.partnership
+    if p is None:
+        ws.table(
+            partnership.PARTY_TITLE,
+            ("", ""),
+            [(partnership.NOT_COUNTED, partnership.NOT_COUNTED_NOTE)],
+        )
+        return
+    ws.table(partnership.PARTY_TITLE, partnership.PARTY_HEADER, partnership.party_rows(p))
+    ws.table(
+        partnership.DEPARTMENT_TITLE, partnership.DEPARTMENT_HEADER, partnership.department_rows(p)
+    )
 
 
 def write_annual_xlsx(report: AnnualReport, path: Path) -> Path:

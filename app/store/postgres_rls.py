@@ -17,8 +17,9 @@ Service projects (服务项目) may cover several stations: a station writes the
 manages (`projects.station_id`: its own, the yearly targets) with their stations and
 targets, and reads besides the county's projects that cover it.
 Rows with no station (`settings` that apply to the whole database, audit rows of failed
-logins under an unknown name) are read by every station and written by the county only;
-a station may add audit rows without a station (RETURNING must read them back).
+logins under an unknown name, the county-wide partners) are read by every station and
+written by the county only; a station may add audit rows without a station (RETURNING
+must read them back).
 
 The owner (who migrates) bypasses the policies, so the app never connects as the owner;
 superusers bypass them too. Applying is idempotent: `stationdesk server init` runs it again
@@ -39,8 +40,14 @@ MAPPING = "stationdesk_station_roles"
 AUDIT_HEAD = "stationdesk_audit_head"
 SHARED_READ = ("stations", "code_items")
 # Rows without a station: for everyone to read, the county to write. (The county's
-# evaluation indicator systems too; a station writes those it imported itself.)
-NULL_STATION_SHARED = ("settings", "audit_log", "evaluation_systems", "evaluation_indicators")
+# evaluation indicator systems and partners too; a station writes its own.)
+NULL_STATION_SHARED = (
+    "settings",
+    "audit_log",
+    "evaluation_systems",
+    "evaluation_indicators",
+    "partners",
+)
 
 OWN = f"station_id = (SELECT m.station_id FROM {MAPPING} m WHERE m.role_name = current_user)"
 OWN_STATION_ROW = f"id = (SELECT m.station_id FROM {MAPPING} m WHERE m.role_name = current_user)"

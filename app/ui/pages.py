@@ -25,6 +25,7 @@ from app.services.groups.printing import GroupPrintService
 from app.services.groups.service import GroupService
 from app.services.importing.service import RosterImportService
 from app.services.lists.service import ListExportService
+from app.services.partners.service import PartnerService
 from app.services.projects.documents import ProjectDocumentService
 from app.services.projects.pack import EvidencePackService
 from app.services.projects.service import ProjectService
@@ -119,6 +120,7 @@ def _build(key: str, *, db: Database, actor: Actor, tasks: TaskRunner) -> QWidge
             consents=ConsentService(db, actor),
             rooms=RoomService(db, actor),
             surveys=SurveyService(db, actor),
+            partners=PartnerService(db, actor),
         )
     if key == "groups":
         return GroupsPage(
@@ -142,6 +144,7 @@ def _build(key: str, *, db: Database, actor: Actor, tasks: TaskRunner) -> QWidge
             tasks=tasks,
             rooms=RoomService(db, actor),
             surveys=SurveyService(db, actor),
+            partners=PartnerService(db, actor),
         )
     if key == "visits":
         return VisitsPage(

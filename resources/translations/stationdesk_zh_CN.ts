@@ -210,10 +210,6 @@
         <translation>多个合作方用“、”分隔</translation>
     </message>
     <message>
-        <source>Add…</source>
-        <translation>添加…</translation>
-    </message>
-    <message>
         <source>e.g. left-behind elderly and children</source>
         <translation>例如：留守老人和儿童</translation>
     </message>
@@ -292,6 +288,12 @@
     <message>
         <source>Social work room</source>
         <translation>社工室</translation>
+        <source>Pick or type a partner</source>
+        <translation>选择或输入合作方</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
     </message>
 </context>
 <context>
@@ -4411,6 +4413,124 @@ Case management for township social work stations. Your records stay on this com
     </message>
 </context>
 <context>
+    <name>PartnerDialog</name>
+    <message>
+        <source>New partner</source>
+        <translation>新增合作方</translation>
+    </message>
+    <message>
+        <source>Edit partner</source>
+        <translation>修改合作方</translation>
+    </message>
+    <message>
+        <source>For every station of the county</source>
+        <translation>全县各站通用</translation>
+    </message>
+    <message>
+        <source>Name *</source>
+        <translation>名称 *</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>政府部门</translation>
+    </message>
+    <message>
+        <source>Party (five-party linkage)</source>
+        <translation>五社联动中的一方</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>PartnersTab</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Party</source>
+        <translation>五社联动方</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>记录数</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>New partner…</source>
+        <translation>新增合作方…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Retire</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Name on the records</source>
+        <translation>记录上填写的名称</translation>
+    </message>
+    <message>
+        <source>Match to this partner</source>
+        <translation>关联到此合作方</translation>
+    </message>
+    <message>
+        <source>Partner:</source>
+        <translation>合作方：</translation>
+    </message>
+    <message>
+        <source>Names not matched to a partner</source>
+        <translation>尚未关联合作方的名称</translation>
+    </message>
+    <message>
+        <source>Referrals, activities and resources that name a partner in their own words. Match a name to a partner so the monthly report counts it.</source>
+        <translation>转介、社区活动和资源链接中自行填写的合作方名称。把名称关联到合作方后，月报的五社联动才能按合作方统计。</translation>
+    </message>
+    <message>
+        <source> (county)</source>
+        <translation>（全县）</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+</context>
+<context>
     <name>PasswordDialog</name>
     <message>
         <source>Change password</source>
@@ -6134,6 +6254,8 @@ Case management for township social work stations. Your records stay on this com
     <message>
         <source>Social work rooms</source>
         <translation>社工室</translation>
+        <source>Partners</source>
+        <translation>合作方</translation>
     </message>
 </context>
 <context>

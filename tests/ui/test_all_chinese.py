@@ -110,7 +110,9 @@ def test_every_page_and_tab(window: MainWindow, reader: Reader, demo: Demo) -> N
     shoot_pages(window, reader)
     _assert_chinese(reader, demo, least=10)
     # The contract targets' button, not the training hours' (the translation once mixed them).
-    assert "保存年度目标" in _texts(reader, "settings-tab5")
+    assert "保存年度目标" in _texts(reader, "settings-tab6")
+    # The demo's partner directory and the names left to match (设置 → 合作方).
+    assert {"县慈善总会", "社会慈善资源", "镇派出所"} <= _texts(reader, "settings-tab5")
 
 
 def test_a_record_on_each_list_page(window: MainWindow, reader: Reader, demo: Demo) -> None:

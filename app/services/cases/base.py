@@ -19,6 +19,7 @@ from app.services.cases import views as case_views
 from app.services.cases.types import CaseSaved, ReferralInput
 from app.services.concurrency import check_version
 from app.services.context import Actor
+from app.services.partners import links as partner_links
 from app.store.engine import Database
 from app.store.models import Case, CaseEvent, CodeItem, Referral, User
 
@@ -229,6 +230,7 @@ class CaseServiceBase:
         referral = Referral(
             station_id=case.station_id, case_id=case.id, client_id=case.client_id,
             agency=agency, contact=data.contact.strip(), reason=data.reason.strip(),
+            partner_id=partner_links.resolve(session, case.station_id, agency, data.partner_id),
             consent_given=data.consent_given, sent_on=data.sent_on, status_on=data.sent_on,
             late_reason=data.late_reason.strip(),
             status=rules.ReferralStatus.SENT.value, closes_case=closes_case or data.closes_case,

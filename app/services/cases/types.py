@@ -108,6 +108,8 @@ class ReferralInput:
     consent_given: bool = False
     closes_case: bool = False
     late_reason: str = ""
+    partner_id: int | None = None
+    """The directory's partner picked; None: the one named exactly `agency`, if any."""
 
 
 @dataclass(frozen=True)

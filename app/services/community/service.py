@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.codes import CodeList
 from app.domain.errors import InvalidInput, PermissionDenied
+from app.domain.partners import split_names
 from app.domain.roles import Permission, Role
 from app.services.access import audit
 from app.services.access.refusals import logs_refusals
@@ -32,11 +33,13 @@ from app.services.community.types import (
 )
 from app.services.concurrency import check_version
 from app.services.context import Actor, Changes
+from app.services.partners import links as partner_links
 from app.services.rooms import lookup as rooms
 from app.store.engine import Database
 from app.store.models import (
     Activity,
     ActivityParticipant,
+    ActivityPartner,
     ActivityPhoto,
     Client,
     CodeItem,
@@ -136,6 +139,7 @@ class ActivityService:
             session.add(activity)
             session.flush()
             self._set_clients(session, activity, data.client_ids)
+            self._set_partners(session, activity)
             audit.record(
                 session, self._actor, "create", entity=ENTITY, entity_id=activity.id,
                 title=activity.title, held_on=activity.held_on,
@@ -149,6 +153,7 @@ class ActivityService:
             before = views.detail(session, self._actor, activity).as_input()
             self._apply(session, activity, data)
             self._set_clients(session, activity, data.client_ids)
+            self._set_partners(session, activity)
             session.flush()
             after = views.detail(session, self._actor, activity).as_input()
             changed = [f for f in _FIELDS if getattr(before, f) != getattr(after, f)]
@@ -177,6 +182,9 @@ class ActivityService:
                 session.delete(photo)
             session.execute(
                 delete(ActivityParticipant).where(ActivityParticipant.activity_id == activity.id)
+            )
+            session.execute(
+                delete(ActivityPartner).where(ActivityPartner.activity_id == activity.id)
             )
             audit.record(
                 session, self._actor, "delete", entity=ENTITY, entity_id=activity.id,
@@ -273,6 +281,12 @@ class ActivityService:
         ):
             raise InvalidInput("负责社工应为本站在职的社工或站长。", field="worker_id")
         return wanted
+
+    def _set_partners(self, session: Session, activity: Activity) -> None:
+        partner_links.sync_activity(
+            session, activity_id=activity.id, station_id=activity.station_id,
+            names=split_names(activity.partners), user_id=self._actor.user_id,
+        )  # fmt: skip
 
     def _set_clients(self, session: Session, activity: Activity, client_ids: Sequence[int]) -> None:
         wanted = list(dict.fromkeys(client_ids))

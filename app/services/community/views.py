@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -12,6 +11,8 @@ from sqlalchemy.orm import Session
 
 from app.domain.codes import CodeList
 from app.domain.errors import NotFound
+from app.domain.partners import PARTNER_SEPARATOR as PARTNER_SEPARATOR
+from app.domain.partners import split_names
 from app.domain.roles import Permission
 from app.services.community.types import (
     ActivityDetail,
@@ -37,13 +38,8 @@ from app.store.models import (
     VolunteerService,
 )
 
-PARTNER_SEPARATOR = "、"
-_PARTNER_SPLIT = re.compile(r"[、,，;；\n]+")
-
-
-def split_partners(text: str) -> tuple[str, ...]:
-    """Partners are kept as one line of text; a list is easier to show and to pick from."""
-    return tuple(p.strip() for p in _PARTNER_SPLIT.split(text) if p.strip())
+# Partners are kept as one line of text; a list is easier to show and to pick from.
+split_partners = split_names
 
 
 def load(session: Session, actor: Actor, activity_id: int) -> Activity:

@@ -61,7 +61,7 @@ BOOKKEEPING = frozenset(
 # typed in when it added the station, the station's settings, a login it made.
 _NATURAL = {"villages": ("name",), "settings": ("key",), "users": ("login",)}
 
-DATED_SUBJECTS = {"client": "clients", "case": "cases", "user": "users"}
+DATED_SUBJECTS = {"client": "clients", "case": "cases", "user": "users", "partner": "partners"}
 
 # What a person reads for each table (previews, conflicts).
 LABELS = {
@@ -83,6 +83,7 @@ LABELS = {
     "satisfaction_surveys": "满意度调查", "interview_rounds": "回访轮次",
     "interview_samples": "回访对象",
     "worker_assessments": "社工考核",
+    "partners": "合作方", "activity_partners": "活动合作方",
 }  # fmt: skip
 
 

@@ -200,7 +200,7 @@ class ReportService:
 
     def computed(self, session: Session, station: StationRef, month: dt.date) -> MonthlyReport:
         """The month counted from the records now, in the caller's session (closing uses it)."""
-        from . import details, satisfaction, splits
+        from . import details, partnership, satisfaction, splits
 
         last = month_end(month)
         previous = add_months(month, -1)
@@ -239,6 +239,7 @@ class ReportService:
             scope=self.scope,
             corrections=closed_months.notes(session, corrections),
             satisfaction=satisfaction.summary(session, station.id, month, last, w),
+            partnership=partnership.section(session, station.id, month, last, w),
         )
 
     def county_summary(self, month: dt.date) -> CountySummary:

@@ -19,6 +19,7 @@ from app.services.access import audit
 from app.services.access.refusals import logs_refusals
 from app.services.concurrency import check_version
 from app.services.context import Actor, Changes
+from app.services.partners import links as partner_links
 from app.services.settings.codes import code_labels
 from app.services.staff.access import (
     may_create,
@@ -160,6 +161,9 @@ class ResourceLinkService:
             require_edit(self._actor, record.created_by_id)
             check_version(record, version, NOUN, session)
             values = self._validated(session, data)
+            if values["source"] == record.source and record.partner_id is not None:
+                # The same name keeps its partner, even one renamed in the directory since.
+                values["partner_id"] = record.partner_id
             changed = sorted(k for k, v in values.items() if getattr(record, k) != v)
             for key, value in values.items():
                 setattr(record, key, value)
@@ -215,6 +219,7 @@ class ResourceLinkService:
         return {
             "received_on": data.received_on,
             "source": source[:100],
+            "partner_id": partner_links.resolve(session, self._actor.station_id, source[:100]),
             "kind": data.kind,
             "value_yuan": yuan,
             "description": data.description.strip(),

@@ -42,6 +42,7 @@ from app.store.models.groups import (
 from app.store.models.history import DatedValue, MonthClose, MonthCorrection
 from app.store.models.org import CodeItem, Setting, Station, User, Village
 from app.store.models.packages import DeletedRow, PackageBase, PackageConflict, PackageLog
+from app.store.models.partners import ActivityPartner, Partner
 from app.store.models.projects import Project, ProjectDocument, ProjectStation, ProjectTarget
 from app.store.models.rooms import Room, RoomVillage
 from app.store.models.satisfaction import (
@@ -65,6 +66,7 @@ from app.store.models.staff import (
 __all__ = [
     "Activity",
     "ActivityParticipant",
+    "ActivityPartner",
     "ActivityPhoto",
     "AuditEntry",
     "Case",
@@ -101,6 +103,7 @@ __all__ = [
     "PackageBase",
     "PackageConflict",
     "PackageLog",
+    "Partner",
     "Project",
     "ProjectDocument",
     "ProjectStation",

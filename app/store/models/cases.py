@@ -158,6 +158,8 @@ class Referral(StationOwned, Base):
     case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), index=True)
     client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"), index=True)
     agency: Mapped[str] = mapped_column(String(100))
+    partner_id: Mapped[int | None] = mapped_column(ForeignKey("partners.id"), index=True)
+    """The directory's partner the agency is, once matched (app/store/models/partners.py)."""
     contact: Mapped[str] = mapped_column(String(100), default="")
     reason: Mapped[str] = mapped_column(Text, default="")
     consent_given: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -131,6 +131,8 @@ class Resource(StationOwned, Base):
 
     received_on: Mapped[dt.date] = mapped_column(Date, index=True)
     source: Mapped[str] = mapped_column(String(100))
+    partner_id: Mapped[int | None] = mapped_column(ForeignKey("partners.id"), index=True)
+    """The directory's partner the source is, once matched."""
     kind: Mapped[str] = mapped_column(String(16))  # cash, goods, service
     description: Mapped[str] = mapped_column(Text, default="")
     value_yuan: Mapped[Decimal] = mapped_column(Numeric(12, 2), default=Decimal("0"))

@@ -91,6 +91,7 @@ class CaseActions(QObject):
                 at_intake=key == "refer_at_intake",
                 consents=self._consents,
                 late_days=late_days,
+                partners=choices.partners,
                 **common,  # type: ignore[arg-type]
             )
         if key == "update_referral":

@@ -15,6 +15,7 @@ from app.services.cases.service import CaseService
 from app.services.cases.types import CaseDetail, CaseSaved
 from app.services.clients.service import ClientService
 from app.services.lists.service import ListExportService
+from app.services.partners.service import PartnerService
 from app.services.rooms.service import RoomService
 from app.services.satisfaction.surveys import SurveyService
 from app.services.settings.codes import CodeService
@@ -65,10 +66,12 @@ class CasesPage(ListPage[CaseFilterBar, CaseTableModel]):
         settings: SettingsService | None = None,
         rooms: RoomService | None = None,
         surveys: SurveyService | None = None,
+        partners: PartnerService | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(tasks=tasks, parent=parent)
         self._cases = cases
+        self._partners = partners
         self._settings = settings
         self._rooms = rooms
         self._consents = consents
@@ -130,7 +133,8 @@ class CasesPage(ListPage[CaseFilterBar, CaseTableModel]):
 
     def _choice_loader(self) -> Callable[[], Any]:
         clients, codes, settings, rooms = self._clients, self._codes, self._settings, self._rooms
-        return lambda: load_case_choices(clients, codes, settings, rooms)
+        partners = self._partners
+        return lambda: load_case_choices(clients, codes, settings, rooms, partners)
 
     # ---- actions ----------------------------------------------------------------------
 

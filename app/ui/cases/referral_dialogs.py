@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QVBoxLayout, QWidget
 
 from app.domain.case_rules import ReferralStatus
@@ -9,10 +11,12 @@ from app.services.access.consent_types import SHARING
 from app.services.access.consents import ConsentService
 from app.services.cases.service import CaseService
 from app.services.cases.types import CaseDetail, ReferralInput
+from app.services.choice import Choice
 from app.services.history import LATE_REASON_DAYS
 from app.ui.cases.fields import date_edit, enum_combo, items_combo, pydate, text_box
 from app.ui.cases.step_dialog import SaveCall, StepDialog
 from app.ui.clients.consent_warning import ConsentWarning
+from app.ui.partners.picker import PartnerPicker
 from app.ui.tasks import TaskRunner
 from app.ui.widgets.effective_date import EffectiveDate
 
@@ -32,6 +36,7 @@ class ReferralDialog(StepDialog):
         at_intake: bool = False,
         consents: ConsentService | None = None,
         late_days: int = LATE_REASON_DAYS,
+        partners: Sequence[Choice] = (),
         parent: QWidget | None = None,
     ) -> None:
         title = self.tr("Refer at intake") if at_intake else self.tr("Referral")
@@ -39,9 +44,9 @@ class ReferralDialog(StepDialog):
         self._cases = cases
         self._detail = detail
         self._at_intake = at_intake
-        self.agency = QLineEdit(self)
-        self.agency.setMaxLength(100)
-        self.agency.setPlaceholderText(self.tr("e.g. county disabled persons' federation"))
+        self.agency = PartnerPicker(self)
+        self.agency.set_partners(partners)
+        self.agency.set_placeholder(self.tr("e.g. county disabled persons' federation"))
         self.contact = QLineEdit(self)
         self.contact.setMaxLength(100)
         self.reason = text_box(self, 64)
@@ -108,6 +113,7 @@ class ReferralDialog(StepDialog):
             reason = (reason + "\n" if reason else "") + OVERRIDE_NOTE.format(why=why)
         data = ReferralInput(
             agency=self.agency.text(),
+            partner_id=self.agency.partner_id(),
             sent_on=pydate(self.sent_on.date()),
             contact=self.contact.text(),
             reason=reason,

@@ -43,6 +43,8 @@ class ClientChoices:
     """The station's 社工室 in use, for the records that happen in one."""
     staff_rooms: dict[int, StaffRoom] = field(default_factory=dict)
     """Each worker's room history, to preset a record's room on its day."""
+    partners: list[Choice] = field(default_factory=list)
+    """The directory's active partners (合作方), for the referral and activity forms."""
 
     def active(self, code_list: CodeList) -> list[CodeEntry]:
         return [e for e in self.entries.get(code_list, []) if e.active]

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
-    QMenu,
     QPushButton,
     QSizePolicy,
     QTimeEdit,
@@ -34,6 +33,7 @@ from app.ui.clients.prompts import ask
 from app.ui.community.choices import COMMON_PARTNERS
 from app.ui.community.participant_fields import ParticipantCountsEdit, RegisteredClients
 from app.ui.form_errors import ErrorLabel
+from app.ui.partners.picker import PartnerPicker
 from app.ui.tasks import TaskRunner
 from app.ui.widgets.room_combo import RoomCombo
 
@@ -107,18 +107,18 @@ class ActivityDialog(QDialog):
         self.place.setMaxLength(100)
         self.partners = QLineEdit(self)
         self.partners.setPlaceholderText(self.tr("Separate several partners with 、"))
-        self.partner_menu = QMenu(self)
-        for partner in COMMON_PARTNERS:
-            action = self.partner_menu.addAction(partner)
-            action.triggered.connect(lambda _c=False, p=partner: self.add_partner(p))
+        # The directory's partners first, then the kinds a station often works with.
+        self.partner_pick = PartnerPicker(self)
+        self.partner_pick.set_partners(choices.partners, extra=COMMON_PARTNERS)
+        self.partner_pick.set_placeholder(self.tr("Pick or type a partner"))
         pick = QToolButton(self)
-        pick.setText(self.tr("Add…"))
-        pick.setMenu(self.partner_menu)
-        pick.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        pick.setText(self.tr("Add"))
+        pick.clicked.connect(self._add_picked)
         partners_row = QWidget(self)
         line = QHBoxLayout(partners_row)
         line.setContentsMargins(0, 0, 0, 0)
         line.addWidget(self.partners, 1)
+        line.addWidget(self.partner_pick)
         line.addWidget(pick)
         partners_row.setFocusProxy(self.partners)
         self.target_group = QLineEdit(self)
@@ -232,6 +232,11 @@ class ActivityDialog(QDialog):
         if worker is None:
             worker = self._detail.worker_id if self._detail is not None else None
         self.room.follow(worker or self._activities.user_id, pydate(self.held_on.date()))
+
+    def _add_picked(self) -> None:
+        if self.partner_pick.text():
+            self.add_partner(self.partner_pick.text())
+            self.partner_pick.setText("")
 
     def add_partner(self, partner: str) -> None:
         current = [p for p in self.partners.text().split(PARTNER_SEPARATOR) if p.strip()]

@@ -16,6 +16,7 @@ from app.services.community.printing import ActivityPrintService
 from app.services.community.service import ActivityService
 from app.services.community.types import ENTITY
 from app.services.lists.service import ListExportService
+from app.services.partners.service import PartnerService
 from app.services.rooms.service import RoomService
 from app.services.satisfaction.surveys import SurveyService
 from app.services.settings.codes import CodeService
@@ -61,12 +62,14 @@ class CommunityPage(ListPage[ActivityFilterBar, ActivityTableModel]):
         exports: ListExportService | None = None,
         rooms: RoomService | None = None,
         surveys: SurveyService | None = None,
+        partners: PartnerService | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(tasks=tasks, parent=parent)
         self._activities = activities
         self._rooms = rooms
         self._surveys = surveys
+        self._partners = partners
         self._clients = clients
         self._codes = codes
         self._choices: ClientChoices | None = None
@@ -122,7 +125,8 @@ class CommunityPage(ListPage[ActivityFilterBar, ActivityTableModel]):
 
     def _choice_loader(self) -> Callable[[], Any]:
         clients, codes, rooms = self._clients, self._codes, self._rooms
-        return lambda: load_activity_choices(clients, codes, rooms)
+        partners = self._partners
+        return lambda: load_activity_choices(clients, codes, rooms, partners)
 
     # ---- actions ----------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ from app.services.access.retention import RetentionService
 from app.services.backup.service import BackupService
 from app.services.context import Actor
 from app.services.packages.service import PackageService
+from app.services.partners.service import PartnerService
 from app.services.reports.service import ReportService
 from app.services.rooms.service import RoomService
 from app.services.rooms.staffing import StaffingService
@@ -25,6 +26,7 @@ from app.services.staff.training_hours import TrainingHoursService
 from app.services.staff.users import UserService
 from app.store.engine import Database, sqlite_path
 from app.ui.backup_dialogs import BackupPanel
+from app.ui.partners.directory import PartnersTab
 from app.ui.rooms.tab import RoomsTab
 from app.ui.settings.account_tab import AccountTab
 from app.ui.settings.audit_tab import AuditTab
@@ -59,6 +61,7 @@ class SettingsPage(QWidget):
         self.users: UsersTab | None = None
         self.villages: VillagesTab | None = None
         self.codes: CodesTab | None = None
+        self.partners: PartnersTab | None = None
         self.general: GeneralTab | None = None
         self.retention: RetentionTab | None = None
         self.backups: BackupPanel | None = None
@@ -90,6 +93,9 @@ class SettingsPage(QWidget):
         if actor.can(Permission.MANAGE_CODES):
             self.codes = CodesTab(codes=CodeService(db, actor), tasks=tasks)
             self.tabs.addTab(self.codes, self.tr("Code lists"))
+        if actor.can(Permission.MANAGE_SETTINGS):
+            self.partners = PartnersTab(partners=PartnerService(db, actor), tasks=tasks)
+            self.tabs.addTab(self.partners, self.tr("Partners"))
         if actor.can(Permission.MANAGE_SETTINGS):
             self.report_targets = ReportTargetsTab(reports=ReportService(db, actor), tasks=tasks)
             self.tabs.addTab(self.report_targets, self.tr("Contract targets"))
