@@ -1,44 +1,16 @@
-"""The call list of an interview round (回访名单), to take to the phone or the village.
-
-It leaves the desk on paper, so names and phones come already masked (张**, 138****1234);
-the columns to tick are left blank for the interviewer's pen.
-"""
+"""The call list of an interview round (回访名单) as a PDF (reportlab), loaded only when
+one is printed; the list itself is app/exports/interview_model.py."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
+from app.exports.interview_model import CallList
 from app.exports.pdf_common import Styles, fields_table, styles, table, text, write_pdf
-
-
-@dataclass(frozen=True)
-class CallRow:
-    position: int
-    mode: str
-    name: str
-    """Masked."""
-    phone: str
-    """Masked."""
-    village: str
-    stratum: str
-    outcome: str
-
-
-@dataclass(frozen=True)
-class CallList:
-    title: str
-    station_name: str
-    fields: tuple[tuple[str, str], ...]
-    rows: tuple[CallRow, ...]
-    awareness_items: tuple[str, ...]
-    satisfaction_items: tuple[str, ...]
-    scale: str
-    prepared_by: str
 
 
 def write_call_list(data: CallList, path: Path) -> Path:

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AccountTab</name>
@@ -250,6 +251,10 @@
         <translation>负责社工(&amp;W)</translation>
     </message>
     <message>
+        <source>Social work room</source>
+        <translation>社工室</translation>
+    </message>
+    <message>
         <source>Participa&amp;nts</source>
         <translation>参与人数(&amp;N)</translation>
     </message>
@@ -286,8 +291,6 @@
         <translation>继续编辑</translation>
     </message>
     <message>
-        <source>Social work room</source>
-        <translation>社工室</translation>
         <source>Pick or type a partner</source>
         <translation>选择或输入合作方</translation>
     </message>
@@ -524,7 +527,7 @@
         <translation>结果</translation>
     </message>
     <message>
-        <source>Head's scores</source>
+        <source>Head&apos;s scores</source>
         <translation>站长评分</translation>
     </message>
     <message>
@@ -1032,7 +1035,7 @@ The previous database was kept as:
         <translation>更正接案信息（求助问题、来源、风险、紧急程度）。个案未结案且未暂停时可用。</translation>
     </message>
     <message>
-        <source>Record an assessment of the client's situation and needs; it can be repeated. Available while the case is open and not paused.</source>
+        <source>Record an assessment of the client&apos;s situation and needs; it can be repeated. Available while the case is open and not paused.</source>
         <translation>记录对服务对象状况和需求的预估，可多次预估。个案未结案且未暂停时可用。</translation>
     </message>
     <message>
@@ -1068,7 +1071,7 @@ The previous database was kept as:
         <translation>登记接收机构已接收、已反馈或未接收转介。有未完成的转介时可用。</translation>
     </message>
     <message>
-        <source>Evaluate the goals reached and the client's satisfaction. Available after at least one service record.</source>
+        <source>Evaluate the goals reached and the client&apos;s satisfaction. Available after at least one service record.</source>
         <translation>评估目标达成情况和服务对象满意度。至少有一条服务记录后可用。</translation>
     </message>
     <message>
@@ -1080,11 +1083,11 @@ The previous database was kept as:
         <translation>批准结案（个案随即只读）或退回申请。站长在有待审批的结案申请时可用。</translation>
     </message>
     <message>
-        <source>Open a closed, declined or referred case again, with the reason. For the station head; the client's consent must be in force.</source>
+        <source>Open a closed, declined or referred case again, with the reason. For the station head; the client&apos;s consent must be in force.</source>
         <translation>写明原因，重新开启已结案、不接案或已转介的个案。站长可用；服务对象的知情同意须仍然有效。</translation>
     </message>
     <message>
-        <source>Record a follow-up contact after closure. Available while the closure's follow-up plan runs.</source>
+        <source>Record a follow-up contact after closure. Available while the closure&apos;s follow-up plan runs.</source>
         <translation>登记结案后的跟进。结案时定有跟进计划且跟进尚未完成时可用。</translation>
     </message>
     <message>
@@ -1238,7 +1241,7 @@ The previous database was kept as:
         <translation>继续编辑</translation>
     </message>
     <message>
-        <source>My step is saved on top of the case as stored now; the other person's changes stay.
+        <source>My step is saved on top of the case as stored now; the other person&apos;s changes stay.
 
 Save it?</source>
         <translation>我的这一步将保存在当前个案之上，他人的修改也会保留。
@@ -1420,7 +1423,7 @@ Save it?</source>
         <translation>打印个案档案</translation>
     </message>
     <message>
-        <source>Print the client's full ID number? Showing it is recorded in the audit log. Without it the number is printed masked.</source>
+        <source>Print the client&apos;s full ID number? Showing it is recorded in the audit log. Without it the number is printed masked.</source>
         <translation>是否打印服务对象的完整身份证号？显示完整号码会记入操作日志；否则打印遮挡后的号码。</translation>
     </message>
     <message>
@@ -1709,7 +1712,7 @@ Save it?</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <source>the head's {relation}</source>
+        <source>the head&apos;s {relation}</source>
         <translation>户主的{relation}</translation>
     </message>
     <message>
@@ -1919,7 +1922,7 @@ Save it?</source>
         <translation>打印服务经历</translation>
     </message>
     <message>
-        <source>Print the client's full ID number and phone? Showing them is recorded in the audit log. Without them they are printed masked.</source>
+        <source>Print the client&apos;s full ID number and phone? Showing them is recorded in the audit log. Without them they are printed masked.</source>
         <translation>是否打印服务对象的完整身份证号和电话？显示完整号码会记入操作日志；否则打印遮挡后的号码。</translation>
     </message>
     <message>
@@ -2272,11 +2275,11 @@ Save over the stored record?</source>
         <translation>监护人/联系人</translation>
     </message>
     <message>
-        <source>Guardian's relation</source>
+        <source>Guardian&apos;s relation</source>
         <translation>监护人关系</translation>
     </message>
     <message>
-        <source>Guardian's phone</source>
+        <source>Guardian&apos;s phone</source>
         <translation>监护人电话</translation>
     </message>
     <message>
@@ -2290,6 +2293,49 @@ Save over the stored record?</source>
     <message>
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPanel</name>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>County value</source>
+        <translation>县里的值</translation>
+    </message>
+    <message>
+        <source>Station value</source>
+        <translation>站点的值</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Save decision</source>
+        <translation>保存处理结果</translation>
+    </message>
+    <message>
+        <source>{count} conflicts wait for a decision.</source>
+        <translation>有 {count} 条冲突等待处理。</translation>
+    </message>
+    <message>
+        <source>No conflicts.</source>
+        <translation>没有冲突。</translation>
     </message>
 </context>
 <context>
@@ -2392,7 +2438,7 @@ Save over the stored record?</source>
 <context>
     <name>CorrectionReasonDialog</name>
     <message>
-        <source>You may correct it: the change is kept as a correction to the closed month, its signed figures stay as they are, and next month's report lists it.</source>
+        <source>You may correct it: the change is kept as a correction to the closed month, its signed figures stay as they are, and next month&apos;s report lists it.</source>
         <translation>您可以作为更正修改：修改会记为对已月结月份的更正，该月已签报的数字不变，下个月的月报会在更正说明中列出。</translation>
     </message>
     <message>
@@ -2576,6 +2622,161 @@ Log file: {path}</source>
     </message>
 </context>
 <context>
+    <name>DataExchangeTab</name>
+    <message>
+        <source>This station</source>
+        <translation>本站</translation>
+    </message>
+    <message>
+        <source>Export data package…</source>
+        <translation>导出数据包…</translation>
+    </message>
+    <message>
+        <source>Import return package…</source>
+        <translation>导入回执包…</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <translation>县里</translation>
+    </message>
+    <message>
+        <source>Import data package…</source>
+        <translation>导入数据包…</translation>
+    </message>
+    <message>
+        <source>Choose a package to see what it would change.</source>
+        <translation>选择一个数据包，先看它会改动什么。</translation>
+    </message>
+    <message>
+        <source>Import it</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Export return package…</source>
+        <translation>导出回执包…</translation>
+    </message>
+    <message>
+        <source>Return package for</source>
+        <translation>回执包发给</translation>
+    </message>
+    <message>
+        <source>Conflicts to decide</source>
+        <translation>待处理的冲突</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>制作时间</translation>
+    </message>
+    <message>
+        <source>Logged</source>
+        <translation>记录时间</translation>
+    </message>
+    <message>
+        <source>Packages so far</source>
+        <translation>数据包记录</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>已导出</translation>
+    </message>
+    <message>
+        <source>Acknowledged by the county</source>
+        <translation>县里已确认</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>Return package</source>
+        <translation>回执包</translation>
+    </message>
+    <message>
+        <source>held until the packages before it arrive</source>
+        <translation>暂存，等前面的数据包到了再导入</translation>
+    </message>
+    <message>
+        <source>Save the data package as</source>
+        <translation>数据包保存为</translation>
+    </message>
+    <message>
+        <source>Package no. {number} saved: {rows} records, {deleted} deletions, {files} photos.
+{path}</source>
+        <translation>第 {number} 号数据包已保存：记录 {rows} 条，删除 {deleted} 条，照片 {files} 张。
+{path}</translation>
+    </message>
+    <message>
+        <source>Open the county&apos;s return package</source>
+        <translation>打开县里的回执包</translation>
+    </message>
+    <message>
+        <source>Open a station&apos;s data package</source>
+        <translation>打开站点的数据包</translation>
+    </message>
+    <message>
+        <source>{station} ({code}), package no. {number}: {new} new, {changed} changed, {conflicts} conflicts, {deleted} deleted.</source>
+        <translation>{station}（{code}）第 {number} 号数据包：新增 {new} 条，修改 {changed} 条，冲突 {conflicts} 条，删除 {deleted} 条。</translation>
+    </message>
+    <message>
+        <source>Save the return package as</source>
+        <translation>回执包保存为</translation>
+    </message>
+    <message>
+        <source>Return package for {code} saved: it acknowledges packages up to no. {number}.
+{path}</source>
+        <translation>{code} 的回执包已保存：确认收到第 {number} 号及之前的数据包。
+{path}</translation>
+    </message>
+    <message>
+        <source>Package password</source>
+        <translation>数据包密码</translation>
+    </message>
+    <message>
+        <source>Package password:</source>
+        <translation>数据包密码：</translation>
+    </message>
+    <message>
+        <source>The same password again:</source>
+        <translation>再输入一次密码：</translation>
+    </message>
+    <message>
+        <source>The two passwords differ. Nothing was saved.</source>
+        <translation>两次输入的密码不一致，没有保存。</translation>
+    </message>
+</context>
+<context>
     <name>DueTableModel</name>
     <message>
         <source>Case number</source>
@@ -2741,7 +2942,7 @@ Log file: {path}</source>
         <translation>导入指标…</translation>
     </message>
     <message>
-        <source>Import an indicator system from the evaluator's Excel sheet</source>
+        <source>Import an indicator system from the evaluator&apos;s Excel sheet</source>
         <translation>从评估机构的 Excel 表格导入指标体系</translation>
     </message>
     <message>
@@ -2777,7 +2978,7 @@ Log file: {path}</source>
         <translation>完成评估</translation>
     </message>
     <message>
-        <source>Make the scores final and apply the grade's consequence</source>
+        <source>Make the scores final and apply the grade&apos;s consequence</source>
         <translation>确定得分，并按等级处理后果（如需提交整改方案）</translation>
     </message>
     <message>
@@ -2785,7 +2986,7 @@ Log file: {path}</source>
         <translation>评分表…</translation>
     </message>
     <message>
-        <source>Save the round's score sheet as Excel and PDF</source>
+        <source>Save the round&apos;s score sheet as Excel and PDF</source>
         <translation>把本次评估的评分表保存为 Excel 和 PDF</translation>
     </message>
     <message>
@@ -2870,6 +3071,85 @@ Log file: {path}</source>
     </message>
 </context>
 <context>
+    <name>EvidencePackDialog</name>
+    <message>
+        <source>Evidence pack: %1</source>
+        <translation>评估材料包：%1</translation>
+    </message>
+    <message>
+        <source>The evaluator&apos;s number: the same seed draws the same cases</source>
+        <translation>评估机构给的数字：同一种子抽出的个案相同</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Show clients&apos; full names and ID numbers</source>
+        <translation>显示服务对象完整姓名和身份证号</translation>
+    </message>
+    <message>
+        <source>Reason (written to the audit log)</source>
+        <translation>理由（记入操作日志）</translation>
+    </message>
+    <message>
+        <source>Client names and ID numbers are masked in every file. The cases are drawn by the seed; the contents explain how, so the evaluator can check the draw.</source>
+        <translation>每个文件中服务对象的姓名和身份证号都已遮挡。抽查个案按种子抽取，目录中写明抽取方法，评估机构可以复核。</translation>
+    </message>
+    <message>
+        <source>Build</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>From month</source>
+        <translation>起始月份</translation>
+    </message>
+    <message>
+        <source>To month</source>
+        <translation>结束月份</translation>
+    </message>
+    <message>
+        <source>Sampling seed</source>
+        <translation>抽样种子</translation>
+    </message>
+    <message>
+        <source>Case files sampled</source>
+        <translation>抽查个案数</translation>
+    </message>
+    <message>
+        <source>Save in</source>
+        <translation>保存位置</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Save the pack in</source>
+        <translation>选择材料包的保存位置</translation>
+    </message>
+    <message>
+        <source>Building…</source>
+        <translation>正在生成…</translation>
+    </message>
+    <message>
+        <source>Nothing was written.</source>
+        <translation>没有生成任何文件。</translation>
+    </message>
+    <message>
+        <source>Building the evidence pack…</source>
+        <translation>正在生成评估材料包…</translation>
+    </message>
+    <message>
+        <source>Saved %1 files in %2 and %3. Cases sampled: %4.</source>
+        <translation>已生成 %1 个文件，保存在 %2 和 %3。抽查个案：%4。</translation>
+    </message>
+</context>
+<context>
     <name>ExportButton</name>
     <message>
         <source>Export to Excel</source>
@@ -2887,11 +3167,11 @@ Log file: {path}</source>
         <translation>导出Excel</translation>
     </message>
     <message>
-        <source>The {list} list is exported with the page's current filter.</source>
+        <source>The {list} list is exported with the page&apos;s current filter.</source>
         <translation>按本页当前的筛选条件导出{list}名单。</translation>
     </message>
     <message numerus="yes">
-        <source>The {list} list is exported with the page's current filter: %n row(s).</source>
+        <source>The {list} list is exported with the page&apos;s current filter: %n row(s).</source>
         <translation>
             <numerusform>按本页当前的筛选条件导出{list}名单，共 %n 条。</numerusform>
         </translation>
@@ -3614,7 +3894,7 @@ Log file: {path}</source>
         <translation>无目标</translation>
     </message>
     <message>
-        <source>Supervision received and training attended both count. Year {year}; registration period {start} to {end} (a worker's own registration date takes precedence).</source>
+        <source>Supervision received and training attended both count. Year {year}; registration period {start} to {end} (a worker&apos;s own registration date takes precedence).</source>
         <translation>接受督导和参加培训的时长都计入学时。本年为{year}年；注册周期 {start} 至 {end}（已填写个人注册日期的社工按其本人注册周期计算）。</translation>
     </message>
 </context>
@@ -3771,7 +4051,7 @@ Log file: {path}</source>
         <translation>表头在第 {row} 行。请核对每一列对应的服务对象信息；设为“（不导入）”的列将被忽略。</translation>
     </message>
     <message>
-        <source>Mapping saved as "{name}".</source>
+        <source>Mapping saved as &quot;{name}&quot;.</source>
         <translation>对应关系已保存为“{name}”。</translation>
     </message>
     <message>
@@ -3834,7 +4114,7 @@ Log file: {path}</source>
 <context>
     <name>IntakeConsent</name>
     <message>
-        <source>A case is opened only with the client's signed consent to services. Declining or referring at intake needs none.</source>
+        <source>A case is opened only with the client&apos;s signed consent to services. Declining or referring at intake needs none.</source>
         <translation>须有服务对象签署的服务知情同意才能接案；不接案或转介不需要同意。</translation>
     </message>
     <message>
@@ -3999,7 +4279,7 @@ Log file: {path}</source>
         <translation>退出日期</translation>
     </message>
     <message>
-        <source>Their attendance so far stays in the group's records.</source>
+        <source>Their attendance so far stays in the group&apos;s records.</source>
         <translation>该组员此前的出勤记录会保留在小组记录中。</translation>
     </message>
     <message>
@@ -4048,7 +4328,7 @@ Log file: {path}</source>
         <translation>已锁定：{name}（{login}，{role}）</translation>
     </message>
     <message>
-        <source>{name}, enter your password to go on. Another user may sign in instead (Switch user): {name}'s session then ends, and forms left open are asked about first.</source>
+        <source>{name}, enter your password to go on. Another user may sign in instead (Switch user): {name}&apos;s session then ends, and forms left open are asked about first.</source>
         <translation>{name}，请输入密码继续使用。也可由其他用户登录（切换用户）：{name} 的会话随之结束，尚未关闭的表单会先询问如何处理。</translation>
     </message>
     <message>
@@ -4112,6 +4392,10 @@ Log file: {path}</source>
     <message>
         <source>Station Desk - {station}</source>
         <translation>社工站工作台 - {station}</translation>
+    </message>
+    <message>
+        <source>County overview</source>
+        <translation>县级总览</translation>
     </message>
     <message>
         <source>Dashboard</source>
@@ -4224,8 +4508,6 @@ Case management for township social work stations. Your records stay on this com
         <translation>关闭这些表单并退出社工站工作台吗？</translation>
     </message>
     <message>
-        <source>County overview</source>
-        <translation>县级总览</translation>
         <source>Evaluation</source>
         <translation>评估</translation>
     </message>
@@ -4260,7 +4542,7 @@ Case management for township social work stations. Your records stay on this com
         <translation>月结…</translation>
     </message>
     <message>
-        <source>Store the month's figures as they are now (月结); they stay as signed.</source>
+        <source>Store the month&apos;s figures as they are now (月结); they stay as signed.</source>
         <translation>按现在的记录保存这个月的数字（月结）；月结后月报保持签报时的数字。</translation>
     </message>
     <message>
@@ -4368,25 +4650,6 @@ Case management for township social work stations. Your records stay on this com
     <message>
         <source>Late-entry reason</source>
         <translation>补录原因</translation>
-    </message>
-</context>
-<context>
-    <name>OpenForms</name>
-    <message>
-        <source>Untitled form</source>
-        <translation>未命名表单</translation>
-    </message>
-    <message>
-        <source>{owner} still has {count} form(s) open that are not saved:</source>
-        <translation>{owner} 还有 {count} 个表单未保存：</translation>
-    </message>
-    <message>
-        <source>What was typed in them and not saved is lost.</source>
-        <translation>其中已填写但未保存的内容将会丢失。</translation>
-    </message>
-    <message>
-        <source>Close them</source>
-        <translation>关闭这些表单</translation>
     </message>
 </context>
 <context>
@@ -4740,6 +5003,143 @@ Case management for township social work stations. Your records stay on this com
     </message>
 </context>
 <context>
+    <name>ProjectChooser</name>
+    <message>
+        <source>No project covers this station yet</source>
+        <translation>还没有覆盖本站的服务项目</translation>
+    </message>
+    <message>
+        <source>New project…</source>
+        <translation>新建服务项目…</translation>
+    </message>
+    <message>
+        <source>Documents…</source>
+        <translation>项目文件…</translation>
+    </message>
+    <message>
+        <source>Evidence pack…</source>
+        <translation>评估材料包…</translation>
+    </message>
+    <message>
+        <source>Build the evaluation&apos;s evidence pack of the project (a folder and a zip)</source>
+        <translation>生成本项目的评估材料包（文件夹和压缩包）</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectDialog</name>
+    <message>
+        <source>New project</source>
+        <translation>新建服务项目</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Target (0: none)</source>
+        <translation>目标值（0 表示不设）</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Project code *</source>
+        <translation>项目编号 *</translation>
+    </message>
+    <message>
+        <source>Project name *</source>
+        <translation>项目名称 *</translation>
+    </message>
+    <message>
+        <source>Contract number</source>
+        <translation>合同编号</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>购买方</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>承接机构</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>合同金额（元）</translation>
+    </message>
+    <message>
+        <source>Project lead</source>
+        <translation>项目负责人</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>督导</translation>
+    </message>
+    <message>
+        <source>Stations covered</source>
+        <translation>覆盖站点</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectDocumentsDialog</name>
+    <message>
+        <source>Project documents: %1</source>
+        <translation>项目文件：%1</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Title (default: the file&apos;s name)</source>
+        <translation>名称（默认为文件名）</translation>
+    </message>
+    <message>
+        <source>Add file…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Choose the document</source>
+        <translation>选择项目文件</translation>
+    </message>
+    <message>
+        <source>Choose a document in the list first.</source>
+        <translation>请先在列表中选择一个文件。</translation>
+    </message>
+    <message>
+        <source>Remove “%1” and its file from the project?</source>
+        <translation>从项目中删除“%1”及其文件？</translation>
+    </message>
+</context>
+<context>
     <name>QualificationDialog</name>
     <message>
         <source>Qualification of {name}</source>
@@ -4750,7 +5150,7 @@ Case management for township social work stations. Your records stay on this com
         <translation>未填写</translation>
     </message>
     <message>
-        <source>The station's period</source>
+        <source>The station&apos;s period</source>
         <translation>按本站注册周期</translation>
     </message>
     <message>
@@ -5031,7 +5431,7 @@ Case management for township social work stations. Your records stay on this com
         <translation>转介</translation>
     </message>
     <message>
-        <source>e.g. county disabled persons' federation</source>
+        <source>e.g. county disabled persons&apos; federation</source>
         <translation>如：县残疾人联合会</translation>
     </message>
     <message>
@@ -5071,7 +5471,7 @@ Case management for township social work stations. Your records stay on this com
         <translation>保存</translation>
     </message>
     <message>
-        <source>Record the client's consent to sharing first, or tick “Refer anyway” and give the reason.</source>
+        <source>Record the client&apos;s consent to sharing first, or tick “Refer anyway” and give the reason.</source>
         <translation>请先登记服务对象的信息共享同意，或勾选“仍然转介”并填写理由。</translation>
     </message>
 </context>
@@ -5128,228 +5528,12 @@ Case management for township social work stations. Your records stay on this com
         <translation>保存年度目标</translation>
     </message>
     <message>
-        <source>The year's contract targets of this station; 0 means none.</source>
+        <source>The year&apos;s contract targets of this station; 0 means none.</source>
         <translation>本站本年度的合同目标；填 0 表示不设目标。</translation>
     </message>
     <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
-    </message>
-</context>
-<context>
-    <name>ProjectChooser</name>
-    <message>
-        <source>No project covers this station yet</source>
-        <translation>还没有覆盖本站的服务项目</translation>
-    </message>
-    <message>
-        <source>New project…</source>
-        <translation>新建服务项目…</translation>
-    </message>
-    <message>
-        <source>Documents…</source>
-        <translation>项目文件…</translation>
-    </message>
-    <message>
-        <source>Evidence pack…</source>
-        <translation>评估材料包…</translation>
-    </message>
-    <message>
-        <source>Build the evaluation's evidence pack of the project (a folder and a zip)</source>
-        <translation>生成本项目的评估材料包（文件夹和压缩包）</translation>
-    </message>
-</context>
-<context>
-    <name>EvidencePackDialog</name>
-    <message>
-        <source>Evidence pack: %1</source>
-        <translation>评估材料包：%1</translation>
-    </message>
-    <message>
-        <source>The evaluator's number: the same seed draws the same cases</source>
-        <translation>评估机构给的数字：同一种子抽出的个案相同</translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation>浏览…</translation>
-    </message>
-    <message>
-        <source>Show clients' full names and ID numbers</source>
-        <translation>显示服务对象完整姓名和身份证号</translation>
-    </message>
-    <message>
-        <source>Reason (written to the audit log)</source>
-        <translation>理由（记入操作日志）</translation>
-    </message>
-    <message>
-        <source>Client names and ID numbers are masked in every file. The cases are drawn by the seed; the contents explain how, so the evaluator can check the draw.</source>
-        <translation>每个文件中服务对象的姓名和身份证号都已遮挡。抽查个案按种子抽取，目录中写明抽取方法，评估机构可以复核。</translation>
-    </message>
-    <message>
-        <source>Build</source>
-        <translation>生成</translation>
-    </message>
-    <message>
-        <source>Open folder</source>
-        <translation>打开文件夹</translation>
-    </message>
-    <message>
-        <source>From month</source>
-        <translation>起始月份</translation>
-    </message>
-    <message>
-        <source>To month</source>
-        <translation>结束月份</translation>
-    </message>
-    <message>
-        <source>Sampling seed</source>
-        <translation>抽样种子</translation>
-    </message>
-    <message>
-        <source>Case files sampled</source>
-        <translation>抽查个案数</translation>
-    </message>
-    <message>
-        <source>Save in</source>
-        <translation>保存位置</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>理由</translation>
-    </message>
-    <message>
-        <source>Save the pack in</source>
-        <translation>选择材料包的保存位置</translation>
-    </message>
-    <message>
-        <source>Building…</source>
-        <translation>正在生成…</translation>
-    </message>
-    <message>
-        <source>Nothing was written.</source>
-        <translation>没有生成任何文件。</translation>
-    </message>
-    <message>
-        <source>Building the evidence pack…</source>
-        <translation>正在生成评估材料包…</translation>
-    </message>
-    <message>
-        <source>Saved %1 files in %2 and %3. Cases sampled: %4.</source>
-        <translation>已生成 %1 个文件，保存在 %2 和 %3。抽查个案：%4。</translation>
-    </message>
-</context>
-<context>
-    <name>ProjectDocumentsDialog</name>
-    <message>
-        <source>Project documents: %1</source>
-        <translation>项目文件：%1</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <source>Title (default: the file's name)</source>
-        <translation>名称（默认为文件名）</translation>
-    </message>
-    <message>
-        <source>Add file…</source>
-        <translation>添加文件…</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <source>Choose the document</source>
-        <translation>选择项目文件</translation>
-    </message>
-    <message>
-        <source>Choose a document in the list first.</source>
-        <translation>请先在列表中选择一个文件。</translation>
-    </message>
-    <message>
-        <source>Remove “%1” and its file from the project?</source>
-        <translation>从项目中删除“%1”及其文件？</translation>
-    </message>
-</context>
-<context>
-    <name>ProjectDialog</name>
-    <message>
-        <source>New project</source>
-        <translation>新建服务项目</translation>
-    </message>
-    <message>
-        <source>Figure</source>
-        <translation>指标</translation>
-    </message>
-    <message>
-        <source>Target (0: none)</source>
-        <translation>目标值（0 表示不设）</translation>
-    </message>
-    <message>
-        <source>Weight</source>
-        <translation>权重</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>Project code *</source>
-        <translation>项目编号 *</translation>
-    </message>
-    <message>
-        <source>Project name *</source>
-        <translation>项目名称 *</translation>
-    </message>
-    <message>
-        <source>Contract number</source>
-        <translation>合同编号</translation>
-    </message>
-    <message>
-        <source>Buyer</source>
-        <translation>购买方</translation>
-    </message>
-    <message>
-        <source>Agency</source>
-        <translation>承接机构</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>开始日期</translation>
-    </message>
-    <message>
-        <source>To</source>
-        <translation>结束日期</translation>
-    </message>
-    <message>
-        <source>Amount (yuan)</source>
-        <translation>合同金额（元）</translation>
-    </message>
-    <message>
-        <source>Project lead</source>
-        <translation>项目负责人</translation>
-    </message>
-    <message>
-        <source>Supervisor</source>
-        <translation>督导</translation>
-    </message>
-    <message>
-        <source>Stations covered</source>
-        <translation>覆盖站点</translation>
     </message>
 </context>
 <context>
@@ -5391,7 +5575,7 @@ Case management for township social work stations. Your records stay on this com
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <source>Preview the report's PDF, then print it or save it (Ctrl+P)</source>
+        <source>Preview the report&apos;s PDF, then print it or save it (Ctrl+P)</source>
         <translation>预览报表的 PDF，再打印或保存（Ctrl+P）</translation>
     </message>
     <message>
@@ -5545,7 +5729,7 @@ Case management for township social work stations. Your records stay on this com
         <translation>正常</translation>
     </message>
     <message>
-        <source>As of %1, %2% of the project's period has passed.</source>
+        <source>As of %1, %2% of the project&apos;s period has passed.</source>
         <translation>截至 %1，项目周期已过 %2%。</translation>
     </message>
     <message>
@@ -5695,6 +5879,13 @@ Case management for township social work stations. Your records stay on this com
     </message>
 </context>
 <context>
+    <name>RevealPrompt</name>
+    <message>
+        <source>Masked</source>
+        <translation>遮挡号码</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message>
         <source>For review</source>
@@ -5711,6 +5902,103 @@ Case management for township social work stations. Your records stay on this com
     <message>
         <source>Return</source>
         <translation>退回</translation>
+    </message>
+</context>
+<context>
+    <name>RoomCombo</name>
+    <message>
+        <source>None (station office)</source>
+        <translation>无（站本部）</translation>
+    </message>
+</context>
+<context>
+    <name>RoomDialog</name>
+    <message>
+        <source>New social work room</source>
+        <translation>新建社工室</translation>
+    </message>
+    <message>
+        <source>Edit room</source>
+        <translation>编辑社工室</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Villages served</source>
+        <translation>服务村（社区）</translation>
+    </message>
+</context>
+<context>
+    <name>RoomsTab</name>
+    <message>
+        <source>Room</source>
+        <translation>社工室</translation>
+    </message>
+    <message>
+        <source>Villages served</source>
+        <translation>服务村（社区）</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>Add room…</source>
+        <translation>新建社工室…</translation>
+    </message>
+    <message>
+        <source>Edit room…</source>
+        <translation>编辑社工室…</translation>
+    </message>
+    <message>
+        <source>Move to a room…</source>
+        <translation>调整所在社工室…</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>Station office</source>
+        <translation>站本部</translation>
+    </message>
+    <message>
+        <source>meets the rules</source>
+        <translation>符合配置标准</translation>
+    </message>
+    <message>
+        <source>does not meet the rules</source>
+        <translation>不符合配置标准</translation>
+    </message>
+    <message>
+        <source>Staffing: {verdict} ({reason})</source>
+        <translation>人员配置：{verdict}（{reason}）</translation>
     </message>
 </context>
 <context>
@@ -5738,6 +6026,45 @@ Case management for township social work stations. Your records stay on this com
     <message>
         <source>Evaluators</source>
         <translation>评估人员</translation>
+    </message>
+</context>
+<context>
+    <name>RoundForm</name>
+    <message>
+        <source>New interview round</source>
+        <translation>新建回访</translation>
+    </message>
+    <message>
+        <source>Empty: chosen at random and kept</source>
+        <translation>不填：随机选取并保存</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>By phone</source>
+        <translation>电话回访人数</translation>
+    </message>
+    <message>
+        <source>On site</source>
+        <translation>实地回访人数</translation>
+    </message>
+    <message>
+        <source>Sampling seed</source>
+        <translation>抽样种子</translation>
+    </message>
+    <message>
+        <source>The seed is a whole number, such as 2026.</source>
+        <translation>抽样种子应为整数，如 2026。</translation>
     </message>
 </context>
 <context>
@@ -5800,123 +6127,6 @@ Case management for township social work stations. Your records stay on this com
     </message>
 </context>
 <context>
-    <name>ScoreDialog</name>
-    <message>
-        <source>Record score</source>
-        <translation>录入得分</translation>
-    </message>
-    <message>
-        <source>Indicator</source>
-        <translation>指标</translation>
-    </message>
-    <message>
-        <source>Scoring notes</source>
-        <translation>评分说明</translation>
-    </message>
-    <message>
-        <source>Veto item: 1 = triggered, 0 = not triggered</source>
-        <translation>一票否决项：1 = 触发，0 = 未触发</translation>
-    </message>
-    <message>
-        <source>Points: {points}</source>
-        <translation>分值：{points}</translation>
-    </message>
-    <message>
-        <source>Scorer</source>
-        <translation>评分主体</translation>
-    </message>
-    <message>
-        <source>Score</source>
-        <translation>得分</translation>
-    </message>
-    <message>
-        <source>Comment</source>
-        <translation>评语</translation>
-    </message>
-</context>
-<context>
-    <name>RoomCombo</name>
-    <message>
-        <source>None (station office)</source>
-        <translation>无（站本部）</translation>
-    </message>
-</context>
-<context>
-    <name>RoomDialog</name>
-    <message>
-        <source>New social work room</source>
-        <translation>新建社工室</translation>
-    </message>
-    <message>
-        <source>Edit room</source>
-        <translation>编辑社工室</translation>
-    </message>
-    <message>
-        <source>In use</source>
-        <translation>使用中</translation>
-    </message>
-</context>
-<context>
-    <name>RoundForm</name>
-    <message>
-        <source>New interview round</source>
-        <translation>新建回访</translation>
-    </message>
-    <message>
-        <source>Empty: chosen at random and kept</source>
-        <translation>不填：随机选取并保存</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <source>Villages served</source>
-        <translation>服务村（社区）</translation>
-    </message>
-</context>
-<context>
-    <name>RoomsTab</name>
-    <message>
-        <source>Room</source>
-        <translation>社工室</translation>
-    </message>
-    <message>
-        <source>Villages served</source>
-        <translation>服务村（社区）</translation>
-    </message>
-    <message>
-        <source>Staff</source>
-        <translation>人员</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-        <source>From</source>
-        <translation>开始日期</translation>
-    </message>
-    <message>
-        <source>To</source>
-        <translation>结束日期</translation>
-    </message>
-    <message>
-        <source>By phone</source>
-        <translation>电话回访人数</translation>
-    </message>
-    <message>
-        <source>On site</source>
-        <translation>实地回访人数</translation>
-    </message>
-    <message>
-        <source>Sampling seed</source>
-        <translation>抽样种子</translation>
-    </message>
-    <message>
-        <source>The seed is a whole number, such as 2026.</source>
-        <translation>抽样种子应为整数，如 2026。</translation>
-    </message>
-</context>
-<context>
     <name>RoundsDialog</name>
     <message>
         <source>Interview rounds</source>
@@ -5947,48 +6157,6 @@ Case management for township social work stations. Your records stay on this com
         <translation>姓名</translation>
     </message>
     <message>
-        <source>Role</source>
-        <translation>角色</translation>
-    </message>
-    <message>
-        <source>Since</source>
-        <translation>起始日期</translation>
-    </message>
-    <message>
-        <source>Add room…</source>
-        <translation>新建社工室…</translation>
-    </message>
-    <message>
-        <source>Edit room…</source>
-        <translation>编辑社工室…</translation>
-    </message>
-    <message>
-        <source>Move to a room…</source>
-        <translation>调整所在社工室…</translation>
-    </message>
-    <message>
-        <source>In use</source>
-        <translation>使用中</translation>
-    </message>
-    <message>
-        <source>Closed</source>
-        <translation>已撤销</translation>
-    </message>
-    <message>
-        <source>Station office</source>
-        <translation>站本部</translation>
-    </message>
-    <message>
-        <source>meets the rules</source>
-        <translation>符合配置标准</translation>
-    </message>
-    <message>
-        <source>does not meet the rules</source>
-        <translation>不符合配置标准</translation>
-    </message>
-    <message>
-        <source>Staffing: {verdict} ({reason})</source>
-        <translation>人员配置：{verdict}（{reason}）</translation>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
@@ -6082,6 +6250,41 @@ Case management for township social work stations. Your records stay on this com
     <message>
         <source>{n} survey(s) imported.</source>
         <translation>已导入 {n} 份满意度调查。</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreDialog</name>
+    <message>
+        <source>Record score</source>
+        <translation>录入得分</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Scoring notes</source>
+        <translation>评分说明</translation>
+    </message>
+    <message>
+        <source>Veto item: 1 = triggered, 0 = not triggered</source>
+        <translation>一票否决项：1 = 触发，0 = 未触发</translation>
+    </message>
+    <message>
+        <source>Points: {points}</source>
+        <translation>分值：{points}</translation>
+    </message>
+    <message>
+        <source>Scorer</source>
+        <translation>评分主体</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>评语</translation>
     </message>
 </context>
 <context>
@@ -6197,7 +6400,7 @@ Case management for township social work stations. Your records stay on this com
         <translation>小组动力</translation>
     </message>
     <message>
-        <source>Worker's reflection</source>
+        <source>Worker&apos;s reflection</source>
         <translation>社工反思</translation>
     </message>
 </context>
@@ -6240,6 +6443,10 @@ Case management for township social work stations. Your records stay on this com
         <translation>继续教育学时</translation>
     </message>
     <message>
+        <source>Social work rooms</source>
+        <translation>社工室</translation>
+    </message>
+    <message>
         <source>Backup and restore</source>
         <translation>备份与恢复</translation>
     </message>
@@ -6252,8 +6459,6 @@ Case management for township social work stations. Your records stay on this com
         <translation>我的账号</translation>
     </message>
     <message>
-        <source>Social work rooms</source>
-        <translation>社工室</translation>
         <source>Partners</source>
         <translation>合作方</translation>
     </message>
@@ -6390,7 +6595,7 @@ Case management for township social work stations. Your records stay on this com
         <translation>开始方式</translation>
     </message>
     <message>
-        <source>Choose how the station's records begin.</source>
+        <source>Choose how the station&apos;s records begin.</source>
         <translation>请选择本站数据的开始方式。</translation>
     </message>
     <message>
@@ -6462,7 +6667,7 @@ Case management for township social work stations. Your records stay on this com
         <translation>站点代码为2至16位字母或数字，例如 JX0426。</translation>
     </message>
     <message>
-        <source>Please enter the station's name.</source>
+        <source>Please enter the station&apos;s name.</source>
         <translation>请填写社工站名称。</translation>
     </message>
     <message>
@@ -6623,13 +6828,6 @@ Case management for township social work stations. Your records stay on this com
     </message>
 </context>
 <context>
-    <name>TaskDialog</name>
-    <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-</context>
-<context>
     <name>SurveyDialog</name>
     <message>
         <source>Satisfaction survey: {title}</source>
@@ -6694,6 +6892,13 @@ Case management for township social work stations. Your records stay on this com
     <message>
         <source>Delete the survey of {day}?</source>
         <translation>删除 {day} 的这份调查？</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDialog</name>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
     </message>
 </context>
 <context>
@@ -7041,7 +7246,7 @@ Hekou Community</source>
         <translation>登记走访</translation>
     </message>
     <message>
-        <source>The first client's household</source>
+        <source>The first client&apos;s household</source>
         <translation>第一位服务对象所在的家庭</translation>
     </message>
     <message>
@@ -7053,7 +7258,7 @@ Hekou Community</source>
         <translation>移除</translation>
     </message>
     <message>
-        <source>The household's village</source>
+        <source>The household&apos;s village</source>
         <translation>按家庭所在村（社区）</translation>
     </message>
     <message>
@@ -7614,211 +7819,6 @@ Hekou Community</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
-    </message>
-</context>
-<context>
-    <name>ConflictsPanel</name>
-    <message>
-        <source>No.</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <source>Station</source>
-        <translation>站点</translation>
-    </message>
-    <message>
-        <source>Record</source>
-        <translation>记录</translation>
-    </message>
-    <message>
-        <source>Field</source>
-        <translation>字段</translation>
-    </message>
-    <message>
-        <source>County value</source>
-        <translation>县里的值</translation>
-    </message>
-    <message>
-        <source>Station value</source>
-        <translation>站点的值</translation>
-    </message>
-    <message>
-        <source>Keep</source>
-        <translation>保留</translation>
-    </message>
-    <message>
-        <source>Save decision</source>
-        <translation>保存处理结果</translation>
-    </message>
-    <message>
-        <source>{count} conflicts wait for a decision.</source>
-        <translation>有 {count} 条冲突等待处理。</translation>
-    </message>
-    <message>
-        <source>No conflicts.</source>
-        <translation>没有冲突。</translation>
-    </message>
-</context>
-<context>
-    <name>DataExchangeTab</name>
-    <message>
-        <source>This station</source>
-        <translation>本站</translation>
-    </message>
-    <message>
-        <source>Export data package…</source>
-        <translation>导出数据包…</translation>
-    </message>
-    <message>
-        <source>Import return package…</source>
-        <translation>导入回执包…</translation>
-    </message>
-    <message>
-        <source>County</source>
-        <translation>县里</translation>
-    </message>
-    <message>
-        <source>Import data package…</source>
-        <translation>导入数据包…</translation>
-    </message>
-    <message>
-        <source>Choose a package to see what it would change.</source>
-        <translation>选择一个数据包，先看它会改动什么。</translation>
-    </message>
-    <message>
-        <source>Import it</source>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <source>Table</source>
-        <translation>内容</translation>
-    </message>
-    <message>
-        <source>New</source>
-        <translation>新增</translation>
-    </message>
-    <message>
-        <source>Changed</source>
-        <translation>修改</translation>
-    </message>
-    <message>
-        <source>Conflicts</source>
-        <translation>冲突</translation>
-    </message>
-    <message>
-        <source>Deleted</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <source>Export return package…</source>
-        <translation>导出回执包…</translation>
-    </message>
-    <message>
-        <source>Return package for</source>
-        <translation>回执包发给</translation>
-    </message>
-    <message>
-        <source>Conflicts to decide</source>
-        <translation>待处理的冲突</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Station</source>
-        <translation>站点</translation>
-    </message>
-    <message>
-        <source>No.</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <source>Made</source>
-        <translation>制作时间</translation>
-    </message>
-    <message>
-        <source>Logged</source>
-        <translation>记录时间</translation>
-    </message>
-    <message>
-        <source>Packages so far</source>
-        <translation>数据包记录</translation>
-    </message>
-    <message>
-        <source>Exported</source>
-        <translation>已导出</translation>
-    </message>
-    <message>
-        <source>Acknowledged by the county</source>
-        <translation>县里已确认</translation>
-    </message>
-    <message>
-        <source>Imported</source>
-        <translation>已导入</translation>
-    </message>
-    <message>
-        <source>Return package</source>
-        <translation>回执包</translation>
-    </message>
-    <message>
-        <source>held until the packages before it arrive</source>
-        <translation>暂存，等前面的数据包到了再导入</translation>
-    </message>
-    <message>
-        <source>Save the data package as</source>
-        <translation>数据包保存为</translation>
-    </message>
-    <message>
-        <source>Package no. {number} saved: {rows} records, {deleted} deletions, {files} photos.
-{path}</source>
-        <translation>第 {number} 号数据包已保存：记录 {rows} 条，删除 {deleted} 条，照片 {files} 张。
-{path}</translation>
-    </message>
-    <message>
-        <source>Open the county's return package</source>
-        <translation>打开县里的回执包</translation>
-    </message>
-    <message>
-        <source>Open a station's data package</source>
-        <translation>打开站点的数据包</translation>
-    </message>
-    <message>
-        <source>{station} ({code}), package no. {number}: {new} new, {changed} changed, {conflicts} conflicts, {deleted} deleted.</source>
-        <translation>{station}（{code}）第 {number} 号数据包：新增 {new} 条，修改 {changed} 条，冲突 {conflicts} 条，删除 {deleted} 条。</translation>
-    </message>
-    <message>
-        <source>Save the return package as</source>
-        <translation>回执包保存为</translation>
-    </message>
-    <message>
-        <source>Return package for {code} saved: it acknowledges packages up to no. {number}.
-{path}</source>
-        <translation>{code} 的回执包已保存：确认收到第 {number} 号及之前的数据包。
-{path}</translation>
-    </message>
-    <message>
-        <source>Package password</source>
-        <translation>数据包密码</translation>
-    </message>
-    <message>
-        <source>Package password:</source>
-        <translation>数据包密码：</translation>
-    </message>
-    <message>
-        <source>The same password again:</source>
-        <translation>再输入一次密码：</translation>
-    </message>
-    <message>
-        <source>The two passwords differ. Nothing was saved.</source>
-        <translation>两次输入的密码不一致，没有保存。</translation>
-    </message>
-</context>
-<context>
-    <name>RevealPrompt</name>
-    <message>
-        <source>Masked</source>
-        <translation>遮挡号码</translation>
     </message>
 </context>
 </TS>

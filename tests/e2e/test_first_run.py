@@ -96,7 +96,7 @@ def test_first_run_then_restart(gui_app: QApplication) -> None:
     assert seen["login_prefilled"] == "zhang"
     assert seen["navigation"] == [
         "工作台", "服务对象", "个案", "小组", "社区活动", "走访与日志", "督导与培训",
-        "志愿者与资源", "报表", "设置",
+        "志愿者与资源", "报表", "评估", "设置",
     ]  # fmt: skip
     assert Path(location).exists()
 

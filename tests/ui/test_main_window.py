@@ -94,7 +94,7 @@ def test_settings_tabs_follow_the_role(
     assert admin_tabs.tab_titles() == [
         "Users", "Stations", "Villages and communities", "Code lists", "Partners",
         "Contract targets", "General", "Data due for anonymising", "Training targets",
-        "Backup and restore", "Data exchange", "Audit log", "My account",
+        "Social work rooms", "Backup and restore", "Data exchange", "Audit log", "My account",
     ]  # fmt: skip
     worker_page = open_window(make_actor(Role.WORKER, display_name="李社工")).page("settings")
     assert isinstance(worker_page, SettingsPage)

@@ -55,6 +55,8 @@ RECORDS_OF: dict[str, str] = {
     "supervision_hours": "督导",
     "trainings": "培训",
     "training_hours": "培训",
+    "surveys": "满意度调查",
+    "surveys_satisfied": "满意度调查",
 }
 """Which detail list holds the records a rule's figure counts: the monthly report's, and
 新开小组 (which the report has none of: `_groups_new` lists them)."""
@@ -69,6 +71,7 @@ def period_details(ctx: PackContext, first: dt.date, last: dt.date) -> dict[str,
             found = (
                 *details.all_details(session, station.id, first, last),
                 _groups_new(session, station.id, first, last),
+                _surveys(session, station.id, first, last),
             )
             for d in found:
                 merged[d.title].append(d)
@@ -102,6 +105,49 @@ def _groups_new(session: Session, station_id: int, first: dt.date, last: dt.date
         RECORDS_OF["groups_new"],
         columns,
         tuple((g.start_date, g.name, g.target_people, g.planned_sessions) for g in rows),
+    )
+
+
+def _surveys(session: Session, station_id: int, first: dt.date, last: dt.date) -> Detail:
+    """The period's satisfaction surveys: what was surveyed, who answered, the scores."""
+    from app.domain import satisfaction
+    from app.store.models import SatisfactionSurvey
+
+    rows = session.scalars(
+        select(SatisfactionSurvey)
+        .where(
+            SatisfactionSurvey.station_id == station_id,
+            SatisfactionSurvey.surveyed_on.between(first, last),
+        )
+        .order_by(SatisfactionSurvey.surveyed_on, SatisfactionSurvey.id)
+    ).all()
+    columns = (
+        Column("调查日期", 11, "date"),
+        Column("服务类型", 10),
+        Column("回答人", 10),
+        Column("总体满意（1到5分）", 10, "int"),
+        Column("满意", 6),
+    )
+
+    def kind(s: SatisfactionSurvey) -> str:
+        return "个案" if s.case_id else "小组" if s.group_id else "社区活动"
+
+    def who(s: SatisfactionSurvey) -> str:
+        return satisfaction.Respondent(s.respondent).label
+
+    return Detail(
+        RECORDS_OF["surveys"],
+        columns,
+        tuple(
+            (
+                s.surveyed_on,
+                kind(s),
+                who(s),
+                s.overall,
+                "是" if satisfaction.is_satisfied(s.overall) else "否",
+            )
+            for s in rows
+        ),
     )
 
 

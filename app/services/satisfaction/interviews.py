@@ -33,7 +33,7 @@ from app.domain.satisfaction import (
     checked_scores,
     is_aware,
 )
-from app.exports.interview_pdf import CallList, CallRow
+from app.exports.interview_model import CallList, CallRow
 from app.services.access import audit
 from app.services.access.refusals import logs_refusals
 from app.services.concurrency import check_version
