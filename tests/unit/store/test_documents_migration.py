@@ -6,15 +6,14 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from alembic import command
 from sqlalchemy import inspect
 
 from app.services.context import Actor
 from app.services.projects.documents import ProjectDocumentService
 from app.services.projects.service import ProjectService
 from app.services.projects.types import ProjectInput
-from app.store import migrate
 from app.store.engine import Database
+from tests.unit.store.migrating import move
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -25,21 +24,11 @@ def db(request: pytest.FixtureRequest) -> Database:
     return database
 
 
-def _move(db: Database, revision: str) -> None:
-    config = migrate.alembic_config(db.engine)
-    with db.engine.begin() as conn:
-        config.attributes["connection"] = conn
-        if revision == "head":
-            command.upgrade(config, revision)
-        else:
-            command.downgrade(config, revision)
-
-
 def test_the_documents_table_comes_and_goes(db: Database, admin: Actor, tmp_path: Path) -> None:
-    _move(db, "0010")
+    move(db, "0010")
     assert "project_documents" not in inspect(db.engine).get_table_names()
     assert "projects" in inspect(db.engine).get_table_names()
-    _move(db, "head")
+    move(db, "head")
     assert "project_documents" in inspect(db.engine).get_table_names()
     day = dt.date(2026, 1, 1)
     (project_id,) = ProjectService(db, admin).add(
@@ -51,5 +40,5 @@ def test_the_documents_table_comes_and_goes(db: Database, admin: Actor, tmp_path
     documents = ProjectDocumentService(db, admin, folder=tmp_path / "documents")
     documents.add(project_id, paper, doc_type="rules", dated=day)
     assert [d.title for d in documents.list(project_id)] == ["制度"]
-    _move(db, "0010")
+    move(db, "0010")
     assert "project_documents" not in inspect(db.engine).get_table_names()

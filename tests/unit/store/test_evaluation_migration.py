@@ -7,17 +7,15 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from alembic import command
-from sqlalchemy import inspect
 
 from app.domain.evaluation import RoundKind
 from app.services.context import Actor
 from app.services.evaluation.indicators import IndicatorService
 from app.services.evaluation.rounds import EvaluationService
 from app.services.evaluation.types import RoundInput
-from app.store import migrate
 from app.store.engine import Database
 from tests.unit.services.evaluation import sheets
+from tests.unit.store.migrating import move, tables
 
 TABLES = {"evaluation_systems", "evaluation_indicators", "evaluation_rounds",
           "evaluation_scores", "rectifications", "rectification_files"}  # fmt: skip
@@ -31,18 +29,8 @@ def db(request: pytest.FixtureRequest) -> Database:
     return database
 
 
-def _move(db: Database, revision: str) -> None:
-    config = migrate.alembic_config(db.engine)
-    with db.engine.begin() as conn:
-        config.attributes["connection"] = conn
-        if revision == "head":
-            command.upgrade(config, revision)
-        else:
-            command.downgrade(config, revision)
-
-
-def tables(db: Database) -> set[str]:
-    return set(inspect(db.engine).get_table_names()) & TABLES
+def evaluation_tables(db: Database) -> set[str]:
+    return tables(db) & TABLES
 
 
 def test_the_tables_go_with_a_downgrade_and_come_back(
@@ -52,11 +40,11 @@ def test_the_tables_go_with_a_downgrade_and_come_back(
     EvaluationService(db, admin).add_round(
         RoundInput(system_id=system.system_id, kind=RoundKind.FINAL, held_on=dt.date(2020, 1, 2))
     )
-    assert tables(db) == TABLES
-    _move(db, "0011")
+    assert evaluation_tables(db) == TABLES
+    move(db, "0011")
     db.engine.dispose()
-    assert tables(db) == set()
-    _move(db, "head")
+    assert evaluation_tables(db) == set()
+    move(db, "head")
     db.engine.dispose()
-    assert tables(db) == TABLES
+    assert evaluation_tables(db) == TABLES
     assert IndicatorService(db, admin).list() == []

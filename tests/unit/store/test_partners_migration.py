@@ -7,13 +7,13 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from alembic import command
 from sqlalchemy import select, text
 
 from app.services.context import Actor
-from app.store import migrate, partner_links
+from app.store import partner_links
 from app.store.engine import Database
 from app.store.models import Activity, ActivityPartner, Client, Partner, Referral, Resource
+from tests.unit.store.migrating import move
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -22,16 +22,6 @@ def db(request: pytest.FixtureRequest) -> Database:
         "sqlite_db" if request.param == "sqlite" else "pg_db"
     )
     return database
-
-
-def _move(db: Database, revision: str) -> None:
-    config = migrate.alembic_config(db.engine)
-    with db.engine.begin() as conn:
-        config.attributes["connection"] = conn
-        if revision == "head":
-            command.upgrade(config, revision)
-        else:
-            command.downgrade(config, revision)
 
 
 def test_partners_text_is_split_and_kept_through_down_and_up(db: Database, admin: Actor) -> None:
@@ -52,10 +42,10 @@ def test_partners_text_is_split_and_kept_through_down_and_up(db: Database, admin
                          kind="cash", value_yuan=Decimal("100")),
             ]
         )  # fmt: skip
-    _move(db, "0015")
+    move(db, "0015")
     with db.engine.connect() as conn:
         assert conn.execute(text("SELECT agency FROM referrals")).scalars().all() == ["县残联"]
-    _move(db, "head")
+    move(db, "head")
     with db.read() as s:
         rows = s.execute(
             select(ActivityPartner.name, ActivityPartner.partner_id, ActivityPartner.station_id)

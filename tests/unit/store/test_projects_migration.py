@@ -8,16 +8,15 @@ import json
 from decimal import Decimal
 
 import pytest
-from alembic import command
 from sqlalchemy import select
 
 from app.domain.project_rules import YEARLY_TARGETS_KEY
 from app.services.context import Actor
 from app.services.projects.service import ProjectService
 from app.services.reports.service import ReportService
-from app.store import migrate
 from app.store.engine import Database
 from app.store.models import Setting, Station
+from tests.unit.store.migrating import move
 
 STORED = {
     "2025": {"cases_new": 40, "group_sessions": 0},
@@ -35,18 +34,8 @@ def db(request: pytest.FixtureRequest) -> Database:
     return database
 
 
-def _move(db: Database, revision: str) -> None:
-    config = migrate.alembic_config(db.engine)
-    with db.engine.begin() as conn:
-        config.attributes["connection"] = conn
-        if revision == "head":
-            command.upgrade(config, revision)
-        else:
-            command.downgrade(config, revision)
-
-
 def test_yearly_targets_become_annual_projects_and_come_back(db: Database, admin: Actor) -> None:
-    _move(db, "0005")
+    move(db, "0005")
     with db.write() as session:
         other = Station(code="JX0427", name="东岗镇社工站")
         session.add(other)
@@ -58,7 +47,7 @@ def test_yearly_targets_become_annual_projects_and_come_back(db: Database, admin
                     created_by_id=admin.user_id, updated_by_id=admin.user_id,
                 )
             )  # fmt: skip
-    _move(db, "head")
+    move(db, "head")
 
     made = ProjectService(db, admin).list()
     assert [(p.code, p.name, p.annual_year, p.starts_on, p.ends_on, p.targets) for p in made] == [
@@ -76,7 +65,7 @@ def test_yearly_targets_become_annual_projects_and_come_back(db: Database, admin
     row = next(f for f in reports.monthly(dt.date(2026, 10, 1)).figures if f.key == "cases_new")
     assert row.target == 60
 
-    _move(db, "0005")
+    move(db, "0005")
     with db.read() as session:
         (text,) = session.scalars(select(Setting.value).where(Setting.key == YEARLY_TARGETS_KEY))
     assert json.loads(text) == {

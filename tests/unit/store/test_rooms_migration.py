@@ -4,16 +4,15 @@ a downgrade takes them away again without losing the records."""
 from __future__ import annotations
 
 import pytest
-from alembic import command
 from sqlalchemy import inspect, select, text
 
 from app.services.community.service import ActivityService
 from app.services.context import Actor
 from app.services.rooms.service import RoomService
-from app.store import migrate
 from app.store.engine import Database
 from app.store.models import Activity
 from tests.unit.services.activity_flow import activity_input
+from tests.unit.store.migrating import move
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -24,16 +23,6 @@ def db(request: pytest.FixtureRequest) -> Database:
     return database
 
 
-def _move(db: Database, revision: str) -> None:
-    config = migrate.alembic_config(db.engine)
-    with db.engine.begin() as conn:
-        config.attributes["connection"] = conn
-        if revision == "head":
-            command.upgrade(config, revision)
-        else:
-            command.downgrade(config, revision)
-
-
 def _columns(db: Database, table: str) -> set[str]:
     return {c["name"] for c in inspect(db.engine).get_columns(table)}
 
@@ -42,7 +31,7 @@ def test_rooms_come_and_go_and_the_records_stay(db: Database, admin: Actor) -> N
     RoomService(db, admin).add_room(name="梅林村社工室")
     room_id = RoomService(db, admin).rooms()[0].id
     ActivityService(db, admin).create(activity_input(room_id=room_id))
-    _move(db, "0012")
+    move(db, "0012")
     tables = set(inspect(db.engine).get_table_names())
     assert not {"rooms", "room_villages"} & tables
     assert "room_id" not in _columns(db, "activities") | _columns(db, "service_records")
@@ -51,7 +40,7 @@ def test_rooms_come_and_go_and_the_records_stay(db: Database, admin: Actor) -> N
         assert conn.execute(text("SELECT title FROM activities")).scalars().all() == [
             "端午节包粽子活动"
         ]
-    _move(db, "head")
+    move(db, "head")
     assert {"room_id"} <= _columns(db, "visits")
     with db.read() as session:
         assert session.execute(select(Activity.title, Activity.room_id)).all() == [
