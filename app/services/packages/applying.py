@@ -9,15 +9,14 @@ points forward along a cycle (a household's head client) is filled in at the end
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections import defaultdict
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
+from app.services.packages import targets
+from app.services.packages.attachments import Folders, check_files, write_files
 from app.services.packages.planning import Conflict, Plan
 from app.services.packages.refs import Ids, chunks, table
 from app.services.packages.tables import Spec, decode_row, station_specs
@@ -33,8 +32,10 @@ MISSING_REF = (
 
 
 def apply(
-    session: Session, plan: Plan, *, package_id: str, files: dict[str, bytes], photo_folder: Path
+    session: Session, plan: Plan, *, package_id: str, files: dict[str, bytes], folders: Folders
 ) -> None:
+    taken = _taken(plan)
+    check_files(taken, files)
     ids = Ids(session)
     _load_refs(ids, plan)
     deferred: list[tuple[Spec, str, str, str]] = []
@@ -60,11 +61,22 @@ def apply(
         session.execute(
             update(spec.table).where(spec.table.c.uuid == row_uuid).values({column: target})
         )
+    targets.take(session, plan)
     _deletes(session, plan)
     _record_bases(session, plan)
     _record_conflicts(session, plan, package_id)
     _index_clients(session, plan)
-    _write_files(plan, files, photo_folder)
+    write_files(taken, files, folders)
+
+
+def _taken(plan: Plan) -> dict[str, list[dict[str, Any]]]:
+    """The station's rows the county writes, new or changed."""
+    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for name, rows in plan.new.items():
+        out[name] += rows
+    for name, changes in plan.changed.items():
+        out[name] += [c.row for c in changes]
+    return out
 
 
 def _load_refs(ids: Ids, plan: Plan) -> None:
@@ -216,19 +228,3 @@ def _index_clients(session: Session, plan: Plan) -> None:
                 for cid, name, idno, phone, village in session.execute(stmt)
             ],
         )
-
-
-def _write_files(plan: Plan, files: dict[str, bytes], folder: Path) -> None:
-    photos = plan.new.get("activity_photos", [])
-    if not photos:
-        return
-    folder.mkdir(parents=True, exist_ok=True)
-    for photo in photos:
-        name = Path(photo["file_name"]).name
-        data = files.get(f"files/{name}")
-        if data is None or (folder / name).exists():
-            continue
-        handle, temp = tempfile.mkstemp(dir=folder, prefix=".incoming-", suffix=".part")
-        with os.fdopen(handle, "wb") as fh:
-            fh.write(data)
-        os.replace(temp, folder / name)

@@ -5,14 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.services.packages import targets
+from app.services.packages.attachments import Folders, gather_files
 from app.services.packages.refs import Uuids
-from app.services.packages.tables import Spec, encode, station_specs
+from app.services.packages.tables import Spec, encode, owned, station_specs
 from app.store.models import DeletedRow
 
 PHOTOS = "activity_photos"
@@ -34,7 +35,7 @@ def gather(
     session: Session,
     station_id: int,
     since: dt.datetime | None,
-    photo_folder: Path,
+    folders: Folders,
     *,
     read_files: bool = True,
 ) -> Gathered:
@@ -42,15 +43,15 @@ def gather(
 
     At or after: a row stamped in the very moment of the previous package is sent
     again rather than lost; the county takes a row it already has as unchanged.
-    Without `read_files` the photos are only looked for (a move copies them itself,
-    one at a time, rather than holding a station's photos in memory).
+    Without `read_files` the files (photos, documents, evidence) are not read: a move
+    checks and copies them itself, one at a time, rather than holding them in memory.
     """
     out = Gathered()
     raw: dict[str, list[dict[str, Any]]] = {}
     wanted: dict[str, set[int]] = defaultdict(set)
     for spec in station_specs():
         t = spec.table
-        stmt = select(t).where(t.c.station_id == station_id).order_by(t.c.id)
+        stmt = select(t).where(owned(spec, station_id)).order_by(t.c.id)
         if since is not None:
             stmt = stmt.where(t.c.updated_at >= since)
         rows = [dict(r) for r in session.execute(stmt).mappings()]
@@ -70,6 +71,10 @@ def gather(
     for spec in station_specs():
         if spec.name in raw:
             out.tables[spec.name] = [_encoded(spec, r, uuids) for r in raw[spec.name]]
+    if "projects" in out.tables:
+        targets.attach(
+            session, out.tables["projects"], {r["uuid"]: r["id"] for r in raw["projects"]}
+        )
     tomb = select(DeletedRow.entity, DeletedRow.record_uuid).where(
         DeletedRow.station_id == station_id
     )
@@ -78,15 +83,8 @@ def gather(
     out.deleted = [
         {"entity": e, "uuid": u} for e, u in session.execute(tomb.order_by(DeletedRow.id))
     ]
-    for photo in out.tables.get(PHOTOS, []):
-        name = Path(photo["file_name"]).name
-        path = photo_folder / name
-        if path.is_file() and not read_files:
-            continue
-        if path.is_file():
-            out.files[f"files/{name}"] = path.read_bytes()
-        else:
-            out.missing_files.append(name)
+    if read_files:
+        out.files, out.missing_files = gather_files(out.tables, folders)
     return out
 
 

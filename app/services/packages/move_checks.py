@@ -15,6 +15,7 @@ import os
 import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ from sqlalchemy.orm import Session
 from app.domain.errors import AppError
 from app.services.packages.refs import chunks
 from app.services.packages.tables import Spec, label
+from app.store.models import Project, ProjectTarget
 
 _CHUNK = 1024 * 1024
 NOTHING = "没有迁移任何内容"
@@ -52,8 +54,11 @@ def _listed(names: list[str]) -> str:
     return shown + (f" 等 {len(names)} 个" if len(names) > 5 else "")
 
 
-def station_photos(rows: Iterable[Mapping[str, Any]], folder: Path) -> list[PhotoFile]:
-    """The photo files the station's records name, each checked against its record."""
+def station_photos(
+    rows: Iterable[Mapping[str, Any]], folder: Path, *, what: str = "照片", unit: str = "张"
+) -> list[PhotoFile]:
+    """The files the station's records name (photos, documents, evidence), each checked
+    against its record."""
     missing: list[str] = []
     changed: list[str] = []
     found: list[PhotoFile] = []
@@ -71,13 +76,15 @@ def station_photos(rows: Iterable[Mapping[str, Any]], folder: Path) -> list[Phot
         found.append(PhotoFile(name, actual))
     if missing:
         raise MoveRefused(
-            f"站点的照片文件夹（{folder}）中缺少 {len(missing)} 张照片：{_listed(missing)}。"
-            f"{NOTHING}。请用 --photos 指定站点电脑上的照片文件夹（数据目录下的 photos）。"
+            f"站点的{what}文件夹（{folder}）中缺少 {len(missing)} {unit}{what}："
+            f"{_listed(missing)}。"
+            f"{NOTHING}。请用 --photos 指定站点电脑上的照片文件夹（数据目录下的 photos，"
+            "项目文件和整改材料在它旁边的 documents 和 evidence 中）。"
         )
     if changed:
         raise MoveRefused(
-            f"{len(changed)} 张照片与记录中的校验值不符（文件被改动、替换或已损坏）："
-            f"{_listed(changed)}。{NOTHING}。请从站点的备份中找回原来的照片后再迁移。"
+            f"{len(changed)} {unit}{what}与记录中的校验值不符（文件被改动、替换或已损坏）："
+            f"{_listed(changed)}。{NOTHING}。请从站点的备份中找回原来的{what}后再迁移。"
         )
     return found
 
@@ -159,5 +166,29 @@ def verify_rows(
     if wrong:
         raise MoveRefused(
             f"核对没有通过：{'、'.join(wrong)}。{NOTHING}（已回滚），"
+            "站点的文件和县数据库都保持原样。请把这段话和日志交给技术支持。"
+        )
+
+
+def verify_targets(session: Session, projects: Iterable[Mapping[str, Any]]) -> None:
+    """The targets of each project the county took are the file's, rule by rule."""
+    wrong = []
+    for project in projects:
+        if "targets" not in project:
+            continue
+        stmt = (
+            select(ProjectTarget.rule, ProjectTarget.target, ProjectTarget.weight)
+            .join(Project, Project.id == ProjectTarget.project_id)
+            .where(Project.uuid == project["uuid"])
+        )
+        there = {rule: (Decimal(t), Decimal(w)) for rule, t, w in session.execute(stmt)}
+        wanted = {
+            t["rule"]: (Decimal(t["target"]), Decimal(t["weight"])) for t in project["targets"]
+        }
+        if there != wanted:
+            wrong.append(str(project["code"]))
+    if wrong:
+        raise MoveRefused(
+            f"核对没有通过：项目 {_listed(wrong)} 的指标与站点文件中的不同。{NOTHING}（已回滚），"
             "站点的文件和县数据库都保持原样。请把这段话和日志交给技术支持。"
         )

@@ -28,9 +28,11 @@ from app.services.access import audit
 from app.services.access.refusals import logs_refusals
 from app.services.community.photos import discard_files
 from app.services.packages import move_checks as checks
+from app.services.packages import shared
 from app.services.packages.applying import apply
+from app.services.packages.attachments import KINDS, Folders, Kind
 from app.services.packages.closed import require_grant
-from app.services.packages.exporting import PHOTOS, Gathered, gather
+from app.services.packages.exporting import Gathered, gather
 from app.services.packages.move_checks import NOTHING, MoveRefused, PhotoFile
 from app.services.packages.planning import Conflict, Plan, differing, plan
 from app.services.packages.refs import chunks
@@ -77,6 +79,9 @@ class MoveResult:
     photos_copied: int
     wrote: bool
     """False when the county already held everything (a move run again)."""
+    files: int = 0
+    """Project documents and 整改 evidence files."""
+    files_copied: int = 0
 
     def total(self, what: str) -> int:
         return sum(int(getattr(t, what)) for t in self.tables)
@@ -96,10 +101,11 @@ class MoveResult:
             f"保留县里较新的 {self.total('kept')} 条），冲突 {self.total('conflicts')} 条；"
             f"按站点的删除记录删除 {self.deleted} 条",
             f"照片 {self.photos} 张，复制到县里 {self.photos_copied} 张",
+            f"项目文件和整改材料 {self.files} 个，复制到县里 {self.files_copied} 个",
         ]
         if not self.dry_run:
             lines.append(
-                "核对通过：各表条数、每条记录的 (uuid, 版本) 校验值和照片的 sha256 都一致。"
+                "核对通过：各表条数、每条记录的 (uuid, 版本) 校验值和照片、文件的 sha256 都一致。"
             )
         return "\n".join(lines)
 
@@ -135,12 +141,20 @@ class StationMover:
     """Run as the county database's owner: no app user is logged in on either side."""
 
     def __init__(
-        self, source: Database, county: Database, *, source_photos: Path, county_photos: Path
+        self,
+        source: Database,
+        county: Database,
+        *,
+        source_photos: Path,
+        county_photos: Path,
+        source_folders: Folders | None = None,
+        county_folders: Folders | None = None,
     ) -> None:
+        """The documents' and evidence folders lie beside the photos' unless given."""
         self._source = source
         self._county = county
-        self.source_photos = source_photos
-        self.county_photos = county_photos
+        self.source = source_folders or Folders.beside(source_photos)
+        self.county = county_folders or Folders.beside(county_photos)
 
     def move(self, *, dry_run: bool = False, server: str = "") -> MoveResult:
         """Move the file's station into the county's database (or with `dry_run` only count).
@@ -156,24 +170,33 @@ class StationMover:
         with self._source.read() as session:
             station = _only_station(session)
             named = station_named(station)
-            gathered = gather(session, station.id, None, self.source_photos, read_files=False)
-        photos = checks.station_photos(gathered.tables.get(PHOTOS, []), self.source_photos)
+            gathered = gather(session, station.id, None, self.source, read_files=False)
+        files = {
+            kind: checks.station_photos(
+                gathered.tables.get(kind.table, []),
+                self.source.of(kind),
+                what=kind.what,
+                unit=kind.unit,
+            )
+            for kind in KINDS
+        }
         if dry_run:
             with self._county.read() as session:
                 prepared = _prepare(session, named, gathered, adopt=False)
-                return _result(prepared, gathered, photos, 0, dry_run=True)
-        written: list[Path] = []
+                return _result(prepared, gathered, files, {}, dry_run=True)
+        written: dict[Kind, list[Path]] = {kind: [] for kind in KINDS}
         try:
             try:
                 with self._county.write() as session:
-                    result = self._move(session, named, gathered, photos, written)
+                    result = self._move(session, named, gathered, files, written)
             except IntegrityError as exc:
                 detail = str(exc.orig).splitlines()[0]
                 raise MoveRefused(
                     f"站点文件中的记录与县数据库中已有的记录重复或不相容（{detail}），{NOTHING}。"
                 ) from exc
         except BaseException:
-            discard_files(self.county_photos, [p.name for p in written])
+            for kind, paths in written.items():
+                discard_files(self.county.of(kind), [p.name for p in paths])
             raise
         with self._source.write() as session:
             moved.mark(
@@ -190,17 +213,20 @@ class StationMover:
         session: Session,
         named: dict[str, Any],
         gathered: Gathered,
-        photos: list[PhotoFile],
-        written: list[Path],
+        files: dict[Kind, list[PhotoFile]],
+        written: dict[Kind, list[Path]],
     ) -> MoveResult:
         prepared = _prepare(session, named, gathered, adopt=True)
         station_id = prepared.station.id
-        written += checks.copy_photos(photos, self.source_photos, self.county_photos)
-        wrote = bool(written) or not prepared.nothing_to_do()
+        for kind in KINDS:
+            written[kind] += checks.copy_photos(
+                files[kind], self.source.of(kind), self.county.of(kind)
+            )
+        wrote = any(written.values()) or not prepared.nothing_to_do()
         if not prepared.nothing_to_do():
             apply(
                 session, prepared.planned, package_id=str(uuids.uuid4()), files={},
-                photo_folder=self.county_photos,
+                folders=self.county,
             )  # fmt: skip
         expected = prepared.expected(gathered.tables)
         actual = {
@@ -209,15 +235,22 @@ class StationMover:
             if spec.name in expected
         }
         checks.verify_rows(expected, actual)
-        checks.verify_photos(photos, self.county_photos)
-        result = _result(prepared, gathered, photos, len(written), dry_run=False, wrote=wrote)
+        planned = prepared.planned
+        checks.verify_targets(
+            session,
+            planned.new.get("projects", []) + [c.row for c in planned.changed.get("projects", [])],
+        )
+        for kind in KINDS:
+            checks.verify_photos(files[kind], self.county.of(kind))
+        copied = {kind: len(paths) for kind, paths in written.items()}
+        result = _result(prepared, gathered, files, copied, dry_run=False, wrote=wrote)
         if wrote:
             audit.record(
                 session, None, "station_migrate", entity=ENTITY, entity_id=station_id,
                 login="server", station_id=station_id, rows=result.total("in_file"),
                 new=result.total("new"), changed=result.total("changed"),
                 conflicts=result.total("conflicts"), deleted=result.deleted,
-                photos=len(written),
+                photos=copied[KINDS[0]], files=sum(copied.values()) - copied[KINDS[0]],
             )  # fmt: skip
         return result
 
@@ -245,6 +278,9 @@ def _prepare(
             f"先用 stationdesk station add --code {named['code']} 添加这个站点，再迁移。"
         )
     station = county_station(session, named, adopt=adopt)
+    gathered.tables, gathered.deleted = shared.settle(
+        session, station.id, gathered.tables, gathered.deleted
+    )
     planned = plan(session, station.id, gathered.tables, gathered.deleted)
     require_grant(planned.closed, "站点文件中有记录", NOTHING)
     before = {
@@ -314,8 +350,8 @@ def _drop_known_conflicts(session: Session, prepared: _Prepared) -> None:
 def _result(
     prepared: _Prepared,
     gathered: Gathered,
-    photos: list[PhotoFile],
-    copied: int,
+    files: dict[Kind, list[PhotoFile]],
+    copied: dict[Kind, int],
     *,
     dry_run: bool,
     wrote: bool = False,
@@ -342,6 +378,10 @@ def _result(
         )  # fmt: skip
     deleted = sum(len(ids) for ids in planned.deletes.values())
     station = prepared.station
+    photos = KINDS[0]
+    others = [kind for kind in KINDS if kind is not photos]
     return MoveResult(
-        station.code, station.name, dry_run, tuple(tables), deleted, len(photos), copied, wrote
-    )
+        station.code, station.name, dry_run, tuple(tables), deleted, len(files[photos]),
+        copied.get(photos, 0), wrote, sum(len(files[k]) for k in others),
+        sum(copied.get(k, 0) for k in others),
+    )  # fmt: skip

@@ -2,8 +2,9 @@
 
 It tells the station the last of its packages the county applied (the station's next
 export starts after that one), and carries what the county decides for everyone: the
-code lists, the county-wide settings and the station's users. The station takes them
-over its own; a return package older than one already taken is refused.
+code lists, the county-wide settings, the station's users and the county's indicator
+systems (county_systems.py). The station takes them over its own; a return package older
+than one already taken is refused.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from app.services.context import Actor, Changes
+from app.services.packages import county_systems
 from app.services.packages import stations as log
 from app.services.packages.container import Opened, seal, to_json
 from app.services.packages.tables import decode_row, encode, spec_named
@@ -55,6 +57,7 @@ def make(session: Session, station: Station, password: str) -> tuple[bytes, Retu
     ]
     parts = {"code_items.json": to_json(codes), "settings.json": to_json(settings),
              "users.json": to_json(users)}  # fmt: skip
+    parts[county_systems.PART] = to_json(county_systems.county_systems(session))
     data = seal(header, manifest, parts, password)
     session.add(
         PackageLog(
@@ -94,6 +97,7 @@ def take(session: Session, actor: Actor, opened: Opened) -> ReturnImport:
     codes = _codes(session, opened.part("code_items.json") or [])
     settings = _settings(session, opened.part("settings.json") or [])
     users = _users(session, station.id, opened.part("users.json") or [])
+    county_systems.take(session, opened.part(county_systems.PART) or [])
     session.add(
         PackageLog(
             station_id=station.id, direction=log.ACK, package_id=m["package_id"],
@@ -103,7 +107,11 @@ def take(session: Session, actor: Actor, opened: Opened) -> ReturnImport:
         )
     )  # fmt: skip
     return ReturnImport(
-        m["acknowledged"], codes, settings, users, changes=Changes.of("code", "user", "setting")
+        m["acknowledged"],
+        codes,
+        settings,
+        users,
+        changes=Changes.of("code", "user", "setting", "evaluation_system"),
     )
 
 

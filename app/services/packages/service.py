@@ -29,11 +29,11 @@ from app.domain.errors import AppError, NotFound, PermissionDenied
 from app.domain.roles import Permission, Role
 from app.services.access import audit
 from app.services.access.refusals import logs_refusals
-from app.services.community.photos import default_photo_folder
 from app.services.context import Actor, Changes
-from app.services.packages import closed, conflicts, returns
+from app.services.packages import closed, conflicts, returns, shared
 from app.services.packages import stations as log
 from app.services.packages.applying import apply
+from app.services.packages.attachments import Folders
 from app.services.packages.container import Opened, peek, seal, to_json, unseal
 from app.services.packages.exporting import gather
 from app.services.packages.planning import Plan, plan
@@ -58,15 +58,27 @@ from app.store.models import PackageLog, Station
 # busiest station makes well under 100 MB of JSON.
 CLASH = "数据包中的记录与县数据库中已有的记录重复或不相容（{detail}），没有导入任何内容。"
 # What an import or a decision may change, for the views to refresh.
-TOUCHED = ("client", "case", "group", "activity", "visit", "work_log", "user", "village")
+TOUCHED = ("client", "case", "group", "activity", "visit", "work_log", "user", "village",
+           "project", "evaluation_system", "evaluation_round")  # fmt: skip
 
 
 @logs_refusals(ENTITY)
 class PackageService:
-    def __init__(self, db: Database, actor: Actor, *, photo_folder: Path | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        actor: Actor,
+        *,
+        photo_folder: Path | None = None,
+        folders: Folders | None = None,
+    ) -> None:
+        """`folders`: where the files records point at lie (the data folder's, or those
+        beside `photo_folder`)."""
         self._db = db
         self._actor = actor
-        self.photo_folder = photo_folder or default_photo_folder()
+        if folders is None:
+            folders = Folders.beside(photo_folder) if photo_folder else Folders.default()
+        self.folders = folders
 
     # ---- the station's side ----------------------------------------------------------
 
@@ -79,7 +91,7 @@ class PackageService:
             station = session.get(Station, self._actor.station_id)
             assert station is not None
             since = _acknowledged_cutoff(session, station.id) if since_last else None
-            gathered = gather(session, station.id, since, self.photo_folder)
+            gathered = gather(session, station.id, since, self.folders)
             previous = log.last(session, station.id, log.EXPORT)
             sequence = (previous.sequence if previous else 0) + 1
             package_id = str(uuid.uuid4())
@@ -274,7 +286,7 @@ class PackageService:
         grant = closed.require_grant(planned.closed, "数据包中有记录", "没有导入任何内容")
         apply(
             session, planned, package_id=m["package_id"], files=opened.parts,
-            photo_folder=self.photo_folder,
+            folders=self.folders,
         )  # fmt: skip
         closed.keep(session, grant, station.id, planned.closed)
         result = _result(Outcome.APPLIED, station, opened, planned)
@@ -332,7 +344,8 @@ def _plan(session: Session, station_id: int, opened: Opened) -> Plan:
         for name in opened.parts
         if name.startswith("tables/")
     }
-    return plan(session, station_id, tables, opened.part("deleted.json") or [])
+    tables, deleted = shared.settle(session, station_id, tables, opened.part("deleted.json") or [])
+    return plan(session, station_id, tables, deleted)
 
 
 def _result(

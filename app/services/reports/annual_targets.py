@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from app.domain.project_rules import BY_KEY
 from app.store.models import Project, ProjectStation, ProjectTarget, Station
@@ -90,7 +91,10 @@ def write(
                 updated_by_id=user_id,
             )
         )
+    # The targets travel inside their project's row of a data package
+    # (app/services/packages/targets.py): the project changes with them.
     project.updated_by_id = user_id
+    flag_modified(project, "updated_by_id")
     session.flush()
     return project.id
 

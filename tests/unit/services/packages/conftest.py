@@ -19,6 +19,7 @@ from sqlalchemy import func, select, update
 
 from app.domain.clock import FixedClock
 from app.services.context import Actor
+from app.services.packages.attachments import Folders
 from app.services.packages.service import PackageService
 from app.services.packages.tables import station_specs
 from app.services.settings.stations import StationService
@@ -41,8 +42,17 @@ class Side:
     clock: FixedClock
     photos: Path
 
+    @property
+    def folders(self) -> Folders:
+        """The side's own photos, documents and evidence folders."""
+        return Folders(
+            self.photos,
+            self.photos.with_name(f"{self.photos.name}-documents"),
+            self.photos.with_name(f"{self.photos.name}-evidence"),
+        )
+
     def packages(self) -> PackageService:
-        return PackageService(self.db, self.actor, photo_folder=self.photos)
+        return PackageService(self.db, self.actor, folders=self.folders)
 
 
 def counts(db: Database) -> dict[str, int]:

@@ -33,8 +33,9 @@ PLAIN = ("clients", "cases", "service_records", "activities", "activity_photos",
 
 def _mover(station: Side, county: Side) -> StationMover:
     return StationMover(
-        station.db, county.db, source_photos=station.photos, county_photos=county.photos
-    )
+        station.db, county.db, source_photos=station.photos, county_photos=county.photos,
+        source_folders=station.folders, county_folders=county.folders,
+    )  # fmt: skip
 
 
 def _photo(station: Side, folder: Path, name: str, day: dt.date) -> None:
