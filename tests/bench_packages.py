@@ -30,6 +30,7 @@ from sqlalchemy import select
 
 from app.desk import Desk
 from app.services.access.auth import actor_for
+from app.services.packages.attachments import Folders
 from app.services.packages.service import PackageService
 from app.services.packages.tables import station_specs
 from app.services.settings.setup import SetupService
@@ -168,7 +169,7 @@ def main(argv: list[str]) -> int:
             assert head is not None
             actor = actor_for(session, head)
         package = folder / "1.sdpkg"
-        out = PackageService(station_db, actor, photo_folder=folder / "photos")
+        out = PackageService(station_db, actor, folders=Folders.under(folder / "station"))
         export_s, exported = timed(lambda: out.export_package(out=package, password=PASSWORD))
         station_db.dispose()
         export_floor = min(bare_export(station_file, actor.station_id) for _ in range(2))
@@ -177,7 +178,7 @@ def main(argv: list[str]) -> int:
         with Desk.create(county_file, station="修水县社工总站", station_code="XS00",
                          admin="county", password=PASSWORD) as county:  # fmt: skip
             StationService(county.db, county.actor).add_station(code=CODE, name="湖湾镇社工站")
-            packages = PackageService(county.db, county.actor, photo_folder=folder / "c-photos")
+            packages = PackageService(county.db, county.actor, folders=Folders.under(folder / "county"))
             dry_s, dry = timed(
                 lambda: packages.import_package(source=package, password=PASSWORD, dry_run=True)
             )

@@ -277,3 +277,16 @@ def test_a_move_carries_the_project_files_and_counts_them(
     project_id = _county_project(county)
     assert len(ProjectService(county.db, county.actor).get(project_id).targets) == 2
     assert mover.move().wrote is False
+
+
+def test_a_document_changed_since_it_was_attached_is_refused_and_nothing_written(
+    county: Side, station: Side, tmp_path: Path
+) -> None:
+    _station_work(station, tmp_path, _system(station, tmp_path / "station"))
+    [stored] = list(station.folders.documents.iterdir())
+    stored.write_bytes(b"another file under the same name")
+    before = counts(county.db)
+    with pytest.raises(Exception, match="项目文件 .* 与记录中的校验值不符"):
+        _send(station, county, tmp_path / "1.sdpkg")
+    assert counts(county.db) == before
+    assert not county.folders.documents.exists()
