@@ -178,7 +178,8 @@ def main(argv: list[str]) -> int:
         with Desk.create(county_file, station="修水县社工总站", station_code="XS00",
                          admin="county", password=PASSWORD) as county:  # fmt: skip
             StationService(county.db, county.actor).add_station(code=CODE, name="湖湾镇社工站")
-            packages = PackageService(county.db, county.actor, folders=Folders.under(folder / "county"))
+            files = Folders.under(folder / "county")
+            packages = PackageService(county.db, county.actor, folders=files)
             dry_s, dry = timed(
                 lambda: packages.import_package(source=package, password=PASSWORD, dry_run=True)
             )

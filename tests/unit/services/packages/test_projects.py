@@ -18,7 +18,7 @@ from app.services.evaluation.rectifications import RectificationService
 from app.services.evaluation.rounds import EvaluationService
 from app.services.evaluation.types import RoundInput, ScoreInput
 from app.services.packages.moving import StationMover
-from app.services.packages.types import Outcome
+from app.services.packages.types import Outcome, PackageRefused
 from app.services.projects.documents import ProjectDocumentService
 from app.services.projects.service import ProjectService
 from app.services.projects.types import ProjectInput, TargetInput
@@ -286,7 +286,7 @@ def test_a_document_changed_since_it_was_attached_is_refused_and_nothing_written
     [stored] = list(station.folders.documents.iterdir())
     stored.write_bytes(b"another file under the same name")
     before = counts(county.db)
-    with pytest.raises(Exception, match="项目文件 .* 与记录中的校验值不符"):
+    with pytest.raises(PackageRefused, match=r"项目文件 .* 与记录中的校验值不符"):
         _send(station, county, tmp_path / "1.sdpkg")
     assert counts(county.db) == before
     assert not county.folders.documents.exists()
