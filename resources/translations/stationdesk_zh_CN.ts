@@ -275,20 +275,8 @@
         <translation>活动成效(&amp;M)</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
         <source>Reload the activity? What you typed here is dropped.</source>
         <translation>重新载入该活动吗？您在此填写的内容将被放弃。</translation>
-    </message>
-    <message>
-        <source>Reload</source>
-        <translation>重新载入</translation>
-    </message>
-    <message>
-        <source>Keep editing</source>
-        <translation>继续编辑</translation>
     </message>
     <message>
         <source>Pick or type a partner</source>
@@ -3674,20 +3662,8 @@ Log file: {path}</source>
 <context>
     <name>GroupFormDialog</name>
     <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
         <source>Reload the group? What you typed here is dropped.</source>
         <translation>重新载入小组？此处已填写的内容将被放弃。</translation>
-    </message>
-    <message>
-        <source>Reload</source>
-        <translation>重新载入</translation>
-    </message>
-    <message>
-        <source>Keep editing</source>
-        <translation>继续编辑</translation>
     </message>
 </context>
 <context>
@@ -5044,10 +5020,6 @@ Case management for township social work stations. Your records stay on this com
         <translation>权重</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
         <source>Project code *</source>
         <translation>项目编号 *</translation>
     </message>
@@ -5305,10 +5277,6 @@ Case management for township social work stations. Your records stay on this com
     <message>
         <source>Save</source>
         <translation>保存</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
     <message>
         <source>Social work room</source>
@@ -6342,6 +6310,17 @@ Case management for township social work stations. Your records stay on this com
     </message>
 </context>
 <context>
+    <name>ServiceFormDialog</name>
+    <message>
+        <source>Reload</source>
+        <translation>重新载入</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
+    </message>
+</context>
+<context>
     <name>SessionDialog</name>
     <message>
         <source>Session {number} of {group}</source>
@@ -6892,13 +6871,6 @@ Case management for township social work stations. Your records stay on this com
     <message>
         <source>Delete the survey of {day}?</source>
         <translation>删除 {day} 的这份调查？</translation>
-    </message>
-</context>
-<context>
-    <name>TaskDialog</name>
-    <message>
-        <source>Save</source>
-        <translation>保存</translation>
     </message>
 </context>
 <context>
