@@ -3247,6 +3247,77 @@ Log file: {path}</source>
     </message>
 </context>
 <context>
+    <name>FiguresTable</name>
+    <message>
+        <source>Section</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>Year to date</source>
+        <translation>年度累计</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>%1/12</source>
+        <translation>%1月</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际完成</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成率</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>应完成进度</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Behind</source>
+        <translation>进度落后</translation>
+    </message>
+    <message>
+        <source>On track</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>站点</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>Search name, ID number, phone or village (Ctrl+F)</source>
@@ -5000,6 +5071,14 @@ Case management for township social work stations. Your records stay on this com
         <source>Build the evaluation&apos;s evidence pack of the project (a folder and a zip)</source>
         <translation>生成本项目的评估材料包（文件夹和压缩包）</translation>
     </message>
+    <message>
+        <source>As of %1, %2% of the project&apos;s period has passed.</source>
+        <translation>截至 %1，项目周期已过 %2%。</translation>
+    </message>
+    <message>
+        <source>Weighted completion: %1%.</source>
+        <translation>综合完成率 %1%。</translation>
+    </message>
 </context>
 <context>
     <name>ProjectDialog</name>
@@ -5617,46 +5696,6 @@ Case management for township social work stations. Your records stay on this com
 %1</translation>
     </message>
     <message>
-        <source>Section</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <source>Figure</source>
-        <translation>指标</translation>
-    </message>
-    <message>
-        <source>This month</source>
-        <translation>本月</translation>
-    </message>
-    <message>
-        <source>Last month</source>
-        <translation>上月</translation>
-    </message>
-    <message>
-        <source>Year to date</source>
-        <translation>年度累计</translation>
-    </message>
-    <message>
-        <source>Target</source>
-        <translation>目标</translation>
-    </message>
-    <message>
-        <source>%1/12</source>
-        <translation>%1月</translation>
-    </message>
-    <message>
-        <source>Year</source>
-        <translation>年份</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation>代码</translation>
-    </message>
-    <message>
-        <source>Station</source>
-        <translation>站点</translation>
-    </message>
-    <message>
         <source>Project progress</source>
         <translation>项目进度</translation>
     </message>
@@ -5667,42 +5706,6 @@ Case management for township social work stations. Your records stay on this com
     <message>
         <source>Choose a project first.</source>
         <translation>请先选择服务项目。</translation>
-    </message>
-    <message>
-        <source>Unit</source>
-        <translation>单位</translation>
-    </message>
-    <message>
-        <source>Actual</source>
-        <translation>实际完成</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>完成率</translation>
-    </message>
-    <message>
-        <source>Expected</source>
-        <translation>应完成进度</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Behind</source>
-        <translation>进度落后</translation>
-    </message>
-    <message>
-        <source>On track</source>
-        <translation>正常</translation>
-    </message>
-    <message>
-        <source>As of %1, %2% of the project&apos;s period has passed.</source>
-        <translation>截至 %1，项目周期已过 %2%。</translation>
-    </message>
-    <message>
-        <source>Weighted completion: %1%.</source>
-        <translation>综合完成率 %1%。</translation>
     </message>
     <message>
         <source>%1, %2: press Generate to write the files.</source>
