@@ -6707,14 +6707,6 @@ Case management for township social work stations. Your records stay on this com
         <translation>是否重新载入个案？您在此处填写的内容将被放弃。</translation>
     </message>
     <message>
-        <source>Reload</source>
-        <translation>重新载入</translation>
-    </message>
-    <message>
-        <source>Keep editing</source>
-        <translation>继续编辑</translation>
-    </message>
-    <message>
         <source>Effective date</source>
         <translation>发生日期</translation>
     </message>

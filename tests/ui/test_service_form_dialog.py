@@ -171,3 +171,20 @@ def test_a_lost_server_keeps_the_form_busy_until_answered(qtbot: QtBot, tasks: T
     with qtbot.waitSignal(dialog.saved, timeout=5_000):
         button(box, "&Retry").click()  # the same call again
     assert dialog.calls == 2
+
+
+def test_buttons_added_save_their_own_call_and_are_busy_together(
+    qtbot: QtBot, tasks: TaskRunner
+) -> None:
+    release = threading.Event()
+    dialog = ServiceFormDialog(tasks=tasks, accept=None)
+    qtbot.addWidget(dialog)
+    draft = dialog.add_button("Save draft", lambda: lambda: "draft")
+    submit = dialog.add_button("Submit", lambda: lambda: release.wait(10) and "submitted")
+    assert dialog.save_button is draft  # the first names the main action
+    dialog.show()
+    submit.click()
+    assert not draft.isEnabled() and not submit.isEnabled()
+    with qtbot.waitSignal(dialog.saved, timeout=5_000) as saved:
+        release.set()
+    assert saved.args == ["submitted"]

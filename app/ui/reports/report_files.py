@@ -50,40 +50,36 @@ def write_report(
     is_cancelled: IsCancelled,
 ) -> Written:
     try:
-        return _write(request, reports, projects, progress, is_cancelled)
+        request.folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StorageError(f"无法创建文件夹 {request.folder}：{exc.strerror or exc}") from exc
+    try:
+        if request.kind == PROJECT:
+            assert projects is not None
+            return _project_files(request, projects, progress)
+        return _station_files(request, reports, progress, is_cancelled)
     except ExportCancelled:
         raise Cancelled() from None
 
 
-def _write(
-    request: ReportRequest,
-    reports: ReportService,
-    projects: ProjectService | None,
-    progress: Progress,
-    is_cancelled: IsCancelled,
+def _project_files(r: ReportRequest, projects: ProjectService, progress: Progress) -> Written:
+    assert r.project_id is not None
+    detail = projects.get(r.project_id)
+    xlsx, pdf = _paths(r, f"{detail.info.name}_{r.month:%Y年%m月}_项目进度")
+    made = projects.write_progress(r.project_id, r.month, xlsx=xlsx, pdf=pdf, progress=progress)
+    return Written(_present(xlsx, pdf), made)
+
+
+def _station_files(
+    r: ReportRequest, reports: ReportService, progress: Progress, is_cancelled: IsCancelled
 ) -> Written:
-    r, folder, month = request, request.folder, request.month
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise StorageError(f"无法创建文件夹 {folder}：{exc.strerror or exc}") from exc
-    if r.kind == PROJECT:
-        assert projects is not None and r.project_id is not None
-        detail = projects.get(r.project_id)
-        name = f"{detail.info.name}_{month:%Y年%m月}_项目进度"
-        xlsx = folder / f"{name}.xlsx" if r.excel else None
-        pdf = folder / f"{name}.pdf" if r.pdf else None
-        made = projects.write_progress(r.project_id, month, xlsx=xlsx, pdf=pdf, progress=progress)
-        return Written(_present(xlsx, pdf), made)
     if r.kind == MONTHLY and r.station == ALL_STATIONS:
-        path = folder / f"{month:%Y年%m月}_各站月报汇总.xlsx"
-        return Written((path,), reports.write_county(month, path, is_cancelled=is_cancelled))
-    name = _file_name(reports, r.station, name_part(r.kind, month, r.year))
-    xlsx = folder / f"{name}.xlsx" if r.excel else None
-    pdf = folder / f"{name}.pdf" if r.pdf else None
+        path = r.folder / f"{r.month:%Y年%m月}_各站月报汇总.xlsx"
+        return Written((path,), reports.write_county(r.month, path, is_cancelled=is_cancelled))
+    xlsx, pdf = _paths(r, _file_name(reports, r.station, name_part(r.kind, r.month, r.year)))
     if r.kind == MONTHLY:
         report: MonthlyReport | AnnualReport = reports.write_monthly(
-            month, station_id=r.station, xlsx=xlsx, pdf=pdf,
+            r.month, station_id=r.station, xlsx=xlsx, pdf=pdf,
             progress=progress, is_cancelled=is_cancelled,
         )  # fmt: skip
     else:
@@ -92,6 +88,14 @@ def _write(
             pdf=pdf, progress=progress, is_cancelled=is_cancelled,
         )  # fmt: skip
     return Written(_present(xlsx, pdf), report)
+
+
+def _paths(r: ReportRequest, name: str) -> tuple[Path | None, Path | None]:
+    """The Excel and PDF files asked for (None: not wanted)."""
+    return (
+        r.folder / f"{name}.xlsx" if r.excel else None,
+        r.folder / f"{name}.pdf" if r.pdf else None,
+    )
 
 
 def _present(*paths: Path | None) -> tuple[Path, ...]:

@@ -1,10 +1,10 @@
 """A form whose Save runs one service call in the background; a refusal keeps what was typed.
 
-While the call runs, Save is disabled and a second click does nothing. The service's
-refusal is shown below its field when the form has that field (which then takes the
-focus), otherwise in the error line under the form; the dialog stays open either way.
-Someone else's change meanwhile (a conflict, or the record gone) is said in the error
-line, or, when the subclass says how (`reload_question`), offered as a reload.
+While the call runs, every button that saves is disabled and a second click does nothing.
+The service's refusal is shown below its field when the form has that field (which then
+takes the focus), otherwise in the error line under the form; the dialog stays open
+either way. Someone else's change meanwhile (a conflict, or the record gone) is said in
+the error line, or, when the subclass says how (`reload_question`), offered as a reload.
 A lost server connection (重试) and a change to a closed month (更正原因) are asked about
 by the task runner, which keeps the dialog busy until they are answered.
 """
@@ -46,7 +46,7 @@ class ServiceFormDialog(QDialog):
         *,
         tasks: TaskRunner,
         title: str = "",
-        accept: QDialogButtonBox.StandardButton = QDialogButtonBox.StandardButton.Save,
+        accept: QDialogButtonBox.StandardButton | None = QDialogButtonBox.StandardButton.Save,
         min_width: int = 0,
         parent: QWidget | None = None,
     ) -> None:
@@ -63,12 +63,14 @@ class ServiceFormDialog(QDialog):
         self.body.addLayout(self.form)
         self.error = ErrorLabel(self)
         self.error.setObjectName("formError")
-        self.buttons = QDialogButtonBox(accept | QDialogButtonBox.StandardButton.Cancel, self)
-        self.save_button: QPushButton = self.buttons.button(accept)
-        self.save_button.setObjectName("saveButton")
-        self.save_button.setDefault(True)
-        self.buttons.accepted.connect(self.submit)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.rejected.connect(self.reject)
+        self._save_button: QPushButton | None = None
+        if accept is not None:  # None: the subclass names its buttons with `add_button`
+            self._save_button = self.buttons.addButton(accept)
+            self._save_button.setObjectName("saveButton")
+            self._save_button.setDefault(True)
+            self._save_button.clicked.connect(self.submit)
         self._layout = QVBoxLayout(self)
         self._layout.addLayout(self.body)
         # Spare height goes below the rows, so the form stays together at the top.
@@ -84,6 +86,21 @@ class ServiceFormDialog(QDialog):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         return form
+
+    @property
+    def save_button(self) -> QPushButton:
+        """The button of the main action (the first that saves)."""
+        assert self._save_button is not None, "no button saves yet"
+        return self._save_button
+
+    def add_button(self, text: str, build: Callable[[], ServiceCall | None]) -> QPushButton:
+        """A button that saves: `build` makes its service call, as `call` does for Save."""
+        button = self.buttons.addButton(text, QDialogButtonBox.ButtonRole.AcceptRole)
+        button.setObjectName("saveButton")
+        button.clicked.connect(lambda: self.save_with(build))
+        if self._save_button is None:
+            self._save_button = button
+        return button
 
     def call(self) -> ServiceCall | None:
         """The service call that saves what the form holds; None: nothing to save (yet)."""
@@ -122,10 +139,11 @@ class ServiceFormDialog(QDialog):
             buddy.setBuddy(widget)  # the caption's shortcut reaches the field, not its holder
         return holder
 
-    def share_field(self, field: str, shown_at: str, widget: QWidget) -> None:
-        """The service's `field` has no row of its own: its error shows at `shown_at`'s."""
+    def share_field(self, field: str, shown_at: str, widget: QWidget | None = None) -> None:
+        """The service's `field` has no row of its own: its error shows at `shown_at`'s
+        (and `widget`, by default `shown_at`'s, takes the focus)."""
         self._field_errors[field] = self._field_errors[shown_at]
-        self._field_widgets[field] = widget
+        self._field_widgets[field] = widget or self._field_widgets[shown_at]
 
     def add_filling(self, widget: QWidget) -> None:
         """A widget below the form that takes the spare height (a table of targets)."""
@@ -143,9 +161,12 @@ class ServiceFormDialog(QDialog):
             widget.setEnabled(not read_only)
 
     def submit(self) -> None:
+        self.save_with(self.call)
+
+    def save_with(self, build: Callable[[], ServiceCall | None]) -> None:
         if self._saving:
             return
-        call = self.call()
+        call = build()
         if call is None:
             return
         self._set_saving(True)
@@ -156,20 +177,23 @@ class ServiceFormDialog(QDialog):
             self,
             call,
             on_done=self._saved,
-            on_error=self._refused,
+            on_error=self.show_refusal,
             on_finally=lambda: self._set_saving(False),
         )
 
     def _set_saving(self, saving: bool) -> None:
         self._saving = saving
-        self.save_button.setEnabled(not saving)
+        for button in self.buttons.buttons():
+            if self.buttons.buttonRole(button) == QDialogButtonBox.ButtonRole.AcceptRole:
+                button.setEnabled(not saving)
 
     def _saved(self, result: object) -> None:
         # The task runner has announced what changed already.
         self.saved.emit(result)
         self.accept()
 
-    def _refused(self, exc: AppError) -> bool:
+    def show_refusal(self, exc: AppError) -> bool:
+        """Where the refusal belongs (a field's, the error line, a reload); always handled."""
         question = self.reload_question()
         if isinstance(exc, ConflictError | NotFound) and question:
             ask(
