@@ -7777,15 +7777,4 @@ Hekou Community</source>
         <translation>保留</translation>
     </message>
 </context>
-<context>
-    <name>_SavingDialog</name>
-    <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-</context>
 </TS>

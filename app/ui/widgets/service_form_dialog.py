@@ -66,11 +66,12 @@ class ServiceFormDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.rejected.connect(self.reject)
         self._save_button: QPushButton | None = None
+        self._accepts = accept is not None
         if accept is not None:  # None: the subclass names its buttons with `add_button`
             self._save_button = self.buttons.addButton(accept)
             self._save_button.setObjectName("saveButton")
             self._save_button.setDefault(True)
-            self._save_button.clicked.connect(self.submit)
+            self.buttons.accepted.connect(self.submit)
         self._layout = QVBoxLayout(self)
         self._layout.addLayout(self.body)
         # Spare height goes below the rows, so the form stays together at the top.
@@ -94,7 +95,11 @@ class ServiceFormDialog(QDialog):
         return self._save_button
 
     def add_button(self, text: str, build: Callable[[], ServiceCall | None]) -> QPushButton:
-        """A button that saves: `build` makes its service call, as `call` does for Save."""
+        """A button that saves: `build` makes its service call, as `call` does for Save.
+
+        Only in a dialog made with `accept=None`: the box's `accepted` would also submit.
+        """
+        assert not self._accepts, "a dialog with its own Save button adds no other"
         button = self.buttons.addButton(text, QDialogButtonBox.ButtonRole.AcceptRole)
         button.setObjectName("saveButton")
         button.clicked.connect(lambda: self.save_with(build))
