@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from app.domain.errors import ConflictError, InvalidInput, ServerUnreachable
+from app.domain.errors import ConflictError, InvalidInput, PermissionDenied, ServerUnreachable
 from app.ui.tasks import TaskRunner
 from app.ui.widgets.service_form_dialog import ServiceCall, ServiceFormDialog
 from tests.ui.shell_helpers import visible
@@ -188,3 +188,16 @@ def test_buttons_added_save_their_own_call_and_are_busy_together(
     with qtbot.waitSignal(dialog.saved, timeout=5_000) as saved:
         release.set()
     assert saved.args == ["submitted"]
+
+
+def test_a_refusal_not_kept_goes_to_the_message_box(qtbot: QtBot, tasks: TaskRunner) -> None:
+    class TypingOnly(NameForm):
+        kept_refusals = (InvalidInput,)
+
+    dialog = TypingOnly(tasks, refuse(PermissionDenied("无权修改。")))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.name.setText("王芳")
+    dialog.submit()
+    qtbot.waitUntil(lambda: "无权修改。" in [b.text() for b in visible(QMessageBox)])
+    assert dialog.error.text() == "" and dialog.isVisible()

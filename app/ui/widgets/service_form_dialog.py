@@ -40,6 +40,8 @@ class ServiceFormDialog(QDialog):
 
     saved = Signal(object)  # what the service call returned
     reload_requested = Signal()
+    kept_refusals: tuple[type[AppError], ...] = (AppError,)
+    """The refusals said in the form; any other is the task runner's message box."""
 
     def __init__(
         self,
@@ -198,7 +200,9 @@ class ServiceFormDialog(QDialog):
         self.accept()
 
     def show_refusal(self, exc: AppError) -> bool:
-        """Where the refusal belongs (a field's, the error line, a reload); always handled."""
+        """Where the refusal belongs (a field's, the error line, a reload); False: not kept."""
+        if not isinstance(exc, self.kept_refusals):
+            return False
         question = self.reload_question()
         if isinstance(exc, ConflictError | NotFound) and question:
             ask(
