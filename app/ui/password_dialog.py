@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QWidget
 
-from app.domain.errors import AppError, InvalidInput
+from app.domain.errors import InvalidInput
 from app.services.access.auth import AuthService
 from app.services.context import Actor
-from app.ui.form_errors import ErrorLabel
 from app.ui.tasks import TaskRunner
+from app.ui.widgets.service_form_dialog import ServiceCall, ServiceFormDialog
 
 
 def _secret() -> QLineEdit:
@@ -25,8 +17,10 @@ def _secret() -> QLineEdit:
     return edit
 
 
-class PasswordDialog(QDialog):
+class PasswordDialog(ServiceFormDialog):
     """Old password, new password twice; `actor` is the refreshed actor once accepted."""
+
+    kept_refusals = (InvalidInput,)
 
     def __init__(
         self,
@@ -37,12 +31,12 @@ class PasswordDialog(QDialog):
         forced: bool = False,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        ok = QDialogButtonBox.StandardButton.Ok
+        super().__init__(
+            title=self.tr("Change password"), tasks=tasks, accept=ok, min_width=420, parent=parent
+        )
         self._auth = auth
-        self._tasks = tasks
         self.actor = actor
-        self.setWindowTitle(self.tr("Change password"))
-        layout = QVBoxLayout(self)
         if forced:
             notice = QLabel(
                 self.tr(
@@ -51,50 +45,25 @@ class PasswordDialog(QDialog):
                 )
             )
             notice.setWordWrap(True)
-            layout.addWidget(notice)
-        form = QFormLayout()
+            self.body.insertWidget(0, notice)
         self.old = _secret()
         self.new = _secret()
         self.repeat = _secret()
-        form.addRow(self.tr("Current password"), self.old)
-        form.addRow(self.tr("New password"), self.new)
-        form.addRow(self.tr("New password again"), self.repeat)
-        layout.addLayout(form)
-        layout.addWidget(
+        self.form.addRow(self.tr("Current password"), self.old)
+        self.form.addRow(self.tr("New password"), self.new)
+        self.form.addRow(self.tr("New password again"), self.repeat)
+        self.body.addWidget(
             QLabel(self.tr("At least 8 characters, and not the same as your user name."))
         )
-        self.error = ErrorLabel()
-        layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(420)
+        self.saved.connect(self._changed)
 
-    def submit(self) -> None:
+    def call(self) -> ServiceCall | None:
         if self.new.text() != self.repeat.text():
             self.error.set_error(self.tr("The two new passwords are different."))
-            return
-        self.error.set_error("")
-        self.buttons.setEnabled(False)
+            return None
         auth, actor = self._auth, self.actor
         old, new = self.old.text(), self.new.text()
-        self._tasks.run(
-            self,
-            lambda: auth.change_password(actor=actor, old_password=old, new_password=new),
-            on_done=self._changed,
-            on_error=self._refused,
-            on_finally=lambda: self.buttons.setEnabled(True),
-        )
+        return lambda: auth.change_password(actor=actor, old_password=old, new_password=new)
 
     def _changed(self, actor: Actor) -> None:
         self.actor = actor
-        self.accept()
-
-    def _refused(self, error: AppError) -> bool:
-        if not isinstance(error, InvalidInput):
-            return False
-        self.error.set_error(error.message)
-        return True

@@ -275,20 +275,8 @@
         <translation>活动成效(&amp;M)</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
         <source>Reload the activity? What you typed here is dropped.</source>
         <translation>重新载入该活动吗？您在此填写的内容将被放弃。</translation>
-    </message>
-    <message>
-        <source>Reload</source>
-        <translation>重新载入</translation>
-    </message>
-    <message>
-        <source>Keep editing</source>
-        <translation>继续编辑</translation>
     </message>
     <message>
         <source>Pick or type a partner</source>
@@ -3259,6 +3247,77 @@ Log file: {path}</source>
     </message>
 </context>
 <context>
+    <name>FiguresTable</name>
+    <message>
+        <source>Section</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>Year to date</source>
+        <translation>年度累计</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>%1/12</source>
+        <translation>%1月</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际完成</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成率</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>应完成进度</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Behind</source>
+        <translation>进度落后</translation>
+    </message>
+    <message>
+        <source>On track</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>站点</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>Search name, ID number, phone or village (Ctrl+F)</source>
@@ -3674,20 +3733,8 @@ Log file: {path}</source>
 <context>
     <name>GroupFormDialog</name>
     <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
         <source>Reload the group? What you typed here is dropped.</source>
         <translation>重新载入小组？此处已填写的内容将被放弃。</translation>
-    </message>
-    <message>
-        <source>Reload</source>
-        <translation>重新载入</translation>
-    </message>
-    <message>
-        <source>Keep editing</source>
-        <translation>继续编辑</translation>
     </message>
 </context>
 <context>
@@ -5024,6 +5071,14 @@ Case management for township social work stations. Your records stay on this com
         <source>Build the evaluation&apos;s evidence pack of the project (a folder and a zip)</source>
         <translation>生成本项目的评估材料包（文件夹和压缩包）</translation>
     </message>
+    <message>
+        <source>As of %1, %2% of the project&apos;s period has passed.</source>
+        <translation>截至 %1，项目周期已过 %2%。</translation>
+    </message>
+    <message>
+        <source>Weighted completion: %1%.</source>
+        <translation>综合完成率 %1%。</translation>
+    </message>
 </context>
 <context>
     <name>ProjectDialog</name>
@@ -5042,10 +5097,6 @@ Case management for township social work stations. Your records stay on this com
     <message>
         <source>Weight</source>
         <translation>权重</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>保存</translation>
     </message>
     <message>
         <source>Project code *</source>
@@ -5305,10 +5356,6 @@ Case management for township social work stations. Your records stay on this com
     <message>
         <source>Save</source>
         <translation>保存</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
     <message>
         <source>Social work room</source>
@@ -5649,46 +5696,6 @@ Case management for township social work stations. Your records stay on this com
 %1</translation>
     </message>
     <message>
-        <source>Section</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <source>Figure</source>
-        <translation>指标</translation>
-    </message>
-    <message>
-        <source>This month</source>
-        <translation>本月</translation>
-    </message>
-    <message>
-        <source>Last month</source>
-        <translation>上月</translation>
-    </message>
-    <message>
-        <source>Year to date</source>
-        <translation>年度累计</translation>
-    </message>
-    <message>
-        <source>Target</source>
-        <translation>目标</translation>
-    </message>
-    <message>
-        <source>%1/12</source>
-        <translation>%1月</translation>
-    </message>
-    <message>
-        <source>Year</source>
-        <translation>年份</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation>代码</translation>
-    </message>
-    <message>
-        <source>Station</source>
-        <translation>站点</translation>
-    </message>
-    <message>
         <source>Project progress</source>
         <translation>项目进度</translation>
     </message>
@@ -5699,42 +5706,6 @@ Case management for township social work stations. Your records stay on this com
     <message>
         <source>Choose a project first.</source>
         <translation>请先选择服务项目。</translation>
-    </message>
-    <message>
-        <source>Unit</source>
-        <translation>单位</translation>
-    </message>
-    <message>
-        <source>Actual</source>
-        <translation>实际完成</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>完成率</translation>
-    </message>
-    <message>
-        <source>Expected</source>
-        <translation>应完成进度</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Behind</source>
-        <translation>进度落后</translation>
-    </message>
-    <message>
-        <source>On track</source>
-        <translation>正常</translation>
-    </message>
-    <message>
-        <source>As of %1, %2% of the project&apos;s period has passed.</source>
-        <translation>截至 %1，项目周期已过 %2%。</translation>
-    </message>
-    <message>
-        <source>Weighted completion: %1%.</source>
-        <translation>综合完成率 %1%。</translation>
     </message>
     <message>
         <source>%1, %2: press Generate to write the files.</source>
@@ -6342,6 +6313,17 @@ Case management for township social work stations. Your records stay on this com
     </message>
 </context>
 <context>
+    <name>ServiceFormDialog</name>
+    <message>
+        <source>Reload</source>
+        <translation>重新载入</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
+    </message>
+</context>
+<context>
     <name>SessionDialog</name>
     <message>
         <source>Session {number} of {group}</source>
@@ -6725,14 +6707,6 @@ Case management for township social work stations. Your records stay on this com
         <translation>是否重新载入个案？您在此处填写的内容将被放弃。</translation>
     </message>
     <message>
-        <source>Reload</source>
-        <translation>重新载入</translation>
-    </message>
-    <message>
-        <source>Keep editing</source>
-        <translation>继续编辑</translation>
-    </message>
-    <message>
         <source>Effective date</source>
         <translation>发生日期</translation>
     </message>
@@ -6892,13 +6866,6 @@ Case management for township social work stations. Your records stay on this com
     <message>
         <source>Delete the survey of {day}?</source>
         <translation>删除 {day} 的这份调查？</translation>
-    </message>
-</context>
-<context>
-    <name>TaskDialog</name>
-    <message>
-        <source>Save</source>
-        <translation>保存</translation>
     </message>
 </context>
 <context>
@@ -7808,17 +7775,6 @@ Hekou Community</source>
     <message>
         <source>Keep</source>
         <translation>保留</translation>
-    </message>
-</context>
-<context>
-    <name>_SavingDialog</name>
-    <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
 </context>
 </TS>

@@ -72,7 +72,7 @@ def test_import_new_round_score_and_rectify(
 
     dialog = page.new_round()
     dialog.agency.setText("阳光评估中心")
-    dialog.save()
+    dialog.submit()
     qtbot.waitUntil(lambda: page.detail is not None)
     assert page.history.rowCount() == 1
     assert tree_text(page, 0, 0, 0) == "1.1 个案服务" and tree_text(page, 0, 0, 2) == "第三方"
@@ -83,7 +83,7 @@ def test_import_new_round_score_and_rectify(
     assert score is not None and score.scorer.currentData() == Scorer.THIRD_PARTY.value
     score.score.setValue(27)
     score.comment.setPlainText("档案较全")
-    score.save()
+    score.submit()
     qtbot.waitUntil(lambda: tree_text(page, 0, 0, 3) == "27")
     assert "Total 27 (base 27/100" in page.round_view.result.text()
     assert cell(page.history, 0, 2) == "27"
@@ -92,14 +92,14 @@ def test_import_new_round_score_and_rectify(
     assert add is not None
     add.what.setPlainText("补齐个案档案")
     add.owner.setText("张社工")
-    add.save()
+    add.submit()
     qtbot.waitUntil(lambda: page.items.rowCount() == 1)
     assert cell(page.items, 0, 1) == "补齐个案档案"
     page.items.selectRow(0)
     close = page.close_item()
     assert close is not None
     close.note.setPlainText("已补齐")
-    close.save()
+    close.submit()
     qtbot.waitUntil(lambda: "已整改" in cell(page.items, 0, 3))
 
     page.finish_button.click()

@@ -84,9 +84,9 @@ class PlanDialog(StepDialog):
         self.effective = EffectiveDate(self, today=cases.today, late_days=late_days)
         self.add_effective_date(self.effective)
         self.add_row("", goal_buttons)
-        self.add_button(self.tr("Save draft"), lambda: self.call(False))
+        self.add_button(self.tr("Save draft"), lambda: self.build(False))
         self.submit_button = self.add_button(
-            self.tr("Save and submit for approval"), lambda: self.call(True)
+            self.tr("Save and submit for approval"), lambda: self.build(True)
         )
         if start is not None:
             self.overall_goal.setPlainText(start.overall_goal)
@@ -141,16 +141,16 @@ class PlanDialog(StepDialog):
             review_due=self.review_due.value(),
         )
 
-    def call(self, submit: bool) -> SaveCall | None:
+    def build(self, submit: bool) -> SaveCall | None:
         try:
             data = self.collect()
         except InvalidInput as exc:
-            self._failed(exc)
+            self.show_refusal(exc)
             return None
         if submit and not any(g.goal.strip() for g in data.goals):
             # Checked here as well as in the service: a save followed by a refused submit
             # would leave this dialog holding an old version of the case.
-            self._failed(
+            self.show_refusal(
                 InvalidInput(self.tr("Add at least one goal before submitting."), field="goals")
             )
             return None

@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -18,7 +14,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.errors import AppError
 from app.services.access.consent_types import (
     ITEM_LABELS,
     ITEMS,
@@ -29,53 +24,15 @@ from app.services.access.consent_types import (
 )
 from app.services.access.consents import ConsentService
 from app.ui.cases.fields import date_edit, pydate
-from app.ui.form_errors import ErrorLabel
 from app.ui.tasks import TaskRunner
+from app.ui.widgets.service_form_dialog import ServiceCall, ServiceFormDialog
 
 
 def item_label(item: str) -> str:
     return ITEM_LABELS.get(item, item)
 
 
-class _SavingDialog(QDialog):
-    """A small form that saves in the background and shows the service's refusal in place."""
-
-    def __init__(self, *, title: str, tasks: TaskRunner, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self._tasks = tasks
-        self.form = QFormLayout()
-        self.error = ErrorLabel(self)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText(self.tr("Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
-
-    def _run(self, call: Callable[[], object]) -> None:
-        self.save_button.setEnabled(False)
-        self.error.set_error("")
-        self._tasks.run(
-            self,
-            call,
-            on_done=lambda _saved: self.accept(),
-            on_error=self._failed,
-            on_finally=lambda: self.save_button.setEnabled(True),
-        )
-
-    def _failed(self, exc: AppError) -> bool:
-        # Every refusal stays in the dialog, so nothing typed is lost.
-        self.error.set_error(exc.message)
-        return True
-
-
-class ConsentDialog(_SavingDialog):
+class ConsentDialog(ServiceFormDialog):
     """One signing: the items, the day, who signed (a guardian for a child under 14)."""
 
     def __init__(
@@ -121,7 +78,6 @@ class ConsentDialog(_SavingDialog):
         self.form.addRow(self.tr("Consent text version"), self.text_version)
         self.signed_on.dateChanged.connect(lambda _d: self._check_signer())
         self.setMinimumWidth(460)
-        self.buttons.accepted.connect(self.save)
         tasks.run(self, consents.text_version, on_done=self._set_version)
         self._check_signer()
 
@@ -155,7 +111,7 @@ class ConsentDialog(_SavingDialog):
     def chosen(self) -> tuple[str, ...]:
         return tuple(item for item, box in self.items.items() if box.isChecked())
 
-    def save(self) -> None:
+    def call(self) -> ServiceCall:
         data = ConsentInput(
             client_id=self._client_id,
             items=self.chosen(),
@@ -165,10 +121,10 @@ class ConsentDialog(_SavingDialog):
             text_version=self.text_version.text(),
         )
         consents = self._consents
-        self._run(lambda: consents.record(data))
+        return lambda: consents.record(data)
 
 
-class WithdrawDialog(_SavingDialog):
+class WithdrawDialog(ServiceFormDialog):
     """The day the client (or guardian) withdrew one item; earlier use stays lawful."""
 
     def __init__(
@@ -194,8 +150,7 @@ class WithdrawDialog(_SavingDialog):
             ),
         )
         self.form.addRow(self.tr("Withdrawn on"), self.withdrawn_on)
-        self.buttons.accepted.connect(self.save)
 
-    def save(self) -> None:
+    def call(self) -> ServiceCall:
         consents, row, day = self._consents, self._row, pydate(self.withdrawn_on.date())
-        self._run(lambda: consents.withdraw(row.id, version=row.version, on=day))
+        return lambda: consents.withdraw(row.id, version=row.version, on=day)

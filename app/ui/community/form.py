@@ -3,39 +3,31 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import Qt, QTime, Signal
+from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
-    QPushButton,
-    QSizePolicy,
     QTimeEdit,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.domain.codes import CodeList
-from app.domain.errors import AppError, ConflictError, InvalidInput, NotFound
 from app.services.clients.service import ClientService
 from app.services.community.service import ActivityService
-from app.services.community.types import ActivityDetail, ActivityInput, ActivitySaved
+from app.services.community.types import ActivityDetail, ActivityInput
 from app.services.community.views import split_partners
 from app.ui.cases.fields import date_edit, items_combo, pydate, qdate, text_box
 from app.ui.clients.choices import ClientChoices, code_items, select_data
-from app.ui.clients.prompts import ask
 from app.ui.community.choices import COMMON_PARTNERS
 from app.ui.community.participant_fields import ParticipantCountsEdit, RegisteredClients
-from app.ui.form_errors import ErrorLabel
 from app.ui.partners.picker import PartnerPicker
 from app.ui.tasks import TaskRunner
 from app.ui.widgets.room_combo import RoomCombo
+from app.ui.widgets.service_form_dialog import ServiceCall, ServiceFormDialog
 
 NO_TIME = QTime(0, 0)  # the minimum of an optional time stands for "not set"
 PARTNER_SEPARATOR = "、"
@@ -55,11 +47,11 @@ def time_value(edit: QTimeEdit) -> dt.time | None:
     return None if value == NO_TIME else dt.time(value.hour(), value.minute())
 
 
-class ActivityDialog(QDialog):
-    """New activity when `detail` is None, else an edit of the version it was loaded at."""
+class ActivityDialog(ServiceFormDialog):
+    """New activity when `detail` is None, else an edit of the version it was loaded at.
 
-    saved = Signal(object)  # ActivitySaved
-    reload_requested = Signal()
+    `saved` carries the ActivitySaved.
+    """
 
     def __init__(
         self,
@@ -71,13 +63,9 @@ class ActivityDialog(QDialog):
         detail: ActivityDetail | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(tasks=tasks, min_width=1000, parent=parent)
         self._activities = activities
-        self._tasks = tasks
         self._detail = detail
-        self._saving = False
-        self._errors: dict[str, ErrorLabel] = {}
-        self._widgets: dict[str, QWidget] = {}
         self.setWindowTitle(
             self.tr("Record an activity") if detail is None else self.tr("Edit activity")
         )
@@ -138,73 +126,35 @@ class ActivityDialog(QDialog):
         for box in (self.resources, self.content, self.outcome):
             box.setMinimumWidth(320)
 
-        left = self._form()
-        self._add(left, self.tr("&Title"), self.title, "title")
-        self._add(left, self.tr("T&ype"), self.activity_type, "activity_type")
-        self._add(left, self.tr("&Date, start, end"), times, "held_on")
-        self._errors["end_time"] = self._errors["held_on"]
-        self._widgets["end_time"] = self.end_time
-        self._add(left, self.tr("&Village"), self.village, "village_id")
-        self._add(left, self.tr("&Place"), self.place, "place")
-        self._add(left, self.tr("Pa&rtners"), partners_row, "partners")
-        self._add(left, self.tr("Target &group"), self.target_group, "target_group")
-        self._add(left, self.tr("Responsible &worker"), self.worker, "worker_id")
+        left = self.new_form()
+        self.add_row(self.tr("&Title"), self.title, "title", left)
+        self.add_row(self.tr("T&ype"), self.activity_type, "activity_type", left)
+        self.add_row(self.tr("&Date, start, end"), times, "held_on", left)
+        self.share_field("end_time", "held_on", self.end_time)
+        self.add_row(self.tr("&Village"), self.village, "village_id", left)
+        self.add_row(self.tr("&Place"), self.place, "place", left)
+        self.add_row(self.tr("Pa&rtners"), partners_row, "partners", left)
+        self.add_row(self.tr("Target &group"), self.target_group, "target_group", left)
+        self.add_row(self.tr("Responsible &worker"), self.worker, "worker_id", left)
         if self.room.offers_rooms:
-            self._add(left, self.tr("Social work room"), self.room, "room_id")
-        self._add(left, self.tr("Participa&nts"), self.counts, "participants")
-        self._add(left, self.tr("Registered &clients"), self.clients, "client_ids")
-        right = self._form()
+            self.add_row(self.tr("Social work room"), self.room, "room_id", left)
+        self.add_row(self.tr("Participa&nts"), self.counts, "participants", left)
+        self.add_row(self.tr("Registered &clients"), self.clients, "client_ids", left)
+        right = self.new_form()
         # Long texts: labels above their boxes, which take the column's whole width.
         right.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        self._add(right, self.tr("C&ontent"), self.content, "content")
-        self._add(right, self.tr("Resources &used"), self.resources, "resources_used")
-        self._add(right, self.tr("Outco&me"), self.outcome, "outcome")
+        self.add_row(self.tr("C&ontent"), self.content, "content", right)
+        self.add_row(self.tr("Resources &used"), self.resources, "resources_used", right)
+        self.add_row(self.tr("Outco&me"), self.outcome, "outcome", right)
 
-        self.error = ErrorLabel(self)
-        self.error.setObjectName("formError")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.save_button: QPushButton = self.buttons.addButton(
-            self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.save_button.setObjectName("saveButton")
-        self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
         columns = QHBoxLayout()
         columns.addLayout(left, 3)
         columns.addLayout(right, 2)
-        layout = QVBoxLayout(self)
-        layout.addLayout(columns)
-        layout.addStretch(1)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(1000)
+        self.body.addLayout(columns)
         if detail is not None:
             self._fill(detail)
         else:
             self._follow_room()
-
-    @staticmethod
-    def _form() -> QFormLayout:
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        return form
-
-    def _add(self, form: QFormLayout, caption: str, widget: QWidget, field: str) -> None:
-        holder = QWidget(self)
-        holder.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        label = ErrorLabel(holder)
-        column.addWidget(label)
-        self._errors[field] = label
-        self._widgets[field] = widget
-        form.addRow(caption, holder)
-        buddy = form.labelForField(holder)
-        if buddy is not None and hasattr(buddy, "setBuddy"):
-            buddy.setBuddy(widget)
 
     def _fill(self, d: ActivityDetail) -> None:
         self.title.setText(d.title)
@@ -243,10 +193,6 @@ class ActivityDialog(QDialog):
         if partner not in current:
             self.partners.setText(PARTNER_SEPARATOR.join([*current, partner]))
 
-    def field_error(self, field: str) -> str:
-        label = self._errors.get(field)
-        return label.text() if label is not None and label.isVisibleTo(self) else ""
-
     def data(self) -> ActivityInput:
         return ActivityInput(
             title=self.title.text(),
@@ -267,54 +213,12 @@ class ActivityDialog(QDialog):
             room_id=self.room.room_id(),
         )
 
-    def submit(self) -> None:
-        if self._saving:
-            return
+    def call(self) -> ServiceCall:
         data = self.data()
         activities, detail = self._activities, self._detail
-        call: Callable[[], ActivitySaved] = (
-            partial(activities.create, data)
-            if detail is None
-            else partial(activities.update, detail.id, version=detail.version, data=data)
-        )
-        self._set_saving(True)
-        self.error.set_error("")
-        for label in self._errors.values():
-            label.set_error("")
-        self._tasks.run(self,
-            call, on_done=self._saved, on_error=self._failed,
-            on_finally=lambda: self._set_saving(False),
-        )  # fmt: skip
+        if detail is None:
+            return partial(activities.create, data)
+        return partial(activities.update, detail.id, version=detail.version, data=data)
 
-    def _set_saving(self, saving: bool) -> None:
-        self._saving = saving
-        self.save_button.setEnabled(not saving)
-
-    def _saved(self, saved: ActivitySaved) -> None:
-        self.saved.emit(saved)
-        self.accept()
-
-    def _failed(self, exc: AppError) -> bool:
-        if isinstance(exc, ConflictError | NotFound):
-            ask(
-                self,
-                exc.message
-                + "\n\n"
-                + self.tr("Reload the activity? What you typed here is dropped."),
-                accept_text=self.tr("Reload"),
-                reject_text=self.tr("Keep editing"),
-                on_accept=self._reload,
-            )
-            return True
-        field = exc.field if isinstance(exc, InvalidInput) else ""
-        label = self._errors.get(field)
-        if label is not None:
-            label.set_error(exc.message)
-            self._widgets[field].setFocus(Qt.FocusReason.OtherFocusReason)
-        else:
-            self.error.set_error(exc.message)
-        return True
-
-    def _reload(self) -> None:
-        self.reload_requested.emit()
-        self.reject()
+    def reload_question(self) -> str:
+        return self.tr("Reload the activity? What you typed here is dropped.")

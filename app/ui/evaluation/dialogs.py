@@ -10,26 +10,21 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
-from app.domain.errors import AppError
 from app.domain.evaluation import IndicatorKind, RoundKind, Scorer
 from app.services.evaluation.types import IndicatorView, RoundInput, ScoreInput, SystemSummary
-from app.ui.form_errors import ErrorLabel
 from app.ui.tasks import TaskRunner
+from app.ui.widgets.service_form_dialog import ServiceCall, ServiceFormDialog
 
 
 def date_edit(day: dt.date, parent: QWidget) -> QDateEdit:
@@ -45,44 +40,7 @@ def day_of(edit: QDateEdit) -> dt.date:
     return value
 
 
-class TaskDialog(QDialog):
-    """A form whose Save runs `self.work()` in the background and closes when it is done."""
-
-    def __init__(self, *, tasks: TaskRunner, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._tasks = tasks
-        self.form = QFormLayout()
-        self.error = ErrorLabel(self)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.save_button = buttons.addButton(
-            QCoreApplication.translate("TaskDialog", "Save"),
-            QDialogButtonBox.ButtonRole.AcceptRole,
-        )
-        self.save_button.clicked.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-
-    def work(self) -> Callable[[], object]:
-        raise NotImplementedError
-
-    def save(self) -> None:
-        fn = self.work()
-        self.save_button.setEnabled(False)
-        self.error.set_error("")
-        self._tasks.run(
-            self, fn, on_done=lambda _r: self.accept(), on_error=self._refused,
-            on_finally=lambda: self.save_button.setEnabled(True),
-        )  # fmt: skip
-
-    def _refused(self, error: AppError) -> bool:
-        self.error.set_error(error.message)
-        return True
-
-
-class RoundDialog(TaskDialog):
+class RoundDialog(ServiceFormDialog):
     def __init__(
         self,
         *,
@@ -113,7 +71,7 @@ class RoundDialog(TaskDialog):
         self.form.addRow(self.tr("Evaluators"), self.evaluators)
         self.resize(460, 0)
 
-    def work(self) -> Callable[[], object]:
+    def call(self) -> ServiceCall:
         data = RoundInput(
             system_id=int(self.system.currentData() or 0),
             kind=RoundKind(str(self.kind.currentData())),
@@ -125,7 +83,7 @@ class RoundDialog(TaskDialog):
         return lambda: add(data)
 
 
-class ScoreDialog(TaskDialog):
+class ScoreDialog(ServiceFormDialog):
     """One indicator's score by one scorer (its own scorer first); a veto item is 0 or 1."""
 
     def __init__(
@@ -177,7 +135,7 @@ class ScoreDialog(TaskDialog):
         self.score.setValue(float(score))
         self.comment.setPlainText(comment)
 
-    def work(self) -> Callable[[], object]:
+    def call(self) -> ServiceCall:
         data = ScoreInput(
             indicator_id=self._indicator.id,
             scorer=Scorer(str(self.scorer.currentData())),
@@ -188,7 +146,7 @@ class ScoreDialog(TaskDialog):
         return lambda: record(data)
 
 
-class RectificationDialog(TaskDialog):
+class RectificationDialog(ServiceFormDialog):
     def __init__(
         self,
         *,
@@ -217,7 +175,7 @@ class RectificationDialog(TaskDialog):
         self.form.addRow(self.tr("Indicator"), self.indicator)
         self.resize(520, 0)
 
-    def work(self) -> Callable[[], object]:
+    def call(self) -> ServiceCall:
         what, owner, due = self.what.toPlainText(), self.owner.text(), day_of(self.due)
         data = self.indicator.currentData()
         indicator = int(data) if data is not None else None
@@ -225,7 +183,7 @@ class RectificationDialog(TaskDialog):
         return lambda: add(what, owner, due, indicator)
 
 
-class CloseDialog(TaskDialog):
+class CloseDialog(ServiceFormDialog):
     def __init__(
         self,
         *,
@@ -248,6 +206,6 @@ class CloseDialog(TaskDialog):
         self.form.addRow(self.tr("What was done"), self.note)
         self.resize(480, 0)
 
-    def work(self) -> Callable[[], object]:
+    def call(self) -> ServiceCall:
         note, day, close = self.note.toPlainText(), day_of(self.closed_on), self._close
         return lambda: close(note, day)

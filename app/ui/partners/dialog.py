@@ -2,27 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 
-from app.domain.errors import AppError
 from app.domain.partners import NO_PARTY_LABEL, Department, PartnerType, Party
 from app.services.partners.service import PartnerService
 from app.services.partners.types import PartnerInput, PartnerRow
-from app.ui.form_errors import ErrorLabel
 from app.ui.tasks import TaskRunner
+from app.ui.widgets.service_form_dialog import ServiceCall, ServiceFormDialog
 
 
 def _combo(parent: QWidget, items: list[tuple[str, Any]]) -> QComboBox:
@@ -32,10 +20,11 @@ def _combo(parent: QWidget, items: list[tuple[str, Any]]) -> QComboBox:
     return combo
 
 
-class PartnerDialog(QDialog):
-    """A new partner when `row` is None, else an edit of the version it was loaded at."""
+class PartnerDialog(ServiceFormDialog):
+    """A new partner when `row` is None, else an edit of the version it was loaded at.
 
-    saved = Signal(object)  # PartnerSaved or Changes
+    `saved` carries the PartnerSaved or Changes.
+    """
 
     def __init__(
         self,
@@ -45,9 +34,8 @@ class PartnerDialog(QDialog):
         row: PartnerRow | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(tasks=tasks, parent=parent)
         self._partners = partners
-        self._tasks = tasks
         self._row = row
         self.setWindowTitle(self.tr("New partner") if row is None else self.tr("Edit partner"))
         self.name = QLineEdit(self)
@@ -62,8 +50,7 @@ class PartnerDialog(QDialog):
         self.phone.setMaxLength(32)
         self.note = QLineEdit(self)
         self.county_wide = QCheckBox(self.tr("For every station of the county"), self)
-        self.error = ErrorLabel(self)
-        form = QFormLayout()
+        form = self.form
         form.addRow(self.tr("Name *"), self.name)
         form.addRow(self.tr("Type"), self.partner_type)
         form.addRow(self.tr("Department"), self.department)
@@ -72,15 +59,6 @@ class PartnerDialog(QDialog):
         form.addRow(self.tr("Phone"), self.phone)
         form.addRow(self.tr("Note"), self.note)
         form.addRow("", self.county_wide)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
         self.partner_type.currentIndexChanged.connect(self._type_changed)
         if row is not None:
             self._fill(row)
@@ -129,21 +107,8 @@ class PartnerDialog(QDialog):
             county_wide=self.county_wide.isChecked(),
         )
 
-    def submit(self) -> None:
+    def call(self) -> ServiceCall:
         data, partners, row = self.data(), self._partners, self._row
-        call: Callable[[], object] = (
-            (lambda: partners.add(data))
-            if row is None
-            else (lambda: partners.update(partner_id=row.id, version=row.version, data=data))
-        )
-        self.error.set_error("")
-
-        def refused(error: AppError) -> bool:
-            self.error.set_error(str(error))
-            return True
-
-        self._tasks.run(self, call, on_done=self._done, on_error=refused)
-
-    def _done(self, result: object) -> None:
-        self.saved.emit(result)
-        self.accept()
+        if row is None:
+            return lambda: partners.add(data)
+        return lambda: partners.update(partner_id=row.id, version=row.version, data=data)

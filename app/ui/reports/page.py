@@ -5,12 +5,12 @@ the background; the figures shown on the page are the ones written to the files.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from decimal import Decimal
+from functools import partial
+from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QStandardPaths, Qt, QUrl
-from PySide6.QtGui import QColor, QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,59 +18,41 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from app.domain.errors import AppError, StorageError
-from app.services.listing import ExportCancelled
 from app.services.projects.documents import ProjectDocumentService
 from app.services.projects.pack import EvidencePackService
 from app.services.projects.service import ProjectService
 from app.services.projects.types import ProjectProgress
 from app.services.reports.closing import MonthCloseService
 from app.services.reports.service import ReportService, add_months, month_start
-from app.services.reports.types import (
-    AnnualReport,
-    CountySummary,
-    MonthlyReport,
-    Number,
-    StationRef,
-)
+from app.services.reports.types import MonthlyReport, StationRef
 from app.services.satisfaction.interviews import InterviewService
 from app.services.satisfaction.surveys import SurveyService
 from app.ui.dialogs import keep_open
 from app.ui.print_preview import PrintPreview
+from app.ui.reports.figures_table import FiguresTable
 from app.ui.reports.month_close_bar import MonthCloseBar
 from app.ui.reports.project_chooser import ProjectChooser
+from app.ui.reports.report_files import (
+    ALL_STATIONS,
+    ANNUAL,
+    MONTHLY,
+    PROJECT,
+    TARGETS,
+    ReportRequest,
+    Written,
+    name_part,
+    write_report,
+)
 from app.ui.satisfaction.bar import SatisfactionBar
-from app.ui.tasks import Cancelled, IsCancelled, Progress, TaskRunner
-
-MONTHLY, ANNUAL, TARGETS, PROJECT = "monthly", "annual", "targets", "project"
-BEHIND_COLOUR = "#b42318"
-ALL_STATIONS = -1
-"""The station box's value for the county's all-stations summary."""
-
-
-@dataclass(frozen=True)
-class Written:
-    """What a generation produced: the files, and the figures to show on the page."""
-
-    files: tuple[Path, ...]
-    report: MonthlyReport | AnnualReport | CountySummary | ProjectProgress
-
-
-def _text(value: Number | None) -> str:
-    if value is None:
-        return ""
-    return f"{value:,.2f}" if isinstance(value, Decimal) else f"{value:,}"
+from app.ui.tasks import TaskRunner
 
 
 class ReportsPage(QWidget):
@@ -144,9 +126,7 @@ class ReportsPage(QWidget):
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.month_close = MonthCloseBar(months=months, tasks=tasks) if months else None
-        self.table = QTableWidget(0, 0, self)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
+        self.table = FiguresTable(self)
 
         form = QFormLayout()
         form.addRow(self.tr("&Report"), self.kind)
@@ -182,16 +162,13 @@ class ReportsPage(QWidget):
             layout.addWidget(self.satisfaction)
         layout.addWidget(self.status)
         layout.addWidget(self.table, 1)
-        self.setTabOrder(self.kind, self.month)
-        self.setTabOrder(self.month, self.year)
-        self.setTabOrder(self.year, self.station)
-        self.setTabOrder(self.station, self.project)
-        self.setTabOrder(self.project, self.projects.new_button)
-        self.setTabOrder(self.projects.new_button, self.folder)
-        self.setTabOrder(self.folder, self.browse_button)
-        self.setTabOrder(self.browse_button, self.excel)
-        self.setTabOrder(self.excel, self.pdf)
-        self.setTabOrder(self.pdf, self.generate_button)
+        order = (
+            self.kind, self.month, self.year, self.station, self.project,
+            self.projects.new_button, self.folder, self.browse_button, self.excel, self.pdf,
+            self.generate_button,
+        )  # fmt: skip
+        for first, second in pairwise(order):
+            self.setTabOrder(first, second)
 
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.browse_button.clicked.connect(self._browse)
@@ -201,6 +178,8 @@ class ReportsPage(QWidget):
         self.month.dateChanged.connect(self._month_changed)
         self.month.dateChanged.connect(self._preview)
         self.project.currentIndexChanged.connect(self._preview)
+        self.projects.previewed.connect(self._previewed)
+        self.projects.preview_refused.connect(self._preview_refused)
         self.station.currentIndexChanged.connect(self._month_changed)
         QShortcut(QKeySequence("Ctrl+G"), self, self.generate)
         QShortcut(QKeySequence.StandardKey.Print, self, self.print_preview)
@@ -236,14 +215,13 @@ class ReportsPage(QWidget):
         self._wanted_station = None
         self.station.setCurrentIndex(index)
         reports = self._reports
-        picked = self.month.date()
-        month = dt.date(picked.year(), picked.month(), 1)
+        month = self._month()
         name = self._station_names.get(station_id, "")
 
         def shown(report: MonthlyReport) -> None:
             text = self.tr("%1, %2: press Generate to write the files.")
             self.status.setText(text.replace("%1", name).replace("%2", f"{month:%Y-%m}"))
-            self._show_monthly(report)
+            self.table.show_monthly(report)
 
         self._tasks.run(self, lambda: reports.monthly(month, station_id), on_done=shown)
 
@@ -263,34 +241,21 @@ class ReportsPage(QWidget):
         self._preview()
 
     def _preview(self) -> None:
-        """A project's progress shows as soon as it is chosen; the files wait for 生成."""
-        project_id, projects = self.project.currentData(), self._projects
-        if self.kind.currentData() != PROJECT or project_id is None or projects is None:
-            return
-        picked = self.month.date()
-        month = dt.date(picked.year(), picked.month(), 1)
-        self._tasks.run(
-            self,
-            lambda: projects.progress(project_id, month),
-            on_done=self._previewed,
-            on_error=self._preview_refused,
-        )
+        """A project's progress shows as soon as it is chosen."""
+        if self.kind.currentData() == PROJECT:
+            self.projects.preview(self._month())
 
-    def _previewed(self, report: ProjectProgress) -> None:
-        summary = self.tr("As of %1, %2% of the project's period has passed.")
-        summary = summary.replace("%1", f"{report.as_of:%Y-%m-%d}")
-        summary = summary.replace("%2", f"{report.expected}")
-        if report.score is not None:
-            score = self.tr("Weighted completion: %1%.").replace("%1", f"{report.score}")
-            summary += " " + score
+    def _previewed(self, summary: str, report: ProjectProgress) -> None:
         self.status.setText(summary)
-        self._show_progress(report)
+        self.table.show_progress(report)
 
-    def _preview_refused(self, error: AppError) -> bool:
-        """A month outside the project's period: said on the page, not in a message box."""
+    def _preview_refused(self, message: str) -> None:
         self.table.setRowCount(0)
-        self.status.setText(error.message)
-        return True
+        self.status.setText(message)
+
+    def _month(self) -> dt.date:
+        picked = self.month.date()
+        return dt.date(picked.year(), picked.month(), 1)
 
     def _month_changed(self) -> None:
         """The month close line follows the month and station shown (one station's)."""
@@ -300,8 +265,7 @@ class ReportsPage(QWidget):
         if self.kind.currentData() != MONTHLY or station in (None, ALL_STATIONS):
             self.month_close.show_month(None, None)
             return
-        picked = self.month.date()
-        self.month_close.show_month(dt.date(picked.year(), picked.month(), 1), int(station))
+        self.month_close.show_month(self._month(), int(station))
 
     def _browse(self) -> None:
         dialog = QFileDialog(self, self.tr("Save reports to"), self.folder.text())
@@ -328,55 +292,12 @@ class ReportsPage(QWidget):
         if kind == PROJECT and project_id is None:
             self.status.setText(self.tr("Choose a project first."))
             return
-        projects = self._projects
-        folder = Path(self.folder.text().strip() or ".")
-        excel, pdf = self.excel.isChecked(), self.pdf.isChecked()
-        reports = self._reports
-        picked = self.month.date()
-        month = dt.date(picked.year(), picked.month(), 1)
-        year = self.year.value()
-
-        def write(progress: Progress, is_cancelled: IsCancelled) -> Written:
-            try:
-                folder.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise StorageError(f"无法创建文件夹 {folder}：{exc.strerror or exc}") from exc
-            if kind == PROJECT:
-                assert projects is not None
-                detail = projects.get(project_id)
-                name = f"{detail.info.name}_{month:%Y年%m月}_项目进度"
-                xlsx = folder / f"{name}.xlsx" if excel else None
-                pdf_ = folder / f"{name}.pdf" if pdf else None
-                made = projects.write_progress(
-                    project_id, month, xlsx=xlsx, pdf=pdf_, progress=progress
-                )
-                return Written(_present(xlsx, pdf_), made)
-            if kind == MONTHLY and station == ALL_STATIONS:
-                path = folder / f"{month:%Y年%m月}_各站月报汇总.xlsx"
-                return Written(
-                    (path,), reports.write_county(month, path, is_cancelled=is_cancelled)
-                )
-            name = _file_name(reports, station, _what(kind, month, year))
-            xlsx = folder / f"{name}.xlsx" if excel else None
-            pdf_ = folder / f"{name}.pdf" if pdf else None
-            if kind == MONTHLY:
-                report: MonthlyReport | AnnualReport = reports.write_monthly(
-                    month, station_id=station, xlsx=xlsx, pdf=pdf_,
-                    progress=progress, is_cancelled=is_cancelled,
-                )  # fmt: skip
-            else:
-                report = reports.write_annual(
-                    year, station_id=station, targets_only=kind == TARGETS, xlsx=xlsx,
-                    pdf=pdf_, progress=progress, is_cancelled=is_cancelled,
-                )  # fmt: skip
-            return Written(_present(xlsx, pdf_), report)
-
-        def work(progress: Progress, is_cancelled: IsCancelled) -> Written:
-            try:
-                return write(progress, is_cancelled)
-            except ExportCancelled:
-                raise Cancelled() from None
-
+        request = ReportRequest(
+            kind=kind, station=station, month=self._month(),
+            year=self.year.value(), folder=Path(self.folder.text().strip() or "."),
+            excel=self.excel.isChecked(), pdf=self.pdf.isChecked(), project_id=project_id,
+        )  # fmt: skip
+        work = partial(write_report, request, self._reports, self._projects)
         self.generate_button.setEnabled(False)
         self.status.setText(self.tr("Generating…"))
 
@@ -397,7 +318,7 @@ class ReportsPage(QWidget):
         """The chosen report's PDF, made in the background and shown in the print preview."""
         kind = self.kind.currentData()
         if kind == PROJECT:
-            self._print_project()
+            self.projects.print_progress(self._month(), self.preview)
             return
         station = self.station.currentData()
         if station is None:
@@ -406,8 +327,7 @@ class ReportsPage(QWidget):
             self.status.setText(self.tr("The all-stations summary is Excel only: not printed."))
             return
         reports = self._reports
-        picked = self.month.date()
-        month = dt.date(picked.year(), picked.month(), 1)
+        month = self._month()
         year = self.year.value()
 
         def make(path: Path) -> object:
@@ -417,134 +337,18 @@ class ReportsPage(QWidget):
                 year, station_id=station, targets_only=kind == TARGETS, pdf=path
             )
 
-        what = _what(kind, month, year)
+        what = name_part(kind, month, year)
         name = self._station_names.get(station, "")
         self.preview.start(make, file_name=f"{name}_{what}.pdf" if name else f"{what}.pdf")
-
-    def _print_project(self) -> None:
-        project_id, projects = self.project.currentData(), self._projects
-        if project_id is None or projects is None:
-            return
-        picked = self.month.date()
-        month = dt.date(picked.year(), picked.month(), 1)
-        name = self.project.currentText()
-        self.preview.start(
-            lambda path: projects.write_progress(project_id, month, pdf=path),
-            file_name=f"{name}_{month:%Y年%m月}_项目进度.pdf",
-        )
 
     def _written(self, written: Written) -> None:
         self.last_written = written
         self.open_button.setEnabled(True)
         names = "\n".join(str(p) for p in written.files)
         self.status.setText(self.tr("Saved:\n%1").replace("%1", names))
-        report = written.report
-        if isinstance(report, MonthlyReport):
-            self._show_monthly(report)
-        elif isinstance(report, AnnualReport):
-            self._show_annual(report)
-        elif isinstance(report, ProjectProgress):
-            self._show_progress(report)
-        else:
-            self._show_county(report)
+        self.table.show_report(written.report)
 
     def open_folder(self) -> None:
         if self.last_written is not None and self.last_written.files:
             folder = self.last_written.files[0].parent
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
-
-    # ---- the figures on the page ---------------------------------------------------
-
-    def _fill(self, headers: list[str], rows: list[list[str]]) -> None:
-        self.table.clear()
-        self.table.setColumnCount(len(headers))
-        self.table.setHorizontalHeaderLabels(headers)
-        self.table.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            for c, value in enumerate(row):
-                item = QTableWidgetItem(value)
-                if c >= 2:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                self.table.setItem(r, c, item)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-
-    def _show_monthly(self, report: MonthlyReport) -> None:
-        headers = [
-            self.tr("Section"),
-            self.tr("Figure"),
-            self.tr("This month"),
-            self.tr("Last month"),
-            self.tr("Year to date"),
-            self.tr("Target"),
-        ]
-        rows = [
-            [f.section, f"{f.label}（{f.unit}）", _text(f.value), _text(f.previous),
-             _text(f.year_to_date), _text(f.target)]
-            for f in report.figures
-        ]  # fmt: skip
-        self._fill(headers, rows)
-
-    def _show_annual(self, report: AnnualReport) -> None:
-        months = [self.tr("%1/12").replace("%1", str(m)) for m in range(1, 13)]
-        headers = [
-            self.tr("Section"),
-            self.tr("Figure"),
-            *months,
-            self.tr("Year"),
-            self.tr("Target"),
-        ]
-        rows = [
-            [r.section, f"{r.label}（{r.unit}）", *(_text(v) for v in r.months), _text(r.total),
-             _text(r.target)]
-            for r in report.rows
-        ]  # fmt: skip
-        self._fill(headers, rows)
-
-    def _show_progress(self, report: ProjectProgress) -> None:
-        headers = [
-            self.tr("Figure"),
-            self.tr("Unit"),
-            self.tr("Target"),
-            self.tr("Actual"),
-            self.tr("Done"),
-            self.tr("Expected"),
-            self.tr("State"),
-        ]
-        rows = [
-            [line.label, line.unit, _text(line.target), _text(line.actual),
-             "" if line.done is None else f"{line.done}%", f"{report.expected}%",
-             self.tr("Behind") if line.behind else self.tr("On track")]
-            for line in report.lines
-        ]  # fmt: skip
-        self._fill(headers, rows)
-        for r, line in enumerate(report.lines):
-            state = self.table.item(r, len(headers) - 1)
-            if line.behind and state is not None:
-                state.setForeground(QColor(BEHIND_COLOUR))
-
-    def _show_county(self, summary: CountySummary) -> None:
-        headers = [self.tr("Code"), self.tr("Station"), *summary.labels]
-        rows = [
-            [s.station.code, s.station.name, *(_text(v) for v in s.values)]
-            for s in summary.stations
-        ]
-        self._fill(headers, rows)
-
-
-def _present(*paths: Path | None) -> tuple[Path, ...]:
-    return tuple(p for p in paths if p is not None)
-
-
-def _what(kind: str, month: dt.date, year: int) -> str:
-    """The report's part of its file name."""
-    if kind == MONTHLY:
-        return f"{month:%Y年%m月}_社会工作服务月报"
-    return f"{year}年_{'目标完成情况' if kind == TARGETS else '社会工作服务年报'}"
-
-
-def _file_name(reports: ReportService, station_id: int, what: str) -> str:
-    station = next((s for s in reports.stations() if s.id == station_id), None)
-    name = station.name if station is not None else ""
-    return f"{name}_{what}" if name else what

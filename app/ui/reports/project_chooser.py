@@ -1,5 +1,6 @@
 """The 报表 page's project row: the projects covering the station, 新建服务项目… for those
-who may add one, the project's documents (项目文件…) and its evidence pack (评估材料包…).
+who may add one, the project's documents (项目文件…) and its evidence pack (评估材料包…),
+the chosen project's progress in a month (shown at once, or printed).
 The list follows every change to projects (a new one, the year's targets saved in 设置)."""
 
 from __future__ import annotations
@@ -8,14 +9,17 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QWidget
 
+from app.domain.errors import AppError
 from app.services.context import Changes
 from app.services.projects.documents import ProjectDocumentService
 from app.services.projects.pack import EvidencePackService
 from app.services.projects.service import ProjectService
-from app.services.projects.types import ProjectSummary
+from app.services.projects.types import ProjectProgress, ProjectSummary
 from app.ui.dialogs import keep_open
+from app.ui.print_preview import PrintPreview
 from app.ui.reports.evidence_pack_dialog import EvidencePackDialog
 from app.ui.reports.project_dialog import ProjectDialog
 from app.ui.reports.project_documents_dialog import ProjectDocumentsDialog
@@ -23,6 +27,9 @@ from app.ui.tasks import TaskRunner
 
 
 class ProjectChooser(QWidget):
+    previewed = Signal(str, object)  # the summary line, the ProjectProgress
+    preview_refused = Signal(str)  # why there is no progress (a month outside the period)
+
     def __init__(
         self,
         *,
@@ -121,3 +128,38 @@ class ProjectChooser(QWidget):
         keep_open(dialog)
         dialog.open()
         return dialog
+
+    def preview(self, month: dt.date) -> None:
+        """The chosen project's progress in `month`; the files wait for 生成."""
+        project_id, projects = self.combo.currentData(), self._projects
+        if project_id is None or projects is None:
+            return
+        self._tasks.run(
+            self,
+            lambda: projects.progress(project_id, month),
+            on_done=lambda report: self.previewed.emit(self._summary(report), report),
+            on_error=self._refused,
+        )
+
+    def _summary(self, report: ProjectProgress) -> str:
+        summary = self.tr("As of %1, %2% of the project's period has passed.")
+        summary = summary.replace("%1", f"{report.as_of:%Y-%m-%d}")
+        summary = summary.replace("%2", f"{report.expected}")
+        if report.score is not None:
+            score = self.tr("Weighted completion: %1%.").replace("%1", f"{report.score}")
+            summary += " " + score
+        return summary
+
+    def _refused(self, error: AppError) -> bool:
+        """Said on the page, not in a message box."""
+        self.preview_refused.emit(error.message)
+        return True
+
+    def print_progress(self, month: dt.date, preview: PrintPreview) -> None:
+        project_id, projects = self.combo.currentData(), self._projects
+        if project_id is None or projects is None:
+            return
+        preview.start(
+            lambda path: projects.write_progress(project_id, month, pdf=path),
+            file_name=f"{self.combo.currentText()}_{month:%Y年%m月}_项目进度.pdf",
+        )

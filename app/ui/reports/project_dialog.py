@@ -13,10 +13,7 @@ from decimal import Decimal
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
-    QFormLayout,
     QHeaderView,
     QLineEdit,
     QListWidget,
@@ -24,22 +21,19 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
-from app.domain.errors import AppError
 from app.domain.project_rules import RULES
-from app.services.context import Changes
 from app.services.projects.service import ProjectService
 from app.services.projects.types import ProjectInput, StationRef, TargetInput
-from app.ui.form_errors import ErrorLabel
 from app.ui.tasks import TaskRunner
+from app.ui.widgets.service_form_dialog import ServiceCall, ServiceFormDialog
 
 TARGET, WEIGHT = 1, 2
 
 
-class ProjectDialog(QDialog):
+class ProjectDialog(ServiceFormDialog):
     def __init__(
         self,
         *,
@@ -48,10 +42,9 @@ class ProjectDialog(QDialog):
         today: dt.date,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(tasks=tasks, parent=parent)
         self.setWindowTitle(self.tr("New project"))
         self._projects = projects
-        self._tasks = tasks
         self.code = QLineEdit(self)
         self.code.setMaxLength(32)
         self.name = QLineEdit(self)
@@ -91,15 +84,7 @@ class ProjectDialog(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (TARGET, WEIGHT):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.error = ErrorLabel(self)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.save_button = buttons.addButton(
-            self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.save_button.clicked.connect(self.save)
-        buttons.rejected.connect(self.reject)
-
-        form = QFormLayout()
+        form = self.form
         form.addRow(self.tr("Project code *"), self.code)
         form.addRow(self.tr("Project name *"), self.name)
         form.addRow(self.tr("Contract number"), self.contract)
@@ -111,11 +96,7 @@ class ProjectDialog(QDialog):
         form.addRow(self.tr("Project lead"), self.lead)
         form.addRow(self.tr("Supervisor"), self.supervisor)
         form.addRow(self.tr("Stations covered"), self.stations)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.targets, 1)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.add_filling(self.targets)
         self.resize(640, 760)
         tasks.run(self, projects.stations, on_done=self._show_stations)
 
@@ -172,22 +153,6 @@ class ProjectDialog(QDialog):
             supervisor=self.supervisor.text(),
         )
 
-    def save(self) -> None:
+    def call(self) -> ServiceCall:
         projects, data = self._projects, self.data()
-        self.save_button.setEnabled(False)
-        self.error.set_error("")
-        self._tasks.run(
-            self,
-            lambda: projects.add(data),
-            on_done=self._saved,
-            on_error=self._refused,
-            on_finally=lambda: self.save_button.setEnabled(True),
-        )
-
-    def _saved(self, _changes: Changes) -> None:
-        self.accept()
-
-    def _refused(self, error: AppError) -> bool:
-        """Said in the dialog, which stays open with everything typed."""
-        self.error.set_error(error.message)
-        return True
+        return lambda: projects.add(data)

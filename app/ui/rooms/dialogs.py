@@ -3,72 +3,31 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
-from app.domain.errors import AppError
 from app.services.choice import Choice
 from app.services.history import When
 from app.services.rooms.service import RoomService
 from app.services.rooms.types import RoomRow, StaffRoom
 from app.ui.cases.fields import date_edit, pydate
-from app.ui.form_errors import ErrorLabel
 from app.ui.tasks import TaskRunner
+from app.ui.widgets.service_form_dialog import ServiceCall, ServiceFormDialog
+
+OK = QDialogButtonBox.StandardButton.Ok  # these forms say 确定, not 保存
 
 
-class FormDialog(QDialog):
-    """A form whose OK runs one service call; a refusal shows below the form."""
-
-    def __init__(self, *, tasks: TaskRunner, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self._tasks = tasks
-        self.setMinimumWidth(420)
-        self.form = QFormLayout()
-        self.error = ErrorLabel()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
-
-    def call(self) -> Callable[[], Any]:
-        raise NotImplementedError
-
-    def submit(self) -> None:
-        self.error.set_error("")
-        self.buttons.setEnabled(False)
-        self._tasks.run(
-            self,
-            self.call(),
-            on_done=lambda _result: self.accept(),
-            on_error=self._refused,
-            on_finally=lambda: self.buttons.setEnabled(True),
-        )
-
-    def _refused(self, error: AppError) -> bool:
-        self.error.set_error(error.message)
-        return True
-
-
-class RoomDialog(FormDialog):
+class RoomDialog(ServiceFormDialog):
     """A new room, or a room renamed, closed or given other villages."""
 
     def __init__(
@@ -80,7 +39,7 @@ class RoomDialog(FormDialog):
         room: RoomRow | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(tasks=tasks, parent=parent)
+        super().__init__(tasks=tasks, accept=OK, min_width=420, parent=parent)
         self.setWindowTitle(
             self.tr("New social work room") if room is None else self.tr("Edit room")
         )
@@ -112,7 +71,7 @@ class RoomDialog(FormDialog):
             if item.checkState() == Qt.CheckState.Checked
         ]
 
-    def call(self) -> Callable[[], Any]:
+    def call(self) -> ServiceCall:
         rooms, room = self._rooms, self._room
         name, active, ids = self.name.text(), self.active.isChecked(), self.village_ids()
         if room is None:
@@ -122,7 +81,7 @@ class RoomDialog(FormDialog):
         )
 
 
-class MoveDialog(FormDialog):
+class MoveDialog(ServiceFormDialog):
     """A worker into a room (or back to the station's office) from a day."""
 
     def __init__(
@@ -135,7 +94,7 @@ class MoveDialog(FormDialog):
         today: dt.date,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(tasks=tasks, parent=parent)
+        super().__init__(tasks=tasks, accept=OK, min_width=420, parent=parent)
         self.setWindowTitle(self.tr("Move {name}").format(name=worker.name))
         self._rooms = rooms
         self._worker = worker
@@ -151,7 +110,7 @@ class MoveDialog(FormDialog):
         self.form.addRow(self.tr("From"), self.on)
         self.form.addRow(self.tr("Late-entry reason"), self.late_reason)
 
-    def call(self) -> Callable[[], Any]:
+    def call(self) -> ServiceCall:
         rooms, user_id = self._rooms, self._worker.user_id
         room_id = self.room.currentData()
         when = When(pydate(self.on.date()), self.late_reason.text())

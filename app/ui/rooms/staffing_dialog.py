@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from PySide6.QtWidgets import QDoubleSpinBox, QSpinBox, QWidget
 
 from app.services.rooms.staffing import StaffingService
 from app.services.rooms.types import StaffingRules
-from app.ui.rooms.dialogs import FormDialog
+from app.ui.rooms.dialogs import OK
 from app.ui.tasks import TaskRunner
+from app.ui.widgets.service_form_dialog import ServiceCall, ServiceFormDialog
 
 
-class StaffingRulesDialog(FormDialog):
+class StaffingRulesDialog(ServiceFormDialog):
     def __init__(
         self,
         *,
@@ -22,7 +20,7 @@ class StaffingRulesDialog(FormDialog):
         rules: StaffingRules,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(tasks=tasks, parent=parent)
+        super().__init__(tasks=tasks, accept=OK, min_width=420, parent=parent)
         self.setWindowTitle(self.tr("Staffing rules"))
         self._staffing = staffing
         self.heads = QSpinBox()
@@ -40,7 +38,7 @@ class StaffingRulesDialog(FormDialog):
         self.form.addRow(self.tr("Social workers, at least"), self.workers)
         self.form.addRow(self.tr("Room staff per village or community"), self.per_village)
 
-    def call(self) -> Callable[[], Any]:
+    def call(self) -> ServiceCall:
         staffing = self._staffing
         rules = StaffingRules(
             heads=self.heads.value(),

@@ -1,4 +1,6 @@
-"""The two small forms of an interview round: planning it, and one interview's answers."""
+"""The two small forms of an interview round: planning it, and one interview's answers.
+
+Each saves through the interview service and stays open with its message when refused."""
 
 from __future__ import annotations
 
@@ -8,20 +10,21 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLineEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.domain.satisfaction import AWARENESS_ITEMS, Outcome
+from app.services.satisfaction.interviews import InterviewService
 from app.services.satisfaction.types import AnswerInput, RoundInput, SampleLine
 from app.ui.cases.fields import qdate
-from app.ui.form_errors import ErrorLabel
 from app.ui.satisfaction.score_fields import ScoreFields
+from app.ui.tasks import TaskRunner
+from app.ui.widgets.service_form_dialog import ServiceCall, ServiceFormDialog
+
+OK = QDialogButtonBox.StandardButton.Ok  # these forms say 确定, not 保存
 
 
 def _date_edit(parent: QWidget, day: dt.date) -> QDateEdit:
@@ -38,27 +41,20 @@ def _day(edit: QDateEdit) -> dt.date:
     return day
 
 
-class _Form(QDialog):
-    """A form with 确定/取消 and an error line; the caller submits `data()`."""
+class RoundForm(ServiceFormDialog):
+    """`saved` carries the Changes of the new round."""
 
-    def __init__(self, title: str, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.form = QFormLayout()
-        self.error = ErrorLabel(self)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+    def __init__(
+        self,
+        interviews: InterviewService,
+        tasks: TaskRunner,
+        today: dt.date,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(
+            title=self.tr("New interview round"), tasks=tasks, accept=OK, parent=parent
         )
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
-
-
-class RoundForm(_Form):
-    def __init__(self, today: dt.date, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("New interview round"), parent)
+        self._interviews = interviews
         self.setObjectName("roundForm")
         self.name = QLineEdit(self)
         self.name.setText(f"{today.year}年{today.month}月服务对象回访")
@@ -90,11 +86,24 @@ class RoundForm(_Form):
             seed=int(text) if text else None,
         )  # fmt: skip
 
+    def call(self) -> ServiceCall | None:
+        data, interviews = self.data(), self._interviews
+        return None if data is None else lambda: interviews.create(data)
 
-class AnswerForm(_Form):
-    def __init__(self, line: SampleLine, today: dt.date, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Interview {n}: {name}").format(n=line.position, name=line.name),
-                         parent)  # fmt: skip
+
+class AnswerForm(ServiceFormDialog):
+    def __init__(
+        self,
+        line: SampleLine,
+        interviews: InterviewService,
+        tasks: TaskRunner,
+        today: dt.date,
+        parent: QWidget | None = None,
+    ) -> None:
+        title = self.tr("Interview {n}: {name}").format(n=line.position, name=line.name)
+        super().__init__(title=title, tasks=tasks, accept=OK, parent=parent)
+        self._line = line
+        self._interviews = interviews
         self.setObjectName("answerForm")
         self.outcome = QComboBox(self)
         for outcome in Outcome:
@@ -134,3 +143,7 @@ class AnswerForm(_Form):
             awareness={k: b.isChecked() for k, b in self.known.items()} if answered else {},
             scores=self.scores.values() if answered else {}, note=self.note.text(),
         )  # fmt: skip
+
+    def call(self) -> ServiceCall:
+        data, interviews, line = self.data(), self._interviews, self._line
+        return lambda: interviews.answer(sample_id=line.id, version=line.version, data=data)

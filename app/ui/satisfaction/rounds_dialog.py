@@ -3,7 +3,6 @@ the call list to print (names and phones masked)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.errors import AppError
 from app.domain.satisfaction import Outcome, percent_text
 from app.services.satisfaction.interviews import InterviewService
 from app.services.satisfaction.types import RoundDetail, RoundRow
@@ -163,16 +161,8 @@ class RoundsDialog(QDialog):
     # ---- actions -----------------------------------------------------------------------
 
     def open_new(self) -> RoundForm:
-        form = RoundForm(self._interviews.today, self)
-        interviews = self._interviews
-
-        def submit() -> None:
-            data = form.data()
-            if data is not None:
-                self._submit(form, lambda: interviews.create(data), lambda c: self.reload(
-                    max(c.ids) if c.ids else None))  # fmt: skip
-
-        form.buttons.accepted.connect(submit)
+        form = RoundForm(self._interviews, self._tasks, self._interviews.today, self)
+        form.saved.connect(lambda c: self.reload(max(c.ids) if c.ids else None))
         return self._open(form)
 
     def open_answer(self) -> AnswerForm | None:
@@ -180,19 +170,8 @@ class RoundsDialog(QDialog):
         d = self.detail
         if d is None or d.finished_on is not None or not 0 <= row < len(d.lines):
             return None
-        line = d.lines[row]
-        form = AnswerForm(line, self._interviews.today, self)
-        interviews = self._interviews
-
-        def submit() -> None:
-            data = form.data()
-            self._submit(
-                form,
-                lambda: interviews.answer(sample_id=line.id, version=line.version, data=data),
-                lambda _c: self._chosen(),
-            )
-
-        form.buttons.accepted.connect(submit)
+        form = AnswerForm(d.lines[row], self._interviews, self._tasks, self._interviews.today, self)
+        form.saved.connect(lambda _c: self._chosen())
         return self._open(form)
 
     def _open(self, form: Any) -> Any:
@@ -200,17 +179,6 @@ class RoundsDialog(QDialog):
         keep_open(form)
         form.open()
         return form
-
-    def _submit(self, form: Any, call: Callable[[], Any], after: Callable[[Any], None]) -> None:
-        def done(result: Any) -> None:
-            form.accept()
-            after(result)
-
-        def failed(exc: AppError) -> bool:
-            form.error.set_error(str(exc))
-            return True
-
-        self._tasks.run(self, call, on_done=done, on_error=failed)
 
     def print_list(self) -> None:
         d = self.detail

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -20,23 +19,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.errors import AppError, InvalidInput
+from app.domain.errors import InvalidInput
 from app.domain.roles import Role
 from app.services.context import Changes
 from app.services.settings.stations import StationRow, StationService
 from app.services.staff.users import NewPassword, UserRow, UserService
 from app.ui.dialogs import confirm, keep_open
-from app.ui.form_errors import ErrorLabel
 from app.ui.settings.table import make_table, set_rows
 from app.ui.tasks import TaskRunner
+from app.ui.widgets.service_form_dialog import ServiceCall, ServiceFormDialog
 
 
-class AddUserDialog(QDialog):
+class AddUserDialog(ServiceFormDialog):
     """Login, name and role; the account starts with a temporary password.
 
     With several `stations` (the administrator of a county database) the user's station is
     chosen too, the administrator's own first.
     """
+
+    kept_refusals = (InvalidInput,)
 
     def __init__(
         self,
@@ -47,61 +48,38 @@ class AddUserDialog(QDialog):
         own_station_id: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(
+            title=self.tr("Add a user"), tasks=tasks, accept=QDialogButtonBox.StandardButton.Ok,
+            parent=parent,
+        )  # fmt: skip
         self._users = users
-        self._tasks = tasks
         self.created: NewPassword | None = None
-        self.setWindowTitle(self.tr("Add a user"))
-        layout = QVBoxLayout(self)
-        form = QFormLayout()
         self.login = QLineEdit()
         self.display_name = QLineEdit()
         self.role = QComboBox()
         for role in (Role.WORKER, Role.HEAD, Role.SUPERVISOR, Role.ADMIN):
             self.role.addItem(role.label, role)
-        form.addRow(self.tr("User name"), self.login)
-        form.addRow(self.tr("Full name"), self.display_name)
-        form.addRow(self.tr("Role"), self.role)
+        self.form.addRow(self.tr("User name"), self.login)
+        self.form.addRow(self.tr("Full name"), self.display_name)
+        self.form.addRow(self.tr("Role"), self.role)
         self.station: QComboBox | None = None
         if len(stations) > 1:
             self.station = QComboBox()
             ordered = sorted(stations, key=lambda s: s.id != own_station_id)
             for row in ordered:
                 self.station.addItem(f"{row.name}（{row.code}）", row.id)
-            form.addRow(self.tr("Station"), self.station)
-        layout.addLayout(form)
-        self.error = ErrorLabel()
-        layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+            self.form.addRow(self.tr("Station"), self.station)
+        self.saved.connect(self._added)
 
-    def submit(self) -> None:
+    def call(self) -> ServiceCall:
         users = self._users
         login, name = self.login.text(), self.display_name.text()
         role = Role(self.role.currentData())
         station_id = self.station.currentData() if self.station is not None else None
-        self.buttons.setEnabled(False)
-        self._tasks.run(
-            self,
-            lambda: users.add(login=login, display_name=name, role=role, station_id=station_id),
-            on_done=self._added,
-            on_error=self._refused,
-            on_finally=lambda: self.buttons.setEnabled(True),
-        )
+        return lambda: users.add(login=login, display_name=name, role=role, station_id=station_id)
 
     def _added(self, created: NewPassword) -> None:
         self.created = created
-        self.accept()
-
-    def _refused(self, error: AppError) -> bool:
-        if not isinstance(error, InvalidInput):
-            return False
-        self.error.set_error(error.message)
-        return True
 
 
 class TemporaryPasswordDialog(QDialog):

@@ -16,8 +16,8 @@ from app.services.staff.supervision_types import SupervisionDetail, SupervisionI
 from app.services.staff.training import TrainingService
 from app.services.staff.training_types import Participant, TrainingDetail, TrainingInput
 from app.ui.cases.fields import date_edit, items_combo, pydate, qdate, text_box
-from app.ui.staff.record_dialog import RecordDialog, SaveCall
 from app.ui.tasks import TaskRunner
+from app.ui.widgets.service_form_dialog import ServiceCall, ServiceFormDialog
 
 EXTERNAL = -1
 
@@ -49,7 +49,7 @@ def tick(box: QListWidget, ids: set[int]) -> None:
         item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
 
 
-class SupervisionDialog(RecordDialog):
+class SupervisionDialog(ServiceFormDialog):
     def __init__(
         self,
         *,
@@ -62,7 +62,9 @@ class SupervisionDialog(RecordDialog):
         detail: SupervisionDetail | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(title=self.tr("Supervision record"), tasks=tasks, parent=parent)
+        super().__init__(
+            title=self.tr("Supervision record"), tasks=tasks, min_width=520, parent=parent
+        )
         self._service = service
         self._detail = detail
         self.held_on = date_edit(self, today)
@@ -118,7 +120,7 @@ class SupervisionDialog(RecordDialog):
     def _supervisor_changed(self) -> None:
         self.supervisor_name.setEnabled(self.supervisor.currentData() == EXTERNAL)
 
-    def build_call(self) -> SaveCall | None:
+    def call(self) -> ServiceCall | None:
         chosen = self.supervisor.currentData()
         cases = tuple(self.cases.text().replace(",", " ").replace("，", " ").split())
         data = SupervisionInput(
@@ -139,7 +141,7 @@ class SupervisionDialog(RecordDialog):
         return lambda: service.update(supervision_id=detail.id, version=detail.version, data=data)
 
 
-class TrainingDialog(RecordDialog):
+class TrainingDialog(ServiceFormDialog):
     def __init__(
         self,
         *,
@@ -150,7 +152,7 @@ class TrainingDialog(RecordDialog):
         detail: TrainingDetail | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(title=self.tr("Training"), tasks=tasks, parent=parent)
+        super().__init__(title=self.tr("Training"), tasks=tasks, min_width=520, parent=parent)
         self._service = service
         self._detail = detail
         self.title_edit = QLineEdit(self)
@@ -176,7 +178,7 @@ class TrainingDialog(RecordDialog):
             tick(self.certificates, {p.user_id for p in detail.participants if p.certificate})
             self.set_read_only(not detail.can_edit)
 
-    def build_call(self) -> SaveCall | None:
+    def call(self) -> ServiceCall | None:
         certified = set(ticked(self.certificates))
         data = TrainingInput(
             title=self.title_edit.text(),

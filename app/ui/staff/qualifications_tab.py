@@ -3,10 +3,16 @@ continuing-education hours; the station head edits a worker's line."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Sequence
 
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.domain.numbers import decimal_text
 from app.services.context import Changes
@@ -18,14 +24,14 @@ from app.services.staff.qualifications import (
 from app.ui.cases.fields import OptionalDateEdit, items_combo
 from app.ui.clients.choices import select_data
 from app.ui.dialogs import keep_open
-from app.ui.rooms.dialogs import FormDialog
 from app.ui.settings.table import make_table, set_rows
 from app.ui.tasks import TaskRunner
+from app.ui.widgets.service_form_dialog import ServiceCall, ServiceFormDialog
 
 _REFRESH_ON = ("user", "training", "supervision", "training_targets", "codes")
 
 
-class QualificationDialog(FormDialog):
+class QualificationDialog(ServiceFormDialog):
     def __init__(
         self,
         *,
@@ -35,7 +41,9 @@ class QualificationDialog(FormDialog):
         titles: Sequence[tuple[str, str]],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(tasks=tasks, parent=parent)
+        super().__init__(
+            tasks=tasks, accept=QDialogButtonBox.StandardButton.Ok, min_width=420, parent=parent
+        )
         self.setWindowTitle(self.tr("Qualification of {name}").format(name=line.name))
         self._service = service
         self._line = line
@@ -52,7 +60,7 @@ class QualificationDialog(FormDialog):
         self.form.addRow(self.tr("Certified on"), self.certified_on)
         self.form.addRow(self.tr("Registered on"), self.registered_on)
 
-    def call(self) -> Callable[[], Any]:
+    def call(self) -> ServiceCall:
         service, line = self._service, self._line
         data = QualificationInput(
             title=self.level.currentData() or "",

@@ -23,9 +23,9 @@ from app.services.volunteers.types import (
 )
 from app.ui.cases.fields import date_edit, items_combo, pydate, qdate, text_box
 from app.ui.clients.masked_edit import MaskedLineEdit
-from app.ui.staff.record_dialog import RecordDialog, SaveCall
 from app.ui.tasks import TaskRunner
 from app.ui.volunteers.link_picker import LinkPicker
+from app.ui.widgets.service_form_dialog import ServiceCall, ServiceFormDialog
 
 
 def _select(combo: QComboBox, value: object) -> None:
@@ -36,7 +36,7 @@ def _hours_text(hours: Decimal) -> str:
     return decimal_text(hours)
 
 
-class VolunteerDialog(RecordDialog):
+class VolunteerDialog(ServiceFormDialog):
     def __init__(
         self,
         *,
@@ -46,7 +46,7 @@ class VolunteerDialog(RecordDialog):
         detail: VolunteerDetail | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(title=self.tr("Volunteer"), tasks=tasks, parent=parent)
+        super().__init__(title=self.tr("Volunteer"), tasks=tasks, min_width=520, parent=parent)
         self._registry = registry
         self._detail = detail
         self.name = QLineEdit(self)
@@ -97,7 +97,7 @@ class VolunteerDialog(RecordDialog):
 
         self._tasks.run(self, lambda: registry.reveal(volunteer_id), on_done=show)
 
-    def build_call(self) -> SaveCall | None:
+    def call(self) -> ServiceCall | None:
         village = self.village.currentData()
         data = VolunteerInput(
             name=self.name.text(),
@@ -113,7 +113,7 @@ class VolunteerDialog(RecordDialog):
         return lambda: registry.update(volunteer_id=detail.id, version=detail.version, data=data)
 
 
-class ServiceDialog(RecordDialog):
+class ServiceDialog(ServiceFormDialog):
     """Hours a volunteer gave, linked to one activity, group session or case (or none)."""
 
     def __init__(
@@ -126,7 +126,9 @@ class ServiceDialog(RecordDialog):
         detail: ServiceDetail | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(title=self.tr("Volunteer service"), tasks=tasks, parent=parent)
+        super().__init__(
+            title=self.tr("Volunteer service"), tasks=tasks, min_width=520, parent=parent
+        )
         self._registry = registry
         self._detail = detail
         self.volunteer = items_combo(
@@ -155,7 +157,7 @@ class ServiceDialog(RecordDialog):
             self.description.setPlainText(detail.description)
             self.set_read_only(not detail.can_edit)
 
-    def build_call(self) -> SaveCall | None:
+    def call(self) -> ServiceCall | None:
         volunteer = self.volunteer.currentData()
         if volunteer is None:
             self.error.set_error(self.tr("Choose the volunteer."))
@@ -188,7 +190,7 @@ def _service_link(detail: ServiceDetail) -> tuple[LinkKind | None, int | None]:
     return None, None
 
 
-class ResourceDialog(RecordDialog):
+class ResourceDialog(ServiceFormDialog):
     """A resource linked: donor, kind, value in yuan, recipient, receipt."""
 
     def __init__(
@@ -202,7 +204,9 @@ class ResourceDialog(RecordDialog):
         detail: ResourceDetail | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(title=self.tr("Resource linked"), tasks=tasks, parent=parent)
+        super().__init__(
+            title=self.tr("Resource linked"), tasks=tasks, min_width=520, parent=parent
+        )
         self._resources = resources
         self._detail = detail
         self.received_on = date_edit(self, today)
@@ -243,7 +247,7 @@ class ResourceDialog(RecordDialog):
             self.receipt.setText(detail.receipt_ref)
             self.set_read_only(not detail.can_edit)
 
-    def build_call(self) -> SaveCall | None:
+    def call(self) -> ServiceCall | None:
         kind, rid = self.recipient.value()
         data = ResourceInput(
             received_on=pydate(self.received_on.date()),
