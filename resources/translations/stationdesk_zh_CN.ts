@@ -2624,6 +2624,10 @@ Log file: {path}</source>
 <context>
     <name>DataExchangeTab</name>
     <message>
+        <source>Encrypted for the county's public key, fingerprint {fp}.</source>
+        <translation>已用县里的公钥加密，公钥指纹：{fp}。</translation>
+    </message>
+    <message>
         <source>This station</source>
         <translation>本站</translation>
     </message>
@@ -7819,6 +7823,62 @@ Hekou Community</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>CountyKeyRow</name>
+    <message>
+        <source>Install the county's public key…</source>
+        <translation>装入县里的公钥…</translation>
+    </message>
+    <message>
+        <source>Use the package password instead</source>
+        <translation>改用数据包密码</translation>
+    </message>
+    <message>
+        <source>Packages are encrypted with the package password the county gave.</source>
+        <translation>数据包用县里给的数据包密码加密。</translation>
+    </message>
+    <message>
+        <source>Packages are encrypted for the county's public key, fingerprint {fp}.</source>
+        <translation>数据包用县里的公钥加密，公钥指纹：{fp}。</translation>
+    </message>
+    <message>
+        <source>The county's public key is installed. Fingerprint: {fp}
+Compare it with the county by phone.</source>
+        <translation>已装入县里的公钥。公钥指纹：{fp}
+请打电话与县里核对。</translation>
+    </message>
+    <message>
+        <source>Open the county's public key</source>
+        <translation>打开县里的公钥文件</translation>
+    </message>
+</context>
+<context>
+    <name>KeyDialog</name>
+    <message>
+        <source>County private key</source>
+        <translation>县里的私钥</translation>
+    </message>
+    <message>
+        <source>This package is encrypted for the county's public key, fingerprint {fp}. Open it with the county's private key file and its passphrase.</source>
+        <translation>这个数据包用县里的公钥加密（公钥指纹：{fp}），要用县里的私钥文件和私钥口令打开。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Private key file</source>
+        <translation>私钥文件</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>私钥口令</translation>
+    </message>
+    <message>
+        <source>Open the county's private key</source>
+        <translation>打开县里的私钥文件</translation>
     </message>
 </context>
 </TS>
