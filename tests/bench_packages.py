@@ -210,7 +210,10 @@ def main(argv: list[str]) -> int:
         keyed_file = folder / "station-year-keyed.sqlite3"
         shutil.copy(station_file, keyed_file)
         package = folder / f"{station_file.stem}.sdpkg"
-        export_s, exported, station_id = station_export(station_file, folder, password=PASSWORD)
+        # By password even though a county demo carries the county's public key.
+        export_s, exported, station_id = station_export(
+            station_file, folder, password=PASSWORD, by_password=True
+        )
         export_floor = min(bare_export(station_file, station_id) for _ in range(2))
         dry_s, import_s, again_s, dry, applied = county_import(
             folder, "county", package, lambda: {"password": PASSWORD}

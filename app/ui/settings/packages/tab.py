@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.packages.container import Lock
-from app.services.packages.keys import KeyFile
+from app.services.packages.keys import PRIVATE_NAME, KeyFile
 from app.services.packages.service import PackageService
 from app.services.packages.tables import label
 from app.services.packages.types import (
@@ -34,6 +34,7 @@ from app.services.packages.types import (
     ReturnExport,
     ReturnImport,
 )
+from app.store.location import data_dir
 from app.ui.clients.prompts import tell
 from app.ui.settings.packages.conflicts import ConflictsPanel
 from app.ui.settings.packages.county_key import CountyKeyRow, KeyDialog
@@ -332,7 +333,10 @@ class DataExchangeTab(QWidget):
 
     def ask_key(self, fingerprint: str) -> KeyFile | None:
         """The county's private key file and passphrase (the last file offered again)."""
-        dialog = KeyDialog(fingerprint=fingerprint, path=self._key_path, parent=self)
+        offered = self._key_path or data_dir() / PRIVATE_NAME  # where `keys create` puts it
+        dialog = KeyDialog(
+            fingerprint=fingerprint, path=offered if offered.exists() else None, parent=self
+        )
         try:
             return dialog.key_file() if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:
