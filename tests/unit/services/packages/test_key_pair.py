@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from sqlalchemy import delete, select
 
 from app.domain.errors import AppError, AuthenticationFailed, InvalidInput
-from app.services.packages.container import KEY_FORMAT, peek
+from app.services.packages.container import KEY_FORMAT, peek, seal, unseal
 from app.services.packages.keys import KeyFile
 from app.services.packages.types import Outcome
 from app.store.models import Client, PackageLog
@@ -168,3 +169,32 @@ def test_a_key_pair_package_needs_the_key_not_the_password(
     out = _export(keyed, tmp_path / "1.sdpkg")
     error = _refused(county, out, None, password=PASSWORD)
     assert "私钥文件和私钥口令" in error.message
+
+
+def test_a_key_pair_package_of_a_station_the_county_does_not_have_is_refused(
+    county: Side, make_station: Callable[[str, str], Side], keys: Keys, tmp_path: Path
+) -> None:
+    stranger = make_station("JX0499", "外县某站")
+    stranger.packages().install_county_key(pem=keys.ours.public_path.read_bytes())
+    out = _export(stranger, tmp_path / "stranger.sdpkg")
+    assert "县数据库中没有站点 外县某站（JX0499）" in _refused(county, out, keys.key_file()).message
+
+
+def test_other_content_sealed_for_the_key_under_a_known_id_is_refused(
+    county: Side, keyed: Side, keys: Keys, tmp_path: Path
+) -> None:
+    # The public key is public: anyone may seal a package for it. Content other than what
+    # the county took under that package's id is still refused.
+    new_client(keyed.db, keyed.actor, "张桂兰", seq=11)
+    package = _export(keyed, tmp_path / "1.sdpkg")
+    county.packages().import_package(source=package, key=keys.key_file())
+    opened = unseal(package.read_bytes(), key=keys.key_file())
+    parts = dict(opened.parts)
+    parts["tables/clients.json"] = parts["tables/clients.json"].replace(
+        "张桂兰".encode(), "张三".encode()
+    )
+    manifest = {k: v for k, v in opened.manifest.items() if k != "parts"}
+    forged = tmp_path / "forged.sdpkg"
+    header = {k: v for k, v in opened.header.items() if k not in ("format", "key")}
+    forged.write_bytes(seal(header, manifest, parts, key=keys.ours.public))
+    assert "编号相同但内容不同" in _refused(county, forged, keys.key_file()).message
