@@ -51,6 +51,11 @@ def passphrase(*, confirm: bool = False) -> str:
 def key_file(given: str | None) -> KeyFile:
     """The county's private key: `--key`, else the one in the data folder; and its passphrase."""
     path = Path(given) if given else data_dir() / PRIVATE_NAME
+    if not path.exists():
+        raise InvalidInput(
+            f"这个数据包用县里的公钥加密，要用县里的私钥打开：找不到 {path}，"
+            "请用 --key 指定私钥文件。"
+        )
     return KeyFile(path, passphrase())
 
 

@@ -64,6 +64,10 @@ def test_a_station_exports_by_key_and_the_county_imports_with_it(
                  "--out", str(package)]) == 0  # fmt: skip
     assert fingerprint in capsys.readouterr().out
 
+    # Without --key the county's data folder is looked in: here it holds no key.
+    monkeypatch.setenv("STATIONDESK_DATA", str(tmp_path / "county-data"))
+    assert main(["package", "import", "--db", str(county), "--user", "xian", str(package)]) == 2
+    assert "请用 --key 指定私钥文件" in capsys.readouterr().err
     monkeypatch.setenv("STATIONDESK_KEY_PASSPHRASE", "另一个口令另一个口令")
     assert main(["package", "import", "--db", str(county), "--user", "xian", str(package),
                  "--key", str(folder / "county-key.pem")]) == 2  # fmt: skip
