@@ -6,9 +6,12 @@
     package ack       (station) take the county's return package
     package conflicts (county)  records both sides changed, waiting for a decision
     package resolve   (county)  decide one conflict, field by field
+    package keys …              the county's key pair (package_keys.py)
 
 The login's password comes from STATIONDESK_PASSWORD or a prompt; the package password
-the county gave the station from STATIONDESK_PACKAGE_PASSWORD or a prompt.
+the county gave the station from STATIONDESK_PACKAGE_PASSWORD or a prompt. A station with
+the county's public key needs no package password to export; the county then opens the
+package with its private key (--key, its passphrase from STATIONDESK_KEY_PASSPHRASE).
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
+from app.cli import package_keys
 from app.cli.context import ENV_PASSWORD, Context, read_password, table
 from app.desk import Desk
 from app.domain.errors import InvalidInput, MonthClosed
@@ -41,12 +45,21 @@ def add_parser(subparsers: Any) -> None:
     )  # fmt: skip
     since.add_argument("--all", dest="since_last", action="store_false", help="导出本站全部记录")
     export.add_argument("--out", required=True, metavar="PKG", help="数据包保存为")
+    export.add_argument(
+        "--password", dest="by_password", action="store_true",
+        help="用数据包密码加密（即使装了县里的公钥）",
+    )  # fmt: skip
     export.set_defaults(handler=run_export)
 
     take = kinds.add_parser("import", parents=[common], help="（县里）导入站点的数据包")
     take.add_argument("package", metavar="PKG", help="数据包文件")
     take.add_argument("--dry-run", action="store_true", help="只统计新增、修改和冲突，不写入")
     take.add_argument("--correction-reason", metavar="原因", help=CORRECTION_HELP)
+    take.add_argument(
+        "--key", metavar="FILE",
+        help="县里的私钥文件，用于公钥加密的数据包（默认：数据文件夹里的 county-key.pem；"
+        f"口令取自 {package_keys.ENV_KEY_PASSPHRASE} 或提示输入）",
+    )  # fmt: skip
     take.set_defaults(handler=run_import)
 
     back = kinds.add_parser("return", parents=[common], help="（县里）为站点导出回执包")
@@ -70,6 +83,8 @@ def add_parser(subparsers: Any) -> None:
     resolve.add_argument("--all", choices=("county", "station"), help="所有字段都取这一方的值")
     resolve.add_argument("--correction-reason", metavar="原因", help=CORRECTION_HELP)
     resolve.set_defaults(handler=run_resolve)
+
+    package_keys.add_parser(kinds, common)
 
 
 CORRECTION_HELP = "记录落在已月结的月份时，作为更正导入的原因（站长或管理员）"
@@ -95,9 +110,10 @@ def package_password(*, confirm: bool = False) -> str:
 
 def run_export(ctx: Context) -> int:
     with ctx.desk() as desk:
+        by_key = not ctx.args.by_password and desk.packages.county_key() is not None
         result = desk.packages.export_package(
-            out=Path(ctx.args.out), password=package_password(confirm=True),
-            since_last=ctx.args.since_last,
+            out=Path(ctx.args.out), password="" if by_key else package_password(confirm=True),
+            since_last=ctx.args.since_last, by_password=ctx.args.by_password,
         )  # fmt: skip
     since = result.since.astimezone().strftime("%Y-%m-%d %H:%M") if result.since else "建站以来"
     print(f"已导出第 {result.sequence} 号数据包：{ctx.args.out}")
@@ -105,15 +121,21 @@ def run_export(ctx: Context) -> int:
         f"  {since}起的记录 {result.rows} 条，删除 {result.deleted} 条，照片 {result.files} 张，"
         f"{result.size / 1_048_576:.1f} MB"
     )
+    if result.fingerprint:
+        print(f"  用县里的公钥加密，公钥指纹：{result.fingerprint}")
     return 0
 
 
 def run_import(ctx: Context) -> int:
     with ctx.desk() as desk:
-        password = package_password()
+        source = Path(ctx.args.package)
+        if desk.packages.lock_of(source).by_key:
+            password, key = "", package_keys.key_file(ctx.args.key)
+        else:
+            password, key = package_password(), None
         with correcting(desk, ctx.args.correction_reason):
             result = desk.packages.import_package(
-                source=Path(ctx.args.package), password=password, dry_run=ctx.args.dry_run
+                source=source, password=password, key=key, dry_run=ctx.args.dry_run
             )
     print(result.text())
     if result.counts.conflicts and not ctx.args.dry_run:

@@ -2,7 +2,9 @@
 the remote ones work offline and have sent their data packages (数据包) in.
 
 The package log says which numbered packages the county applied and when, as the import
-writes it; one station's latest package waits for the one before it (held).
+writes it; one station's latest package waits for the one before it (held). The county
+has a public key (密钥对) that its return packages hand to the stations; its private half
+was thrown away when the key was made: the demo's packages exist only in the log.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ import uuid
 from sqlalchemy import select
 
 from app.services.context import Actor
+from app.services.packages import county_key
+from app.services.packages.keys import public_key
 from app.services.reports.closing import MonthCloseService
 from app.services.reports.service import add_months, month_start
 from app.store.engine import Database
@@ -23,6 +27,19 @@ CLOSED_SHARE = 0.7
 """Of the stations other than the administrator's own (whose month stays open)."""
 OFFLINE_STATIONS = 8
 """The last stations by code: the remote townships that send packages."""
+DEMO_COUNTY_KEY = """
+-----BEGIN PUBLIC KEY-----
+MIIBojANBgkqhkiG9w0BAQEFAAOCAY8AMIIBigKCAYEA+dNfmuxe62Z4ArMSNHRH
+WJakm0BhEdSFwL23jefXQVSJcCA9iHEJ6t03lMfXBDjo0gZXFGCTYeKlxc3gjOGd
+IvyG9jwmX/4LLkBFlGXHNyEk4kv+UaZCBwbjoqCv0Mj0GNYkRd3oqBVzz+akxbMY
+lz/gItFuGoxDESi81IylSxpkurIaKFiJFisG+ZFfVze1GpaddxOpR+KeF2RY7k/v
+5TYACRDo/UuXHJXArrE977YdvVH1KoQMuY6FOPYS+d/EzSgMJz8xKPyPMGLb/mj4
+sAR7FR07qhmfTvNONFMkYNuAaUzfmHQ2FsIN2wMqDEbb8fD9QRuGUWHnuOuktY21
+XjaPA+k+s/HiPer0tuOyZYBby9BD1KMSJUsIHwfk9bUghHOy1G1KBzzCUnYIyCjD
+H3pU4MNyRFkxZPE8rfSiZfGlQugDwapfV0W3deDY1XfijLx9iESuhKeYOe9w/6RC
+tgJoxlo3qzpBsg0v+pRzubwofRQ3/TA5rnFiGUnIvj2jAgMBAAE=
+-----END PUBLIC KEY-----
+"""
 
 
 def fill(db: Database, actor: Actor, rng: random.Random) -> dict[str, int]:
@@ -39,6 +56,7 @@ def fill(db: Database, actor: Actor, rng: random.Random) -> dict[str, int]:
     offline = others[-OFFLINE_STATIONS:]
     packages = 0
     with db.write() as session:
+        county_key.store(session, public_key(DEMO_COUNTY_KEY))
         for index, station in enumerate(offline):
             sent = rng.randint(3, 9)
             day = today - dt.timedelta(days=7 * sent + rng.randint(0, 6))

@@ -2443,6 +2443,35 @@ Save over the stored record?</source>
     </message>
 </context>
 <context>
+    <name>CountyKeyRow</name>
+    <message>
+        <source>Install the county&apos;s public key…</source>
+        <translation>装入县里的公钥…</translation>
+    </message>
+    <message>
+        <source>Use the package password instead</source>
+        <translation>改用数据包密码</translation>
+    </message>
+    <message>
+        <source>Packages are encrypted with the package password the county gave.</source>
+        <translation>数据包用县里给的数据包密码加密。</translation>
+    </message>
+    <message>
+        <source>Packages are encrypted for the county&apos;s public key, fingerprint {fp}.</source>
+        <translation>数据包用县里的公钥加密，公钥指纹：{fp}。</translation>
+    </message>
+    <message>
+        <source>The county&apos;s public key is installed. Fingerprint: {fp}
+Compare it with the county by phone.</source>
+        <translation>已装入县里的公钥。公钥指纹：{fp}
+请打电话与县里核对。</translation>
+    </message>
+    <message>
+        <source>Open the county&apos;s public key</source>
+        <translation>打开县里的公钥文件</translation>
+    </message>
+</context>
+<context>
     <name>CountyPage</name>
     <message>
         <source>&amp;Refresh</source>
@@ -2724,6 +2753,10 @@ Log file: {path}</source>
 {path}</source>
         <translation>第 {number} 号数据包已保存：记录 {rows} 条，删除 {deleted} 条，照片 {files} 张。
 {path}</translation>
+    </message>
+    <message>
+        <source>Encrypted for the county&apos;s public key, fingerprint {fp}.</source>
+        <translation>已用县里的公钥加密，公钥指纹：{fp}。</translation>
     </message>
     <message>
         <source>Open the county&apos;s return package</source>
@@ -4309,6 +4342,33 @@ Log file: {path}</source>
     <message>
         <source>Save</source>
         <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>KeyDialog</name>
+    <message>
+        <source>County private key</source>
+        <translation>县里的私钥</translation>
+    </message>
+    <message>
+        <source>This package is encrypted for the county&apos;s public key, fingerprint {fp}. Open it with the county&apos;s private key file and its passphrase.</source>
+        <translation>这个数据包用县里的公钥加密（公钥指纹：{fp}），要用县里的私钥文件和私钥口令打开。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Private key file</source>
+        <translation>私钥文件</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>私钥口令</translation>
+    </message>
+    <message>
+        <source>Open the county&apos;s private key</source>
+        <translation>打开县里的私钥文件</translation>
     </message>
 </context>
 <context>

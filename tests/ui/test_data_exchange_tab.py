@@ -13,9 +13,12 @@ from app.domain.clock import FixedClock
 from app.services.clients.service import ClientService
 from app.services.clients.types import ClientInput
 from app.services.context import Actor
+from app.services.packages.container import KEY_FORMAT
+from app.services.packages.keys import KeyFile
 from app.services.settings.stations import StationService
 from app.store.engine import Database
 from app.store.models import Client
+from app.ui.settings.packages.county_key import KeyDialog
 from app.ui.settings.packages.tab import DataExchangeTab
 from app.ui.settings.page import SettingsPage
 from app.ui.tasks import TaskRunner
@@ -23,7 +26,15 @@ from tests.conftest import VILLAGES
 from tests.ui.items import cell
 from tests.ui.shell_helpers import close_dialogs
 from tests.unit.services.case_flow import new_client
-from tests.unit.services.packages.conftest import PASSWORD, START, Side, station_file
+from tests.unit.services.packages.conftest import (  # noqa: F401  (keys: a fixture)
+    PASSPHRASE,
+    PASSWORD,
+    START,
+    Keys,
+    Side,
+    keys,
+    station_file,
+)
 
 
 @pytest.fixture
@@ -122,3 +133,69 @@ def test_export_then_preview_then_import_then_decide_a_conflict(
     qtbot.waitUntil(lambda: not panel.rows, timeout=WAIT)
     with county.db.read() as session:
         assert session.scalar(select(Client.phone).where(Client.uuid == uuid)) == "13900000002"
+
+
+def _no_password(*, confirm: bool) -> str:
+    raise AssertionError("a package by key pair needs no package password")
+
+
+def test_a_station_with_the_county_key_sends_by_key_and_the_county_asks_for_its_key(
+    qtbot: QtBot,
+    station: Side,
+    county: Side,
+    tasks: TaskRunner,
+    tmp_path: Path,
+    keys: Keys,  # noqa: F811
+) -> None:
+    new_client(station.db, station.actor, "张桂兰", seq=11)
+    station.clock.advance(minutes=5)
+    at_station = make_tab(qtbot, station, tasks, county=False)
+    row = at_station.county_key
+    qtbot.waitUntil(lambda: bool(row.status.text()), timeout=WAIT)
+    assert "package password" in row.status.text() and not row.use_password.isVisibleTo(row)
+    row.choose_public_key = lambda: keys.ours.public_path  # type: ignore[method-assign]
+    row.install_button.click()
+    qtbot.waitUntil(lambda: row.key is not None, timeout=WAIT)
+    close_dialogs()
+    assert keys.ours.public.fingerprint in row.status.text()
+    assert row.by_key and row.use_password.isVisibleTo(row)
+
+    package = tmp_path / "1.sdpkg"
+    at_station.ask_password = _no_password  # type: ignore[method-assign]
+    at_station.choose_save_path = lambda caption: package  # type: ignore[method-assign]
+    at_station.export_button.click()
+    qtbot.waitUntil(package.exists, timeout=WAIT)
+    close_dialogs()
+    assert package.read_bytes()[8] == KEY_FORMAT
+
+    at_county = make_tab(qtbot, county, tasks, county=True)
+    asked: list[str] = []
+
+    def ask_key(fingerprint: str) -> KeyFile:
+        asked.append(fingerprint)
+        return keys.key_file()
+
+    at_county.ask_key = ask_key  # type: ignore[method-assign]
+    at_county.ask_password = _no_password  # type: ignore[method-assign]
+    at_county.choose_open_path = lambda caption: package  # type: ignore[method-assign]
+    at_county.import_button.click()
+    qtbot.waitUntil(lambda: at_county.apply_button.isEnabled(), timeout=WAIT)
+    assert asked == [keys.ours.public.fingerprint]
+    assert at_county.preview is not None and at_county.preview.counts.new > 0
+    at_county.apply_button.click()
+    qtbot.waitUntil(lambda: at_county.history.rowCount() == 1, timeout=WAIT)
+    close_dialogs()
+    with county.db.read() as session:
+        assert session.scalar(select(Client.id).where(Client.name == "张桂兰")) is not None
+
+
+def test_the_key_dialog_needs_a_file_and_a_passphrase(qtbot: QtBot, tmp_path: Path) -> None:
+    last = tmp_path / "county-key.pem"
+    dialog = KeyDialog(fingerprint="8F42 C9A0 6517 3645 6C61 F453 B86A 59A1", path=last)
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert dialog.path_edit.text() == str(last) and not ok.isEnabled()
+    dialog.passphrase.setText(PASSPHRASE)
+    assert ok.isEnabled()
+    chosen = dialog.key_file()
+    assert chosen.path == last and PASSPHRASE not in repr(chosen)

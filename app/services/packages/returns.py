@@ -17,7 +17,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from app.services.context import Actor, Changes
-from app.services.packages import county_systems
+from app.services.packages import county_key, county_systems
 from app.services.packages import stations as log
 from app.services.packages.container import Opened, seal, to_json
 from app.services.packages.tables import decode_row, encode, spec_named
@@ -95,7 +95,9 @@ def take(session: Session, actor: Actor, opened: Opened) -> ReturnImport:
         if sent is None or sent.package_id != m["acknowledged_id"]:
             raise PackageRefused("回执包确认的数据包不是本站导出的，没有导入。请核对站点。")
     codes = _codes(session, opened.part("code_items.json") or [])
+    key_before = county_key.stored(session)
     settings = _settings(session, opened.part("settings.json") or [])
+    key_after = county_key.stored(session)
     users = _users(session, station.id, opened.part("users.json") or [])
     county_systems.take(session, opened.part(county_systems.PART) or [])
     session.add(
@@ -106,12 +108,14 @@ def take(session: Session, actor: Actor, opened: Opened) -> ReturnImport:
             user_id=actor.user_id,
         )
     )  # fmt: skip
+    brought = key_after.fingerprint if key_after is not None and key_after != key_before else ""
     return ReturnImport(
         m["acknowledged"],
         codes,
         settings,
         users,
         changes=Changes.of("code", "user", "setting", "evaluation_system"),
+        county_key=brought,
     )
 
 

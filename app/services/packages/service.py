@@ -7,6 +7,10 @@ one that arrives before its predecessor is held until the gap is filled, the sam
 again changes nothing, and another package under a number or id already taken is
 refused. The county answers with a return package (returns.py); conflicts wait for a
 person (conflicts.py).
+
+A station that has the county's public key (county_key.py) seals its packages for it;
+otherwise, or when asked to, with the package password the county gave it. Return
+packages always go by password.
 """
 
 from __future__ import annotations
@@ -14,8 +18,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-import os
-import tempfile
 import uuid
 from collections.abc import Mapping
 from pathlib import Path
@@ -25,17 +27,27 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app import __version__
-from app.domain.errors import AppError, NotFound, PermissionDenied
+from app.domain.errors import AppError, InvalidInput, NotFound, PermissionDenied
 from app.domain.roles import Permission, Role
 from app.services.access import audit
 from app.services.access.refusals import logs_refusals
 from app.services.context import Actor, Changes
-from app.services.packages import closed, conflicts, returns, shared
+from app.services.packages import closed, conflicts, county_key, returns, shared
 from app.services.packages import stations as log
 from app.services.packages.applying import apply
 from app.services.packages.attachments import Folders
-from app.services.packages.container import Opened, peek, seal, to_json, unseal
+from app.services.packages.container import (
+    Lock,
+    Opened,
+    lock_of,
+    read_package,
+    seal,
+    to_json,
+    unseal,
+    write_atomically,
+)
 from app.services.packages.exporting import gather
+from app.services.packages.keys import KeyFile, PublicKey, public_key
 from app.services.packages.planning import Plan, plan
 from app.services.packages.types import (
     ENTITY,
@@ -82,14 +94,20 @@ class PackageService:
 
     # ---- the station's side ----------------------------------------------------------
 
-    def export_package(self, *, out: Path, password: str, since_last: bool = True) -> ExportResult:
+    def export_package(
+        self, *, out: Path, password: str = "", since_last: bool = True, by_password: bool = False
+    ) -> ExportResult:
         """Write the station's package to `out`: everything since the last acknowledged one
-        (or everything, when not `since_last`)."""
+        (or everything, when not `since_last`), for the county's public key when the
+        station has it (unless `by_password`), else with the package password."""
         self._actor.require(Permission.EXCHANGE_PACKAGES)
         now = self._db.clock.now()
         with self._db.write() as session:
             station = session.get(Station, self._actor.station_id)
             assert station is not None
+            key = None if by_password else county_key.stored(session)
+            if key is None and not password:
+                raise InvalidInput("请填写数据包密码。", field="password")
             since = _acknowledged_cutoff(session, station.id) if since_last else None
             gathered = gather(session, station.id, since, self.folders)
             previous = log.last(session, station.id, log.EXPORT)
@@ -110,7 +128,7 @@ class PackageService:
             parts = {f"tables/{name}.json": to_json(rows) for name, rows in gathered.tables.items()}
             parts["deleted.json"] = to_json(gathered.deleted)
             parts.update(gathered.files)
-            data = seal(header, manifest, parts, password)
+            data = seal(header, manifest, parts, password, key=key)
             per_table = {name: len(rows) for name, rows in gathered.tables.items()}
             session.add(
                 PackageLog(
@@ -123,17 +141,40 @@ class PackageService:
             audit.record(
                 session, self._actor, "package_export", entity=ENTITY, sequence=sequence,
                 rows=gathered.rows, deleted=len(gathered.deleted), file_name=out.name,
+                county_key=key.fingerprint if key else None,
             )  # fmt: skip
-            _write_atomically(out, data)
+            write_atomically(out, data)
         return ExportResult(
             package_id, sequence, since, gathered.rows, len(gathered.deleted),
-            len(gathered.files), len(data), per_table,
+            len(gathered.files), len(data), per_table, key.fingerprint if key else "",
         )  # fmt: skip
+
+    def county_key(self) -> PublicKey | None:
+        """The county's public key this database keeps (None: packages go by password)."""
+        self._actor.require(Permission.EXCHANGE_PACKAGES)
+        with self._db.read() as session:
+            return county_key.stored(session)
+
+    def install_county_key(self, *, pem: bytes) -> PublicKey:
+        """Keep the county's public key: a station's packages are then sealed for it; at
+        the county, return packages hand it out."""
+        self._actor.require(Permission.EXCHANGE_PACKAGES)
+        key = public_key(pem)
+        with self._db.write() as session:
+            if county_key.store(session, key):
+                audit.record(session, self._actor, "package_key_installed", entity=ENTITY,
+                             fingerprint=key.fingerprint)  # fmt: skip
+        return key
+
+    def lock_of(self, source: Path) -> Lock:
+        """What opens the package file: the package password or the county's private key."""
+        self._actor.require(Permission.EXCHANGE_PACKAGES)
+        return lock_of(read_package(source))
 
     def import_return(self, *, source: Path, password: str) -> ReturnImport:
         """Take the county's acknowledgement and reference data (a return package)."""
         self._actor.require(Permission.EXCHANGE_PACKAGES)
-        opened = unseal(_read(source), password)
+        opened = unseal(read_package(source), password)
         with self._db.write() as session:
             result = returns.take(session, self._actor, opened)
             audit.record(
@@ -144,11 +185,19 @@ class PackageService:
 
     # ---- the county's side -----------------------------------------------------------
 
-    def import_package(self, *, source: Path, password: str, dry_run: bool = False) -> ImportResult:
-        """Apply a station's package (or with `dry_run` only count what it would do)."""
+    def import_package(
+        self,
+        *,
+        source: Path,
+        password: str = "",
+        key: KeyFile | None = None,
+        dry_run: bool = False,
+    ) -> ImportResult:
+        """Apply a station's package (or with `dry_run` only count what it would do); it
+        opens with the package `password` or the county's private `key`, as it was made."""
         self._actor.require(Permission.EXCHANGE_PACKAGES)
-        data = _read(source)
-        opened = unseal(data, password)
+        data = read_package(source)
+        opened = unseal(data, password, key=key)
         if opened.manifest.get("kind") != STATION_KIND:
             raise PackageRefused("这是县里发给站点的回执包，应在站点导入（导入回执包）。")
         _check_schema(opened, current_revision(self._db.engine))
@@ -162,7 +211,7 @@ class PackageService:
             raise PackageRefused(CLASH.format(detail=str(exc.orig).splitlines()[0])) from exc
         if result.outcome is not Outcome.APPLIED:
             return result
-        later = self._apply_held(opened, password)
+        later = self._apply_held(opened, password, key)
         return dataclasses.replace(result, applied_after=later)
 
     def export_return(self, *, station_code: str, out: Path, password: str) -> ReturnExport:
@@ -178,7 +227,7 @@ class PackageService:
                 session, self._actor, "package_return_export", entity=ENTITY,
                 station_code=station.code, acknowledged=result.acknowledged,
             )  # fmt: skip
-            _write_atomically(out, data)
+            write_atomically(out, data)
         return result
 
     def conflicts(self) -> list[ConflictRow]:
@@ -301,7 +350,7 @@ class PackageService:
         )  # fmt: skip
         return result
 
-    def _apply_held(self, opened: Opened, password: str) -> tuple[int, ...]:
+    def _apply_held(self, opened: Opened, password: str, key: KeyFile | None) -> tuple[int, ...]:
         """Apply the held packages that now follow on, each in its own transaction."""
         done: list[int] = []
         code = opened.manifest["station"]["code"]
@@ -319,12 +368,12 @@ class PackageService:
             if held is None or held.payload is None:
                 return tuple(done)
             try:
-                later = unseal(held.payload, password)
+                later = unseal(held.payload, password, key=key)
                 with self._db.write() as session:
                     session.execute(delete(PackageLog).where(PackageLog.id == held.id))
                     self._take(session, later, held.payload)
             except AppError:
-                # Another password, or a package that does not follow after all: it stays
+                # Another password or key, or a package that does not follow after all: it stays
                 # held, and its own import says why.
                 return tuple(done)
             done.append(held.sequence)
@@ -363,26 +412,3 @@ def _check_schema(opened: Opened, ours: str | None) -> None:
     theirs = str(opened.manifest.get("schema") or "")
     if ours and theirs.isdigit() and ours.isdigit() and int(theirs) > int(ours):
         raise PackageRefused("这个数据包来自更新版本的工作台，请先升级县里的程序再导入。")
-
-
-def _read(source: Path) -> bytes:
-    try:
-        data = source.read_bytes()
-    except FileNotFoundError:
-        raise NotFound(f"找不到数据包文件：{source}") from None
-    peek(data)
-    return data
-
-
-def _write_atomically(out: Path, data: bytes) -> None:
-    out.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=out.parent, prefix=".package-", suffix=".part")
-    try:
-        with os.fdopen(handle, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(temp, out)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise

@@ -70,6 +70,8 @@ class ExportResult:
     files: int
     size: int
     per_table: dict[str, int] = field(default_factory=dict)
+    fingerprint: str = ""
+    """The county key the package was sealed for ("": the package password)."""
 
 
 @dataclass(frozen=True)
@@ -126,14 +128,22 @@ class ReturnImport:
     users: int
     already: bool = False
     changes: Changes = field(default_factory=Changes)
+    county_key: str = ""
+    """The fingerprint of a county public key this return package brought (new or changed)."""
 
     def text(self) -> str:
         if self.already:
             return "这个回执包以前已导入，没有做任何更改。"
-        return (
+        text = (
             f"县里已收到第 {self.acknowledged} 号及之前的数据包；"
             f"更新代码 {self.code_items} 项、设置 {self.settings} 项、用户 {self.users} 名。"
         )
+        if self.county_key:
+            text += (
+                f"\n回执包带来了县里的公钥，今后的数据包用它加密。公钥指纹：{self.county_key}"
+                "（请打电话与县里核对）"
+            )
+        return text
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from app.services.clients.service import ClientService
 from app.services.clients.types import ClientQuery
 from app.services.context import Actor
 from app.services.county.service import CountyService
+from app.services.packages.service import PackageService
 from app.store.engine import Database
 from app.store.models import (
     Client,
@@ -263,3 +264,5 @@ def test_county_state_closes_months_and_logs_packages(db: Database, admin: Actor
     offline = [s for s in overview.stations if s.package is not None]
     assert len(offline) == 8
     assert all(s.package.received_at.date() <= dt.date(2026, 11, 21) for s in offline if s.package)
+    county_key = PackageService(dated, admin).county_key()
+    assert county_key is not None and len(county_key.fingerprint) == 39

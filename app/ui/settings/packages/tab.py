@@ -1,7 +1,7 @@
 """设置 → 数据交换: export this station's package, import the county's return package; at
 the county, preview and import a station's package, send its return package, and decide
-conflicts. Every step runs through the task runner; the files and the package password
-are asked for here (tests replace the asking methods)."""
+conflicts. Every step runs through the task runner; the files, the package password and
+the county's private key are asked for here (tests replace the asking methods)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from typing import TypeVar
 
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
@@ -22,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services.packages.container import Lock
+from app.services.packages.keys import PRIVATE_NAME, KeyFile
 from app.services.packages.service import PackageService
 from app.services.packages.tables import label
 from app.services.packages.types import (
@@ -31,8 +34,10 @@ from app.services.packages.types import (
     ReturnExport,
     ReturnImport,
 )
+from app.store.location import data_dir
 from app.ui.clients.prompts import tell
 from app.ui.settings.packages.conflicts import ConflictsPanel
+from app.ui.settings.packages.county_key import CountyKeyRow, KeyDialog
 from app.ui.settings.table import make_table, set_rows
 from app.ui.tasks import TaskRunner
 
@@ -56,16 +61,22 @@ class DataExchangeTab(QWidget):
         self.preview: ImportResult | None = None
         self._preview_path: Path | None = None
         self._preview_password = ""
+        self._preview_key: KeyFile | None = None
+        self._key_path: Path | None = None
 
         own = QGroupBox(self.tr("This station"), self)
         self.export_button = QPushButton(self.tr("Export data package…"), own)
         self.export_button.clicked.connect(self.export_package)
         self.ack_button = QPushButton(self.tr("Import return package…"), own)
         self.ack_button.clicked.connect(self.import_return)
-        row = QHBoxLayout(own)
+        self.county_key = CountyKeyRow(packages=packages, tasks=tasks, parent=own)
+        row = QHBoxLayout()
         row.addWidget(self.export_button)
         row.addWidget(self.ack_button)
         row.addStretch(1)
+        own_layout = QVBoxLayout(own)
+        own_layout.addLayout(row)
+        own_layout.addWidget(self.county_key)
 
         hub = QGroupBox(self.tr("County"), self)
         self.import_button = QPushButton(self.tr("Import data package…"), hub)
@@ -155,23 +166,32 @@ class DataExchangeTab(QWidget):
     # ---- the station's side ------------------------------------------------------------
 
     def export_package(self) -> None:
+        by_key = self.county_key.by_key
         out = self.choose_save_path(self.tr("Save the data package as"))
-        password = self.ask_password(confirm=True) if out is not None else None
+        password: str | None = ""
+        if out is not None and not by_key:
+            password = self.ask_password(confirm=True)
         if out is None or password is None:
             return
         packages = self._packages
 
         def done(result: ExportResult) -> None:
-            self._say(
-                self.tr("Package no. {number} saved: {rows} records, {deleted} deletions, "
-                        "{files} photos.\n{path}").format(
-                    number=result.sequence, rows=result.rows, deleted=result.deleted,
-                    files=result.files, path=out,
-                )
+            text = self.tr("Package no. {number} saved: {rows} records, {deleted} deletions, "
+                           "{files} photos.\n{path}").format(
+                number=result.sequence, rows=result.rows, deleted=result.deleted,
+                files=result.files, path=out,
             )  # fmt: skip
+            if result.fingerprint:
+                text += "\n" + self.tr(
+                    "Encrypted for the county's public key, fingerprint {fp}."
+                ).format(fp=result.fingerprint)
+            self._say(text)
             self.reload()
 
-        self._run(lambda: packages.export_package(out=out, password=password), done)
+        self._run(
+            lambda: packages.export_package(out=out, password=password, by_password=not by_key),
+            done,
+        )
 
     def import_return(self) -> None:
         source = self.choose_open_path(self.tr("Open the county's return package"))
@@ -183,6 +203,7 @@ class DataExchangeTab(QWidget):
         def done(result: ReturnImport) -> None:
             self._say(result.text())
             self.reload()
+            self.county_key.reload()
 
         self._run(lambda: packages.import_return(source=source, password=password), done)
 
@@ -190,14 +211,30 @@ class DataExchangeTab(QWidget):
 
     def choose_package(self) -> None:
         source = self.choose_open_path(self.tr("Open a station's data package"))
-        password = self.ask_password(confirm=False) if source is not None else None
-        if source is None or password is None:
+        if source is None:
             return
-        self._preview_path, self._preview_password = source, password
         packages = self._packages
         self.apply_button.setEnabled(False)
+        self._run(lambda: packages.lock_of(source), lambda lock: self._unlock(source, lock))
+
+    def _unlock(self, source: Path, lock: Lock) -> None:
+        """Ask for what opens the package (password or private key), then preview it."""
+        password, key = "", None
+        if lock.by_key:
+            key = self.ask_key(lock.fingerprint)
+            if key is None:
+                return
+            self._key_path = key.path
+        else:
+            password = self.ask_password(confirm=False) or ""
+            if not password:
+                return
+        self._preview_path, self._preview_password, self._preview_key = source, password, key
+        packages = self._packages
         self._run(
-            lambda: packages.import_package(source=source, password=password, dry_run=True),
+            lambda: packages.import_package(
+                source=source, password=password, key=key, dry_run=True
+            ),
             self._show_preview,
         )
 
@@ -225,17 +262,18 @@ class DataExchangeTab(QWidget):
         if self._preview_path is None:
             return
         source, password, packages = self._preview_path, self._preview_password, self._packages
+        key = self._preview_key
 
         def done(result: ImportResult) -> None:
             self.preview = None
-            self._preview_path, self._preview_password = None, ""
+            self._preview_path, self._preview_password, self._preview_key = None, "", None
             self.preview_label.setText(result.text())
             self._say(result.text())
             self.reload()
             self.conflicts.reload()
 
         self.apply_button.setEnabled(False)
-        self._run(lambda: packages.import_package(source=source, password=password), done)
+        self._run(lambda: packages.import_package(source=source, password=password, key=key), done)
 
     def export_return(self) -> None:
         code = self.station_box.currentData()
@@ -292,6 +330,17 @@ class DataExchangeTab(QWidget):
                 self._say(self.tr("The two passwords differ. Nothing was saved."))
                 return None
         return text
+
+    def ask_key(self, fingerprint: str) -> KeyFile | None:
+        """The county's private key file and passphrase (the last file offered again)."""
+        offered = self._key_path or data_dir() / PRIVATE_NAME  # where `keys create` puts it
+        dialog = KeyDialog(
+            fingerprint=fingerprint, path=offered if offered.exists() else None, parent=self
+        )
+        try:
+            return dialog.key_file() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
 
     # ---- helpers -------------------------------------------------------------------------
 

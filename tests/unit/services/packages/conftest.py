@@ -20,6 +20,7 @@ from sqlalchemy import func, select, update
 from app.domain.clock import FixedClock
 from app.services.context import Actor
 from app.services.packages.attachments import Folders
+from app.services.packages.keys import CreatedKeys, KeyFile, create_key_pair
 from app.services.packages.service import PackageService
 from app.services.packages.tables import station_specs
 from app.services.settings.stations import StationService
@@ -29,6 +30,7 @@ from app.store.models import Station, User
 from tests.conftest import VILLAGES
 
 PASSWORD = "县里给的数据包密码"
+PASSPHRASE = "县里私钥的口令2026"
 START = dt.datetime(2026, 10, 5, 9, 0)
 SET_UP = dt.datetime(2026, 10, 4, 9, 0, tzinfo=dt.UTC)
 
@@ -62,6 +64,26 @@ def counts(db: Database) -> dict[str, int]:
             t.name: session.scalar(select(func.count()).select_from(t)) or 0
             for t in Base.metadata.sorted_tables
         }
+
+
+@dataclass(frozen=True)
+class Keys:
+    """The county's key pair, and another county's."""
+
+    ours: CreatedKeys
+    theirs: CreatedKeys
+
+    def key_file(self, passphrase: str = PASSPHRASE) -> KeyFile:
+        return KeyFile(self.ours.private_path, passphrase)
+
+
+@pytest.fixture(scope="session")
+def keys(tmp_path_factory: pytest.TempPathFactory) -> Keys:
+    """Made once: an RSA-3072 key takes about a second to make."""
+    folder = tmp_path_factory.mktemp("county-keys")
+    return Keys(
+        create_key_pair(folder / "ours", PASSPHRASE), create_key_pair(folder / "theirs", PASSPHRASE)
+    )
 
 
 @pytest.fixture
