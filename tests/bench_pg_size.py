@@ -6,7 +6,7 @@ county demo's stations into it one at a time with the app's own path (`station m
 app/services/packages/moving.py): each station is first copied whole (all its years) from
 the demo, read-only, into a SQLite file of its own (tests/bench_station_file.py), as an
 offline station keeps it. After 1, 3 and N stations (`BENCH_PG_STATIONS`, default 5:
-a station takes 2-4 minutes to move on a loaded 2-core machine, so all 30 take well over
+a station takes 1-4 minutes to move on a loaded 2-core machine, so all 30 take well over
 an hour) it counts every table's rows and measures heap, indexes and TOAST; then VACUUM
 ANALYZE, the largest indexes, and a backup (`pg_dump -Fc`, restored into a new database).
 The figures per client after 1 and 3 stations are checked against N's (linear growth).
