@@ -70,11 +70,12 @@ bench: $(VENV)/.installed $(QM) $(BENCH_DB)  ## Speed and memory against their f
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench $(BENCH_DB)
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench_packages $(BENCH_DB)
 
-bench-more: $(VENV)/.installed  ## Roster import, pinyin and station-role search, workstations on one server (minutes each)
+bench-more: $(VENV)/.installed $(BENCH_DB)  ## Roster import, pinyin and station-role search, workstations on one server, the county's size on PostgreSQL (minutes each)
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench_import
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench_pinyin
 	$(PY) -m tests.bench_station_search
 	$(PY) -m tests.bench_concurrency
+	$(PY) -m tests.bench_pg_size $(BENCH_DB)
 
 soak: $(VENV)/.installed  ## Crash test (STATIONDESK_CRASH_ROUNDS, default 1000) and 10,000 damaged rosters
 	STATIONDESK_CRASH_ROUNDS=$${STATIONDESK_CRASH_ROUNDS:-1000} $(BIN)/pytest -q tests/unit/store/test_crash_safety.py

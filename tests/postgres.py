@@ -30,7 +30,7 @@ class Unavailable(Exception):
     """PostgreSQL cannot be used here; the message says why."""
 
 
-def _binaries() -> Path:
+def binaries() -> Path:
     found = shutil.which("pg_ctl")
     if found:
         return Path(found).resolve().parent
@@ -92,7 +92,7 @@ def own_cluster() -> Iterator[Cluster]:
     """A running server of the test's own (never the one `STATIONDESK_TEST_PG` names)."""
     if os.environ.get(ENV, ""):
         raise Unavailable(f"{ENV} 已设置：不单独启动可以停止的服务器。")
-    bin_dir = _binaries()
+    bin_dir = binaries()
     folder = Path(tempfile.mkdtemp(prefix="stationdesk-pg-"))
     if os.geteuid() == 0:
         shutil.chown(folder, "nobody")

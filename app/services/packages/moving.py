@@ -305,13 +305,14 @@ def _county_newer(
     decided = {c.record_uuid for c in planned.conflicts}
     for spec in station_specs():
         rows = tables.get(spec.name, [])
-        taken = {c.row["uuid"] for c in planned.changed.get(spec.name, [])}
-        taken |= {r["uuid"] for r in planned.new.get(spec.name, [])}
+        # One set per table, not one per row: a station's file holds 100,000s of rows.
+        settled = {c.row["uuid"] for c in planned.changed.get(spec.name, [])} | decided
+        settled |= {r["uuid"] for r in planned.new.get(spec.name, [])}
         there = prepared.before.get(spec.name, {})
         newer = {
             r["uuid"]: r
             for r in rows
-            if r["uuid"] not in taken | decided and there.get(r["uuid"], 0) > r["version"]
+            if r["uuid"] not in settled and there.get(r["uuid"], 0) > r["version"]
         }
         t = spec.table
         for part in chunks(list(newer)):
