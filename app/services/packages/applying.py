@@ -18,9 +18,10 @@ from typing import Any
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
+from app.services.packages.merging import base_row
 from app.services.packages.planning import Conflict, Plan
 from app.services.packages.refs import Ids, chunks, table
-from app.services.packages.tables import Spec, decode_row, station_specs
+from app.services.packages.tables import Spec, decode_row, spec_named, station_specs
 from app.services.packages.types import PackageRefused
 from app.store import search
 from app.store.models import Client, PackageBase, PackageConflict, Village
@@ -48,6 +49,8 @@ def apply(
             values["version"] = change.new_version
             if not change.adopt:
                 values.pop("uuid")
+            if change.fields is not None:
+                values = _merged_values(spec, values, change.fields)
             session.execute(
                 update(spec.table).where(spec.table.c.id == change.county_id).values(values)
             )
@@ -65,6 +68,15 @@ def apply(
     _record_conflicts(session, plan, package_id)
     _index_clients(session, plan)
     _write_files(plan, files, photo_folder)
+
+
+def _merged_values(spec: Spec, values: dict[str, Any], taken: tuple[str, ...]) -> dict[str, Any]:
+    """Of a merged row, only the fields taken from the station, and the stamps that follow
+    them: the county's own changes to the other fields stay."""
+    keep = {*taken, "version", "updated_at", "updated_by_id"}
+    if {"name", "display_name"} & set(taken):
+        keep.add("name_sort")
+    return {k: v for k, v in values.items() if k in keep and k in spec.table.c}
 
 
 def _load_refs(ids: Ids, plan: Plan) -> None:
@@ -152,18 +164,19 @@ def _deletes(session: Session, plan: Plan) -> None:
 
 
 def _record_bases(session: Session, plan: Plan) -> None:
-    entries: list[tuple[str, str, int, int]] = list(plan.bases)
+    entries: list[tuple[str, dict[str, Any], int]] = list(plan.bases)
     for name, changes in plan.changed.items():
-        entries += [(name, c.row["uuid"], c.row["version"], c.new_version) for c in changes]
+        entries += [(name, c.row, c.new_version) for c in changes]
     # New rows have no base yet; the others replace theirs.
-    for part in chunks([e[1] for e in entries]):
+    for part in chunks([e[1]["uuid"] for e in entries]):
         session.execute(delete(PackageBase).where(PackageBase.record_uuid.in_(part)))
     for name, rows in plan.new.items():
-        entries += [(name, r["uuid"], r["version"], r["version"]) for r in rows]
+        entries += [(name, r, r["version"]) for r in rows]
     rows = [
-        {"record_uuid": u, "station_id": plan.station_id, "entity": name,
-         "station_version": sv, "county_version": cv}
-        for name, u, sv, cv in entries
+        {"record_uuid": r["uuid"], "station_id": plan.station_id, "entity": name,
+         "station_version": r["version"], "county_version": cv,
+         "base_row": base_row(spec_named(name), r)}
+        for name, r, cv in entries
     ]  # fmt: skip
     bases = table("package_bases")
     for chunk in chunks(rows, BATCH):
@@ -196,6 +209,7 @@ def _conflict_row(plan: Plan, c: Conflict, package_id: str) -> dict[str, Any]:
         "county_version": c.county_version,
         "status": "open",
         "choices": "{}",
+        "merged": json.dumps(c.merged, ensure_ascii=False),
     }
 
 

@@ -48,6 +48,8 @@ def describe_months(months: tuple[tuple[dt.date, int], ...]) -> str:
 class Counts:
     new: int = 0
     changed: int = 0
+    merged: int = 0
+    """Changed on both sides, in different fields: merged without a person."""
     conflicts: int = 0
     deleted: int = 0
     unchanged: int = 0
@@ -55,7 +57,8 @@ class Counts:
 
     def text(self) -> str:
         return (
-            f"新增 {self.new} 条，修改 {self.changed} 条，冲突 {self.conflicts} 条，"
+            f"新增 {self.new} 条，修改 {self.changed} 条，自动合并 {self.merged} 条，"
+            f"冲突 {self.conflicts} 条，"
             f"删除 {self.deleted} 条，未变 {self.unchanged} 条"
         )
 
@@ -146,6 +149,20 @@ class FieldDiff:
 
 
 @dataclass(frozen=True)
+class MergedField:
+    """A field of a conflicting record that merges without a person."""
+
+    field: str
+    label: str
+    side: str
+    """"station": only the station changed it, taken with the decision; "county": kept."""
+
+    @property
+    def text(self) -> str:
+        return f"{self.label}（{'取站点的修改' if self.side == 'station' else '保留县里的修改'}）"
+
+
+@dataclass(frozen=True)
 class ConflictRow:
     id: int
     station_code: str
@@ -154,6 +171,7 @@ class ConflictRow:
     record_uuid: str
     created_at: dt.datetime
     fields: tuple[FieldDiff, ...]
+    merged: tuple[MergedField, ...] = ()
 
 
 @dataclass(frozen=True)
