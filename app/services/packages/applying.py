@@ -217,6 +217,11 @@ def _index_clients(session: Session, plan: Plan) -> None:
     """Keep the search index in step with the clients the package brought or changed."""
     uuids = [r["uuid"] for r in plan.new.get("clients", [])]
     uuids += [c.row["uuid"] for c in plan.changed.get("clients", [])]
+    index_clients(session, uuids)
+
+
+def index_clients(session: Session, uuids: list[str]) -> None:
+    """Index the named clients again, as their rows now stand."""
     for part in chunks(uuids):
         stmt = (
             select(Client.id, Client.name, Client.id_number, Client.phone, Village.name)

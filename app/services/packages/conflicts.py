@@ -49,7 +49,7 @@ def open_conflicts(session: Session, station_id: int | None) -> list[ConflictRow
             c.record_uuid,
             c.created_at,
             tuple(
-                FieldDiff(f, field_label(f, c.entity.rstrip("s")), _shown(a), _shown(b))
+                FieldDiff(f, field_label(f, c.entity.rstrip("s")), shown(a), shown(b))
                 for f, a, b in json.loads(c.fields)
             ),
             tuple(
@@ -61,7 +61,7 @@ def open_conflicts(session: Session, station_id: int | None) -> list[ConflictRow
     ]
 
 
-def _shown(value: Any) -> str:
+def shown(value: Any) -> str:
     if value is None:
         return "（空）"
     if isinstance(value, bool):

@@ -2,7 +2,8 @@
 
 It tells the station the last of its packages the county applied (the station's next
 export starts after that one), and carries what the county decides for everyone: the
-code lists, the county-wide settings and the station's users. The station takes them
+code lists, the county-wide settings and the station's users; and the county's decisions
+on the station's conflicts, with the records as decided (decisions.py). The station takes them
 over its own; a return package older than one already taken is refused.
 """
 
@@ -16,10 +17,17 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from app.services.context import Actor, Changes
+from app.services.packages import decisions
 from app.services.packages import stations as log
 from app.services.packages.container import Opened, seal, to_json
 from app.services.packages.tables import decode_row, encode, spec_named
-from app.services.packages.types import RETURN_KIND, PackageRefused, ReturnExport, ReturnImport
+from app.services.packages.types import (
+    ENTITY,
+    RETURN_KIND,
+    PackageRefused,
+    ReturnExport,
+    ReturnImport,
+)
 from app.store.engine import clock_of
 from app.store.models import CodeItem, PackageLog, Setting, Station, User
 
@@ -53,18 +61,21 @@ def make(session: Session, station: Station, password: str) -> tuple[bytes, Retu
         {f: encode(getattr(u, f)) for f in _USER_FIELDS}
         for u in session.scalars(select(User).where(User.station_id == station.id))
     ]
+    decided = decisions.outgoing(session, station.id)
     parts = {"code_items.json": to_json(codes), "settings.json": to_json(settings),
-             "users.json": to_json(users)}  # fmt: skip
+             "users.json": to_json(users), "decisions.json": to_json(decided)}  # fmt: skip
     data = seal(header, manifest, parts, password)
     session.add(
         PackageLog(
             station_id=station.id, direction=log.RETURN, package_id=package_id, sequence=sequence,
             station_uuid=station.uuid, created_at=now,
-            counts=to_json({"users": len(users)}).decode(),
+            counts=to_json({"users": len(users), "decisions": len(decided)}).decode(),
         )
     )  # fmt: skip
     acknowledged = applied.sequence if applied else 0
-    result = ReturnExport(package_id, station.code, acknowledged, len(users), len(data))
+    result = ReturnExport(
+        package_id, station.code, acknowledged, len(users), len(data), decisions=len(decided)
+    )
     return data, result
 
 
@@ -94,6 +105,8 @@ def take(session: Session, actor: Actor, opened: Opened) -> ReturnImport:
     codes = _codes(session, opened.part("code_items.json") or [])
     settings = _settings(session, opened.part("settings.json") or [])
     users = _users(session, station.id, opened.part("users.json") or [])
+    # An older county sends no decisions.
+    decided = decisions.take(session, actor, opened.part("decisions.json") or [], m["package_id"])
     session.add(
         PackageLog(
             station_id=station.id, direction=log.ACK, package_id=m["package_id"],
@@ -102,9 +115,11 @@ def take(session: Session, actor: Actor, opened: Opened) -> ReturnImport:
             user_id=actor.user_id,
         )
     )  # fmt: skip
+    touched = ("code", "user", "setting", ENTITY, *sorted(decided.entities))
     return ReturnImport(
-        m["acknowledged"], codes, settings, users, changes=Changes.of("code", "user", "setting")
-    )
+        m["acknowledged"], codes, settings, users, changes=Changes.of(*touched),
+        decisions=decided.decisions, applied=decided.applied,
+    )  # fmt: skip
 
 
 def _newest_return(session: Session, station_id: int) -> int:

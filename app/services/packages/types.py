@@ -119,6 +119,8 @@ class ReturnExport:
     """The last station package applied (0: none yet)."""
     users: int
     size: int
+    decisions: int = 0
+    """The county's decisions on the station's conflicts it carries."""
 
 
 @dataclass(frozen=True)
@@ -129,14 +131,24 @@ class ReturnImport:
     users: int
     already: bool = False
     changes: Changes = field(default_factory=Changes)
+    decisions: int = 0
+    """The county's decisions on this station's conflicts, new in this return package."""
+    applied: int = 0
+    """Of those, the records updated to the county's result."""
 
     def text(self) -> str:
         if self.already:
             return "这个回执包以前已导入，没有做任何更改。"
-        return (
+        text = (
             f"县里已收到第 {self.acknowledged} 号及之前的数据包；"
             f"更新代码 {self.code_items} 项、设置 {self.settings} 项、用户 {self.users} 名。"
         )
+        if self.decisions:
+            text += (
+                f"\n县级裁决 {self.decisions} 条，其中 {self.applied} 条记录已按县里的结果更新"
+                "（见 数据交换 → 县级裁决）。"
+            )
+        return text
 
 
 @dataclass(frozen=True)
@@ -172,6 +184,34 @@ class ConflictRow:
     created_at: dt.datetime
     fields: tuple[FieldDiff, ...]
     merged: tuple[MergedField, ...] = ()
+
+
+@dataclass(frozen=True)
+class DecidedField:
+    label: str
+    county: str
+    station: str
+    side: str
+    """"county" or "station": whose value the county kept."""
+
+    @property
+    def text(self) -> str:
+        value, whose = (self.county, "县里") if self.side == "county" else (self.station, "站点")
+        return f"{self.label}：取{whose}的值 {value}"
+
+
+@dataclass(frozen=True)
+class DecisionRow:
+    """One of the county's decisions on this station's conflicts, as the station took it."""
+
+    entity: str
+    entity_label: str
+    record_uuid: str
+    fields: tuple[DecidedField, ...]
+    decided_by: str
+    decided_at: dt.datetime
+    outcome: str
+    outcome_label: str
 
 
 @dataclass(frozen=True)
