@@ -172,10 +172,11 @@ def _record_bases(session: Session, plan: Plan) -> None:
         session.execute(delete(PackageBase).where(PackageBase.record_uuid.in_(part)))
     for name, rows in plan.new.items():
         entries += [(name, r, r["version"]) for r in rows]
+    specs = {name: spec_named(name) for name in {e[0] for e in entries}}
     rows = [
         {"record_uuid": r["uuid"], "station_id": plan.station_id, "entity": name,
          "station_version": r["version"], "county_version": cv,
-         "base_row": base_row(spec_named(name), r)}
+         "base_row": base_row(specs[name], r)}
         for name, r, cv in entries
     ]  # fmt: skip
     bases = table("package_bases")

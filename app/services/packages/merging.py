@@ -14,11 +14,12 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from app.services.packages.exporting import encoded
 from app.services.packages.refs import Uuids
-from app.services.packages.tables import Spec
+from app.services.packages.tables import Spec, spec_named
 
 STATION, COUNTY = "station", "county"
 _ABSENT = object()
@@ -38,11 +39,17 @@ class Merge:
         return [(f, STATION) for f in self.taken] + [(f, COUNTY) for f in self.kept]
 
 
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def base_row(spec: Spec, row: Mapping[str, Any]) -> str:
     """The base to keep for a station row: its data columns as compact JSON."""
-    return json.dumps(
-        {f: row.get(f) for f in spec.data_columns()}, ensure_ascii=False, separators=(",", ":")
-    )
+    return _COMPACT.encode({f: row.get(f) for f in _data_columns(spec.name)})
+
+
+@cache
+def _data_columns(name: str) -> tuple[str, ...]:
+    return spec_named(name).data_columns()
 
 
 def three_way(

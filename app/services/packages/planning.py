@@ -140,7 +140,14 @@ def _plan_rows(
     uuids = [r["uuid"] for r in rows]
     existing = _existing(session, spec, uuids)
     bases = _bases(session, uuids)
-    encoder = CountyRows(session, spec, existing.values())
+    # Only the rows sent again unchanged need no comparing (a resent or whole package).
+    compared = [
+        existing[r["uuid"]]
+        for r in rows
+        if r["uuid"] in existing
+        and (r["uuid"] not in bases or r["version"] > bases[r["uuid"]].station_version)
+    ]
+    encoder = CountyRows(session, spec, compared)
     for row in rows:
         county = existing.get(row["uuid"])
         if county is None and spec.natural:
