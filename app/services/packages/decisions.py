@@ -131,7 +131,7 @@ def take(session: Session, actor: Actor, items: list[dict[str, Any]], return_id:
             session, actor, "package_decision_received", entity=ENTITY, table=spec.name,
             record_uuid=item["record_uuid"], fields=[f[0] for f in item["fields"]],
             kept={f[0]: f[3] for f in item["fields"]}, decided_by=item["decided_by"],
-            outcome=outcome,
+            here=outcome,
         )  # fmt: skip
         out.decisions += 1
     grant = require_grant(watch.hits, "县里的裁决", "回执包没有导入")
