@@ -69,6 +69,7 @@ bench: $(VENV)/.installed $(QM) $(BENCH_DB)  ## Speed and memory against their f
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench_start $(BENCH_DB)
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench $(BENCH_DB)
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench_packages $(BENCH_DB)
+	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench_merge $(BENCH_DB)
 
 bench-more: $(VENV)/.installed $(BENCH_DB)  ## Roster import, pinyin and station-role search, workstations on one server, the county's size on PostgreSQL (minutes each)
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench_import

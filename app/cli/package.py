@@ -4,9 +4,10 @@
     package import    (county)  a station's package, in one transaction; --dry-run counts only
     package return    (county)  the return package for a station: acknowledgement + reference data
     package ack       (station) take the county's return package
-    package conflicts (county)  records both sides changed, waiting for a decision
+    package conflicts (county)  fields both sides changed differently, waiting for a decision
     package resolve   (county)  decide one conflict, field by field
     package keys …              the county's key pair (package_keys.py)
+    package decisions (station) the county's decisions on this station's conflicts (县级裁决)
 
 The login's password comes from STATIONDESK_PASSWORD or a prompt; the package password
 the county gave the station from STATIONDESK_PACKAGE_PASSWORD or a prompt. A station with
@@ -69,6 +70,7 @@ def add_parser(subparsers: Any) -> None:
 
     ack = kinds.add_parser("ack", parents=[common], help="（站点）导入县里的回执包")
     ack.add_argument("package", metavar="PKG", help="回执包文件")
+    ack.add_argument("--correction-reason", metavar="原因", help=CORRECTION_HELP)
     ack.set_defaults(handler=run_ack)
 
     listing = kinds.add_parser("conflicts", parents=[common], help="（县里）列出待处理的冲突")
@@ -85,6 +87,8 @@ def add_parser(subparsers: Any) -> None:
     resolve.set_defaults(handler=run_resolve)
 
     package_keys.add_parser(kinds, common)
+    decided = kinds.add_parser("decisions", parents=[common], help="（站点）列出县级裁决")
+    decided.set_defaults(handler=run_decisions)
 
 
 CORRECTION_HELP = "记录落在已月结的月份时，作为更正导入的原因（站长或管理员）"
@@ -150,15 +154,19 @@ def run_return(ctx: Context) -> int:
             password=package_password(confirm=True),
         )  # fmt: skip
     print(f"已为 {result.station_code} 导出回执包：{ctx.args.out}")
-    print(f"  确认收到第 {result.acknowledged} 号及之前的数据包；本站用户 {result.users} 名")
+    print(
+        f"  确认收到第 {result.acknowledged} 号及之前的数据包；本站用户 {result.users} 名；"
+        f"县级裁决 {result.decisions} 条"
+    )
     return 0
 
 
 def run_ack(ctx: Context) -> int:
     with ctx.desk() as desk:
-        result = desk.packages.import_return(
-            source=Path(ctx.args.package), password=package_password()
-        )
+        password = package_password()
+        # The county's decisions may move a record of a month this station closed.
+        with correcting(desk, ctx.args.correction_reason):
+            result = desk.packages.import_return(source=Path(ctx.args.package), password=password)
     print(result.text())
     return 0
 
@@ -174,6 +182,24 @@ def run_conflicts(ctx: Context) -> int:
         for n, f in enumerate(c.fields):
             head = (str(c.id), c.station_code, c.entity_label) if n == 0 else ("", "", "")
             lines.append((*head, f"{f.label}（{f.field}）", f.county, f.station))
+        if c.merged:
+            merged = "、".join(m.text for m in c.merged)
+            lines.append(("", "", "", f"无需裁决：{merged}", "", ""))
+    print(table(lines))
+    return 0
+
+
+def run_decisions(ctx: Context) -> int:
+    with ctx.desk() as desk:
+        rows = desk.packages.decisions()
+    if not rows:
+        print("还没有县级裁决。")
+        return 0
+    lines = [("记录", "裁决", "本站结果", "裁决人", "裁决时间")]
+    for d in rows:
+        when = d.decided_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        fields = "；".join(f.text for f in d.fields)
+        lines.append((d.entity_label, fields, d.outcome_label, d.decided_by, when))
     print(table(lines))
     return 0
 

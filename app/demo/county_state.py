@@ -4,24 +4,31 @@ the remote ones work offline and have sent their data packages (数据包) in.
 The package log says which numbered packages the county applied and when, as the import
 writes it; one station's latest package waits for the one before it (held). The county
 has a public key (密钥对) that its return packages hand to the stations; its private half
-was thrown away when the key was made: the demo's packages exist only in the log.
+was thrown away when the key was made: the demo's packages exist only in the log. Two clients
+of offline stations were changed on both sides: one conflict waits for a person (the phone
+both changed; the address only the station changed merges with the decision, the county's
+note stays), the other was decided and goes back in the station's next return package.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 import uuid
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.services.context import Actor
 from app.services.packages import county_key
 from app.services.packages.keys import public_key
+from app.services.packages.merging import COUNTY, STATION, CountyRows
+from app.services.packages.tables import spec_named
 from app.services.reports.closing import MonthCloseService
 from app.services.reports.service import add_months, month_start
 from app.store.engine import Database
-from app.store.models import PackageLog, Station
+from app.store.models import Client, PackageConflict, PackageLog, Station
 
 CLOSED_SHARE = 0.7
 """Of the stations other than the administrator's own (whose month stays open)."""
@@ -78,4 +85,50 @@ def fill(db: Database, actor: Actor, rng: random.Random) -> dict[str, int]:
                     )
                 )
                 packages += 1
-    return {"closed": len(closing), "offline": len(offline), "packages": packages}
+        now = dt.datetime.combine(today, dt.time(10, 30)).astimezone(dt.UTC)
+        conflicts = [
+            _conflict(session, actor, station, decided=n == 1, when=now)
+            for n, station in enumerate(offline[1:3])
+        ]
+    return {
+        "closed": len(closing), "offline": len(offline), "packages": packages,
+        "conflicts": sum(conflicts),
+    }  # fmt: skip
+
+
+def _conflict(
+    session: Session, actor: Actor, station: Station, *, decided: bool, when: dt.datetime
+) -> int:
+    """A client of the station both sides changed since its last package (see above)."""
+    client = session.scalar(
+        select(Client).where(Client.station_id == station.id).order_by(Client.id).limit(1)
+    )
+    last = session.scalar(
+        select(PackageLog)
+        .where(PackageLog.station_id == station.id, PackageLog.status == "applied")
+        .order_by(PackageLog.sequence.desc())
+        .limit(1)
+    )
+    if client is None or last is None:
+        return 0
+    spec = spec_named("clients")
+    mine = dict(
+        session.execute(select(spec.table).where(spec.table.c.id == client.id)).mappings().one()
+    )
+    row = CountyRows(session, spec, [mine]).encoded(mine)
+    theirs = {**row, "phone": "13907310288", "address": f"{row['address']}（已搬到女儿家）",
+              "version": row["version"] + 1}  # fmt: skip
+    session.add(
+        PackageConflict(
+            station_id=station.id, package_id=last.package_id, entity="clients",
+            record_uuid=client.uuid, fields=json.dumps([["phone", row["phone"], theirs["phone"]]]),
+            station_row=json.dumps(theirs, ensure_ascii=False),
+            station_version=theirs["version"], county_version=row["version"],
+            status="resolved" if decided else "open", created_at=when,
+            resolved_at=when + dt.timedelta(hours=1) if decided else None,
+            resolved_by_id=actor.user_id if decided else None,
+            choices=json.dumps({"phone": COUNTY}) if decided else "{}",
+            merged=json.dumps([["address", STATION], ["notes", COUNTY]]),
+        )
+    )  # fmt: skip
+    return 1

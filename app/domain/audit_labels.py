@@ -88,6 +88,7 @@ _ACTIONS: dict[str, str] = {
     "package_return_export": "导出回执包",
     "package_return_import": "导入回执包",
     "package_conflict_resolved": "处理数据包冲突",
+    "package_decision_received": "收到县级裁决",
     "score": "评分",
     "finish": "完成评估",
     "close": "完成整改",

@@ -2325,6 +2325,10 @@ Save over the stored record?</source>
         <source>No conflicts.</source>
         <translation>没有冲突。</translation>
     </message>
+    <message>
+        <source>Merged without a decision: {fields}</source>
+        <translation>无需裁决、自动合并的字段：{fields}</translation>
+    </message>
 </context>
 <context>
     <name>ConsentDialog</name>
@@ -2681,6 +2685,10 @@ Log file: {path}</source>
         <translation>修改</translation>
     </message>
     <message>
+        <source>Merged</source>
+        <translation>自动合并</translation>
+    </message>
+    <message>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
@@ -2767,8 +2775,8 @@ Log file: {path}</source>
         <translation>打开站点的数据包</translation>
     </message>
     <message>
-        <source>{station} ({code}), package no. {number}: {new} new, {changed} changed, {conflicts} conflicts, {deleted} deleted.</source>
-        <translation>{station}（{code}）第 {number} 号数据包：新增 {new} 条，修改 {changed} 条，冲突 {conflicts} 条，删除 {deleted} 条。</translation>
+        <source>{station} ({code}), package no. {number}: {new} new, {changed} changed, {merged} merged automatically, {conflicts} conflicts, {deleted} deleted.</source>
+        <translation>{station}（{code}）第 {number} 号数据包：新增 {new} 条，修改 {changed} 条，自动合并 {merged} 条，冲突 {conflicts} 条，删除 {deleted} 条。</translation>
     </message>
     <message>
         <source>Save the return package as</source>
@@ -2795,6 +2803,33 @@ Log file: {path}</source>
     <message>
         <source>The two passwords differ. Nothing was saved.</source>
         <translation>两次输入的密码不一致，没有保存。</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionsTable</name>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>裁决</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>本站结果</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>裁决人</translation>
+    </message>
+    <message>
+        <source>Decided on</source>
+        <translation>裁决时间</translation>
+    </message>
+    <message>
+        <source>County decisions on this station&apos;s conflicts</source>
+        <translation>县级裁决（县里对本站数据冲突的处理结果）</translation>
     </message>
 </context>
 <context>

@@ -108,7 +108,7 @@ def test_export_then_preview_then_import_then_decide_a_conflict(
         assert row is not None
         row.phone = "13800000001"
     clients = ClientService(station.db, station.actor)
-    data = ClientInput(name="张桂兰", phone="13900000002", address="梅林村3组")
+    data = ClientInput(name="张桂兰", phone="13900000002", address="梅林村5组")
     clients.update(client_id, version=clients.get(client_id).version, data=data)
     station.clock.advance(minutes=5)
     second = tmp_path / "2.sdpkg"
@@ -128,11 +128,34 @@ def test_export_then_preview_then_import_then_decide_a_conflict(
     qtbot.waitUntil(lambda: len(panel.choices) == 1, timeout=WAIT)
     assert cell(panel.fields, 0, 1).text() == "13800000001"
     assert cell(panel.fields, 0, 2).text() == "13900000002"
-    panel.choices[0].setCurrentIndex(1)  # the station's value
+    # The address only the station changed is named, not asked about.
+    assert "取站点的修改" in panel.merged.text()
+    panel.choices[0].setCurrentIndex(0)  # the county's value
     panel.save_button.click()
     qtbot.waitUntil(lambda: not panel.rows, timeout=WAIT)
     with county.db.read() as session:
-        assert session.scalar(select(Client.phone).where(Client.uuid == uuid)) == "13900000002"
+        client = session.scalar(select(Client).where(Client.uuid == uuid))
+    assert client is not None
+    assert (client.phone, client.address) == ("13800000001", "梅林村5组")
+
+    # The decision goes back: the station takes the county's phone and lists the decision.
+    back = tmp_path / "return.sdpkg"
+    qtbot.waitUntil(lambda: at_county.station_box.count() == 2, timeout=WAIT)
+    at_county.station_box.setCurrentIndex(at_county.station_box.findData("JX0427"))
+    at_county.choose_save_path = lambda caption: back  # type: ignore[method-assign]
+    at_county.return_button.click()
+    qtbot.waitUntil(back.exists, timeout=WAIT)
+    close_dialogs()
+    at_station.choose_open_path = lambda caption: back  # type: ignore[method-assign]
+    at_station.ack_button.click()
+    table = at_station.decisions.table
+    qtbot.waitUntil(lambda: table.rowCount() == 1, timeout=WAIT)
+    close_dialogs()
+    assert cell(table, 0, 0).text() == "服务对象"
+    assert "取县里的值 13800000001" in cell(table, 0, 1).text()
+    assert cell(table, 0, 2).text() == "已按县里的结果更新"
+    with station.db.read() as session:
+        assert session.scalar(select(Client.phone).where(Client.id == client_id)) == "13800000001"
 
 
 def _no_password(*, confirm: bool) -> str:

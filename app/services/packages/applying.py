@@ -17,9 +17,10 @@ from sqlalchemy.orm import Session
 
 from app.services.packages import targets
 from app.services.packages.attachments import Folders, check_files, write_files
+from app.services.packages.merging import base_row
 from app.services.packages.planning import Conflict, Plan
 from app.services.packages.refs import Ids, chunks, table
-from app.services.packages.tables import Spec, decode_row, station_specs
+from app.services.packages.tables import Spec, decode_row, spec_named, station_specs
 from app.services.packages.types import PackageRefused
 from app.store import search
 from app.store.models import Client, PackageBase, PackageConflict, Village
@@ -49,6 +50,8 @@ def apply(
             values["version"] = change.new_version
             if not change.adopt:
                 values.pop("uuid")
+            if change.fields is not None:
+                values = _merged_values(spec, values, change.fields)
             session.execute(
                 update(spec.table).where(spec.table.c.id == change.county_id).values(values)
             )
@@ -77,6 +80,15 @@ def _taken(plan: Plan) -> dict[str, list[dict[str, Any]]]:
     for name, changes in plan.changed.items():
         out[name] += [c.row for c in changes]
     return out
+
+
+def _merged_values(spec: Spec, values: dict[str, Any], taken: tuple[str, ...]) -> dict[str, Any]:
+    """Of a merged row, only the fields taken from the station, and the stamps that follow
+    them: the county's own changes to the other fields stay."""
+    keep = {*taken, "version", "updated_at", "updated_by_id"}
+    if {"name", "display_name"} & set(taken):
+        keep.add("name_sort")
+    return {k: v for k, v in values.items() if k in keep and k in spec.table.c}
 
 
 def _load_refs(ids: Ids, plan: Plan) -> None:
@@ -164,18 +176,20 @@ def _deletes(session: Session, plan: Plan) -> None:
 
 
 def _record_bases(session: Session, plan: Plan) -> None:
-    entries: list[tuple[str, str, int, int]] = list(plan.bases)
+    entries: list[tuple[str, dict[str, Any], int]] = list(plan.bases)
     for name, changes in plan.changed.items():
-        entries += [(name, c.row["uuid"], c.row["version"], c.new_version) for c in changes]
+        entries += [(name, c.row, c.new_version) for c in changes]
     # New rows have no base yet; the others replace theirs.
-    for part in chunks([e[1] for e in entries]):
+    for part in chunks([e[1]["uuid"] for e in entries]):
         session.execute(delete(PackageBase).where(PackageBase.record_uuid.in_(part)))
     for name, rows in plan.new.items():
-        entries += [(name, r["uuid"], r["version"], r["version"]) for r in rows]
+        entries += [(name, r, r["version"]) for r in rows]
+    specs = {name: spec_named(name) for name in {e[0] for e in entries}}
     rows = [
-        {"record_uuid": u, "station_id": plan.station_id, "entity": name,
-         "station_version": sv, "county_version": cv}
-        for name, u, sv, cv in entries
+        {"record_uuid": r["uuid"], "station_id": plan.station_id, "entity": name,
+         "station_version": r["version"], "county_version": cv,
+         "base_row": base_row(specs[name], r)}
+        for name, r, cv in entries
     ]  # fmt: skip
     bases = table("package_bases")
     for chunk in chunks(rows, BATCH):
@@ -208,6 +222,7 @@ def _conflict_row(plan: Plan, c: Conflict, package_id: str) -> dict[str, Any]:
         "county_version": c.county_version,
         "status": "open",
         "choices": "{}",
+        "merged": json.dumps(c.merged, ensure_ascii=False),
     }
 
 
@@ -215,6 +230,11 @@ def _index_clients(session: Session, plan: Plan) -> None:
     """Keep the search index in step with the clients the package brought or changed."""
     uuids = [r["uuid"] for r in plan.new.get("clients", [])]
     uuids += [c.row["uuid"] for c in plan.changed.get("clients", [])]
+    index_clients(session, uuids)
+
+
+def index_clients(session: Session, uuids: list[str]) -> None:
+    """Index the named clients again, as their rows now stand."""
     for part in chunks(uuids):
         stmt = (
             select(Client.id, Client.name, Client.id_number, Client.phone, Village.name)

@@ -1,8 +1,10 @@
 """Conflicts: a record both the station and the county changed since the last package.
 
-Nothing is overwritten until a person decides. The list shows both values of every field
-that differs; the decision takes, field by field, the county's or the station's value,
-and the record's version moves on so the next package compares against the decision.
+Nothing of the record is overwritten until a person decides. The list shows both values
+of every field both sides changed differently, and names the fields that merge on their
+own (merging.py); the decision takes, field by field, the county's or the station's value
+(and the station's merged fields), and the record's version moves on. The base stays the
+station's row as sent: the station has not seen the decision until its return package.
 """
 
 from __future__ import annotations
@@ -19,10 +21,11 @@ from app.domain.audit_text import field_label
 from app.domain.errors import InvalidInput, NotFound
 from app.domain.name_pinyin import sort_key
 from app.services.packages.closed import ClosedMonths, keep, require_grant
+from app.services.packages.merging import base_row
 from app.services.packages.planning import DELETED
 from app.services.packages.refs import Ids
 from app.services.packages.tables import decode_row, label, spec_named
-from app.services.packages.types import ConflictRow, FieldDiff
+from app.services.packages.types import ConflictRow, FieldDiff, MergedField
 from app.store.models import PackageBase, PackageConflict, Station
 
 COUNTY, STATION = "county", "station"
@@ -46,15 +49,19 @@ def open_conflicts(session: Session, station_id: int | None) -> list[ConflictRow
             c.record_uuid,
             c.created_at,
             tuple(
-                FieldDiff(f, field_label(f, c.entity.rstrip("s")), _shown(a), _shown(b))
+                FieldDiff(f, field_label(f, c.entity.rstrip("s")), shown(a), shown(b))
                 for f, a, b in json.loads(c.fields)
+            ),
+            tuple(
+                MergedField(f, field_label(f, c.entity.rstrip("s")), side)
+                for f, side in json.loads(c.merged or "[]")
             ),
         )
         for c, code in session.execute(stmt)
     ]
 
 
-def _shown(value: Any) -> str:
+def shown(value: Any) -> str:
     if value is None:
         return "（空）"
     if isinstance(value, bool):
@@ -92,10 +99,11 @@ def resolve(
                 delete(PackageBase).where(PackageBase.record_uuid == conflict.record_uuid)
             )
         else:
-            _base(session, conflict, county["version"])
+            _base(session, conflict, county["version"], None)
     else:
         station_row = json.loads(conflict.station_row)
         taken = [f for f in fields if choices[f] == STATION]
+        taken += [f for f, side in json.loads(conflict.merged or "[]") if side == STATION]
         values = _station_values(session, spec, station_row, taken)
         watch.check(
             spec.name, conflict.record_uuid, "update", entity_id=county["id"], old=county,
@@ -108,7 +116,7 @@ def resolve(
             .where(t.c.id == county["id"])
             .values(version=version, updated_at=now, **values)
         )
-        _base(session, conflict, version)
+        _base(session, conflict, version, base_row(spec, station_row))
     conflict.status, conflict.resolved_at, conflict.resolved_by_id = "resolved", now, user_id
     conflict.choices = json.dumps(dict(choices), ensure_ascii=False)
     return conflict.station_id, conflict.entity
@@ -136,13 +144,15 @@ def _station_values(
     return values
 
 
-def _base(session: Session, conflict: PackageConflict, county_version: int) -> None:
-    """The decision is the new common ground: the station's version, the county's after it."""
+def _base(
+    session: Session, conflict: PackageConflict, county_version: int, row: str | None
+) -> None:
+    """The station's version and row as sent, the county's version after the decision."""
     session.execute(delete(PackageBase).where(PackageBase.record_uuid == conflict.record_uuid))
     session.add(
         PackageBase(
             record_uuid=conflict.record_uuid, station_id=conflict.station_id,
             entity=conflict.entity, station_version=conflict.station_version,
-            county_version=county_version,
+            county_version=county_version, base_row=row,
         )
     )  # fmt: skip

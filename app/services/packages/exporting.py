@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -70,7 +71,7 @@ def gather(
         uuids.load(target, ids)
     for spec in station_specs():
         if spec.name in raw:
-            out.tables[spec.name] = [_encoded(spec, r, uuids) for r in raw[spec.name]]
+            out.tables[spec.name] = [encoded(spec, r, uuids) for r in raw[spec.name]]
     if "projects" in out.tables:
         targets.attach(
             session, out.tables["projects"], {r["uuid"]: r["id"] for r in raw["projects"]}
@@ -88,7 +89,8 @@ def gather(
     return out
 
 
-def _encoded(spec: Spec, row: dict[str, Any], uuids: Uuids) -> dict[str, Any]:
+def encoded(spec: Spec, row: Mapping[str, Any], uuids: Uuids) -> dict[str, Any]:
+    """A row as a package carries it: JSON values, references by uuid."""
     out = {name: encode(row[name]) for name in spec.columns}
     for column, target in spec.refs.items():
         out[column] = uuids.of(target, row[column])

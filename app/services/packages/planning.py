@@ -1,14 +1,16 @@
 """The county's side, first half: what a station's package would do, written nowhere.
 
 Each row of the package is new (its uuid unknown here), changed (the station changed it
-and the county did not since the last package), unchanged (sent before), or a conflict
-(both changed it: a person decides, field by field). A row the county already holds
+and the county did not since the last package), merged (both changed it, different
+fields: merged.py), unchanged (sent before), or a conflict (both changed a field to
+different values: a person decides those fields). A row the county already holds
 under another uuid (a village the county typed when it added the station) is taken
 over when its natural key matches. Deletions follow the same rule.
 """
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.services.packages.closed import ClosedHit, ClosedMonths, corrected_in
+from app.services.packages.merging import CountyRows, three_way, two_way
 from app.services.packages.refs import chunks, table
 from app.services.packages.tables import Spec, decode_row, encode, spec_named, station_specs
 from app.services.packages.types import Counts, PackageRefused
@@ -37,6 +40,8 @@ class Change:
     new_version: int
     adopt: bool = False
     """Taken over by natural key: the county row gets the station's uuid."""
+    fields: tuple[str, ...] | None = None
+    """Only these fields are taken (a merge); None: the whole row."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +53,8 @@ class Conflict:
     county: dict[str, Any]
     county_version: int
     fields: list[tuple[str, Any, Any]]
+    merged: list[tuple[str, str]] = field(default_factory=list)
+    """(field, side) of what merges without a person, taken with the decision."""
 
 
 @dataclass
@@ -55,8 +62,8 @@ class Plan:
     station_id: int
     new: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
     changed: dict[str, list[Change]] = field(default_factory=lambda: defaultdict(list))
-    bases: list[tuple[str, str, int, int]] = field(default_factory=list)
-    """(entity, uuid, station version, county version) to record for unchanged rows."""
+    bases: list[tuple[str, dict[str, Any], int]] = field(default_factory=list)
+    """(entity, station row, county version) to record for rows that change nothing."""
     conflicts: list[Conflict] = field(default_factory=list)
     deletes: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     counts: dict[str, dict[str, int]] = field(
@@ -133,6 +140,14 @@ def _plan_rows(
     uuids = [r["uuid"] for r in rows]
     existing = _existing(session, spec, uuids)
     bases = _bases(session, uuids)
+    # Only the rows sent again unchanged need no comparing (a resent or whole package).
+    compared = [
+        existing[r["uuid"]]
+        for r in rows
+        if r["uuid"] in existing
+        and (r["uuid"] not in bases or r["version"] > bases[r["uuid"]].station_version)
+    ]
+    encoder = CountyRows(session, spec, compared)
     for row in rows:
         county = existing.get(row["uuid"])
         if county is None and spec.natural:
@@ -161,26 +176,76 @@ def _plan_rows(
         base = bases.get(row["uuid"])
         if base is not None and row["version"] <= base.station_version:
             out.count(spec.name, "unchanged")
+            continue
+        mine = encoder.encoded(county)
+        if base is not None and base.base_row is not None:
+            _plan_merge(out, spec, county, mine, row, json.loads(base.base_row), watch)
         elif base is not None and county["version"] == base.county_version:
             version = max(county["version"] + 1, row["version"])
             out.changed[spec.name].append(Change(row, county["id"], version))
             out.count(spec.name, "changed")
-            if watch.watches(spec.name):
-                moved = frozenset(f for f, _c, _s in differing(session, spec, county, row))
-                watch.check(
-                    spec.name, row["uuid"], "update", entity_id=county["id"], old=county,
-                    new=decode_row(spec, row), changed=moved,
-                )  # fmt: skip
+            moved = frozenset(f for f, _c, _s in two_way(spec, mine, row))
+            _watch_update(watch, spec, county, row, moved)
         else:
-            fields = differing(session, spec, county, row)
-            if fields:
-                out.conflicts.append(
-                    Conflict(spec, row, row["uuid"], county, county["version"], fields)
-                )
-                out.count(spec.name, "conflicts")
-            else:
-                out.bases.append((spec.name, row["uuid"], row["version"], county["version"]))
-                out.count(spec.name, "unchanged")
+            _conflict_or_same(out, spec, county, row, two_way(spec, mine, row))
+
+
+def _plan_merge(
+    out: Plan,
+    spec: Spec,
+    county: dict[str, Any],
+    mine: dict[str, Any],
+    row: dict[str, Any],
+    base: dict[str, Any],
+    watch: ClosedMonths,
+) -> None:
+    merge = three_way(spec, base, mine, row)
+    if merge.conflicts:
+        _conflict_or_same(out, spec, county, row, list(merge.conflicts), merge.merged())
+        return
+    if not merge.taken:
+        # Nothing of the station's is new to the county: only the base moves on.
+        out.bases.append((spec.name, row, county["version"]))
+        out.count(spec.name, "unchanged")
+        return
+    version = max(county["version"] + 1, row["version"])
+    out.changed[spec.name].append(Change(row, county["id"], version, fields=merge.taken))
+    # Merged: the county's own changes to other fields stay beside the station's.
+    out.count(spec.name, "merged" if merge.kept else "changed")
+    _watch_update(watch, spec, county, row, frozenset(merge.taken))
+
+
+def _watch_update(
+    watch: ClosedMonths,
+    spec: Spec,
+    county: dict[str, Any],
+    row: dict[str, Any],
+    moved: frozenset[str],
+) -> None:
+    if watch.watches(spec.name):
+        new = {**county, **decode_row(spec, {f: row[f] for f in moved})}
+        watch.check(
+            spec.name, row["uuid"], "update", entity_id=county["id"], old=county, new=new,
+            changed=moved,
+        )  # fmt: skip
+
+
+def _conflict_or_same(
+    out: Plan,
+    spec: Spec,
+    county: dict[str, Any],
+    row: dict[str, Any],
+    fields: list[tuple[str, Any, Any]],
+    merged: list[tuple[str, str]] | None = None,
+) -> None:
+    if fields:
+        out.conflicts.append(
+            Conflict(spec, row, row["uuid"], county, county["version"], fields, merged or [])
+        )
+        out.count(spec.name, "conflicts")
+    else:
+        out.bases.append((spec.name, row, county["version"]))
+        out.count(spec.name, "unchanged")
 
 
 def _base_of(session: Session, uuid: str) -> PackageBase | None:

@@ -2,9 +2,10 @@
 
 It tells the station the last of its packages the county applied (the station's next
 export starts after that one), and carries what the county decides for everyone: the
-code lists, the county-wide settings, the station's users and the county's indicator
-systems (county_systems.py). The station takes them over its own; a return package older
-than one already taken is refused.
+code lists, the county-wide settings, the station's users, the county's indicator
+systems (county_systems.py) and the county's decisions on the station's conflicts, with the
+records as decided (decisions.py). The station takes them over its own; a return package
+older than one already taken is refused.
 """
 
 from __future__ import annotations
@@ -17,11 +18,17 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from app.services.context import Actor, Changes
-from app.services.packages import county_key, county_systems
+from app.services.packages import county_key, county_systems, decisions
 from app.services.packages import stations as log
 from app.services.packages.container import Opened, seal, to_json
 from app.services.packages.tables import decode_row, encode, spec_named
-from app.services.packages.types import RETURN_KIND, PackageRefused, ReturnExport, ReturnImport
+from app.services.packages.types import (
+    ENTITY,
+    RETURN_KIND,
+    PackageRefused,
+    ReturnExport,
+    ReturnImport,
+)
 from app.store.engine import clock_of
 from app.store.models import CodeItem, PackageLog, Setting, Station, User
 
@@ -55,19 +62,22 @@ def make(session: Session, station: Station, password: str) -> tuple[bytes, Retu
         {f: encode(getattr(u, f)) for f in _USER_FIELDS}
         for u in session.scalars(select(User).where(User.station_id == station.id))
     ]
+    decided = decisions.outgoing(session, station.id)
     parts = {"code_items.json": to_json(codes), "settings.json": to_json(settings),
-             "users.json": to_json(users)}  # fmt: skip
+             "users.json": to_json(users), "decisions.json": to_json(decided)}  # fmt: skip
     parts[county_systems.PART] = to_json(county_systems.county_systems(session))
     data = seal(header, manifest, parts, password)
     session.add(
         PackageLog(
             station_id=station.id, direction=log.RETURN, package_id=package_id, sequence=sequence,
             station_uuid=station.uuid, created_at=now,
-            counts=to_json({"users": len(users)}).decode(),
+            counts=to_json({"users": len(users), "decisions": len(decided)}).decode(),
         )
     )  # fmt: skip
     acknowledged = applied.sequence if applied else 0
-    result = ReturnExport(package_id, station.code, acknowledged, len(users), len(data))
+    result = ReturnExport(
+        package_id, station.code, acknowledged, len(users), len(data), decisions=len(decided)
+    )
     return data, result
 
 
@@ -100,6 +110,8 @@ def take(session: Session, actor: Actor, opened: Opened) -> ReturnImport:
     key_after = county_key.stored(session)
     users = _users(session, station.id, opened.part("users.json") or [])
     county_systems.take(session, opened.part(county_systems.PART) or [])
+    # An older county sends no decisions.
+    decided = decisions.take(session, actor, opened.part("decisions.json") or [], m["package_id"])
     session.add(
         PackageLog(
             station_id=station.id, direction=log.ACK, package_id=m["package_id"],
@@ -109,14 +121,11 @@ def take(session: Session, actor: Actor, opened: Opened) -> ReturnImport:
         )
     )  # fmt: skip
     brought = key_after.fingerprint if key_after is not None and key_after != key_before else ""
+    touched = ("code", "user", "setting", "evaluation_system", ENTITY, *sorted(decided.entities))
     return ReturnImport(
-        m["acknowledged"],
-        codes,
-        settings,
-        users,
-        changes=Changes.of("code", "user", "setting", "evaluation_system"),
-        county_key=brought,
-    )
+        m["acknowledged"], codes, settings, users, changes=Changes.of(*touched),
+        decisions=decided.decisions, applied=decided.applied, county_key=brought,
+    )  # fmt: skip
 
 
 def _newest_return(session: Session, station_id: int) -> int:

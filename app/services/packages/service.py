@@ -32,7 +32,7 @@ from app.domain.roles import Permission, Role
 from app.services.access import audit
 from app.services.access.refusals import logs_refusals
 from app.services.context import Actor, Changes
-from app.services.packages import closed, conflicts, county_key, returns, shared
+from app.services.packages import closed, conflicts, county_key, decisions, returns, shared
 from app.services.packages import stations as log
 from app.services.packages.applying import apply
 from app.services.packages.attachments import Folders
@@ -54,6 +54,7 @@ from app.services.packages.types import (
     STATION_KIND,
     ConflictRow,
     Counts,
+    DecisionRow,
     ExportResult,
     ImportResult,
     Outcome,
@@ -182,6 +183,12 @@ class PackageService:
                 acknowledged=result.acknowledged, users=result.users, already=result.already,
             )  # fmt: skip
         return result
+
+    def decisions(self) -> list[DecisionRow]:
+        """The county's decisions on this station's conflicts (县级裁决), newest first."""
+        self._actor.require(Permission.EXCHANGE_PACKAGES)
+        with self._db.read() as session:
+            return decisions.listed(session, self._actor.station_id)
 
     # ---- the county's side -----------------------------------------------------------
 

@@ -48,6 +48,8 @@ def describe_months(months: tuple[tuple[dt.date, int], ...]) -> str:
 class Counts:
     new: int = 0
     changed: int = 0
+    merged: int = 0
+    """Changed on both sides, in different fields: merged without a person."""
     conflicts: int = 0
     deleted: int = 0
     unchanged: int = 0
@@ -55,7 +57,8 @@ class Counts:
 
     def text(self) -> str:
         return (
-            f"新增 {self.new} 条，修改 {self.changed} 条，冲突 {self.conflicts} 条，"
+            f"新增 {self.new} 条，修改 {self.changed} 条，自动合并 {self.merged} 条，"
+            f"冲突 {self.conflicts} 条，"
             f"删除 {self.deleted} 条，未变 {self.unchanged} 条"
         )
 
@@ -118,6 +121,8 @@ class ReturnExport:
     """The last station package applied (0: none yet)."""
     users: int
     size: int
+    decisions: int = 0
+    """The county's decisions on the station's conflicts it carries."""
 
 
 @dataclass(frozen=True)
@@ -130,6 +135,10 @@ class ReturnImport:
     changes: Changes = field(default_factory=Changes)
     county_key: str = ""
     """The fingerprint of a county public key this return package brought (new or changed)."""
+    decisions: int = 0
+    """The county's decisions on this station's conflicts, new in this return package."""
+    applied: int = 0
+    """Of those, the records updated to the county's result."""
 
     def text(self) -> str:
         if self.already:
@@ -142,6 +151,11 @@ class ReturnImport:
             text += (
                 f"\n回执包带来了县里的公钥，今后的数据包用它加密。公钥指纹：{self.county_key}"
                 "（请打电话与县里核对）"
+            )
+        if self.decisions:
+            text += (
+                f"\n县级裁决 {self.decisions} 条，其中 {self.applied} 条记录已按县里的结果更新"
+                "（见 数据交换 → 县级裁决）。"
             )
         return text
 
@@ -156,6 +170,20 @@ class FieldDiff:
 
 
 @dataclass(frozen=True)
+class MergedField:
+    """A field of a conflicting record that merges without a person."""
+
+    field: str
+    label: str
+    side: str
+    """"station": only the station changed it, taken with the decision; "county": kept."""
+
+    @property
+    def text(self) -> str:
+        return f"{self.label}（{'取站点的修改' if self.side == 'station' else '保留县里的修改'}）"
+
+
+@dataclass(frozen=True)
 class ConflictRow:
     id: int
     station_code: str
@@ -164,6 +192,35 @@ class ConflictRow:
     record_uuid: str
     created_at: dt.datetime
     fields: tuple[FieldDiff, ...]
+    merged: tuple[MergedField, ...] = ()
+
+
+@dataclass(frozen=True)
+class DecidedField:
+    label: str
+    county: str
+    station: str
+    side: str
+    """"county" or "station": whose value the county kept."""
+
+    @property
+    def text(self) -> str:
+        value, whose = (self.county, "县里") if self.side == "county" else (self.station, "站点")
+        return f"{self.label}：取{whose}的值 {value}"
+
+
+@dataclass(frozen=True)
+class DecisionRow:
+    """One of the county's decisions on this station's conflicts, as the station took it."""
+
+    entity: str
+    entity_label: str
+    record_uuid: str
+    fields: tuple[DecidedField, ...]
+    decided_by: str
+    decided_at: dt.datetime
+    outcome: str
+    outcome_label: str
 
 
 @dataclass(frozen=True)

@@ -41,7 +41,13 @@ from app.store.models.groups import (
 )
 from app.store.models.history import DatedValue, MonthClose, MonthCorrection
 from app.store.models.org import CodeItem, Setting, Station, User, Village
-from app.store.models.packages import DeletedRow, PackageBase, PackageConflict, PackageLog
+from app.store.models.packages import (
+    DeletedRow,
+    PackageBase,
+    PackageConflict,
+    PackageDecision,
+    PackageLog,
+)
 from app.store.models.partners import ActivityPartner, Partner
 from app.store.models.projects import Project, ProjectDocument, ProjectStation, ProjectTarget
 from app.store.models.rooms import Room, RoomVillage
@@ -102,6 +108,7 @@ __all__ = [
     "MonthCorrection",
     "PackageBase",
     "PackageConflict",
+    "PackageDecision",
     "PackageLog",
     "Partner",
     "Project",

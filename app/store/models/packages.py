@@ -6,6 +6,10 @@ before them is filled, the file kept in `payload`) and the return packages it ma
 `package_bases` holds, per record a station sent, the station's version last applied and
 the county's version right after it: a county-side change since then makes the next
 station change a conflict (`package_conflicts`) for a person to decide, field by field.
+`package_bases.base_row` keeps the station's row as last exchanged (its data columns,
+references by uuid), the common ancestor of a three-way merge field by field; a base
+from before it was kept has none and compares as before. `package_decisions` is the
+station's list of the county's decisions on its conflicts, taken from return packages.
 `deleted_rows` keeps the uuid of every station-owned row deleted, so a package can
 carry the deletion (the app deletes rows rather than marking them).
 """
@@ -54,6 +58,8 @@ class PackageBase(Base):
     entity: Mapped[str] = mapped_column(String(32))
     station_version: Mapped[int] = mapped_column(Integer)
     county_version: Mapped[int] = mapped_column(Integer)
+    base_row: Mapped[str | None] = mapped_column(Text)
+    """JSON of the station's row as last exchanged; None for a base kept before 0017."""
 
 
 class PackageConflict(Base):
@@ -77,6 +83,32 @@ class PackageConflict(Base):
     resolved_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     resolved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     choices: Mapped[str] = mapped_column(Text, default="{}")
+    merged: Mapped[str] = mapped_column(Text, default="[]")
+    """JSON list of [field, side]: what merges without a person ("station": taken with
+    the decision, "county": kept), shown beside the conflicting fields."""
+
+
+class PackageDecision(Base):
+    """A station's copy of the county's decision on one of its conflicts (return package)."""
+
+    __tablename__ = "package_decisions"
+    __table_args__ = (UniqueConstraint("package_id", "record_uuid"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    station_id: Mapped[int] = mapped_column(ForeignKey("stations.id"), index=True)
+    package_id: Mapped[str] = mapped_column(String(36))
+    """The station's package that brought the conflict: with the record, the decision's key."""
+    entity: Mapped[str] = mapped_column(String(32))
+    record_uuid: Mapped[str] = mapped_column(String(36))
+    fields: Mapped[str] = mapped_column(Text)
+    """JSON list of [field, county value, station value, "county" or "station"]."""
+    decided_by: Mapped[str] = mapped_column(String(64), default="")
+    decided_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    outcome: Mapped[str] = mapped_column(String(12))
+    """applied (the county's values taken), kept (changed here since: ours goes next),
+    gone (no longer here), deleted (the county deleted the record as we had)."""
+    return_id: Mapped[str] = mapped_column(String(36))
+    received_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=stamp)
 
 
 class DeletedRow(Base):

@@ -42,7 +42,7 @@ def test_a_package_goes_to_the_county_and_the_acknowledgement_comes_back(
                  str(package), "--dry-run"]) == 0  # fmt: skip
     preview = capsys.readouterr().out
     assert "试导入" in preview
-    assert "冲突 0 条" in preview
+    assert "自动合并 0 条，冲突 0 条" in preview
 
     assert main(["package", "import", "--db", str(county), "--user", "xian", str(package)]) == 0
     assert "第 1 号数据包：已导入" in capsys.readouterr().out
@@ -53,6 +53,8 @@ def test_a_package_goes_to_the_county_and_the_acknowledgement_comes_back(
                  "--station", "JX0426", "--out", str(back)]) == 0  # fmt: skip
     assert main(["package", "ack", "--db", str(station), "--user", "boss", str(back)]) == 0
     assert "县里已收到第 1 号及之前的数据包" in capsys.readouterr().out
+    assert main(["package", "decisions", "--db", str(station), "--user", "boss"]) == 0
+    assert "还没有县级裁决" in capsys.readouterr().out
 
 
 def test_a_damaged_package_is_refused_with_exit_code_2(

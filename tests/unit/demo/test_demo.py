@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import random
 import re
@@ -21,9 +22,10 @@ from app.domain.errors import InvalidInput, PermissionDenied
 from app.domain.roles import Role
 from app.services.access import passwords
 from app.services.clients.service import ClientService
-from app.services.clients.types import ClientQuery
+from app.services.clients.types import ClientInput, ClientQuery
 from app.services.context import Actor
 from app.services.county.service import CountyService
+from app.services.packages import decisions
 from app.services.packages.service import PackageService
 from app.store.engine import Database
 from app.store.models import (
@@ -31,6 +33,7 @@ from app.store.models import (
     ClientCategory,
     Household,
     MonthClose,
+    PackageConflict,
     PackageLog,
     Station,
     User,
@@ -266,3 +269,34 @@ def test_county_state_closes_months_and_logs_packages(db: Database, admin: Actor
     assert all(s.package.received_at.date() <= dt.date(2026, 11, 21) for s in offline if s.package)
     county_key = PackageService(dated, admin).county_key()
     assert county_key is not None and len(county_key.fingerprint) == 39
+
+
+def test_county_state_leaves_a_conflict_to_decide_and_one_decided(
+    db: Database, admin: Actor
+) -> None:
+    """数据交换 on the county demo: an open conflict beside its merged fields, and a decision
+    that the station's next return package carries."""
+    with db.write() as session:
+        for n in range(10):
+            session.add(Station(code=f"XS{n + 2:02d}", name=f"示范{n}镇社工站"))
+    with db.read() as session:
+        ids = list(session.scalars(select(Station.id).where(Station.code.like("XS%"))))
+    for station_id in ids:
+        local = dataclasses.replace(admin, station_id=station_id)
+        ClientService(db, local).create(ClientInput(name="王秀兰", phone="13800000000"))
+    dated = db.with_clock(FixedClock(dt.datetime(2026, 11, 20, 9, 0)))
+    made = county_state.fill(dated, admin, random.Random(1))
+    assert made["conflicts"] == 2
+    [waiting] = PackageService(dated, admin).conflicts()
+    assert [f.field for f in waiting.fields] == ["phone"]
+    assert [(m.field, m.side) for m in waiting.merged] == [
+        ("address", "station"),
+        ("notes", "county"),
+    ]
+    with db.read() as session:
+        decided = session.scalar(
+            select(PackageConflict).where(PackageConflict.status == "resolved")
+        )
+        assert decided is not None
+        [outgoing] = decisions.outgoing(session, decided.station_id)
+    assert outgoing["fields"] == [["phone", "13800000000", "13907310288", "county"]]

@@ -37,12 +37,15 @@ class ConflictsPanel(QWidget):
             [self.tr("Field"), self.tr("County value"), self.tr("Station value"), self.tr("Keep")]
         )
         self.choices: list[QComboBox] = []
+        self.merged = QLabel(self)
+        self.merged.setWordWrap(True)
         self.status = QLabel(self)
         self.save_button = QPushButton(self.tr("Save decision"), self)
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self.save)
         right = QVBoxLayout()
         right.addWidget(self.fields, 1)
+        right.addWidget(self.merged)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.save_button)
@@ -84,6 +87,15 @@ class ConflictsPanel(QWidget):
             box.addItem(self.tr("Station value"), STATION)
             self.fields.setCellWidget(row, 3, box)
             self.choices.append(box)
+        # The fields only one side changed merge without a choice: named, not asked.
+        merged = conflict.merged if conflict is not None else ()
+        self.merged.setText(
+            self.tr("Merged without a decision: {fields}").format(
+                fields="、".join(m.text for m in merged)
+            )
+            if merged
+            else ""
+        )
         self.save_button.setEnabled(conflict is not None)
 
     def save(self) -> None:

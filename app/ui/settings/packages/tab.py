@@ -38,6 +38,7 @@ from app.store.location import data_dir
 from app.ui.clients.prompts import tell
 from app.ui.settings.packages.conflicts import ConflictsPanel
 from app.ui.settings.packages.county_key import CountyKeyRow, KeyDialog
+from app.ui.settings.packages.decisions import DecisionsTable
 from app.ui.settings.table import make_table, set_rows
 from app.ui.tasks import TaskRunner
 
@@ -70,6 +71,7 @@ class DataExchangeTab(QWidget):
         self.ack_button = QPushButton(self.tr("Import return package…"), own)
         self.ack_button.clicked.connect(self.import_return)
         self.county_key = CountyKeyRow(packages=packages, tasks=tasks, parent=own)
+        self.decisions = DecisionsTable(packages=packages, tasks=tasks, parent=own)
         row = QHBoxLayout()
         row.addWidget(self.export_button)
         row.addWidget(self.ack_button)
@@ -77,6 +79,7 @@ class DataExchangeTab(QWidget):
         own_layout = QVBoxLayout(own)
         own_layout.addLayout(row)
         own_layout.addWidget(self.county_key)
+        own_layout.addWidget(self.decisions)
 
         hub = QGroupBox(self.tr("County"), self)
         self.import_button = QPushButton(self.tr("Import data package…"), hub)
@@ -87,8 +90,8 @@ class DataExchangeTab(QWidget):
         self.apply_button.setEnabled(False)
         self.apply_button.clicked.connect(self.apply_package)
         self.preview_table = make_table(
-            [self.tr("Table"), self.tr("New"), self.tr("Changed"), self.tr("Conflicts"),
-             self.tr("Deleted")]
+            [self.tr("Table"), self.tr("New"), self.tr("Changed"), self.tr("Merged"),
+             self.tr("Conflicts"), self.tr("Deleted")]
         )  # fmt: skip
         self.station_box = QComboBox(hub)
         self.return_button = QPushButton(self.tr("Export return package…"), hub)
@@ -124,6 +127,7 @@ class DataExchangeTab(QWidget):
             lambda changes: self.reload() if changes.touches("package") else None
         )
         self.reload()
+        self.decisions.reload()
         if county:
             tasks.run(self, packages.stations, on_done=self._show_stations)
             self.conflicts.reload()
@@ -243,18 +247,20 @@ class DataExchangeTab(QWidget):
         c = result.counts
         counted = self.tr(
             "{station} ({code}), package no. {number}: {new} new, {changed} changed, "
-            "{conflicts} conflicts, {deleted} deleted."
+            "{merged} merged automatically, {conflicts} conflicts, {deleted} deleted."
         ).format(
             station=result.station_name, code=result.station_code, number=result.sequence,
-            new=c.new, changed=c.changed, conflicts=c.conflicts, deleted=c.deleted,
+            new=c.new, changed=c.changed, merged=c.merged, conflicts=c.conflicts,
+            deleted=c.deleted,
         )  # fmt: skip
         # Rows in closed months (月结): importing them asks for a reason (the task runner).
         self.preview_label.setText("\n".join(filter(None, (counted, result.closed_text()))))
         set_rows(
             self.preview_table,
-            [(label(name), str(n.new), str(n.changed), str(n.conflicts), str(n.deleted))
+            [(label(name), str(n.new), str(n.changed), str(n.merged), str(n.conflicts),
+              str(n.deleted))
              for name, n in sorted(result.per_table.items())
-             if n.new or n.changed or n.conflicts or n.deleted],
+             if n.new or n.changed or n.merged or n.conflicts or n.deleted],
         )  # fmt: skip
         self.apply_button.setEnabled(True)
 

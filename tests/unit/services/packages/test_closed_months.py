@@ -165,13 +165,15 @@ def test_a_conflict_decided_for_the_station_in_a_closed_month_needs_a_reason(
         local.id,
         version=local.version,
         data=activity_input(title="重阳节敬老活动", held_on=dt.date(2026, 10, 5),
-                            participants=ParticipantCounts(total=50)),
+                            place="站点改的地点", participants=ParticipantCounts(total=50)),
     )  # fmt: skip
     county.packages().import_package(source=_send(station, tmp_path, "2"), password=PASSWORD)
     [conflict] = county.packages().conflicts()
-    fields = {f.field for f in conflict.fields}
-    assert "participants_total" in fields
-    choices = dict.fromkeys(fields, "station")
+    # Only the place conflicts; the count, which only the station changed, goes in with the
+    # decision, and so the decision needs the reason.
+    assert {f.field for f in conflict.fields} == {"place"}
+    assert ("participants_total", "station") in {(m.field, m.side) for m in conflict.merged}
+    choices = {"place": "station"}
 
     with pytest.raises(MonthClosed):
         county.packages().resolve(conflict.id, choices=choices)
@@ -183,3 +185,39 @@ def test_a_conflict_decided_for_the_station_in_a_closed_month_needs_a_reason(
     with county.db.read() as session:
         [correction] = session.scalars(select(MonthCorrection)).all()
     assert (correction.entity, correction.action) == ("activities", "update")
+
+
+def test_a_field_merged_into_a_closed_month_needs_a_reason_too(
+    county: Side, station: Side, tmp_path: Path, october_closed_at_county: int
+) -> None:
+    """The county changed the place, the station the count: no conflict, but the count of a
+    closed month moves, so the merge waits for a reason as a plain change would."""
+    station_id = october_closed_at_county
+    with county.db.write() as session:
+        row = session.scalar(select(Activity).where(Activity.station_id == station_id))
+        assert row is not None
+        row.place = "县里核实的地点"
+    with station.db.read() as session:
+        local = session.scalar(select(Activity))
+    assert local is not None
+    ActivityService(station.db, station.actor).update(
+        local.id,
+        version=local.version,
+        data=activity_input(title="重阳节敬老活动", held_on=dt.date(2026, 10, 5),
+                            participants=ParticipantCounts(total=50)),
+    )  # fmt: skip
+    package = _send(station, tmp_path, "2")
+    preview = county.packages().import_package(source=package, password=PASSWORD, dry_run=True)
+    assert (preview.counts.merged, preview.counts.conflicts) == (1, 0)
+    assert preview.closed_months == ((OCTOBER, 1),)
+
+    with pytest.raises(MonthClosed):
+        county.packages().import_package(source=package, password=PASSWORD)
+    assert _activities(county, station_id)["重阳节敬老活动"] == 36
+
+    with MonthCloseService(county.db, county.actor).correcting("核实后按站点的人数"):
+        county.packages().import_package(source=package, password=PASSWORD)
+    assert _activities(county, station_id)["重阳节敬老活动"] == 50
+    with county.db.read() as session:
+        place = session.scalar(select(Activity.place).where(Activity.station_id == station_id))
+    assert place == "县里核实的地点"
