@@ -23,8 +23,8 @@ from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
-from app.cli import package_keys
 from app.cli.context import ENV_PASSWORD, Context, read_password, table
+from app.cli.package_keys import ENV_KEY_PASSPHRASE, add_key_parsers, key_file
 from app.desk import Desk
 from app.domain.errors import InvalidInput, MonthClosed
 
@@ -59,7 +59,7 @@ def add_parser(subparsers: Any) -> None:
     take.add_argument(
         "--key", metavar="FILE",
         help="县里的私钥文件，用于公钥加密的数据包（默认：数据文件夹里的 county-key.pem；"
-        f"口令取自 {package_keys.ENV_KEY_PASSPHRASE} 或提示输入）",
+        f"口令取自 {ENV_KEY_PASSPHRASE} 或提示输入）",
     )  # fmt: skip
     take.set_defaults(handler=run_import)
 
@@ -86,7 +86,7 @@ def add_parser(subparsers: Any) -> None:
     resolve.add_argument("--correction-reason", metavar="原因", help=CORRECTION_HELP)
     resolve.set_defaults(handler=run_resolve)
 
-    package_keys.add_parser(kinds, common)
+    add_key_parsers(kinds, common)
     decided = kinds.add_parser("decisions", parents=[common], help="（站点）列出县级裁决")
     decided.set_defaults(handler=run_decisions)
 
@@ -134,7 +134,7 @@ def run_import(ctx: Context) -> int:
     with ctx.desk() as desk:
         source = Path(ctx.args.package)
         if desk.packages.lock_of(source).by_key:
-            password, key = "", package_keys.key_file(ctx.args.key)
+            password, key = "", key_file(ctx.args.key)
         else:
             password, key = package_password(), None
         with correcting(desk, ctx.args.correction_reason):

@@ -24,7 +24,7 @@ from app.store.location import data_dir
 ENV_KEY_PASSPHRASE = "STATIONDESK_KEY_PASSPHRASE"
 
 
-def add_parser(kinds: Any, common: argparse.ArgumentParser) -> None:
+def add_key_parsers(kinds: Any, common: argparse.ArgumentParser) -> None:
     keys = kinds.add_parser("keys", help="县里的密钥对：站点用县里的公钥加密数据包")
     actions = keys.add_subparsers(dest="action", metavar="操作", required=True)
     create = actions.add_parser("create", help="（县里）生成密钥对，私钥用口令加密保存")

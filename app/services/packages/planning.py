@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.services.packages import targets
 from app.services.packages.closed import ClosedHit, ClosedMonths, corrected_in
 from app.services.packages.merging import CountyRows, three_way, two_way
 from app.services.packages.refs import chunks, table
@@ -71,6 +72,9 @@ class Plan:
     )
     closed: list[ClosedHit] = field(default_factory=list)
     """Rows that would move a figure of a month the county holds as closed (月结)."""
+    target_sets: list[dict[str, Any]] = field(default_factory=list)
+    """Project rows whose target set the county takes although no field of theirs moved:
+    the station changed only the targets, and the county has not touched the project."""
 
     def count(self, name: str, kind: str) -> None:
         self.counts[name][kind] += 1
@@ -177,6 +181,8 @@ def _plan_rows(
         if base is not None and row["version"] <= base.station_version:
             out.count(spec.name, "unchanged")
             continue
+        if base is not None and county["version"] == base.county_version and targets.KEY in row:
+            out.target_sets.append(row)
         mine = encoder.encoded(county)
         if base is not None and base.base_row is not None:
             _plan_merge(out, spec, county, mine, row, json.loads(base.base_row), watch)

@@ -48,6 +48,7 @@ LEFT_OUT: dict[str, str] = {
     "package_log": "each side's own bookkeeping of packages",
     "package_bases": "the county's bookkeeping of what it took",
     "package_conflicts": "the county's conflicts, decided there",
+    "package_decisions": "the station's list of the county's decisions (return packages)",
     "deleted_rows": "travels as the package's list of deleted uuids (deleted.json)",
 }
 _LEFT_OUT = frozenset(LEFT_OUT)

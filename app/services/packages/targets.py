@@ -4,7 +4,9 @@ A target (`project_targets`) has no station of its own: it is a term of its proj
 contract, and the yearly targets (设置 → 年度目标) are rewritten as a whole, so its rows
 come and go without a trace a package could carry. The station's project row therefore
 holds its whole set (`targets`: rule, target, weight, sort), and whenever the county
-takes the project row (new, or changed by the station only) it takes the set too: a
+takes the project row (new, or changed by the station only) it takes the set too, and so
+it does when the station changed only the set and the county has not touched the project
+since (planning's `target_sets`: no field of the row moved, so no merge sees it): a
 rule the station dropped goes, the others are written by rule. When the project is a
 conflict the county's set stays with the county's row until a person decides. Writing
 a target at the station touches its project (app/services/reports/annual_targets.py),
@@ -15,15 +17,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from app.services.packages.planning import Plan
 from app.services.packages.refs import chunks
 from app.services.packages.tables import encode
 from app.store.models import Project, ProjectTarget
+
+if TYPE_CHECKING:  # planning imports the exporter, which imports this module
+    from app.services.packages.planning import Plan
 
 KEY = "targets"
 _FIELDS = ("rule", "target", "weight", "sort")
@@ -50,6 +54,7 @@ def attach(session: Session, projects: list[dict[str, Any]], ids: dict[str, int]
 def take(session: Session, plan: Plan) -> None:
     """Replace the targets of every project row the county took from the package."""
     rows = plan.new.get("projects", []) + [c.row for c in plan.changed.get("projects", [])]
+    rows += plan.target_sets
     rows = [r for r in rows if KEY in r]
     if not rows:
         return
