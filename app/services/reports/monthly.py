@@ -97,7 +97,12 @@ def in_windows(
         if not measures:
             continue
         day = table.day
-        columns = [m.value(day.between(f, last)) for m in measures for f, last in spans]
+        # A period that is all the rows read needs no condition of its own.
+        columns = [
+            m.value(None if (f, last) == (low, high) else day.between(f, last))
+            for m in measures
+            for f, last in spans
+        ]
         stmt = (
             select(table.station, *columns)
             .select_from(table.source)
@@ -106,34 +111,46 @@ def in_windows(
         )
         run(stmt, measures)
 
-    # The states (在案) at the end of a day: the day before a period and its last day;
-    # the month's carried cases are the month before's open ones, counted once.
-    days: dict[tuple[str, dt.date], dict[int, Number]] = {}
-
-    def open_on(key: str, day: dt.date) -> dict[int, Number]:
-        if (key, day) not in days:
-            extra = [high_risk_on(day)] if key == "cases_high_risk" else []
-            stmt = open_cases(ids, day, *extra, *own(Case, w, day))
-            days[key, day] = {sid: _number(n) for sid, n in session.execute(stmt).all()}
-        return days[key, day]
-
+    # The states (在案) at the end of a day: the day before a period and its last day,
+    # with the high-risk ones on a last day; the carried cases of a month are the month
+    # before's open ones, counted once.
+    days: dict[dt.date, bool] = {}
+    for first, last in spans:
+        if wanted("cases_carried"):
+            days.setdefault(first - dt.timedelta(days=1), False)
+        if wanted("cases_open") or wanted("cases_high_risk"):
+            days[last] = days.get(last, False) or wanted("cases_high_risk")
+    states = {day: _open_on(session, ids, day, w, high_risk=high) for day, high in days.items()}
     for span in spans:
         first, last = span
-        for key, day in (
-            ("cases_carried", first - dt.timedelta(days=1)),
-            ("cases_open", last),
-            ("cases_high_risk", last),
+        for key, day, at in (
+            ("cases_carried", first - dt.timedelta(days=1), 0),
+            ("cases_open", last, 0),
+            ("cases_high_risk", last, 1),
         ):
             if wanted(key):
-                state = "cases_high_risk" if key == "cases_high_risk" else "cases_open"
-                for sid, n in open_on(state, day).items():
-                    counted[span][sid][key] = n
+                for sid, counts in states[day].items():
+                    counted[span][sid][key] = counts[at]
     for per_station in counted.values():
         for values in per_station.values():
             values["service_hours"] = _hours(values["service_hours"])
             for key in ("volunteer_hours", "resource_yuan", "supervision_hours", "training_hours"):
                 values[key] = Decimal(values[key]).quantize(Decimal("0.01"))
     return [counted[span] for span in windows]
+
+
+def _open_on(
+    session: Session, ids: list[int], day: dt.date, worker_id: int | None, *, high_risk: bool
+) -> dict[int, tuple[Number, Number]]:
+    """Cases open at the end of `day` per station, and how many of them were high risk
+    that day (0 unless asked: each case's risk then is looked up in its history)."""
+    high = func.count(case((high_risk_on(day), 1))) if high_risk else literal(0)
+    stmt = (
+        select(Case.station_id, func.count(), high)
+        .where(Case.id.in_(open_at(ids, day)), *own(Case, worker_id, day))
+        .group_by(Case.station_id)
+    )
+    return {sid: (_number(n), _number(h)) for sid, n, h in session.execute(stmt).all()}
 
 
 def _hours(minutes: Number) -> Decimal:
@@ -187,14 +204,6 @@ def open_at(ids: Sequence[int], day: dt.date) -> Select[int]:
     )
 
 
-def open_cases(ids: Sequence[int], day: dt.date, *extra: ColumnElement[bool]) -> Select[int, int]:
-    return (
-        select(Case.station_id, func.count())
-        .where(Case.id.in_(open_at(ids, day)), *extra)
-        .group_by(Case.station_id)
-    )
-
-
 def _count_events(
     ids: Sequence[int], first: dt.date, last: dt.date, worker_id: int | None, *, reopen: bool
 ) -> Select[int, int]:
@@ -224,13 +233,18 @@ class _Measure:
     column: Any = None
     when: ColumnElement[bool] | None = None
 
-    def value(self, in_period: ColumnElement[bool]) -> ColumnElement[Any]:
-        cond = in_period if self.when is None else and_(in_period, self.when)
+    def value(self, in_period: ColumnElement[bool] | None) -> ColumnElement[Any]:
+        """The measure over the rows read, or only those `in_period` (None: all of them)."""
+        conds = [c for c in (in_period, self.when) if c is not None]
+        if not conds:
+            column = None if self.kind == "count" else self.column
+        else:
+            column = case((and_(*conds), 1 if self.kind == "count" else self.column))
         if self.kind == "count":
-            return func.count(case((cond, 1)))
+            return func.count(column) if column is not None else func.count()
         if self.kind == "distinct":
-            return func.count(func.distinct(case((cond, self.column))))
-        return func.coalesce(func.sum(case((cond, self.column))), literal(0))
+            return func.count(func.distinct(column))
+        return func.coalesce(func.sum(column), literal(0))
 
 
 @dataclass(frozen=True)
