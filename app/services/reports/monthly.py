@@ -79,7 +79,8 @@ def in_windows(
     so a month inside its year to date is not read twice."""
     ids = list(station_ids)
     spans = list(dict.fromkeys(windows))
-    counted = {span: {sid: dict.fromkeys(BY_KEY, 0) for sid in ids} for span in spans}
+    zeros: Figures = dict.fromkeys(BY_KEY, 0)
+    counted = {span: {sid: dict(zeros) for sid in ids} for span in spans}
     wanted = (lambda key: key in only) if only is not None else (lambda _key: True)
     low, high = min(f for f, _ in spans), max(last for _, last in spans)
     w = worker_id

@@ -293,7 +293,7 @@ def test_closing_a_month_changes_no_later_month_s_figures(station: Station) -> N
     station.clock.set(dt.datetime(2026, 11, 3, 9, 0))
     station.add_record(station.worker, dt.date(2026, 11, 3), 50)
 
-    def later(actor: Actor) -> tuple[object, ...]:
+    def later(actor: Actor) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
         reports = station.reports(actor)
         rows = reports.monthly(NOVEMBER).figures
         year = reports.annual(2026).rows
