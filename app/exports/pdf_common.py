@@ -8,7 +8,10 @@ row, so a record longer than a page still prints.
 from __future__ import annotations
 
 import datetime as dt
+import re
+import weakref
 from collections.abc import Sequence
+from copy import copy
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -72,11 +75,32 @@ def styles() -> Styles:
     )
 
 
+_ONE_WORD = re.compile(r"[^\s<>&]+")
+"""Text the paragraph parser would hand back as it is: no markup, no space to collapse."""
+
+
 def text(value: str, style: ParagraphStyle) -> Paragraph:
     """A paragraph of plain text: markup characters escaped, line breaks kept, and hidden
     controls (bidi overrides, NUL…) dropped so the page shows what the record holds."""
     shown = without_hidden(value or "")[0]
+    if _ONE_WORD.fullmatch(shown):
+        # A figure or a label (most cells of a report): the parser's one fragment with
+        # this text, without running the parser (most of a table's cost) for each cell.
+        fragment = copy(_fragment(style))
+        fragment.text = shown
+        return Paragraph(shown, style, frags=[fragment])
     return Paragraph(escape(shown).replace("\n", "<br/>"), style)
+
+
+def _fragment(style: ParagraphStyle) -> Any:
+    """The fragment the parser makes of one word in `style`, kept per style object."""
+    found = _FRAGMENTS.get(style)
+    if found is None:
+        found = _FRAGMENTS[style] = Paragraph("x", style).frags[0]
+    return found
+
+
+_FRAGMENTS: weakref.WeakKeyDictionary[ParagraphStyle, Any] = weakref.WeakKeyDictionary()
 
 
 def sign_line(who: str, st: Styles) -> Paragraph:

@@ -14,8 +14,6 @@ from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -34,16 +32,16 @@ from app.exports.report_model import (
     Number,
 )
 from app.exports.satisfaction_text import percent, summary_lines
+from app.exports.xlsx_styles import (
+    HEADER,
+    SECTION,
+    TITLE,
+    CellStyles,
+    Look,
+    number_format,
+    styles_of,
+)
 
-_HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
-_SECTION_FONT = Font(bold=True, size=12)
-_THIN = Side(style="thin", color="9AA5B1")
-_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-DATE_FORMAT = "yyyy-mm-dd"
-TIME_FORMAT = "yyyy-mm-dd hh:mm"
-INT_FORMAT = "0"
-DECIMAL_FORMAT = "0.00"
-PERCENT_FORMAT = "0.0%"
 SUMMARY = "汇总"
 NOTES = "说明"
 CORRECTIONS = "更正说明"
@@ -187,6 +185,7 @@ class _Sheet:
     """A write-only sheet filled top to bottom, each value with its number format."""
 
     def __init__(self, book: Workbook, name: str, widths: Sequence[float], header_row: int):
+        self.styles = styles_of(book)
         self.ws: Worksheet = book.create_sheet(_sheet_name(name))
         # Write-only sheets take widths, panes and print setup before the first row.
         for number, width in enumerate(widths, start=1):
@@ -195,46 +194,36 @@ class _Sheet:
         _print_setup(self.ws, header_row)
 
     def title(self, title: str, info: str) -> None:
-        cell = WriteOnlyCell(self.ws, value=cell_text(title))
-        cell.font = Font(bold=True, size=14)
-        self.ws.append([cell])
+        self.ws.append([self.styles.cell(self.ws, cell_text(title), TITLE)])
         self.ws.append([cell_text(info)])
 
     def blank(self) -> None:
         self.ws.append([])
 
     def header(self, titles: Sequence[str]) -> None:
-        cells = []
-        for title in titles:
-            cell = WriteOnlyCell(self.ws, value=cell_text(title))
-            cell.font = Font(bold=True)
-            cell.fill = _HEADER_FILL
-            cell.border = _BORDER
-            cell.alignment = Alignment(wrap_text=True, vertical="center")
-            cells.append(cell)
-        self.ws.append(cells)
+        self.ws.append([self.styles.cell(self.ws, cell_text(t), HEADER) for t in titles])
 
     def add(
         self, values: Sequence[Cell | float], *, bold: bool = False, wrap: bool = False
     ) -> None:
-        cells = []
-        for value in values:
-            cell = _cell(self.ws, value)
-            cell.border = _BORDER
-            if bold:
-                cell.font = Font(bold=True)
-            if wrap:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-            cells.append(cell)
-        self.ws.append(cells)
+        """A framed row, each value in its number format."""
+        align = "top" if wrap else None
+        self.ws.append(
+            [
+                self.styles.cell(
+                    self.ws,
+                    _value(value),
+                    Look(number_format(value), border=True, bold=bold, wrap=align),
+                )
+                for value in values
+            ]
+        )
 
     def table(
         self, title: str, header: Sequence[str], rows: Sequence[Sequence[Cell | float]]
     ) -> None:
         """A titled sub-table below the figures; "（无）" when it has no rows."""
-        cell = WriteOnlyCell(self.ws, value=cell_text(title))
-        cell.font = _SECTION_FONT
-        self.ws.append([cell])
+        self.ws.append([self.styles.cell(self.ws, cell_text(title), SECTION)])
         self.header(header)
         if not rows:
             self.ws.append(["（无）"])
@@ -280,24 +269,9 @@ def _dimension(title: str) -> str:
     return title.removeprefix("按").split("（")[0] if title.startswith("按") else "姓名"
 
 
-def _cell(ws: Worksheet, value: Cell | float) -> WriteOnlyCell:
-    """A value with its number format: whole numbers, two decimals, shares, dates."""
-    if isinstance(value, str):
-        return WriteOnlyCell(ws, value=cell_text(value) or None)
-    cell = WriteOnlyCell(ws, value=value)
-    if isinstance(value, bool) or value is None:
-        return cell
-    if isinstance(value, dt.datetime):
-        cell.number_format = TIME_FORMAT
-    elif isinstance(value, dt.date):
-        cell.number_format = DATE_FORMAT
-    elif isinstance(value, int):
-        cell.number_format = INT_FORMAT
-    elif isinstance(value, Decimal):
-        cell.number_format = DECIMAL_FORMAT
-    else:
-        cell.number_format = PERCENT_FORMAT
-    return cell
+def _value(value: Cell | float) -> Cell | float:
+    """Text made safe for a cell (never a formula), empty text as no value."""
+    return cell_text(value) or None if isinstance(value, str) else value
 
 
 def _share(done: Number, target: Number | None) -> float | None:
@@ -317,14 +291,23 @@ def _detail(book: Workbook, detail: Detail, title: str, info: str) -> None:
     sheet.title(title, f"{info}　共 {len(detail.rows)} 条")
     sheet.header([c.header for c in detail.columns])
     formatted = [c.kind in ("date", "decimal") for c in detail.columns]
+    styles = sheet.styles
     append = ws.append
     for values in detail.rows:
         append(
             [
-                _cell(ws, v) if special else (plain(v) if isinstance(v, str) else v)
+                _formatted(styles, ws, v) if special else (plain(v) if isinstance(v, str) else v)
                 for v, special in zip(values, formatted, strict=True)
             ]
         )
+
+
+def _formatted(styles: CellStyles, ws: Worksheet, value: Cell) -> object:
+    """A date or decimal of a detail list in its format. A date as it is: openpyxl gives
+    a date the same yyyy-mm-dd on its own, and a cell object of its own costs more."""
+    if type(value) is dt.date or value is None:
+        return value
+    return styles.cell(ws, _value(value), Look(number_format(value)))
 
 
 def _corrections(book: Workbook, report: MonthlyReport, info: str) -> None:

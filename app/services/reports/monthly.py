@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
-from functools import partial
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, join, literal, or_, select
 from sqlalchemy.orm import Session
 
 from app.domain import case_rules as rules
@@ -46,6 +46,10 @@ Figures = dict[str, Number]
 LOCKED = sorted(s.value for s in rules.LOCKED_STAGES)
 
 
+Window = tuple[dt.date, dt.date]
+"""A period counted: its first and last day, inclusive."""
+
+
 def figures(
     session: Session,
     station_ids: Sequence[int],
@@ -59,104 +63,95 @@ def figures(
 
     `only` names the figures wanted (a project's targets): the others stay 0 uncounted.
     """
+    return in_windows(session, station_ids, [(first, last)], worker_id, only=only)[0]
+
+
+def in_windows(
+    session: Session,
+    station_ids: Sequence[int],
+    windows: Sequence[Window],
+    worker_id: int | None = None,
+    *,
+    only: Collection[str] | None = None,
+) -> list[dict[int, Figures]]:
+    """`figures` for several periods at once (a month, the month before, the year to date):
+    each table is read once over all of them, each period counted by its own condition,
+    so a month inside its year to date is not read twice."""
     ids = list(station_ids)
-    result: dict[int, Figures] = {sid: dict.fromkeys(BY_KEY, 0) for sid in ids}
-
+    spans = list(dict.fromkeys(windows))
+    zeros: Figures = dict.fromkeys(BY_KEY, 0)
+    counted = {span: {sid: dict(zeros) for sid in ids} for span in spans}
+    wanted = (lambda key: key in only) if only is not None else (lambda _key: True)
+    low, high = min(f for f, _ in spans), max(last for _, last in spans)
     w = worker_id
-    count = partial(_count, worker_id=w)
-    total = partial(_sum, worker_id=w)
-    grouped = partial(_grouped, worker_id=w)
 
-    def put(key: str, stmt: Select[*tuple[Any, ...]]) -> None:
-        if only is not None and key not in only:
-            return
-        for sid, value in session.execute(stmt).all():
-            result[sid][key] = _number(value)
+    def run(stmt: Select[Any], measures: Sequence[_Measure]) -> None:
+        """One row per station: each measure's value for each period, in that order."""
+        for sid, *values in session.execute(stmt).all():
+            at = iter(values)
+            for m in measures:
+                for span in spans:
+                    counted[span][sid][m.key] += _number(next(at))
 
-    before = first - dt.timedelta(days=1)
-    put("cases_carried", open_cases(ids, before, *own(Case, w, before)))
-    put("cases_new", count(Case, Case.intake_date, ids, first, last))
-    put("cases_reopened", _count_events(ids, first, last, w, reopen=True))
-    put("cases_closed", _count_events(ids, first, last, w, reopen=False))
-    put("cases_open", open_cases(ids, last, *own(Case, w, last)))
-    put("cases_high_risk", open_cases(ids, last, high_risk_on(last), *own(Case, w, last)))
-    put("service_records", count(ServiceRecord, ServiceRecord.served_on, ids, first, last))
-    put(
-        "service_clients",
-        grouped(ServiceRecord, ServiceRecord.served_on, ids, first, last).with_only_columns(
-            ServiceRecord.station_id, func.count(func.distinct(ServiceRecord.client_id))
-        ),
+    for table in _TABLES:
+        measures = [m for m in table.measures if wanted(m.key)]
+        if not measures:
+            continue
+        day = table.day
+        # A period that is all the rows read needs no condition of its own.
+        columns = [
+            m.value(None if (f, last) == (low, high) else day.between(f, last))
+            for m in measures
+            for f, last in spans
+        ]
+        stmt = (
+            select(table.station, *columns)
+            .select_from(table.source)
+            .where(table.station.in_(ids), day.between(low, high), *table.where, *table.own(w))
+            .group_by(table.station)
+        )
+        run(stmt, measures)
+
+    # The states (在案) at the end of a day: the day before a period and its last day,
+    # with the high-risk ones on a last day; the carried cases of a month are the month
+    # before's open ones, counted once.
+    days: dict[dt.date, bool] = {}
+    for first, last in spans:
+        if wanted("cases_carried"):
+            days.setdefault(first - dt.timedelta(days=1), False)
+        if wanted("cases_open") or wanted("cases_high_risk"):
+            days[last] = days.get(last, False) or wanted("cases_high_risk")
+    states = {day: _open_on(session, ids, day, w, high_risk=high) for day, high in days.items()}
+    for span in spans:
+        first, last = span
+        for key, day, at in (
+            ("cases_carried", first - dt.timedelta(days=1), 0),
+            ("cases_open", last, 0),
+            ("cases_high_risk", last, 1),
+        ):
+            if wanted(key):
+                for sid, counts in states[day].items():
+                    counted[span][sid][key] = counts[at]
+    for per_station in counted.values():
+        for values in per_station.values():
+            values["service_hours"] = _hours(values["service_hours"])
+            for key in ("volunteer_hours", "resource_yuan", "supervision_hours", "training_hours"):
+                values[key] = Decimal(values[key]).quantize(Decimal("0.01"))
+    return [counted[span] for span in windows]
+
+
+def _open_on(
+    session: Session, ids: list[int], day: dt.date, worker_id: int | None, *, high_risk: bool
+) -> dict[int, tuple[Number, Number]]:
+    """Cases open at the end of `day` per station, and how many of them were high risk
+    that day (0 unless asked: each case's risk then is looked up in its history)."""
+    high = func.count(case((high_risk_on(day), 1))) if high_risk else literal(0)
+    stmt = (
+        select(Case.station_id, func.count(), high)
+        .where(Case.id.in_(open_at(ids, day)), *own(Case, worker_id, day))
+        .group_by(Case.station_id)
     )
-    put(
-        "service_hours",
-        grouped(ServiceRecord, ServiceRecord.served_on, ids, first, last).with_only_columns(
-            ServiceRecord.station_id, func.sum(ServiceRecord.duration_min)
-        ),
-    )
-    put("referrals", count(Referral, Referral.sent_on, ids, first, last))
-    put("groups_new", count(Group, Group.start_date, ids, first, last))
-    put(
-        "groups_running",
-        grouped(GroupSession, GroupSession.held_on, ids, first, last).with_only_columns(
-            GroupSession.station_id, func.count(func.distinct(GroupSession.group_id))
-        ),
-    )
-    put(
-        "groups_ended",
-        count(Group, Group.end_date, ids, first, last).where(Group.status == "ended"),
-    )
-    put("group_sessions", count(GroupSession, GroupSession.held_on, ids, first, last))
-    put("group_attendance", _attendance(ids, first, last, w))
-    put("activities", count(Activity, Activity.held_on, ids, first, last))
-    put(
-        "activity_participants",
-        total(Activity, Activity.held_on, Activity.participants_total, ids, first, last),
-    )
-    put("visit_households", count(Visit, Visit.visited_on, ids, first, last))
-    put(
-        "visit_people",
-        select(Visit.station_id, func.count(VisitClient.id))
-        .join(VisitClient, VisitClient.visit_id == Visit.id)
-        .where(Visit.station_id.in_(ids), Visit.visited_on.between(first, last), *own(Visit, w))
-        .group_by(Visit.station_id),
-    )
-    put("visit_needs", total(Visit, Visit.visited_on, Visit.new_need_count, ids, first, last))
-    put(
-        "volunteers",
-        grouped(VolunteerService, VolunteerService.served_on, ids, first, last).with_only_columns(
-            VolunteerService.station_id, func.count(func.distinct(VolunteerService.volunteer_id))
-        ),
-    )
-    put(
-        "volunteer_hours",
-        total(
-            VolunteerService, VolunteerService.served_on, VolunteerService.hours, ids, first, last
-        ),
-    )
-    put("resources", count(Resource, Resource.received_on, ids, first, last))
-    put(
-        "resource_yuan",
-        total(Resource, Resource.received_on, Resource.value_yuan, ids, first, last),
-    )
-    put("supervisions", count(Supervision, Supervision.held_on, ids, first, last))
-    put(
-        "supervision_hours",
-        total(Supervision, Supervision.held_on, Supervision.hours, ids, first, last),
-    )
-    put("trainings", count(Training, Training.held_on, ids, first, last))
-    put("training_hours", total(Training, Training.held_on, Training.hours, ids, first, last))
-    surveys = partial(count, SatisfactionSurvey, SatisfactionSurvey.surveyed_on, ids, first, last)
-    put("surveys", surveys())
-    answered = SatisfactionSurvey.respondent != Respondent.NONE.value
-    put("surveys_answered", surveys().where(answered))
-    put(
-        "surveys_satisfied", surveys().where(answered, SatisfactionSurvey.overall >= SATISFIED_FROM)
-    )
-    for values in result.values():
-        values["service_hours"] = _hours(values["service_hours"])
-        for key in ("volunteer_hours", "resource_yuan", "supervision_hours", "training_hours"):
-            values[key] = Decimal(values[key]).quantize(Decimal("0.01"))
-    return result
+    return {sid: (_number(n), _number(h)) for sid, n, h in session.execute(stmt).all()}
 
 
 def _hours(minutes: Number) -> Decimal:
@@ -210,14 +205,6 @@ def open_at(ids: Sequence[int], day: dt.date) -> Select[int]:
     )
 
 
-def open_cases(ids: Sequence[int], day: dt.date, *extra: ColumnElement[bool]) -> Select[int, int]:
-    return (
-        select(Case.station_id, func.count())
-        .where(Case.id.in_(open_at(ids, day)), *extra)
-        .group_by(Case.station_id)
-    )
-
-
 def _count_events(
     ids: Sequence[int], first: dt.date, last: dt.date, worker_id: int | None, *, reopen: bool
 ) -> Select[int, int]:
@@ -234,74 +221,148 @@ def _count_events(
     )
 
 
-# ---- generic --------------------------------------------------------------------------
+# ---- the tables read ------------------------------------------------------------------
 
 
-def _grouped(
-    model: Any,
-    day: Any,
-    ids: Sequence[int],
-    first: dt.date,
-    last: dt.date,
-    *,
-    worker_id: int | None = None,
-) -> Select[*tuple[Any, ...]]:
-    return (
-        select(model.station_id)
-        .where(model.station_id.in_(ids), day.between(first, last), *own(model, worker_id))
-        .group_by(model.station_id)
-    )
+@dataclass(frozen=True)
+class _Measure:
+    """One figure's share of a table's row: a count, a sum or a count of distinct values of
+    the rows in the period (and meeting `when`). Two measures of one figure add up."""
+
+    key: str
+    kind: str = "count"
+    column: Any = None
+    when: ColumnElement[bool] | None = None
+
+    def value(self, in_period: ColumnElement[bool] | None) -> ColumnElement[Any]:
+        """The measure over the rows read, or only those `in_period` (None: all of them)."""
+        conds = [c for c in (in_period, self.when) if c is not None]
+        if not conds:
+            column = None if self.kind == "count" else self.column
+        else:
+            column = case((and_(*conds), 1 if self.kind == "count" else self.column))
+        if self.kind == "count":
+            return func.count(column) if column is not None else func.count()
+        if self.kind == "distinct":
+            return func.count(func.distinct(column))
+        return func.coalesce(func.sum(column), literal(0))
 
 
-def _count(
-    model: Any,
-    day: Any,
-    ids: Sequence[int],
-    first: dt.date,
-    last: dt.date,
-    *,
-    worker_id: int | None = None,
-) -> Select[*tuple[Any, ...]]:
-    return _grouped(model, day, ids, first, last, worker_id=worker_id).with_only_columns(
-        model.station_id, func.count()
-    )
+@dataclass(frozen=True)
+class _Table:
+    """The records dated by `day` (a join, for the people of a visit or a session)."""
+
+    model: Any
+    day: Any
+    measures: tuple[_Measure, ...]
+    source: Any = None
+    where: tuple[ColumnElement[bool], ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.source is None:
+            object.__setattr__(self, "source", self.model)
+
+    @property
+    def station(self) -> Any:
+        return self.model.station_id
+
+    def own(self, worker_id: int | None) -> list[ColumnElement[bool]]:
+        return own(self.model, worker_id)
 
 
-def _sum(
-    model: Any,
-    day: Any,
-    column: Any,
-    ids: Sequence[int],
-    first: dt.date,
-    last: dt.date,
-    *,
-    worker_id: int | None = None,
-) -> Select[*tuple[Any, ...]]:
-    return _grouped(model, day, ids, first, last, worker_id=worker_id).with_only_columns(
-        model.station_id, func.coalesce(func.sum(column), literal(0))
-    )
+_ANSWERED = SatisfactionSurvey.respondent != Respondent.NONE.value
 
-
-def _attendance(
-    ids: Sequence[int], first: dt.date, last: dt.date, worker_id: int | None
-) -> Select[*tuple[Any, ...]]:
-    """Present members plus walk-ins, per station; absent and left never count."""
-    present = (
-        select(GroupSession.station_id.label("sid"), func.count(GroupAttendance.id).label("n"))
-        .join(GroupAttendance, GroupAttendance.session_id == GroupSession.id)
-        .where(
-            GroupSession.station_id.in_(ids),
-            GroupSession.held_on.between(first, last),
-            GroupAttendance.status == "present",
-            *own(GroupSession, worker_id),
-        )
-        .group_by(GroupSession.station_id)
-    )
-    walk_ins = _grouped(
-        GroupSession, GroupSession.held_on, ids, first, last, worker_id=worker_id
-    ).with_only_columns(
-        GroupSession.station_id.label("sid"),
-        func.coalesce(func.sum(GroupSession.walk_in_count), 0).label("n"),
-    )
-    both = present.union_all(walk_ins).subquery()
-    return select(both.c.sid, func.sum(both.c.n)).group_by(both.c.sid)
+_TABLES = (
+    _Table(Case, Case.intake_date, (_Measure("cases_new"),)),
+    _Table(
+        CaseEvent,
+        CaseEvent.happened_on,
+        (
+            _Measure("cases_reopened", when=CaseEvent.kind == "reopen"),
+            _Measure("cases_closed", when=closing_event()),
+        ),
+    ),
+    _Table(
+        ServiceRecord,
+        ServiceRecord.served_on,
+        (
+            _Measure("service_records"),
+            _Measure("service_clients", "distinct", ServiceRecord.client_id),
+            _Measure("service_hours", "sum", ServiceRecord.duration_min),
+        ),
+    ),
+    _Table(Referral, Referral.sent_on, (_Measure("referrals"),)),
+    _Table(Group, Group.start_date, (_Measure("groups_new"),)),
+    _Table(Group, Group.end_date, (_Measure("groups_ended", when=Group.status == "ended"),)),
+    _Table(
+        GroupSession,
+        GroupSession.held_on,
+        (
+            _Measure("groups_running", "distinct", GroupSession.group_id),
+            _Measure("group_sessions"),
+            # Walk-ins here, the present members below: absent and left never count.
+            _Measure("group_attendance", "sum", GroupSession.walk_in_count),
+        ),
+    ),
+    _Table(
+        GroupSession,
+        GroupSession.held_on,
+        (_Measure("group_attendance"),),
+        source=join(GroupSession, GroupAttendance, GroupAttendance.session_id == GroupSession.id),
+        where=(GroupAttendance.status == "present",),
+    ),
+    _Table(
+        Activity,
+        Activity.held_on,
+        (
+            _Measure("activities"),
+            _Measure("activity_participants", "sum", Activity.participants_total),
+        ),
+    ),
+    _Table(
+        Visit,
+        Visit.visited_on,
+        (_Measure("visit_households"), _Measure("visit_needs", "sum", Visit.new_need_count)),
+    ),
+    _Table(
+        Visit,
+        Visit.visited_on,
+        (_Measure("visit_people"),),
+        source=join(Visit, VisitClient, VisitClient.visit_id == Visit.id),
+    ),
+    _Table(
+        VolunteerService,
+        VolunteerService.served_on,
+        (
+            _Measure("volunteers", "distinct", VolunteerService.volunteer_id),
+            _Measure("volunteer_hours", "sum", VolunteerService.hours),
+        ),
+    ),
+    _Table(
+        Resource,
+        Resource.received_on,
+        (_Measure("resources"), _Measure("resource_yuan", "sum", Resource.value_yuan)),
+    ),
+    _Table(
+        Supervision,
+        Supervision.held_on,
+        (_Measure("supervisions"), _Measure("supervision_hours", "sum", Supervision.hours)),
+    ),
+    _Table(
+        Training,
+        Training.held_on,
+        (_Measure("trainings"), _Measure("training_hours", "sum", Training.hours)),
+    ),
+    _Table(
+        SatisfactionSurvey,
+        SatisfactionSurvey.surveyed_on,
+        (
+            _Measure("surveys"),
+            _Measure("surveys_answered", when=_ANSWERED),
+            _Measure(
+                "surveys_satisfied",
+                when=and_(_ANSWERED, SatisfactionSurvey.overall >= SATISFIED_FROM),
+            ),
+        ),
+    ),
+)

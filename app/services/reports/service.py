@@ -165,10 +165,10 @@ class ReportService:
         with self._db.read() as session:
             station = self._station(session, None)
             sid = station.id
-            now = monthly.figures(session, [sid], month, month_end(month))[sid]
-            before = monthly.figures(session, [sid], previous, month_end(previous))[sid]
-            now = self._as_closed(session, sid, month, now)
-            before = self._as_closed(session, sid, previous, before)
+            windows = [(month, month_end(month)), (previous, month_end(previous))]
+            counted = monthly.in_windows(session, [sid], windows)
+            now = self._as_closed(session, sid, month, counted[0][sid])
+            before = self._as_closed(session, sid, previous, counted[1][sid])
             targets = self._targets(session, sid, month.year)
         return [
             KeyFigure(
@@ -204,12 +204,15 @@ class ReportService:
 
         last = month_end(month)
         previous = add_months(month, -1)
-        january = month.replace(month=1)
-        ids = [station.id]
         w = self._worker
-        now = monthly.figures(session, ids, month, last, w)[station.id]
-        before = self._month_figures(session, station.id, previous)
-        ytd = monthly.figures(session, ids, january, last, w)[station.id]
+        # The month, its year to date and (unless closed) the month before, in one pass.
+        kept = self._closed(session, station.id, previous)
+        windows = [(month, last), (month.replace(month=1), last)]
+        if not _complete(kept):
+            windows.append((previous, month_end(previous)))
+        counted = [c[station.id] for c in monthly.in_windows(session, [station.id], windows, w)]
+        now, ytd = counted[0], counted[1]
+        before = kept if kept is not None and _complete(kept) else {**counted[-1], **(kept or {})}
         targets = self._targets(session, station.id, month.year)
         rows = tuple(
             FigureRow(
@@ -262,33 +265,23 @@ class ReportService:
             definitions=defs.sheet_definitions(),
         )
 
-    def _month_figures(
+    def _closed(
         self, session: Session, station_id: int, month: dt.date
-    ) -> dict[str, Number]:
-        """One month's figures: a closed month's as stored (月结), counted only when it was
-        closed before some figure existed (that figure is counted, the rest stay stored)."""
-        closing = (
-            closed_months.current(session, station_id, month) if self._worker is None else None
-        )
-        if closing is not None:
-            kept = stored.figures(closing.figures)
-            if all(f.key in kept for f in defs.FIGURES):
-                return kept
-        counted = monthly.figures(session, [station_id], month, month_end(month), self._worker)
-        return self._as_closed(session, station_id, month, counted[station_id])
+    ) -> dict[str, Number] | None:
+        """A closed month's figures as stored (月结); None for an open month, and for a
+        worker's own figures, which are never closed."""
+        if self._worker is not None:
+            return None
+        closing = closed_months.current(session, station_id, month)
+        return stored.figures(closing.figures) if closing is not None else None
 
     def _as_closed(
         self, session: Session, station_id: int, month: dt.date, counted: Mapping[str, Number]
     ) -> dict[str, Number]:
         """A month's figures as the station closed them (月结), over those counted now: a
         closed month is never recomputed silently. A worker's own figures are never closed."""
-        closing = (
-            closed_months.current(session, station_id, month) if self._worker is None else None
-        )
-        if closing is None:
-            return dict(counted)
         # Only the figures: the stored detail lists are most of the text (30 at a time).
-        return {**counted, **stored.figures(closing.figures)}
+        return {**counted, **(self._closed(session, station_id, month) or {})}
 
     # ---- annual and targets ----------------------------------------------------------
 
@@ -299,10 +292,19 @@ class ReportService:
         with self._db.read() as session:
             station = self._station(session, station_id)
             months = [dt.date(year, m, 1) for m in range(1, 13)]
-            by_month = [self._month_figures(session, station.id, m) for m in months]
-            whole = monthly.figures(
-                session, [station.id], months[0], dt.date(year, 12, 31), self._worker
-            )
+            kept = [self._closed(session, station.id, m) for m in months]
+            # The year and its months not closed with every figure, in one pass.
+            windows = [(months[0], dt.date(year, 12, 31))]
+            windows += [
+                (m, month_end(m)) for m, k in zip(months, kept, strict=True) if not _complete(k)
+            ]
+            found = monthly.in_windows(session, [station.id], windows, self._worker)
+            whole = found[0]
+            counted = iter(f[station.id] for f in found[1:])
+            by_month = [
+                k if k is not None and _complete(k) else {**next(counted), **(k or {})}
+                for k in kept
+            ]
             targets = self._targets(session, station.id, year)
         rows = []
         for f in defs.FIGURES:
@@ -430,6 +432,11 @@ def _monthly_share(target: Number | None) -> Number | None:
     if target is None:
         return None
     return (Decimal(target) / 12).quantize(Decimal("0.1"))
+
+
+def _complete(kept: Mapping[str, Number] | None) -> bool:
+    """A closed month that stored every figure (not one closed before some existed)."""
+    return kept is not None and all(f.key in kept for f in defs.FIGURES)
 
 
 def _year_to_date(key: str, ytd: Mapping[str, Number], now: Mapping[str, Number]) -> Number:

@@ -294,13 +294,13 @@ def _columns(
         ServiceRecord.served_on.between(first, last),
         *own(ServiceRecord, w),
     )
-    records = select(func.count()).select_from(ServiceRecord).where(in_month)
-    people = (
-        select(func.count(func.distinct(ServiceRecord.client_id)))
+    # Records and people from one pass over the month's records.
+    served = (
+        select(func.count(), func.count(func.distinct(ServiceRecord.client_id)))
         .select_from(ServiceRecord)
         .where(in_month)
     )
-    served = ServiceRecord.client_id, None, ServiceRecord.worker_id, ServiceRecord.served_on
+    by = ServiceRecord.client_id, None, ServiceRecord.worker_id, ServiceRecord.served_on
     columns = [
         _run(session, keyed(opened, Case.client_id, Case.id, Case.worker_id, last)),
         _run(session, keyed(new, Case.client_id, Case.id, Case.worker_id, Case.intake_date)),
@@ -308,8 +308,7 @@ def _columns(
             session,
             keyed(closed, Case.client_id, Case.id, Case.worker_id, CaseEvent.happened_on),
         ),
-        _run(session, keyed(records, *served)),
-        _run(session, keyed(people, *served)),
+        *_runs(session, keyed(served, *by), 2),
     ]
     if mode != "category":
         key_a = {"village": Activity.village_id, "room": Activity.room_id}.get(
@@ -321,14 +320,9 @@ def _columns(
             Activity.held_on.between(first, last),
             *own(Activity, w),
         )
-        columns.append(_run(session, select(func.count(), key_a).where(held).group_by(key_a)))
-        columns.append(
-            _run(
-                session,
-                select(func.coalesce(func.sum(Activity.participants_total), 0), key_a)
-                .where(held)
-                .group_by(key_a),
-            )
+        participants = func.coalesce(func.sum(Activity.participants_total), 0)
+        columns += _runs(
+            session, select(func.count(), participants, key_a).where(held).group_by(key_a), 2
         )
         visited = and_(
             Visit.station_id == station_id,
@@ -341,10 +335,16 @@ def _columns(
 
 def _run(session: Session, stmt: Select[*tuple[Any, ...]]) -> dict[Any, Number]:
     """count → key, with every key as text (history keeps ids as text) and none as None."""
-    result: dict[Any, Number] = {}
-    for count, key in session.execute(stmt).all():
+    return _runs(session, stmt, 1)[0]
+
+
+def _runs(session: Session, stmt: Select[*tuple[Any, ...]], n: int) -> list[dict[Any, Number]]:
+    """`_run` of a query giving `n` values and then the key in each row: `n` columns."""
+    result: list[dict[Any, Number]] = [{} for _ in range(n)]
+    for *values, key in session.execute(stmt).all():
         text = None if key is None or key == "" else str(key)
-        result[text] = result.get(text, 0) + count
+        for column, value in zip(result, values, strict=True):
+            column[text] = column.get(text, 0) + value
     return result
 
 

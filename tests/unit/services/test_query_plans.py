@@ -131,6 +131,7 @@ def test_a_station_s_monthly_report_uses_indexes(db: Database, admin: Actor) -> 
         reports.monthly(MONTH)
         reports.key_figures(MONTH)
         reports.county_summary(MONTH)
+        reports.annual(MONTH.year)  # twelve months and the year, each table read once
     assert len(found) > 50  # the report's figures, splits and details were all caught
     assert scans(found) == []
     assert whole_history(found) == []

@@ -285,3 +285,29 @@ def test_the_workbooks_say_closed_and_list_the_corrections(
     assert [(r[0], r[2], r[3], r[4]) for r in rows] == [
         ("2026年10月", "新增", "漏录10月27日的电话回访", "张站长")
     ]
+
+
+def test_closing_a_month_changes_no_later_month_s_figures(station: Station) -> None:
+    """November's 上月 and 年度累计, and the year's report, read October's stored figures
+    once it is closed: on the same records they are what counting gives."""
+    station.clock.set(dt.datetime(2026, 11, 3, 9, 0))
+    station.add_record(station.worker, dt.date(2026, 11, 3), 50)
+
+    def later(actor: Actor) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+        reports = station.reports(actor)
+        rows = reports.monthly(NOVEMBER).figures
+        year = reports.annual(2026).rows
+        return (
+            [(r.key, r.value, r.previous, r.year_to_date) for r in rows],
+            [(r.key, r.months, r.total) for r in year],
+        )
+
+    counted = later(station.head)
+    station.close_october()
+    assert later(station.head) == counted
+    november = {r[0]: r[1:] for r in counted[0]}
+    assert november["service_records"] == (1, 3, 4)  # this month, October, the year
+    assert november["service_hours"] == (Decimal("0.83"), Decimal("2.25"), Decimal("3.08"))
+    assert november["cases_open"] == (1, 1, 1)
+    # A worker's own figures are never closed: counted either way, the same.
+    assert later(station.worker)[0] == counted[0]
