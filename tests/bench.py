@@ -4,7 +4,8 @@
 100,000 clients, ~1M service records) and records how long it took and how large its
 write-ahead log grew (county.sqlite3.build.json); `make bench` does it once and keeps the
 file. `python -m tests.bench county.sqlite3` then measures, on that file, without
-writing to it (reports and the export work on copies or in memory):
+writing to it (reports and the export work on copies or in memory); `--only search,todo`
+measures only those parts (search, todo, reports, export):
 
 - the client list's search of one station for 1-3 Chinese characters, beside the raw
   FTS5 query for the same characters; an ID number's and a phone's last digits, beside
@@ -40,6 +41,7 @@ from tests.bench_export import admin_of
 from tests.bench_table import Row, load, median_ms, render, save
 
 BUILD_GOAL_S = 180
+PARTS = ("search", "todo", "reports", "export")
 
 
 def build(path: Path) -> dict[str, float]:
@@ -202,8 +204,16 @@ def main(argv: list[str]) -> int:
             f"{figures['wal_peak_mb']:.0f} MB; file {figures['file_mb']:.0f} MB"
         )
         return 0
-    if len(argv) != 1 or not Path(argv[0]).is_file():
-        print("用法：python -m tests.bench county.sqlite3（先 --build 生成）", file=sys.stderr)
+    parts = set(PARTS)
+    if len(argv) == 3 and argv[1] == "--only":
+        parts = set(argv[2].split(","))
+        argv = argv[:1]
+    if len(argv) != 1 or not Path(argv[0]).is_file() or not parts <= set(PARTS):
+        print(
+            "用法：python -m tests.bench county.sqlite3 [--only search,todo,reports,export]"
+            "（先 --build 生成）",
+            file=sys.stderr,
+        )
         return 2
     db_path = Path(argv[0])
     with tempfile.TemporaryDirectory(prefix="stationdesk-bench-") as folder:
@@ -211,12 +221,17 @@ def main(argv: list[str]) -> int:
         db = Database.open(db_path)
         try:
             actor = admin_of(db)
-            save(search_rows(db, actor) + todo_rows(db, actor), collected)
+            if "search" in parts:
+                save(search_rows(db, actor), collected)
+            if "todo" in parts:
+                save(todo_rows(db, actor), collected)
         finally:
             db.dispose()
-        run_part("tests.bench_reports", db_path, collected)
-        run_part("tests.bench_export", db_path, collected)
-        rows = build_rows(db_path) + load(collected)
+        if "reports" in parts:
+            run_part("tests.bench_reports", db_path, collected)
+        if "export" in parts:
+            run_part("tests.bench_export", db_path, collected)
+        rows = (build_rows(db_path) if parts == set(PARTS) else []) + load(collected)
     print(f"\nStation Desk bench on {db_path} ({os.cpu_count()} cores)\n")
     print(render(rows))
     return 0

@@ -8,9 +8,12 @@ hold only digits (and X), whose one-character tokens would each list nearly ever
 they are stored as their 3-character windows plus their last two and last one characters
 padded to three (`grams`), so "0071" is the phrase "007 071", a short list to join, and
 one or two digits are a prefix of some token. Parts of an ID number are found only by
-roles that may see full numbers; others must type the whole number. Other databases fall
-back to LIKE; this module is the only SQLite-specific part. PostgreSQL has its own
-indexes: app/store/search_postgres.py.
+roles that may see full numbers; others must type the whole number. Each row also holds
+its client's station as a token ("s12", `station`), and a station's search asks for it
+with the characters (`station : "s12" AND …`): FTS5 then steps through the shorter list
+and returns the station's matches only, where a single character alone lists thousands
+across a county. Other databases fall back to LIKE; this module is the only
+SQLite-specific part. PostgreSQL has its own indexes: app/store/search_postgres.py.
 
 Names are found by their pinyin too (zgl, zhang, zhangguilan, 张gl for 张桂兰): that
 index, on SQLite and PostgreSQL, is app/store/search_pinyin.py, kept in step from here.
@@ -40,20 +43,13 @@ from sqlalchemy.orm import Session
 from app.domain import name_pinyin
 from app.store import search_pinyin, search_postgres
 
-TABLE = "client_search"
-COLUMNS = ("name", "idno", "phone", "village")
+TABLE = "client_search"  # made by the migrations (0001, 0017: the station)
+COLUMNS = ("name", "idno", "phone", "village", "station")
 _DIGIT_COLUMNS = ("idno", "phone")
 
 
 def is_search_table(name: str) -> bool:
     return name == TABLE or name.startswith(TABLE + "_")
-
-
-def create_statements(dialect: str) -> list[str]:
-    if dialect != "sqlite":
-        return []
-    cols = ", ".join(COLUMNS)
-    return [f"CREATE VIRTUAL TABLE {TABLE} USING fts5({cols}, tokenize='unicode61')"]
 
 
 def drop_statements(dialect: str) -> list[str]:
@@ -85,6 +81,10 @@ def grams(value: str | None) -> str:
     return " ".join([*windows, *tails, text[-1] + _PAD * 2])
 
 
+def station_token(station_id: int) -> str:
+    return f"s{station_id}"
+
+
 def _row(
     client_id: int, name: str, idno: str | None, phone: str | None, village: str | None
 ) -> dict[str, Any]:
@@ -97,9 +97,10 @@ def _row(
     }
 
 
+# The station comes from the client's own row, so every writer indexes it the same way.
 _INSERT = (
-    f"INSERT INTO {TABLE} (rowid, name, idno, phone, village) "
-    "VALUES (:id, :name, :idno, :phone, :village)"
+    f"INSERT INTO {TABLE} (rowid, name, idno, phone, village, station) "
+    "SELECT :id, :name, :idno, :phone, :village, 's' || station_id FROM clients WHERE id = :id"
 )
 
 
@@ -148,22 +149,29 @@ def rebuild_fts(session: Session) -> int:
 
     session.execute(text(f"DELETE FROM {TABLE}"))
     rows = session.execute(
-        select(Client.id, Client.name, Client.id_number, Client.phone, Village.name).outerjoin(
-            Village, Village.id == Client.village_id
-        )
+        select(
+            Client.id, Client.name, Client.id_number, Client.phone, Village.name, Client.station_id
+        ).outerjoin(Village, Village.id == Client.village_id)
     )
-    payload = [_row(*row) for row in rows]
+    payload = [{**_row(*row[:5]), "station": station_token(row[5])} for row in rows]
     if payload:
-        session.execute(text(_INSERT), payload)
+        names = ", ".join(COLUMNS)
+        values = ", ".join(f":{c}" for c in COLUMNS)
+        insert = f"INSERT INTO {TABLE} (rowid, {names}) VALUES (:id, {values})"
+        session.execute(text(insert), payload)
     return len(payload)
 
 
-def matching(session: Session, query: str, *, id_parts: bool = True) -> ColumnElement[bool] | None:
+def matching(
+    session: Session, query: str, *, id_parts: bool = True, station_id: int | None = None
+) -> ColumnElement[bool] | None:
     """A condition on `Client.id` for clients matching `query`, or None for an empty query.
 
     Without `id_parts` an ID number matches only when typed whole: a search for its
     digits piece by piece would otherwise rebuild a number the list shows masked. A
-    query in pinyin (or Chinese and pinyin) finds names by their pinyin as well.
+    query in pinyin (or Chinese and pinyin) finds names by their pinyin as well. With
+    `station_id` the full-text index answers for that station only (the caller still
+    keeps to its station: the condition may let other stations' clients through).
     """
     from app.store.models import Client, Village
 
@@ -174,15 +182,19 @@ def matching(session: Session, query: str, *, id_parts: bool = True) -> ColumnEl
     whole = Client.id_number == needle.upper()
     pinyin = name_pinyin.query_keys(query)
     if _uses_fts(session):
-        ids: Select[Any] | CompoundSelect[Any] = _fts_ids(_expression(chars, id_parts=id_parts))
+        expression = _expression(chars, id_parts=id_parts)
+        if station_id is not None:
+            expression = f'station : "{station_token(station_id)}" AND ({expression})'
+        ids: Select[Any] | CompoundSelect[Any] = _fts_ids(expression)
         if pinyin is not None:
             # One set of ids to look each client up in, not one per index.
             ids = union(ids, _fts_pinyin_ids(*pinyin))
-        # One character (or pinyin) matches thousands across the county: "+clients.id"
-        # has SQLite walk the station's clients in list order (an index) and look each
-        # up in the matches, instead of fetching every match by rowid and sorting the
-        # station's share. Longer queries match a handful: fetched by rowid.
-        wide = len(chars) == 1 or pinyin is not None
+        # Pinyin keys (and, county-wide, one character) match thousands across the
+        # county: "+clients.id" has SQLite walk the station's clients in list order (an
+        # index) and look each up in the matches, instead of fetching every match by
+        # rowid and sorting the station's share. A station's characters, ID digits or
+        # phone digits match a station's share at most: fetched by rowid and sorted.
+        wide = pinyin is not None or (station_id is None and len(chars) == 1)
         found = (literal_column(f"+{Client.__tablename__}.id") if wide else Client.id).in_(ids)
         return found if id_parts else or_(found, whole)
     if session.get_bind().dialect.name == "postgresql":

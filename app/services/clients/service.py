@@ -98,7 +98,9 @@ class ClientService:
                 stmt = stmt.where(Client.id.in_(holders))
             # Only who may see any full number may find one by its parts.
             parts = self._actor.can(Permission.REVEAL_ANY)
-            condition = search.matching(session, query.text, id_parts=parts)
+            condition = search.matching(
+                session, query.text, id_parts=parts, station_id=self._actor.station_id
+            )
             if condition is not None:
                 stmt = stmt.where(condition)
             stmt = self._ordered(stmt, query)

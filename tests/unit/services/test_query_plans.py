@@ -169,6 +169,20 @@ def test_the_client_search_uses_indexes(db: Database, admin: Actor, text: str) -
     assert scans(found) == []
 
 
+@pytest.mark.parametrize("text", ["张", "张桂", "张桂兰", "0071", "13812"])
+def test_a_station_s_search_reads_only_the_station_s_matches(
+    db: Database, admin: Actor, text: str
+) -> None:
+    """Characters and digits are asked of the full-text index with the station's token,
+    whose answer (the station's matches, not the county's) is read by rowid."""
+    with plans(db) as found:
+        ClientService(db, admin, today=TODAY).search_ids(ClientQuery(text=text))
+    ((sql, lines),) = found
+    assert lines[0] == "SEARCH clients USING INTEGER PRIMARY KEY (rowid=?)", lines
+    assert any(line.startswith("SCAN client_search VIRTUAL TABLE") for line in lines)
+    assert "MATCH" in sql
+
+
 def test_the_client_list_reads_names_in_pinyin_order_from_the_index(
     db: Database, admin: Actor
 ) -> None:
