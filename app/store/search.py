@@ -21,11 +21,13 @@ index, on SQLite and PostgreSQL, is app/store/search_pinyin.py, kept in step fro
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import (
+    BindParameter,
     ColumnElement,
     CompoundSelect,
     Select,
@@ -104,7 +106,8 @@ _INSERT = (
 )
 
 
-def _uses_fts(session: Session) -> bool:
+def uses_fts(session: Session) -> bool:
+    """Whether the search runs on SQLite's full-text index (`fts_query`)."""
     return session.get_bind().dialect.name == "sqlite"
 
 
@@ -118,7 +121,7 @@ def index_client(
     village: str,
 ) -> None:
     search_pinyin.index(session, [(client_id, name)])
-    if not _uses_fts(session):
+    if not uses_fts(session):
         return
     session.execute(text(f"DELETE FROM {TABLE} WHERE rowid = :id"), {"id": client_id})
     session.execute(text(_INSERT), _row(client_id, name, id_number, phone, village))
@@ -129,7 +132,7 @@ def index_clients(
 ) -> None:
     """`index_client` for many at once: (id, name, id_number, phone, village) each."""
     search_pinyin.index(session, [(e[0], e[1]) for e in entries])
-    if not _uses_fts(session) or not entries:
+    if not uses_fts(session) or not entries:
         return
     session.execute(text(f"DELETE FROM {TABLE} WHERE rowid = :id"), [{"id": e[0]} for e in entries])
     session.execute(text(_INSERT), [_row(*entry) for entry in entries])
@@ -138,7 +141,7 @@ def index_clients(
 def rebuild(session: Session) -> int:
     """Fill the index anew from the clients table; returns the number of rows indexed."""
     indexed = search_pinyin.rebuild(session)
-    if not _uses_fts(session):
+    if not uses_fts(session):
         return indexed
     return rebuild_fts(session)
 
@@ -175,28 +178,15 @@ def matching(
     """
     from app.store.models import Client, Village
 
+    if uses_fts(session):
+        found = fts_query(query, id_parts=id_parts, station_id=station_id)
+        return None if found is None else _fts_condition(*found)
     chars = _chars(query)
     if not chars:
         return None
     needle = "".join(chars)
     whole = Client.id_number == needle.upper()
     pinyin = name_pinyin.query_keys(query)
-    if _uses_fts(session):
-        expression = _expression(chars, id_parts=id_parts)
-        if station_id is not None:
-            expression = f'station : "{station_token(station_id)}" AND ({expression})'
-        ids: Select[Any] | CompoundSelect[Any] = _fts_ids(expression)
-        if pinyin is not None:
-            # One set of ids to look each client up in, not one per index.
-            ids = union(ids, _fts_pinyin_ids(*pinyin))
-        # Pinyin keys (and, county-wide, one character) match thousands across the
-        # county: "+clients.id" has SQLite walk the station's clients in list order (an
-        # index) and look each up in the matches, instead of fetching every match by
-        # rowid and sorting the station's share. A station's characters, ID digits or
-        # phone digits match a station's share at most: fetched by rowid and sorted.
-        wide = pinyin is not None or (station_id is None and len(chars) == 1)
-        found = (literal_column(f"+{Client.__tablename__}.id") if wide else Client.id).in_(ids)
-        return found if id_parts else or_(found, whole)
     if session.get_bind().dialect.name == "postgresql":
         return search_postgres.matching(session, needle, id_parts=id_parts, pinyin=pinyin)
     village_ids = select(Village.id).where(Village.name.contains(needle, autoescape=True))
@@ -211,6 +201,62 @@ def matching(
         return plain
     typed = (Client.name.contains(run, autoescape=True) for run in pinyin[1])
     return or_(plain, and_(Client.id.in_(by_pinyin), *typed))
+
+
+FtsShape = tuple[bool, bool, int | None]
+"""What an SQLite search condition is made of, apart from its values: (id_parts, wide,
+the number of Chinese runs in a pinyin query or None for none)."""
+
+
+def fts_query(
+    query: str, *, id_parts: bool, station_id: int | None
+) -> tuple[FtsShape, dict[str, Any]] | None:
+    """SQLite: the shape of `matching`'s condition and the values it binds, None for an
+    empty query. A caller that runs the search on every keystroke keeps one statement
+    per shape (`fts_condition`) and binds the values at each call."""
+    chars = _chars(query)
+    if not chars:
+        return None
+    expression = _expression(chars, id_parts=id_parts)
+    if station_id is not None:
+        expression = f'station : "{station_token(station_id)}" AND ({expression})'
+    values: dict[str, Any] = {"fts": expression}
+    pinyin = name_pinyin.query_keys(query)
+    if pinyin is not None:
+        values["pinyin"] = search_pinyin.expression(pinyin[0])
+        for i, run in enumerate(pinyin[1]):
+            values[f"run{i}"] = f'name : "{" ".join(run)}"'
+    if not id_parts:
+        values["whole"] = "".join(chars).upper()
+    # Pinyin keys (and, county-wide, one character) match thousands across the county:
+    # such a condition has SQLite walk the station's clients in list order (an index)
+    # and look each up in the matches, instead of fetching every match by rowid and
+    # sorting the station's share. A station's characters, ID digits or phone digits
+    # match a station's share at most: fetched by rowid and sorted.
+    wide = pinyin is not None or (station_id is None and len(chars) == 1)
+    return (id_parts, wide, None if pinyin is None else len(pinyin[1])), values
+
+
+@functools.lru_cache(maxsize=64)
+def fts_condition(shape: FtsShape) -> ColumnElement[bool]:
+    """The condition of `shape` with its values left to bind (`fts_query`'s)."""
+    return _fts_condition(shape, None)
+
+
+def _fts_condition(shape: FtsShape, values: dict[str, Any] | None) -> ColumnElement[bool]:
+    from app.store.models import Client
+
+    def value(name: str) -> Any:
+        return bindparam(name, values[name]) if values is not None else bindparam(name)
+
+    id_parts, wide, runs = shape
+    ids: Select[Any] | CompoundSelect[Any] = _fts_ids(value("fts"))
+    if runs is not None:
+        # One set of ids to look each client up in, not one per index.
+        ids = union(ids, _fts_pinyin_ids(value("pinyin"), [value(f"run{i}") for i in range(runs)]))
+    # "+clients.id": no index on the id for SQLite to start from (see fts_query).
+    found = (literal_column(f"+{Client.__tablename__}.id") if wide else Client.id).in_(ids)
+    return found if id_parts else or_(found, Client.id_number == value("whole"))
 
 
 def _expression(chars: list[str], *, id_parts: bool) -> str:
@@ -228,31 +274,28 @@ def _expression(chars: list[str], *, id_parts: bool) -> str:
     return f"{expression} OR {{{digits}}} : {part}"
 
 
-def _fts_ids(expression: str) -> Select[Any]:
+def _fts_ids(expression: BindParameter[Any]) -> Select[Any]:
     return (
         select(literal_column("rowid"))
         .select_from(text(TABLE))
-        # unique: a statement may hold several of these, each with its own phrase.
-        .where(
-            text(f"{TABLE} MATCH :phrase").bindparams(bindparam("phrase", expression, unique=True))
-        )
+        .where(text(f"{TABLE} MATCH :{expression.key}").bindparams(expression))
     )
 
 
-def _fts_pinyin_ids(prefixes: list[str], runs: list[str]) -> Select[Any]:
+def _fts_pinyin_ids(keys: BindParameter[Any], runs: list[BindParameter[Any]]) -> Select[Any]:
     """Names with a pinyin key starting with a prefix, holding the typed characters too."""
-    ids = search_pinyin.fts_ids(prefixes)
+    ids = search_pinyin.fts_ids(keys)
     if not runs:
         return ids
     # INTERSECT, each index asked once: `rowid IN (…)` on the pinyin table would make
     # SQLite ask it once per client holding the characters. SQLite takes no compound
     # select inside another, hence the subquery.
-    both = intersect(ids, *(_fts_ids(f'name : "{" ".join(run)}"') for run in runs)).subquery()
+    both = intersect(ids, *(_fts_ids(run) for run in runs)).subquery()
     return select(both.c.rowid)
 
 
 def remove_client(session: Session, client_id: int) -> None:
     """Drop a client's entries, so an anonymised person can no longer be found by name."""
     search_pinyin.remove(session, [client_id])
-    if _uses_fts(session):
+    if uses_fts(session):
         session.execute(text(f"DELETE FROM {TABLE} WHERE rowid = :id"), {"id": client_id})

@@ -158,6 +158,14 @@ def test_todo_reads_only_the_station_s_watched_cases(
         line.startswith("SEARCH service_records USING COVERING INDEX") and "(case_id=?)" in line
         for line in records
     ), records
+    if role == "head":
+        # What awaits approval starts from the station's submitted plans and closures.
+        starts = {lines[0] for sql, lines in found if "submitted_at" in sql}
+        by = "(station_id=? AND status=?)"
+        assert starts == {
+            f"SEARCH case_plans USING INDEX ix_case_plans_station_status {by}",
+            f"SEARCH case_closures USING INDEX ix_case_closures_station_status {by}",
+        }, starts
 
 
 @pytest.mark.parametrize("text", ["", "张", "张桂", "张桂兰", "0071", "360426", "zgl", "13812"])

@@ -39,7 +39,7 @@ def test_the_station_comes_and_goes_with_the_rows_kept(db: Database, admin: Acto
     assert columns == ["name", "idno", "phone", "village"]
     move(db, "head")
     assert sorted(_rows(db, "rowid, name, phone")) == indexed
-    assert dict(_rows(db, "rowid, station")) == {
+    assert {row[0]: row[1] for row in _rows(db, "rowid, station")} == {
         ids[0]: f"s{admin.station_id}",
         ids[1]: f"s{ids[2]}",
     }
