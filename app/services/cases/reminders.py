@@ -44,18 +44,9 @@ class ReminderKind(enum.StrEnum):
 
 
 _PRIORITY = {kind: i for i, kind in enumerate(ReminderKind)}
-# The columns a reminder reads, as plain rows: a station's list holds hundreds, and neither
-# Case objects nor a Bundle per row are needed to print them.
-_CASE = (
-    Case.id,
-    Case.case_no,
-    Case.intake_date,
-    Case.next_contact_date,
-    Case.risk_level,
-    Case.urgency,
-    Client.name.label("client"),
-    User.display_name.label("worker"),
-)
+# The columns every reminder reads, as plain rows (each kind adds the few it needs): a
+# station's list holds hundreds, and dates are parsed in Python, one column at a time.
+_CASE = (Case.id, Case.case_no, Client.name.label("client"), User.display_name.label("worker"))
 _THRESHOLDS = (rules.REMINDER_HIGH_RISK_DAYS, rules.REMINDER_URGENT_DAYS)
 
 
@@ -180,14 +171,24 @@ def _contacts_stmt(mine: bool) -> Any:
     )
     return (
         _cases(mine, *rules.WORKING_STAGES)
-        .add_columns(last_contact.label("last"))
+        .add_columns(
+            Case.intake_date,
+            Case.next_contact_date,
+            Case.risk_level,
+            Case.urgency,
+            last_contact.label("last"),
+        )
         .where(Case.paused.is_(False), watched)
     )
 
 
 @functools.cache
 def _follow_ups_stmt(mine: bool) -> Any:
-    return _cases(mine, Stage.FOLLOW_UP).where(Case.next_contact_date <= bindparam("today"))
+    return (
+        _cases(mine, Stage.FOLLOW_UP)
+        .add_columns(Case.next_contact_date)
+        .where(Case.next_contact_date <= bindparam("today"))
+    )
 
 
 @functools.cache
