@@ -99,6 +99,22 @@ def median_ms(call: Callable[[], object], runs: int = 9) -> float:
     return statistics.median(times)
 
 
+def paired_ms(
+    now: Callable[[], object], floor: Callable[[], object], runs: int = 15
+) -> tuple[float, float]:
+    """Median milliseconds of `now` and of its `floor`, run in turns: on a shared machine
+    a burst of load then slows both alike instead of one of them."""
+    now()
+    floor()
+    times: tuple[list[float], list[float]] = ([], [])
+    for _ in range(runs):
+        for call, out in ((now, times[0]), (floor, times[1])):
+            started = time.perf_counter()
+            call()
+            out.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times[0]), statistics.median(times[1])
+
+
 def best_s(call: Callable[[], object], runs: int = 3) -> float:
     best = float("inf")
     for _ in range(runs):

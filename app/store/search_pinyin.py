@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import (
+    BindParameter,
     Select,
     bindparam,
     column,
@@ -106,13 +107,17 @@ def rebuild(session: Session) -> int:
     return len(entries)
 
 
-def fts_ids(prefixes: Sequence[str]) -> Select[Any]:
-    """SQLite: the client ids whose keys start with one of `prefixes` (one or more)."""
-    expression = " OR ".join(f'"{p}"*' for p in prefixes)
+def expression(prefixes: Sequence[str]) -> str:
+    """SQLite: the MATCH expression for keys starting with one of `prefixes`."""
+    return " OR ".join(f'"{p}"*' for p in prefixes)
+
+
+def fts_ids(keys: BindParameter[Any]) -> Select[Any]:
+    """SQLite: the client ids whose keys match `keys` (bound to an `expression`)."""
     return (
         select(literal_column("rowid"))
         .select_from(text(TABLE))
-        .where(text(f"{TABLE} MATCH :keys").bindparams(bindparam("keys", expression, unique=True)))
+        .where(text(f"{TABLE} MATCH :{keys.key}").bindparams(keys))
     )
 
 
@@ -120,7 +125,7 @@ def ids(session: Session, prefixes: Sequence[str]) -> Select[Any] | None:
     """The client ids whose keys start with one of `prefixes`, None without an index."""
     dialect = _dialect(session)
     if dialect == "sqlite":
-        return fts_ids(prefixes)
+        return fts_ids(bindparam("keys", expression(prefixes)))
     if dialect != "postgresql":
         return None
     # Prefixes hold letters and Chinese characters only: no LIKE wildcard to escape.

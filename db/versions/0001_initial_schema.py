@@ -1241,8 +1241,12 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_service_records_worker_id'), ['worker_id'], unique=False)
 
     # ### end Alembic commands ###
-    for statement in search.create_statements(op.get_bind().dialect.name):
-        op.execute(statement)
+    # The full-text index as it was then (0017 adds each client's station to it).
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute(
+            "CREATE VIRTUAL TABLE client_search USING fts5(name, idno, phone, village, "
+            "tokenize='unicode61')"
+        )
 
 
 def downgrade() -> None:

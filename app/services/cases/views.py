@@ -132,7 +132,9 @@ def search_ids(session: Session, actor: Actor, query: CaseQuery) -> list[int]:
     text = query.text.strip()
     if text:
         # Parts of an ID number only for who may see any full one (see app.domain.masking).
-        by_client = search.matching(session, text, id_parts=actor.can(Permission.REVEAL_ANY))
+        by_client = search.matching(
+            session, text, id_parts=actor.can(Permission.REVEAL_ANY), station_id=actor.station_id
+        )
         by_number = Case.case_no.contains(text.upper(), autoescape=True)
         stmt = stmt.where(or_(by_number, by_client) if by_client is not None else by_number)
     return list(session.scalars(_ordered(stmt, query)))

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import case, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain import idnumber
@@ -26,12 +26,12 @@ from app.services import history
 from app.services.access import audit
 from app.services.access.refusals import logs_refusals
 from app.services.choice import Choice
+from app.services.clients import listing
 from app.services.clients.types import (
     ClientDetail,
     ClientInput,
     ClientQuery,
     ClientRow,
-    ClientSort,
     HouseholdMember,
     IdCheck,
     Revealed,
@@ -81,53 +81,7 @@ class ClientService:
         """Ids of the matching clients in display order (the list fetches rows lazily)."""
         self._actor.require(Permission.VIEW_CLIENTS)
         with self._db.read() as session:
-            stmt = select(Client.id).where(Client.station_id == self._actor.station_id)
-            if query.status:
-                stmt = stmt.where(Client.status == query.status)
-            if query.village_id is not None:
-                stmt = stmt.where(Client.village_id == query.village_id)
-            if query.risk_level:
-                stmt = stmt.where(Client.risk_level == query.risk_level)
-            if query.worker_id is not None:
-                stmt = stmt.where(Client.worker_id == query.worker_id)
-            if query.category:
-                holders = select(ClientCategory.client_id).where(
-                    ClientCategory.category == query.category,
-                    ClientCategory.end_date.is_(None),
-                )
-                stmt = stmt.where(Client.id.in_(holders))
-            # Only who may see any full number may find one by its parts.
-            parts = self._actor.can(Permission.REVEAL_ANY)
-            condition = search.matching(session, query.text, id_parts=parts)
-            if condition is not None:
-                stmt = stmt.where(condition)
-            stmt = self._ordered(stmt, query)
-            return list(session.scalars(stmt))
-
-    def _ordered(self, stmt: Any, query: ClientQuery) -> Any:
-        def direction(col: Any) -> Any:
-            return col.desc() if query.descending else col.asc()
-
-        if query.sort is ClientSort.AGE:
-            # Older first when ascending by age means later birth dates last.
-            key = Client.birth_date.desc() if not query.descending else Client.birth_date.asc()
-            return stmt.order_by(key.nulls_last(), Client.name_sort, Client.id)
-        if query.sort is ClientSort.VILLAGE:
-            village = select(Village.name).where(Village.id == Client.village_id).scalar_subquery()
-            return stmt.order_by(direction(village), Client.name_sort, Client.id)
-        if query.sort is ClientSort.RISK:
-            rank = case(
-                (Client.risk_level == RiskLevel.HIGH.value, 0),
-                (Client.risk_level == RiskLevel.MEDIUM.value, 1),
-                else_=2,
-            )
-            return stmt.order_by(direction(rank), Client.name_sort, Client.id)
-        if query.sort is ClientSort.WORKER:
-            worker = select(User.name_sort).where(User.id == Client.worker_id).scalar_subquery()
-            return stmt.order_by(direction(worker), Client.name_sort, Client.id)
-        if query.sort is ClientSort.CREATED:
-            return stmt.order_by(direction(Client.id))
-        return stmt.order_by(direction(Client.name_sort), direction(Client.id))
+            return listing.search_ids(session, self._actor, query)
 
     def rows(self, ids: Sequence[int]) -> list[ClientRow]:
         """The list lines for `ids`, in the same order; ids no longer visible are skipped."""

@@ -159,6 +159,14 @@ def test_todo_reads_only_the_station_s_watched_cases(
         line.startswith("SEARCH service_records USING COVERING INDEX") and "(case_id=?)" in line
         for line in records
     ), records
+    if role == "head":
+        # What awaits approval starts from the station's submitted plans and closures.
+        starts = {lines[0] for sql, lines in found if "submitted_at" in sql}
+        by = "(station_id=? AND status=?)"
+        assert starts == {
+            f"SEARCH case_plans USING INDEX ix_case_plans_station_status {by}",
+            f"SEARCH case_closures USING INDEX ix_case_closures_station_status {by}",
+        }, starts
 
 
 @pytest.mark.parametrize("text", ["", "张", "张桂", "张桂兰", "0071", "360426", "zgl", "13812"])
@@ -168,6 +176,20 @@ def test_the_client_search_uses_indexes(db: Database, admin: Actor, text: str) -
         ids = clients.search_ids(ClientQuery(text=text))
         clients.rows(ids[:200])
     assert scans(found) == []
+
+
+@pytest.mark.parametrize("text", ["张", "张桂", "张桂兰", "0071", "13812"])
+def test_a_station_s_search_reads_only_the_station_s_matches(
+    db: Database, admin: Actor, text: str
+) -> None:
+    """Characters and digits are asked of the full-text index with the station's token,
+    whose answer (the station's matches, not the county's) is read by rowid."""
+    with plans(db) as found:
+        ClientService(db, admin, today=TODAY).search_ids(ClientQuery(text=text))
+    ((sql, lines),) = found
+    assert lines[0] == "SEARCH clients USING INTEGER PRIMARY KEY (rowid=?)", lines
+    assert any(line.startswith("SCAN client_search VIRTUAL TABLE") for line in lines)
+    assert "MATCH" in sql
 
 
 def test_the_client_list_reads_names_in_pinyin_order_from_the_index(
