@@ -1,4 +1,4 @@
-"""Revision 0017: SQLite's full-text index of clients gets each client's station, kept
+"""Revision 0018: SQLite's full-text index of clients gets each client's station, kept
 through a downgrade and an upgrade with the rows as they were indexed."""
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ def test_the_station_comes_and_goes_with_the_rows_kept(db: Database, admin: Acto
             search.index_client(s, c.id, name=c.name, id_number=None, phone=c.phone, village="")
         ids = (ours.id, theirs.id, other.id)
     indexed = sorted(_rows(db, "rowid, name, phone"))
-    move(db, "0016")
+    move(db, "0017")
     assert sorted(_rows(db, "rowid, name, phone")) == indexed
     with db.engine.connect() as conn:
         columns = [r[1] for r in conn.execute(text("PRAGMA table_info(client_search)"))]

@@ -1,7 +1,7 @@
 """search by station
 
-Revision ID: 0017
-Revises: 0016
+Revision ID: 0018
+Revises: 0017
 Create Date: 2026-12-03 16:20:00
 
 SQLite's full-text index of clients (app/store/search.py) gets a `station` column, each
@@ -17,12 +17,12 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = "0017"
-down_revision = "0016"
+revision = "0018"
+down_revision = "0017"
 branch_labels = None
 depends_on = None
 
-_OLD = "client_search_0016"
+_OLD = "client_search_0017"
 _TEXT = "name, idno, phone, village"
 
 
