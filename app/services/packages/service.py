@@ -9,8 +9,9 @@ refused. The county answers with a return package (returns.py); conflicts wait f
 person (conflicts.py).
 
 A station that has the county's public key (county_key.py) seals its packages for it;
-otherwise, or when asked to, with the package password the county gave it. Return
-packages always go by password.
+otherwise, or when asked to, with the package password the county gave it, and signs
+the key-pair ones with its own signing key (signing.py). Return packages always go by
+password.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from app.domain.roles import Permission, Role
 from app.services.access import audit
 from app.services.access.refusals import logs_refusals
 from app.services.context import Actor, Changes
-from app.services.packages import closed, conflicts, county_key, returns, shared
+from app.services.packages import closed, conflicts, county_key, returns, shared, signing
 from app.services.packages import stations as log
 from app.services.packages.applying import apply
 from app.services.packages.attachments import Folders
@@ -47,7 +48,8 @@ from app.services.packages.container import (
     write_atomically,
 )
 from app.services.packages.exporting import gather
-from app.services.packages.keys import KeyFile, PublicKey, public_key
+from app.services.packages.key_service import PackageKeys
+from app.services.packages.keys import KeyFile
 from app.services.packages.planning import Plan, plan
 from app.services.packages.types import (
     ENTITY,
@@ -75,7 +77,7 @@ TOUCHED = ("client", "case", "group", "activity", "visit", "work_log", "user", "
 
 
 @logs_refusals(ENTITY)
-class PackageService:
+class PackageService(PackageKeys):
     def __init__(
         self,
         db: Database,
@@ -125,10 +127,12 @@ class PackageService:
                 "schema": current_revision(self._db.engine),
                 "missing_files": gathered.missing_files,
             }
+            signer = self._signer(session, station)
+            manifest[signing.MANIFEST_KEY] = signer.public.pem
             parts = {f"tables/{name}.json": to_json(rows) for name, rows in gathered.tables.items()}
             parts["deleted.json"] = to_json(gathered.deleted)
             parts.update(gathered.files)
-            data = seal(header, manifest, parts, password, key=key)
+            data = seal(header, manifest, parts, password, key=key, signer=signer)
             per_table = {name: len(rows) for name, rows in gathered.tables.items()}
             session.add(
                 PackageLog(
@@ -148,23 +152,6 @@ class PackageService:
             package_id, sequence, since, gathered.rows, len(gathered.deleted),
             len(gathered.files), len(data), per_table, key.fingerprint if key else "",
         )  # fmt: skip
-
-    def county_key(self) -> PublicKey | None:
-        """The county's public key this database keeps (None: packages go by password)."""
-        self._actor.require(Permission.EXCHANGE_PACKAGES)
-        with self._db.read() as session:
-            return county_key.stored(session)
-
-    def install_county_key(self, *, pem: bytes) -> PublicKey:
-        """Keep the county's public key: a station's packages are then sealed for it; at
-        the county, return packages hand it out."""
-        self._actor.require(Permission.EXCHANGE_PACKAGES)
-        key = public_key(pem)
-        with self._db.write() as session:
-            if county_key.store(session, key):
-                audit.record(session, self._actor, "package_key_installed", entity=ENTITY,
-                             fingerprint=key.fingerprint)  # fmt: skip
-        return key
 
     def lock_of(self, source: Path) -> Lock:
         """What opens the package file: the package password or the county's private key."""
@@ -287,6 +274,8 @@ class PackageService:
     def _dry_run(self, session: Session, opened: Opened) -> ImportResult:
         station = log.county_station(session, opened.manifest["station"], adopt=False)
         self._may_serve(station.id)
+        if opened.signed is not None:
+            signing.check(session, station, opened.signed)
         known = log.logged(session, log.IMPORT, opened.manifest["package_id"])
         if known is not None and known.digest == opened.digest and known.status == log.APPLIED:
             return _result(Outcome.ALREADY, station, opened, None)
@@ -297,6 +286,8 @@ class PackageService:
         m = opened.manifest
         station = log.county_station(session, m["station"])
         self._may_serve(station.id)
+        if opened.signed is not None:
+            signing.check(session, station, opened.signed)
         known = log.logged(session, log.IMPORT, m["package_id"])
         if known is not None:
             if known.digest != opened.digest:
@@ -339,6 +330,8 @@ class PackageService:
         )  # fmt: skip
         closed.keep(session, grant, station.id, planned.closed)
         result = _result(Outcome.APPLIED, station, opened, planned)
+        if opened.signed is None:  # the password vouches for the key the package carries
+            result = dataclasses.replace(result, signing_key=self._register(session, station, m))
         entry.status, entry.counts = log.APPLIED, json.dumps(result.counts.__dict__)
         session.add(entry)
         audit.record(
