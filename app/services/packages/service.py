@@ -164,6 +164,10 @@ class PackageService(PackageKeys):
         opened = unseal(read_package(source), password)
         with self._db.write() as session:
             result = returns.take(session, self._actor, opened)
+            if result.county_key:  # the station signs what it seals for the key
+                station = session.get(Station, self._actor.station_id)
+                assert station is not None
+                self._signer(session, station)
             audit.record(
                 session, self._actor, "package_return_import", entity=ENTITY,
                 acknowledged=result.acknowledged, users=result.users, already=result.already,
