@@ -293,16 +293,21 @@ class PackageService(PackageKeys):
         if opened.signed is not None:
             signing.check(session, station, opened.signed)
         known = log.logged(session, log.IMPORT, m["package_id"])
-        if known is not None:
-            if known.digest != opened.digest:
-                raise PackageRefused(
-                    f"已收到过编号相同但内容不同的数据包（第 {known.sequence} 号），"
-                    "这个数据包被拒绝，没有导入任何内容。"
-                )
-            outcome = Outcome.ALREADY if known.status == log.APPLIED else Outcome.HELD
-            return _result(outcome, station, opened, None)
+        if known is not None and known.digest != opened.digest:
+            raise PackageRefused(
+                f"已收到过编号相同但内容不同的数据包（第 {known.sequence} 号），"
+                "这个数据包被拒绝，没有导入任何内容。"
+            )
         applied = log.last(session, station.id, log.IMPORT, log.APPLIED)
         done = applied.sequence if applied else 0
+        if known is not None:
+            if known.status == log.APPLIED or known.sequence != done + 1:
+                outcome = Outcome.ALREADY if known.status == log.APPLIED else Outcome.HELD
+                return _result(outcome, station, opened, None)
+            # Held, and it follows now (those before it came with another password or key,
+            # which cannot open it): applied as if it came now.
+            session.delete(known)
+            session.flush()
         if m["sequence"] <= done:
             raise PackageRefused(
                 f"第 {m['sequence']} 号数据包已经导入过（是另一个数据包），这个可能是重发的旧包"
@@ -315,12 +320,17 @@ class PackageService(PackageKeys):
             created_at=dt.datetime.fromisoformat(m["created_at"]),
             user_id=self._actor.user_id,
         )  # fmt: skip
+        # The password vouches for the signing key a package carries, held or not (a refusal
+        # below rolls it back); a held package registers again when it is applied.
+        registered = "" if opened.signed else self._register(session, station, m)
         if m["sequence"] > done + 1:
             entry.status, entry.payload = log.HELD, data
             session.add(entry)
             audit.record(session, self._actor, "package_held", entity=ENTITY,
                          station_code=station.code, sequence=m["sequence"])  # fmt: skip
-            return _result(Outcome.HELD, station, opened, None)
+            return dataclasses.replace(
+                _result(Outcome.HELD, station, opened, None), signing_key=registered
+            )
         if applied is not None and m.get("previous_id") != applied.package_id:
             raise PackageRefused(
                 f"第 {m['sequence']} 号数据包说它接在另一个数据包之后，与县里收到的第 {done} 号"
@@ -334,8 +344,7 @@ class PackageService(PackageKeys):
         )  # fmt: skip
         closed.keep(session, grant, station.id, planned.closed)
         result = _result(Outcome.APPLIED, station, opened, planned)
-        if opened.signed is None:  # the password vouches for the key the package carries
-            result = dataclasses.replace(result, signing_key=self._register(session, station, m))
+        result = dataclasses.replace(result, signing_key=registered)
         entry.status, entry.counts = log.APPLIED, json.dumps(result.counts.__dict__)
         session.add(entry)
         audit.record(

@@ -285,3 +285,34 @@ def test_a_password_package_registers_the_station_s_signing_key(
     assert after.outcome is Outcome.APPLIED and after.signing_key == ""
     with county.db.read() as session:
         assert session.scalar(select(Client.id).where(Client.name == "李秀英")) is not None
+
+
+def test_a_station_with_a_new_signing_key_registers_it_by_password(
+    county: Side, keyed: Side, keys: Keys, tmp_path: Path
+) -> None:
+    old = keyed.packages().signing_key()
+    assert old is not None and old.path is not None
+    # A new PC: the data folder, and the signing key in it, is gone.
+    old.path.unlink()
+    old.path.with_name(old.path.name.replace(".pub.pem", ".pem")).unlink()
+    new_client(keyed.db, keyed.actor, "张桂兰", seq=11)
+    by_key = _export(keyed, tmp_path / "1.sdpkg")
+    new = keyed.packages().signing_key()
+    assert new is not None and new.fingerprint != old.fingerprint
+    error = _refused(county, by_key, keys.key_file())
+    assert "签名不符" in error.message and old.fingerprint in error.message
+    by_password = _export(keyed, tmp_path / "1-password.sdpkg", password=PASSWORD,
+                          by_password=True, since_last=False)  # fmt: skip
+    # Number 2, held until number 1 arrives: its password vouches for the new key already.
+    taken = county.packages().import_package(source=by_password, password=PASSWORD)
+    assert (taken.outcome, taken.signing_key) == (Outcome.HELD, new.fingerprint)
+    again = county.packages().import_package(source=by_key, key=keys.key_file())
+    assert (again.outcome, again.applied_after) == (Outcome.APPLIED, ())
+    # The county's key does not open number 2: imported again with its password, it follows.
+    follows = county.packages().import_package(source=by_password, password=PASSWORD)
+    assert follows.outcome is Outcome.APPLIED
+    new_client(keyed.db, keyed.actor, "李秀英", seq=12)
+    later = _export(keyed, tmp_path / "3.sdpkg")
+    assert county.packages().import_package(source=later, key=keys.key_file()).outcome is (
+        Outcome.APPLIED
+    )
