@@ -59,11 +59,11 @@ TRUNCATED = "数据包不完整（文件被截断或没有复制完），没有�
 TAMPERED = "数据包已损坏或被改动过（校验不通过），没有导入任何内容。请让对方重新导出。"
 WRONG_PASSWORD = "数据包密码不正确（或数据包头部被改动过），没有导入任何内容。"
 NEWER = "这个数据包由更新版本的工作台制作，请先升级本程序。"
-NEEDS_KEY = (
+NEEDS_KEY_TEXT = (
     "这个数据包是用县里的公钥（指纹 {fingerprint}）加密的，导入时要用县里的私钥文件和私钥口令，"
     "不用数据包密码。"
 )
-OTHER_KEY = (
+OTHER_KEY_TEXT = (
     "这个数据包是为另一把公钥（指纹 {theirs}）加密的，与所选私钥（指纹 {ours}）不是一对："
     "可能是发给别的县的，或站点装的是旧公钥。没有导入任何内容。"
 )
@@ -265,9 +265,11 @@ def unseal(data: bytes, password: str = "", *, key: KeyFile | None = None) -> Op
 def _unwrap(frame: _Frame, key: KeyFile | None) -> bytes:
     key_id, wrapped, _signature = frame.fields
     if key is None:
-        raise InvalidInput(NEEDS_KEY.format(fingerprint=shown(key_id)), field="key")
+        raise InvalidInput(NEEDS_KEY_TEXT.format(fingerprint=shown(key_id)), field="key")
     if key.public.key_id != key_id:
-        raise PackageRefused(OTHER_KEY.format(theirs=shown(key_id), ours=key.public.fingerprint))
+        raise PackageRefused(
+            OTHER_KEY_TEXT.format(theirs=shown(key_id), ours=key.public.fingerprint)
+        )
     try:
         secret = key.unwrap(wrapped)
     except ValueError:

@@ -128,7 +128,7 @@ class PackageService(PackageKeys):
                 "missing_files": gathered.missing_files,
             }
             signer = self._signer(session, station)
-            manifest[signing.MANIFEST_KEY] = signer.public.pem
+            manifest[signing.MANIFEST_FIELD] = signer.public.pem
             parts = {f"tables/{name}.json": to_json(rows) for name, rows in gathered.tables.items()}
             parts["deleted.json"] = to_json(gathered.deleted)
             parts.update(gathered.files)

@@ -55,7 +55,7 @@ SETTING = "packages.signing_key"
 """At a station: its own signing public key."""
 REGISTERED = "packages.registered_signing_key"
 """At the county, per station: the signing public key its key-pair packages must bear."""
-MANIFEST_KEY = "signing_key"
+MANIFEST_FIELD = "signing_key"
 SIZE = 64
 """An Ed25519 signature's bytes."""
 _CONTEXT = b"StationDesk package signature v1\x00"
@@ -184,7 +184,7 @@ def register(session: Session, station_id: int, key: SigningKey) -> bool:
 
 def carried(manifest: dict[str, Any]) -> SigningKey | None:
     """The signing public key a package's manifest carries (None: an older station's)."""
-    pem = manifest.get(MANIFEST_KEY)
+    pem = manifest.get(MANIFEST_FIELD)
     if not pem:
         return None
     try:
