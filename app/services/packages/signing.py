@@ -6,19 +6,19 @@ an Ed25519 signing key of its own, and a package sealed for the county's key (fo
 ends with the station's signature over everything before it (head, wrapped key, sealed
 zip); the clear header names the signing key's fingerprint.
 
-- The station makes its key when it installs the county's public key, or at its next
-  export when it has none (a return package may have brought the county's key). The
-  private key is a PKCS#8 file in the data folder, `signing-key-<station uuid>.pem`
-  (0600, beside `.pub.pem`, which is what the county may be handed out of band); the
-  public key is the station's setting `packages.signing_key`. It is never in a package
-  other than as its public half.
+- The station makes its key when it installs the county's public key or a return package
+  brings it, or at any export when it has none. The private key is a PKCS#8 file in the
+  data folder, `signing-key-<station uuid>.pem` (0600, beside `.pub.pem`, which is what
+  the county may be handed out of band); the public key is the station's setting
+  `packages.signing_key`. It is never in a package other than as its public half.
 - Every package's manifest carries the station's signing public key. The county records
-  (registers) it for the station from a PASSWORD package when it is applied: the password
-  authenticates it. Trust on first use, and on a later use as well: a station whose key
-  changed (a new PC) registers the new one by sending a package by password, which could
-  forge anything anyway. A county administrator may also register a key handed over out
-  of band (`package keys trust`), after comparing the fingerprint by phone. The county
-  keeps the registered key as the station's setting `packages.registered_signing_key`.
+  (registers) it for the station from a PASSWORD package it takes (applied, or held until
+  the numbers before it arrive): the password authenticates it. Trust on first use, and
+  on a later use as well: a station whose key changed (a new PC) registers the new one by
+  sending a package by password, which could forge anything anyway. A county
+  administrator may also register a key handed over out of band (`package keys trust`),
+  after comparing the fingerprint by phone. The county keeps the registered key as the
+  station's setting `packages.registered_signing_key`.
 - The county refuses a key-pair package of a station with no registered key, or whose
   signature does not verify with it, before it changes anything. The manifest's key in a
   key-pair package is ignored: a package cannot vouch for itself.
