@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import os
 import shutil
 import sqlite3
 import sys
@@ -46,6 +47,7 @@ from app.services.settings.setup import SetupService
 from app.services.settings.stations import StationService
 from app.store.base import Base
 from app.store.engine import Database
+from app.store.location import ENV_DATA
 from app.store.models import Station, User
 
 DEMO = Path(".bench/county.sqlite3")
@@ -182,14 +184,21 @@ def station_export(
 
 
 def county_import(
-    folder: Path, name: str, package: Path, unlock: Callable[[], dict[str, Any]]
+    folder: Path,
+    name: str,
+    package: Path,
+    unlock: Callable[[], dict[str, Any]],
+    signing_key: bytes = b"",
 ) -> tuple[float, float, float, ImportResult, ImportResult]:
     """A fresh county imports the package: dry run, for real, the same again (CPU s);
-    `unlock` gives each import its password or a private key file not yet opened."""
+    `unlock` gives each import its password or a private key file not yet opened; the
+    county registers the station's `signing_key` first, as `package keys trust` does."""
     with Desk.create(folder / f"{name}.sqlite3", station="修水县社工总站", station_code="XS00",
                      admin="county", password=PASSWORD) as county:  # fmt: skip
         StationService(county.db, county.actor).add_station(code=CODE, name="湖湾镇社工站")
         packages = PackageService(county.db, county.actor, folders=Folders.under(folder / name))
+        if signing_key:
+            packages.trust_signing_key(station_code=CODE, pem=signing_key)
         dry_s, dry = timed(
             lambda: packages.import_package(source=package, dry_run=True, **unlock())
         )
@@ -205,6 +214,7 @@ def main(argv: list[str]) -> int:
         return 1
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
+        os.environ[ENV_DATA] = str(folder / "data")  # the station's signing key goes there
         station_file = folder / "station-year.sqlite3"
         build_seconds, rows = timed(lambda: build_station_year(demo, station_file))
         print(f"station {CODE}, one year: {rows:,} rows copied in {build_seconds:.1f} s")
@@ -229,9 +239,10 @@ def main(argv: list[str]) -> int:
         pem = keys.public_path.read_bytes()
         key_export_s, key_exported, _ = station_export(keyed_file, folder, pem=pem)
         key_package = folder / f"{keyed_file.stem}.sdpkg"
+        (signing_file,) = (folder / "data").glob("signing-key-*.pub.pem")
         _, key_import_s, _, _, key_applied = county_import(
             folder, "county-keyed", key_package,
-            lambda: {"key": KeyFile(keys.private_path, PASSPHRASE)},
+            lambda: {"key": KeyFile(keys.private_path, PASSPHRASE)}, signing_file.read_bytes(),
         )  # fmt: skip
 
     assert applied.counts.new == exported.rows, (applied.counts, exported.rows)
@@ -247,8 +258,8 @@ def main(argv: list[str]) -> int:
         # Against the import itself: a preview must cost less than what it previews.
         ("import, dry run", dry_s, import_s, "≤ 0.5×", dry_s <= 0.5 * import_s),
         ("import, same package again", again_s, import_s, "≤ 0.1×", again_s <= 0.1 * import_s),
-        # By key pair, against the password path: one RSA wrap (export), opening the
-        # private key and one unwrap (import) in place of scrypt.
+        # By key pair, against the password path: one RSA wrap and an Ed25519 signature
+        # (export), opening the private key, one unwrap and a check (import) for scrypt.
         ("export by key pair", key_export_s, export_s, "≤ 1.2×", key_export_s <= 1.2 * export_s),
         ("import by key pair", key_import_s, import_s, "≤ 1.2×", key_import_s <= 1.2 * import_s),
     ]  # fmt: skip

@@ -2,7 +2,13 @@
 
     package keys create   (county)  a new key pair; the private key sealed with a passphrase
     package keys install  (station or county) keep the county's public key in a database
-    package keys show     how this database's packages are sealed, with the key's fingerprint
+    package keys show     how this database's packages are sealed, with the key's fingerprint,
+                          and the station's signing key
+    package keys trust    (county administrator) register a station's signing public key
+
+A station signs the packages it seals for the county's key with a signing key of its own,
+made when it installs the county's key; the county registers it from the station's next
+package by password, or from its public key file (`trust`).
 
 The passphrase comes from STATIONDESK_KEY_PASSPHRASE or a prompt; it is never printed.
 A station with the county's public key seals its packages for it (no password needed);
@@ -19,6 +25,7 @@ from typing import Any
 from app.cli.context import Context, read_password
 from app.domain.errors import InvalidInput
 from app.services.packages.keys import PRIVATE_NAME, PUBLIC_NAME, KeyFile, create_key_pair
+from app.services.packages.signing import SigningKey
 from app.store.location import data_dir
 
 ENV_KEY_PASSPHRASE = "STATIONDESK_KEY_PASSPHRASE"
@@ -39,6 +46,14 @@ def add_key_parsers(kinds: Any, common: argparse.ArgumentParser) -> None:
     install.set_defaults(handler=run_install)
     show = actions.add_parser("show", parents=[common], help="显示数据包怎样加密（公钥指纹）")
     show.set_defaults(handler=run_show)
+    trust = actions.add_parser(
+        "trust", parents=[common], help="（县里）登记站点的签名公钥（站点交来的文件）"
+    )
+    trust.add_argument("--station", required=True, metavar="CODE", help="站点代码")
+    trust.add_argument(
+        "public", metavar="PUBKEY", help="站点的签名公钥文件（signing-key-….pub.pem）"
+    )
+    trust.set_defaults(handler=run_trust)
 
 
 def passphrase(*, confirm: bool = False) -> str:
@@ -79,16 +94,44 @@ def run_install(ctx: Context) -> int:
         raise InvalidInput(f"打不开公钥文件：{ctx.args.public}") from None
     with ctx.desk() as desk:
         key = desk.packages.install_county_key(pem=pem)
+        signing = desk.packages.signing_key()
     print(f"已装入县里的公钥，指纹：{key.fingerprint}")
     print("请打电话与县里核对指纹；今后的数据包用这把公钥加密（--password 仍可改用数据包密码）。")
+    if signing is not None:
+        _print_signing(signing)
+        print(
+            "  县里要先登记这把签名公钥：用数据包密码发送下一个数据包（--password），"
+            "或把上面的公钥文件交给县里（package keys trust）。"
+        )
     return 0
+
+
+def _print_signing(signing: SigningKey) -> None:
+    print(f"本站的签名公钥指纹：{signing.fingerprint}")
+    if signing.path is not None:
+        print(f"  签名公钥文件：{signing.path}")
 
 
 def run_show(ctx: Context) -> int:
     with ctx.desk() as desk:
         key = desk.packages.county_key()
+        signing = desk.packages.signing_key()
     if key is None:
         print("数据包用县里给的数据包密码加密（没有装入县里的公钥）。")
     else:
         print(f"数据包用县里的公钥加密，公钥指纹：{key.fingerprint}")
+    if signing is not None:
+        _print_signing(signing)
+    return 0
+
+
+def run_trust(ctx: Context) -> int:
+    try:
+        pem = Path(ctx.args.public).read_bytes()
+    except OSError:
+        raise InvalidInput(f"打不开签名公钥文件：{ctx.args.public}") from None
+    with ctx.desk() as desk:
+        key = desk.packages.trust_signing_key(station_code=ctx.args.station, pem=pem)
+    print(f"已为站点 {ctx.args.station} 登记签名公钥，指纹：{key.fingerprint}")
+    print("请打电话与站点核对指纹；该站点用县里公钥加密的数据包须由这把密钥签名。")
     return 0

@@ -34,7 +34,7 @@ CLOSED_SHARE = 0.7
 """Of the stations other than the administrator's own (whose month stays open)."""
 OFFLINE_STATIONS = 8
 """The last stations by code: the remote townships that send packages."""
-DEMO_COUNTY_KEY = """
+DEMO_COUNTY_PEM = """
 -----BEGIN PUBLIC KEY-----
 MIIBojANBgkqhkiG9w0BAQEFAAOCAY8AMIIBigKCAYEA+dNfmuxe62Z4ArMSNHRH
 WJakm0BhEdSFwL23jefXQVSJcCA9iHEJ6t03lMfXBDjo0gZXFGCTYeKlxc3gjOGd
@@ -63,7 +63,7 @@ def fill(db: Database, actor: Actor, rng: random.Random) -> dict[str, int]:
     offline = others[-OFFLINE_STATIONS:]
     packages = 0
     with db.write() as session:
-        county_key.store(session, public_key(DEMO_COUNTY_KEY))
+        county_key.store(session, public_key(DEMO_COUNTY_PEM))
         for index, station in enumerate(offline):
             sent = rng.randint(3, 9)
             day = today - dt.timedelta(days=7 * sent + rng.randint(0, 6))

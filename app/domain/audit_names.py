@@ -152,6 +152,8 @@ KEY_LABELS: dict[str, str] = {
     "record_uuid": "记录的 uuid",
     "sequence": "数据包序号",
     "station_code": "站点代码",
+    "fingerprint": "密钥指纹",
+    "county_key": "县里的公钥指纹",
     "table": "数据表",
     # Satisfaction (满意度).
     "finished": "已结束",
@@ -345,6 +347,9 @@ LOGIN_FAILURE_LABELS: dict[str, str] = {
 
 SETTING_LABELS: dict[str, str] = {
     "session.idle_lock_minutes": "无操作自动锁屏时间（分钟）",
+    "packages.county_public_key": "县里的公钥（数据包）",
+    "packages.signing_key": "本站的签名公钥（数据包）",
+    "packages.registered_signing_key": "站点登记的签名公钥（数据包）",
     "backfill.late_reason_days": "补录需填写原因的天数",
     "retention.closed_case_years": "已结案个案保存年限",
     "retention.archived_client_years": "已归档服务对象保存年限",

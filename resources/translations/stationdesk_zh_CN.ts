@@ -2465,6 +2465,14 @@ Save over the stored record?</source>
         <translation>数据包用县里的公钥加密，公钥指纹：{fp}。</translation>
     </message>
     <message>
+        <source>This station signs them with its signing key, fingerprint {fp} (public key file: {path}).</source>
+        <translation>本站用自己的签名密钥签名，签名公钥指纹：{fp}（签名公钥文件：{path}）。</translation>
+    </message>
+    <message>
+        <source>This station signs its packages with its own signing key, fingerprint {fp}. The county registers it from the next package sent with the package password, or from the file {path}.</source>
+        <translation>本站用自己的签名密钥为数据包签名，签名公钥指纹：{fp}。县里要先登记它：用数据包密码发送下一个数据包，或把签名公钥文件 {path} 交给县里登记。</translation>
+    </message>
+    <message>
         <source>The county&apos;s public key is installed. Fingerprint: {fp}
 Compare it with the county by phone.</source>
         <translation>已装入县里的公钥。公钥指纹：{fp}

@@ -182,6 +182,9 @@ def test_a_station_with_the_county_key_sends_by_key_and_the_county_asks_for_its_
     close_dialogs()
     assert keys.ours.public.fingerprint in row.status.text()
     assert row.by_key and row.use_password.isVisibleTo(row)
+    # With the county's key the station made its signing key: shown, for the county.
+    assert row.signing is not None and row.signing.path is not None
+    assert row.signing.fingerprint in row.status.text()
 
     package = tmp_path / "1.sdpkg"
     at_station.ask_password = _no_password  # type: ignore[method-assign]
@@ -191,6 +194,8 @@ def test_a_station_with_the_county_key_sends_by_key_and_the_county_asks_for_its_
     close_dialogs()
     assert package.read_bytes()[8] == KEY_FORMAT
 
+    # The county's administrator registers the station's signing key (handed over).
+    county.packages().trust_signing_key(station_code="JX0427", pem=row.signing.path.read_bytes())
     at_county = make_tab(qtbot, county, tasks, county=True)
     asked: list[str] = []
 

@@ -15,15 +15,18 @@ SHA-256, and the manifest's own SHA-256 is the package's identity of content.
 Format 2 (the county's key pair, keys.py) replaces the password part of the layout:
 
     magic | format 2 | key id (32) | wrapped key length (2) | wrapped key | nonce (12)
-    | header length (4) | header (JSON) | sealed zip
+    | header length (4) | header (JSON) | sealed zip | signature (64)
 
 A fresh random AES-256 key per package, wrapped with the county's public key (RSA-OAEP).
 Everything before the sealed zip is its associated data, so a changed key id or wrapped
 key is caught too; the key id says which county key a package needs before any work.
+The station's Ed25519 signature over everything before it (signing.py) ends the file;
+the header names the signing key's fingerprint (`signer`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import io
 import json
@@ -37,6 +40,7 @@ from typing import Any
 
 from app.domain.errors import AuthenticationFailed, InvalidInput, NotFound
 from app.services.packages.keys import KeyFile, PublicKey, shown
+from app.services.packages.signing import SIZE, Signed, Signer, digest_of
 from app.services.packages.types import PackageRefused
 
 MAGIC = b"SDESKPKG"
@@ -55,11 +59,11 @@ TRUNCATED = "数据包不完整（文件被截断或没有复制完），没有�
 TAMPERED = "数据包已损坏或被改动过（校验不通过），没有导入任何内容。请让对方重新导出。"
 WRONG_PASSWORD = "数据包密码不正确（或数据包头部被改动过），没有导入任何内容。"
 NEWER = "这个数据包由更新版本的工作台制作，请先升级本程序。"
-NEEDS_KEY = (
+NEEDS_KEY_TEXT = (
     "这个数据包是用县里的公钥（指纹 {fingerprint}）加密的，导入时要用县里的私钥文件和私钥口令，"
     "不用数据包密码。"
 )
-OTHER_KEY = (
+OTHER_KEY_TEXT = (
     "这个数据包是为另一把公钥（指纹 {theirs}）加密的，与所选私钥（指纹 {ours}）不是一对："
     "可能是发给别的县的，或站点装的是旧公钥。没有导入任何内容。"
 )
@@ -72,6 +76,8 @@ class Opened:
     parts: dict[str, bytes]
     digest: str
     """SHA-256 of the manifest."""
+    signed: Signed | None = None
+    """A key-pair package's signature, for the county to check against the station's key."""
 
     def part(self, name: str) -> Any:
         data = self.parts.get(name)
@@ -103,7 +109,7 @@ class _Frame:
     nonce: bytes
     body: bytes
     fields: tuple[Any, ...]
-    """Format 1: log2 N, r, p, salt, check. Format 2: key id, wrapped key."""
+    """Format 1: log2 N, r, p, salt, check. Format 2: key id, wrapped key, signature."""
 
 
 def _key(password: str, salt: bytes, log2_n: int, r: int, p: int) -> bytes:
@@ -129,9 +135,11 @@ def seal(
     password: str = "",
     *,
     key: PublicKey | None = None,
+    signer: Signer | None = None,
 ) -> bytes:
-    """The package file's bytes, for the county's public `key` when given, else with the
-    password; the manifest gets every part's SHA-256 and size."""
+    """The package file's bytes, for the county's public `key` (signed by the station's
+    `signer`) when given, else with the password; the manifest gets every part's SHA-256
+    and size."""
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     listed = {name: {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
@@ -143,16 +151,22 @@ def seal(
             zf.writestr(name, data)
     nonce = os.urandom(12)
     if key is not None:
+        if signer is None:
+            raise ValueError("a package for the county's key is signed by the station")
         secret = AESGCM.generate_key(bit_length=256)
         wrapped = key.wrap(secret)
-        head_json = to_json({**header, "format": KEY_FORMAT, "key": key.fingerprint})
+        head_json = to_json(
+            {**header, "format": KEY_FORMAT, "key": key.fingerprint,
+             "signer": signer.public.fingerprint}
+        )  # fmt: skip
         head = (
             _KEY_HEAD.pack(MAGIC, KEY_FORMAT, key.key_id, len(wrapped))
             + wrapped
             + _KEY_TAIL.pack(nonce, len(head_json))
             + head_json
         )
-        return head + AESGCM(secret).encrypt(nonce, buffer.getvalue(), head)
+        sealed = head + AESGCM(secret).encrypt(nonce, buffer.getvalue(), head)
+        return sealed + signer.sign(digest_of(sealed))
     salt = os.urandom(16)
     aes = AESGCM(_key(password, salt, LOG2_N, R, P))
     head_json = to_json({**header, "format": FORMAT})
@@ -191,14 +205,16 @@ def _key_frame(data: bytes) -> _Frame:
         raise PackageRefused(TRUNCATED)
     nonce, size = _KEY_TAIL.unpack(data[tail : tail + _KEY_TAIL.size])
     start = tail + _KEY_TAIL.size
-    header = _header(data, start, start + size)
+    header = _header(data, start, start + size, after=SIZE)
     wrapped = data[_KEY_HEAD.size : tail]
     aad = data[: start + size]
-    return _Frame(KEY_FORMAT, header, aad, nonce, data[start + size :], (key_id, wrapped))
+    body = data[start + size : -SIZE]
+    return _Frame(KEY_FORMAT, header, aad, nonce, body, (key_id, wrapped, data[-SIZE:]))
 
 
-def _header(data: bytes, start: int, end: int) -> dict[str, Any]:
-    if len(data) < end + 16:
+def _header(data: bytes, start: int, end: int, *, after: int = 0) -> dict[str, Any]:
+    """`after`: what must follow the GCM tag (format 2's signature)."""
+    if len(data) < end + 16 + after:
         raise PackageRefused(TRUNCATED)
     try:
         header: dict[str, Any] = json.loads(data[start:end])
@@ -225,8 +241,11 @@ def unseal(data: bytes, password: str = "", *, key: KeyFile | None = None) -> Op
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     frame = _frame(data)
+    signed = None
     if frame.format == KEY_FORMAT:
         aes = AESGCM(_unwrap(frame, key))
+        signer = str(frame.header.get("signer") or "")
+        signed = Signed(signer, digest_of(memoryview(data)[:-SIZE]), frame.fields[2])
     else:
         log2_n, r, p, salt, check = frame.fields
         if not (10 <= log2_n <= 20 and 1 <= r <= 32 and 1 <= p <= 16):
@@ -240,15 +259,17 @@ def unseal(data: bytes, password: str = "", *, key: KeyFile | None = None) -> Op
         plain = aes.decrypt(frame.nonce, frame.body, frame.aad)
     except InvalidTag:
         raise PackageRefused(TAMPERED) from None
-    return _read_zip(frame.header, plain)
+    return dataclasses.replace(_read_zip(frame.header, plain), signed=signed)
 
 
 def _unwrap(frame: _Frame, key: KeyFile | None) -> bytes:
-    key_id, wrapped = frame.fields
+    key_id, wrapped, _signature = frame.fields
     if key is None:
-        raise InvalidInput(NEEDS_KEY.format(fingerprint=shown(key_id)), field="key")
+        raise InvalidInput(NEEDS_KEY_TEXT.format(fingerprint=shown(key_id)), field="key")
     if key.public.key_id != key_id:
-        raise PackageRefused(OTHER_KEY.format(theirs=shown(key_id), ours=key.public.fingerprint))
+        raise PackageRefused(
+            OTHER_KEY_TEXT.format(theirs=shown(key_id), ours=key.public.fingerprint)
+        )
     try:
         secret = key.unwrap(wrapped)
     except ValueError:
@@ -269,7 +290,7 @@ def _read_zip(header: dict[str, Any], plain: bytes) -> Opened:
     for name, listed in manifest["parts"].items():
         if hashlib.sha256(parts[name]).hexdigest() != listed["sha256"]:
             raise PackageRefused(f"{TAMPERED}（{name} 的校验值不符）")
-    for key in ("kind", "package_id", "sequence"):
+    for key in ("kind", "package_id", "sequence", "station"):
         if manifest.get(key) != header.get(key):
             raise PackageRefused(TAMPERED)
     return Opened(header, manifest, parts, hashlib.sha256(raw_manifest).hexdigest())

@@ -119,12 +119,12 @@ def create_key_pair(folder: Path, passphrase: str) -> CreatedKeys:
     )
     public = _public(key.public_key())
     folder.mkdir(parents=True, exist_ok=True)
-    _write_new(private_path, sealed, mode=0o600)
-    _write_new(public_path, public.pem.encode(), mode=0o644)
+    write_new(private_path, sealed, mode=0o600)
+    write_new(public_path, public.pem.encode(), mode=0o644)
     return CreatedKeys(private_path, public_path, public)
 
 
-def _write_new(path: Path, data: bytes, *, mode: int) -> None:
+def write_new(path: Path, data: bytes, *, mode: int) -> None:
     handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
     with os.fdopen(handle, "wb") as fh:
         fh.write(data)

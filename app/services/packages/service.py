@@ -9,8 +9,9 @@ refused. The county answers with a return package (returns.py); conflicts wait f
 person (conflicts.py).
 
 A station that has the county's public key (county_key.py) seals its packages for it;
-otherwise, or when asked to, with the package password the county gave it. Return
-packages always go by password.
+otherwise, or when asked to, with the package password the county gave it, and signs
+the key-pair ones with its own signing key (signing.py). Return packages always go by
+password.
 """
 
 from __future__ import annotations
@@ -32,7 +33,15 @@ from app.domain.roles import Permission, Role
 from app.services.access import audit
 from app.services.access.refusals import logs_refusals
 from app.services.context import Actor, Changes
-from app.services.packages import closed, conflicts, county_key, decisions, returns, shared
+from app.services.packages import (
+    closed,
+    conflicts,
+    county_key,
+    decisions,
+    returns,
+    shared,
+    signing,
+)
 from app.services.packages import stations as log
 from app.services.packages.applying import apply
 from app.services.packages.attachments import Folders
@@ -47,7 +56,8 @@ from app.services.packages.container import (
     write_atomically,
 )
 from app.services.packages.exporting import gather
-from app.services.packages.keys import KeyFile, PublicKey, public_key
+from app.services.packages.key_service import PackageKeys
+from app.services.packages.keys import KeyFile
 from app.services.packages.planning import Plan, plan
 from app.services.packages.types import (
     ENTITY,
@@ -76,7 +86,7 @@ TOUCHED = ("client", "case", "group", "activity", "visit", "work_log", "user", "
 
 
 @logs_refusals(ENTITY)
-class PackageService:
+class PackageService(PackageKeys):
     def __init__(
         self,
         db: Database,
@@ -126,10 +136,12 @@ class PackageService:
                 "schema": current_revision(self._db.engine),
                 "missing_files": gathered.missing_files,
             }
+            signer = self._signer(session, station)
+            manifest[signing.MANIFEST_FIELD] = signer.public.pem
             parts = {f"tables/{name}.json": to_json(rows) for name, rows in gathered.tables.items()}
             parts["deleted.json"] = to_json(gathered.deleted)
             parts.update(gathered.files)
-            data = seal(header, manifest, parts, password, key=key)
+            data = seal(header, manifest, parts, password, key=key, signer=signer)
             per_table = {name: len(rows) for name, rows in gathered.tables.items()}
             session.add(
                 PackageLog(
@@ -150,23 +162,6 @@ class PackageService:
             len(gathered.files), len(data), per_table, key.fingerprint if key else "",
         )  # fmt: skip
 
-    def county_key(self) -> PublicKey | None:
-        """The county's public key this database keeps (None: packages go by password)."""
-        self._actor.require(Permission.EXCHANGE_PACKAGES)
-        with self._db.read() as session:
-            return county_key.stored(session)
-
-    def install_county_key(self, *, pem: bytes) -> PublicKey:
-        """Keep the county's public key: a station's packages are then sealed for it; at
-        the county, return packages hand it out."""
-        self._actor.require(Permission.EXCHANGE_PACKAGES)
-        key = public_key(pem)
-        with self._db.write() as session:
-            if county_key.store(session, key):
-                audit.record(session, self._actor, "package_key_installed", entity=ENTITY,
-                             fingerprint=key.fingerprint)  # fmt: skip
-        return key
-
     def lock_of(self, source: Path) -> Lock:
         """What opens the package file: the package password or the county's private key."""
         self._actor.require(Permission.EXCHANGE_PACKAGES)
@@ -178,6 +173,10 @@ class PackageService:
         opened = unseal(read_package(source), password)
         with self._db.write() as session:
             result = returns.take(session, self._actor, opened)
+            if result.county_key:  # the station signs what it seals for the key
+                station = session.get(Station, self._actor.station_id)
+                assert station is not None
+                self._signer(session, station)
             audit.record(
                 session, self._actor, "package_return_import", entity=ENTITY,
                 acknowledged=result.acknowledged, users=result.users, already=result.already,
@@ -294,6 +293,8 @@ class PackageService:
     def _dry_run(self, session: Session, opened: Opened) -> ImportResult:
         station = log.county_station(session, opened.manifest["station"], adopt=False)
         self._may_serve(station.id)
+        if opened.signed is not None:
+            signing.check(session, station, opened.signed)
         known = log.logged(session, log.IMPORT, opened.manifest["package_id"])
         if known is not None and known.digest == opened.digest and known.status == log.APPLIED:
             return _result(Outcome.ALREADY, station, opened, None)
@@ -304,17 +305,24 @@ class PackageService:
         m = opened.manifest
         station = log.county_station(session, m["station"])
         self._may_serve(station.id)
+        if opened.signed is not None:
+            signing.check(session, station, opened.signed)
         known = log.logged(session, log.IMPORT, m["package_id"])
-        if known is not None:
-            if known.digest != opened.digest:
-                raise PackageRefused(
-                    f"已收到过编号相同但内容不同的数据包（第 {known.sequence} 号），"
-                    "这个数据包被拒绝，没有导入任何内容。"
-                )
-            outcome = Outcome.ALREADY if known.status == log.APPLIED else Outcome.HELD
-            return _result(outcome, station, opened, None)
+        if known is not None and known.digest != opened.digest:
+            raise PackageRefused(
+                f"已收到过编号相同但内容不同的数据包（第 {known.sequence} 号），"
+                "这个数据包被拒绝，没有导入任何内容。"
+            )
         applied = log.last(session, station.id, log.IMPORT, log.APPLIED)
         done = applied.sequence if applied else 0
+        if known is not None:
+            if known.status == log.APPLIED or known.sequence != done + 1:
+                outcome = Outcome.ALREADY if known.status == log.APPLIED else Outcome.HELD
+                return _result(outcome, station, opened, None)
+            # Held, and it follows now (those before it came with another password or key,
+            # which cannot open it): applied as if it came now.
+            session.delete(known)
+            session.flush()
         if m["sequence"] <= done:
             raise PackageRefused(
                 f"第 {m['sequence']} 号数据包已经导入过（是另一个数据包），这个可能是重发的旧包"
@@ -327,12 +335,17 @@ class PackageService:
             created_at=dt.datetime.fromisoformat(m["created_at"]),
             user_id=self._actor.user_id,
         )  # fmt: skip
+        # The password vouches for the signing key a package carries, held or not (a refusal
+        # below rolls it back); a held package registers again when it is applied.
+        registered = "" if opened.signed else self._register(session, station, m)
         if m["sequence"] > done + 1:
             entry.status, entry.payload = log.HELD, data
             session.add(entry)
             audit.record(session, self._actor, "package_held", entity=ENTITY,
                          station_code=station.code, sequence=m["sequence"])  # fmt: skip
-            return _result(Outcome.HELD, station, opened, None)
+            return dataclasses.replace(
+                _result(Outcome.HELD, station, opened, None), signing_key=registered
+            )
         if applied is not None and m.get("previous_id") != applied.package_id:
             raise PackageRefused(
                 f"第 {m['sequence']} 号数据包说它接在另一个数据包之后，与县里收到的第 {done} 号"
@@ -346,6 +359,7 @@ class PackageService:
         )  # fmt: skip
         closed.keep(session, grant, station.id, planned.closed)
         result = _result(Outcome.APPLIED, station, opened, planned)
+        result = dataclasses.replace(result, signing_key=registered)
         entry.status, entry.counts = log.APPLIED, json.dumps(result.counts.__dict__)
         session.add(entry)
         audit.record(

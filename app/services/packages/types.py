@@ -90,6 +90,8 @@ class ImportResult:
     changes: Changes = field(default_factory=Changes)
     closed_months: tuple[tuple[dt.date, int], ...] = ()
     """(closed month, rows of the package that touch it): corrections, with a reason."""
+    signing_key: str = ""
+    """The fingerprint of the station's signing key this package registered ("": none)."""
 
     def closed_text(self) -> str:
         """What the package changes in months the county holds as closed (月结)."""
@@ -110,6 +112,8 @@ class ImportResult:
         if self.applied_after:
             later = "、".join(str(n) for n in self.applied_after)
             lines.append(f"随后导入了暂存的第 {later} 号数据包")
+        if self.signing_key:
+            lines.append(f"已登记站点的签名公钥，指纹 {self.signing_key}")
         return "\n".join(lines)
 
 

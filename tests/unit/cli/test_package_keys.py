@@ -55,7 +55,12 @@ def test_a_station_exports_by_key_and_the_county_imports_with_it(
     assert main(["package", "ack", "--db", str(station), "--user", "boss", str(back)]) == 0
     assert fingerprint in capsys.readouterr().out
     assert main(["package", "keys", "show", "--db", str(station), "--user", "boss"]) == 0
-    assert f"公钥指纹：{fingerprint}" in capsys.readouterr().out
+    shown = capsys.readouterr().out
+    assert f"公钥指纹：{fingerprint}" in shown
+    # The key brought the station a signing key of its own, to hand to the county.
+    signing = re.search(r"本站的签名公钥指纹：(.+)\n  签名公钥文件：(.+)\n", shown)
+    assert signing is not None
+    signing_fingerprint, signing_file = signing.groups()
 
     # No package password at hand: none is asked for (a prompt would fail here).
     monkeypatch.delenv("STATIONDESK_PACKAGE_PASSWORD")
@@ -73,8 +78,18 @@ def test_a_station_exports_by_key_and_the_county_imports_with_it(
                  "--key", str(folder / "county-key.pem")]) == 2  # fmt: skip
     assert "私钥口令不正确" in capsys.readouterr().err
     monkeypatch.setenv("STATIONDESK_KEY_PASSPHRASE", PASSPHRASE)
-    assert main(["package", "import", "--db", str(county), "--user", "xian", str(package),
-                 "--key", str(folder / "county-key.pem")]) == 0  # fmt: skip
+    importing = ["package", "import", "--db", str(county), "--user", "xian", str(package),
+                 "--key", str(folder / "county-key.pem")]  # fmt: skip
+    # Who sent it is not proven until the county registers the station's signing key.
+    assert main(importing) == 2
+    assert "签名公钥尚未在县里登记" in capsys.readouterr().err
+    assert main(["package", "keys", "trust", "--db", str(county), "--user", "xian",
+                 "--station", "JX0426", str(package)]) == 2  # fmt: skip
+    assert "不是站点的签名公钥" in capsys.readouterr().err
+    assert main(["package", "keys", "trust", "--db", str(county), "--user", "xian",
+                 "--station", "JX0426", signing_file]) == 0  # fmt: skip
+    assert f"签名公钥，指纹：{signing_fingerprint}" in capsys.readouterr().out
+    assert main(importing) == 0
     assert "第 1 号数据包：已导入" in capsys.readouterr().out
 
 
@@ -103,4 +118,6 @@ def test_password_forces_the_password_and_install_checks_the_file(
     # Opened with the package password alone: the key file is not asked for.
     assert main(["package", "import", "--db", str(county), "--user", "xian", str(package),
                  "--key", str(tmp_path / "nowhere.pem")]) == 0  # fmt: skip
-    assert "已导入" in capsys.readouterr().out
+    printed = capsys.readouterr().out
+    # The password vouches for the station's signing key the package carries.
+    assert "已导入" in printed and "已登记站点的签名公钥，指纹" in printed

@@ -1,6 +1,7 @@
 """The county's key pair in 设置 → 数据交换: how this station's packages are sealed (the
-county's public key, with its fingerprint, or the package password), installing the
-public key, and the county's question for its private key file and passphrase."""
+county's public key, with its fingerprint, or the package password) and the station's
+signing key that proves it sent them, installing the public key, and the county's
+question for its private key file and passphrase."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.services.packages.keys import KeyFile, PublicKey
 from app.services.packages.service import PackageService
+from app.services.packages.signing import SigningKey
 from app.ui.clients.prompts import tell
 from app.ui.tasks import TaskRunner
 
@@ -37,6 +39,7 @@ class CountyKeyRow(QWidget):
         self._packages = packages
         self._tasks = tasks
         self.key: PublicKey | None = None
+        self.signing: SigningKey | None = None
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -57,20 +60,27 @@ class CountyKeyRow(QWidget):
         return self.key is not None and not self.use_password.isChecked()
 
     def reload(self) -> None:
-        self._tasks.run(self, self._packages.county_key, on_done=self._show)
+        self._tasks.run(self, self._keys, on_done=self._show)
 
-    def _show(self, key: PublicKey | None) -> None:
+    def _keys(self) -> tuple[PublicKey | None, SigningKey | None]:
+        return self._packages.county_key(), self._packages.signing_key()
+
+    def _show(self, keys: tuple[PublicKey | None, SigningKey | None]) -> None:
+        key, self.signing = keys
         self.key = key
         self.use_password.setVisible(key is not None)
         if key is None:
-            self.status.setText(
-                self.tr("Packages are encrypted with the package password the county gave.")
-            )
+            text = self.tr("Packages are encrypted with the package password the county gave.")
         else:
-            self.status.setText(
-                self.tr("Packages are encrypted for the county's public key, fingerprint {fp}.")
-                .format(fp=key.fingerprint)
-            )  # fmt: skip
+            text = self.tr(
+                "Packages are encrypted for the county's public key, fingerprint {fp}."
+            ).format(fp=key.fingerprint)
+        if key is not None and self.signing is not None:
+            text += "\n" + self.tr(
+                "This station signs them with its signing key, fingerprint {fp} "
+                "(public key file: {path})."
+            ).format(fp=self.signing.fingerprint, path=self.signing.path)
+        self.status.setText(text)
 
     def install(self) -> None:
         path = self.choose_public_key()
@@ -78,17 +88,26 @@ class CountyKeyRow(QWidget):
             return
         packages = self._packages
 
-        def done(key: PublicKey) -> None:
-            self._show(key)
+        def installed() -> tuple[PublicKey | None, SigningKey | None]:
+            packages.install_county_key(pem=path.read_bytes())
+            return self._keys()
+
+        def done(keys: tuple[PublicKey | None, SigningKey | None]) -> None:
+            self._show(keys)
+            key, signing = keys
+            assert key is not None and signing is not None
             tell(
                 self,
                 self.tr("The county's public key is installed. Fingerprint: {fp}\n"
-                        "Compare it with the county by phone.").format(fp=key.fingerprint),
+                        "Compare it with the county by phone.").format(fp=key.fingerprint)
+                + "\n\n"
+                + self.tr("This station signs its packages with its own signing key, "
+                          "fingerprint {fp}. The county registers it from the next package "
+                          "sent with the package password, or from the file {path}.")
+                .format(fp=signing.fingerprint, path=signing.path),
             )  # fmt: skip
 
-        self._tasks.run(
-            self, lambda: packages.install_county_key(pem=path.read_bytes()), on_done=done
-        )
+        self._tasks.run(self, installed, on_done=done)
 
     def choose_public_key(self) -> Path | None:
         """Asked here; tests replace it."""

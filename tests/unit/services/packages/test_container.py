@@ -18,6 +18,7 @@ from app.services.packages.container import (
     unseal,
 )
 from app.services.packages.keys import KeyFile, create_key_pair
+from app.services.packages.signing import SIZE, Signer, digest_of
 from app.services.packages.types import PackageRefused
 from tests.unit.services.packages.conftest import PASSPHRASE, PASSWORD, Keys
 
@@ -27,8 +28,17 @@ PARTS = {"tables/clients.json": '[{"name":"张桂兰"}]'.encode()}
 KEY_ID_AT, WRAPPED_AT = 9, 9 + 32 + 2
 
 
-def _sealed(keys: Keys) -> bytes:
-    return seal(HEADER, dict(HEADER), PARTS, key=keys.ours.public)
+def _signer() -> Signer:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    return Signer.of(Ed25519PrivateKey.generate())
+
+
+SIGNER = _signer()
+
+
+def _sealed(keys: Keys, signer: Signer = SIGNER) -> bytes:
+    return seal(HEADER, dict(HEADER), PARTS, key=keys.ours.public, signer=signer)
 
 
 def test_a_key_pair_package_opens_with_the_private_key(keys: Keys) -> None:
@@ -39,6 +49,9 @@ def test_a_key_pair_package_opens_with_the_private_key(keys: Keys) -> None:
     assert lock.by_key and lock.key_id == keys.ours.public.key_id
     opened = unseal(data, key=keys.key_file())
     assert opened.parts == PARTS
+    assert opened.signed is not None and opened.signed.fingerprint == SIGNER.public.fingerprint
+    assert peek(data)["signer"] == SIGNER.public.fingerprint
+    assert SIGNER.public.verifies(opened.signed.signature, opened.signed.digest)
     assert opened.manifest["parts"]["tables/clients.json"]["size"] == len(
         PARTS["tables/clients.json"]
     )
@@ -60,7 +73,7 @@ def test_a_password_package_keeps_its_format(keys: Keys) -> None:
     [
         (KEY_ID_AT + 3, "另一把公钥"),  # the key id: names another key
         (WRAPPED_AT + 7, "已损坏或被改动"),  # the wrapped key
-        (-40, "已损坏或被改动"),  # the sealed zip
+        (-SIZE - 40, "已损坏或被改动"),  # the sealed zip
     ],
 )
 def test_a_changed_byte_is_refused(keys: Keys, where: int, message: str) -> None:
@@ -68,6 +81,24 @@ def test_a_changed_byte_is_refused(keys: Keys, where: int, message: str) -> None
     data[where] ^= 0x01
     with pytest.raises(PackageRefused, match=message):
         unseal(bytes(data), key=keys.key_file())
+
+
+def test_the_signature_covers_the_whole_file_and_names_its_key(keys: Keys) -> None:
+    data = _sealed(keys)
+    for where in (KEY_ID_AT + 3, WRAPPED_AT + 7, -SIZE - 40, -5):
+        changed = bytearray(data)
+        changed[where] ^= 0x01
+        # What the signature covers: the bytes before it, as they are now.
+        assert not SIGNER.public.verifies(bytes(changed[-SIZE:]), digest_of(bytes(changed[:-SIZE])))
+    opened = unseal(data, key=keys.key_file())
+    assert opened.signed is not None
+    assert not _signer().public.verifies(opened.signed.signature, opened.signed.digest)
+    # The county checks the signature against the station's registered key (signing.check).
+    assert unseal(data[:-1] + bytes([data[-1] ^ 1]), key=keys.key_file()).parts == PARTS
+
+
+def test_a_password_package_has_no_signature() -> None:
+    assert unseal(seal(HEADER, dict(HEADER), PARTS, PASSWORD), PASSWORD).signed is None
 
 
 def test_a_changed_header_is_refused(keys: Keys) -> None:

@@ -2,26 +2,40 @@
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import delete, select
 
 from app.domain.errors import AppError, AuthenticationFailed, InvalidInput
-from app.services.packages.container import KEY_FORMAT, peek, seal, unseal
+from app.services.packages import signing
+from app.services.packages.container import KEY_FORMAT, Opened, peek, seal, unseal
 from app.services.packages.keys import KeyFile
+from app.services.packages.signing import Signer
 from app.services.packages.types import Outcome
-from app.store.models import Client, PackageLog
+from app.store.location import data_dir
+from app.store.models import Client, PackageLog, Station
 from tests.unit.services.case_flow import new_client
 from tests.unit.services.packages.conftest import PASSPHRASE, PASSWORD, Keys, Side, counts
 
 
 @pytest.fixture
-def keyed(station: Side, keys: Keys) -> Side:
-    """The station with the county's public key installed."""
+def unregistered(station: Side, keys: Keys) -> Side:
+    """The station with the county's public key installed (and so its signing key)."""
     station.packages().install_county_key(pem=keys.ours.public_path.read_bytes())
     return station
+
+
+@pytest.fixture
+def keyed(county: Side, unregistered: Side) -> Side:
+    """... whose signing key the county's administrator registered out of band."""
+    own = unregistered.packages().signing_key()
+    assert own is not None and own.path is not None
+    county.packages().trust_signing_key(station_code="JX0427", pem=own.path.read_bytes())
+    return unregistered
 
 
 def _export(side: Side, path: Path, **kwargs: object) -> Path:
@@ -180,21 +194,125 @@ def test_a_key_pair_package_of_a_station_the_county_does_not_have_is_refused(
     assert "县数据库中没有站点 外县某站（JX0499）" in _refused(county, out, keys.key_file()).message
 
 
+def _reseal(opened: Opened, keys: Keys, signer: Signer, client: str) -> bytes:
+    """`opened`'s package with another client name, sealed for the county's key again."""
+    parts = dict(opened.parts)
+    parts["tables/clients.json"] = parts["tables/clients.json"].replace(
+        "张桂兰".encode(), client.encode()
+    )
+    manifest = {k: v for k, v in opened.manifest.items() if k != "parts"}
+    header = {k: v for k, v in opened.header.items() if k not in ("format", "key", "signer")}
+    return seal(header, manifest, parts, key=keys.ours.public, signer=signer)
+
+
+def _station_signer(side: Side) -> Signer:
+    with side.db.write() as session:
+        station = session.get(Station, side.actor.station_id)
+        assert station is not None
+        return signing.ensure(session, station, data_dir())[0]
+
+
 def test_other_content_sealed_for_the_key_under_a_known_id_is_refused(
     county: Side, keyed: Side, keys: Keys, tmp_path: Path
 ) -> None:
-    # The public key is public: anyone may seal a package for it. Content other than what
-    # the county took under that package's id is still refused.
+    # Even signed by the station itself, content other than what the county took under
+    # that package's id is refused.
     new_client(keyed.db, keyed.actor, "张桂兰", seq=11)
     package = _export(keyed, tmp_path / "1.sdpkg")
     county.packages().import_package(source=package, key=keys.key_file())
     opened = unseal(package.read_bytes(), key=keys.key_file())
-    parts = dict(opened.parts)
-    parts["tables/clients.json"] = parts["tables/clients.json"].replace(
-        "张桂兰".encode(), "张三".encode()
-    )
-    manifest = {k: v for k, v in opened.manifest.items() if k != "parts"}
     forged = tmp_path / "forged.sdpkg"
-    header = {k: v for k, v in opened.header.items() if k not in ("format", "key")}
-    forged.write_bytes(seal(header, manifest, parts, key=keys.ours.public))
+    forged.write_bytes(_reseal(opened, keys, _station_signer(keyed), "张三"))
     assert "编号相同但内容不同" in _refused(county, forged, keys.key_file()).message
+
+
+def test_a_package_signed_by_another_key_is_refused(
+    county: Side, keyed: Side, keys: Keys, tmp_path: Path
+) -> None:
+    # The public key is public: anyone holding an earlier package may seal the next number
+    # for it, but not sign it as the station.
+    new_client(keyed.db, keyed.actor, "张桂兰", seq=11)
+    package = _export(keyed, tmp_path / "1.sdpkg")
+    opened = unseal(package.read_bytes(), key=keys.key_file())
+    stranger = Signer.of(Ed25519PrivateKey.generate())
+    forged = tmp_path / "forged.sdpkg"
+    forged.write_bytes(_reseal(opened, keys, stranger, "张三"))
+    error = _refused(county, forged, keys.key_file())
+    assert "签名不符" in error.message and stranger.public.fingerprint in error.message
+    # Claiming the station's key in the header does not help.
+    posing = Signer(stranger.private, _station_signer(keyed).public)
+    forged.write_bytes(_reseal(opened, keys, posing, "张三"))
+    assert "签名不符" in _refused(county, forged, keys.key_file()).message
+    # Nor does a changed byte of the station's own signature.
+    genuine = package.read_bytes()
+    forged.write_bytes(genuine[:-1] + bytes([genuine[-1] ^ 1]))
+    assert "签名不符" in _refused(county, forged, keys.key_file()).message
+    with pytest.raises(AppError, match="签名不符"):
+        county.packages().import_package(source=forged, key=keys.key_file(), dry_run=True)
+    assert county.packages().import_package(source=package, key=keys.key_file()).outcome is (
+        Outcome.APPLIED
+    )
+
+
+def test_a_station_whose_signing_key_is_not_registered_is_refused(
+    county: Side, unregistered: Side, keys: Keys, tmp_path: Path
+) -> None:
+    new_client(unregistered.db, unregistered.actor, "张桂兰", seq=11)
+    out = _export(unregistered, tmp_path / "1.sdpkg")
+    message = _refused(county, out, keys.key_file()).message
+    assert "签名公钥尚未在县里登记" in message and "用数据包密码发送" in message
+    with pytest.raises(AppError, match="尚未在县里登记"):
+        county.packages().import_package(source=out, key=keys.key_file(), dry_run=True)
+
+
+def test_a_password_package_registers_the_station_s_signing_key(
+    county: Side, unregistered: Side, keys: Keys, tmp_path: Path
+) -> None:
+    station = unregistered
+    own = station.packages().signing_key()
+    assert own is not None and own.path is not None
+    assert stat.S_IMODE(own.path.with_name(own.path.name[: -len(".pub.pem")] + ".pem")
+                        .stat().st_mode) == 0o600  # fmt: skip
+    new_client(station.db, station.actor, "张桂兰", seq=11)
+    first = _export(station, tmp_path / "1.sdpkg", password=PASSWORD, by_password=True)
+    new_client(station.db, station.actor, "李秀英", seq=12)
+    second = _export(station, tmp_path / "2.sdpkg")
+    assert "尚未在县里登记" in _refused(county, second, keys.key_file()).message
+
+    taken = county.packages().import_package(source=first, password=PASSWORD)
+    assert taken.signing_key == own.fingerprint and own.fingerprint in taken.text()
+    after = county.packages().import_package(source=second, key=keys.key_file())
+    assert after.outcome is Outcome.APPLIED and after.signing_key == ""
+    with county.db.read() as session:
+        assert session.scalar(select(Client.id).where(Client.name == "李秀英")) is not None
+
+
+def test_a_station_with_a_new_signing_key_registers_it_by_password(
+    county: Side, keyed: Side, keys: Keys, tmp_path: Path
+) -> None:
+    old = keyed.packages().signing_key()
+    assert old is not None and old.path is not None
+    # A new PC: the data folder, and the signing key in it, is gone.
+    old.path.unlink()
+    old.path.with_name(old.path.name.replace(".pub.pem", ".pem")).unlink()
+    new_client(keyed.db, keyed.actor, "张桂兰", seq=11)
+    by_key = _export(keyed, tmp_path / "1.sdpkg")
+    new = keyed.packages().signing_key()
+    assert new is not None and new.fingerprint != old.fingerprint
+    error = _refused(county, by_key, keys.key_file())
+    assert "签名不符" in error.message and old.fingerprint in error.message
+    by_password = _export(keyed, tmp_path / "1-password.sdpkg", password=PASSWORD,
+                          by_password=True, since_last=False)  # fmt: skip
+    # Number 2, held until number 1 arrives: its password vouches for the new key already.
+    taken = county.packages().import_package(source=by_password, password=PASSWORD)
+    assert (taken.outcome, taken.signing_key) == (Outcome.HELD, new.fingerprint)
+    again = county.packages().import_package(source=by_key, key=keys.key_file())
+    assert (again.outcome, again.applied_after) == (Outcome.APPLIED, ())
+    # The county's key does not open number 2: imported again with its password, it follows.
+    follows = county.packages().import_package(source=by_password, password=PASSWORD)
+    assert follows.outcome is Outcome.APPLIED
+    new_client(keyed.db, keyed.actor, "李秀英", seq=12)
+    later = _export(keyed, tmp_path / "3.sdpkg")
+    assert county.packages().import_package(source=later, key=keys.key_file()).outcome is (
+        Outcome.APPLIED
+    )
