@@ -65,7 +65,13 @@ $(BENCH_DB): | $(VENV)/.installed
 	mv $@.part.build.json $@.build.json
 	mv $@.part $@
 
-bench: $(VENV)/.installed $(QM) $(BENCH_DB)  ## Speed and memory against their floors, one table (builds the county demo once)
+# A county demo built by an older version is brought to the newest schema once per change of
+# the migrations (a few minutes), rather than rebuilt.
+$(BENCH_DB).rev: $(BENCH_DB) $(wildcard db/versions/*.py)
+	$(PY) -m tests.bench --upgrade $(BENCH_DB)
+	touch $@
+
+bench: $(VENV)/.installed $(QM) $(BENCH_DB).rev  ## Speed and memory against their floors, one table (builds the county demo once)
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench_start $(BENCH_DB)
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench $(BENCH_DB)
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench_packages $(BENCH_DB)
