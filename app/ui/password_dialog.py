@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -13,10 +15,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import AppError, InvalidInput
-from app.services.access.auth import AuthService
 from app.services.context import Actor
 from app.ui.form_errors import ErrorLabel
 from app.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    # Only a type here: the login window opens before SQLAlchemy has loaded.
+    from app.services.access.auth import AuthService
 
 
 def _secret() -> QLineEdit:
