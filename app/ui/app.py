@@ -276,6 +276,8 @@ def first_login(facts: LoginFacts, opening: Opening, tasks: TaskRunner) -> Actor
     )
     tasks.set_window(dialog)
     opening.open_failed.connect(dialog.reject)
+    if opening.failed():  # before the connection was made
+        QTimer.singleShot(0, dialog.reject)
     _log_login_shown()
     accepted = dialog.exec() == QDialog.DialogCode.Accepted.value
     actor = dialog.actor if accepted else None
@@ -285,8 +287,20 @@ def first_login(facts: LoginFacts, opening: Opening, tasks: TaskRunner) -> Actor
     return actor
 
 
-def sign_in(db: Database, tasks: TaskRunner) -> Actor | None:
-    """The first-run wizard if the database is new, then the login; None if cancelled."""
+def sign_in(db: Database | Opening, tasks: TaskRunner) -> Actor | None:
+    """The first-run wizard if the database is new, then the login; None if cancelled.
+
+    Given the `Opening` (the start's first login), an ordinary station file's login shows
+    before the database is open; None too if it could not be opened (`_opened` says why).
+    """
+    if isinstance(db, Opening):
+        facts = login_facts(db.path) if db.path is not None else None
+        if facts is not None:
+            return first_login(facts, db, tasks)
+        db.wait()  # a new, moved or server database: the long way, once it is open
+        if db.failed():
+            return None
+        return sign_in(db.database.result(), tasks)
     from app.services.access.auth import AuthService
     from app.services.settings.setup import SetupService
     from app.ui.wizard import SetupWizard
@@ -337,18 +351,15 @@ def run_gui(location: str | None = None) -> int:
     report = _check_file(path) if path is not None else None
     if path is not None and report is None:
         return 1
-    opening = Opening(location)
+    opening = Opening(location, path)
     tasks = TaskRunner()
     db: Database | None = None
     try:
-        # An ordinary station file: its login shows at once. A new, moved or server
-        # database goes the long way (the wizard, a notice) once it is open.
-        facts = login_facts(path) if path is not None else None
-        actor = first_login(facts, opening, tasks) if facts is not None else None
+        actor = sign_in(opening, tasks)
         db = _opened(opening, location)
         if db is None:
             return 1
-        if facts is not None and actor is None:
+        if actor is None:
             return 0
         return _sessions(qt_app, db, tasks, location if path is not None else None, actor)
     finally:
@@ -376,7 +387,7 @@ def _sessions(
     own = _maintenance_jobs(maintenance, own_file) if own_file is not None else None
     try:
         code = 0
-        switch_to = first
+        switch_to: Actor | None = first
         while True:
             actor = switch_to or sign_in(db, tasks)
             if actor is None:

@@ -5,8 +5,8 @@ the window's modules take seconds on a slow PC. They run here, on a thread of th
 started before the login window shows: the user types while they load. A login submitted
 sooner waits for the database on the task worker, never on the GUI thread.
 
-The GUI thread imports nothing of the app while this runs (it waits in its event loop for
-`window_ready` first), so two threads never import the same modules at once.
+The GUI thread imports nothing of the app while this runs (it waits for `window_ready`
+first), so two threads never import the same modules at once.
 """
 
 from __future__ import annotations
@@ -16,9 +16,10 @@ import logging
 import threading
 import time
 from concurrent.futures import Future
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEventLoop, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 
 import app
 
@@ -62,13 +63,13 @@ def _load_window() -> None:
 class Opening(QObject):
     """The database and the window's code, loading on their own thread from construction."""
 
-    finished = Signal()
-    """Emitted once both are done, or one has failed (queued to the GUI thread's slots)."""
     open_failed = Signal()
-    """Emitted before `finished` when the database could not be opened."""
+    """Emitted when the database could not be opened (queued to the GUI thread's slots)."""
 
-    def __init__(self, location: str, parent: QObject | None = None) -> None:
+    def __init__(self, location: str, path: Path | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.path = path
+        """The SQLite file, or None for a server database."""
         self.database: Future[Database] = Future()
         self.window_ready: Future[None] = Future()
         self._thread = threading.Thread(
@@ -83,7 +84,6 @@ class Opening(QObject):
             self.database.set_exception(exc)
             self.window_ready.set_exception(exc)
             self.open_failed.emit()
-            self.finished.emit()
             return
         try:
             _load_window()
@@ -91,14 +91,13 @@ class Opening(QObject):
             log.info("数据库与主窗口就绪（启动后 %.2f 秒）", time.monotonic() - app.STARTED)
         except BaseException as exc:
             self.window_ready.set_exception(exc)
-        self.finished.emit()
+
+    def failed(self) -> bool:
+        return self.database.done() and self.database.exception() is not None
 
     def wait(self) -> None:
-        """Until both are done, running the GUI's event loop meanwhile."""
-        loop = QEventLoop()
-        self.finished.connect(loop.quit)
-        if not self.window_ready.done():
-            loop.exec()
+        """Until both are done. No window is up then (the login has closed), and events
+        are left queued: a timer due in the main window must not fire before it exists."""
         self._thread.join()
 
 
