@@ -1,6 +1,6 @@
 """Start, exit, backup and check on a county database, each beside its floor in the same run.
 
-    python -m tests.bench_start path/to/county.sqlite3 [--code DIR]
+    python -m tests.bench_start path/to/county.sqlite3 [--code DIR] [--start-only]
 
 The database is copied to a temporary folder first (the given file is only read), the
 copy's `admin` gets a known password (the demo's are random), and every figure comes
@@ -296,7 +296,7 @@ def _table(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
-def measure(source: Path, code: Path) -> str:
+def measure(source: Path, code: Path, *, start_only: bool = False) -> str:
     with tempfile.TemporaryDirectory(prefix="bench-start-") as folder:
         work = Path(folder)
         copy = work / "county.sqlite3"
@@ -321,13 +321,19 @@ def measure(source: Path, code: Path) -> str:
         )  # fmt: skip
         import_now, import_rss = _import_app(env)
         import_floor, floor_rss = _import_floor(env)
-        backup_floor = _backup_floor(copy, work / "floor-backup.sqlite3")
-        backup_now = _backup(copy, work / "backups", env)
-        check_floor = _integrity_floor(copy)
-        check_now, _ = _run(
-            [sys.executable, "-c", "import sys\nfrom app.cli import main\n"
-             f"sys.exit(main(['check', '--db', {str(copy)!r}]))"], env,
-        )  # fmt: skip
+        slow: list[Row] = []
+        if not start_only:
+            backup_floor = _backup_floor(copy, work / "floor-backup.sqlite3")
+            backup_now = _backup(copy, work / "backups", env)
+            check_floor = _integrity_floor(copy)
+            check_now, _ = _run(
+                [sys.executable, "-c", "import sys\nfrom app.cli import main\n"
+                 f"sys.exit(main(['check', '--db', {str(copy)!r}]))"], env,
+            )  # fmt: skip
+            slow = [
+                ("backup (online, verified)", backup_now, backup_floor, "s", -1.5),
+                ("stationdesk check", check_now, check_floor, "s", -1.1),
+            ]
 
     rows: list[Row] = [
         ("launch → login window", first["login_window"] - first["start"], bare_s, "s", 0.8),
@@ -352,8 +358,7 @@ def measure(source: Path, code: Path) -> str:
         ("import app.ui (time)", import_now, import_floor, "s", None),
         ("import app.ui (RSS)", import_rss, floor_rss, "MB", None),
         ("CLI --version", cli_now, cli_floor, "s", 0.3),
-        ("backup (online, verified)", backup_now, backup_floor, "s", -1.5),
-        ("stationdesk check", check_now, check_floor, "s", -1.1),
+        *slow,
         ("GUI RSS, first page", first["rss"], bare["rss"], "MB", 150),
         ("GUI RSS after opening every page", pages["rss"], bare["rss"], "MB", 150),
         ("GUI peak RSS, every page", pages["peak"], bare["rss"], "MB", None),
@@ -365,13 +370,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("database", type=Path)
     parser.add_argument("--code", type=Path, default=ROOT, help="the checkout whose app to time")
+    parser.add_argument(
+        "--start-only", action="store_true", help="start, exit and memory; no backup or check"
+    )
     parser.add_argument("--drive", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--every-page", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.drive:
         return drive(str(args.database), args.every_page)
     print(f"bench_start: {args.database} with the app of {args.code.resolve()}")
-    print(measure(args.database, args.code.resolve()))
+    print(measure(args.database, args.code.resolve(), start_only=args.start_only))
     return 0
 
 

@@ -6,8 +6,6 @@ import os
 from pathlib import Path
 
 import platformdirs
-from sqlalchemy import make_url
-from sqlalchemy.exc import ArgumentError
 
 APP_NAME = "StationDesk"
 ENV_DB = "STATIONDESK_DB"
@@ -54,7 +52,21 @@ def shown_location(location: str) -> str:
     """A database location fit to print or log: a server URL's password becomes ***."""
     if "://" not in location:
         return location
+    # SQLAlchemy loads only for a URL: a plain path's window starts without it.
+    from sqlalchemy import make_url
+    from sqlalchemy.exc import ArgumentError
+
     try:
         return make_url(location).render_as_string(hide_password=True)
     except ArgumentError:
         return location.split("://", 1)[0] + "://***"
+
+
+def sqlite_file(location: str) -> Path | None:
+    """The SQLite file a location names, or None for a server; as `engine.sqlite_path(
+    engine.database_url(location))`, but a plain path is resolved without SQLAlchemy."""
+    if "://" in location:
+        from app.store.engine import database_url, sqlite_path
+
+        return sqlite_path(database_url(location))
+    return Path(location).expanduser().resolve()

@@ -12,10 +12,10 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from sqlalchemy import Engine, create_engine
-from sqlalchemy.pool import NullPool
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 T = TypeVar("T")
 IsCancelled = Callable[[], bool]
@@ -284,6 +284,10 @@ def full_check(path: Path) -> tuple[list[str], list[tuple[str, str]]]:
 def read_only_engine(path: Path) -> Engine:
     """An engine that opens `path` read-only and without the app's set-up (which would
     switch the file to WAL)."""
+    # Here, not at the top: the start-up checks use this module before SQLAlchemy loads.
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import NullPool
+
     uri = read_only_uri(path)
     return create_engine(
         "sqlite://", creator=lambda: sqlite3.connect(uri, uri=True), poolclass=NullPool

@@ -6,6 +6,7 @@ import logging
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
@@ -17,32 +18,33 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QWidget,
 )
-from sqlalchemy.pool import NullPool
 
 import app
 from app import resources
 from app.domain.errors import AppError
-from app.services.access.auth import AuthService
-from app.services.backup import service as backup
-from app.services.backup import upkeep
-from app.services.backup.service import BackupService
 from app.services.backup.types import StartReport
 from app.services.context import Actor
-from app.services.settings.setup import SetupService
-from app.store.engine import Database, database_url, make_engine, sqlite_path, storage_errors
-from app.store.location import default_database, shown_location
+from app.store import file_guard
+from app.store.location import default_database, shown_location, sqlite_file
+from app.store.login_facts import LoginFacts, login_facts
 from app.ui import garbage
 from app.ui.crash import CrashDialog, install_excepthook, show_crash
-from app.ui.dashboard.page import DashboardPage
 from app.ui.dialogs import show_message
 from app.ui.i18n import install_translations
 from app.ui.logging_setup import setup_logging
 from app.ui.login import LoginDialog
-from app.ui.main_window import MainWindow
 from app.ui.maintenance import Maintenance
+from app.ui.opening import AuthWhenOpen, Opening
 from app.ui.screen_fit import ScreenFit
 from app.ui.tasks import TaskRunner
-from app.ui.wizard import SetupWizard
+
+# The window starts with PySide6 and the modules above alone (tests/unit/test_lazy_imports.py):
+# SQLAlchemy, the services and the main window load on their own thread meanwhile
+# (app/ui/opening.py), and are imported here inside the functions that use them.
+if TYPE_CHECKING:
+    from app.services.access.auth import AuthService
+    from app.store.engine import Database
+    from app.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -102,10 +104,16 @@ def _check_file(path: Path) -> StartReport | None:
     backup is offered in its place.
     """
     try:
-        report = backup.open_checks(path)
+        check = file_guard.open_checks(path)
     except AppError as exc:
         QMessageBox.critical(None, _title(), exc.message)
         return None
+    if check.damaged:  # the backup service loads only for a damaged file
+        from app.services.backup import service as backup
+
+        report = StartReport(check, backup.newest_verified(backup.backup_folder(path)))
+    else:
+        report = StartReport(check, None)
     for warning in report.warnings:
         QMessageBox.warning(None, _title(), warning)
     if not report.damaged:
@@ -133,6 +141,8 @@ def _check_file(path: Path) -> StartReport | None:
         )
         if not ok:
             return report
+    from app.services.backup import service as backup
+
     try:
         backup.restore_offered(database=path, backup=report.offer.path, password=password)
     except AppError as exc:
@@ -148,6 +158,12 @@ def _maintenance_jobs(maintenance: Maintenance, location: str) -> Database:
     returned database is theirs, disposed at exit. It keeps no connection open between
     uses: a restore needs to be the file's only user.
     """
+    from sqlalchemy.pool import NullPool
+
+    from app.services.backup import upkeep
+    from app.services.backup.service import BackupService
+    from app.store.engine import Database, make_engine
+
     own = Database(make_engine(location, poolclass=NullPool))
     backups = BackupService(own)
     maintenance.add("daily", lambda stop: upkeep.daily(backups, is_cancelled=stop))
@@ -161,6 +177,9 @@ def _start_maintenance(maintenance: Maintenance, own: Database | None, window: M
     The timer and the messages belong to the signed-in user's window, so they end with
     it: signing in again starts one new timer, never a second one.
     """
+    from app.services.backup.service import BackupService
+    from app.ui.dashboard.page import DashboardPage
+
     dashboard = window.page("dashboard")
     assert isinstance(dashboard, DashboardPage)
     shown_at = time.monotonic()
@@ -172,6 +191,9 @@ def _start_maintenance(maintenance: Maintenance, own: Database | None, window: M
                 time.monotonic() - app.STARTED,
                 time.monotonic() - shown_at,
             )
+            # Once the data shows, when a pause is not felt: the first full collection
+            # freezes what start-up loaded, so that later ones stay short.
+            QTimer.singleShot(0, garbage.collect_now)
         maintenance.start()
 
     dashboard.refreshed.connect(data_shown)
@@ -216,18 +238,13 @@ def _end_session(window: MainWindow) -> None:
     garbage.collect_now()
 
 
-def _open(location: str) -> Database | None:
-    """Open and upgrade the database; a problem is explained and nothing is deleted.
-
-    This runs before any window exists, so there is nothing to keep responsive and it is
-    done directly rather than through the task runner.
-    """
+def _opened(opening: Opening, location: str) -> Database | None:
+    """The database once open and upgraded; a problem is explained and nothing is deleted."""
+    opening.wait()
     shown = shown_location(location)  # a server URL's password never reaches the log
     try:
-        with storage_errors():
-            db = Database.open(location)
-            SetupService(db).prepare()
-        return db
+        opening.window_ready.result()
+        return opening.database.result()
     except AppError as exc:
         log.warning("cannot open %s: %s (%s)", shown, exc, exc.detail)
         QMessageBox.critical(
@@ -243,8 +260,51 @@ def _open(location: str) -> Database | None:
     return None
 
 
-def sign_in(db: Database, tasks: TaskRunner) -> Actor | None:
-    """The first-run wizard if the database is new, then the login; None if cancelled."""
+def _log_login_shown() -> None:
+    log.info("启动用时 %.2f 秒（启动到登录窗口）", time.monotonic() - app.STARTED)
+
+
+def first_login(facts: LoginFacts, opening: Opening, tasks: TaskRunner) -> Actor | None:
+    """The login, shown before the database is open (`opening` goes on meanwhile).
+
+    None if cancelled, or if the database could not be opened (the caller explains it).
+    """
+    dialog = LoginDialog(
+        auth=cast("AuthService", AuthWhenOpen(opening)),
+        tasks=tasks,
+        station_name=facts.station_name,
+    )
+    tasks.set_window(dialog)
+    opening.open_failed.connect(dialog.reject)
+    if opening.failed():  # before the connection was made
+        QTimer.singleShot(0, dialog.reject)
+    _log_login_shown()
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted.value
+    actor = dialog.actor if accepted else None
+    # Gone now: a login still waiting for a database that failed to open is dropped.
+    dialog.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return actor
+
+
+def sign_in(db: Database | Opening, tasks: TaskRunner) -> Actor | None:
+    """The first-run wizard if the database is new, then the login; None if cancelled.
+
+    Given the `Opening` (the start's first login), an ordinary station file's login shows
+    before the database is open; None too if it could not be opened (`_opened` says why).
+    """
+    if isinstance(db, Opening):
+        facts = login_facts(db.path) if db.path is not None else None
+        if facts is not None:
+            return first_login(facts, db, tasks)
+        db.wait()  # a new, moved or server database: the long way, once it is open
+        if db.failed():
+            return None
+        return sign_in(db.database.result(), tasks)
+    from app.services.access.auth import AuthService
+    from app.services.settings.setup import SetupService
+    from app.ui.wizard import SetupWizard
+
     setup = SetupService(db)
     login = notice = ""
     if not setup.is_initialised():
@@ -263,7 +323,7 @@ def sign_in(db: Database, tasks: TaskRunner) -> Actor | None:
         notice="\n".join(text for text in (moved, notice) if text),
     )
     tasks.set_window(dialog)
-    log.info("启动用时 %.2f 秒（启动到登录窗口）", time.monotonic() - app.STARTED)
+    _log_login_shown()
     if dialog.exec() != QDialog.DialogCode.Accepted.value:
         return None
     return dialog.actor
@@ -287,19 +347,47 @@ def run_gui(location: str | None = None) -> int:
     # The wizard and the login close before the main window opens: not a reason to quit.
     qt_app.setQuitOnLastWindowClosed(False)
     location = location or default_database()
-    path = sqlite_path(database_url(location))
+    path = sqlite_file(location)
     report = _check_file(path) if path is not None else None
     if path is not None and report is None:
         return 1
-    db = _open(location)
-    if db is None:
-        return 1
+    opening = Opening(location, path)
     tasks = TaskRunner()
+    db: Database | None = None
+    try:
+        actor = sign_in(opening, tasks)
+        db = _opened(opening, location)
+        if db is None:
+            return 1
+        if actor is None:
+            return 0
+        return _sessions(qt_app, db, tasks, location if path is not None else None, actor)
+    finally:
+        opening.wait()  # an exception above must not leave it writing
+        stopping = time.monotonic()
+        tasks.wait()
+        tasks.shutdown()
+        if db is not None:
+            db.dispose()
+        if report is not None:
+            report.check.lock.release()
+        log.info("Station Desk stopped (%.2f s)", time.monotonic() - stopping)
+
+
+def _sessions(
+    qt_app: QApplication, db: Database, tasks: TaskRunner, own_file: str | None, first: Actor | None
+) -> int:
+    """One main window after another (a log-out or a switch of user) until the user quits.
+
+    `first` signed in already; `own_file`, a SQLite file's location, gets its backups.
+    """
+    from app.ui.main_window import MainWindow
+
     maintenance = Maintenance()
-    own = _maintenance_jobs(maintenance, location) if path is not None else None
+    own = _maintenance_jobs(maintenance, own_file) if own_file is not None else None
     try:
         code = 0
-        switch_to: Actor | None = None
+        switch_to: Actor | None = first
         while True:
             actor = switch_to or sign_in(db, tasks)
             if actor is None:
@@ -307,9 +395,6 @@ def run_gui(location: str | None = None) -> int:
             window = MainWindow(db=db, actor=actor, tasks=tasks)
             _start_maintenance(maintenance, own, window)
             qt_app.setQuitOnLastWindowClosed(True)
-            # Before the window shows, when a pause is not felt: the first full collection
-            # freezes what start-up loaded, so that later ones stay short.
-            garbage.collect_now()
             window.show()
             code = qt_app.exec()
             qt_app.setQuitOnLastWindowClosed(False)
@@ -320,13 +405,7 @@ def run_gui(location: str | None = None) -> int:
     finally:
         # No backup on exit: the day's backup is made in the background while the app is
         # open, and one under way now stops between two steps, leaving no partial file.
-        stopping = time.monotonic()
         maintenance.stop()
         tasks.wait()
-        tasks.shutdown()
         if own is not None:
             own.dispose()
-        db.dispose()
-        if report is not None:
-            report.check.lock.release()
-        log.info("Station Desk stopped (%.2f s)", time.monotonic() - stopping)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -15,11 +17,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import AppError, AuthenticationFailed
-from app.services.access.auth import AuthService
 from app.services.context import Actor
 from app.ui.form_errors import ErrorLabel
 from app.ui.password_dialog import PasswordDialog
 from app.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    # Only a type here: the login window opens before SQLAlchemy has loaded.
+    from app.services.access.auth import AuthService
 
 
 class LoginDialog(QDialog):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
@@ -24,25 +26,27 @@ from app.services.reports.closing import MonthCloseService
 from app.services.settings.stations import SettingsService
 from app.store.engine import Database, sqlite_path
 from app.ui import window_geometry
-from app.ui.cases.page import CasesPage
-from app.ui.clients.page import ClientsPage
-from app.ui.community.page import CommunityPage
-from app.ui.county.page import CountyPage
-from app.ui.dashboard.navigation import apply_filters
-from app.ui.dashboard.page import DashboardPage
 from app.ui.dialogs import keep_open
-from app.ui.evaluation.page import EvaluationPage
-from app.ui.groups.page import GroupsPage
 from app.ui.help.window import show_guide_for
 from app.ui.idle_lock import IdleLock
 from app.ui.open_forms import ask_to_close, close_forms, open_forms
 from app.ui.pages import COUNTY, PAGES, build_page
 from app.ui.password_dialog import PasswordDialog
-from app.ui.reports.page import ReportsPage
-from app.ui.settings.page import SettingsPage
 from app.ui.tasks import TaskRunner
-from app.ui.visits.page import VisitsPage
 from app.ui.widgets.navigation import Navigation
+
+if TYPE_CHECKING:
+    # Types only: each page's module loads when the page is first built (app/ui/pages.py).
+    from app.ui.cases.page import CasesPage
+    from app.ui.clients.page import ClientsPage
+    from app.ui.community.page import CommunityPage
+    from app.ui.county.page import CountyPage
+    from app.ui.dashboard.page import DashboardPage
+    from app.ui.evaluation.page import EvaluationPage
+    from app.ui.groups.page import GroupsPage
+    from app.ui.reports.page import ReportsPage
+    from app.ui.settings.page import SettingsPage
+    from app.ui.visits.page import VisitsPage
 
 __all__ = ["COUNTY", "PAGES", "MainWindow"]
 
@@ -147,22 +151,19 @@ class MainWindow(QMainWindow):
         """A dashboard figure asks for the records behind it."""
         if key == "case":
             self.nav.setCurrentRow(PAGES.index("cases"))
-            cases = self.page("cases")
-            assert isinstance(cases, CasesPage)
-            cases.show_case(int(str(filters["id"])))
+            cast("CasesPage", self.page("cases")).show_case(int(str(filters["id"])))
         elif key == "evaluation":
-            evaluation = self._go("evaluation")
-            assert isinstance(evaluation, EvaluationPage)
+            evaluation = cast("EvaluationPage", self._go("evaluation"))
             evaluation.show_round(int(str(filters["round"])))
         elif key in ("clients", "cases"):
+            from app.ui.dashboard.navigation import apply_filters
+
             self.nav.setCurrentRow(PAGES.index(key))
-            page = self.page(key)
-            assert isinstance(page, ClientsPage | CasesPage)
+            page = cast("ClientsPage | CasesPage", self.page(key))
             apply_filters(page.filters, filters)
         else:  # a key figure of the month: that month's report, not the page's default
             self.nav.setCurrentRow(PAGES.index("reports"))
-            reports = self.page("reports")
-            assert isinstance(reports, ReportsPage)
+            reports = cast("ReportsPage", self.page("reports"))
             month = filters.get("month")
             if isinstance(month, str):
                 reports.show_month(month)
@@ -171,26 +172,17 @@ class MainWindow(QMainWindow):
         """Show a record on its page: a case, a visit, a group or an activity (a client's
         story names them)."""
         if kind == "case":
-            cases = self._go("cases")
-            assert isinstance(cases, CasesPage)
-            cases.show_case(record_id)
+            cast("CasesPage", self._go("cases")).show_case(record_id)
         elif kind == "visit":
-            visits = self._go("visits")
-            assert isinstance(visits, VisitsPage)
+            visits = cast("VisitsPage", self._go("visits"))
             visits.tabs.setCurrentWidget(visits.visits)
             visits.visits.show_record(record_id)
         elif kind == "group":
-            groups = self._go("groups")
-            assert isinstance(groups, GroupsPage)
-            groups.show_group(record_id)
+            cast("GroupsPage", self._go("groups")).show_group(record_id)
         elif kind == "activity":
-            community = self._go("community")
-            assert isinstance(community, CommunityPage)
-            community.show_activity(record_id)
+            cast("CommunityPage", self._go("community")).show_activity(record_id)
         elif kind == "client":
-            clients = self._go("clients")
-            assert isinstance(clients, ClientsPage)
-            clients.show_client(record_id)
+            cast("ClientsPage", self._go("clients")).show_client(record_id)
 
     def _go(self, key: str) -> QWidget:
         self.nav.setCurrentRow(self._keys.index(key))
@@ -205,20 +197,19 @@ class MainWindow(QMainWindow):
             area = self._areas[key]
             area.setObjectName(f"{type(page).__name__}Scroll")
             area.setWidget(page)
-            if isinstance(page, DashboardPage):
-                page.open_list.connect(self._open_list)
-            elif isinstance(page, ClientsPage):
-                page.open_record.connect(self.open_record)
-            elif isinstance(page, SettingsPage):
-                page.restored.connect(self._after_restore)
-            elif isinstance(page, CountyPage):
-                page.open_report.connect(self.open_station_report)
+            if key == "dashboard":
+                cast("DashboardPage", page).open_list.connect(self._open_list)
+            elif key == "clients":
+                cast("ClientsPage", page).open_record.connect(self.open_record)
+            elif key == "settings":
+                cast("SettingsPage", page).restored.connect(self._after_restore)
+            elif key == COUNTY:
+                cast("CountyPage", page).open_report.connect(self.open_station_report)
         return page
 
     def open_station_report(self, station_id: int, month: str) -> None:
         """From 县级总览: the station's monthly report of `month` ("YYYY-MM") in 报表."""
-        reports = self._go("reports")
-        assert isinstance(reports, ReportsPage)
+        reports = cast("ReportsPage", self._go("reports"))
         reports.show_station_month(station_id, month)
 
     def built_pages(self) -> list[str]:

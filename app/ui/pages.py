@@ -5,60 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from app.services.access.consents import ConsentService
-from app.services.assessment.service import AssessmentService
-from app.services.cases.printing import CasePrintService
-from app.services.cases.reminders import ReminderService
-from app.services.cases.service import CaseService
-from app.services.clients.service import ClientService
-from app.services.clients.story import ClientStoryService
-from app.services.community.photos import ActivityPhotoService
-from app.services.community.printing import ActivityPrintService
-from app.services.community.service import ActivityService
 from app.services.context import Actor
-from app.services.county.service import CountyService
-from app.services.dashboard.service import DashboardService
-from app.services.evaluation.indicators import IndicatorService
-from app.services.evaluation.rectifications import RectificationService
-from app.services.evaluation.rounds import EvaluationService
-from app.services.groups.printing import GroupPrintService
-from app.services.groups.service import GroupService
-from app.services.importing.service import RosterImportService
-from app.services.lists.service import ListExportService
-from app.services.partners.service import PartnerService
-from app.services.projects.documents import ProjectDocumentService
-from app.services.projects.pack import EvidencePackService
-from app.services.projects.service import ProjectService
-from app.services.reports.closing import MonthCloseService
-from app.services.reports.service import ReportService
-from app.services.rooms.service import RoomService
-from app.services.satisfaction.interviews import InterviewService
-from app.services.satisfaction.surveys import SurveyService
-from app.services.settings.codes import CodeService
-from app.services.settings.stations import SettingsService
-from app.services.staff.qualifications import QualificationService
-from app.services.staff.supervision import SupervisionService
-from app.services.staff.training import TrainingService
-from app.services.staff.training_hours import TrainingHoursService
-from app.services.visits.service import VisitService
-from app.services.visits.worklogs import WorkLogService
-from app.services.volunteers.links import LinkFinder
-from app.services.volunteers.resources import ResourceLinkService
-from app.services.volunteers.service import VolunteerRegistry
 from app.store.engine import Database
-from app.ui.cases.page import CasesPage
-from app.ui.clients.page import ClientsPage
-from app.ui.community.page import CommunityPage
-from app.ui.county.page import CountyPage
-from app.ui.dashboard.page import DashboardPage
-from app.ui.evaluation.page import EvaluationPage
-from app.ui.groups.page import GroupsPage
-from app.ui.reports.page import ReportsPage
-from app.ui.settings.page import SettingsPage
-from app.ui.staff.page import StaffPage
 from app.ui.tasks import TaskRunner
-from app.ui.visits.page import VisitsPage
-from app.ui.volunteers.page import VolunteersPage
 from app.ui.widgets.column_widths import remember_columns
 from app.ui.window_geometry import ColumnStore
 
@@ -88,7 +37,15 @@ def build_page(key: str, *, db: Database, actor: Actor, tasks: TaskRunner) -> QW
 
 
 def _build(key: str, *, db: Database, actor: Actor, tasks: TaskRunner) -> QWidget:
+    # A page's modules (and its services') load when it is first built: the window opens
+    # after loading the dashboard's alone, and a page never opened costs no memory.
     if key == "dashboard":
+        from app.services.cases.reminders import ReminderService
+        from app.services.dashboard.service import DashboardService
+        from app.services.evaluation.rectifications import RectificationService
+        from app.services.reports.service import ReportService
+        from app.ui.dashboard.page import DashboardPage
+
         return DashboardPage(
             dashboard=DashboardService(db, actor),
             reminders=ReminderService(db, actor),
@@ -97,6 +54,15 @@ def _build(key: str, *, db: Database, actor: Actor, tasks: TaskRunner) -> QWidge
             rectifications=RectificationService(db, actor).open_items,
         )
     if key == "clients":
+        from app.services.access.consents import ConsentService
+        from app.services.clients.service import ClientService
+        from app.services.clients.story import ClientStoryService
+        from app.services.importing.service import RosterImportService
+        from app.services.lists.service import ListExportService
+        from app.services.settings.codes import CodeService
+        from app.services.settings.stations import SettingsService
+        from app.ui.clients.page import ClientsPage
+
         return ClientsPage(
             settings=SettingsService(db, actor),
             clients=ClientService(db, actor),
@@ -108,6 +74,19 @@ def _build(key: str, *, db: Database, actor: Actor, tasks: TaskRunner) -> QWidge
             stories=ClientStoryService(db, actor),
         )
     if key == "cases":
+        from app.services.access.consents import ConsentService
+        from app.services.cases.printing import CasePrintService
+        from app.services.cases.reminders import ReminderService
+        from app.services.cases.service import CaseService
+        from app.services.clients.service import ClientService
+        from app.services.lists.service import ListExportService
+        from app.services.partners.service import PartnerService
+        from app.services.rooms.service import RoomService
+        from app.services.satisfaction.surveys import SurveyService
+        from app.services.settings.codes import CodeService
+        from app.services.settings.stations import SettingsService
+        from app.ui.cases.page import CasesPage
+
         return CasesPage(
             settings=SettingsService(db, actor),
             cases=CaseService(db, actor),
@@ -123,6 +102,14 @@ def _build(key: str, *, db: Database, actor: Actor, tasks: TaskRunner) -> QWidge
             partners=PartnerService(db, actor),
         )
     if key == "groups":
+        from app.services.clients.service import ClientService
+        from app.services.groups.printing import GroupPrintService
+        from app.services.groups.service import GroupService
+        from app.services.lists.service import ListExportService
+        from app.services.satisfaction.surveys import SurveyService
+        from app.services.settings.codes import CodeService
+        from app.ui.groups.page import GroupsPage
+
         return GroupsPage(
             groups=GroupService(db, actor),
             printing=GroupPrintService(db, actor),
@@ -134,6 +121,17 @@ def _build(key: str, *, db: Database, actor: Actor, tasks: TaskRunner) -> QWidge
             surveys=SurveyService(db, actor),
         )
     if key == "community":
+        from app.services.clients.service import ClientService
+        from app.services.community.photos import ActivityPhotoService
+        from app.services.community.printing import ActivityPrintService
+        from app.services.community.service import ActivityService
+        from app.services.lists.service import ListExportService
+        from app.services.partners.service import PartnerService
+        from app.services.rooms.service import RoomService
+        from app.services.satisfaction.surveys import SurveyService
+        from app.services.settings.codes import CodeService
+        from app.ui.community.page import CommunityPage
+
         return CommunityPage(
             activities=ActivityService(db, actor),
             photos=ActivityPhotoService(db, actor),
@@ -147,6 +145,16 @@ def _build(key: str, *, db: Database, actor: Actor, tasks: TaskRunner) -> QWidge
             partners=PartnerService(db, actor),
         )
     if key == "visits":
+        from app.services.access.consents import ConsentService
+        from app.services.cases.service import CaseService
+        from app.services.clients.service import ClientService
+        from app.services.lists.service import ListExportService
+        from app.services.settings.codes import CodeService
+        from app.services.settings.stations import SettingsService
+        from app.services.visits.service import VisitService
+        from app.services.visits.worklogs import WorkLogService
+        from app.ui.visits.page import VisitsPage
+
         return VisitsPage(
             settings=SettingsService(db, actor),
             visits=VisitService(db, actor),
@@ -159,6 +167,14 @@ def _build(key: str, *, db: Database, actor: Actor, tasks: TaskRunner) -> QWidge
             consents=ConsentService(db, actor),
         )
     if key == "staff":
+        from app.services.assessment.service import AssessmentService
+        from app.services.settings.codes import CodeService
+        from app.services.staff.qualifications import QualificationService
+        from app.services.staff.supervision import SupervisionService
+        from app.services.staff.training import TrainingService
+        from app.services.staff.training_hours import TrainingHoursService
+        from app.ui.staff.page import StaffPage
+
         return StaffPage(
             supervision=SupervisionService(db, actor),
             training=TrainingService(db, actor),
@@ -169,6 +185,13 @@ def _build(key: str, *, db: Database, actor: Actor, tasks: TaskRunner) -> QWidge
             assessments=AssessmentService(db, actor),
         )
     if key == "volunteers":
+        from app.services.lists.service import ListExportService
+        from app.services.settings.codes import CodeService
+        from app.services.volunteers.links import LinkFinder
+        from app.services.volunteers.resources import ResourceLinkService
+        from app.services.volunteers.service import VolunteerRegistry
+        from app.ui.volunteers.page import VolunteersPage
+
         return VolunteersPage(
             volunteers=VolunteerRegistry(db, actor),
             resources=ResourceLinkService(db, actor),
@@ -178,6 +201,15 @@ def _build(key: str, *, db: Database, actor: Actor, tasks: TaskRunner) -> QWidge
             tasks=tasks,
         )
     if key == "reports":
+        from app.services.projects.documents import ProjectDocumentService
+        from app.services.projects.pack import EvidencePackService
+        from app.services.projects.service import ProjectService
+        from app.services.reports.closing import MonthCloseService
+        from app.services.reports.service import ReportService
+        from app.services.satisfaction.interviews import InterviewService
+        from app.services.satisfaction.surveys import SurveyService
+        from app.ui.reports.page import ReportsPage
+
         return ReportsPage(
             reports=ReportService(db, actor),
             months=MonthCloseService(db, actor),
@@ -188,8 +220,16 @@ def _build(key: str, *, db: Database, actor: Actor, tasks: TaskRunner) -> QWidge
             satisfaction=(SurveyService(db, actor), InterviewService(db, actor)),
         )
     if key == COUNTY:
+        from app.services.county.service import CountyService
+        from app.ui.county.page import CountyPage
+
         return CountyPage(county=CountyService(db, actor), tasks=tasks)
     if key == "evaluation":
+        from app.services.evaluation.indicators import IndicatorService
+        from app.services.evaluation.rectifications import RectificationService
+        from app.services.evaluation.rounds import EvaluationService
+        from app.ui.evaluation.page import EvaluationPage
+
         return EvaluationPage(
             indicators=IndicatorService(db, actor),
             evaluations=EvaluationService(db, actor),
@@ -197,4 +237,6 @@ def _build(key: str, *, db: Database, actor: Actor, tasks: TaskRunner) -> QWidge
             tasks=tasks,
         )
     assert key == "settings"
+    from app.ui.settings.page import SettingsPage
+
     return SettingsPage(db=db, actor=actor, tasks=tasks)

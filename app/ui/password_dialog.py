@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QWidget
 
 from app.domain.errors import InvalidInput
-from app.services.access.auth import AuthService
 from app.services.context import Actor
 from app.ui.tasks import TaskRunner
 from app.ui.widgets.service_form_dialog import ServiceCall, ServiceFormDialog
+
+if TYPE_CHECKING:
+    # Only a type here: the login window opens before SQLAlchemy has loaded.
+    from app.services.access.auth import AuthService
 
 
 def _secret() -> QLineEdit:

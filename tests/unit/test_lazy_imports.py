@@ -28,6 +28,25 @@ def loaded_after(code: str) -> set[str]:
     return {name.split(".")[0] for name in out.split()} | set(out.split())
 
 
+def test_the_login_window_needs_neither_the_database_layer_nor_the_main_window() -> None:
+    # They load on a thread of their own while the login shows (app/ui/opening.py).
+    loaded = loaded_after("import app.ui.app")
+    assert "app.ui.login" in loaded  # the import did happen
+    unwanted = {"sqlalchemy", "app.store.engine", "app.store.models", "app.ui.main_window"}
+    assert sorted(loaded & (unwanted | set(HEAVY))) == []
+
+
+def test_the_window_loads_only_its_first_page() -> None:
+    loaded = loaded_after("import app.ui.main_window")
+    other_pages = {
+        f"app.ui.{name}.page"
+        for name in ("clients", "cases", "groups", "community", "visits", "staff",
+                     "volunteers", "reports", "evaluation", "settings", "county")
+    }  # fmt: skip
+    assert "app.ui.main_window" in loaded
+    assert sorted(loaded & other_pages) == []
+
+
 def test_the_window_loads_no_export_migration_or_crypto_library() -> None:
     loaded = loaded_after("import app.ui, app.ui.app, app.ui.main_window")
     assert "PySide6" in loaded  # the import did happen

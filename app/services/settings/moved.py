@@ -15,8 +15,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.store import settings as settings_rows
-
-MOVED_KEY = "station.moved_to"
+from app.store.login_facts import MOVED_KEY
 
 
 def mark(session: Session, *, server: str, station_code: str, at: dt.datetime) -> None:
