@@ -73,6 +73,14 @@ class AuditTab(QWidget):
         self.action.addItem(self.tr("All actions"), "")
         for key, label in sorted(known_actions().items(), key=lambda item: item[1]):
             self.action.addItem(label, key)
+        for box in (self.entity, self.action):
+            # Long action names would widen the whole settings page past a small screen:
+            # the box stays narrow and its list opens as wide as its longest name.
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(10)
+            box.view().setMinimumWidth(box.view().sizeHintForColumn(0) + 24)
         today = QDate.currentDate()
         self.since = QDateEdit(today.addDays(-_DAYS_SHOWN))
         self.until = QDateEdit(today)
