@@ -66,7 +66,7 @@ _ACTIONS: dict[str, str] = {
     "backup_delete": "删除备份",
     "open_case": "开案",
     "initialise": "初始化",
-    "import": "导入名册",
+    "import": "导入",  # a roster, an indicator system or surveys: the record says which
     "delete": "删除",
     "update_session": "修改节次",
     "add_entry": "添加日志条目",
