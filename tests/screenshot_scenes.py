@@ -25,6 +25,7 @@ from app.ui.help.window import show_help
 from app.ui.login import LoginDialog
 from app.ui.main_window import PAGES, MainWindow
 from app.ui.reports.page import PROJECT, ReportsPage
+from app.ui.settings.page import SettingsPage
 from app.ui.staff.page import StaffPage
 from app.ui.tasks import TaskRunner
 from app.ui.visits.page import VisitsPage
@@ -163,6 +164,12 @@ def shoot_dialogs(window: MainWindow, camera: Camera) -> None:
     reports.kind.setCurrentIndex(reports.kind.findData(PROJECT))
     camera.dialogs_of(reports.projects.new_button.click, "dialog-new-project")
     reports.kind.setCurrentIndex(0)
+    settings = _show(window, "settings")
+    assert isinstance(settings, SettingsPage)
+    keys = settings.exchange.county_keys if settings.exchange is not None else None
+    if keys is not None:
+        camera.dialogs_of(keys.create_button.click, "dialog-county-key-pair")
+        camera.dialogs_of(keys.trust_button.click, "dialog-station-signing-key")
     camera.dialogs_of(window.change_password, "dialog-password")
     camera.dialogs_of(window.show_about, "dialog-about")
     for key in ("cases", "reports"):

@@ -90,6 +90,7 @@ _ACTIONS: dict[str, str] = {
     "package_conflict_resolved": "处理数据包冲突",
     "package_decision_received": "收到县级裁决",
     "package_key_installed": "装入县里的公钥",
+    "package_key_pair_created": "生成县里的密钥对",
     "package_signing_key_made": "生成本站的签名密钥",
     "package_signing_key_registered": "登记站点的签名公钥（数据包密码）",
     "package_signing_key_trusted": "登记站点的签名公钥（管理员）",

@@ -153,6 +153,7 @@ KEY_LABELS: dict[str, str] = {
     "sequence": "数据包序号",
     "station_code": "站点代码",
     "fingerprint": "密钥指纹",
+    "private_key": "私钥文件",
     "county_key": "县里的公钥指纹",
     "table": "数据表",
     # Satisfaction (满意度).

@@ -2484,6 +2484,41 @@ Compare it with the county by phone.</source>
     </message>
 </context>
 <context>
+    <name>CountyKeysRow</name>
+    <message>
+        <source>Make the county&apos;s key pair…</source>
+        <translation>生成县里的密钥对…</translation>
+    </message>
+    <message>
+        <source>Register a station&apos;s signing key…</source>
+        <translation>登记站点的签名公钥…</translation>
+    </message>
+    <message>
+        <source>Stations with a registered signing key: {n} of {total}.</source>
+        <translation>已登记签名公钥的站点：{n} / {total} 个。</translation>
+    </message>
+    <message>
+        <source>Not registered yet: {names}</source>
+        <translation>尚未登记：{names}</translation>
+    </message>
+    <message>
+        <source>The county&apos;s key pair is made. Public key fingerprint: {fp}
+
+Private key (sealed with the passphrase; keep it at the county and make a copy on another disk): {private}
+Public key (for the stations; every return package brings it too): {public}</source>
+        <translation>已生成县里的密钥对。公钥指纹：{fp}
+
+私钥（已用口令加密；只留在县里，并在另一块磁盘上备份）：{private}
+公钥（发给各站点；每个回执包也会带上它）：{public}</translation>
+    </message>
+    <message>
+        <source>The station&apos;s signing key is registered, fingerprint {fp}.
+Compare it with the station by phone.</source>
+        <translation>已登记站点的签名公钥，指纹：{fp}。
+请打电话与站点核对指纹。</translation>
+    </message>
+</context>
+<context>
     <name>CountyPage</name>
     <message>
         <source>&amp;Refresh</source>
@@ -2593,6 +2628,49 @@ Log file: {path}</source>
     <message>
         <source>Copy report</source>
         <translation>复制报告</translation>
+    </message>
+</context>
+<context>
+    <name>CreateKeysDialog</name>
+    <message>
+        <source>Make the county&apos;s key pair</source>
+        <translation>生成县里的密钥对</translation>
+    </message>
+    <message>
+        <source>Stations encrypt their packages with the public key; only the private key opens them. Keep the private key and its passphrase at the county: without them the packages cannot be opened.</source>
+        <translation>各站点用公钥加密数据包，只有私钥能打开。私钥和口令留在县里保管：丢了它们，这些数据包就打不开了。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>保存到文件夹</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>私钥口令</translation>
+    </message>
+    <message>
+        <source>Passphrase again</source>
+        <translation>再输入一次口令</translation>
+    </message>
+    <message>
+        <source>Make</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the key files.</source>
+        <translation>请选择保存密钥文件的文件夹。</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的口令不一致。</translation>
+    </message>
+    <message>
+        <source>Folder for the key files</source>
+        <translation>保存密钥文件的文件夹</translation>
     </message>
 </context>
 <context>
@@ -7095,6 +7173,49 @@ Case management for township social work stations. Your records stay on this com
     <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>TrustDialog</name>
+    <message>
+        <source>Register a station&apos;s signing key</source>
+        <translation>登记站点的签名公钥</translation>
+    </message>
+    <message>
+        <source>A station that encrypts its packages with the county&apos;s public key signs them with a key of its own. Register the public half here when the station hands the file over (signing-key-….pub.pem); a package sent with the package password registers it too.</source>
+        <translation>用县里公钥加密数据包的站点，会用本站自己的签名密钥签名。站点交来签名公钥文件（signing-key-….pub.pem）时在这里登记；站点用数据包密码发来的数据包也会自动登记。</translation>
+    </message>
+    <message>
+        <source>none registered</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>Public key file</source>
+        <translation>签名公钥文件</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Choose the station and its public key file.</source>
+        <translation>请选择站点和它的签名公钥文件。</translation>
+    </message>
+    <message>
+        <source>Cannot open the file {path}.</source>
+        <translation>打不开文件 {path}。</translation>
+    </message>
+    <message>
+        <source>Open the station&apos;s signing public key</source>
+        <translation>打开站点的签名公钥</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@ key (signing.py), both sides."""
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -14,7 +15,7 @@ from app.domain.roles import Permission, Role
 from app.services.access import audit
 from app.services.context import Actor
 from app.services.packages import county_key, signing
-from app.services.packages.keys import PublicKey, public_key
+from app.services.packages.keys import CreatedKeys, PublicKey, create_key_pair, public_key
 from app.services.packages.signing import SigningKey
 from app.services.packages.types import ENTITY
 from app.store.engine import Database
@@ -47,6 +48,39 @@ class PackageKeys:
             if station is not None:  # the station signs what it seals for the key
                 self._signer(session, station)
         return key
+
+    def key_folder(self) -> Path:
+        """Where a new key pair goes unless the administrator chooses another folder (the
+        program's data folder, where the county's import looks for the private key)."""
+        return data_dir()
+
+    def create_county_keys(self, *, folder: Path, passphrase: str) -> CreatedKeys:
+        """(County administrator) a new key pair in `folder`, the private key sealed with
+        `passphrase`; its public key is kept in this database, so every return package
+        hands it to the stations. Existing key files are never overwritten."""
+        self._actor.require(Permission.EXCHANGE_PACKAGES)
+        if self._actor.role is not Role.ADMIN:
+            raise PermissionDenied("只有县里的管理员可以生成县里的密钥对。")
+        made = create_key_pair(folder, passphrase)
+        with self._db.write() as session:
+            audit.record(session, self._actor, "package_key_pair_created", entity=ENTITY,
+                         fingerprint=made.public.fingerprint,
+                         private_key=str(made.private_path))  # fmt: skip
+        self.install_county_key(pem=made.public.pem.encode())
+        return made
+
+    def station_signing_keys(self) -> list[tuple[str, str, str]]:
+        """(County) each station's code, name and registered signing key's fingerprint
+        ("": none registered yet, so its key-pair packages are refused)."""
+        self._actor.require(Permission.EXCHANGE_PACKAGES)
+        with self._db.read() as session:
+            stations = session.execute(select(Station.id, Station.code, Station.name)
+                                       .order_by(Station.code)).all()  # fmt: skip
+            rows = []
+            for station_id, code, name in stations:
+                key = signing.registered(session, station_id)
+                rows.append((code, name, key.fingerprint if key else ""))
+        return rows
 
     def signing_key(self) -> SigningKey | None:
         """The station's own signing public key (None: made with the county's key or the

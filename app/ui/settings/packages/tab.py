@@ -38,6 +38,7 @@ from app.store.location import data_dir
 from app.ui.clients.prompts import tell
 from app.ui.settings.packages.conflicts import ConflictsPanel
 from app.ui.settings.packages.county_key import CountyKeyRow, KeyDialog
+from app.ui.settings.packages.county_keys import CountyKeysRow
 from app.ui.settings.packages.decisions import DecisionsTable
 from app.ui.settings.table import make_table, set_rows
 from app.ui.tasks import TaskRunner
@@ -97,6 +98,10 @@ class DataExchangeTab(QWidget):
         self.return_button = QPushButton(self.tr("Export return package…"), hub)
         self.return_button.clicked.connect(self.export_return)
         self.conflicts = ConflictsPanel(packages=packages, tasks=tasks, parent=hub)
+        self.county_keys: CountyKeysRow | None = None
+        if county:  # its first query reads every station's key
+            self.county_keys = CountyKeysRow(packages=packages, tasks=tasks, parent=hub)
+            self.county_keys.key_made.connect(self.county_key.reload)
         top = QHBoxLayout()
         top.addWidget(self.import_button)
         top.addWidget(self.preview_label, 1)
@@ -110,6 +115,8 @@ class DataExchangeTab(QWidget):
         hub_layout.addLayout(top)
         hub_layout.addWidget(self.preview_table)
         hub_layout.addLayout(back)
+        if self.county_keys is not None:
+            hub_layout.addWidget(self.county_keys)
         hub_layout.addWidget(QLabel(self.tr("Conflicts to decide"), hub))
         hub_layout.addWidget(self.conflicts, 1)
         hub.setVisible(county)
