@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import shutil
 import sqlite3
@@ -42,19 +43,49 @@ def _rss_mb() -> tuple[float, float]:
     return (int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024)
 
 
+class _Steps(logging.Handler):
+    """The start's steps the app notes (app/ui/opening.py `mark`), with their times."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.seen: list[tuple[str, float]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.seen.append((str(getattr(record, "step", record.getMessage())), record.created))
+
+
 def drive(database: str, every_page: bool) -> int:
     """Start the app as `stationdesk --db` would, sign in, wait for data, report, quit."""
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
 
     qt = QApplication(sys.argv[:1])
     marks: dict[str, float] = {}
     state: dict[str, object] = {}
+    steps = _Steps()
+    noted = logging.getLogger("app.start")
+    noted.setLevel(logging.DEBUG)
+    noted.addHandler(steps)
+    noted.propagate = False
 
-    def report_and_close(window: object) -> None:
+    class Painted(QObject):
+        """The first paint of the key figures (hidden until they come): data on screen."""
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and "painted" not in marks:
+                marks["painted"] = time.time()
+            return False
+
+    painted = Painted()
+
+    def report_and_close(window: object, waited: int = 0) -> None:
+        if "painted" not in marks and waited < 200:  # ~1 s at most
+            QTimer.singleShot(5, lambda: report_and_close(window, waited + 1))
+            return
         marks["rss"], marks["peak"] = _rss_mb()
         marks["close"] = time.time()
         print("MARKS " + json.dumps(marks), flush=True)
+        print("STEPS " + json.dumps(steps.seen), flush=True)
         window.close()  # type: ignore[attr-defined]
 
     def next_page(window: object) -> None:
@@ -91,6 +122,7 @@ def drive(database: str, every_page: bool) -> int:
             elif kind == "MainWindow" and widget.isVisible() and "window" not in marks:
                 marks["window"] = time.time()
                 dashboard = widget.page("dashboard")  # type: ignore[attr-defined]
+                dashboard.figures.installEventFilter(painted)
                 dashboard.refreshed.connect(lambda w=widget: data_shown(w))
                 state["dashboard"] = (widget, dashboard)
         shown = state.get("dashboard")
@@ -164,7 +196,23 @@ def _marks(out: str) -> dict[str, float]:
     for line in out.splitlines():
         if line.startswith("MARKS "):
             found.update(json.loads(line[6:]))
+        elif line.startswith("STEPS "):
+            for step, at in json.loads(line[6:]):
+                found.setdefault(f"step: {step}", at)
     return found
+
+
+def _steps(marks: dict[str, float]) -> str:
+    """The first start's steps after the login click, in the order they happened."""
+    click = marks["login_click"]
+    noted = {name[6:]: at for name, at in marks.items() if name.startswith("step: ")}
+    noted["first page data (bench)"] = marks["data"]
+    if "painted" in marks:
+        noted["key figures painted (bench)"] = marks["painted"]
+    lines = ["", "first start, after the login click (s):"]
+    for name, at in sorted(noted.items(), key=lambda item: item[1]):
+        lines.append(f"  {at - click:+7.3f}  {name}")
+    return "\n".join(lines)
 
 
 def _python(code: str, env: dict[str, str]) -> str:
@@ -363,7 +411,7 @@ def measure(source: Path, code: Path, *, start_only: bool = False) -> str:
         ("GUI RSS after opening every page", pages["rss"], bare["rss"], "MB", 150),
         ("GUI peak RSS, every page", pages["peak"], bare["rss"], "MB", None),
     ]  # fmt: skip
-    return _table(rows)
+    return _table(rows) + _steps(first)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -40,6 +40,7 @@ from app.ui.cases.todo import TodoList
 from app.ui.dashboard.charts import CountChart
 from app.ui.dashboard.figures import FigureGrid, KeyFigure
 from app.ui.dashboard.rectifications import RectificationBox
+from app.ui.opening import mark
 from app.ui.tasks import TaskRunner
 
 RISK_COLOURS = {"high": QColor("#c62828"), "medium": QColor("#ef8f00"), "low": QColor("#4c9a52")}
@@ -196,10 +197,14 @@ class DashboardPage(QWidget):
             self.rectifications.refresh()
         if self._key_figures is not None:
             key_figures, month = self._key_figures, self.month
+
+            def key_figures_of_month() -> list[KeyFigure]:
+                return list(key_figures(month))
+
             self._loading += 1
             self._tasks.run(
                 self,
-                lambda: list(key_figures(month)),
+                key_figures_of_month,
                 on_done=lambda figures: self._show_figures(generation, figures),
                 on_finally=self._loaded,
             )
@@ -207,6 +212,7 @@ class DashboardPage(QWidget):
     def _loaded(self) -> None:
         self._loading -= 1
         if not self._loading:
+            mark("dashboard: data shown")
             self.refreshed.emit()
 
     def _changed(self, _changes: Changes) -> None:
