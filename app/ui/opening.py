@@ -142,9 +142,8 @@ class AuthWhenOpen:
         self._opening = opening
 
     def __getattr__(self, name: str) -> Any:
-        from app.services.access.auth import AuthService
-
         self._opening.signing_in.set()
+        from app.services.access.auth import AuthService
 
         service: AuthService = AuthService(self._opening.database.result())
         return getattr(service, name)
