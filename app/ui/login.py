@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from app.domain.errors import AppError, AuthenticationFailed
 from app.services.context import Actor
 from app.ui.form_errors import ErrorLabel
+from app.ui.opening import mark
 from app.ui.password_dialog import PasswordDialog
 from app.ui.tasks import TaskRunner
 
@@ -92,9 +93,17 @@ class LoginDialog(QDialog):
         self.error.set_error("")
         self.buttons.setEnabled(False)
         auth = self._auth
+
+        def check() -> Actor:
+            mark("login check started")
+            actor = auth.login(login=login, password=password)
+            mark("login checked")
+            return actor
+
+        mark("login submitted")
         self._tasks.run(
             self,
-            lambda: auth.login(login=login, password=password),
+            check,
             on_done=self._logged_in,
             on_error=self._refused,
             on_finally=lambda: self.buttons.setEnabled(True),

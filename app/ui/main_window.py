@@ -30,6 +30,7 @@ from app.ui.dialogs import keep_open
 from app.ui.help.window import show_guide_for
 from app.ui.idle_lock import IdleLock
 from app.ui.open_forms import ask_to_close, close_forms, open_forms
+from app.ui.opening import mark
 from app.ui.pages import COUNTY, PAGES, build_page
 from app.ui.password_dialog import PasswordDialog
 from app.ui.tasks import TaskRunner
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        mark("main window: building")
         self.db = db
         self.actor = actor
         self.tasks = tasks
@@ -87,6 +89,7 @@ class MainWindow(QMainWindow):
         for key in PAGES:
             self._add_entry(key, titles[key])
         self.page("dashboard")
+        mark("main window: dashboard built")
         self.nav.currentRowChanged.connect(self._show_row)
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -116,6 +119,7 @@ class MainWindow(QMainWindow):
         self.idle_lock.switched.connect(self._switch_user)
         if sees_county(actor):  # an administrator: of a county database, or of one station
             tasks.run(self, CountyService(db, actor).is_county, on_done=self._county_known)
+        mark("main window: built")
 
     def _add_entry(self, key: str, title: str) -> None:
         self._areas[key] = area = _scroll_area()
@@ -344,6 +348,7 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._placed:
+            mark("main window: shown")
             # Now that the window has its frame, the whole of it must lie on a screen.
             self._placed = True
             window_geometry.keep_on_screen(self)

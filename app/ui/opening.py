@@ -15,6 +15,7 @@ import importlib
 import logging
 import threading
 import time
+from concurrent import futures
 from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
     from app.store.engine import Database
 
 log = logging.getLogger(__name__)
+steps = logging.getLogger("app.start")
+"""The start's steps, at debug level: what tests/bench_start.py times the start by."""
 
 WINDOW_MODULES = (
     "app.ui.main_window",
@@ -36,8 +39,16 @@ WINDOW_MODULES = (
     "app.services.cases.reminders",
     "app.services.reports.service",
     "app.services.evaluation.rectifications",
+    "app.ui.dashboard.warm_up",
 )
 """What the window and its first page (工作台) need; the other pages load when first shown."""
+
+
+def mark(step: str) -> None:
+    """Note a step of the start (any thread): a debug line with the time since launch."""
+    if steps.isEnabledFor(logging.DEBUG):
+        elapsed = time.monotonic() - app.STARTED
+        steps.debug("%s（启动后 %.3f 秒）", step, elapsed, extra={"step": step})
 
 
 def open_database(location: str) -> Database:
@@ -72,6 +83,9 @@ class Opening(QObject):
         """The SQLite file, or None for a server database."""
         self.database: Future[Database] = Future()
         self.window_ready: Future[None] = Future()
+        self.signing_in = threading.Event()
+        """Set once a login has been submitted: the first page's statements are not
+        prepared ahead then (they would only compete with the login and the window)."""
         self._thread = threading.Thread(
             target=self._run, args=(location,), name="stationdesk-open", daemon=True
         )
@@ -80,6 +94,7 @@ class Opening(QObject):
     def _run(self, location: str) -> None:
         try:
             self.database.set_result(open_database(location))
+            mark("database open")
         except BaseException as exc:
             self.database.set_exception(exc)
             self.window_ready.set_exception(exc)
@@ -87,18 +102,36 @@ class Opening(QObject):
             return
         try:
             _load_window()
-            self.window_ready.set_result(None)
-            log.info("数据库与主窗口就绪（启动后 %.2f 秒）", time.monotonic() - app.STARTED)
         except BaseException as exc:
             self.window_ready.set_exception(exc)
+            return
+        self.window_ready.set_result(None)
+        mark("window code loaded")
+        log.info("数据库与主窗口就绪（启动后 %.2f 秒）", time.monotonic() - app.STARTED)
+        if not self.signing_in.is_set():
+            _warm_up(self.database.result())
 
     def failed(self) -> bool:
         return self.database.done() and self.database.exception() is not None
 
     def wait(self) -> None:
-        """Until both are done. No window is up then (the login has closed), and events
-        are left queued: a timer due in the main window must not fire before it exists."""
-        self._thread.join()
+        """Until both are done (or failed). No window is up then (the login has closed),
+        and events are left queued: a timer due in the main window must not fire before
+        it exists. The first page's statements may still be being prepared: they only
+        read, and the window's own first counts need not wait for them."""
+        futures.wait([self.window_ready])  # set, or failed, after the database
+
+
+def _warm_up(db: Database) -> None:
+    """The first page's statements, compiled while the user types (warm_up.py says why)."""
+    from app.ui.dashboard.warm_up import warm_up
+
+    try:
+        warm_up(db)
+    except Exception:  # only time is lost: the first page compiles them itself
+        log.warning("preparing the first page's statements failed", exc_info=True)
+    else:
+        mark("first page's statements prepared")
 
 
 class AuthWhenOpen:
@@ -109,6 +142,7 @@ class AuthWhenOpen:
         self._opening = opening
 
     def __getattr__(self, name: str) -> Any:
+        self._opening.signing_in.set()
         from app.services.access.auth import AuthService
 
         service: AuthService = AuthService(self._opening.database.result())

@@ -34,6 +34,7 @@ from app.services.context import Changes
 from app.ui.correction_dialog import ask_reason
 from app.ui.crash import show_crash
 from app.ui.dialogs import show_message
+from app.ui.opening import mark, steps
 from app.ui.progress_dialog import TaskProgressDialog
 from app.ui.retry_dialog import ask_retry
 from app.ui.task_worker import Inbox, Relay, call
@@ -157,7 +158,7 @@ class TaskRunner(QObject):
                 if on_finally is not None:
                     on_finally()
 
-        self._submit(owner, lambda _gone: fn(), _Callbacks(done, failed))
+        self._submit(owner, lambda _gone: fn(), _Callbacks(done, failed), name=_name(fn))
 
     def _offer_correction(
         self,
@@ -273,6 +274,7 @@ class TaskRunner(QObject):
             _Callbacks(on_result, on_cancelled_or_error, show),
             job=job,
             on_drop=lambda: _delete_later(dialog),
+            name=_name(fn),
         )
 
     def run_busy(
@@ -327,11 +329,16 @@ class TaskRunner(QObject):
         *,
         job: int | None = None,
         on_drop: Callable[[], None] | None = None,
+        name: str = "",
     ) -> None:
         job = job if job is not None else next(self._ids)
         owner_gone = threading.Event()
         self._jobs[job] = _Job(self._watch(owner), callbacks, owner_gone, on_drop)
-        self._inbox.put(job, lambda: fn(owner_gone))
+        if steps.isEnabledFor(logging.DEBUG):  # the start's steps are being timed
+            self._inbox.put(job, _timed(f"task {job} ({name})", lambda: fn(owner_gone)))
+            mark(f"task {job} ({name}) queued")
+        else:
+            self._inbox.put(job, lambda: fn(owner_gone))
         self._executor.submit(call, job, self._inbox, self._relay)
 
     def _watch(self, owner: QObject) -> _OwnerWatch:
@@ -422,6 +429,21 @@ class TaskRunner(QObject):
             show_message(self._parent_for(owner), exc.message)
             return
         show_crash(self._parent_for(owner), exc)
+
+
+def _name(fn: Callable[..., Any]) -> str:
+    return str(getattr(fn, "__qualname__", type(fn).__name__)).replace(".<locals>", "")
+
+
+def _timed(task: str, fn: Callable[[], T]) -> Callable[[], T]:
+    def run() -> T:
+        mark(f"{task} started")
+        try:
+            return fn()
+        finally:
+            mark(f"{task} done")
+
+    return run
 
 
 def _delete_later(obj: QObject) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import logging
 import threading
 import time
 import weakref
@@ -37,6 +38,35 @@ def test_result_arrives_on_the_gui_thread(qtbot: QtBot, tasks: TaskRunner) -> No
     qtbot.waitUntil(lambda: results == [42])
     assert threads["done"] is threading.main_thread()
     assert threads["work"] is not threading.main_thread()
+
+
+def test_the_start_s_timing_notes_each_task_queued_started_and_done(
+    qtbot: QtBot, tasks: TaskRunner, caplog: pytest.LogCaptureFixture
+) -> None:
+    def count_clients() -> int:
+        return 3
+
+    results: list[int] = []
+    with caplog.at_level(logging.DEBUG, logger="app.start"):
+        tasks.run(tasks, count_clients, on_done=results.append)
+        qtbot.waitUntil(lambda: results == [3])
+    noted = [r.step for r in caplog.records if r.name == "app.start"]  # type: ignore[attr-defined]
+    name = "test_the_start_s_timing_notes_each_task_queued_started_and_done.count_clients"
+    assert [step.split(" ", 2)[2] for step in noted] == [
+        f"({name}) queued",
+        f"({name}) started",
+        f"({name}) done",
+    ], noted
+
+
+def test_tasks_note_nothing_unless_the_start_is_timed(
+    qtbot: QtBot, tasks: TaskRunner, caplog: pytest.LogCaptureFixture
+) -> None:
+    results: list[int] = []
+    with caplog.at_level(logging.INFO, logger="app.start"):
+        tasks.run(tasks, lambda: 3, on_done=results.append)
+        qtbot.waitUntil(lambda: results == [3])
+    assert [r for r in caplog.records if r.name == "app.start"] == []
 
 
 def test_changes_are_announced_on_the_bus(qtbot: QtBot, tasks: TaskRunner) -> None:

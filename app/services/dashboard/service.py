@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import extract, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain import case_rules as rules
@@ -72,20 +72,23 @@ class DashboardService:
 
     def _service_records(self, session: Session, month: dt.date) -> tuple[MonthCount, ...]:
         first = add_months(month, -(MONTHS - 1))
-        year = extract("year", ServiceRecord.served_on)
-        number = extract("month", ServiceRecord.served_on)
+        # Per day, added up into months here: the rows come in the (station, date) index's
+        # order, where grouping by an expression of the date needs a sort and runs ten
+        # times slower on a county database.
         stmt = (
-            select(year, number, func.count())
+            select(ServiceRecord.served_on, func.count())
             .where(
                 ServiceRecord.station_id == self._actor.station_id,
                 ServiceRecord.served_on >= first,
                 ServiceRecord.served_on < add_months(month, 1),
             )
-            .group_by(year, number)
+            .group_by(ServiceRecord.served_on)
         )
-        counts = {(int(y), int(m)): n for y, m, n in session.execute(stmt)}
+        counts: dict[dt.date, int] = {}
+        for day, n in session.execute(stmt):
+            counts[first_of_month(day)] = counts.get(first_of_month(day), 0) + n
         months = [add_months(first, i) for i in range(MONTHS)]
-        return tuple(MonthCount(m, counts.get((m.year, m.month), 0)) for m in months)
+        return tuple(MonthCount(m, counts.get(m, 0)) for m in months)
 
     def _clients_by_category(self, session: Session) -> tuple[LabelCount, ...]:
         stmt = (

@@ -40,6 +40,7 @@ from app.ui.cases.todo import TodoList
 from app.ui.dashboard.charts import CountChart
 from app.ui.dashboard.figures import FigureGrid, KeyFigure
 from app.ui.dashboard.rectifications import RectificationBox
+from app.ui.opening import mark
 from app.ui.tasks import TaskRunner
 
 RISK_COLOURS = {"high": QColor("#c62828"), "medium": QColor("#ef8f00"), "low": QColor("#4c9a52")}
@@ -79,6 +80,15 @@ class DashboardPage(QWidget):
         self._generation = 0
         self.month = first_of_month(dashboard.today)
         self.charts: DashboardCharts | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REFRESH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        # The key figures, the top of the page, are asked for before the page is built:
+        # the worker counts them while the widgets are made (the answer comes once the
+        # window is up), and the 待办 and the charts queue after them.
+        self._begin()
+        self._ask_figures()
 
         self.heading = QLabel(self)
         self.heading.setObjectName("dashboardHeading")
@@ -146,10 +156,6 @@ class DashboardPage(QWidget):
         layout.addWidget(self.figures)
         layout.addWidget(self.splitter, 1)
 
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(REFRESH_DELAY_MS)
-        self._timer.timeout.connect(self.refresh)
         QShortcut(
             QKeySequence.StandardKey.Refresh,
             self,
@@ -164,7 +170,7 @@ class DashboardPage(QWidget):
         self.todo.open_case.connect(lambda case_id: self.open_list.emit("case", {"id": case_id}))
         tasks.bus.changed.connect(self._changed)
         self._show_heading()
-        self.refresh()
+        self._ask_rest()
 
     @property
     def loading(self) -> bool:
@@ -172,19 +178,36 @@ class DashboardPage(QWidget):
 
     def refresh(self) -> None:
         """Count again: the charts and the key figures (the 待办 list refreshes itself)."""
+        self._begin()
+        self._show_heading()
+        self._ask_figures()
+        self._ask_rest()
+
+    def _begin(self) -> None:
         self._timer.stop()
         self._stale = False
         self._generation += 1
-        generation = self._generation
         self.month = first_of_month(self._dashboard.today)
-        self._show_heading()
+
+    def _ask_figures(self) -> None:
+        if self._key_figures is None:
+            return
+        generation, key_figures, month = self._generation, self._key_figures, self.month
+
+        def key_figures_of_month() -> list[KeyFigure]:
+            return list(key_figures(month))
+
         self._loading += 1
         self._tasks.run(
             self,
-            self._dashboard.charts,
-            on_done=lambda charts: self._show_charts(generation, charts),
+            key_figures_of_month,
+            on_done=lambda figures: self._show_figures(generation, figures),
             on_finally=self._loaded,
         )
+
+    def _ask_rest(self) -> None:
+        """What comes after the key figures: the alerts, the charts, the 整改 box."""
+        generation = self._generation
         self._loading += 1
         self._tasks.run(
             self,
@@ -192,21 +215,20 @@ class DashboardPage(QWidget):
             on_done=lambda alerts: self._show_refusals(generation, alerts),
             on_finally=self._loaded,
         )
+        self._loading += 1
+        self._tasks.run(
+            self,
+            self._dashboard.charts,
+            on_done=lambda charts: self._show_charts(generation, charts),
+            on_finally=self._loaded,
+        )
         if self.rectifications is not None:
             self.rectifications.refresh()
-        if self._key_figures is not None:
-            key_figures, month = self._key_figures, self.month
-            self._loading += 1
-            self._tasks.run(
-                self,
-                lambda: list(key_figures(month)),
-                on_done=lambda figures: self._show_figures(generation, figures),
-                on_finally=self._loaded,
-            )
 
     def _loaded(self) -> None:
         self._loading -= 1
         if not self._loading:
+            mark("dashboard: data shown")
             self.refreshed.emit()
 
     def _changed(self, _changes: Changes) -> None:

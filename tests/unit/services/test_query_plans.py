@@ -143,6 +143,13 @@ def test_the_dashboard_uses_indexes(db: Database, admin: Actor) -> None:
         dashboard.charts()
         dashboard.refusal_alerts()
     assert found and scans(found) == []
+    # The records per month come in the (station, date) index's order, counted without
+    # a sort: the months are added up from the days.
+    ((_sql, records),) = [(sql, lines) for sql, lines in found if "service_records" in sql]
+    assert records == [
+        "SEARCH service_records USING COVERING INDEX ix_service_records_station_served"
+        " (station_id=? AND served_on>? AND served_on<?)"
+    ], records
 
 
 @pytest.mark.parametrize("role", ["head", "worker"])
