@@ -8,7 +8,6 @@ header row repeated on every page. The file appears only once it is complete.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -20,7 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from app.domain.errors import StorageError
 from app.exports import report_partnership as partnership
 from app.exports.county_model import CountyOverview
-from app.exports.list_xlsx import cell_text, plain, replace_file, temporary_beside
+from app.exports.list_xlsx import cell_text, replace_file, temporary_beside
 from app.exports.report_model import (
     NOT_COUNTED,
     AnnualReport,
@@ -31,12 +30,12 @@ from app.exports.report_model import (
     MonthlyReport,
     Number,
 )
+from app.exports.report_sheet_xml import write_rows
 from app.exports.satisfaction_text import percent, summary_lines
 from app.exports.xlsx_styles import (
     HEADER,
     SECTION,
     TITLE,
-    CellStyles,
     Look,
     number_format,
     styles_of,
@@ -282,7 +281,8 @@ def _share(done: Number, target: Number | None) -> float | None:
 
 
 def _detail(book: Workbook, detail: Detail, title: str, info: str) -> None:
-    """The records behind a figure; only dates and decimals need a cell object of their own."""
+    """The records behind a figure: their rows go in as XML (report_sheet_xml), below the
+    title and header openpyxl writes."""
     sheet = _Sheet(book, detail.title, [c.width for c in detail.columns], 3)
     ws = sheet.ws
     if detail.rows:
@@ -291,23 +291,7 @@ def _detail(book: Workbook, detail: Detail, title: str, info: str) -> None:
     sheet.title(title, f"{info}　共 {len(detail.rows)} 条")
     sheet.header([c.header for c in detail.columns])
     formatted = [c.kind in ("date", "decimal") for c in detail.columns]
-    styles = sheet.styles
-    append = ws.append
-    for values in detail.rows:
-        append(
-            [
-                _formatted(styles, ws, v) if special else (plain(v) if isinstance(v, str) else v)
-                for v, special in zip(values, formatted, strict=True)
-            ]
-        )
-
-
-def _formatted(styles: CellStyles, ws: Worksheet, value: Cell) -> object:
-    """A date or decimal of a detail list in its format. A date as it is: openpyxl gives
-    a date the same yyyy-mm-dd on its own, and a cell object of its own costs more."""
-    if type(value) is dt.date or value is None:
-        return value
-    return styles.cell(ws, _value(value), Look(number_format(value)))
+    write_rows(ws, sheet.styles, formatted, detail.rows, 4)
 
 
 def _corrections(book: Workbook, report: MonthlyReport, info: str) -> None:
