@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import weakref
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
 
+from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ERROR_CODES
 from openpyxl.utils import get_column_letter
@@ -34,51 +36,80 @@ _G = "%.16g"
 format specifier would keep its digits."""
 
 Writer = Callable[[str, object], str]
+Styled = tuple[object, Look | None]
+"""A value and its look; None: as openpyxl writes a bare value."""
 
 
-def write_rows(
-    ws: WriteOnlyWorksheet,
-    styles: CellStyles,
-    formatted: Sequence[bool],
-    rows: Iterable[Sequence[object]],
-    start: int,
-) -> None:
-    """Append `rows` from row `start` on, below the rows `ws` holds, then close it:
-    nothing more can go in.
+class SheetRows:
+    """The rows of a write-only sheet, kept as XML until `close` puts them in.
 
-    A `formatted` column (a date or decimal list column) gives each value its number
-    format as a named style; the others hold text as escaped text and numbers bare.
+    openpyxl writes the sheet's top (widths, frozen panes) and tail (filter, print setup)
+    around them when the sheet is closed: give it those before the first row.
     """
-    cells = _Cells(ws, styles)
-    writers: list[Writer] = [cells.formatted if f else cells.plain for f in formatted]
-    letters = [get_column_letter(n) for n in range(1, len(formatted) + 1)]
-    ws.close()
-    path = Path(ws._writer.out)
-    written = path.read_bytes()
-    end = written.rindex(_END)
-    with path.open("wb") as out:
-        out.write(written[:end])
-        out.writelines(_encoded(_rows_xml(rows, start, letters, writers)))
-        out.write(written[end:])
 
+    def __init__(self, ws: WriteOnlyWorksheet, styles: CellStyles) -> None:
+        self._ws = ws
+        self._cells = _Cells(ws, styles)
+        self._rows: list[str] = []
+        self._letters: list[str] = []
+        _OPEN.setdefault(ws.parent, []).append(self)
 
-def _encoded(parts: Iterator[str]) -> Iterator[bytes]:
-    # As openpyxl's stream writes (a lone surrogate as a character reference).
-    for part in parts:
-        yield part.encode("utf-8", "xmlcharrefreplace")
+    def blank(self) -> None:
+        self._rows.append(f'<row r="{len(self._rows) + 1}"></row>')
 
-
-def _rows_xml(
-    rows: Iterable[Sequence[object]], start: int, letters: list[str], writers: list[Writer]
-) -> Iterator[str]:
-    columns = list(zip(letters, writers, strict=True))
-    for n, values in enumerate(rows, start):
-        row = str(n)
-        yield (
+    def add(self, values: Sequence[Styled]) -> None:
+        """A row of values, each in its look (a named style) or bare."""
+        row = str(len(self._rows) + 1)
+        letters = self._columns(len(values))
+        styled = self._cells.styled
+        self._rows.append(
             f'<row r="{row}">'
-            + "".join([w(letter + row, v) for (letter, w), v in zip(columns, values, strict=True)])
+            + "".join([styled(letters[n] + row, v, look) for n, (v, look) in enumerate(values)])
             + "</row>"
         )
+
+    def list_rows(self, formatted: Sequence[bool], rows: Iterable[Sequence[object]]) -> None:
+        """A detail list's rows: a `formatted` column (a date or decimal column) gives each
+        value its number format as a named style; the others hold text as escaped text
+        (empty text as no value) and numbers bare."""
+        cells = self._cells
+        writers: list[Writer] = [cells.formatted if f else cells.plain for f in formatted]
+        columns = list(zip(self._columns(len(formatted)), writers, strict=False))
+        append = self._rows.append
+        for values in rows:
+            row = str(len(self._rows) + 1)
+            append(
+                f'<row r="{row}">'
+                + "".join([w(c + row, v) for (c, w), v in zip(columns, values, strict=True)])
+                + "</row>"
+            )
+
+    def close(self) -> None:
+        """Close the sheet and put the rows in, where openpyxl wrote its empty sheetData."""
+        self._ws.close()
+        path = Path(self._ws._writer.out)
+        written = path.read_bytes()
+        end = written.rindex(_END)
+        with path.open("wb") as out:
+            out.write(written[:end])
+            # Encoded as openpyxl's stream writes (a lone surrogate as a reference).
+            out.writelines(row.encode("utf-8", "xmlcharrefreplace") for row in self._rows)
+            out.write(written[end:])
+        self._rows = []
+
+    def _columns(self, count: int) -> list[str]:
+        while len(self._letters) < count:
+            self._letters.append(get_column_letter(len(self._letters) + 1))
+        return self._letters
+
+
+_OPEN: weakref.WeakKeyDictionary[Workbook, list[SheetRows]] = weakref.WeakKeyDictionary()
+
+
+def close_sheets(book: Workbook) -> None:
+    """Put every sheet's rows in: before the workbook is saved."""
+    for sheet in _OPEN.pop(book, []):
+        sheet.close()
 
 
 class _Cells:
@@ -92,7 +123,7 @@ class _Cells:
         self._styles = styles
         self._epoch = book.epoch
         self._serials: dict[dt.date, str] = {}
-        self._looks: dict[str, int] = {}
+        self._looks: dict[Look, str] = {}
         self._auto: dict[type, int] = {}
 
     def plain(self, ref: str, value: object) -> str:
@@ -111,21 +142,34 @@ class _Cells:
             return self.plain(ref, value)
         if isinstance(value, str):
             value = cell_text(value) or None
-        style = self._looks.get(number_format(value))
-        if style is None:
-            look = Look(number_format(value))
-            # Made with the value, as openpyxl's cell is: a time registers its own
-            # format first, and the workbook's formats keep openpyxl's order.
-            style = self._styles.cell(self._ws, value, look).style_id
-            self._looks[look.number_format] = style
-        shown = f' s="{style}"'
+        return self.styled(ref, value, Look(number_format(value)))
+
+    def styled(self, ref: str, value: object, look: Look | None) -> str:
+        """A value in `look` (its named style), or bare as openpyxl writes it."""
+        if look is None:
+            if value is None:
+                return ""
+            if type(value) is str:
+                return _text(ref, "", value)
+            return self._value(ref, value)
+        style = self._style(look, value)
         if value is None:
-            return f'<c r="{ref}"{shown} t="n" />'
+            return f'<c r="{ref}"{style} t="n" />'
         if isinstance(value, str):
-            return _text(ref, shown, value)
+            return _text(ref, style, value)
         if isinstance(value, dt.date):
-            return self._serial(ref, shown, value)
-        return _number(ref, shown, value)
+            return self._serial(ref, style, value)
+        return _number(ref, style, value)
+
+    def _style(self, look: Look, value: object) -> str:
+        """The look's style index, as its first cell's attribute. Made with the value, as
+        openpyxl's cell is: a date or time registers its own format first, and the
+        workbook's formats keep openpyxl's order."""
+        style = self._looks.get(look)
+        if style is None:
+            index = self._styles.cell(self._ws, value, look).style_id
+            style = self._looks[look] = f' s="{index}"'
+        return style
 
     def _value(self, ref: str, value: object) -> str:
         if isinstance(value, dt.date):
@@ -159,6 +203,8 @@ def _number(ref: str, style: str, value: object) -> str:
 
 
 def _text(ref: str, style: str, value: str) -> str:
+    if not value:
+        return f'<c r="{ref}"{style} t="inlineStr" />'
     value = value[:_MAX_TEXT]
     if value in ERROR_CODES:
         return f'<c r="{ref}"{style} t="e"><v>{value}</v></c>'
