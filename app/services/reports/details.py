@@ -170,7 +170,16 @@ def _cases_closed(
 ) -> Detail:
     reasons = closed_by_reason_rows(session, sid, first, last, w)
     rows = session.execute(
-        select(CaseEvent.id, CaseEvent.happened_on, CaseEvent.to_value, Case, Client)
+        select(
+            CaseEvent.id,
+            CaseEvent.happened_on,
+            CaseEvent.to_value,
+            Case.case_no,
+            Client.name,
+            Client.id_number,
+            Case.worker_id,
+            Case.intake_date,
+        )
         .join(Case, Case.id == CaseEvent.case_id)
         .join(Client, Client.id == Case.client_id)
         .where(
@@ -196,16 +205,16 @@ def _cases_closed(
         columns,
         tuple(
             (
-                case.case_no,
-                client.name,
-                mask_id(client.id_number),
-                names.user(case.worker_id),
-                case.intake_date,
+                case_no,
+                name,
+                mask_id(id_number),
+                names.user(worker_id),
+                intake,
                 day,
                 _STAGE.get(stage, stage),
                 reasons.get(event_id, ""),
             )
-            for event_id, day, stage, case, client in rows
+            for event_id, day, stage, case_no, name, id_number, worker_id, intake in rows
         ),
     )
 
@@ -265,7 +274,14 @@ def _service_records(
 
 def _referrals(session: Session, sid: int, first: dt.date, last: dt.date, w: int | None) -> Detail:
     rows = session.execute(
-        select(Referral, Client.name, Client.id_number, Case.case_no)
+        select(
+            Referral.sent_on,
+            Case.case_no,
+            Client.name,
+            Client.id_number,
+            Referral.agency,
+            Referral.status,
+        )
         .join(Client, Client.id == Referral.client_id)
         .outerjoin(Case, Case.id == Referral.case_id)
         .where(*own(Referral, w), Referral.station_id == sid, Referral.sent_on.between(first, last))
@@ -284,8 +300,8 @@ def _referrals(session: Session, sid: int, first: dt.date, last: dt.date, w: int
         "转介",
         columns,
         tuple(
-            (r.sent_on, case_no or "", name, mask_id(idn), r.agency, status.get(r.status, r.status))
-            for r, name, idn, case_no in rows
+            (day, case_no or "", name, mask_id(idn), agency, status.get(state, state))
+            for day, case_no, name, idn, agency, state in rows
         ),
     )
 
@@ -302,7 +318,15 @@ def _group_sessions(
         .scalar_subquery()
     )
     rows = session.execute(
-        select(GroupSession, Group.name, present)
+        select(
+            GroupSession.held_on,
+            GroupSession.start_time,
+            Group.name,
+            GroupSession.number,
+            GroupSession.topic,
+            present,
+            GroupSession.walk_in_count,
+        )
         .join(Group, Group.id == GroupSession.group_id)
         .where(
             *own(GroupSession, w),
@@ -326,16 +350,16 @@ def _group_sessions(
         columns,
         tuple(
             (
-                s.held_on,
-                s.start_time.strftime("%H:%M") if s.start_time else "",
+                day,
+                start.strftime("%H:%M") if start else "",
                 group,
-                s.number,
-                s.topic,
+                number,
+                topic,
                 count,
-                s.walk_in_count,
-                count + s.walk_in_count,
+                walk_ins,
+                count + walk_ins,
             )
-            for s, group, count in rows
+            for day, start, group, number, topic, count, walk_ins in rows
         ),
     )
 
@@ -343,8 +367,15 @@ def _group_sessions(
 def _activities(
     session: Session, names: _Names, sid: int, first: dt.date, last: dt.date, w: int | None
 ) -> Detail:
-    rows = session.scalars(
-        select(Activity)
+    rows = session.execute(
+        select(
+            Activity.held_on,
+            Activity.title,
+            Activity.activity_type,
+            Activity.village_id,
+            Activity.worker_id,
+            Activity.participants_total,
+        )
         .where(*own(Activity, w), Activity.station_id == sid, Activity.held_on.between(first, last))
         .order_by(Activity.held_on, Activity.id)
     ).all()
@@ -361,14 +392,14 @@ def _activities(
         columns,
         tuple(
             (
-                a.held_on,
-                a.title,
-                names.code(CodeList.ACTIVITY_TYPE, a.activity_type),
-                names.village(a.village_id),
-                names.user(a.worker_id),
-                a.participants_total,
+                day,
+                title,
+                names.code(CodeList.ACTIVITY_TYPE, kind),
+                names.village(village_id),
+                names.user(worker_id),
+                total,
             )
-            for a in rows
+            for day, title, kind, village_id, worker_id, total in rows
         ),
     )
 
@@ -380,7 +411,15 @@ def _visits(
         select(func.count(VisitClient.id)).where(VisitClient.visit_id == Visit.id).scalar_subquery()
     )
     rows = session.execute(
-        select(Visit, Household.head_name, people)
+        select(
+            Visit.visited_on,
+            Visit.village_id,
+            Household.head_name,
+            Visit.worker_id,
+            Visit.visit_type,
+            people,
+            Visit.new_need_count,
+        )
         .outerjoin(Household, Household.id == Visit.household_id)
         .where(*own(Visit, w), Visit.station_id == sid, Visit.visited_on.between(first, last))
         .order_by(Visit.visited_on, Visit.id)
@@ -399,15 +438,15 @@ def _visits(
         columns,
         tuple(
             (
-                v.visited_on,
-                names.village(v.village_id),
+                day,
+                names.village(village_id),
                 head or "",
-                names.user(v.worker_id),
-                names.code(CodeList.VISIT_TYPE, v.visit_type),
+                names.user(worker_id),
+                names.code(CodeList.VISIT_TYPE, kind),
                 count,
-                v.new_need_count,
+                needs,
             )
-            for v, head, count in rows
+            for day, village_id, head, worker_id, kind, count, needs in rows
         ),
     )
 
@@ -419,7 +458,13 @@ def _volunteer_hours(
     session: Session, sid: int, first: dt.date, last: dt.date, w: int | None
 ) -> Detail:
     rows = session.execute(
-        select(VolunteerService, Volunteer.name, Volunteer.id_number)
+        select(
+            VolunteerService.served_on,
+            Volunteer.name,
+            Volunteer.id_number,
+            VolunteerService.hours,
+            VolunteerService.description,
+        )
         .join(Volunteer, Volunteer.id == VolunteerService.volunteer_id)
         .where(
             *own(VolunteerService, w),
@@ -438,7 +483,7 @@ def _volunteer_hours(
     return Detail(
         "志愿服务",
         columns,
-        tuple((v.served_on, name, mask_id(idn), v.hours, v.description) for v, name, idn in rows),
+        tuple((day, name, mask_id(idn), hours, text) for day, name, idn, hours, text in rows),
     )
 
 
@@ -447,7 +492,14 @@ def _resources(
 ) -> Detail:
     recipient = aliased(Client)
     rows = session.execute(
-        select(Resource, recipient.name)
+        select(
+            Resource.received_on,
+            Resource.source,
+            Resource.kind,
+            Resource.description,
+            Resource.value_yuan,
+            recipient.name,
+        )
         .outerjoin(recipient, recipient.id == Resource.client_id)
         .where(
             *own(Resource, w), Resource.station_id == sid, Resource.received_on.between(first, last)
@@ -467,14 +519,14 @@ def _resources(
         columns,
         tuple(
             (
-                r.received_on,
-                r.source,
-                names.code(CodeList.RESOURCE_KIND, r.kind),
-                r.description,
-                r.value_yuan,
+                day,
+                source,
+                names.code(CodeList.RESOURCE_KIND, kind),
+                text,
+                yuan,
                 name or "",
             )
-            for r, name in rows
+            for day, source, kind, text, yuan, name in rows
         ),
     )
 
