@@ -87,11 +87,10 @@ class SheetRows:
     def close(self) -> None:
         """Close the sheet and put the rows in, where openpyxl wrote its empty sheetData."""
         self._ws.close()
-        path = Path(self._ws._writer.out)
-        written = path.read_bytes()
-        end = written.rindex(_END)
-        with path.open("wb") as out:
-            out.write(written[:end])
+        with Path(self._ws._writer.out).open("r+b") as out:
+            written = out.read()
+            end = written.rindex(_END)
+            out.seek(end)
             # Encoded as openpyxl's stream writes (a lone surrogate as a reference).
             out.writelines(row.encode("utf-8", "xmlcharrefreplace") for row in self._rows)
             out.write(written[end:])
@@ -123,17 +122,30 @@ class _Cells:
         self._styles = styles
         self._epoch = book.epoch
         self._serials: dict[dt.date, str] = {}
+        self._tails: dict[object, str] = {}
+        """Text, dates and whole numbers (never True: its hash is 1's) of a list."""
         self._looks: dict[Look, str] = {}
         self._auto: dict[type, int] = {}
 
     def plain(self, ref: str, value: object) -> str:
-        """A list value: text escaped (empty text as no value), anything else as it is."""
+        """A list value: text escaped (empty text as no value), anything else as it is.
+        A list repeats its names, places and dates: each one's XML is made once."""
+        kind = type(value)
+        if kind is str or kind is dt.date or kind is int:
+            tail = self._tails.get(value)
+            if tail is None:
+                tail = self._tails[value] = self._tail(value)
+            return f'<c r="{ref}"{tail}' if tail else ""
         if value is None:
             return ""
+        return self._value(ref, value)
+
+    def _tail(self, value: object) -> str:
+        """The cell's XML after its reference ("" for none)."""
         if type(value) is str:
             shown = plain(value)
-            return "" if shown is None else _text(ref, "", shown)
-        return self._value(ref, value)
+            return "" if shown is None else _text_tail("", shown)
+        return self._value("", value).removeprefix('<c r=""')
 
     def formatted(self, ref: str, value: object) -> str:
         """A date or decimal column's value: a date in the date format openpyxl gives it,
@@ -203,13 +215,17 @@ def _number(ref: str, style: str, value: object) -> str:
 
 
 def _text(ref: str, style: str, value: str) -> str:
+    return f'<c r="{ref}"{_text_tail(style, value)}'
+
+
+def _text_tail(style: str, value: str) -> str:
     if not value:
-        return f'<c r="{ref}"{style} t="inlineStr" />'
+        return f'{style} t="inlineStr" />'
     value = value[:_MAX_TEXT]
     if value in ERROR_CODES:
-        return f'<c r="{ref}"{style} t="e"><v>{value}</v></c>'
+        return f'{style} t="e"><v>{value}</v></c>'
     stripped = value.strip()
     space = ' xml:space="preserve"' if stripped and stripped != value else ""
     if "&" in value or "<" in value or ">" in value:
         value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return f'<c r="{ref}"{style} t="inlineStr"><is><t{space}>{value}</t></is></c>'
+    return f'{style} t="inlineStr"><is><t{space}>{value}</t></is></c>'
