@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import zipfile
-from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 
