@@ -82,15 +82,18 @@ _ONE_WORD = re.compile(r"[^\s<>&]+")
 class _Text(Paragraph):
     """A paragraph that keeps its lines for the width it was last wrapped to: a table
     wraps every cell to size its row and then again to draw it, and breaking CJK lines
-    is most of a report's layout. The lines depend on the width alone."""
+    is most of a report's layout. The lines depend on the width alone; a split that
+    drops them (the paragraph pushed to the next page) makes the next wrap break anew."""
 
-    _wrapped: tuple[float, tuple[float, float]] | None = None
+    _wrapped: tuple[float, tuple[float, float], object] | None = None
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        if self._wrapped is not None and self._wrapped[0] == availWidth:
-            return self._wrapped[1]
+        found = self._wrapped
+        if found is not None and found[0] == availWidth and found[2] is self.__dict__.get("blPara"):
+            self.width, self.height = found[1]
+            return found[1]
         size = super().wrap(availWidth, availHeight)
-        self._wrapped = (availWidth, size)
+        self._wrapped = (availWidth, size, self.__dict__.get("blPara"))
         return size
 
 

@@ -32,3 +32,13 @@ def test_a_paragraph_wrapped_again_keeps_the_lines_of_that_width() -> None:
     assert cell.wrap(400, 1000) == wide == text(words, st.cell).wrap(400, 1000)
     lines = len(cell.blPara.lines)
     assert cell.wrap(120, 50) == narrow and len(cell.blPara.lines) > lines
+
+
+def test_a_paragraph_whose_split_dropped_its_lines_breaks_them_again() -> None:
+    """A cell with no room left on a page loses its lines (reportlab's split) and is
+    wrapped again on the next page at the same width."""
+    st = styles()
+    cell = text("个案服务记录" * 20, st.cell)
+    size = cell.wrap(200, 1000)
+    assert cell.split(200, 5) == [] and not hasattr(cell, "blPara")
+    assert cell.wrap(200, 1000) == size and cell.blPara.lines
