@@ -235,7 +235,7 @@ def closing_event() -> ColumnElement[bool]:
     )
 
 
-def open_at(ids: Sequence[int] | BindParameter[Any], day: Any) -> Select[int]:
+def open_at(ids: Sequence[Any] | BindParameter[Any], day: Any) -> Select[int]:
     """Ids of the cases open (在案) at the end of `day`: see definitions.OPEN_CASE.
 
     A case can only be closed again after a reopening (the case rules lock a closed case),
