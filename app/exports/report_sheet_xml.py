@@ -1,12 +1,14 @@
-"""The detail lists' rows written straight as worksheet XML.
+"""The report sheets' rows written straight as worksheet XML.
 
 openpyxl makes, checks and serialises a cell object for every value (about 12 µs each
 without lxml), and a busy month's detail lists hold some 30,000 values: most of the time
-of the whole report went there. Their rows are written here as the very XML openpyxl
-writes for such values (inline strings, numbers, dates in their format, the same style
-indexes), after openpyxl has written the sheet's title and header rows and closed the
-sheet with its filter and print setup. tests/unit/exports/test_report_sheet_xml.py holds
-the two ways to the same cells.
+of the whole report went there. The rows are written here as the very XML openpyxl
+writes for such values (inline strings, numbers, dates in their format, the same named
+styles and style indexes, made in the same order), and put into the sheet's file once
+openpyxl has written its frame: column widths and frozen panes above the rows, filter and
+print setup below. The file is openpyxl's own (`WriteOnlyWorksheet._writer.out`), the one
+private name used. tests/unit/exports/test_report_sheet_xml.py writes the same values
+both ways and compares the files byte for byte.
 """
 
 from __future__ import annotations
