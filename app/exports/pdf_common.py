@@ -79,6 +79,24 @@ _ONE_WORD = re.compile(r"[^\s<>&]+")
 """Text the paragraph parser would hand back as it is: no markup, no space to collapse."""
 
 
+class _Text(Paragraph):
+    """A paragraph that keeps its lines for the width it was last wrapped to: a table
+    wraps every cell to size its row and then again to draw it, and breaking CJK lines
+    is most of a report's layout. The lines depend on the width alone; a split that
+    drops them (the paragraph pushed to the next page) makes the next wrap break anew."""
+
+    _wrapped: tuple[float, tuple[float, float], object] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        found = self._wrapped
+        if found is not None and found[0] == availWidth and found[2] is self.__dict__.get("blPara"):
+            self.width, self.height = found[1]
+            return found[1]
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, size, self.__dict__.get("blPara"))
+        return size
+
+
 def text(value: str, style: ParagraphStyle) -> Paragraph:
     """A paragraph of plain text: markup characters escaped, line breaks kept, and hidden
     controls (bidi overrides, NUL…) dropped so the page shows what the record holds."""
@@ -88,8 +106,8 @@ def text(value: str, style: ParagraphStyle) -> Paragraph:
         # this text, without running the parser (most of a table's cost) for each cell.
         fragment = copy(_fragment(style))
         fragment.text = shown
-        return Paragraph(shown, style, frags=[fragment])
-    return Paragraph(escape(shown).replace("\n", "<br/>"), style)
+        return _Text(shown, style, frags=[fragment])
+    return _Text(escape(shown).replace("\n", "<br/>"), style)
 
 
 def _fragment(style: ParagraphStyle) -> Any:

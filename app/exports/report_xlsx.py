@@ -8,7 +8,6 @@ header row repeated on every page. The file appears only once it is complete.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -20,7 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from app.domain.errors import StorageError
 from app.exports import report_partnership as partnership
 from app.exports.county_model import CountyOverview
-from app.exports.list_xlsx import cell_text, plain, replace_file, temporary_beside
+from app.exports.list_xlsx import cell_text, replace_file, temporary_beside
 from app.exports.report_model import (
     NOT_COUNTED,
     AnnualReport,
@@ -31,12 +30,12 @@ from app.exports.report_model import (
     MonthlyReport,
     Number,
 )
+from app.exports.report_sheet_xml import SheetRows, close_sheets
 from app.exports.satisfaction_text import percent, summary_lines
 from app.exports.xlsx_styles import (
     HEADER,
     SECTION,
     TITLE,
-    CellStyles,
     Look,
     number_format,
     styles_of,
@@ -182,7 +181,8 @@ def _satisfaction(ws: _Sheet, report: MonthlyReport) -> None:
 
 
 class _Sheet:
-    """A write-only sheet filled top to bottom, each value with its number format."""
+    """A write-only sheet filled top to bottom, each value with its number format. Its rows
+    go in as XML (report_sheet_xml) when the workbook is saved."""
 
     def __init__(self, book: Workbook, name: str, widths: Sequence[float], header_row: int):
         self.styles = styles_of(book)
@@ -192,29 +192,26 @@ class _Sheet:
             self.ws.column_dimensions[get_column_letter(number)].width = width
         self.ws.freeze_panes = f"A{header_row + 1}"
         _print_setup(self.ws, header_row)
+        self.rows = SheetRows(self.ws, self.styles)
 
     def title(self, title: str, info: str) -> None:
-        self.ws.append([self.styles.cell(self.ws, cell_text(title), TITLE)])
-        self.ws.append([cell_text(info)])
+        self.rows.add([(cell_text(title), TITLE)])
+        self.rows.add([(cell_text(info), None)])
 
     def blank(self) -> None:
-        self.ws.append([])
+        self.rows.blank()
 
     def header(self, titles: Sequence[str]) -> None:
-        self.ws.append([self.styles.cell(self.ws, cell_text(t), HEADER) for t in titles])
+        self.rows.add([(cell_text(t), HEADER) for t in titles])
 
     def add(
         self, values: Sequence[Cell | float], *, bold: bool = False, wrap: bool = False
     ) -> None:
         """A framed row, each value in its number format."""
         align = "top" if wrap else None
-        self.ws.append(
+        self.rows.add(
             [
-                self.styles.cell(
-                    self.ws,
-                    _value(value),
-                    Look(number_format(value), border=True, bold=bold, wrap=align),
-                )
+                (_value(value), Look(number_format(value), border=True, bold=bold, wrap=align))
                 for value in values
             ]
         )
@@ -223,10 +220,10 @@ class _Sheet:
         self, title: str, header: Sequence[str], rows: Sequence[Sequence[Cell | float]]
     ) -> None:
         """A titled sub-table below the figures; "（无）" when it has no rows."""
-        self.ws.append([self.styles.cell(self.ws, cell_text(title), SECTION)])
+        self.rows.add([(cell_text(title), SECTION)])
         self.header(header)
         if not rows:
-            self.ws.append(["（无）"])
+            self.rows.add([("（无）", None)])
         for values in rows:
             self.add(values)
         self.blank()
@@ -282,32 +279,15 @@ def _share(done: Number, target: Number | None) -> float | None:
 
 
 def _detail(book: Workbook, detail: Detail, title: str, info: str) -> None:
-    """The records behind a figure; only dates and decimals need a cell object of their own."""
+    """The records behind a figure, one row each."""
     sheet = _Sheet(book, detail.title, [c.width for c in detail.columns], 3)
-    ws = sheet.ws
     if detail.rows:
         last = get_column_letter(len(detail.columns))
-        ws.auto_filter.ref = f"A3:{last}{3 + len(detail.rows)}"
+        sheet.ws.auto_filter.ref = f"A3:{last}{3 + len(detail.rows)}"
     sheet.title(title, f"{info}　共 {len(detail.rows)} 条")
     sheet.header([c.header for c in detail.columns])
     formatted = [c.kind in ("date", "decimal") for c in detail.columns]
-    styles = sheet.styles
-    append = ws.append
-    for values in detail.rows:
-        append(
-            [
-                _formatted(styles, ws, v) if special else (plain(v) if isinstance(v, str) else v)
-                for v, special in zip(values, formatted, strict=True)
-            ]
-        )
-
-
-def _formatted(styles: CellStyles, ws: Worksheet, value: Cell) -> object:
-    """A date or decimal of a detail list in its format. A date as it is: openpyxl gives
-    a date the same yyyy-mm-dd on its own, and a cell object of its own costs more."""
-    if type(value) is dt.date or value is None:
-        return value
-    return styles.cell(ws, _value(value), Look(number_format(value)))
+    sheet.rows.list_rows(formatted, detail.rows)
 
 
 def _corrections(book: Workbook, report: MonthlyReport, info: str) -> None:
@@ -334,6 +314,7 @@ def _sheet_name(title: str) -> str:
 
 
 def _save(book: Workbook, path: Path) -> Path:
+    close_sheets(book)
     temporary = temporary_beside(path)
     try:
         book.save(temporary)

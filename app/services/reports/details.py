@@ -1,105 +1,56 @@
 """The records behind the summary's figures, one list each, for the workbook's detail
 sheets: a supervisor can check any number by counting rows. ID numbers are masked here,
-before anything reaches the writer.
+before anything reaches the writer. The cases and service records are here, the other
+lists in details_activities.py.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.domain import case_rules as rules
 from app.domain.codes import CodeList, RiskLevel
 from app.domain.masking import mask_id
 from app.store.models import (
-    Activity,
     Case,
     CaseEvent,
     Client,
-    Group,
-    GroupAttendance,
-    GroupSession,
-    Household,
     Referral,
-    Resource,
     ServiceRecord,
-    Supervision,
-    SupervisionSupervisee,
-    Training,
-    TrainingParticipant,
-    User,
-    Village,
-    Visit,
-    VisitClient,
-    Volunteer,
-    VolunteerService,
 )
 
+from . import details_activities as activities
+from .detail_names import CASE_NO, CLIENT, DATE, ID_NUMBER, VILLAGE, WORKER, Names
 from .monthly import closing_event, open_at
 from .scope import own
 from .splits import closed_by_reason_rows, code_labels
 from .types import Cell, Column, Detail
 
-DATE = Column("日期", 11, "date")
-CASE_NO = Column("个案编号", 16)
-CLIENT = Column("服务对象", 10)
-ID_NUMBER = Column("身份证号（已遮挡）", 21)
-VILLAGE = Column("村/社区", 12)
-WORKER = Column("社工", 10)
 _RISK = {r.value: r.label for r in RiskLevel}
 _STAGE = {s.value: s.label for s in rules.Stage}
-
-
-class _Names:
-    """Labels of the station's villages, users and codes, loaded once per report."""
-
-    def __init__(self, session: Session, station_id: int) -> None:
-        self.villages = dict(
-            session.execute(
-                select(Village.id, Village.name).where(Village.station_id == station_id)
-            ).all()
-        )
-        self.users = dict(
-            session.execute(
-                select(User.id, User.display_name).where(User.station_id == station_id)
-            ).all()
-        )
-        self._session = session
-        self._codes: dict[CodeList, dict[str, str]] = {}
-
-    def code(self, code_list: CodeList, code: str) -> str:
-        if code_list not in self._codes:
-            self._codes[code_list] = code_labels(self._session, code_list)
-        return self._codes[code_list].get(code, code)
-
-    def village(self, village_id: int | None) -> str:
-        return self.villages.get(village_id, "") if village_id is not None else ""
-
-    def user(self, user_id: int | None) -> str:
-        return self.users.get(user_id, "") if user_id is not None else ""
 
 
 def all_details(
     session: Session, station_id: int, first: dt.date, last: dt.date, worker_id: int | None = None
 ) -> tuple[Detail, ...]:
-    names = _Names(session, station_id)
+    names = Names(session, station_id)
     return (
         _cases_new(session, names, station_id, first, last, worker_id),
         _cases_closed(session, names, station_id, first, last, worker_id),
         _cases_open(session, names, station_id, last, worker_id),
         _service_records(session, names, station_id, first, last, worker_id),
         _referrals(session, station_id, first, last, worker_id),
-        _group_sessions(session, station_id, first, last, worker_id),
-        _activities(session, names, station_id, first, last, worker_id),
-        _visits(session, names, station_id, first, last, worker_id),
-        _volunteer_hours(session, station_id, first, last, worker_id),
-        _resources(session, names, station_id, first, last, worker_id),
-        _supervisions(session, names, station_id, first, last, worker_id),
-        _trainings(session, names, station_id, first, last, worker_id),
+        activities.group_sessions(session, station_id, first, last, worker_id),
+        activities.activities(session, names, station_id, first, last, worker_id),
+        activities.visits(session, names, station_id, first, last, worker_id),
+        activities.volunteer_hours(session, station_id, first, last, worker_id),
+        activities.resources(session, names, station_id, first, last, worker_id),
+        activities.supervisions(session, names, station_id, first, last, worker_id),
+        activities.trainings(session, names, station_id, first, last, worker_id),
     )
 
 
@@ -129,7 +80,7 @@ _CASE_FIELDS = (
 )
 
 
-def _case_cells(names: _Names, row: Any) -> tuple[Cell, ...]:
+def _case_cells(names: Names, row: Any) -> tuple[Cell, ...]:
     no, name, id_number, village_id, worker_id, intake, risk, stage = row
     return (
         no,
@@ -144,7 +95,7 @@ def _case_cells(names: _Names, row: Any) -> tuple[Cell, ...]:
 
 
 def _cases_new(
-    session: Session, names: _Names, sid: int, first: dt.date, last: dt.date, w: int | None
+    session: Session, names: Names, sid: int, first: dt.date, last: dt.date, w: int | None
 ) -> Detail:
     rows = session.execute(
         select(*_CASE_FIELDS)
@@ -155,7 +106,7 @@ def _cases_new(
     return Detail("新接个案", _CASE_COLUMNS, tuple(_case_cells(names, r) for r in rows))
 
 
-def _cases_open(session: Session, names: _Names, sid: int, last: dt.date, w: int | None) -> Detail:
+def _cases_open(session: Session, names: Names, sid: int, last: dt.date, w: int | None) -> Detail:
     rows = session.execute(
         select(*_CASE_FIELDS)
         .join(Client, Client.id == Case.client_id)
@@ -166,11 +117,20 @@ def _cases_open(session: Session, names: _Names, sid: int, last: dt.date, w: int
 
 
 def _cases_closed(
-    session: Session, names: _Names, sid: int, first: dt.date, last: dt.date, w: int | None
+    session: Session, names: Names, sid: int, first: dt.date, last: dt.date, w: int | None
 ) -> Detail:
     reasons = closed_by_reason_rows(session, sid, first, last, w)
     rows = session.execute(
-        select(CaseEvent.id, CaseEvent.happened_on, CaseEvent.to_value, Case, Client)
+        select(
+            CaseEvent.id,
+            CaseEvent.happened_on,
+            CaseEvent.to_value,
+            Case.case_no,
+            Client.name,
+            Client.id_number,
+            Case.worker_id,
+            Case.intake_date,
+        )
         .join(Case, Case.id == CaseEvent.case_id)
         .join(Client, Client.id == Case.client_id)
         .where(
@@ -196,22 +156,22 @@ def _cases_closed(
         columns,
         tuple(
             (
-                case.case_no,
-                client.name,
-                mask_id(client.id_number),
-                names.user(case.worker_id),
-                case.intake_date,
+                case_no,
+                name,
+                mask_id(id_number),
+                names.user(worker_id),
+                intake,
                 day,
                 _STAGE.get(stage, stage),
                 reasons.get(event_id, ""),
             )
-            for event_id, day, stage, case, client in rows
+            for event_id, day, stage, case_no, name, id_number, worker_id, intake in rows
         ),
     )
 
 
 def _service_records(
-    session: Session, names: _Names, sid: int, first: dt.date, last: dt.date, w: int | None
+    session: Session, names: Names, sid: int, first: dt.date, last: dt.date, w: int | None
 ) -> Detail:
     rows = session.execute(
         select(
@@ -265,7 +225,14 @@ def _service_records(
 
 def _referrals(session: Session, sid: int, first: dt.date, last: dt.date, w: int | None) -> Detail:
     rows = session.execute(
-        select(Referral, Client.name, Client.id_number, Case.case_no)
+        select(
+            Referral.sent_on,
+            Case.case_no,
+            Client.name,
+            Client.id_number,
+            Referral.agency,
+            Referral.status,
+        )
         .join(Client, Client.id == Referral.client_id)
         .outerjoin(Case, Case.id == Referral.case_id)
         .where(*own(Referral, w), Referral.station_id == sid, Referral.sent_on.between(first, last))
@@ -284,281 +251,7 @@ def _referrals(session: Session, sid: int, first: dt.date, last: dt.date, w: int
         "转介",
         columns,
         tuple(
-            (r.sent_on, case_no or "", name, mask_id(idn), r.agency, status.get(r.status, r.status))
-            for r, name, idn, case_no in rows
-        ),
-    )
-
-
-# ---- groups, activities, visits ------------------------------------------------------
-
-
-def _group_sessions(
-    session: Session, sid: int, first: dt.date, last: dt.date, w: int | None
-) -> Detail:
-    present = (
-        select(func.count(GroupAttendance.id))
-        .where(GroupAttendance.session_id == GroupSession.id, GroupAttendance.status == "present")
-        .scalar_subquery()
-    )
-    rows = session.execute(
-        select(GroupSession, Group.name, present)
-        .join(Group, Group.id == GroupSession.group_id)
-        .where(
-            *own(GroupSession, w),
-            GroupSession.station_id == sid,
-            GroupSession.held_on.between(first, last),
-        )
-        .order_by(GroupSession.held_on, GroupSession.start_time, GroupSession.id)
-    ).all()
-    columns = (
-        DATE,
-        Column("开始时间", 8),
-        Column("小组", 18),
-        Column("节次", 6, "int"),
-        Column("主题", 18),
-        Column("出席组员", 8, "int"),
-        Column("非登记参与", 8, "int"),
-        Column("参与人次", 8, "int"),
-    )
-    return Detail(
-        "小组节次",
-        columns,
-        tuple(
-            (
-                s.held_on,
-                s.start_time.strftime("%H:%M") if s.start_time else "",
-                group,
-                s.number,
-                s.topic,
-                count,
-                s.walk_in_count,
-                count + s.walk_in_count,
-            )
-            for s, group, count in rows
-        ),
-    )
-
-
-def _activities(
-    session: Session, names: _Names, sid: int, first: dt.date, last: dt.date, w: int | None
-) -> Detail:
-    rows = session.scalars(
-        select(Activity)
-        .where(*own(Activity, w), Activity.station_id == sid, Activity.held_on.between(first, last))
-        .order_by(Activity.held_on, Activity.id)
-    ).all()
-    columns = (
-        DATE,
-        Column("活动名称", 24),
-        Column("类型", 10),
-        VILLAGE,
-        WORKER,
-        Column("参与人数", 8, "int"),
-    )
-    return Detail(
-        "社区活动",
-        columns,
-        tuple(
-            (
-                a.held_on,
-                a.title,
-                names.code(CodeList.ACTIVITY_TYPE, a.activity_type),
-                names.village(a.village_id),
-                names.user(a.worker_id),
-                a.participants_total,
-            )
-            for a in rows
-        ),
-    )
-
-
-def _visits(
-    session: Session, names: _Names, sid: int, first: dt.date, last: dt.date, w: int | None
-) -> Detail:
-    people = (
-        select(func.count(VisitClient.id)).where(VisitClient.visit_id == Visit.id).scalar_subquery()
-    )
-    rows = session.execute(
-        select(Visit, Household.head_name, people)
-        .outerjoin(Household, Household.id == Visit.household_id)
-        .where(*own(Visit, w), Visit.station_id == sid, Visit.visited_on.between(first, last))
-        .order_by(Visit.visited_on, Visit.id)
-    ).all()
-    columns = (
-        DATE,
-        VILLAGE,
-        Column("户主", 10),
-        WORKER,
-        Column("走访类型", 10),
-        Column("所见服务对象", 8, "int"),
-        Column("新发现需求", 8, "int"),
-    )
-    return Detail(
-        "走访",
-        columns,
-        tuple(
-            (
-                v.visited_on,
-                names.village(v.village_id),
-                head or "",
-                names.user(v.worker_id),
-                names.code(CodeList.VISIT_TYPE, v.visit_type),
-                count,
-                v.new_need_count,
-            )
-            for v, head, count in rows
-        ),
-    )
-
-
-# ---- volunteers, resources, staff ------------------------------------------------------
-
-
-def _volunteer_hours(
-    session: Session, sid: int, first: dt.date, last: dt.date, w: int | None
-) -> Detail:
-    rows = session.execute(
-        select(VolunteerService, Volunteer.name, Volunteer.id_number)
-        .join(Volunteer, Volunteer.id == VolunteerService.volunteer_id)
-        .where(
-            *own(VolunteerService, w),
-            VolunteerService.station_id == sid,
-            VolunteerService.served_on.between(first, last),
-        )
-        .order_by(VolunteerService.served_on, VolunteerService.id)
-    ).all()
-    columns = (
-        DATE,
-        Column("志愿者", 10),
-        ID_NUMBER,
-        Column("时长（小时）", 10, "decimal"),
-        Column("服务内容", 30),
-    )
-    return Detail(
-        "志愿服务",
-        columns,
-        tuple((v.served_on, name, mask_id(idn), v.hours, v.description) for v, name, idn in rows),
-    )
-
-
-def _resources(
-    session: Session, names: _Names, sid: int, first: dt.date, last: dt.date, w: int | None
-) -> Detail:
-    recipient = aliased(Client)
-    rows = session.execute(
-        select(Resource, recipient.name)
-        .outerjoin(recipient, recipient.id == Resource.client_id)
-        .where(
-            *own(Resource, w), Resource.station_id == sid, Resource.received_on.between(first, last)
-        )
-        .order_by(Resource.received_on, Resource.id)
-    ).all()
-    columns = (
-        DATE,
-        Column("来源", 16),
-        Column("类型", 8),
-        Column("内容", 24),
-        Column("折合金额（元）", 12, "decimal"),
-        Column("受益对象", 10),
-    )
-    return Detail(
-        "资源链接",
-        columns,
-        tuple(
-            (
-                r.received_on,
-                r.source,
-                names.code(CodeList.RESOURCE_KIND, r.kind),
-                r.description,
-                r.value_yuan,
-                name or "",
-            )
-            for r, name in rows
-        ),
-    )
-
-
-def _people(session: Session, link: Any, owner: Any, ids: list[int]) -> dict[int, list[int]]:
-    found: dict[int, list[int]] = defaultdict(list)
-    if ids:
-        for parent, user_id in session.execute(
-            select(owner, link.user_id).where(owner.in_(ids)).order_by(link.id)
-        ):
-            found[parent].append(user_id)
-    return found
-
-
-def _supervisions(
-    session: Session, names: _Names, sid: int, first: dt.date, last: dt.date, w: int | None
-) -> Detail:
-    rows = session.scalars(
-        select(Supervision)
-        .where(
-            *own(Supervision, w),
-            Supervision.station_id == sid,
-            Supervision.held_on.between(first, last),
-        )
-        .order_by(Supervision.held_on, Supervision.id)
-    ).all()
-    people = _people(
-        session,
-        SupervisionSupervisee,
-        SupervisionSupervisee.supervision_id,
-        [s.id for s in rows],
-    )
-    columns = (
-        DATE,
-        Column("督导者", 10),
-        Column("形式", 10),
-        Column("时长（小时）", 10, "decimal"),
-        Column("被督导人", 24),
-    )
-    return Detail(
-        "督导",
-        columns,
-        tuple(
-            (
-                s.held_on,
-                s.supervisor_name or names.user(s.supervisor_id),
-                names.code(CodeList.SUPERVISION_FORM, s.form),
-                s.hours,
-                "、".join(names.user(u) for u in people[s.id]),
-            )
-            for s in rows
-        ),
-    )
-
-
-def _trainings(
-    session: Session, names: _Names, sid: int, first: dt.date, last: dt.date, w: int | None
-) -> Detail:
-    rows = session.scalars(
-        select(Training)
-        .where(*own(Training, w), Training.station_id == sid, Training.held_on.between(first, last))
-        .order_by(Training.held_on, Training.id)
-    ).all()
-    people = _people(
-        session, TrainingParticipant, TrainingParticipant.training_id, [t.id for t in rows]
-    )
-    columns = (
-        DATE,
-        Column("培训名称", 24),
-        Column("主办方", 14),
-        Column("时长（小时）", 10, "decimal"),
-        Column("参训人", 24),
-    )
-    return Detail(
-        "培训",
-        columns,
-        tuple(
-            (
-                t.held_on,
-                t.title,
-                t.organiser,
-                t.hours,
-                "、".join(names.user(u) for u in people[t.id]),
-            )
-            for t in rows
+            (day, case_no or "", name, mask_id(idn), agency, status.get(state, state))
+            for day, case_no, name, idn, agency, state in rows
         ),
     )

@@ -9,12 +9,26 @@ station's month and all thirty stations' month cost the same number of queries.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, join, literal, or_, select
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    Date,
+    Select,
+    and_,
+    bindparam,
+    case,
+    func,
+    join,
+    literal,
+    or_,
+    select,
+)
 from sqlalchemy.orm import Session
 
 from app.domain import case_rules as rules
@@ -83,34 +97,18 @@ def in_windows(
     counted = {span: {sid: dict(zeros) for sid in ids} for span in spans}
     wanted = (lambda key: key in only) if only is not None else (lambda _key: True)
     low, high = min(f for f, _ in spans), max(last for _, last in spans)
-    w = worker_id
-
-    def run(stmt: Select[Any], measures: Sequence[_Measure]) -> None:
-        """One row per station: each measure's value for each period, in that order."""
-        for sid, *values in session.execute(stmt).all():
-            at = iter(values)
+    params: dict[str, Any] = {"ids": ids, "low": low, "high": high}
+    for n, (first, last) in enumerate(spans):
+        params[f"first{n}"], params[f"last{n}"] = first, last
+    whole = tuple(span == (low, high) for span in spans)
+    wanted_keys = None if only is None else frozenset(only)
+    for stmt, measures in _table_statements(whole, worker_id, wanted_keys):
+        # One row per station: each measure's value for each period, in that order.
+        for sid, *found in session.execute(stmt, params).all():
+            cells = iter(found)
             for m in measures:
                 for span in spans:
-                    counted[span][sid][m.key] += _number(next(at))
-
-    for table in _TABLES:
-        measures = [m for m in table.measures if wanted(m.key)]
-        if not measures:
-            continue
-        day = table.day
-        # A period that is all the rows read needs no condition of its own.
-        columns = [
-            m.value(None if (f, last) == (low, high) else day.between(f, last))
-            for m in measures
-            for f, last in spans
-        ]
-        stmt = (
-            select(table.station, *columns)
-            .select_from(table.source)
-            .where(table.station.in_(ids), day.between(low, high), *table.where, *table.own(w))
-            .group_by(table.station)
-        )
-        run(stmt, measures)
+                    counted[span][sid][m.key] += _number(next(cells))
 
     # The states (在案) at the end of a day: the day before a period and its last day,
     # with the high-risk ones on a last day; the carried cases of a month are the month
@@ -121,7 +119,9 @@ def in_windows(
             days.setdefault(first - dt.timedelta(days=1), False)
         if wanted("cases_open") or wanted("cases_high_risk"):
             days[last] = days.get(last, False) or wanted("cases_high_risk")
-    states = {day: _open_on(session, ids, day, w, high_risk=high) for day, high in days.items()}
+    states = {
+        day: _open_on(session, ids, day, worker_id, high_risk=high) for day, high in days.items()
+    }
     for span in spans:
         first, last = span
         for key, day, at in (
@@ -140,18 +140,70 @@ def in_windows(
     return [counted[span] for span in windows]
 
 
+# Statements are built once for each shape of request and then run with its values:
+# building one (and the key SQLAlchemy finds its compiled form by, kept on the statement)
+# cost about as much as running it on a month's rows.
+_IDS: BindParameter[Any] = bindparam("ids", expanding=True)
+_DAY: BindParameter[dt.date] = bindparam("day", type_=Date)
+
+
+@functools.lru_cache(maxsize=32)
+def _table_statements(
+    whole: tuple[bool, ...], worker_id: int | None, only: frozenset[str] | None
+) -> tuple[tuple[Select[Any], tuple[_Measure, ...]], ...]:
+    """Each table's query for periods `first0`…`last0`, … (within `low`…`high`); a period
+    that is all the rows read (`whole`) needs no condition of its own."""
+    low, high = bindparam("low", type_=Date), bindparam("high", type_=Date)
+    spans = [
+        (bindparam(f"first{n}", type_=Date), bindparam(f"last{n}", type_=Date))
+        for n in range(len(whole))
+    ]
+    found = []
+    for table in _TABLES:
+        measures = tuple(m for m in table.measures if only is None or m.key in only)
+        if not measures:
+            continue
+        day = table.day
+        columns = [
+            m.value(None if all_rows else day.between(first, last))
+            for m in measures
+            for (first, last), all_rows in zip(spans, whole, strict=True)
+        ]
+        stmt = (
+            select(table.station, *columns)
+            .select_from(table.source)
+            .where(
+                table.station.in_(_IDS),
+                day.between(low, high),
+                *table.where,
+                *table.own(worker_id),
+            )
+            .group_by(table.station)
+        )
+        found.append((stmt, measures))
+    return tuple(found)
+
+
 def _open_on(
     session: Session, ids: list[int], day: dt.date, worker_id: int | None, *, high_risk: bool
 ) -> dict[int, tuple[Number, Number]]:
     """Cases open at the end of `day` per station, and how many of them were high risk
     that day (0 unless asked: each case's risk then is looked up in its history)."""
-    high = func.count(case((high_risk_on(day), 1))) if high_risk else literal(0)
-    stmt = (
+    stmt = _open_statement(worker_id, high_risk)
+    return {
+        sid: (_number(n), _number(h))
+        for sid, n, h in session.execute(stmt, {"ids": ids, "day": day}).all()
+    }
+
+
+@functools.lru_cache(maxsize=32)
+def _open_statement(worker_id: int | None, high_risk: bool) -> Select[int, int, int]:
+    high = func.count(case((high_risk_on(_DAY), 1))) if high_risk else literal(0)
+    return (
         select(Case.station_id, func.count(), high)
-        .where(Case.id.in_(open_at(ids, day)), *own(Case, worker_id, day))
+        .where(Case.id.in_(open_at(_IDS, _DAY)), *own(Case, worker_id, _DAY))
         .group_by(Case.station_id)
     )
-    return {sid: (_number(n), _number(h)) for sid, n, h in session.execute(stmt).all()}
 
 
 def _hours(minutes: Number) -> Decimal:
@@ -169,7 +221,7 @@ def _number(value: Any) -> Number:
 # ---- cases ------------------------------------------------------------------------------
 
 
-def high_risk_on(day: dt.date) -> ColumnElement[bool]:
+def high_risk_on(day: Any) -> ColumnElement[bool]:
     """The case's risk level in force on `day` is high (a later re-rating changes nothing)."""
     return history.in_force("case", "risk_level", Case.id, day, Case.risk_level) == "high"
 
@@ -183,7 +235,7 @@ def closing_event() -> ColumnElement[bool]:
     )
 
 
-def open_at(ids: Sequence[int], day: dt.date) -> Select[int]:
+def open_at(ids: Sequence[Any] | BindParameter[Any], day: Any) -> Select[int]:
     """Ids of the cases open (在案) at the end of `day`: see definitions.OPEN_CASE.
 
     A case can only be closed again after a reopening (the case rules lock a closed case),

@@ -6,11 +6,12 @@ left out, and a row "未填写" collects records without a village.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, and_, func, select
+from sqlalchemy import Date, Integer, Select, and_, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from app.domain.codes import CodeList
@@ -237,6 +238,27 @@ def _columns(
     on the day served); the cases open at month end under those in force on the last day.
     Activities and visits carry their own village and worker.
     """
+    params = {"sid": station_id, "first": first, "last": last}
+    columns: list[dict[Any, Number]] = []
+    for stmt, n in _column_statements(mode, w):
+        columns += _runs(session, stmt, n, params)
+    return columns
+
+
+# Built once for each mode and worker and run with the station and the month: building
+# them (and SQLAlchemy's key to their compiled form, kept on each) cost about as much as
+# running them.
+_SID = bindparam("sid", type_=Integer)
+_FIRST = bindparam("first", type_=Date)
+_LAST = bindparam("last", type_=Date)
+
+
+@functools.lru_cache(maxsize=32)
+def _column_statements(
+    mode: str, w: int | None
+) -> tuple[tuple[Select[*tuple[Any, ...]], int], ...]:
+    """`_columns`' queries, each with the number of values before its key."""
+    station_id, first, last = _SID, _FIRST, _LAST
 
     def keyed(
         stmt: Select[*tuple[Any, ...]], client_id: Any, case_id: Any, worker_id: Any, day: Any
@@ -301,14 +323,11 @@ def _columns(
         .where(in_month)
     )
     by = ServiceRecord.client_id, None, ServiceRecord.worker_id, ServiceRecord.served_on
-    columns = [
-        _run(session, keyed(opened, Case.client_id, Case.id, Case.worker_id, last)),
-        _run(session, keyed(new, Case.client_id, Case.id, Case.worker_id, Case.intake_date)),
-        _run(
-            session,
-            keyed(closed, Case.client_id, Case.id, Case.worker_id, CaseEvent.happened_on),
-        ),
-        *_runs(session, keyed(served, *by), 2),
+    found: list[tuple[Select[*tuple[Any, ...]], int]] = [
+        (keyed(opened, Case.client_id, Case.id, Case.worker_id, last), 1),
+        (keyed(new, Case.client_id, Case.id, Case.worker_id, Case.intake_date), 1),
+        (keyed(closed, Case.client_id, Case.id, Case.worker_id, CaseEvent.happened_on), 1),
+        (keyed(served, *by), 2),
     ]
     if mode != "category":
         key_a = {"village": Activity.village_id, "room": Activity.room_id}.get(
@@ -321,16 +340,14 @@ def _columns(
             *own(Activity, w),
         )
         participants = func.coalesce(func.sum(Activity.participants_total), 0)
-        columns += _runs(
-            session, select(func.count(), participants, key_a).where(held).group_by(key_a), 2
-        )
+        found.append((select(func.count(), participants, key_a).where(held).group_by(key_a), 2))
         visited = and_(
             Visit.station_id == station_id,
             Visit.visited_on.between(first, last),
             *own(Visit, w),
         )
-        columns.append(_run(session, select(func.count(), key_v).where(visited).group_by(key_v)))
-    return columns
+        found.append((select(func.count(), key_v).where(visited).group_by(key_v), 1))
+    return tuple(found)
 
 
 def _run(session: Session, stmt: Select[*tuple[Any, ...]]) -> dict[Any, Number]:
@@ -338,10 +355,15 @@ def _run(session: Session, stmt: Select[*tuple[Any, ...]]) -> dict[Any, Number]:
     return _runs(session, stmt, 1)[0]
 
 
-def _runs(session: Session, stmt: Select[*tuple[Any, ...]], n: int) -> list[dict[Any, Number]]:
+def _runs(
+    session: Session,
+    stmt: Select[*tuple[Any, ...]],
+    n: int,
+    params: dict[str, Any] | None = None,
+) -> list[dict[Any, Number]]:
     """`_run` of a query giving `n` values and then the key in each row: `n` columns."""
     result: list[dict[Any, Number]] = [{} for _ in range(n)]
-    for *values, key in session.execute(stmt).all():
+    for *values, key in session.execute(stmt, params).all():
         text = None if key is None or key == "" else str(key)
         for column, value in zip(result, values, strict=True):
             column[text] = column.get(text, 0) + value
