@@ -13,6 +13,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+from app.domain.partners import PartnerType, Party
+from app.services.context import Actor
+from app.services.partners.service import PartnerService
+from app.services.partners.types import PartnerInput
+from app.store.engine import Database
+
 ROOT = Path(__file__).resolve().parents[2]
 HEAVY = ("openpyxl", "reportlab", "alembic", "mako", "pygments", "cryptography", "pypdfium2")
 
@@ -67,3 +73,31 @@ def test_version_loads_neither_the_commands_nor_the_database() -> None:
 def test_a_command_still_loads_its_module() -> None:
     loaded = loaded_after(run_cli("station", "--help"))
     assert "app.cli.station" in loaded
+
+
+def test_reading_partners_leaves_pypinyin_unloaded(
+    db_path: Path, db: Database, admin: Actor
+) -> None:
+    # The directory and the pickers sort by the stored key (app/store/name_sort.py);
+    # pypinyin's dictionaries (~55 MB) load only where a name is written.
+    partners = PartnerService(db, admin)
+    partners.add(PartnerInput("县义工协会", PartnerType.VOLUNTEER_TEAM, party=Party.VOLUNTEER))
+    partners.add(PartnerInput("梅林村委会", PartnerType.VILLAGE_COMMITTEE, party=Party.COMMUNITY))
+    db.dispose()
+    fields = ("user_id", "login", "station_id", "display_name")
+    actor = ", ".join(f"{k}={getattr(admin, k)!r}" for k in fields)
+    loaded = loaded_after(
+        "from app.domain.roles import Role\n"
+        "from app.services.context import Actor\n"
+        "from app.services.partners.service import PartnerService\n"
+        "from app.store.engine import Database\n"
+        f"db = Database.open({str(db_path)!r})\n"
+        f"partners = PartnerService(db, Actor({actor}, role=Role({admin.role.value!r})))\n"
+        "names = ['梅林村委会', '县义工协会']\n"
+        "assert [p.name for p in partners.list()] == names\n"
+        "assert [p.name for p in partners.choices()] == names\n"
+        "assert partners.unmatched() == []\n"
+        "db.dispose()"
+    )
+    assert "app.services.partners.service" in loaded
+    assert "pypinyin" not in loaded
