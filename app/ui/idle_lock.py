@@ -28,8 +28,6 @@ from app.domain.errors import AppError, AuthenticationFailed
 from app.services.access.auth import AuthService
 from app.services.context import Actor, Changes
 from app.services.settings.stations import SettingsService
-from app.ui.clients.detail import ClientDetailPanel
-from app.ui.clients.form import ClientFormDialog
 from app.ui.tasks import TaskRunner
 
 IDLE_MINUTES_KEY = "session.idle_lock_minutes"
@@ -227,6 +225,11 @@ class IdleLock(QObject):
                 self.overlay.for_another_user()
             return
         self.timer.stop()
+        # Here, not at the top: the clients page's modules (~3 MB) load when it is first
+        # shown, and the window's lock must not load them with the dashboard.
+        from app.ui.clients.detail import ClientDetailPanel
+        from app.ui.clients.form import ClientFormDialog
+
         for panel in self._window.findChildren(ClientDetailPanel):
             panel.mask_again()
         for form in self._window.findChildren(ClientFormDialog):

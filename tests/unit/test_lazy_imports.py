@@ -101,3 +101,31 @@ def test_reading_partners_leaves_pypinyin_unloaded(
     )
     assert "app.services.partners.service" in loaded
     assert "pypinyin" not in loaded
+
+
+def test_the_first_page_loads_no_photo_library_postgres_dialect_or_clients_page(
+    db_path: Path, db: Database, admin: Actor
+) -> None:
+    # Each is ~2-3 MB of the window's memory, loaded where it is used: Pillow with a
+    # photo, PostgreSQL's dialect with a search on it, the clients page when it is shown.
+    db.dispose()
+    fields = ("user_id", "login", "station_id", "display_name")
+    actor = ", ".join(f"{k}={getattr(admin, k)!r}" for k in fields)
+    loaded = loaded_after(
+        "from PySide6.QtWidgets import QApplication\n"
+        "qt = QApplication([])\n"
+        "from app.domain.roles import Role\n"
+        "from app.services.context import Actor\n"
+        "from app.store.engine import Database\n"
+        "from app.ui.main_window import MainWindow\n"
+        "from app.ui.pages import build_page\n"
+        "from app.ui.tasks import TaskRunner\n"
+        f"db = Database.open({str(db_path)!r})\n"
+        f"actor = Actor({actor}, role=Role({admin.role.value!r}))\n"
+        "page = build_page('dashboard', db=db, actor=actor, tasks=TaskRunner())\n"
+        "assert type(page).__name__ == 'DashboardPage'\n"
+        "db.dispose()"
+    )
+    assert "app.ui.dashboard.page" in loaded
+    unwanted = {"PIL", "sqlalchemy.dialects.postgresql", "app.ui.clients.detail", "pypinyin"}
+    assert sorted(loaded & (unwanted | set(HEAVY))) == []
