@@ -129,3 +129,12 @@ def test_the_first_page_loads_no_photo_library_postgres_dialect_or_clients_page(
     assert "app.ui.dashboard.page" in loaded
     unwanted = {"PIL", "sqlalchemy.dialects.postgresql", "app.ui.clients.detail", "pypinyin"}
     assert sorted(loaded & (unwanted | set(HEAVY))) == []
+
+
+def test_the_clients_page_loads_the_roster_readers_only_to_read_a_roster() -> None:
+    # charset_normalizer, python-calamine and multiprocessing: ~3.5 MB of the window's
+    # memory from the clients page on, for an import that is done once in a while.
+    loaded = loaded_after("import app.ui.clients.page")
+    assert "app.services.importing.readers" in loaded
+    unwanted = {"charset_normalizer", "python_calamine", "multiprocessing"}
+    assert sorted(loaded & unwanted) == []
