@@ -46,7 +46,6 @@ from sqlalchemy import (
     text,
     union,
 )
-from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 from app.store import search_pinyin
@@ -151,6 +150,10 @@ def matching(
     pinyin: tuple[list[str], list[str]] | None,
 ) -> ColumnElement[bool]:
     """A condition on `Client.id` for clients matching `needle` (folded, alphanumeric)."""
+    # PostgreSQL's dialect (~3.5 MB) loads with the first search on it, not with every
+    # SQLite window that imports this module through the row security (postgres_rls).
+    from sqlalchemy.dialects.postgresql import ARRAY
+
     from app.store.models import Client
 
     if _is_station_role(session):
@@ -195,6 +198,8 @@ def _station_matching(
     pinyin: tuple[list[str], list[str]] | None,
 ) -> ColumnElement[bool]:
     """As `matching`, through the station's search function: the same parts, one call."""
+    from sqlalchemy.dialects.postgresql import ARRAY
+
     from app.store.models import Client
 
     number = needle.upper() if set(needle) <= _NUMBER_CHARS else None

@@ -13,13 +13,20 @@ is up: 150–200 ms of the GUI thread, a visible freeze. Most of them are module
 classes and tables, alive until the program ends. So after a full collection that
 follows an import, what survived is frozen (`gc.freeze`): left out of later collections,
 which then look only at what was made since (a few ms).
+
+PySide6 reads the source of every module imported after it (`inspect.getsource`, to see
+whether the module uses PySide6 for its `__feature__` switches), and `linecache` keeps
+every line it read for good: ~19 MB of strings for the ~550 modules the window imports,
+more with each page. `install` makes that check forget each source once it has looked.
 """
 
 from __future__ import annotations
 
 import gc
+import linecache
 import logging
 import sys
+from types import ModuleType
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer
@@ -103,7 +110,30 @@ def install(app: QCoreApplication) -> GarbageCollector:
         collector = _collector = GarbageCollector(app)
         gc.disable()
         log.debug("automatic garbage collection off; collecting on the GUI thread")
+    forget_sources_read_by_pyside()
     return collector
+
+
+def forget_sources_read_by_pyside() -> None:
+    """Drop the source lines PySide6 has read (see the module's doc) and will read.
+
+    Its check stays as it is; only what it leaves in `linecache` goes, as soon as it has
+    looked (a traceback reads a file again when it needs it). Without the check (another
+    PySide6 version), this only empties `linecache` once.
+    """
+    feature = sys.modules.get("shibokensupport.feature")
+    check = getattr(feature, "_mod_uses_pyside", None)
+    if callable(check) and not getattr(check, "forgets_sources", False):
+
+        def uses_pyside(module: ModuleType) -> bool:
+            try:
+                return bool(check(module))
+            finally:
+                linecache.cache.pop(getattr(module, "__file__", None) or "", None)
+
+        uses_pyside.forgets_sources = True  # type: ignore[attr-defined]
+        feature._mod_uses_pyside = uses_pyside  # type: ignore[union-attr]
+    linecache.clearcache()
 
 
 def uninstall() -> None:

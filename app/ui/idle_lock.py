@@ -225,7 +225,8 @@ class IdleLock(QObject):
                 self.overlay.for_another_user()
             return
         self.timer.stop()
-        # Imported here: the client page's modules load with that page, not with the window.
+        # Here, not at the top: the clients page's modules (~3 MB) load when it is first
+        # shown, and the window's lock must not load them with the dashboard.
         from app.ui.clients.detail import ClientDetailPanel
         from app.ui.clients.form import ClientFormDialog
 

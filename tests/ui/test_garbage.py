@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import gc
+import linecache
 import sys
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication, QDialog
@@ -81,3 +83,23 @@ def test_what_survives_a_full_collection_after_an_import_is_left_out_of_later_on
     monkeypatch.setitem(sys.modules, "a_module_just_imported", type(sys)("x"))
     collector.collect_all()
     assert gc.get_freeze_count() >= frozen + len(kept)
+
+
+def test_pyside_still_checks_each_new_module_and_no_source_stays_in_linecache(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    garbage.install(qapp)
+    (tmp_path / "garbage_probe_qt.py").write_text("import PySide6.QtCore\n", encoding="utf-8")
+    (tmp_path / "garbage_probe_plain.py").write_text("VALUE = 1\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    try:
+        # An import statement (PySide6 hooks `__import__`; importlib goes around it).
+        import garbage_probe_plain  # noqa: F401
+        import garbage_probe_qt  # noqa: F401
+
+        seen = sys.modules["shibokensupport.feature"].pyside_feature_dict
+        assert (seen["garbage_probe_qt"], seen["garbage_probe_plain"]) == (0, -1)
+        assert not [name for name in linecache.cache if "garbage_probe" in name]
+    finally:
+        sys.modules.pop("garbage_probe_qt", None)
+        sys.modules.pop("garbage_probe_plain", None)

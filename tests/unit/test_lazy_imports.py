@@ -13,6 +13,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+from app.domain.partners import PartnerType, Party
+from app.services.context import Actor
+from app.services.partners.service import PartnerService
+from app.services.partners.types import PartnerInput
+from app.store.engine import Database
+
 ROOT = Path(__file__).resolve().parents[2]
 HEAVY = ("openpyxl", "reportlab", "alembic", "mako", "pygments", "cryptography", "pypdfium2")
 
@@ -69,3 +75,68 @@ def test_version_loads_neither_the_commands_nor_the_database() -> None:
 def test_a_command_still_loads_its_module() -> None:
     loaded = loaded_after(run_cli("station", "--help"))
     assert "app.cli.station" in loaded
+
+
+def test_reading_partners_leaves_pypinyin_unloaded(
+    db_path: Path, db: Database, admin: Actor
+) -> None:
+    # The directory and the pickers sort by the stored key (app/store/name_sort.py);
+    # pypinyin's dictionaries (~55 MB) load only where a name is written.
+    partners = PartnerService(db, admin)
+    partners.add(PartnerInput("县义工协会", PartnerType.VOLUNTEER_TEAM, party=Party.VOLUNTEER))
+    partners.add(PartnerInput("梅林村委会", PartnerType.VILLAGE_COMMITTEE, party=Party.COMMUNITY))
+    db.dispose()
+    fields = ("user_id", "login", "station_id", "display_name")
+    actor = ", ".join(f"{k}={getattr(admin, k)!r}" for k in fields)
+    loaded = loaded_after(
+        "from app.domain.roles import Role\n"
+        "from app.services.context import Actor\n"
+        "from app.services.partners.service import PartnerService\n"
+        "from app.store.engine import Database\n"
+        f"db = Database.open({str(db_path)!r})\n"
+        f"partners = PartnerService(db, Actor({actor}, role=Role({admin.role.value!r})))\n"
+        "names = ['梅林村委会', '县义工协会']\n"
+        "assert [p.name for p in partners.list()] == names\n"
+        "assert [p.name for p in partners.choices()] == names\n"
+        "assert partners.unmatched() == []\n"
+        "db.dispose()"
+    )
+    assert "app.services.partners.service" in loaded
+    assert "pypinyin" not in loaded
+
+
+def test_the_first_page_loads_no_photo_library_postgres_dialect_or_clients_page(
+    db_path: Path, db: Database, admin: Actor
+) -> None:
+    # Each is ~2-3 MB of the window's memory, loaded where it is used: Pillow with a
+    # photo, PostgreSQL's dialect with a search on it, the clients page when it is shown.
+    db.dispose()
+    fields = ("user_id", "login", "station_id", "display_name")
+    actor = ", ".join(f"{k}={getattr(admin, k)!r}" for k in fields)
+    loaded = loaded_after(
+        "from PySide6.QtWidgets import QApplication\n"
+        "qt = QApplication([])\n"
+        "from app.domain.roles import Role\n"
+        "from app.services.context import Actor\n"
+        "from app.store.engine import Database\n"
+        "from app.ui.main_window import MainWindow\n"
+        "from app.ui.pages import build_page\n"
+        "from app.ui.tasks import TaskRunner\n"
+        f"db = Database.open({str(db_path)!r})\n"
+        f"actor = Actor({actor}, role=Role({admin.role.value!r}))\n"
+        "page = build_page('dashboard', db=db, actor=actor, tasks=TaskRunner())\n"
+        "assert type(page).__name__ == 'DashboardPage'\n"
+        "db.dispose()"
+    )
+    assert "app.ui.dashboard.page" in loaded
+    unwanted = {"PIL", "sqlalchemy.dialects.postgresql", "app.ui.clients.detail", "pypinyin"}
+    assert sorted(loaded & (unwanted | set(HEAVY))) == []
+
+
+def test_the_clients_page_loads_the_roster_readers_only_to_read_a_roster() -> None:
+    # charset_normalizer, python-calamine and multiprocessing: ~3.5 MB of the window's
+    # memory from the clients page on, for an import that is done once in a while.
+    loaded = loaded_after("import app.ui.clients.page")
+    assert "app.services.importing.readers" in loaded
+    unwanted = {"charset_normalizer", "python_calamine", "multiprocessing"}
+    assert sorted(loaded & unwanted) == []

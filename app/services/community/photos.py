@@ -17,7 +17,6 @@ import uuid
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from PIL import Image, UnidentifiedImageError
 from sqlalchemy.orm import Session
 
 from app.domain.errors import InvalidInput, NotFound, PermissionDenied, StorageError
@@ -55,6 +54,9 @@ def discard_files(folder: Path, names: Iterable[str]) -> None:
 
 def image_suffix(source: Path) -> str:
     """The suffix for the copy; refuses what is not a picture the app can show."""
+    # Pillow loads with the first photo, not with every page that keeps photos.
+    from PIL import Image, UnidentifiedImageError
+
     try:
         with Image.open(source) as image:
             kind = image.format or ""

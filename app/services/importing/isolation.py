@@ -12,13 +12,14 @@ lets a frozen build do the same.
 
 from __future__ import annotations
 
-import multiprocessing
 import sys
 from collections.abc import Callable
-from multiprocessing.connection import Connection
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from app.domain.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 T = TypeVar("T")
 
@@ -33,6 +34,10 @@ _context: Any = None
 def _mp_context() -> Any:
     global _context
     if _context is None:
+        # Here, with the first roster read: the window that shows the clients page
+        # need not carry multiprocessing's modules.
+        import multiprocessing
+
         if sys.platform == "win32":
             _context = multiprocessing.get_context("spawn")
         else:

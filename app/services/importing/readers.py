@@ -15,13 +15,18 @@ import hashlib
 import zipfile
 import zlib
 from pathlib import Path
-
-import python_calamine
+from typing import TYPE_CHECKING
 
 from app.domain.errors import InvalidInput
 from app.services.importing import text_files
 from app.services.importing.cells import Cell, Row
 from app.services.importing.isolation import DAMAGED_MESSAGE, run_isolated
+
+if TYPE_CHECKING:
+    import python_calamine
+
+# python_calamine is imported in the reading child's functions only (isolation.py): the
+# window that shows the import dialog never reads a sheet itself.
 
 __all__ = ["Cell", "Row", "file_hash", "read_rows", "sheet_names"]
 
@@ -64,6 +69,8 @@ def sheet_names(path: Path) -> list[str]:
 
 
 def _excel_sheet_names(path: str) -> list[str]:
+    import python_calamine
+
     book = _open_book(path)
     try:
         return [
@@ -92,6 +99,8 @@ def read_rows(path: Path, sheet: str) -> list[Row]:
 
 
 def _excel_rows(path: str, sheet: str) -> list[Row]:
+    import python_calamine
+
     book = _open_book(path)
     try:
         return [tuple(r) for r in book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)]
@@ -190,6 +199,8 @@ def _check_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
 
 
 def _open_book(path: str) -> python_calamine.CalamineWorkbook:
+    import python_calamine
+
     try:
         return python_calamine.CalamineWorkbook.from_path(path)
     except python_calamine.PasswordError:

@@ -15,8 +15,6 @@ import io
 from collections.abc import Sequence
 from pathlib import Path
 
-import charset_normalizer
-
 from app.domain.errors import InvalidInput
 from app.services.importing.cells import Row
 from app.services.importing.header import SCAN_ROWS, field_for
@@ -47,6 +45,9 @@ def decode(data: bytes, name: str) -> str:
     """The text of a roster file; `InvalidInput` naming the file when it is not text."""
     encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
     if encoding is None:
+        # Here, not at the top: ~2 MB the window would carry from the clients page on.
+        import charset_normalizer
+
         best = charset_normalizer.from_bytes(data, cp_isolation=CANDIDATES).best()
         if best is None:
             raise InvalidInput(undecodable(name), detail="no candidate encoding fits")

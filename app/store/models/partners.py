@@ -8,6 +8,9 @@ one has matched yet stays free text (app/services/partners/).
 
 `party` and `department` change over time and reports read them as of an event's day:
 their history is in `dated_values` (subject "partner"), the current value here.
+
+`name_sort` is the name's pinyin sort key (app/store/name_sort.py), which the directory
+and the pickers order by, so reading them never loads pypinyin.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 from sqlalchemy import Boolean, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.store import name_sort as sort_keys
 from app.store.base import Base, StationOwned, Tracked
 
 
@@ -25,6 +29,8 @@ class Partner(Tracked, Base):
     station_id: Mapped[int | None] = mapped_column(ForeignKey("stations.id"), index=True)
     """The station whose partner it is; None for a county-wide one."""
     name: Mapped[str] = mapped_column(String(100))
+    name_sort: Mapped[str] = sort_keys.column("name")
+    _keep_name_sort = sort_keys.follows("name")
     partner_type: Mapped[str] = mapped_column(String(24))
     """app/domain/partners.py PartnerType"""
     department: Mapped[str] = mapped_column(String(32), default="")

@@ -157,6 +157,24 @@ def test_records_point_to_the_partner_named_exactly(
     assert links == {"县残联": disabled, "梅林村委会": None}
 
 
+def test_a_renamed_partner_moves_to_its_new_place_by_pinyin(db: Database, admin: Actor) -> None:
+    partners = PartnerService(db, admin)
+    village = partners.add(VILLAGE).partner_id
+    partners.add(DISABLED)
+    partners.add(PartnerInput("阿姨帮帮团", PartnerType.VOLUNTEER_TEAM, party=Party.VOLUNTEER))
+    assert [r.name for r in partners.list()] == ["阿姨帮帮团", "梅林村委会", "县残联"]
+    data = replace(VILLAGE, name="张家村委会")
+    partners.update(partner_id=village, version=partners.get(village).version, data=data)
+    assert [r.name for r in partners.choices()] == ["阿姨帮帮团", "县残联", "张家村委会"]
+
+
+def test_unmatched_texts_used_as_often_come_by_pinyin(db: Database, worker: Actor) -> None:
+    for agency in ("县老年协会", "妇女之家", "阿里公益", "妇女之家"):
+        _refer(db, worker, agency)
+    texts = [u.text for u in PartnerService(db, worker).unmatched()]
+    assert texts == ["妇女之家", "阿里公益", "县老年协会"]
+
+
 def test_unmatched_texts_and_matching_them(db: Database, admin: Actor, worker: Actor) -> None:
     _refer(db, worker, "县残疾人联合会")
     _refer(db, worker, "县残疾人联合会 ")  # stripped: the same text
