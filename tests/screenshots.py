@@ -24,7 +24,6 @@ from pathlib import Path
 from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
-from app import resources
 from app.demo.builder import create_demo_database
 from app.services.access.auth import AuthService
 from app.store.engine import Database
@@ -99,7 +98,6 @@ def shoot(path: Path, out: Path, screen: str) -> int:
     garbage.install(qt_app)
     install_translations(qt_app)
     use_cjk_font(qt_app)
-    qt_app.setStyleSheet(resources.stylesheet().read_text(encoding="utf-8"))
     login, password = os.environ[PASSWORD_VAR].split("\n")
     db = Database.open(path)
     tasks = TaskRunner()

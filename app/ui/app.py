@@ -80,9 +80,7 @@ def use_cjk_font(qt_app: QApplication) -> None:
 
 
 def _apply_style(qt_app: QApplication) -> None:
-    sheet = resources.stylesheet()
-    if sheet.is_file():
-        qt_app.setStyleSheet(sheet.read_text(encoding="utf-8"))
+    # The style sheet is set on the widgets it styles (app/ui/style_sheet.py).
     if resources.icon().is_file():
         qt_app.setWindowIcon(QIcon(str(resources.icon())))
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import AppError, AuthenticationFailed
 from app.services.context import Actor
+from app.ui import style_sheet
 from app.ui.form_errors import ErrorLabel
 from app.ui.opening import mark
 from app.ui.password_dialog import PasswordDialog
@@ -50,6 +51,7 @@ class LoginDialog(QDialog):
         layout = QVBoxLayout(self)
         self.station_label = title = QLabel(station_name or self.tr("Station Desk"))
         title.setObjectName("stationName")
+        style_sheet.apply(title)
         font = QFont(title.font())
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)

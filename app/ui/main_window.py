@@ -25,7 +25,7 @@ from app.services.county.service import CountyService, sees_county
 from app.services.reports.closing import MonthCloseService
 from app.services.settings.stations import SettingsService
 from app.store.engine import Database, sqlite_path
-from app.ui import window_geometry
+from app.ui import style_sheet, window_geometry
 from app.ui.dialogs import keep_open
 from app.ui.help.window import show_guide_for
 from app.ui.idle_lock import IdleLock
@@ -259,6 +259,7 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
+        style_sheet.apply(bar)
         self.user_label = QLabel(
             self.tr("{name} ({role})").format(
                 name=self.actor.display_name, role=self.actor.role.label

@@ -14,7 +14,6 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
-from app import resources
 from app.demo.builder import fill_station
 from app.services.context import Actor
 from app.store.engine import Database
@@ -51,11 +50,10 @@ def fits(hint: QSize, room: QSize) -> bool:
 def demo_window(
     qtbot: QtBot, db: Database, admin: Actor, open_window: Callable[..., MainWindow]
 ) -> Iterator[MainWindow]:
-    """The demo station in the window, with the app's style sheet, at the small size."""
+    """The demo station in the window (the sidebar and status bar styled), at the small size."""
     fill_station(db, admin)
     with chinese_ui():
         window = open_window(admin)
-        window.setStyleSheet(resources.stylesheet().read_text(encoding="utf-8"))
         window.resize(SMALL_SCREEN)
         settle(window)
         yield window
@@ -92,7 +90,7 @@ def test_the_sidebar_shows_every_label_whole(
     # In English the labels are longest ("Supervision & training"); with the app's larger
     # sidebar font from the style sheet.
     window = open_window(admin)
-    window.setStyleSheet(resources.stylesheet().read_text(encoding="utf-8"))
+    assert "navigation" in window.nav.styleSheet()  # the sidebar's own sheet, as in the app
     window.resize(SMALL_SCREEN)
     QApplication.processEvents()
     nav = window.nav

@@ -102,7 +102,7 @@ class SettingsPage(QWidget):
             self.general = GeneralTab(
                 settings=SettingsService(db, actor), station_id=actor.station_id, tasks=tasks
             )
-            self.tabs.addTab(self.general, self.tr("General"))
+            self.tabs.addTab(scrolled(self.general), self.tr("General"))
         if actor.can(Permission.APPROVE):
             self.retention = RetentionTab(
                 retention=RetentionService(db, actor),
@@ -130,13 +130,7 @@ class SettingsPage(QWidget):
             self.exchange = DataExchangeTab(
                 packages=PackageService(db, actor), tasks=tasks, county=stations is not None
             )
-            # The tallest tab (station and county sides): scrolled, so that the settings
-            # page still fits a small laptop's screen.
-            area = QScrollArea()
-            area.setFrameShape(QFrame.Shape.NoFrame)
-            area.setWidgetResizable(True)
-            area.setWidget(self.exchange)
-            self.tabs.addTab(area, self.tr("Data exchange"))
+            self.tabs.addTab(scrolled(self.exchange), self.tr("Data exchange"))
         if actor.can(Permission.VIEW_AUDIT):
             self.audit = AuditTab(audit=AuditService(db, actor), tasks=tasks)
             self.tabs.addTab(self.audit, self.tr("Audit log"))
@@ -146,3 +140,13 @@ class SettingsPage(QWidget):
 
     def tab_titles(self) -> list[str]:
         return [self.tabs.tabText(i) for i in range(self.tabs.count())]
+
+
+def scrolled(tab: QWidget) -> QScrollArea:
+    """A tall tab (the general settings, both sides of data exchange) scrolls, so that the
+    settings page still fits a small laptop's screen."""
+    area = QScrollArea()
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidgetResizable(True)
+    area.setWidget(tab)
+    return area

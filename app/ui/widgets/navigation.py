@@ -6,6 +6,8 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QListWidget, QSizePolicy, QStyle, QWidget
 
+from app.ui import style_sheet
+
 
 class Navigation(QListWidget):
     """A fixed-width list whose width follows its labels, its font and the style sheet.
@@ -17,6 +19,7 @@ class Navigation(QListWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("navigation")
+        style_sheet.apply(self)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
