@@ -277,7 +277,7 @@ class _Filler:
         if outer is not None:
             yield outer
             return
-        with self.db.write() as session:
+        with self.db.write() as session, loading.roomy_cache(session):
             yield session
         loading.checkpoint(self.db)
 

@@ -15,11 +15,13 @@ from contextlib import contextmanager
 from typing import cast
 
 from sqlalchemy import Index, Table
+from sqlalchemy.orm import Session
 
 from app.store.engine import Database
 from app.store.models import ServiceRecord, WorkLogEntry
 
 DEFERRED_TABLES = (ServiceRecord, WorkLogEntry)
+BULK_CACHE_KB = 256 * 1024
 
 
 def deferred_indexes() -> list[Index]:
@@ -43,9 +45,12 @@ def bulk_load(db: Database) -> Iterator[None]:
     try:
         yield
     finally:
-        with db.engine.begin() as conn:
-            for index in indexes:
+        # One index per transaction, each checkpointed: together they would pass through
+        # the WAL at once (a few hundred MB on the county).
+        for index in indexes:
+            with db.engine.begin() as conn:
                 index.create(conn, checkfirst=True)
+            checkpoint(db)
 
 
 def checkpoint(db: Database) -> None:
@@ -54,3 +59,20 @@ def checkpoint(db: Database) -> None:
         return
     with db.engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+@contextmanager
+def roomy_cache(session: Session) -> Iterator[None]:
+    """A large page cache for a station's transaction (SQLite): the random uuids of the
+    big tables' unique indexes touch pages all over them, and with the default 2 MB each
+    insert reads a page back and spills another to the WAL."""
+    conn = session.connection()
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    conn.exec_driver_sql(f"PRAGMA cache_size=-{BULK_CACHE_KB}")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size={int(before or -2000)}")
