@@ -1,7 +1,7 @@
 """Demo data: a station, or a whole county, filled with made-up but realistic records.
 
 A station goes in with bulk inserts inside one transaction, so a cancelled or failed
-fill leaves nothing behind; the county (a new file) goes in a station per transaction
+fill leaves nothing behind; the county (a new file) goes in two transactions a station
 with its biggest tables' indexes built at the end (app/demo/loading.py). The search
 index is rebuilt once at the end, and one audit entry records the fill with its counts
 (not one per row). Each station is generated
