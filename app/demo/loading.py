@@ -5,8 +5,9 @@ transactions a station (clients and cases, then the daily records), each with a 
 large enough to hold what it changes; after each, a checkpoint copies the WAL into the
 database file and truncates it, so the file never holds the whole county twice. The
 secondary indexes of the two biggest tables are dropped while they fill and built once at
-the end (one sorted pass each, instead of a B-tree insert per row and index); their per-station indexes stay,
-since the builder reads a station's rows back. ANALYZE ends the load.
+the end (one sorted pass each, instead of a B-tree insert per row and index); their
+per-station indexes stay, since the builder reads a station's rows back. ANALYZE ends
+the load.
 """
 
 from __future__ import annotations
