@@ -5,13 +5,15 @@
 write-ahead log grew (county.sqlite3.build.json); `make bench` does it once and keeps the
 file. `python -m tests.bench county.sqlite3` then measures, on that file, without
 writing to it (reports and the export work on copies or in memory); `--only search,todo`
-measures only those parts (search, todo, reports, export):
+measures only those parts (search, todo, reports, export; and backup, check, which only
+`--only` runs: `make bench` has them from tests/bench_start.py):
 
 - the client list's search of one station for 1-3 Chinese characters, beside the raw
   FTS5 query for the same characters; an ID number's and a phone's last digits, beside
   an indexed LIKE on the station's clients;
 - 待办 of the station (tests/bench_reports.py: the 月报 and the county summary; tests/
-  bench_export.py: the 100,000-row export), each in a process of its own for its memory.
+  bench_export.py: the 100,000-row export), each in a process of its own for its memory;
+- the backup and `stationdesk check` on a copy of the file (tests/bench_upkeep.py).
 
 It ends with the table (tests/bench_table.py).
 """
@@ -43,6 +45,7 @@ from tests.bench_table import Row, load, paired_ms, render, save
 
 BUILD_GOAL_S = 180
 PARTS = ("search", "todo", "reports", "export")
+UPKEEP = ("backup", "check")
 
 
 def build(path: Path) -> dict[str, float]:
@@ -253,10 +256,10 @@ def main(argv: list[str]) -> int:
     if len(argv) == 3 and argv[1] == "--only":
         parts = set(argv[2].split(","))
         argv = argv[:1]
-    if len(argv) != 1 or not Path(argv[0]).is_file() or not parts <= set(PARTS):
+    if len(argv) != 1 or not Path(argv[0]).is_file() or not parts <= {*PARTS, *UPKEEP}:
         print(
-            "用法：python -m tests.bench county.sqlite3 [--only search,todo,reports,export]"
-            "（先 --build 生成）",
+            "用法：python -m tests.bench county.sqlite3 "
+            "[--only search,todo,reports,export,backup,check]（先 --build 生成）",
             file=sys.stderr,
         )
         return 2
@@ -276,6 +279,9 @@ def main(argv: list[str]) -> int:
             run_part("tests.bench_reports", db_path, collected)
         if "export" in parts:
             run_part("tests.bench_export", db_path, collected)
+        if upkeep := [p for p in UPKEEP if p in parts]:
+            subprocess.run([sys.executable, "-m", "tests.bench_upkeep", str(db_path),
+                            ",".join(upkeep), "--rows", str(collected)], check=True)  # fmt: skip
         rows = (build_rows(db_path) if parts == set(PARTS) else []) + load(collected)
     print(f"\nStation Desk bench on {db_path} ({os.cpu_count()} cores)\n")
     print(render(rows))

@@ -59,11 +59,17 @@ def fill_activities(rows: BulkRows, scene: Scene, rng: random.Random, count: int
     """Add `count` activities of the station; rows stay pending in `rows`."""
     if not scene.workers or not scene.villages:
         return
+    pools: dict[tuple[int, str, str], list[DemoClient]] = {}
     for _ in range(count):
-        _activity(rows, scene, rng)
+        _activity(rows, scene, rng, pools)
 
 
-def _activity(rows: BulkRows, scene: Scene, rng: random.Random) -> None:
+def _activity(
+    rows: BulkRows,
+    scene: Scene,
+    rng: random.Random,
+    pools: dict[tuple[int, str, str], list[DemoClient]],
+) -> None:
     kind = KINDS[pick(rng, TYPE_WEIGHTS)]
     title = rng.choice(kind.titles)
     day = scene.weekday(rng)
@@ -82,7 +88,11 @@ def _activity(rows: BulkRows, scene: Scene, rng: random.Random) -> None:
     start = dt.time(begin, rng.choice((0, 30)))
     end = (dt.datetime.combine(day, start) + dt.timedelta(minutes=minutes)).time()
     total = rng.randint(*kind.size)
-    pool = [c for c in scene.by_village.get(village_id, []) if _welcome(kind, title, c, scene)]
+    # Who may come depends on the village, the kind and the title only: worked out once.
+    pool = pools.get((village_id, kind.activity_type, title))
+    if pool is None:
+        pool = [c for c in scene.by_village.get(village_id, []) if _welcome(kind, title, c, scene)]
+        pools[village_id, kind.activity_type, title] = pool
     # Most who come are villagers the station does not serve; its clients sign in by name.
     signed = rng.sample(pool, min(len(pool), int(total * rng.uniform(0.1, 0.4))))
     split = {"elderly": 0, "children": 0, "disabled": 0, "other": 0}

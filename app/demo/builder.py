@@ -1,7 +1,7 @@
 """Demo data: a station, or a whole county, filled with made-up but realistic records.
 
 A station goes in with bulk inserts inside one transaction, so a cancelled or failed
-fill leaves nothing behind; the county (a new file) goes in a station per transaction
+fill leaves nothing behind; the county (a new file) goes in two transactions a station
 with its biggest tables' indexes built at the end (app/demo/loading.py). The search
 index is rebuilt once at the end, and one audit entry records the fill with its counts
 (not one per row). Each station is generated
@@ -277,7 +277,7 @@ class _Filler:
         if outer is not None:
             yield outer
             return
-        with self.db.write() as session:
+        with self.db.write() as session, loading.roomy_cache(session):
             yield session
         loading.checkpoint(self.db)
 
@@ -290,8 +290,12 @@ class _Filler:
         self.total = sum(w.clients for w in work) * 2
         self.progress(0, self.total)
         for index, item in enumerate(work):
+            # Two transactions a station (county): late in the load, one commit of
+            # everything dirtied pages all over the big unique indexes at once (~500 MB of WAL).
             with self._unit(outer) as session:
                 self._station(session, item, index)
+            with self._unit(outer) as session:
+                self._records(session, item, index)
         with self._unit(outer) as session:
             with self._step("社工室"):
                 for index, item in enumerate(work):
@@ -326,7 +330,7 @@ class _Filler:
         return summary
 
     def _station(self, session: Session, item: _StationWork, index: int) -> None:
-        """Clients, cases and every record of one station."""
+        """Clients and cases of one station (then `_records`: its daily records)."""
         with self._step("服务对象"):
             self._clients(session, item, random.Random(f"{self.seed}:{index}"))
         with self._step("个案"):
@@ -350,7 +354,6 @@ class _Filler:
             now = self.db.clock.now()
             fill_consents(session, item.station.id, rng, now, self.today)
         self._advance(item.clients // 4)
-        self._records(session, item, index)
 
     def _records(self, session: Session, work: _StationWork, index: int) -> None:
         """Groups, activities, visits, staff records and work logs of one station."""

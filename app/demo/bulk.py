@@ -1,7 +1,7 @@
 """What the demo's later record kinds share: bulk rows with ids up front, and the station scene.
 
 Groups, activities, visits and the staff records are all written the way demo_rows and
-demo_case_rows write clients and cases (Core executemany, ids given up front), and all
+demo_case_rows write clients and cases (bulk inserts, ids given up front), and all
 draw on the same picture of one station: its workers, villages, clients and cases.
 """
 
@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, cast
 
-from sqlalchemy import Table, func, insert, select
+from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 
+from app.demo.inserts import insert_rows
 from app.domain.roles import Role
 from app.store.engine import clock_of
 from app.store.models import Case, Client, ClientCategory, Station, User, Village
@@ -75,8 +76,8 @@ class BulkRows:
         for model in self.models:
             rows = self.rows[model]
             if rows:
-                # Core executemany: see demo_rows.RowWriter.flush for why not the ORM.
-                self.session.execute(insert(cast(Table, model.__table__)), rows)
+                # Bulk, not the ORM: see demo_rows.RowWriter.flush.
+                insert_rows(self.session, cast(Table, model.__table__), rows)
                 self.counts[cast(Table, model.__table__).name] += len(rows)
                 self.rows[model] = []
 

@@ -6,9 +6,10 @@ import datetime as dt
 import random
 from typing import Any, cast
 
-from sqlalchemy import Table, func, insert, select
+from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 
+from app.demo.inserts import insert_rows
 from app.domain.roles import Role
 from app.store.engine import clock_of
 from app.store.models import (
@@ -135,8 +136,8 @@ class CaseRows:
         for model in MODELS:
             rows = self.rows[model]
             if rows:
-                # Core executemany: see demo_rows.RowWriter.flush for why not the ORM.
-                self.session.execute(insert(cast(Table, model.__table__)), rows)
+                # Bulk, not the ORM: see demo_rows.RowWriter.flush.
+                insert_rows(self.session, cast(Table, model.__table__), rows)
                 self.counts[cast(Table, model.__table__).name] += len(rows)
                 self.rows[model] = []
 

@@ -13,9 +13,10 @@ import random
 import uuid
 from typing import Any, cast
 
-from sqlalchemy import Table, func, insert, select
+from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 
+from app.demo.inserts import insert_rows
 from app.domain.consent import SERVICE
 from app.services.access.consent_types import DEFAULT_TEXT_VERSION
 from app.store.models import Case, Client, Consent
@@ -58,5 +59,5 @@ def fill_consents(
             }
         )  # fmt: skip
     if rows:
-        session.execute(insert(cast(Table, Consent.__table__)), rows)
+        insert_rows(session, cast(Table, Consent.__table__), rows)
     return len(rows)

@@ -6,11 +6,12 @@ import datetime as dt
 import random
 from typing import cast
 
-from sqlalchemy import Table, func, insert, select, update
+from sqlalchemy import Table, func, select, update
 from sqlalchemy.orm import Session
 
 from app.demo import data
 from app.demo.households import HEAD, HouseholdPlan
+from app.demo.inserts import insert_rows
 from app.services.context import Actor
 from app.store.engine import clock_of
 from app.store.models import Client, ClientCategory, Household
@@ -128,9 +129,9 @@ class RowWriter:
             (ClientCategory, self.categories),
         ):
             if rows:
-                # Core executemany: the ORM's bulk insert splits rows into small groups
+                # Not the ORM: its bulk insert splits rows into small groups
                 # whenever the set of NULL columns changes, which is ten times slower.
-                self.session.execute(insert(cast(Table, model.__table__)), rows)
+                insert_rows(self.session, cast(Table, model.__table__), rows)
         self.counts["households"] += len(self.households)
         self.counts["clients"] += written
         self.counts["categories"] += len(self.categories)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from app.domain.codes import ClientStatus, CodeList, RiskLevel, Sex
@@ -21,7 +21,41 @@ _SEX = {s.value: s.label for s in Sex}
 _RISK = {r.value: r.label for r in RiskLevel}
 _STATUS = {s.value: s.label for s in ClientStatus}
 _BIRTH = 2  # the column of the birth date, left out of a masked export
-_CATEGORIES = 8  # the column of the categories
+_CATEGORIES = 8  # the column of the categories (one less without the birth date)
+
+# One row per current category (or one without): a second IN list per chunk would cost
+# as much as the first. Built once, the ids bound as one expanding parameter: building
+# it per chunk coerces each of a chunk's ids again.
+_FETCH = (
+    select(
+        Client.id,
+        Client.name,
+        Client.sex,
+        Client.birth_date,
+        Client.id_number,
+        Client.phone,
+        Village.name,
+        Client.address,
+        Client.disability_type,
+        Client.disability_grade,
+        Client.self_care,
+        Client.risk_level,
+        User.display_name,
+        Client.status,
+        ClientCategory.category,
+    )
+    .outerjoin(Village, Village.id == Client.village_id)
+    .outerjoin(User, User.id == Client.worker_id)
+    .outerjoin(
+        ClientCategory,
+        (ClientCategory.client_id == Client.id) & ClientCategory.end_date.is_(None),
+    )
+    .where(
+        Client.id.in_(bindparam("ids", expanding=True)),
+        Client.station_id == bindparam("station_id"),
+    )
+    .order_by(ClientCategory.id)
+)
 
 
 class ClientExporter(ListExporter):
@@ -68,40 +102,15 @@ class ClientExporter(ListExporter):
             names[CodeList.DISABILITY_GRADE],
             names[CodeList.SELF_CARE],
         )
-        # One row per current category (or one without): a second IN list per chunk would
-        # cost as much as the first.
-        stmt = (
-            select(
-                Client.id,
-                Client.name,
-                Client.sex,
-                Client.birth_date,
-                Client.id_number,
-                Client.phone,
-                Village.name,
-                Client.address,
-                Client.disability_type,
-                Client.disability_grade,
-                Client.self_care,
-                Client.risk_level,
-                User.display_name,
-                Client.status,
-                ClientCategory.category,
-            )
-            .outerjoin(Village, Village.id == Client.village_id)
-            .outerjoin(User, User.id == Client.worker_id)
-            .outerjoin(
-                ClientCategory,
-                (ClientCategory.client_id == Client.id) & ClientCategory.end_date.is_(None),
-            )
-            .where(Client.id.in_(ids), Client.station_id == self._actor.station_id)
-            .order_by(ClientCategory.id)
-        )
         today = self.today
+        sex_label, risk_label, status_label = _SEX.get, _RISK.get, _STATUS.get
         found: dict[int, list[Any]] = {}
         held: dict[int, list[str]] = {}
         # Plain rows from the connection: the ORM's row handling adds nothing here.
-        for row in session.connection().execute(stmt).all():
+        rows = session.connection().execute(
+            _FETCH, {"ids": list(ids), "station_id": self._actor.station_id}
+        )
+        for row in rows.all():
             (cid, name, sex, birth, id_number, phone, village, address, dis_type, dis_grade,
              care, risk, worker, status, category) = row  # fmt: skip
             if category:
@@ -110,8 +119,8 @@ class ClientExporter(ListExporter):
                 continue
             found[cid] = [
                 name,
-                _SEX.get(sex, ""),
-                birth,
+                sex_label(sex, ""),
+                *((birth,) if reveal else ()),
                 age_on(birth, today) if birth else None,
                 (id_number or "") if reveal else mask_id(id_number),
                 phone if reveal else mask_phone(phone),
@@ -121,15 +130,13 @@ class ClientExporter(ListExporter):
                 disability.get(dis_type, dis_type),
                 grade.get(dis_grade, dis_grade),
                 self_care.get(care, care),
-                _RISK.get(risk, risk),
+                risk_label(risk, risk),
                 worker or "",
-                _STATUS.get(status, status),
+                status_label(status, status),
             ]
+        at = _CATEGORIES if reveal else _CATEGORIES - 1
         for cid, labels_held in held.items():
-            found[cid][_CATEGORIES] = "、".join(labels_held)
-        if not reveal:
-            for cells in found.values():
-                del cells[_BIRTH]
+            found[cid][at] = "、".join(labels_held)
         return [found[i] for i in ids if i in found]
 
     def describe(self, session: Session, query: Any) -> str:

@@ -40,3 +40,13 @@ def test_a_checkpoint_empties_the_wal(db: Database, db_path: Path) -> None:
     assert wal.stat().st_size > 1_000_000
     loading.checkpoint(db)
     assert wal.stat().st_size == 0
+
+
+def test_the_roomy_cache_lasts_for_the_block_only(db: Database) -> None:
+    with db.write() as session:
+        before = session.connection().exec_driver_sql("PRAGMA cache_size").scalar()
+        with loading.roomy_cache(session):
+            inside = session.connection().exec_driver_sql("PRAGMA cache_size").scalar()
+        after = session.connection().exec_driver_sql("PRAGMA cache_size").scalar()
+    assert inside == -loading.BULK_CACHE_KB
+    assert after == before != inside

@@ -1,0 +1,86 @@
+"""The demo's bulk inserts store what Core's executemany stores, value for value."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    Integer,
+    MetaData,
+    Numeric,
+    String,
+    Table,
+    create_engine,
+    insert,
+    text,
+)
+from sqlalchemy.orm import Session
+
+from app.demo.inserts import insert_rows, new_uuids
+from app.store.base import UTCDateTime, new_uuid
+
+CHINA = dt.timezone(dt.timedelta(hours=8))
+
+
+def table(metadata: MetaData, name: str) -> Table:
+    return Table(
+        name,
+        metadata,
+        Column("id", Integer, primary_key=True),
+        Column("uuid", String(36), unique=True, default=new_uuid),
+        Column("at", UTCDateTime),
+        Column("day", Date),
+        Column("hours", Numeric(6, 2)),
+        Column("done", Boolean),
+        Column("extra", JSON),
+        Column("version", Integer, default=1),
+        Column("note", String(20), default="无"),
+    )
+
+
+def test_rows_are_stored_as_core_stores_them(tmp_path: Path) -> None:
+    engine = create_engine(f"sqlite:///{tmp_path / 'x.sqlite3'}")
+    metadata = MetaData()
+    core, ours = table(metadata, "core"), table(metadata, "ours")
+    metadata.create_all(engine)
+    moment = dt.datetime(2026, 3, 1, 17, 30, tzinfo=CHINA)
+    rows = [
+        {"id": n, "at": moment + dt.timedelta(days=n % 3), "day": dt.date(2026, 1, 1 + n % 5),
+         "hours": Decimal("1.50") if n % 2 else None, "done": n % 2 == 0,
+         "extra": {"n": n, "名": "张三"} if n % 4 else None}
+        for n in range(1, 41)
+    ]  # fmt: skip
+    with Session(engine) as session:
+        session.execute(insert(core), rows)
+        insert_rows(session, ours, rows)
+        session.commit()
+        stored = {
+            name: session.execute(
+                text(f"SELECT id, at, day, hours, done, extra, version, note FROM {name}")
+            ).all()
+            for name in ("core", "ours")
+        }
+        uuids = list(session.scalars(text("SELECT uuid FROM ours")))
+    engine.dispose()
+    assert stored["ours"] == stored["core"]
+    assert stored["ours"][0][1] == "2026-03-02 09:30:00.000000"  # UTC, as Core writes it
+    assert stored["ours"][0][6:] == (1, "无")  # the columns' defaults
+    assert len(set(uuids)) == len(rows)
+
+
+def test_uuids_are_version_4_text() -> None:
+    made = new_uuids(200)
+    assert len(set(made)) == 200
+    for value in made:
+        assert re.fullmatch(
+            r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}", value
+        )
+        assert uuid.UUID(value).version == 4
