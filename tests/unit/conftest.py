@@ -12,10 +12,12 @@ from __future__ import annotations
 import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, func, make_url, select
+from sqlalchemy.exc import DBAPIError
 
 from app.domain.roles import Role
 from app.services.access import passwords
@@ -24,6 +26,7 @@ from app.services.context import Actor
 from app.services.settings.setup import SetupService
 from app.store.engine import Database, make_engine
 from app.store.models import User
+from tests import pg_reset
 from tests.conftest import initialise_station
 
 STAFF_PASSWORD = "staff-pass-1"
@@ -97,10 +100,19 @@ def db(sqlite_db: Database) -> Database:
     return sqlite_db
 
 
+@dataclass
+class _PgTemplates:
+    """The test server's template databases, their snapshots, and the one test database."""
+
+    admin: Engine
+    test: Database
+    snapshots: dict[str, pg_reset.Snapshot]
+    resettable: bool
+    holds: str = ""  # the template sd_test is a clean copy of, if it is one
+
+
 @pytest.fixture(scope="session")
-def _pg_templates(
-    pg_server: str, _templates: tuple[Path, Path, Actor]
-) -> Iterator[tuple[Engine, Database]]:
+def _pg_templates(pg_server: str, _templates: tuple[Path, Path, Actor]) -> Iterator[_PgTemplates]:
     """Template databases on the test server, made like the SQLite ones, and the engine of
     the one database each test gets as a fresh copy of a template."""
     admin = make_engine(pg_server, isolation_level="AUTOCOMMIT")
@@ -118,28 +130,49 @@ def _pg_templates(
     station.dispose()
     # `admin` hands out the SQLite template's actor: both must be the same.
     assert actor == _templates[2]
+    snapshots = {}
+    for name in ("sd_schema", "sd_station"):
+        engine = make_engine(_pg_url(pg_server, name))
+        with engine.connect() as conn:
+            snapshots[name] = pg_reset.snapshot(conn)
+            resettable = pg_reset.may_reset(conn)
+        engine.dispose()
     test = Database.open(_pg_url(pg_server, "sd_test"))
-    yield admin, test
+    yield _PgTemplates(admin, test, snapshots, resettable)
     test.dispose()
     admin.dispose()
 
 
 @pytest.fixture
-def pg_db(
-    _pg_templates: tuple[Engine, Database], request: pytest.FixtureRequest
-) -> Iterator[Database]:
+def pg_db(_pg_templates: _PgTemplates, request: pytest.FixtureRequest) -> Iterator[Database]:
     """A fresh PostgreSQL database at the newest schema; initialised when the test asks for
-    `admin`. Tests of the database file itself (they ask for `db_path`) stay on SQLite."""
+    `admin`. Tests of the database file itself (they ask for `db_path`) stay on SQLite.
+
+    The database is the template's copy, or, when the last test left the schema as the
+    templates have it, the last test's database with the template's rows put back
+    (tests/pg_reset.py: a copy costs half a second)."""
     if "db_path" in request.fixturenames:
         pytest.skip("这是 SQLite 数据库文件本身的测试")
-    admin, test = _pg_templates
+    pg, test = _pg_templates, _pg_templates.test
     template = "sd_station" if "admin" in request.fixturenames else "sd_schema"
     test.dispose()
-    with admin.connect() as conn:
-        conn.exec_driver_sql("DROP DATABASE IF EXISTS sd_test WITH (FORCE)")
-        conn.exec_driver_sql(f"CREATE DATABASE sd_test TEMPLATE {template}")
+    if not (pg.holds and pg.resettable and _put_back(test, pg.snapshots[template])):
+        with pg.admin.connect() as conn:
+            conn.exec_driver_sql("DROP DATABASE IF EXISTS sd_test WITH (FORCE)")
+            conn.exec_driver_sql(f"CREATE DATABASE sd_test TEMPLATE {template}")
+    pg.holds = template
     yield test
     test.dispose()
+
+
+def _put_back(test: Database, template: pg_reset.Snapshot) -> bool:
+    try:
+        with test.engine.connect() as conn:
+            done = pg_reset.reset(conn, template)
+    except DBAPIError:  # a lock the last test left behind: the copy (FORCE) ends it
+        done = False
+    test.dispose()
+    return done
 
 
 def _pg_url(server: str, name: str) -> str:
