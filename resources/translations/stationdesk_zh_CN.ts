@@ -7183,7 +7183,7 @@ Case management for township social work stations. Your records stay on this com
     </message>
     <message>
         <source>A station that encrypts its packages with the county&apos;s public key signs them with a key of its own. Register the public half here when the station hands the file over (signing-key-….pub.pem); a package sent with the package password registers it too.</source>
-        <translation>用县里公钥加密数据包的站点，会用本站自己的签名密钥签名。站点交来签名公钥文件（signing-key-….pub.pem）时在这里登记；站点用数据包密码发来的数据包也会自动登记。</translation>
+        <translation>用县里公钥加密数据包的站点，会用本站自己的签名密钥签名。站点交来签名公钥文件时在这里登记；站点用数据包密码发来的数据包也会自动登记。</translation>
     </message>
     <message>
         <source>none registered</source>
