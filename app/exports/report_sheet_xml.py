@@ -7,7 +7,8 @@ writes for such values (inline strings, numbers, dates in their format, the same
 styles and style indexes, made in the same order), and put into the sheet's file once
 openpyxl has written its frame: column widths and frozen panes above the rows, filter and
 print setup below. The file is openpyxl's own (`WriteOnlyWorksheet._writer.out`), the one
-private name used. tests/unit/exports/test_report_sheet_xml.py writes the same values
+private name used. A list export (list_xlsx.py) puts its rows in the same way, spooled to
+a temporary file as they come. tests/unit/exports/test_report_sheet_xml.py writes the same values
 both ways and compares the files byte for byte.
 """
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import tempfile
 import weakref
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
@@ -89,19 +91,69 @@ class SheetRows:
     def close(self) -> None:
         """Close the sheet and put the rows in, where openpyxl wrote its empty sheetData."""
         self._ws.close()
-        with Path(self._ws._writer.out).open("r+b") as out:
-            written = out.read()
-            end = written.rindex(_END)
-            out.seek(end)
-            # Encoded as openpyxl's stream writes (a lone surrogate as a reference).
-            out.writelines(row.encode("utf-8", "xmlcharrefreplace") for row in self._rows)
-            out.write(written[end:])
+        _splice(self._ws, (_encoded(row) for row in self._rows))
         self._rows = []
 
     def _columns(self, count: int) -> list[str]:
-        while len(self._letters) < count:
-            self._letters.append(get_column_letter(len(self._letters) + 1))
-        return self._letters
+        return _letters(self._letters, count)
+
+
+class SpooledRows:
+    """A list sheet's rows below the ones openpyxl wrote (its title and header), each
+    written as XML to a temporary file as it comes: a list may hold 100,000 rows, which
+    are not kept in memory. Text is escaped (empty text as no value), anything else as
+    openpyxl writes it; `close` puts them into the sheet."""
+
+    def __init__(self, ws: WriteOnlyWorksheet, first_row: int) -> None:
+        self._ws = ws
+        self._plain = _Cells(ws, CellStyles(ws.parent)).plain
+        self._row = first_row
+        self._letters: list[str] = []
+        self._spool = tempfile.TemporaryFile()  # noqa: SIM115  (closed by close or discard)
+
+    def add(self, values: Sequence[object]) -> None:
+        row = str(self._row)
+        self._row += 1
+        plain = self._plain
+        letters = _letters(self._letters, len(values))
+        cells = "".join([plain(c + row, v) for c, v in zip(letters, values, strict=False)])
+        self._spool.write(_encoded(f'<row r="{row}">{cells}</row>'))
+
+    def close(self) -> None:
+        self._ws.close()
+        spool = self._spool
+        spool.seek(0)
+        try:
+            _splice(self._ws, iter(lambda: spool.read(1 << 20), b""))
+        finally:
+            spool.close()
+
+    def discard(self) -> None:
+        """Finish the sheet without the rows (cancelled or failed): openpyxl's stream
+        would fail later on a closed file when collected."""
+        self._ws.close()
+        self._spool.close()
+
+
+def _letters(known: list[str], count: int) -> list[str]:
+    while len(known) < count:
+        known.append(get_column_letter(len(known) + 1))
+    return known
+
+
+def _encoded(row: str) -> bytes:
+    # As openpyxl's stream writes: a lone surrogate as a character reference.
+    return row.encode("utf-8", "xmlcharrefreplace")
+
+
+def _splice(ws: WriteOnlyWorksheet, rows: Iterable[bytes]) -> None:
+    """Put `rows` at the end of the closed sheet's sheetData."""
+    with Path(ws._writer.out).open("r+b") as out:
+        written = out.read()
+        end = written.rindex(_END)
+        out.seek(end)
+        out.writelines(rows)
+        out.write(written[end:])
 
 
 _OPEN: weakref.WeakKeyDictionary[Workbook, list[SheetRows]] = weakref.WeakKeyDictionary()

@@ -11,7 +11,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from app.exports.list_xlsx import plain
-from app.exports.report_sheet_xml import SheetRows, Styled, close_sheets
+from app.exports.report_sheet_xml import SheetRows, SpooledRows, Styled, close_sheets
 from app.exports.xlsx_styles import HEADER, SECTION, TITLE, Look, number_format, styles_of
 
 DAY = dt.date(2026, 7, 3)
@@ -99,3 +99,38 @@ def test_rows_read_back(tmp_path: Path) -> None:
     assert ws["B11"].value == "a & b <c>" and ws["E11"].value == " 前后有空格 "
     assert ws["B12"].value == "'=1+1" and ws["E12"].value is None
     assert ws.max_row == len(LOOKED) + len(LISTED)
+
+
+def _list_frame(book: Workbook) -> WriteOnlyWorksheet:
+    ws: WriteOnlyWorksheet = book.create_sheet("名单")
+    ws.freeze_panes = "A3"
+    ws.auto_filter.ref = "A2:E10"
+    ws.append(["服务对象名单"])
+    ws.append(["姓名", "出生日期", "年龄", "分数", "备注"])
+    return ws
+
+
+def _list_through_openpyxl(book: Workbook) -> None:
+    """A list as list_xlsx.py wrote it before: each row through `append`."""
+    ws = _list_frame(book)
+    for values in LISTED:
+        ws.append([plain(v) if isinstance(v, str) else v for v in values])
+
+
+def _list_spooled(book: Workbook) -> None:
+    rows = SpooledRows(_list_frame(book), first_row=3)
+    for values in LISTED:
+        rows.add(values)
+    rows.close()
+
+
+def test_a_spooled_list_is_the_sheet_openpyxl_writes(tmp_path: Path) -> None:
+    cells = _parts(_saved(tmp_path, "cells.xlsx", _list_through_openpyxl))
+    spooled = _parts(_saved(tmp_path, "spooled.xlsx", _list_spooled))
+    assert spooled.keys() == cells.keys()
+    for name in cells:
+        if name != "docProps/core.xml":  # its creation time
+            assert spooled[name] == cells[name], name
+    ws = load_workbook(tmp_path / "spooled.xlsx")["名单"]
+    assert ws["A1"].value == "服务对象名单" and ws["B3"].value == "张三"
+    assert ws.max_row == 2 + len(LISTED)
