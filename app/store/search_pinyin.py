@@ -71,6 +71,15 @@ def index(session: Session, entries: Sequence[tuple[int, str]]) -> None:
         _insert(session, dialect, part)
 
 
+def insert_new(session: Session, entries: Sequence[tuple[int, str]]) -> None:
+    """Put entries that are not in the index yet (a bulk load) in it."""
+    dialect = _dialect(session)
+    if dialect not in ("sqlite", "postgresql"):
+        return
+    for start in range(0, len(entries), _CHUNK):
+        _insert(session, dialect, entries[start : start + _CHUNK])
+
+
 def _insert(session: Session, dialect: str, entries: Iterable[tuple[int, str]]) -> None:
     if dialect == "sqlite":
         rows = [{"id": cid, "keys": " ".join(name_pinyin.keys(name))} for cid, name in entries]
@@ -102,8 +111,7 @@ def rebuild(session: Session) -> int:
         return 0
     session.execute(text(f"DELETE FROM {TABLE}"))
     entries = [(cid, name) for cid, name in session.execute(select(Client.id, Client.name))]
-    for start in range(0, len(entries), _CHUNK):
-        _insert(session, dialect, entries[start : start + _CHUNK])
+    insert_new(session, entries)
     return len(entries)
 
 

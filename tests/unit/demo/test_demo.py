@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from app.demo import county_state
 from app.demo import data as demo_data
@@ -27,6 +27,7 @@ from app.services.context import Actor
 from app.services.county.service import CountyService
 from app.services.packages import decisions
 from app.services.packages.service import PackageService
+from app.store import search
 from app.store.engine import Database
 from app.store.models import (
     Client,
@@ -197,6 +198,23 @@ def test_search_finds_a_two_character_demo_name(
     target = next(c for c in _clients(db) if len(c.name) == 2)
     found = ClientService(db, admin).search_ids(ClientQuery(text=target.name))
     assert target.id in found
+
+
+def test_the_index_made_station_by_station_is_the_one_a_rebuild_makes(
+    db: Database, filled: DemoSummary
+) -> None:
+    tables = ("client_search", "client_search_pinyin")
+
+    def index() -> dict[str, list[tuple[object, ...]]]:
+        with db.read() as session:
+            rows = {t: session.execute(text(f"SELECT rowid, * FROM {t}")) for t in tables}
+            return {table: sorted(tuple(r) for r in found) for table, found in rows.items()}
+
+    built = index()
+    assert len(built["client_search"]) == filled.clients
+    with db.write() as session:
+        search.rebuild(session)
+    assert index() == built
 
 
 def test_one_audit_entry_records_the_fill(db: Database, filled: DemoSummary) -> None:
