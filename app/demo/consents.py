@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import uuid
 from typing import Any, cast
 
 from sqlalchemy import Table, func, select
@@ -20,6 +19,7 @@ from app.demo.inserts import insert_rows
 from app.domain.consent import SERVICE
 from app.services.access.consent_types import DEFAULT_TEXT_VERSION
 from app.store.models import Case, Client, Consent
+from app.store.uuids import new_uuid
 
 _CHILD_SIGNS_FROM = 14
 
@@ -50,7 +50,7 @@ def fill_consents(
         child = born is not None and (day - born).days < _CHILD_SIGNS_FROM * 365
         rows.append(
             {
-                "uuid": str(uuid.uuid4()), "station_id": station_id, "client_id": cid,
+                "uuid": new_uuid(), "station_id": station_id, "client_id": cid,
                 "item": SERVICE, "granted": True, "signed_on": day,
                 "signer_name": (guardian or "监护人") if child else name,
                 "signer_relation": (relation or "监护人") if child else "本人",

@@ -1,21 +1,23 @@
 """The demo's bulk inserts: plain tuples straight to the driver's executemany on SQLite.
 
 Core's executemany spends more on each row than SQLite does storing it: it builds a
-parameter dict per row, calls each column's default (a uuid4 per row) and each type's
+parameter dict per row, calls each column's default (a uuid per row) and each type's
 converter per value (a UTC datetime is converted twice). Here the converters are looked
 up once per column and remembered per value (a batch holds few distinct dates and
-times), the uuids come from one read of os.urandom, and the rows go to the driver as
-tuples. Other databases take Core's path: the county demo is built into a SQLite file.
+times), a batch's uuids are made together (counting up: app/store/uuids.py), and the rows
+go to the driver as tuples. Other databases take Core's path: the county demo is built
+into a SQLite file.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from sqlalchemy import Column, Table, insert
 from sqlalchemy.orm import Session
+
+from app.store.uuids import new_uuids
 
 Processor = Callable[[Any], Any]
 
@@ -67,17 +69,3 @@ def _converted(column: Column[Any], values: list[Any], dialect: Any) -> list[Any
     except TypeError:  # not hashable (a JSON column's dicts): converted one by one
         return [convert(v) for v in values]
     return [done[v] for v in values]
-
-
-def new_uuids(count: int) -> list[str]:
-    """`count` random (version 4) UUIDs as text, like str(uuid.uuid4()), from one urandom read."""
-    raw = bytearray(os.urandom(16 * count))
-    for at in range(0, 16 * count, 16):
-        raw[at + 6] = raw[at + 6] & 0x0F | 0x40  # version 4
-        raw[at + 8] = raw[at + 8] & 0x3F | 0x80  # the RFC 4122 variant
-    text = raw.hex()
-    found = []
-    for at in range(0, 32 * count, 32):
-        h = text[at : at + 32]
-        found.append(f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}")
-    return found

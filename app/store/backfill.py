@@ -10,12 +10,12 @@ station). Approvals get their 发生日期 from the local day they were entered.
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from collections import defaultdict
 
 import sqlalchemy as sa
 
 from app.store.base import UTCDateTime
+from app.store.uuids import new_uuid
 
 _DATED = sa.table(
     "dated_values",
@@ -67,7 +67,7 @@ def history_from_records(
             end = periods[i + 1][0] if i + 1 < len(periods) else None
             rows.append(
                 {
-                    "uuid": str(uuid.uuid4()),
+                    "uuid": new_uuid(),
                     "station_id": station,
                     "subject": subject,
                     "subject_id": sid,

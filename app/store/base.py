@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from typing import Any
 
 from sqlalchemy import DateTime, ForeignKey, Integer, MetaData, String, TypeDecorator
@@ -11,6 +10,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 from app.domain.clock import Clock, SystemClock
+from app.store.uuids import new_uuid
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -30,10 +30,6 @@ def stamp(context: Any) -> dt.datetime:
     """Default for the time columns: the clock of the Database whose session writes the row."""
     clock: Clock = context.execution_options.get(CLOCK_OPTION, _SYSTEM_CLOCK)
     return clock.now()
-
-
-def new_uuid() -> str:
-    return str(uuid.uuid4())
 
 
 class UTCDateTime(TypeDecorator[dt.datetime]):

@@ -10,13 +10,13 @@ same name. Core statements, so they run inside a migration as well as in a sessi
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from typing import Any
 
 import sqlalchemy as sa
 
 from app.domain.partners import split_names
 from app.store.base import UTCDateTime
+from app.store.uuids import new_uuid
 
 _PARTNERS = sa.table(
     "partners",
@@ -103,7 +103,7 @@ def fill_activity_partners(conn: Any, now: dt.datetime) -> int:
             return written
         rows = [
             {
-                "uuid": str(uuid.uuid4()), "station_id": station_id, "activity_id": activity_id,
+                "uuid": new_uuid(), "station_id": station_id, "activity_id": activity_id,
                 "name": name, "version": 1, "created_by_id": user_id, "updated_by_id": user_id,
                 "created_at": now, "updated_at": now,
             }

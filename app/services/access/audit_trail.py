@@ -26,10 +26,10 @@ from app.domain.audit_chain import (
     verify,
 )
 from app.services.context import Actor
-from app.store.base import new_uuid
 from app.store.engine import Database, clock_of
 from app.store.models import AuditEntry
 from app.store.postgres_rls import AUDIT_HEAD
+from app.store.uuids import new_uuid
 
 _LAST = "audit_last_entry"
 # Any fixed number: PostgreSQL writers take this advisory lock to append one at a time.

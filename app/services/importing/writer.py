@@ -14,9 +14,9 @@ from app.services.context import Actor
 from app.services.importing.classify import AMOUNT_LABEL, CATEGORY_LABEL, chunks
 from app.services.importing.results import PreviewRow
 from app.store import search
-from app.store.base import new_uuid
 from app.store.engine import clock_of
 from app.store.models import Client, ClientCategory, Household
+from app.store.uuids import new_uuid
 
 HEAD = "02"  # GB/T 4761: 户主
 Tick = Callable[[int], None]

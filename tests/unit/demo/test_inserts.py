@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-import uuid
 from decimal import Decimal
 from pathlib import Path
 
@@ -24,8 +22,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from app.demo.inserts import insert_rows, new_uuids
-from app.store.base import UTCDateTime, new_uuid
+from app.demo.inserts import insert_rows
+from app.store.base import UTCDateTime
+from app.store.uuids import new_uuid
 
 CHINA = dt.timezone(dt.timedelta(hours=8))
 
@@ -74,13 +73,3 @@ def test_rows_are_stored_as_core_stores_them(tmp_path: Path) -> None:
     assert stored["ours"][0][1] == "2026-03-02 09:30:00.000000"  # UTC, as Core writes it
     assert stored["ours"][0][6:] == (1, "无")  # the columns' defaults
     assert len(set(uuids)) == len(rows)
-
-
-def test_uuids_are_version_4_text() -> None:
-    made = new_uuids(200)
-    assert len(set(made)) == 200
-    for value in made:
-        assert re.fullmatch(
-            r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}", value
-        )
-        assert uuid.UUID(value).version == 4

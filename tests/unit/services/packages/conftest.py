@@ -24,9 +24,10 @@ from app.services.packages.keys import CreatedKeys, KeyFile, create_key_pair
 from app.services.packages.service import PackageService
 from app.services.packages.tables import station_specs
 from app.services.settings.stations import StationService
-from app.store.base import Base, new_uuid
+from app.store.base import Base
 from app.store.engine import Database
 from app.store.models import Station, User
+from app.store.uuids import new_uuid
 from tests.conftest import VILLAGES
 
 PASSWORD = "县里给的数据包密码"
