@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.codes import CodeList, RiskLevel, Sex
-from app.services.clients.service import HEAD, ClientService
+from app.services.clients.service import ClientService
 from app.services.clients.types import ClientDetail, ClientInput, IdCheck
+from app.services.clients.writing import HEAD
 from app.ui.clients.category_list import CategoryList
 from app.ui.clients.change_date import ChangeDateBox, history_changed
 from app.ui.clients.choices import ClientChoices, code_items, fill_combo, select_data
