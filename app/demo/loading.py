@@ -65,9 +65,9 @@ def checkpoint(db: Database) -> None:
 
 @contextmanager
 def roomy_cache(session: Session) -> Iterator[None]:
-    """A large page cache for a station's transaction (SQLite): the random uuids of the
-    big tables' unique indexes touch pages all over them, and with the default 2 MB each
-    insert reads a page back and spills another to the WAL."""
+    """A large page cache for a station's transaction (SQLite): a station's records touch
+    pages all over the big tables' per-station and per-date indexes, and with the default
+    2 MB each insert reads a page back and spills another to the WAL."""
     conn = session.connection()
     if conn.dialect.name != "sqlite":
         yield
