@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QSignalBlocker
+from PySide6.QtCore import QObject, QSignalBlocker, Signal
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 
 class LazyTabs(QObject):
+    made = Signal(QWidget)  # a tab, just made and in its place (its lists get their widths)
+
     def __init__(self, tabs: QTabWidget) -> None:
         super().__init__(tabs)
         self._tabs = tabs
@@ -71,6 +73,7 @@ class LazyTabs(QObject):
             tabs.insertTab(index, page, title)
             tabs.setCurrentIndex(current)
         placeholder.deleteLater()
+        self.made.emit(tab)
         return tab
 
     def _shown(self, index: int) -> None:
