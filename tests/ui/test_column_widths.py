@@ -17,6 +17,8 @@ from app.services.settings.codes import CodeService
 from app.store.engine import Database
 from app.ui.clients.page import ClientsPage
 from app.ui.clients.table_model import ClientTableModel
+from app.ui.pages import build_page
+from app.ui.staff.page import StaffPage
 from app.ui.tasks import TaskRunner
 from app.ui.widgets.column_widths import MAX_WIDTH, ColumnWidths, remember_columns
 from app.ui.window_geometry import ColumnStore
@@ -124,3 +126,20 @@ def test_a_drag_is_saved_by_itself(
     header(page).resizeSection(CATEGORIES, 77)
     store = ColumnStore(admin)
     qtbot.waitUntil(lambda: (store.load("clientTable") or [0] * 10)[CATEGORIES] == 77)
+
+
+def test_a_tab_made_when_first_shown_gets_the_users_widths(
+    qtbot: QtBot, db: Database, admin: Actor, tasks: TaskRunner
+) -> None:
+    # 督导/培训 makes its hours tab when it is first shown (app/ui/widgets/lazy_tabs.py).
+    ColumnStore(admin).save("hoursTable", [150, 90])
+    page = build_page("staff", db=db, actor=admin, tasks=tasks)
+    assert isinstance(page, StaffPage)
+    qtbot.addWidget(page)
+    page.show()
+    assert not page.lazy.is_made("hours")
+    titles = [page.tabs.tabText(i) for i in range(page.tabs.count())]
+    page.tabs.setCurrentIndex(titles.index("Hours per worker"))  # as a click on it does
+    assert page.lazy.is_made("hours")
+    hours = page.hours.column_widths
+    assert hours.user_set and hours.widths()[:2] == [150, 90]

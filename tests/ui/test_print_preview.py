@@ -15,7 +15,8 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen import canvas
 
 from app.domain.errors import StorageError
-from app.ui.print_preview import PdfPages, PrintPreview, fitted, match_page, save_pdf
+from app.ui.print_pages import PdfPages, fitted, match_page
+from app.ui.print_preview import PrintPreview, save_pdf
 from app.ui.tasks import TaskRunner
 from tests.ui.shell_helpers import chinese_ui, visible
 

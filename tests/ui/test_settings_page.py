@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.domain.codes import CodeList
@@ -13,6 +13,8 @@ from app.services.context import Actor
 from app.services.settings.codes import CodeService
 from app.services.settings.stations import StationService
 from app.store.engine import Database
+from app.ui.settings.audit_tab import AuditTab
+from app.ui.settings.codes_tab import CodesTab
 from app.ui.settings.page import SettingsPage
 from app.ui.settings.users_tab import TemporaryPasswordDialog, UsersTab
 from app.ui.tasks import TaskRunner
@@ -175,3 +177,25 @@ def test_there_is_no_language_choice(page: SettingsPage) -> None:
     """Chinese is the only interface language: 设置 offers no tab to change it."""
     assert "Language" not in page.tab_titles()
     assert "Code lists" in page.tab_titles()
+
+
+def test_a_tab_is_built_when_first_shown(qtbot: QtBot, page: SettingsPage) -> None:
+    """Only the tab on screen is built with the page; the others wait to be shown or asked for."""
+    users = page.tabs.currentWidget()
+    assert isinstance(users, UsersTab) and page.users is users
+    waiting = [name for name in page.lazy.names() if not page.lazy.is_made(name)]
+    assert waiting == [name for name in page.lazy.names() if name != "users"]
+    codes_index = page.tab_titles().index("Code lists")
+    placeholder = page.tabs.widget(codes_index)
+    assert type(placeholder) is QWidget and not placeholder.findChildren(QWidget)
+
+    page.tabs.setCurrentIndex(codes_index)  # as a click on the tab does
+    codes = page.tabs.currentWidget()
+    assert isinstance(codes, CodesTab) and page.codes is codes and codes.isVisible()
+    assert page.tab_titles()[codes_index] == "Code lists"
+
+    assert not page.lazy.is_made("audit")
+    audit = page.audit  # asked for before it is shown: made then, once, in its place
+    assert isinstance(audit, AuditTab) and page.audit is audit
+    assert page.tabs.indexOf(audit) == page.tab_titles().index("Audit log")
+    assert page.tabs.currentWidget() is codes

@@ -140,3 +140,26 @@ def test_the_clients_page_loads_the_roster_readers_only_to_read_a_roster() -> No
     assert "app.services.importing.readers" in loaded
     unwanted = {"charset_normalizer", "python_calamine", "multiprocessing"}
     assert sorted(loaded & unwanted) == []
+
+
+def test_pages_load_their_dialogs_print_support_and_hidden_tabs_when_opened() -> None:
+    # Each page can print, add a record or show tabs it is not opened on; those modules
+    # (Qt's print support alone ~0.5 MB) load when the user first does so. The html
+    # package's entity table (~0.9 MB) is not needed to escape text (app/ui/widgets/rich_text.py).
+    loaded = loaded_after(
+        "import app.ui.clients.page, app.ui.cases.page, app.ui.staff.page, app.ui.visits.page\n"
+        "import app.ui.groups.page, app.ui.settings.page"
+    )
+    assert {"app.ui.clients.page", "app.ui.settings.page", "app.ui.print_preview"} <= loaded
+    unwanted = {
+        "PySide6.QtPrintSupport",
+        "app.ui.print_pages",
+        "app.ui.clients.form",
+        "app.ui.clients.import_dialog",
+        "app.ui.assessment.page",
+        "app.ui.settings.users_tab",
+        "app.ui.settings.packages.tab",
+        "app.ui.backup_dialogs",
+        "html",
+    }
+    assert sorted(loaded & unwanted) == []

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from app.services.importing.results import COUNT_ORDER, Preview
 from app.ui.clients.import_preview_model import PreviewModel
+from app.ui.widgets import rich_text
 
 
 def counts_text(counts: dict[str, int]) -> str:
@@ -96,10 +95,10 @@ class PreviewPage(QWidget):
         """
 
         def piece(text: str) -> str:
-            return "\u2060".join(html.escape(text.replace(" ", "\u00a0"))) if rich else text
+            return "\u2060".join(rich_text.escape(text.replace(" ", "\u00a0"))) if rich else text
 
         def template(text: str) -> str:
-            return html.escape(text) if rich else text
+            return rich_text.escape(text) if rich else text
 
         pairs = "；".join(piece(f"{column} → {field}") for column, field in preview.matched)
         if not preview.unused:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QPushButton, QWidget
@@ -22,11 +22,13 @@ from app.ui.clients.archive_dialog import ArchiveDialog
 from app.ui.clients.choices import ClientChoices, load_choices
 from app.ui.clients.detail import ClientDetailPanel
 from app.ui.clients.filter_bar import FilterBar
-from app.ui.clients.form import ClientFormDialog
-from app.ui.clients.import_dialog import ImportDialog
 from app.ui.clients.table_model import ClientTableModel
 from app.ui.tasks import TaskRunner
 from app.ui.widgets.list_page import ListPage
+
+if TYPE_CHECKING:
+    from app.ui.clients.form import ClientFormDialog
+    from app.ui.clients.import_dialog import ImportDialog
 
 
 class ClientsPage(ListPage[FilterBar, ClientTableModel]):
@@ -183,6 +185,9 @@ class ClientsPage(ListPage[FilterBar, ClientTableModel]):
 
             self._tasks.run(self, load, on_done=then)
             return
+        # The form and the import dialog load when first opened (~1.5 MB of modules).
+        from app.ui.clients.form import ClientFormDialog
+
         form = ClientFormDialog(
             clients=self._clients,
             tasks=self._tasks,
@@ -208,6 +213,8 @@ class ClientsPage(ListPage[FilterBar, ClientTableModel]):
         if self.import_dialog is not None:
             self.import_dialog.raise_()
             return
+        from app.ui.clients.import_dialog import ImportDialog
+
         dialog = ImportDialog(importer=self._importer, tasks=self._tasks, parent=self)
 
         def closed(_result: int) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +22,7 @@ from app.domain.errors import AppError, NotFound
 from app.services.groups.service import GroupService
 from app.services.groups.types import GroupDetail, GroupStatus, MemberView, SessionView
 from app.ui.tasks import TaskRunner
+from app.ui.widgets.rich_text import escape
 
 BUTTON_KEYS = (
     "edit", "start", "add_member", "remove_member", "add_session", "edit_session", "end", "print",

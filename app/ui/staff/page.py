@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
@@ -18,13 +18,16 @@ from app.services.staff.supervision_types import SupervisionQuery, SupervisionRo
 from app.services.staff.training import TrainingService
 from app.services.staff.training_hours import TrainingHoursService
 from app.services.staff.training_types import TrainingQuery, TrainingRow
-from app.ui.assessment.page import AssessmentPage
 from app.ui.dialogs import keep_open
 from app.ui.staff.dialogs import SupervisionDialog, TrainingDialog
 from app.ui.staff.hours_table import HoursTable
 from app.ui.staff.qualifications_tab import QualificationsTab
 from app.ui.staff.record_table import RecordTable
 from app.ui.tasks import TaskRunner
+from app.ui.widgets.lazy_tabs import LazyTabs
+
+if TYPE_CHECKING:
+    from app.ui.assessment.page import AssessmentPage
 
 
 class StaffPage(QWidget):
@@ -92,22 +95,28 @@ class StaffPage(QWidget):
             choice_blank=self.tr("All participants"),
             parent=self,
         )
-        self.hours = HoursTable(hours=hours, tasks=tasks, parent=self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.supervisions, self.tr("Supervision"))
         self.tabs.addTab(self.trainings, self.tr("Training"))
-        self.tabs.addTab(self.hours, self.tr("Hours per worker"))
-        self.qualifications: QualificationsTab | None = None
+        # The other tabs are made when first shown (or asked for): the assessment alone
+        # is ~110 widgets.
+        self.lazy = LazyTabs(self.tabs)
+        self.lazy.add(
+            "hours", self.tr("Hours per worker"), lambda: HoursTable(hours=hours, tasks=tasks)
+        )
         if qualifications is not None:
-            self.qualifications = QualificationsTab(
-                service=qualifications, tasks=tasks, parent=self
+            self.lazy.add(
+                "qualifications",
+                self.tr("Qualifications"),
+                lambda: QualificationsTab(service=qualifications, tasks=tasks),
             )
-            self.tabs.addTab(self.qualifications, self.tr("Qualifications"))
         # 考核: the head's and each worker's own; a supervisor has no tab.
-        self.assessment: AssessmentPage | None = None
         if assessments is not None and assessments.may_view:
-            self.assessment = AssessmentPage(assessments=assessments, tasks=tasks, parent=self)
-            self.tabs.addTab(self.assessment, self.tr("Assessment"))
+            self.lazy.add(
+                "assessment",
+                self.tr("Assessment"),
+                lambda: _assessment_page(assessments=assessments, tasks=tasks),
+            )
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         self.supervisions.new_requested.connect(lambda: self.open_supervision(None))
@@ -116,6 +125,18 @@ class StaffPage(QWidget):
         self.trainings.opened.connect(self.open_training)
         tasks.bus.changed.connect(self._changed)
         self._load_choices()
+
+    @property
+    def hours(self) -> HoursTable:
+        return cast(HoursTable, self.lazy.get("hours"))
+
+    @property
+    def qualifications(self) -> QualificationsTab | None:
+        return cast("QualificationsTab | None", self.lazy.get("qualifications"))
+
+    @property
+    def assessment(self) -> AssessmentPage | None:
+        return cast("AssessmentPage | None", self.lazy.get("assessment"))
 
     def _load_choices(self) -> None:
         supervision, codes = self._supervision, self._codes
@@ -175,6 +196,13 @@ class StaffPage(QWidget):
         self.dialog = dialog
         keep_open(dialog)
         dialog.open()
+
+
+def _assessment_page(*, assessments: AssessmentService, tasks: TaskRunner) -> QWidget:
+    # Its modules (the print preview's among them) load with the tab.
+    from app.ui.assessment import page
+
+    return page.AssessmentPage(assessments=assessments, tasks=tasks)
 
 
 def _supervision_cell(row: SupervisionRow, column: int) -> str:

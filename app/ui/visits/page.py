@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
@@ -17,6 +19,7 @@ from app.services.visits.worklogs import WorkLogService
 from app.ui.tasks import TaskRunner
 from app.ui.visits.visit_list import VisitListTab
 from app.ui.visits.worklog_tab import WorkLogTab
+from app.ui.widgets.lazy_tabs import LazyTabs
 
 
 class VisitsPage(QWidget):
@@ -48,17 +51,26 @@ class VisitsPage(QWidget):
             consents=consents,
             parent=self,
         )
-        self.worklog = WorkLogTab(worklogs=worklogs, tasks=tasks, parent=self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.visits, self.tr("Visits"))
-        self.tabs.addTab(self.worklog, self.tr("Work log"))
+        # The work log is made when first shown or asked for.
+        self.lazy = LazyTabs(self.tabs)
+        self.lazy.add("worklog", self.tr("Work log"), lambda: _worklog_tab(worklogs, tasks))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 
-        # The visit list has its own Ctrl+F and Ctrl+N; the work log adds an entry.
-        QShortcut(
-            QKeySequence.StandardKey.New,
-            self.worklog,
-            self.worklog.add_entry,
-            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
-        )
+    @property
+    def worklog(self) -> WorkLogTab:
+        return cast(WorkLogTab, self.lazy.get("worklog"))
+
+
+def _worklog_tab(worklogs: WorkLogService, tasks: TaskRunner) -> WorkLogTab:
+    tab = WorkLogTab(worklogs=worklogs, tasks=tasks)
+    # The visit list has its own Ctrl+F and Ctrl+N; the work log adds an entry.
+    QShortcut(
+        QKeySequence.StandardKey.New,
+        tab,
+        tab.add_entry,
+        context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+    )
+    return tab

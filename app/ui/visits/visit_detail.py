@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from app.services.visits.types import VisitDetail
+from app.ui.widgets import rich_text
 
 
 class VisitDetailView(QTextBrowser):
@@ -18,7 +17,7 @@ class VisitDetailView(QTextBrowser):
 
     def show_visit(self, visit: VisitDetail | None) -> None:
         if visit is None:
-            hint = html.escape(self.tr("Choose a visit."))
+            hint = rich_text.escape(self.tr("Choose a visit."))
             self.setHtml(f"<p style='color:#555'>{hint}</p>")
             return
         clients = "\n".join(c.label for c in visit.clients)
@@ -41,7 +40,7 @@ class VisitDetailView(QTextBrowser):
         )
         body = "".join(
             "<tr><th align='left' valign='top' style='padding-right:12px;color:#444'>"
-            f"{html.escape(caption)}</th><td>{_text(value)}</td></tr>"
+            f"{rich_text.escape(caption)}</th><td>{_text(value)}</td></tr>"
             for caption, value in rows
             if value
         )
@@ -49,4 +48,4 @@ class VisitDetailView(QTextBrowser):
 
 
 def _text(value: str) -> str:
-    return html.escape(value).replace("\n", "<br>")
+    return rich_text.escape(value).replace("\n", "<br>")

@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QHeaderView, QTableView, QTreeView, QWidget
 
+from app.ui.widgets.lazy_tabs import LazyTabs
 from app.ui.window_geometry import ColumnStore
 
 MAX_WIDTH = 280
@@ -95,6 +96,9 @@ class ColumnWidths(QObject):
 
 
 def remember_columns(root: QWidget, store: ColumnStore) -> None:
-    """Give every list under `root` the user's column widths (see the module doc)."""
+    """Give every list under `root` the user's column widths (see the module doc), and
+    those of a tab made later (app/ui/widgets/lazy_tabs.py) when it is made."""
     for widths in root.findChildren(ColumnWidths):
         widths.remember(store)
+    for lazy in root.findChildren(LazyTabs):
+        lazy.made.connect(lambda tab: remember_columns(tab, store))
