@@ -11,9 +11,6 @@ import functools
 import unicodedata
 from dataclasses import dataclass, field
 
-from stdnum import numdb
-from stdnum.cn import ric
-
 from app.domain.codes import Sex
 from app.domain.errors import InvalidInput
 
@@ -37,6 +34,8 @@ def normalise(raw: str) -> str:
 
 def upgrade_15(number: str) -> str:
     """Turn a 15-digit first-generation number into its 18-digit form."""
+    from stdnum.cn import ric  # python-stdnum loads pydoc: only when a number is checked
+
     body = number[:6] + "19" + number[6:]
     return body + ric.calc_check_digit(body + "0")
 
@@ -50,6 +49,8 @@ def _place(code: str) -> str | None:
     code is the one in force when the number was issued, often decades after the birth;
     and it raises KeyError for a known province with an unknown county.
     """
+    from stdnum import numdb
+
     info = {k: v for _, props in numdb.get("cn/loc").info(code) for k, v in props.items()}
     if "county" not in info:
         return None
@@ -85,6 +86,8 @@ def parse(raw: str, *, today: dt.date | None = None) -> IdNumberInfo:
             f"身份证号中的出生日期 {birth.isoformat()} 不可能，请核对第7至14位。",
             field=FIELD,
         )
+    from stdnum.cn import ric
+
     expected = ric.calc_check_digit(number)
     if number[17] != expected:
         raise InvalidInput(
