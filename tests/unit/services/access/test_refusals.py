@@ -30,7 +30,7 @@ from app.store.engine import Database
 from app.store.models import AuditEntry
 
 # Helpers the decorated services use inside their own calls, never called from outside.
-NOT_BOUNDARIES = {"ListExporter", "LinkFinder"}
+NOT_BOUNDARIES = {"ListExporter", "LinkFinder", "ClientChecks", "ClientHistory"}
 
 
 def refusals(db: Database) -> list[AuditEntry]:
