@@ -19,11 +19,14 @@ from app.demo.activity_texts import (
     ActivityKind,
 )
 from app.demo.bulk import BulkRows, DemoClient, Scene
-from app.demo.people import chance, pick
+from app.demo.people import Weights, chance, pick
 from app.demo.situations import minors_in_care
 from app.store.models import Activity, ActivityParticipant
 
 MODELS = (Activity, ActivityParticipant)
+_TYPES = Weights(TYPE_WEIGHTS)
+_MIXES = {kind.activity_type: Weights(kind.mix) for kind in KINDS.values()}
+Pools = dict[tuple[int, str, str | None], list[DemoClient]]
 
 
 def _bucket(client: DemoClient) -> str:
@@ -34,9 +37,9 @@ def _bucket(client: DemoClient) -> str:
     return "disabled" if client.disabled else "other"
 
 
-def _welcome(kind: ActivityKind, title: str, client: DemoClient, scene: Scene) -> bool:
-    """Whether the client is someone the activity is for (a child at 老年象棋 is not)."""
-    audience = TITLE_AUDIENCE.get(title)
+def _welcome(kind: ActivityKind, audience: str | None, client: DemoClient, scene: Scene) -> bool:
+    """Whether the client is someone the activity is for (a child at 老年象棋 is not):
+    `audience` is its title's (TITLE_AUDIENCE), else the kind's mix says."""
     if audience == "elder":
         return client.elderly
     if audience == "child":
@@ -59,7 +62,7 @@ def fill_activities(rows: BulkRows, scene: Scene, rng: random.Random, count: int
     """Add `count` activities of the station; rows stay pending in `rows`."""
     if not scene.workers or not scene.villages:
         return
-    pools: dict[tuple[int, str, str], list[DemoClient]] = {}
+    pools: Pools = {}
     for _ in range(count):
         _activity(rows, scene, rng, pools)
 
@@ -68,9 +71,9 @@ def _activity(
     rows: BulkRows,
     scene: Scene,
     rng: random.Random,
-    pools: dict[tuple[int, str, str], list[DemoClient]],
+    pools: Pools,
 ) -> None:
-    kind = KINDS[pick(rng, TYPE_WEIGHTS)]
+    kind = KINDS[pick(rng, _TYPES)]
     title = rng.choice(kind.titles)
     day = scene.weekday(rng)
     if kind.activity_type == "festival":
@@ -88,18 +91,14 @@ def _activity(
     start = dt.time(begin, rng.choice((0, 30)))
     end = (dt.datetime.combine(day, start) + dt.timedelta(minutes=minutes)).time()
     total = rng.randint(*kind.size)
-    # Who may come depends on the village, the kind and the title only: worked out once.
-    pool = pools.get((village_id, kind.activity_type, title))
-    if pool is None:
-        pool = [c for c in scene.by_village.get(village_id, []) if _welcome(kind, title, c, scene)]
-        pools[village_id, kind.activity_type, title] = pool
+    pool = _pool(pools, scene, village_id, kind, title)
     # Most who come are villagers the station does not serve; its clients sign in by name.
     signed = rng.sample(pool, min(len(pool), int(total * rng.uniform(0.1, 0.4))))
     split = {"elderly": 0, "children": 0, "disabled": 0, "other": 0}
     for client in signed:
         split[_bucket(client)] += 1
     for _ in range(total - len(signed)):
-        split[pick(rng, kind.mix)] += 1
+        split[pick(rng, _MIXES[kind.activity_type])] += 1
     activity = rows.row(
         Activity,
         worker,
@@ -124,3 +123,17 @@ def _activity(
     )
     for client in signed:
         rows.row(ActivityParticipant, worker, activity_id=activity["id"], client_id=client.id)
+
+
+def _pool(
+    pools: Pools, scene: Scene, village_id: int, kind: ActivityKind, title: str
+) -> list[DemoClient]:
+    """The village's clients the activity welcomes: worked out once per village, kind and
+    audience (the title matters only through its audience)."""
+    audience = TITLE_AUDIENCE.get(title)
+    key = (village_id, kind.activity_type, audience)
+    pool = pools.get(key)
+    if pool is None:
+        villagers = scene.by_village.get(village_id, [])
+        pool = pools[key] = [c for c in villagers if _welcome(kind, audience, c, scene)]
+    return pool

@@ -18,6 +18,7 @@ from typing import Any, cast
 from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 
+from app.demo.case_rows import dated, morning
 from app.demo.inserts import insert_rows
 from app.domain.roles import Role
 from app.store.engine import clock_of
@@ -34,8 +35,9 @@ def typed_on(row_id: int, day: Any, now: dt.datetime) -> dt.datetime:
     from UTC to China time), now and then 8–14 days later, never after `now`."""
     if not isinstance(day, dt.date):
         return now
-    late = 8 + row_id % 7 if row_id % LATE_EVERY == 4 else 0
-    return min(dt.datetime.combine(day + dt.timedelta(days=late), dt.time(9), dt.UTC), now)
+    if row_id % LATE_EVERY == 4:
+        day += dt.timedelta(days=8 + row_id % 7)
+    return min(morning(day), now)
 
 
 class BulkRows:
@@ -56,9 +58,8 @@ class BulkRows:
 
     def row(self, model: Any, author: int, **values: Any) -> dict[str, Any]:
         row_id = self.next_id[model]
-        self.next_id[model] += 1
-        day = next((values[k] for k in _DATE_KEYS if values.get(k) is not None), None)
-        typed = typed_on(row_id, day, self.now)
+        self.next_id[model] = row_id + 1
+        typed = typed_on(row_id, dated(values, _DATE_KEYS), self.now)
         row = {
             "id": row_id,
             "station_id": self.station_id,

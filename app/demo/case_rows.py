@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import random
+from collections.abc import Mapping
 from typing import Any, cast
 
 from sqlalchemy import Table, func, select
@@ -55,6 +57,22 @@ def at(day: dt.date, hour: int = 10) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(hour), tzinfo=dt.UTC)
 
 
+@functools.cache
+def morning(day: dt.date) -> dt.datetime:
+    """09:00 UTC of `day`, the same calendar day from UTC to China time (17:00 there):
+    when the demo types a record in. Made once a day, not once a row."""
+    return at(day, 9)
+
+
+def dated(values: Mapping[str, object], keys: tuple[str, ...]) -> object:
+    """The first of `keys` that `values` sets (not None): what dates the row."""
+    for key in keys:
+        day = values.get(key)
+        if day is not None:
+            return day
+    return None
+
+
 class CaseRows:
     """One station's case rows, numbered per year as the service numbers them."""
 
@@ -97,11 +115,10 @@ class CaseRows:
 
     def row(self, model: Any, author: int, **values: Any) -> dict[str, Any]:
         row_id = self.next_id[model]
-        self.next_id[model] += 1
+        self.next_id[model] = row_id + 1
         # A demo worker types each step in on the day it happened (no 补录 on every row).
-        day = next((values[k] for k in _DATE_KEYS if values.get(k) is not None), None)
-        # 09:00 UTC is the same calendar day from UTC to China time (17:00 there).
-        typed = min(at(day, 9), self.now) if isinstance(day, dt.date) else self.now
+        day = dated(values, _DATE_KEYS)
+        typed = min(morning(day), self.now) if isinstance(day, dt.date) else self.now
         row = {
             "id": row_id,
             "station_id": self.station_id,

@@ -40,7 +40,7 @@ def fill_consents(
         select(
             Client.id, Client.name, Client.birth_date, Client.guardian_name,
             Client.guardian_relation, Client.created_at,
-        ).where(Client.station_id == station_id)
+        ).where(Client.station_id == station_id).order_by(Client.id)
     ):  # fmt: skip
         intake = first_intake.get(cid)
         if intake is None and rng.random() < 0.4:

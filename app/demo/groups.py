@@ -27,12 +27,12 @@ from app.demo.group_texts import (
     THEMES,
     GroupTheme,
 )
-from app.demo.people import chance, pick
+from app.demo.people import Weights, chance, pick
 from app.demo.situations import minors_in_care, needs_care
 from app.store.models import Group, GroupAttendance, GroupFacilitator, GroupMember, GroupSession
 
 MODELS = (Group, GroupFacilitator, GroupMember, GroupSession, GroupAttendance)
-ATTENDANCE = {"present": 85, "absent": 11, "left": 4}
+ATTENDANCE = Weights({"present": 85, "absent": 11, "left": 4})
 _LONELY = frozenset({data.LIVING_ALONE_ELDER, data.EMPTY_NEST_ELDER})
 
 
@@ -69,15 +69,28 @@ def fill_groups(rows: BulkRows, scene: Scene, rng: random.Random, count: int) ->
     """Add `count` groups of the station; rows stay pending in `rows`."""
     if not scene.workers or not scene.villages:
         return
+    recruits: dict[str, list[DemoClient]] = {}
     for _ in range(count):
-        _group(rows, scene, rng)
+        _group(rows, scene, rng, recruits)
 
 
-def _group(rows: BulkRows, scene: Scene, rng: random.Random) -> None:
+def _recruits(
+    theme: GroupTheme, scene: Scene, found: dict[str, list[DemoClient]]
+) -> list[DemoClient]:
+    """The station's clients the theme recruits, in the scene's order (worked out once)."""
+    if theme.members not in found:
+        found[theme.members] = [c for c in scene.clients if _fits(theme, c, scene)]
+    return found[theme.members]
+
+
+def _group(
+    rows: BulkRows, scene: Scene, rng: random.Random, recruits: dict[str, list[DemoClient]]
+) -> None:
     theme = rng.choice(THEMES)
     village_id, village = rng.choice(scene.villages)
-    nearby = [c for c in scene.by_village.get(village_id, []) if _fits(theme, c, scene)]
-    others = [c for c in scene.clients if c.village_id != village_id and _fits(theme, c, scene)]
+    fitting = _recruits(theme, scene, recruits)
+    nearby = [c for c in fitting if c.village_id == village_id]
+    others = [c for c in fitting if c.village_id != village_id]
     size = rng.randint(6, 12)
     members = rng.sample(nearby, min(size, len(nearby)))
     members += rng.sample(others, min(size - len(members), len(others)))

@@ -6,11 +6,13 @@ Everything comes from one `random.Random`, so a seed gives the same people every
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from stdnum.cn import ric
 
@@ -22,8 +24,25 @@ MALE = "1"
 FEMALE = "2"
 
 
-def pick(rng: random.Random, weights: Mapping[K, float]) -> K:
-    return rng.choices(list(weights), weights=list(weights.values()))[0]
+class Weights(Generic[K]):
+    """A mapping's weights added up once, for one drawn from many times (see `pick`)."""
+
+    def __init__(self, weights: Mapping[K, float]) -> None:
+        self.keys = list(weights)
+        self.cumulative = list(itertools.accumulate(weights.values()))
+        self.total = self.cumulative[-1] + 0.0
+
+    def draw(self, rng: random.Random) -> K:
+        # What rng.choices(keys, cum_weights=cumulative)[0] draws, without its checks.
+        at = bisect.bisect(self.cumulative, rng.random() * self.total, 0, len(self.keys) - 1)
+        return self.keys[at]
+
+
+def pick(rng: random.Random, weights: Mapping[K, float] | Weights[K]) -> K:
+    """A key drawn by its weight, as rng.choices(keys, weights) draws it."""
+    if not isinstance(weights, Weights):
+        weights = Weights(weights)
+    return weights.draw(rng)
 
 
 def chance(rng: random.Random, p: float) -> bool:

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from app.demo import data
 from app.demo.households import HEAD, HouseholdPlan
 from app.demo.inserts import insert_rows
+from app.domain.name_pinyin import sort_key
 from app.services.context import Actor
 from app.store.engine import clock_of
 from app.store.models import Client, ClientCategory, Household
@@ -76,6 +77,9 @@ class RowWriter:
                     "id": client_id,
                     "station_id": self.station_id,
                     "name": person.name,
+                    # The column's default would make the same key, but a callable default
+                    # sends the clients through Core's slower executemany (demo_inserts).
+                    "name_sort": sort_key(person.name or ""),
                     "id_number": person.id_number,
                     "sex": person.sex,
                     "birth_date": person.birth_date,

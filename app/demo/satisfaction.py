@@ -53,11 +53,13 @@ SEED = 2026
 def fill_satisfaction(session: Session, rows: BulkRows, scene: Scene, rng: random.Random) -> None:
     author = scene.workers[0] if scene.workers else scene.head
     for case_id, closed_on in session.execute(
-        select(Case.id, Case.closed_on).where(
+        select(Case.id, Case.closed_on)
+        .where(
             Case.station_id == scene.station_id,
             Case.stage.in_(("closure", "follow_up")),
             Case.closed_on.is_not(None),
         )
+        .order_by(Case.stage, Case.worker_id, Case.id)
     ).all():
         if closed_on is not None and chance(rng, 0.7):
             who = Respondent.CLIENT if chance(rng, 0.75) else Respondent.FAMILY
@@ -67,6 +69,7 @@ def fill_satisfaction(session: Session, rows: BulkRows, scene: Scene, rng: rando
         .join(Group, Group.id == GroupSession.group_id)
         .where(Group.station_id == scene.station_id, Group.status == "ended")
         .group_by(GroupSession.group_id)
+        .order_by(GroupSession.group_id)
     )
     for group_id, last in session.execute(last_sessions).all():
         if last is None:
@@ -74,7 +77,9 @@ def fill_satisfaction(session: Session, rows: BulkRows, scene: Scene, rng: rando
         for _ in range(rng.randint(2, 5) if chance(rng, 0.8) else 0):
             _survey(rows, rng, scene, author, {"group_id": group_id}, last, Respondent.PARTICIPANT)
     for activity_id, held_on in session.execute(
-        select(Activity.id, Activity.held_on).where(Activity.station_id == scene.station_id)
+        select(Activity.id, Activity.held_on)
+        .where(Activity.station_id == scene.station_id)
+        .order_by(Activity.held_on, Activity.id)
     ).all():
         for _ in range(rng.randint(2, 4) if chance(rng, 0.5) else 0):
             _survey(

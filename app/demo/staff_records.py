@@ -180,7 +180,9 @@ def _volunteers(
             Activity.activity_type,
             Activity.start_time,
             Activity.end_time,
-        ).where(Activity.station_id == station)
+        )
+        .where(Activity.station_id == station)
+        .order_by(Activity.id)
     ):
         if kind != "volunteer" and not chance(rng, 0.3):
             continue
@@ -204,6 +206,7 @@ def _volunteers(
         select(GroupSession.id, GroupSession.held_on, GroupSession.duration_min)
         .join(Group, Group.id == GroupSession.group_id)
         .where(GroupSession.station_id == station)
+        .order_by(GroupSession.id)
     ):
         if chance(rng, 0.15):
             rows.row(
@@ -260,9 +263,9 @@ def _volunteers(
 def _resources(session: Session, rows: BulkRows, scene: Scene, rng: random.Random) -> None:
     activities = list(
         session.execute(
-            select(Activity.id, Activity.held_on).where(
-                Activity.station_id == scene.station_id, Activity.activity_type == "festival"
-            )
+            select(Activity.id, Activity.held_on)
+            .where(Activity.station_id == scene.station_id, Activity.activity_type == "festival")
+            .order_by(Activity.id)
         )
     )
     numbers: dict[int, int] = {}

@@ -18,12 +18,14 @@ from sqlalchemy.orm import Session
 from app.demo import data
 from app.demo.bulk import BulkRows, DemoCase, DemoClient, Scene
 from app.demo.households import DAUGHTER, GRANDCHILD, HEAD, SON, SPOUSE
-from app.demo.people import MALE, chance, pick
+from app.demo.people import MALE, Weights, chance, pick
 from app.demo.situations import needs_care, spouse_of
 from app.demo.visit_texts import PEOPLE_MET, PROFILES, SIZES, VISIT_TYPES, Lines
 from app.store.models import Case, Visit, VisitClient
 
 MODELS = (Visit, VisitClient)
+_KINDS = Weights(VISIT_TYPES)
+_RESULTS = Weights({"none": 86, "follow": 11, "refer": 3})
 _VULNERABLE = frozenset(
     {"tekun_scattered", "dibao_rural", "dibao_urban", "living_alone_elder", "left_behind_child",
      "disabled_elder", "orphan", "de_facto_orphan", "child_in_difficulty"}
@@ -206,8 +208,8 @@ class _Visits:
             if responsible in scene.workers and chance(rng, 0.8)
             else rng.choice(scene.workers)
         )
-        kind = pick(rng, VISIT_TYPES)
-        result = pick(rng, {"none": 86, "follow": 11, "refer": 3})
+        kind = pick(rng, _KINDS)
+        result = pick(rng, _RESULTS)
         self.add(household, members, scene.weekday(rng), worker, kind=kind, result=result)
 
 

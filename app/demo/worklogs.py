@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.demo.bulk import BulkRows, Scene
-from app.demo.people import chance, pick
+from app.demo.people import Weights, chance, pick
 from app.demo.staff_texts import MANUAL
 from app.services.visits.worklog_sources import auto_entries
 from app.store.models import (
@@ -31,6 +31,7 @@ from app.store.models import (
 MODELS = (WorkLog, WorkLogEntry)
 BATCH = 50_000
 Typed = tuple[str, int, str]  # kind, minutes, description
+_TYPED = Weights({"admin_support": 50, "other": 35, "meeting": 15})
 
 
 def fill_worklogs(session: Session, rows: BulkRows, scene: Scene, rng: random.Random) -> None:
@@ -78,7 +79,7 @@ def _typed(rng: random.Random, day: dt.date, *, busy: bool) -> list[Typed]:
     if day.weekday() == 0:
         typed.append(("meeting", *_pair(MANUAL["meeting"][0])))
     if chance(rng, 0.2) or not busy:
-        kind = pick(rng, {"admin_support": 50, "other": 35, "meeting": 15})
+        kind = pick(rng, _TYPED)
         typed.append((kind, *_pair(rng.choice(MANUAL[kind]))))
     return typed
 
@@ -100,12 +101,14 @@ def _attended(session: Session, scene: Scene) -> list[tuple[tuple[int, dt.date],
         )
         .join(Supervision, Supervision.id == SupervisionSupervisee.supervision_id)
         .where(Supervision.station_id == station)
+        .order_by(Supervision.id, SupervisionSupervisee.id)
     ):
         found.append(((user, day), ("supervision", int(spent * 60), f"接受督导：{topics}")))
     for user, day, spent, title in session.execute(
         select(TrainingParticipant.user_id, Training.held_on, Training.hours, Training.title)
         .join(Training, Training.id == TrainingParticipant.training_id)
         .where(Training.station_id == station)
+        .order_by(Training.id, TrainingParticipant.id)
     ):
         found.append(((user, day), ("training", int(spent * 60), f"参加培训：{title}")))
     return found

@@ -51,13 +51,15 @@ def history_from_records(
     conn: sa.Connection, now: dt.datetime, station_id: int | None = None
 ) -> None:
     """Give every client and case of the database (or of one station) without history its rows."""
+    # One station's rows only, when given: the county demo calls this for each station in
+    # turn, and reading every station's history each time grew with the county.
+    only = "" if station_id is None else f" WHERE station_id = {int(station_id)}"
     has = {
         (subject, sid)
         for subject, sid in conn.execute(
-            sa.text("SELECT DISTINCT subject, subject_id FROM dated_values")
+            sa.text("SELECT DISTINCT subject, subject_id FROM dated_values" + only)
         )
     }
-    only = "" if station_id is None else f" WHERE station_id = {int(station_id)}"
     rows: list[dict[str, object]] = []
 
     def add(
@@ -114,7 +116,9 @@ def history_from_records(
     for case_id, kind, before, after, day in conn.execute(
         sa.text(
             "SELECT case_id, kind, from_value, to_value, happened_on FROM case_events "
-            "WHERE kind IN ('risk', 'reassign') ORDER BY happened_on, id"
+            "WHERE kind IN ('risk', 'reassign')"
+            + ("" if station_id is None else f" AND station_id = {int(station_id)}")
+            + " ORDER BY happened_on, id"
         )
     ):
         events[case_id].append((kind, before, after, _as_date(day)))
