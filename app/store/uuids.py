@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable
 
 _RANDOM_BITS = 74  # rand_a (12) and rand_b (62)
+_LOW_MASK = (1 << 62) - 1  # rand_b
 
 
 def _unix_ms() -> int:
@@ -32,7 +33,7 @@ def _text(ms: int, rand: int) -> str:
         | 0x7 << 76  # version 7
         | (rand >> 62) << 64
         | 0b10 << 62  # the RFC 9562 variant
-        | rand & ((1 << 62) - 1)
+        | rand & _LOW_MASK
     )
     h = f"{value:032x}"
     return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
@@ -57,7 +58,14 @@ class TimeOrderedIds:
         if count <= 0:
             return []
         ms, rand = self._take(count)
-        return [_text(ms, rand + i) for i in range(count)]
+        low = rand & _LOW_MASK
+        if low + count > _LOW_MASK:  # rand_a steps up inside the batch: id by id
+            return [_text(ms, rand + i) for i in range(count)]
+        # The first 16 digits (time, version, rand_a) are the batch's; the rest count up.
+        head = _text(ms, rand)[:19]
+        variant = 0b10 << 62
+        tails = [f"{variant | (low + i):016x}" for i in range(count)]
+        return [f"{head}{t[:4]}-{t[4:]}" for t in tails]
 
     def _take(self, count: int) -> tuple[int, int]:
         now = self._unix_ms()

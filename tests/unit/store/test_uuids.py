@@ -77,3 +77,20 @@ def test_a_bulk_load_appends_to_the_uuid_index(tmp_path: Path) -> None:
         tmp_path / "random", lambda n: [str(uuid.uuid4()) for _ in range(n)]
     )
     assert ordered * 5 < scattered
+
+
+def test_a_batch_reads_like_ids_made_one_by_one_even_across_rand_a() -> None:
+    """A batch formats its shared first digits once; where its count carries into rand_a
+    it is made id by id, and either way each id is the next number up."""
+    for low in (5, (1 << 62) - 3):  # far from the carry, and three ids before it
+        ids = TimeOrderedIds(lambda: 7_000)
+        ids._last = (7_000, (9 << 62) + low - 1)  # the next id's random part: 9 << 62 | low
+        made = ids.make(6)
+        numbers = [uuid.UUID(v).int for v in made]
+        fields = [(n >> 80, (n >> 64) & 0xFFF, n & ((1 << 62) - 1)) for n in numbers]
+        expected = [
+            (7_000, (((9 << 62) + low + i) >> 62), ((9 << 62) + low + i) & ((1 << 62) - 1))
+            for i in range(6)
+        ]
+        assert fields == expected
+        assert all(FORM.fullmatch(v) for v in made)
