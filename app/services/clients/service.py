@@ -72,8 +72,7 @@ class ClientService:
     def search_ids(self, query: ClientQuery) -> list[int]:
         """Ids of the matching clients in display order (the list fetches rows lazily)."""
         self._actor.require(Permission.VIEW_CLIENTS)
-        with self._db.read() as session:
-            return listing.search_ids(session, self._actor, query)
+        return listing.search_ids(self._db, self._actor, query)
 
     def rows(self, ids: Sequence[int]) -> list[ClientRow]:
         """The list lines for `ids`, in the same order; ids no longer visible are skipped."""

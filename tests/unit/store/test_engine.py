@@ -5,10 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
-from sqlalchemy import Connection, select, text
+from psycopg.pq import TransactionStatus
+from sqlalchemy import Connection, event, func, select, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -88,6 +92,66 @@ def test_write_sessions_take_the_write_lock_at_begin(db: Database, db_path: Path
         other.execute("ROLLBACK")
     finally:
         other.close()
+
+
+@contextmanager
+def sent(db: Database) -> Iterator[list[str]]:
+    """The statements SQLAlchemy sends inside the block, BEGIN included."""
+    statements: list[str] = []
+
+    def catch(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        statements.append(" ".join(statement.split()))
+
+    event.listen(db.engine, "before_cursor_execute", catch)
+    try:
+        yield statements
+    finally:
+        event.remove(db.engine, "before_cursor_execute", catch)
+
+
+def test_a_single_statement_read_sends_no_begin_and_finds_the_same_rows(
+    db: Database, admin: Actor
+) -> None:
+    villages = select(Village.id).where(Village.station_id == admin.station_id).order_by(Village.id)
+    with sent(db) as one, db.read_one() as conn:
+        found = list(conn.scalars(villages))
+        raw = conn.connection.driver_connection
+        assert isinstance(raw, sqlite3.Connection)
+        assert not raw.in_transaction  # nothing left for the pool to roll back
+    with sent(db) as session, db.read() as reader:
+        expected = list(reader.scalars(villages))
+    assert len(found) == 3
+    assert found == expected
+    assert [s.split()[0] for s in one] == ["SELECT"]
+    assert [s.split()[0] for s in session] == ["BEGIN", "SELECT"]
+    # The connection it used goes on serving transactions as before.
+    with sent(db) as written, db.write() as writer:
+        writer.execute(text("SELECT 1"))
+    assert written[0] == "BEGIN IMMEDIATE"
+
+
+def test_each_statement_of_a_single_statement_read_sees_the_latest_commit(
+    db: Database, admin: Actor
+) -> None:
+    # Why a read of two statements that must agree uses `read`: each one here is its
+    # own snapshot, and a writer does not wait for the block to end.
+    count = select(func.count()).select_from(Village)
+    with db.read_one() as conn:
+        before = conn.execute(count).scalar_one()
+        with db.write() as writer:
+            writer.add(Village(station_id=admin.station_id, name="新村"))
+        assert conn.execute(count).scalar_one() == before + 1
+
+
+def test_a_single_statement_read_keeps_its_transaction_on_the_server(pg_db: Database) -> None:
+    # Only SQLite's reads leave out the BEGIN: this test's database is the server's.
+    tables = text("SELECT count(*) FROM information_schema.tables WHERE table_name = 'villages'")
+    with pg_db.read_one() as conn:
+        assert conn.execute(tables).scalar_one() == 1
+        assert conn.in_transaction()
+        raw = conn.connection.driver_connection
+        assert raw is not None
+        assert raw.info.transaction_status == TransactionStatus.INTRANS
 
 
 def test_a_stale_save_becomes_a_conflict_in_chinese(db: Database, admin: Actor) -> None:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from app.domain.clock import FixedClock
 from app.domain.errors import (
@@ -590,6 +590,29 @@ def test_filters_narrow_the_list(
     assert names(category="disabled", village_id=villages["梅林村"]) == {"陈静"}
     assert names(text="梅林") == {"王芳", "陈静"}
     assert names(text="李") == {"李明"}
+
+
+def test_a_search_on_sqlite_is_one_select_without_a_transaction(
+    db: Database, clients: ClientService, listed: dict[str, int]
+) -> None:
+    # The list searches on every keystroke: a BEGIN and a ROLLBACK around its one SELECT
+    # were a third of the call. The server keeps its transaction (its search may ask
+    # the database first).
+    statements: list[str] = []
+
+    def catch(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        statements.append(statement.split()[0])
+
+    event.listen(db.engine, "before_cursor_execute", catch)
+    try:
+        found = names_for(clients, listed, ClientQuery(text="梅林", category="disabled"))
+        every = names_for(clients, listed, ClientQuery(status=""))
+    finally:
+        event.remove(db.engine, "before_cursor_execute", catch)
+    assert found == ["陈静"]
+    assert every == ["陈静", "李明", "王芳", "张伟"]
+    if db.is_sqlite:
+        assert statements == ["SELECT", "SELECT"]
 
 
 @pytest.mark.parametrize(
