@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QDialog, QWidget
@@ -13,19 +14,12 @@ from app.services.access.consents import ConsentService
 from app.services.cases.service import CaseService
 from app.services.cases.types import CaseDetail, CaseSaved
 from app.services.history import When
-from app.ui.cases.assessment_dialog import AssessmentDialog
-from app.ui.cases.closure_dialogs import ClosureDialog, FollowUpDialog
-from app.ui.cases.evaluation_dialog import EvaluationDialog
-from app.ui.cases.intake_dialog import IntakeEditDialog
-from app.ui.cases.plan_dialog import PlanDialog
-from app.ui.cases.record_dialog import RecordDialog
-from app.ui.cases.referral_dialogs import ReferralDialog, ReferralStatusDialog
-from app.ui.cases.review_dialog import ReviewDialog
-from app.ui.cases.side_dialogs import ReassignDialog, TextDialog
-from app.ui.cases.step_dialog import StepDialog
 from app.ui.clients.choices import ClientChoices
 from app.ui.clients.prompts import ask
 from app.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from app.ui.cases.review_dialog import ReviewDialog
 
 
 class CaseActions(QObject):
@@ -51,6 +45,8 @@ class CaseActions(QObject):
 
     def open(self, key: str, detail: CaseDetail, choices: ClientChoices) -> QDialog | None:
         """Open the dialog for `key`; returns it (tests drive it), or None for a direct action."""
+        from app.ui.cases.step_dialog import StepDialog
+
         if self.dialog is not None:
             self.dialog.raise_()
             return self.dialog
@@ -74,6 +70,15 @@ class CaseActions(QObject):
         dialog.deleteLater()
 
     def _make(self, key: str, d: CaseDetail, choices: ClientChoices) -> QDialog | None:
+        from app.ui.cases.assessment_dialog import AssessmentDialog
+        from app.ui.cases.closure_dialogs import ClosureDialog, FollowUpDialog
+        from app.ui.cases.evaluation_dialog import EvaluationDialog
+        from app.ui.cases.intake_dialog import IntakeEditDialog
+        from app.ui.cases.plan_dialog import PlanDialog
+        from app.ui.cases.record_dialog import RecordDialog
+        from app.ui.cases.referral_dialogs import ReferralDialog, ReferralStatusDialog
+        from app.ui.cases.side_dialogs import ReassignDialog, TextDialog
+
         cases, tasks, parent = self._cases, self._tasks, self._parent
         common = {"cases": cases, "tasks": tasks, "detail": d, "parent": parent}
         case_id, version = d.id, d.version
@@ -179,6 +184,8 @@ class CaseActions(QObject):
         send_back: Callable[[str, When], CaseSaved],
         late_days: int,
     ) -> ReviewDialog:
+        from app.ui.cases.review_dialog import ReviewDialog
+
         return ReviewDialog(
             title=title,
             summary=summary,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QDialog, QPushButton, QTabWidget, QWidget
 
@@ -24,14 +24,15 @@ from app.ui.cases.actions import CaseActions
 from app.ui.cases.choices import load_case_choices
 from app.ui.cases.detail import SURVEY, CaseDetailPanel
 from app.ui.cases.filter_bar import CaseFilterBar
-from app.ui.cases.intake_dialog import IntakeDialog
 from app.ui.cases.printing import CaseFilePrinter
 from app.ui.cases.table_model import CaseTableModel
 from app.ui.cases.todo import TodoList
 from app.ui.clients.choices import ClientChoices
-from app.ui.satisfaction.survey_dialog import open_survey
 from app.ui.tasks import TaskRunner
 from app.ui.widgets.list_page import ListPage
+
+if TYPE_CHECKING:
+    from app.ui.cases.intake_dialog import IntakeDialog
 
 
 class CasesPage(ListPage[CaseFilterBar, CaseTableModel]):
@@ -139,6 +140,8 @@ class CasesPage(ListPage[CaseFilterBar, CaseTableModel]):
     # ---- actions ----------------------------------------------------------------------
 
     def open_intake(self) -> IntakeDialog | None:
+        from app.ui.cases.intake_dialog import IntakeDialog
+
         if not self._cases.can_open or self._choices is None:
             return None
         if self.intake is not None:
@@ -167,6 +170,8 @@ class CasesPage(ListPage[CaseFilterBar, CaseTableModel]):
         self.show_case(saved.case_id)
 
     def _requested(self, key: str) -> None:
+        from app.ui.satisfaction.survey_dialog import open_survey
+
         detail: CaseDetail | None = self.detail.detail
         if detail is None:
             return

@@ -18,7 +18,6 @@ from app.services.importing.service import RosterImportService
 from app.services.lists.service import ListExportService
 from app.services.settings.codes import CodeService
 from app.services.settings.stations import SettingsService
-from app.ui.clients.archive_dialog import ArchiveDialog
 from app.ui.clients.choices import ClientChoices, load_choices
 from app.ui.clients.detail import ClientDetailPanel
 from app.ui.clients.filter_bar import FilterBar
@@ -226,6 +225,8 @@ class ClientsPage(ListPage[FilterBar, ClientTableModel]):
         dialog.open()
 
     def archive_current(self) -> None:
+        from app.ui.clients.archive_dialog import ArchiveDialog
+
         detail = self.detail.detail
         if detail is None or not detail.can_edit:
             return

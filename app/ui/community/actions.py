@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
@@ -14,10 +15,12 @@ from app.services.community.service import ActivityService
 from app.services.community.types import ActivityDetail, PhotosAdded, PhotoView
 from app.ui.clients.choices import ClientChoices
 from app.ui.clients.prompts import tell
-from app.ui.community.form import ActivityDialog
 from app.ui.dialogs import confirm, keep_open
 from app.ui.print_preview import PrintPreview
 from app.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from app.ui.community.form import ActivityDialog
 
 IMAGE_FILTER = "*.jpg *.jpeg *.png *.gif *.bmp *.webp"
 
@@ -78,6 +81,8 @@ class ActivityActions(QObject):
         return self._show_form(detail, choices)
 
     def _show_form(self, detail: ActivityDetail | None, choices: ClientChoices) -> ActivityDialog:
+        from app.ui.community.form import ActivityDialog
+
         dialog = ActivityDialog(
             activities=self._activities, clients=self._clients, tasks=self._tasks,
             choices=choices, detail=detail, parent=self._parent,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -25,11 +25,12 @@ from app.ui.community.actions import ActivityActions
 from app.ui.community.choices import load_activity_choices
 from app.ui.community.detail import ActivityDetailPanel
 from app.ui.community.filter_bar import ActivityFilterBar
-from app.ui.community.form import ActivityDialog
 from app.ui.community.table_model import ActivityTableModel
-from app.ui.satisfaction.survey_dialog import open_survey
 from app.ui.tasks import TaskRunner
 from app.ui.widgets.list_page import ListPage
+
+if TYPE_CHECKING:
+    from app.ui.community.form import ActivityDialog
 
 _PHOTO_KEYS = ("caption", "remove_photo")
 
@@ -136,6 +137,8 @@ class CommunityPage(ListPage[ActivityFilterBar, ActivityTableModel]):
         return self.activity_actions.new(self._choices)
 
     def _requested(self, key: str) -> None:
+        from app.ui.satisfaction.survey_dialog import open_survey
+
         detail = self.detail.detail
         if detail is None or self._choices is None:
             return

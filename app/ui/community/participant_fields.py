@@ -19,7 +19,6 @@ from app.services.choice import Choice
 from app.services.clients.service import ClientService
 from app.services.community.service import participant_problem
 from app.services.community.types import ParticipantCounts, ParticipantView
-from app.ui.clients.household_picker import HeadSearchDialog
 from app.ui.form_errors import ErrorLabel
 from app.ui.tasks import TaskRunner
 
@@ -141,6 +140,8 @@ class RegisteredClients(QWidget):
             self.list.takeItem(row)
 
     def find_client(self) -> None:
+        from app.ui.clients.household_picker import HeadSearchDialog
+
         dialog = HeadSearchDialog(
             clients=self._clients,
             tasks=self._tasks,

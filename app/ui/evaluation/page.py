@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -42,10 +43,12 @@ from app.services.evaluation.types import (
     SystemSummary,
 )
 from app.ui.dialogs import keep_open
-from app.ui.evaluation.dialogs import CloseDialog, RectificationDialog, RoundDialog, ScoreDialog
 from app.ui.evaluation.rectification_view import RectificationTable
 from app.ui.evaluation.round_view import RoundView, points
 from app.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from app.ui.evaluation.dialogs import CloseDialog, RectificationDialog, RoundDialog, ScoreDialog
 
 
 class EvaluationPage(QWidget):
@@ -269,6 +272,8 @@ class EvaluationPage(QWidget):
         self.status.setText(self.tr("Saved to {path}").format(path=path))
 
     def new_round(self) -> RoundDialog:
+        from app.ui.evaluation.dialogs import RoundDialog
+
         dialog = RoundDialog(
             systems=self.systems,
             add=self._evaluations.add_round,
@@ -293,6 +298,8 @@ class EvaluationPage(QWidget):
             self.score(leaf)
 
     def score(self, indicator_id: int) -> ScoreDialog | None:
+        from app.ui.evaluation.dialogs import ScoreDialog
+
         detail = self.detail
         if detail is None or detail.summary.finished or not self._evaluations.may_record:
             return None
@@ -310,6 +317,8 @@ class EvaluationPage(QWidget):
         return dialog
 
     def add_item(self) -> RectificationDialog | None:
+        from app.ui.evaluation.dialogs import RectificationDialog
+
         detail = self.detail
         if detail is None:
             return None
@@ -326,6 +335,8 @@ class EvaluationPage(QWidget):
         return dialog
 
     def close_item(self) -> CloseDialog | None:
+        from app.ui.evaluation.dialogs import CloseDialog
+
         item = self.items.current()
         if item is None:
             self.status.setText(self.tr("Choose an item first."))

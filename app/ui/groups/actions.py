@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
 from app.services.clients.service import ClientService
 from app.services.groups.service import GroupService
 from app.services.groups.types import GroupDetail, MemberView, SessionView
-from app.ui.clients.household_picker import HeadSearchDialog
 from app.ui.dialogs import confirm, keep_open
 from app.ui.groups.choices import GroupChoices
-from app.ui.groups.end_dialog import EndDialog
-from app.ui.groups.form_dialog import GroupFormDialog
-from app.ui.groups.member_dialogs import LeaveDialog
-from app.ui.groups.plan_dialog import GroupPlanDialog
-from app.ui.groups.session_dialog import SessionDialog
 from app.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from app.ui.groups.form_dialog import GroupFormDialog
+    from app.ui.groups.plan_dialog import GroupPlanDialog
 
 
 class GroupActions(QObject):
@@ -44,6 +44,8 @@ class GroupActions(QObject):
         """The dialog open now (tests drive it)."""
 
     def new_group(self, choices: GroupChoices) -> GroupPlanDialog:
+        from app.ui.groups.plan_dialog import GroupPlanDialog
+
         dialog = GroupPlanDialog(
             groups=self._groups,
             tasks=self._tasks,
@@ -63,6 +65,11 @@ class GroupActions(QObject):
         member: MemberView | None = None,
         session: SessionView | None = None,
     ) -> None:
+        from app.ui.groups.end_dialog import EndDialog
+        from app.ui.groups.member_dialogs import LeaveDialog
+        from app.ui.groups.plan_dialog import GroupPlanDialog
+        from app.ui.groups.session_dialog import SessionDialog
+
         groups, tasks, parent = self._groups, self._tasks, self._parent
         if key == "edit":
             self._show(
@@ -119,6 +126,8 @@ class GroupActions(QObject):
         )
 
     def _add_member(self, detail: GroupDetail) -> None:
+        from app.ui.clients.household_picker import HeadSearchDialog
+
         dialog = HeadSearchDialog(
             clients=self._clients,
             tasks=self._tasks,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QPushButton, QWidget
 
@@ -19,12 +19,13 @@ from app.ui.groups.actions import GroupActions
 from app.ui.groups.choices import GroupChoices, load_group_choices
 from app.ui.groups.detail import GroupDetailPanel
 from app.ui.groups.filter_bar import GroupFilterBar
-from app.ui.groups.plan_dialog import GroupPlanDialog
 from app.ui.groups.printing import GroupFilePrinter
 from app.ui.groups.table_model import GroupTableModel
-from app.ui.satisfaction.survey_dialog import open_survey
 from app.ui.tasks import TaskRunner
 from app.ui.widgets.list_page import ListPage
+
+if TYPE_CHECKING:
+    from app.ui.groups.plan_dialog import GroupPlanDialog
 
 
 class GroupsPage(ListPage[GroupFilterBar, GroupTableModel]):
@@ -119,6 +120,8 @@ class GroupsPage(ListPage[GroupFilterBar, GroupTableModel]):
         self.show_group(saved.group_id)
 
     def _requested(self, key: str) -> None:
+        from app.ui.satisfaction.survey_dialog import open_survey
+
         detail = self.detail.detail
         if detail is None:
             return

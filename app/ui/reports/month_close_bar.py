@@ -12,7 +12,6 @@ from app.services.context import Changes
 from app.services.reports.closing import MonthCloseService
 from app.services.reports.closing_types import MonthDiff, MonthStatus
 from app.ui.dialogs import confirm, keep_open
-from app.ui.reports.month_diff_dialog import MonthDiffDialog
 from app.ui.tasks import TaskRunner
 
 
@@ -112,6 +111,8 @@ class MonthCloseBar(QWidget):
             self._tasks.run(self, lambda: months.diff(*shown), on_done=self._open_diff)
 
     def _open_diff(self, diff: MonthDiff) -> None:
+        from app.ui.reports.month_diff_dialog import MonthDiffDialog
+
         reclose = self.close_month if self._months.may_close else None
         dialog = MonthDiffDialog(diff, on_reclose=reclose, parent=self)
         keep_open(dialog)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QWidget
@@ -19,11 +20,10 @@ from app.services.projects.pack import EvidencePackService
 from app.services.projects.service import ProjectService
 from app.services.projects.types import ProjectProgress, ProjectSummary
 from app.ui.dialogs import keep_open
-from app.ui.print_preview import PrintPreview
-from app.ui.reports.evidence_pack_dialog import EvidencePackDialog
-from app.ui.reports.project_dialog import ProjectDialog
-from app.ui.reports.project_documents_dialog import ProjectDocumentsDialog
 from app.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from app.ui.print_preview import PrintPreview
 
 
 class ProjectChooser(QWidget):
@@ -97,6 +97,8 @@ class ProjectChooser(QWidget):
         self.pack_button.setEnabled(chosen)
 
     def new_project(self) -> None:
+        from app.ui.reports.project_dialog import ProjectDialog
+
         if self._projects is None:
             return
         dialog = ProjectDialog(
@@ -106,6 +108,8 @@ class ProjectChooser(QWidget):
         dialog.open()
 
     def show_documents(self) -> QWidget | None:
+        from app.ui.reports.project_documents_dialog import ProjectDocumentsDialog
+
         project = self._summaries.get(self.combo.currentData())
         if self._documents is None or project is None:
             return None
@@ -118,6 +122,8 @@ class ProjectChooser(QWidget):
         return dialog
 
     def build_pack(self) -> QWidget | None:
+        from app.ui.reports.evidence_pack_dialog import EvidencePackDialog
+
         project = self._summaries.get(self.combo.currentData())
         if self._packs is None or project is None:
             return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
@@ -11,8 +12,10 @@ from app.services.satisfaction.surveys import SurveyService
 from app.services.satisfaction.types import ImportResult
 from app.ui.clients.prompts import tell
 from app.ui.dialogs import keep_open, show_message
-from app.ui.satisfaction.rounds_dialog import RoundsDialog
 from app.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from app.ui.satisfaction.rounds_dialog import RoundsDialog
 
 
 class SatisfactionBar(QWidget):
@@ -47,6 +50,8 @@ class SatisfactionBar(QWidget):
         self.import_button.clicked.connect(self.choose_sheet)
 
     def open_rounds(self) -> RoundsDialog:
+        from app.ui.satisfaction.rounds_dialog import RoundsDialog
+
         dialog = RoundsDialog(interviews=self._interviews, tasks=self._tasks, parent=self)
         self.dialog = dialog
         keep_open(dialog)

@@ -19,7 +19,6 @@ from app.services.staff.training import TrainingService
 from app.services.staff.training_hours import TrainingHoursService
 from app.services.staff.training_types import TrainingQuery, TrainingRow
 from app.ui.dialogs import keep_open
-from app.ui.staff.dialogs import SupervisionDialog, TrainingDialog
 from app.ui.staff.hours_table import HoursTable
 from app.ui.staff.qualifications_tab import QualificationsTab
 from app.ui.staff.record_table import RecordTable
@@ -28,6 +27,7 @@ from app.ui.widgets.lazy_tabs import LazyTabs
 
 if TYPE_CHECKING:
     from app.ui.assessment.page import AssessmentPage
+    from app.ui.staff.dialogs import SupervisionDialog, TrainingDialog
 
 
 class StaffPage(QWidget):
@@ -164,6 +164,8 @@ class StaffPage(QWidget):
             return detail, forms, service.supervisors(), service.workers()
 
         def show(loaded: tuple[Any, ...]) -> None:
+            from app.ui.staff.dialogs import SupervisionDialog
+
             detail, forms, supervisors, workers = loaded
             self._show(
                 SupervisionDialog(
@@ -182,6 +184,8 @@ class StaffPage(QWidget):
             return detail, service.workers()
 
         def show(loaded: tuple[Any, ...]) -> None:
+            from app.ui.staff.dialogs import TrainingDialog
+
             detail, workers = loaded
             self._show(
                 TrainingDialog(

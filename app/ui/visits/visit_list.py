@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QPushButton, QWidget
 
@@ -22,11 +22,13 @@ from app.ui.clients.prompts import ask
 from app.ui.dialogs import keep_open
 from app.ui.tasks import TaskRunner
 from app.ui.visits.filter_bar import VisitFilterBar
-from app.ui.visits.open_case_dialog import VisitIntakeDialog
 from app.ui.visits.table_model import VisitTableModel
 from app.ui.visits.visit_detail import VisitDetailView
-from app.ui.visits.visit_dialog import VisitDialog
 from app.ui.widgets.list_page import ListPage
+
+if TYPE_CHECKING:
+    from app.ui.visits.open_case_dialog import VisitIntakeDialog
+    from app.ui.visits.visit_dialog import VisitDialog
 
 
 class VisitListTab(ListPage[VisitFilterBar, VisitTableModel]):
@@ -168,6 +170,8 @@ class VisitListTab(ListPage[VisitFilterBar, VisitTableModel]):
         return self._open_dialog(self.detail)
 
     def _open_dialog(self, detail: VisitDetail | None) -> VisitDialog:
+        from app.ui.visits.visit_dialog import VisitDialog
+
         assert self.choices is not None
         dialog = VisitDialog(
             visits=self._visits,
@@ -186,6 +190,8 @@ class VisitListTab(ListPage[VisitFilterBar, VisitTableModel]):
         self.show_visit(saved.visit_id)
 
     def open_case(self) -> VisitIntakeDialog | None:
+        from app.ui.visits.open_case_dialog import VisitIntakeDialog
+
         detail = self.detail
         if detail is None or self._case_choices is None or not self.case_button.isEnabled():
             return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QColor
@@ -28,7 +29,9 @@ from app.ui.cases.fields import date_edit, pydate, qdate
 from app.ui.clients.prompts import ask
 from app.ui.dialogs import keep_open
 from app.ui.tasks import TaskRunner
-from app.ui.visits.entry_dialog import EntryDialog
+
+if TYPE_CHECKING:
+    from app.ui.visits.entry_dialog import EntryDialog
 
 _AUTO = QColor("#555555")
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -268,6 +271,8 @@ class WorkLogTab(QWidget):
         return self._open_entry(entry)
 
     def _open_entry(self, entry: EntryView | None) -> EntryDialog | None:
+        from app.ui.visits.entry_dialog import EntryDialog
+
         log = self.log
         if log is None or not log.editable:
             return None

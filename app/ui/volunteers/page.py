@@ -20,7 +20,6 @@ from app.services.volunteers.types import ServiceQuery, ServiceRow, VolunteerQue
 from app.ui.dialogs import keep_open
 from app.ui.staff.record_table import RecordTable
 from app.ui.tasks import TaskRunner
-from app.ui.volunteers.dialogs import ResourceDialog, ServiceDialog, VolunteerDialog
 from app.ui.volunteers.totals import resource_summary, service_summary
 
 
@@ -198,6 +197,8 @@ class VolunteersPage(QWidget):
             return detail, registry.villages()
 
         def show(loaded: tuple[Any, ...]) -> None:
+            from app.ui.volunteers.dialogs import VolunteerDialog
+
             detail, villages = loaded
             self._show(
                 VolunteerDialog(
@@ -216,6 +217,8 @@ class VolunteersPage(QWidget):
             return detail, registry.choices(active_only=detail is None)
 
         def show(loaded: tuple[Any, ...]) -> None:
+            from app.ui.volunteers.dialogs import ServiceDialog
+
             detail, volunteers = loaded
             self._show(
                 ServiceDialog(
@@ -234,6 +237,8 @@ class VolunteersPage(QWidget):
             return detail, codes.entries(CodeList.RESOURCE_KIND)
 
         def show(loaded: tuple[Any, ...]) -> None:
+            from app.ui.volunteers.dialogs import ResourceDialog
+
             detail, kinds = loaded
             self._show(
                 ResourceDialog(
