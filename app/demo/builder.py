@@ -10,7 +10,8 @@ from its own seeded random stream, so the same seed gives the same data.
 After clients and cases, every station gets the rest of its daily records: groups,
 community activities, home visits, supervision, training, volunteers, resources, and
 last the work logs, which are derived from all of those. The summary carries the time
-each step took, so a slow step shows.
+each step took, so a slow step shows (the county's: with its index builds, statistics and
+monthly state).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import random
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -254,7 +255,7 @@ class _Filler:
             if self.scale == "county":
                 # A transaction per station and the big tables' indexes built at the end:
                 # see app/demo/loading.py. A county fill goes into a new file only.
-                with loading.bulk_load(self.db):
+                with loading.bulk_load(self.db, self._step("索引")):
                     summary = self._fill(None, started)
                 with self._step("统计信息"):
                     self.db.analyze()
@@ -262,6 +263,7 @@ class _Filler:
                     rng = random.Random(f"{self.seed}:county-state")
                     county_state.fill(self.db, self.actor, rng)
                 loading.checkpoint(self.db)
+                summary = replace(summary, timings=self._timings())
             else:
                 # One transaction: a cancelled or failed fill leaves nothing behind.
                 with self.db.write() as session:
@@ -576,5 +578,8 @@ class _Filler:
             staff_password=staff.password,
             seconds=round(seconds, 1),
             records=tuple(self.records.items()),
-            timings=tuple((step, round(spent, 1)) for step, spent in self.timings.items()),
+            timings=self._timings(),
         )
+
+    def _timings(self) -> tuple[tuple[str, float], ...]:
+        return tuple((step, round(spent, 1)) for step, spent in self.timings.items())

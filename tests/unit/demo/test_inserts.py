@@ -1,4 +1,5 @@
-"""The demo's bulk inserts store what Core's executemany stores, value for value."""
+"""The demo's bulk inserts store what Core's executemany stores, value for value and type
+for type."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ from sqlalchemy import (
     Boolean,
     Column,
     Date,
+    Float,
     Integer,
+    LargeBinary,
     MetaData,
     Numeric,
     String,
@@ -40,9 +43,15 @@ def table(metadata: MetaData, name: str) -> Table:
         Column("hours", Numeric(6, 2)),
         Column("done", Boolean),
         Column("extra", JSON),
+        Column("share", Float),
+        Column("photo", LargeBinary),
         Column("version", Integer, default=1),
         Column("note", String(20), default="无"),
     )
+
+
+COLUMNS = "id, at, day, hours, done, extra, share, photo, version, note"
+TYPES = ", ".join(f"typeof({c})" for c in COLUMNS.split(", "))
 
 
 def test_rows_are_stored_as_core_stores_them(tmp_path: Path) -> None:
@@ -54,7 +63,8 @@ def test_rows_are_stored_as_core_stores_them(tmp_path: Path) -> None:
     rows = [
         {"id": n, "at": moment + dt.timedelta(days=n % 3), "day": dt.date(2026, 1, 1 + n % 5),
          "hours": Decimal("1.50") if n % 2 else None, "done": n % 2 == 0,
-         "extra": {"n": n, "名": "张三"} if n % 4 else None}
+         "extra": {"n": n, "名": "张三"} if n % 4 else None,
+         "share": n / 7 if n % 3 else None, "photo": bytes([n % 256, 0, 255]) if n % 5 else None}
         for n in range(1, 41)
     ]  # fmt: skip
     with Session(engine) as session:
@@ -62,14 +72,16 @@ def test_rows_are_stored_as_core_stores_them(tmp_path: Path) -> None:
         insert_rows(session, ours, rows)
         session.commit()
         stored = {
-            name: session.execute(
-                text(f"SELECT id, at, day, hours, done, extra, version, note FROM {name}")
-            ).all()
+            name: session.execute(text(f"SELECT {COLUMNS}, {TYPES} FROM {name} ORDER BY id")).all()
             for name in ("core", "ours")
         }
         uuids = list(session.scalars(text("SELECT uuid FROM ours")))
     engine.dispose()
     assert stored["ours"] == stored["core"]
-    assert stored["ours"][0][1] == "2026-03-02 09:30:00.000000"  # UTC, as Core writes it
-    assert stored["ours"][0][6:] == (1, "无")  # the columns' defaults
+    first, second, third = stored["ours"][:3]
+    assert first[1] == "2026-03-02 09:30:00.000000"  # UTC, as Core writes it
+    assert first[8:10] == (1, "无")  # the columns' defaults
+    types = ("integer", "text", "text", "real", "integer", "text", "real", "blob", "integer")
+    assert first[10:] == (*types, "text")
+    assert second[13] == third[16] == "null"
     assert len(set(uuids)) == len(rows)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -50,3 +52,19 @@ def test_the_roomy_cache_lasts_for_the_block_only(db: Database) -> None:
         after = session.connection().exec_driver_sql("PRAGMA cache_size").scalar()
     assert inside == -loading.BULK_CACHE_KB
     assert after == before != inside
+
+
+def test_the_indexes_are_built_inside_the_given_block(db: Database) -> None:
+    deferred = {str(i.name) for i in loading.deferred_indexes()}
+    seen: list[set[str]] = []
+
+    @contextmanager
+    def timed() -> Iterator[None]:
+        seen.append(index_names(db, "service_records") & deferred)
+        yield
+        seen.append(index_names(db, "service_records") & deferred)
+
+    with loading.bulk_load(db, timed()):
+        pass
+    assert seen[0] == set()
+    assert seen[1] == deferred - {"ix_work_log_entries_work_log_id"}
