@@ -285,7 +285,7 @@ def _import_app(env: dict[str, str]) -> tuple[float, float]:
 def _import_floor(env: dict[str, str]) -> tuple[float, float]:
     out = _python(
         "import time, resource\nt = time.perf_counter()\n"
-        "import PySide6.QtWidgets, PySide6.QtCharts, sqlalchemy.orm, argon2, stdnum\n"
+        "import PySide6.QtWidgets, sqlalchemy.orm, argon2, stdnum\n"
         "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)",
         env,
     )

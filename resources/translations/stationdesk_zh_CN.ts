@@ -2447,6 +2447,13 @@ Save over the stored record?</source>
     </message>
 </context>
 <context>
+    <name>CountChart</name>
+    <message>
+        <source>No data</source>
+        <translation>暂无数据</translation>
+    </message>
+</context>
+<context>
     <name>CountyKeyRow</name>
     <message>
         <source>Install the county&apos;s public key…</source>

@@ -129,7 +129,8 @@ class IntakeConsent(QWidget):
         # The form lays rows out by their size hints, which know nothing of word wrap:
         # without a minimum height for the width they get, the notices are cut off.
         for label in (self.warning, self.rule):
-            label.setMinimumHeight(label.heightForWidth(max(self.width(), 1)))
+            # -1 while a label is empty: no minimum then.
+            label.setMinimumHeight(max(label.heightForWidth(max(self.width(), 1)), 0))
 
     def _checked(self, missing: tuple[str, ...]) -> None:
         self.setVisible(bool(missing))
