@@ -97,8 +97,9 @@ def _activity(
     split = {"elderly": 0, "children": 0, "disabled": 0, "other": 0}
     for client in signed:
         split[_bucket(client)] += 1
+    draw = _MIXES[kind.activity_type].draw  # tens of draws an activity
     for _ in range(total - len(signed)):
-        split[pick(rng, _MIXES[kind.activity_type])] += 1
+        split[draw(rng)] += 1
     activity = rows.row(
         Activity,
         worker,

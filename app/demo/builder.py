@@ -156,6 +156,7 @@ class _StationWork:
     villages: list[tuple[int, Place]]
     clients: int
     workers: list[int]
+    rooms: demo_rooms.RoomPlan = field(default_factory=demo_rooms.RoomPlan)
 
 
 class _Cancelled(Exception):
@@ -328,6 +329,14 @@ class _Filler:
 
     def _station(self, session: Session, item: _StationWork, index: int) -> None:
         """Clients and cases of one station (then `_records`: its daily records)."""
+        with self._step("社工室"):
+            # First, so that each record is written in its room: tagging them afterwards
+            # was an UPDATE of every record (app/demo/rooms.py).
+            item.rooms = demo_rooms.add_rooms(
+                session, item.station.id, [(vid, p.name) for vid, p in item.villages],
+                item.workers, self.first_day, self.today, self.actor.user_id,
+                one_short=index == 0,
+            )  # fmt: skip
         with self._step("服务对象"):
             self._clients(session, item, random.Random(f"{self.seed}:{index}"))
         with self._step("个案"):
@@ -340,6 +349,7 @@ class _Filler:
                     random.Random(f"{self.seed}:cases:{index}"),
                     self.today,
                     scale=self.scale,
+                    rooms=item.rooms,
                 )
             )
         with self._step("变更历史"):
@@ -369,13 +379,13 @@ class _Filler:
             self._written(rows)
         self._advance(share)
         with self._step("社区活动"):
-            rows = BulkRows(session, station_id, demo_activities.MODELS)
+            rows = BulkRows(session, station_id, demo_activities.MODELS, work.rooms)
             count = round(clients * scale.activities)
             demo_activities.fill_activities(rows, scene, stream("activities"), count)
             self._written(rows)
         self._advance(share)
         with self._step("走访"):
-            rows = BulkRows(session, station_id, demo_visits.MODELS)
+            rows = BulkRows(session, station_id, demo_visits.MODELS, work.rooms)
             count = round(clients * scale.visits)
             opened = demo_visits.fill_visits(rows, scene, stream("visits"), count)
             self._written(rows)
@@ -396,14 +406,6 @@ class _Filler:
             rows = BulkRows(session, station_id, demo_satisfaction.MODELS)
             demo_satisfaction.fill_satisfaction(session, rows, scene, stream("satisfaction"))
             self._written(rows)
-        with self._step("社工室"):
-            # In the station's own transaction: tagging its records with their rooms at the
-            # end, for all stations at once, rewrote every record page (~440 MB of WAL).
-            demo_rooms.add_rooms(
-                session, station_id, [(vid, p.name) for vid, p in work.villages],
-                work.workers, self.first_day, self.today, self.actor.user_id,
-                one_short=index == 0,
-            )  # fmt: skip
         self._advance(clients - clients // 4 - 4 * share)
 
     def _written(self, rows: BulkRows) -> None:

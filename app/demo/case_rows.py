@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import random
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, cast
 
 from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 
 from app.demo.inserts import insert_rows
+from app.demo.rooms import RoomPlan, roomed
 from app.domain.roles import Role
 from app.store.engine import clock_of
 from app.store.models import (
@@ -73,6 +74,12 @@ def dated(values: Mapping[str, object], keys: tuple[str, ...]) -> object:
     return None
 
 
+def date_keys(models: Sequence[Any], keys: tuple[str, ...]) -> dict[Any, tuple[str, ...]]:
+    """Per model, those of `keys` that are its columns: a row sets only its table's columns,
+    so the others need not be looked for (a work-log line has none of them)."""
+    return {m: tuple(k for k in keys if k in cast(Table, m.__table__).c) for m in models}
+
+
 class CaseRows:
     """One station's case rows, numbered per year as the service numbers them."""
 
@@ -83,6 +90,7 @@ class CaseRows:
         workers: list[int],
         rng: random.Random,
         today: dt.date,
+        rooms: RoomPlan | None = None,
     ) -> None:
         self.session = session
         self.station_id = station_id
@@ -102,6 +110,9 @@ class CaseRows:
         self.next_id = {m: (session.scalar(select(func.max(m.id))) or 0) + 1 for m in MODELS}
         self.rows: dict[Any, list[dict[str, Any]]] = {m: [] for m in MODELS}
         self.counts: dict[str, int] = {cast(Table, m.__table__).name: 0 for m in MODELS}
+        self.date_keys = date_keys(MODELS, _DATE_KEYS)
+        self.rooms = rooms
+        self.roomed = roomed(MODELS) if rooms is not None else frozenset()
         self.numbers: dict[int, int] = dict(
             session.execute(
                 select(CaseCounter.year, CaseCounter.last_number).where(
@@ -117,8 +128,13 @@ class CaseRows:
         row_id = self.next_id[model]
         self.next_id[model] = row_id + 1
         # A demo worker types each step in on the day it happened (no 补录 on every row).
-        day = dated(values, _DATE_KEYS)
+        day = dated(values, self.date_keys[model])
         typed = min(morning(day), self.now) if isinstance(day, dt.date) else self.now
+        if model in self.roomed:
+            # The worker's room on the record's day, and the record changed by the build,
+            # as when its room was set by an UPDATE after the record was written.
+            values["room_id"] = self.rooms.room_of(values.get("worker_id"), day)  # type: ignore[union-attr]
+            values["updated_at"] = self.now
         row = {
             "id": row_id,
             "station_id": self.station_id,

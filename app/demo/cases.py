@@ -28,6 +28,7 @@ from app.demo.case_texts import (
     Theme,
 )
 from app.demo.people import chance, pick
+from app.demo.rooms import RoomPlan
 from app.domain import case_rules as rules
 from app.domain.codes import ClientStatus
 from app.store.models import (
@@ -49,6 +50,7 @@ BATCH = 50_000  # service records held before a flush
 # draws what rng.randint(8, 16) and 30 * rng.randint(0, 1) draw, for a third of the cost.
 _HOURS = tuple(range(8, 17))
 _MINUTES = (0, 30)
+_TIMES = {(h, m): dt.time(h, m) for h in _HOURS for m in _MINUTES}  # made once, not per record
 _WORKING = frozenset(s.value for s in rules.WORKING_STAGES)
 
 
@@ -132,12 +134,14 @@ def fill_cases(
     today: dt.date,
     *,
     scale: str = "small",
+    rooms: RoomPlan | None = None,
 ) -> dict[str, int]:
-    """Open demo cases for some of `clients`, carried by `workers`; returns rows per table."""
+    """Open demo cases for some of `clients`, carried by `workers`; returns rows per table.
+    With `rooms`, each service record is in its worker's room on its day."""
     if not workers or not clients:
         return {}
     settings = SCALES[scale]
-    writer = _CaseWriter(session, station_id, list(workers), rng, today, settings)
+    writer = _CaseWriter(session, station_id, list(workers), rng, today, settings, rooms)
     writer.know(load_clients(session, station_id, today))
     count = max(1, round(len(clients) * settings.share))
     plans = []
@@ -169,8 +173,9 @@ class _CaseWriter(CaseRows):
         rng: random.Random,
         today: dt.date,
         scale: CaseScale,
+        rooms: RoomPlan | None,
     ) -> None:
-        super().__init__(session, station_id, workers, rng, today)
+        super().__init__(session, station_id, workers, rng, today, rooms)
         self.scale = scale
         self.clients: dict[int, DemoClient] = {}
         self.households: dict[int, list[DemoClient]] = {}
@@ -366,9 +371,10 @@ class _CaseWriter(CaseRows):
         # The last contact is on `end`, so the next-contact dates come out as intended.
         days = [*sorted(rng.sample(range(1, span), min(count - 1, span - 1))), span]
         last = start
+        gap = dt.timedelta(days=interval)
         for offset in days:
             last = start + dt.timedelta(days=offset)
-            self._record(case, theme, last, rng.choice(goals)["id"], interval)
+            self._record(case, theme, last, rng.choice(goals)["id"], gap)
         if chance(rng, 0.1):
             agency, reason = theme.referral
             self._referral(case, agency, reason, last, closes=False)
@@ -390,8 +396,9 @@ class _CaseWriter(CaseRows):
         return self._close(case, theme, kind, evaluated)
 
     def _record(
-        self, case: dict[str, Any], theme: Theme, day: dt.date, goal_id: int, interval: int
+        self, case: dict[str, Any], theme: Theme, day: dt.date, goal_id: int, gap: dt.timedelta
     ) -> None:
+        """A service record on `day`, the next contact planned `gap` later."""
         rng = self.rng
         mode, place, content = rng.choice(self.contacts)
         self.row(
@@ -401,7 +408,7 @@ class _CaseWriter(CaseRows):
             client_id=case["client_id"],
             worker_id=case["worker_id"],
             served_on=day,
-            start_time=dt.time(rng.choice(_HOURS), rng.choice(_MINUTES)),
+            start_time=_TIMES[rng.choice(_HOURS), rng.choice(_MINUTES)],
             duration_min=rng.choice(MINUTES_BY_MODE[mode]),
             mode=mode,
             place=place,
@@ -410,7 +417,7 @@ class _CaseWriter(CaseRows):
             content=content,
             analysis=rng.choice(theme.analyses),
             next_step="按计划继续跟进",
-            next_contact_date=day + dt.timedelta(days=interval),
+            next_contact_date=day + gap,
         )
 
     def _evaluate(

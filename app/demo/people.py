@@ -31,10 +31,11 @@ class Weights(Generic[K]):
         self.keys = list(weights)
         self.cumulative = list(itertools.accumulate(weights.values()))
         self.total = self.cumulative[-1] + 0.0
+        self.last = len(self.keys) - 1
 
     def draw(self, rng: random.Random) -> K:
         # What rng.choices(keys, cum_weights=cumulative)[0] draws, without its checks.
-        at = bisect.bisect(self.cumulative, rng.random() * self.total, 0, len(self.keys) - 1)
+        at = bisect.bisect(self.cumulative, rng.random() * self.total, 0, self.last)
         return self.keys[at]
 
 

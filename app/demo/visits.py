@@ -8,7 +8,6 @@ dated just before the intake and linked from the case (Case.visit_id).
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import random
 from typing import cast
 
@@ -133,8 +132,8 @@ class _Visits:
         self.units = units
         self.tags = {h: _tags(members) for h, members in scene.households.items()}
         self.words = {h: _words(members) for h, members in scene.households.items()}
-        # Cumulative once: rng.choices would otherwise add up every weight on each visit.
-        self.cumulative = list(itertools.accumulate(_weight(members) for _, members in units))
+        # Added up once (by index: a unit holds a list), drawn as rng.choices would draw it.
+        self.weights = Weights({i: _weight(members) for i, (_, members) in enumerate(units)})
 
     def add(
         self,
@@ -201,7 +200,7 @@ class _Visits:
 
     def routine(self) -> None:
         rng, scene = self.rng, self.scene
-        household, members = rng.choices(self.units, cum_weights=self.cumulative)[0]
+        household, members = self.units[self.weights.draw(rng)]
         responsible = members[0].worker_id
         worker = (
             responsible

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import inspect, text
+from sqlalchemy.exc import IntegrityError
 
 from app.demo import loading
 from app.store.engine import Database
@@ -68,3 +69,26 @@ def test_the_indexes_are_built_inside_the_given_block(db: Database) -> None:
         pass
     assert seen[0] == set()
     assert seen[1] == deferred - {"ix_work_log_entries_work_log_id"}
+
+
+_DANGLING = text(
+    "INSERT INTO work_logs (id, uuid, station_id, user_id, log_date, notes, version, "
+    "created_at, updated_at) VALUES (1, 'u-1', 999, 999, '2026-01-05', '', 1, "
+    "'2026-01-05 09:00:00', '2026-01-05 09:00:00')"
+)
+
+
+def test_a_dangling_reference_fails_the_load_at_its_end(db: Database) -> None:
+    with (
+        pytest.raises(RuntimeError, match="work_logs"),
+        loading.bulk_load(db),
+        db.write() as session,
+    ):
+        session.execute(_DANGLING)  # not checked row by row during the load
+
+
+def test_foreign_keys_are_checked_again_after_the_load(db: Database) -> None:
+    with loading.bulk_load(db):
+        pass
+    with pytest.raises(IntegrityError), db.write() as session:
+        session.execute(_DANGLING)
