@@ -53,22 +53,11 @@ from app.store.models import Station, User
 DEMO = Path(".bench/county.sqlite3")
 CODE = "XS02"
 PASSWORD = "bench-package-password"
-# Dated work kept from the station's last year; children follow their parent.
+# Dated work kept from the station's last year; a row pointing at dated work follows it.
 DATED = {
     "service_records": "served_on", "visits": "visited_on", "activities": "held_on",
     "group_sessions": "held_on", "work_logs": "log_date", "volunteer_services": "served_on",
 }  # fmt: skip
-CHILDREN = {
-    "visit_clients": ("visit_id", "visits"),
-    "activity_participants": ("activity_id", "activities"),
-    "activity_photos": ("activity_id", "activities"),
-    "group_attendance": ("session_id", "group_sessions"),
-    "work_log_entries": ("work_log_id", "work_logs"),
-}
-OPTIONAL_PARENTS = {
-    "volunteer_services": (("activity_id", "activities"), ("session_id", "group_sessions")),
-    "resources": (("activity_id", "activities"),),
-}
 PASSPHRASE = "bench-key-passphrase"
 GOALS = {"export": 10.0, "import": 20.0}
 """CPU seconds for a station-year's first package, here; an office PC is 2-3× slower, and
@@ -93,25 +82,33 @@ def build_station_year(demo: Path, target: Path) -> int:
     since = (dt.date.fromisoformat(last) - dt.timedelta(days=365)).isoformat()
     copied = 0
     owned = {spec.name for spec in station_specs()}
+    kept = set(DATED)  # the tables whose rows are a selection (parents come first)
     for table in Base.metadata.sorted_tables:
         mine = {c.name for c in table.c}
         theirs = {r[1] for r in conn.execute(f"PRAGMA src.table_info('{table.name}')")}
-        columns = ", ".join(sorted(mine & theirs))
-        if not columns or table.name == "audit_log":
+        names = sorted(mine & theirs)
+        if not names or table.name == "audit_log":
             continue
         where = ["1=1"]
         if table.name in owned:
             where.append(f"station_id = {station_id}")
         if table.name in DATED:
             where.append(f"{DATED[table.name]} >= '{since}'")
-        if table.name in CHILDREN:
-            column, parent = CHILDREN[table.name]
-            where.append(f"{column} IN (SELECT id FROM main.{parent})")
-        for column, parent in OPTIONAL_PARENTS.get(table.name, ()):
-            where.append(f"({column} IS NULL OR {column} IN (SELECT id FROM main.{parent}))")
+        # A row needing a parent left out goes too; an optional reference to one is cleared.
+        chosen = {name: name for name in names}
+        for key in table.foreign_keys:
+            parent, column = key.column.table.name, key.parent.name
+            if parent not in kept or parent == table.name or column not in chosen:
+                continue
+            inside = f"{column} IN (SELECT {key.column.name} FROM main.{parent})"
+            if key.parent.nullable:
+                chosen[column] = f"CASE WHEN {inside} THEN {column} END"
+            else:
+                where.append(inside)
+                kept.add(table.name)
         cursor = conn.execute(
-            f"INSERT INTO main.{table.name} ({columns}) "
-            f"SELECT {columns} FROM src.{table.name} WHERE {' AND '.join(where)}"
+            f"INSERT INTO main.{table.name} ({', '.join(chosen)}) "
+            f"SELECT {', '.join(chosen.values())} FROM src.{table.name} WHERE {' AND '.join(where)}"
         )
         if table.name in owned:
             copied += cursor.rowcount
