@@ -61,6 +61,8 @@ class WorkLogTab(QWidget):
         self.owner = QComboBox(self)
         self.owner.setObjectName("logOwner")
         self.owner.setToolTip(self.tr("Whose work log"))
+        # As wide as the longest name: a cut-off name is another worker's.
+        self.owner.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.day = date_edit(self, worklogs.today)
         self.day.setObjectName("logDay")
         self.today_button = QPushButton(self.tr("Today"), self)
