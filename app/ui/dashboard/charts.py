@@ -1,8 +1,8 @@
 """Bar charts of counts, painted by hand, whose bars open the list behind them.
 
-A dozen bars are a few rectangles and labels. QtCharts drew them before, at ~5 MB of
-memory per chart (a graphics scene each) besides its own and the OpenGL libraries, and it
-needed the PySide6-Addons wheel (+157 MB).
+A dozen bars are a few rectangles and labels. QtCharts drew them before: a graphics
+scene per chart, its own and the OpenGL libraries, ~5 MB for the dashboard's three on the
+county demo, and the PySide6-Addons wheel (+157 MB).
 """
 
 from __future__ import annotations
