@@ -5874,6 +5874,10 @@ Case management for township social work stations. Your records stay on this com
         <translation>正在生成报表…</translation>
     </message>
     <message>
+        <source>The stations are still loading: try again in a moment.</source>
+        <translation>站点列表还在载入，请稍后再试。</translation>
+    </message>
+    <message>
         <source>The all-stations summary is Excel only: not printed.</source>
         <translation>各站汇总只有 Excel 格式，不能打印。</translation>
     </message>

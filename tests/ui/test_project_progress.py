@@ -39,7 +39,7 @@ def page(
     qtbot.addWidget(widget)
     widget.resize(1000, 700)
     widget.show()
-    qtbot.waitUntil(lambda: widget.project.count() == 1)
+    qtbot.waitUntil(lambda: widget.project.count() == 1 and widget.station.count() > 0)
     return widget
 
 

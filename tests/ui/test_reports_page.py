@@ -52,6 +52,19 @@ def page(
     return widget
 
 
+def test_generate_before_the_stations_have_loaded_says_so(
+    qtbot: QtBot, db: Database, admin: Actor, tasks: TaskRunner
+) -> None:
+    # Their list comes from a task, delivered once the event loop runs: not yet here.
+    widget = ReportsPage(reports=ReportService(db, admin), tasks=tasks, today=dt.date(2026, 11, 3))
+    qtbot.addWidget(widget)
+    assert widget.station.count() == 0
+    widget.generate()
+    assert widget.status.text() == "The stations are still loading: try again in a moment."
+    assert widget.generate_button.isEnabled() and widget.last_written is None
+    qtbot.waitUntil(lambda: widget.station.count() > 0)
+
+
 def test_generates_the_monthly_report(qtbot: QtBot, page: ReportsPage, tmp_path: Path) -> None:
     assert page.month.date() == QDate(2026, 10, 1)  # last month by default
     assert page.station.currentText() == "梅林镇社工站（JX0426）"

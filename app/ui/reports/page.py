@@ -279,7 +279,7 @@ class ReportsPage(QWidget):
 
     def generate(self) -> None:
         kind = self.kind.currentData()
-        station = self.station.currentData()
+        station = self._chosen_station()
         if station is None:
             return
         if not self.excel.isChecked() and not self.pdf.isChecked():
@@ -314,13 +314,20 @@ class ReportsPage(QWidget):
             on_finally=finished,
         )
 
+    def _chosen_station(self) -> int | None:
+        """The chosen station; None, said on the page, while their list is still loading."""
+        station: int | None = self.station.currentData()
+        if station is None:
+            self.status.setText(self.tr("The stations are still loading: try again in a moment."))
+        return station
+
     def print_preview(self) -> None:
         """The chosen report's PDF, made in the background and shown in the print preview."""
         kind = self.kind.currentData()
         if kind == PROJECT:
             self.projects.print_progress(self._month(), self.preview)
             return
-        station = self.station.currentData()
+        station = self._chosen_station()
         if station is None:
             return
         if station == ALL_STATIONS:
