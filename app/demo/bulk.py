@@ -73,10 +73,7 @@ class BulkRows:
         day = dated(values, keys) if keys else None
         typed = typed_on(row_id, day, self.now) if keys else self.now
         if model in self.roomed:
-            # The worker's room on the record's day, and the record changed by the build,
-            # as when its room was set by an UPDATE after the record was written.
-            values["room_id"] = self.rooms.room_of(values.get("worker_id"), day)  # type: ignore[union-attr]
-            values["updated_at"] = self.now
+            self.rooms.tag(values, day, self.now)  # type: ignore[union-attr]
         row = {
             "id": row_id,
             "station_id": self.station_id,

@@ -23,29 +23,29 @@ from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from app.services.rooms import lookup
+from app.services.rooms.types import RoomPeriod
 from app.store.models import DatedValue, Room, RoomVillage, User
 
 _CERTIFICATE_PREFIX = {"assistant": "ZL", "social_worker": "SG", "senior": "GJ"}
-
-
-Period = tuple[dt.date, dt.date | None, int]  # from, until (not included), room id
 
 
 @dataclass(frozen=True)
 class RoomPlan:
     """Which room each worker is in, and when."""
 
-    periods: dict[int, list[Period]] = field(default_factory=dict)
-    """Per worker, the latest start first."""
+    periods: dict[int, tuple[RoomPeriod, ...]] = field(default_factory=dict)
 
     def room_of(self, worker_id: int | None, day: object) -> int | None:
         """The worker's room on `day`, as `lookup.room_sql` finds it (None: no room)."""
         if worker_id is None or not isinstance(day, dt.date):
             return None
-        for start, until, room in self.periods.get(worker_id, ()):
-            if start <= day and (until is None or until > day):
-                return room
-        return None
+        return next((p.room_id for p in self.periods.get(worker_id, ()) if p.holds_on(day)), None)
+
+    def tag(self, values: dict[str, Any], day: object, now: dt.datetime) -> None:
+        """A record's room: its worker's on its day. And the record changed by the build,
+        as when its room was set by an UPDATE after the record was written."""
+        values["room_id"] = self.room_of(values.get("worker_id"), day)
+        values["updated_at"] = now
 
 
 def roomed(models: Sequence[Any]) -> frozenset[Any]:
@@ -86,10 +86,8 @@ def add_rooms(
         periods: list[tuple[int, dt.date, dt.date | None]] = [(room.id, first_day, None)]
         if index == 0 and moved_on is not None and len(rooms) > 1:
             periods = [(room.id, first_day, moved_on), (rooms[-1].id, moved_on, None)]
-        plan.periods[user_id] = sorted(
-            ((start, until, room_id) for room_id, start, until in periods),
-            key=lambda period: period[0],
-            reverse=True,
+        plan.periods[user_id] = tuple(
+            RoomPeriod(room_id, start, until) for room_id, start, until in periods
         )
         for room_id, start_day, end_day in periods:
             session.add(
