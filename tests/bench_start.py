@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PASSWORD = "Bench-start-2026"
 USER = "admin"
 TIMEOUT_S = 600
+CHECK_RUNS = 2
 
 
 # ---- run in the driven process (`--drive`) ----------------------------------------------
@@ -325,6 +326,15 @@ def _backup_floor(copy: Path, target: Path) -> float:
     return elapsed
 
 
+def _check(copy: Path, env: dict[str, str]) -> float:
+    """`stationdesk check` on `copy`, from the process's start to its end."""
+    elapsed, _ = _run(
+        [sys.executable, "-c", "import sys\nfrom app.cli import main\n"
+         f"sys.exit(main(['check', '--db', {str(copy)!r}]))"], env,
+    )  # fmt: skip
+    return elapsed
+
+
 def _integrity_floor(copy: Path) -> float:
     start = time.perf_counter()
     conn = sqlite3.connect(f"{copy.resolve().as_uri()}?mode=ro", uri=True)
@@ -385,11 +395,11 @@ def measure(source: Path, code: Path, *, start_only: bool = False) -> str:
         if not start_only:
             backup_floor = _backup_floor(copy, work / "floor-backup.sqlite3")
             backup_now = _backup(copy, work / "backups", env)
-            check_floor = _integrity_floor(copy)
-            check_now, _ = _run(
-                [sys.executable, "-c", "import sys\nfrom app.cli import main\n"
-                 f"sys.exit(main(['check', '--db', {str(copy)!r}]))"], env,
-            )  # fmt: skip
+            # Each ~15 s, and one run of either varies by ±1.5 s on a shared machine:
+            # the best of two, taken in turns, is what the check costs.
+            checks = [(_integrity_floor(copy), _check(copy, env)) for _ in range(CHECK_RUNS)]
+            check_floor = min(floor for floor, _ in checks)
+            check_now = min(now for _, now in checks)
             slow = [
                 ("backup (online, verified)", backup_now, backup_floor, "s", -1.5),
                 ("stationdesk check", check_now, check_floor, "s", -1.1),

@@ -8,12 +8,14 @@ a `Context` (app/cli/context.py); they log in through `app.desk.Desk`. Command m
 never import this package's `__init__`, so there is no cycle to work around.
 
 The command modules (and through them SQLAlchemy and every service) load only when a
-command is given: `--version` answers at once, and the GUI does not pay for the commands.
+command is given, and then only the given command's (`COMMANDS`): `--version` answers at
+once, and neither the GUI nor one command pays for the others.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 
 from app import __version__
@@ -28,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     top = _options(argparse.ArgumentParser(prog="stationdesk", add_help=False))
     args, rest = top.parse_known_args(argv)
     if rest:
-        args = build_parser().parse_args(argv)
+        args = build_parser(rest[0]).parse_args(argv)
     from app.store.location import keep_files_private
 
     keep_files_private()
@@ -76,41 +78,37 @@ def _options(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     return parser
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from app.cli import (
-        backup,
-        case,
-        evaluation,
-        evidence,
-        export,
-        importing,
-        package,
-        project,
-        report,
-        server,
-        setup,
-        station,
-        users,
-    )
+COMMANDS = {
+    "init": "setup",
+    "demo": "setup",
+    "user": "users",
+    "station": "station",
+    "check": "check",
+    "import": "importing",
+    "backup": "backup",
+    "restore": "backup",
+    "case": "case",
+    "export": "export",
+    "report": "report",
+    "project": "project",
+    "pack": "evidence",
+    "evaluation": "evaluation",
+    "package": "package",
+    "server": "server",
+}
+"""Each command and the module (in app/cli) that adds it: a command loads its own module
+only, so `check` starts reading the file before the rest of the program has loaded."""
 
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line, or only `command`'s part of it when it is a known command."""
     parser = _options(
         argparse.ArgumentParser(
             prog="stationdesk", description="社工站工作台。不带子命令时启动图形界面。"
         )
     )
     commands = parser.add_subparsers(dest="command", metavar="命令")
-    setup.add_parser(commands)
-    users.add_parser(commands)
-    station.add_parser(commands)
-    setup.add_check_parser(commands)
-    importing.add_parser(commands)
-    backup.add_parser(commands)
-    case.add_parser(commands)
-    export.add_parser(commands)
-    report.add_parser(commands)
-    project.add_parser(commands)
-    evidence.add_parser(commands)
-    evaluation.add_parser(commands)
-    package.add_parser(commands)
-    server.add_parser(commands)
+    wanted = [COMMANDS[command]] if command in COMMANDS else COMMANDS.values()
+    for name in dict.fromkeys(wanted):  # in the order of COMMANDS, each module once
+        importlib.import_module(f"app.cli.{name}").add_parser(commands)
     return parser

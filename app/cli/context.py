@@ -14,13 +14,15 @@ import sys
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from app.desk import Desk, SchemaState, open_database
 from app.domain.clock import Clock, SystemClock
 from app.domain.errors import InvalidInput
-from app.services.settings.setup import SetupService
-from app.store.engine import Database
 from app.store.location import default_database, shown_location
+
+if TYPE_CHECKING:  # loaded by the commands that open the database, not by `check`'s start
+    from app.desk import Desk, SchemaState
+    from app.store.engine import Database
 
 ENV_PASSWORD = "STATIONDESK_PASSWORD"
 EXIT_UNHEALTHY = 1
@@ -46,6 +48,9 @@ class Context:
 
     def open(self, *, create: bool = False) -> Database:
         """The database at the newest schema; a missing file is refused unless `create`."""
+        from app.desk import open_database
+        from app.services.settings.setup import SetupService
+
         db, _state = open_database(
             self.location, clock=self.clock, create=create, on_upgrade=upgrade_notice
         )
@@ -67,6 +72,9 @@ class Context:
 
         A temporary password is refused (change it first) unless `temporary_ok`.
         """
+        from app.desk import Desk
+        from app.services.settings.setup import SetupService
+
         if not SetupService(db).is_initialised():
             raise InvalidInput("数据库还没有初始化，请先运行 stationdesk init。")
         if not user:

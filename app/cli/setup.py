@@ -1,14 +1,10 @@
-"""`stationdesk init`, `demo` and `check`: a new station, demo data, a health check."""
+"""`stationdesk init` and `demo`: a new station, demo data."""
 
 from __future__ import annotations
 
-import sys
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from app.cli.backup import backup_lines
 from app.cli.context import (
-    EXIT_UNHEALTHY,
     Context,
     admin_options,
     database_option,
@@ -19,7 +15,6 @@ from app.cli.context import (
 from app.demo import builder as demo
 from app.desk import Desk
 from app.domain.errors import InvalidInput
-from app.services.backup.health import check_database
 from app.services.settings.setup import SetupService
 
 
@@ -40,12 +35,6 @@ def add_parser(commands: Any) -> None:
     fill.add_argument("--scale", choices=demo.SCALES, default="small", help="small 或 county")
     fill.add_argument("--seed", type=int, default=1, help="随机种子（相同种子生成相同数据）")
     fill.set_defaults(handler=run_demo)
-
-
-def add_check_parser(commands: Any) -> None:
-    """Add `check` to the `stationdesk` command line."""
-    check = commands.add_parser("check", parents=[database_option()], help="检查数据库完整性和版本")
-    check.set_defaults(handler=run_check)
 
 
 def run_init(ctx: Context) -> int:
@@ -102,29 +91,4 @@ def run_demo(ctx: Context) -> int:
     shown = "、".join(summary.staff_logins[:8])
     more = f" 等 {len(summary.staff_logins)} 个" if len(summary.staff_logins) > 8 else ""
     print(f"示范工作人员账号：{shown}{more}，密码均为 {summary.staff_password}")
-    return 0
-
-
-def run_check(ctx: Context) -> int:
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        # The backups' checksums are read while SQLite checks the database: each takes
-        # one core, and the check takes about as long as SQLite's own.
-        backups = pool.submit(backup_lines, ctx.location, clock=ctx.clock)
-        report = check_database(ctx.location)
-    if not report.healthy:
-        print(f"数据库有问题：{report.location}", file=sys.stderr)
-        for problem in report.problems:
-            print(f"  - {problem}", file=sys.stderr)
-        for line in backups.result():
-            print(line, file=sys.stderr)
-        return EXIT_UNHEALTHY
-    print(f"数据库正常：{report.location}")
-    print(f"  表结构版本：{report.revision}（最新）")
-    print(f"  站点 {report.stations} 个，用户 {report.users} 个，服务对象 {report.clients} 名")
-    print(
-        f"  审计日志 {report.audit_rows} 条，校验链完整；"
-        f"最新一条的校验值：{report.audit_last_hash[:16]}"
-    )
-    for line in backups.result():
-        print(line)
     return 0

@@ -27,6 +27,7 @@ from app.domain.clock import Clock, SystemClock
 from app.domain.errors import ConflictError, ServerUnreachable, StorageError
 from app.store import month_lock, tombstones
 from app.store.base import CLOCK_OPTION
+from app.store.location import file_of
 
 log = logging.getLogger(__name__)
 
@@ -48,9 +49,8 @@ def database_url(location: str | Path) -> str:
     for scheme in ("postgresql://", "postgres://"):
         if text.startswith(scheme):
             return "postgresql+psycopg://" + text[len(scheme) :]
-    if "://" in text:
-        return text
-    return f"sqlite:///{Path(text).expanduser().resolve()}"
+    path = file_of(text)
+    return text if path is None else f"sqlite:///{path}"
 
 
 def sqlite_path(url: str) -> Path | None:

@@ -43,6 +43,14 @@ def log_dir() -> Path:
     return path
 
 
+def file_of(location: str | Path) -> Path | None:
+    """The SQLite file a location names (`~` expanded, made absolute); None for a URL."""
+    text = str(location)
+    if "://" in text:
+        return None
+    return Path(text).expanduser().resolve()
+
+
 def default_database() -> str:
     """The database location when none is given on the command line."""
     return os.environ.get(ENV_DB) or str(data_dir() / "stationdesk.sqlite3")

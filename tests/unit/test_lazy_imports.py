@@ -92,9 +92,18 @@ def test_version_loads_neither_the_commands_nor_the_database() -> None:
     assert sorted(loaded & unwanted) == []
 
 
-def test_a_command_still_loads_its_module() -> None:
+def test_a_command_loads_its_own_module_and_no_other_command_s() -> None:
     loaded = loaded_after(run_cli("station", "--help"))
     assert "app.cli.station" in loaded
+    others = {"app.cli.report", "app.cli.package", "app.cli.setup", "app.cli.evaluation"}
+    assert sorted(loaded & others) == []
+
+
+def test_check_can_start_reading_the_file_before_the_database_layer_loads() -> None:
+    # SQLite's integrity check (most of `stationdesk check`) starts first (app/cli/check.py).
+    loaded = loaded_after("import app.cli.check")
+    assert "app.store.sqlite_files" in loaded  # the import did happen
+    assert sorted(loaded & {"sqlalchemy", "app.desk", "app.store.engine", "app.cli.backup"}) == []
 
 
 def test_reading_partners_leaves_pypinyin_unloaded(

@@ -8,6 +8,7 @@ chain, which shows a row edited or deleted after it was written.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +23,8 @@ from app.store.models import Client, Station, User
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 MAX_LISTED = 10
+
+FullCheck = Callable[[Path], tuple[list[str], list[tuple[str, str]]]]
 
 
 @dataclass(frozen=True)
@@ -44,12 +47,17 @@ class HealthReport:
         return not self.problems
 
 
-def check_database(location: str | Path) -> HealthReport:
+def check_database(location: str | Path, *, full_check: FullCheck | None = None) -> HealthReport:
+    """What is wrong with the database at `location`, if anything.
+
+    `full_check` is SQLite's integrity and foreign key check of a file
+    (`sqlite_files.full_check`); `stationdesk check` passes one it started early.
+    """
     url = database_url(location)
     path = sqlite_path(url)
     shown = str(path) if path is not None else _without_password(url)
     if path is not None:
-        problems = _file_problems(path)
+        problems = _file_problems(path, full_check or sqlite_files.full_check)
         if problems:
             return HealthReport(shown, tuple(problems))
         engine = sqlite_files.read_only_engine(path)
@@ -67,7 +75,7 @@ def _without_password(url: str) -> str:
     return create_engine(url, poolclass=NullPool).url.render_as_string(hide_password=True)
 
 
-def _file_problems(path: Path) -> list[str]:
+def _file_problems(path: Path, full_check: FullCheck) -> list[str]:
     if not path.exists():
         return [f"数据库文件不存在：{path}"]
     if not path.is_file():
@@ -89,13 +97,13 @@ def _file_problems(path: Path) -> list[str]:
         return [
             "这不是工作台的数据库文件（文件头不是 SQLite 格式），可能选错了文件，或文件已损坏。"
         ]
-    return _integrity_problems(path)
+    return _integrity_problems(path, full_check)
 
 
-def _integrity_problems(path: Path) -> list[str]:
+def _integrity_problems(path: Path, full_check: FullCheck) -> list[str]:
     """SQLite's full `integrity_check` and `foreign_key_check`, in words a user can pass on."""
     try:
-        rows, broken = sqlite_files.full_check(path)
+        rows, broken = full_check(path)
     except sqlite_files.Unreadable as exc:
         return [f"数据库文件已损坏，无法读取（{exc}）。请从备份恢复。"]
     problems = []

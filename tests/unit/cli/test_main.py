@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import ast
 import sys
 import types
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from app import __version__
-from app.cli import main
+from app.cli import COMMANDS, build_parser, main
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
@@ -82,3 +83,25 @@ def test_command_modules_share_no_private_helpers_and_never_import_the_package(
     assert imported, "the module should import something"
     assert [(m, n) for m, n in imported if m in ("app", "app.cli") and n != "__version__"] == []
     assert [(m, n) for m, n in imported if m.startswith("app.") and n.startswith("_")] == []
+
+
+def _commands(parser: argparse.ArgumentParser) -> set[str]:
+    (sub,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    return set(sub.choices)
+
+
+def test_every_command_is_listed_with_the_module_that_adds_it() -> None:
+    assert _commands(build_parser()) == set(COMMANDS)
+    for command in COMMANDS:
+        assert command in _commands(build_parser(command))
+    assert _commands(build_parser("check")) == {"check"}
+
+
+def test_an_unknown_command_is_refused_with_the_whole_list(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["chek"])
+    assert exited.value.code == 2
+    error = capsys.readouterr().err
+    assert "chek" in error and "check" in error and "report" in error
