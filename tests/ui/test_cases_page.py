@@ -294,12 +294,12 @@ def test_todo_shows_an_overdue_contact_and_opens_the_case(
     )  # fmt: skip
     page = make_page(qtbot, db, worker, tasks)
     todo = page.todo
-    qtbot.waitUntil(lambda: todo.tree.topLevelItemCount() > 0, timeout=5_000)
-    item = top_item(todo.tree, 0)
-    assert item.text(2) == saved.case_no
-    assert "已过" in item.text(5)
+    qtbot.waitUntil(lambda: todo.model.rowCount() > 0, timeout=5_000)
+    model = todo.model
+    assert model.index(0, model.CASE_NO).data() == saved.case_no
+    assert "已过" in model.index(0, model.DETAILS).data()
     assert "1" in page.tabs.tabText(1)
-    todo.tree.itemActivated.emit(item, 0)
+    todo.tree.activated.emit(model.index(0, model.DETAILS))
     qtbot.waitUntil(
         lambda: page.detail.detail is not None and page.detail.detail.id == saved.case_id,
         timeout=5_000,

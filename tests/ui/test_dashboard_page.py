@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtWidgets import QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
 from app.domain.errors import PermissionDenied
@@ -169,10 +168,8 @@ def test_each_figure_opens_the_list_behind_it(
         )
     assert opened.args == ["clients", {"category": "dibao_rural", "status": "active"}]
 
-    item = page.todo.tree.topLevelItem(0)
-    assert isinstance(item, QTreeWidgetItem)
     with qtbot.waitSignal(page.open_list) as opened:
-        page.todo.tree.itemActivated.emit(item, 0)
+        page.todo.tree.activated.emit(page.todo.model.index(0, 0))
     assert opened.args[0] == "case" and opened.args[1]["id"] in {station["high_case"]}
 
 

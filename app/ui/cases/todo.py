@@ -5,20 +5,16 @@ Each item opens its case; the dashboard reuses this list.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QLabel, QTreeView, QVBoxLayout, QWidget
 
-from app.services.cases.reminders import Reminder, ReminderKind, ReminderService
+from app.services.cases.reminders import Reminder, ReminderService
 from app.services.context import Changes
+from app.ui.cases.todo_model import TodoModel
 from app.ui.tasks import TaskRunner
 from app.ui.widgets.column_widths import ColumnWidths
 
-_URGENT_KINDS = frozenset({ReminderKind.NO_CONTACT, ReminderKind.CONTACT_DUE})
-_RED = QColor("#b3261e")
-
-
-CLIENT_COLUMN = 3
+CLIENT_COLUMN = TodoModel.CLIENT
 """The client's column among the items' texts (shown second)."""
 
 
@@ -40,11 +36,7 @@ class TodoList(QWidget):
         self._tasks = tasks
         self._generation = 0
         self.items: list[Reminder] = []
-        self.tree = QTreeWidget(self)
-        self.tree.setObjectName("todoList")
-        self.tree.setRootIsDecorated(False)
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setHeaderLabels(
+        self.model = TodoModel(
             [
                 self.tr("To do"),
                 self.tr("Due"),
@@ -52,15 +44,22 @@ class TodoList(QWidget):
                 self.tr("Client"),
                 self.tr("Worker"),
                 self.tr("Details"),
-            ]
+            ],
+            self,
         )
+        self.tree = QTreeView(self)
+        self.tree.setObjectName("todoList")
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setModel(self.model)
         for column, width in enumerate((104, 92, 120, 72, 72)):
             self.tree.setColumnWidth(column, width)
         self.column_widths = ColumnWidths(self.tree, "todoList")
         # Whom an item is about is read first: the client comes right after what is due.
         self.tree.header().moveSection(CLIENT_COLUMN, 1)
         self.tree.setToolTip(self.tr("Double-click or press Enter to open the case."))
-        self.tree.itemActivated.connect(self._activated)
+        self.tree.activated.connect(self._activated)
         self.empty = QLabel(self.tr("Nothing is due. Well done."), self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.hide()
@@ -85,27 +84,12 @@ class TodoList(QWidget):
         if generation != self._generation:
             return
         self.items = items
-        self.tree.clear()
-        for reminder in items:
-            item = QTreeWidgetItem(
-                [
-                    reminder.kind_label,
-                    reminder.due.isoformat(),
-                    reminder.case_no,
-                    reminder.client_name,
-                    reminder.worker,
-                    reminder.text,
-                ]
-            )
-            item.setData(0, Qt.ItemDataRole.UserRole, reminder.case_id)
-            if reminder.kind in _URGENT_KINDS:
-                item.setForeground(0, QBrush(_RED))
-            self.tree.addTopLevelItem(item)
+        self.model.set_reminders(items)
         self.column_widths.fit()  # the last column takes what is left
         self.empty.setVisible(not items)
         self.loaded.emit(len(items))
 
-    def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
-        case_id = item.data(0, Qt.ItemDataRole.UserRole)
+    def _activated(self, index: QModelIndex) -> None:
+        case_id = index.siblingAtColumn(TodoModel.KIND).data(TodoModel.CASE_ID_ROLE)
         if isinstance(case_id, int):
             self.open_case.emit(case_id)
