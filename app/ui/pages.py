@@ -3,6 +3,8 @@ built with only the services it needs."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QWidget
 
 from app.services.context import Actor
@@ -10,6 +12,9 @@ from app.store.engine import Database
 from app.ui.tasks import TaskRunner
 from app.ui.widgets.column_widths import remember_columns
 from app.ui.window_geometry import ColumnStore
+
+if TYPE_CHECKING:
+    from app.services.importing.service import RosterImportService
 
 PAGES = (
     "dashboard",
@@ -57,7 +62,6 @@ def _build(key: str, *, db: Database, actor: Actor, tasks: TaskRunner) -> QWidge
         from app.services.access.consents import ConsentService
         from app.services.clients.service import ClientService
         from app.services.clients.story import ClientStoryService
-        from app.services.importing.service import RosterImportService
         from app.services.lists.service import ListExportService
         from app.services.settings.codes import CodeService
         from app.services.settings.stations import SettingsService
@@ -68,7 +72,7 @@ def _build(key: str, *, db: Database, actor: Actor, tasks: TaskRunner) -> QWidge
             clients=ClientService(db, actor),
             codes=CodeService(db, actor),
             tasks=tasks,
-            importer=RosterImportService(db, actor),
+            importer=lambda: _roster_import(db, actor),
             exports=ListExportService(db, actor),
             consents=ConsentService(db, actor),
             stories=ClientStoryService(db, actor),
@@ -240,3 +244,10 @@ def _build(key: str, *, db: Database, actor: Actor, tasks: TaskRunner) -> QWidge
     from app.ui.settings.page import SettingsPage
 
     return SettingsPage(db=db, actor=actor, tasks=tasks)
+
+
+def _roster_import(db: Database, actor: Actor) -> RosterImportService:
+    """The roster import, loaded when the clients page first opens it."""
+    from app.services.importing.service import RosterImportService
+
+    return RosterImportService(db, actor)

@@ -47,7 +47,7 @@ def roster(tmp_path: Path) -> Path:
 def make_page(qtbot: QtBot, db: Database, actor: Actor, tasks: TaskRunner) -> ClientsPage:
     page = ClientsPage(
         clients=ClientService(db, actor), codes=CodeService(db, actor), tasks=tasks,
-        importer=RosterImportService(db, actor),
+        importer=lambda: RosterImportService(db, actor),
     )  # fmt: skip
     qtbot.addWidget(page)
     page.resize(1100, 700)

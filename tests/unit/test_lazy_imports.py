@@ -162,10 +162,18 @@ def test_the_first_page_loads_no_photo_library_postgres_dialect_or_clients_page(
     assert sorted(loaded & (unwanted | set(HEAVY))) == []
 
 
-def test_the_clients_page_loads_the_roster_readers_only_to_read_a_roster() -> None:
-    # charset_normalizer, python-calamine and multiprocessing: ~3.5 MB of the window's
-    # memory from the clients page on, for an import that is done once in a while.
+def test_the_clients_page_loads_the_roster_import_when_it_is_opened() -> None:
+    # The import's own modules (~1 MB of the window's memory) load with its dialog
+    # (app/ui/pages.py `_roster_import`), for an import done once in a while.
     loaded = loaded_after("import app.ui.clients.page")
+    assert "app.ui.clients.page" in loaded  # the import did happen
+    assert sorted(m for m in loaded if m.startswith("app.services.importing")) == []
+
+
+def test_the_roster_import_loads_the_roster_readers_only_to_read_a_roster() -> None:
+    # charset_normalizer, python-calamine and multiprocessing: ~3.5 MB of the window's
+    # memory from the import on, for a roster that is read once in a while.
+    loaded = loaded_after("import app.services.importing.service")
     assert "app.services.importing.readers" in loaded
     unwanted = {"charset_normalizer", "python_calamine", "multiprocessing"}
     assert sorted(loaded & unwanted) == []

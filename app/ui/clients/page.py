@@ -14,7 +14,6 @@ from app.services.access.consents import ConsentService
 from app.services.clients.service import ClientService
 from app.services.clients.story import ClientStoryService
 from app.services.clients.types import ClientDetail, Saved
-from app.services.importing.service import RosterImportService
 from app.services.lists.service import ListExportService
 from app.services.settings.codes import CodeService
 from app.services.settings.stations import SettingsService
@@ -26,6 +25,7 @@ from app.ui.tasks import TaskRunner
 from app.ui.widgets.list_page import ListPage
 
 if TYPE_CHECKING:
+    from app.services.importing.service import RosterImportService
     from app.ui.clients.form import ClientFormDialog
     from app.ui.clients.import_dialog import ImportDialog
 
@@ -59,7 +59,7 @@ class ClientsPage(ListPage[FilterBar, ClientTableModel]):
         clients: ClientService,
         codes: CodeService,
         tasks: TaskRunner,
-        importer: RosterImportService | None = None,
+        importer: Callable[[], RosterImportService] | None = None,
         exports: ListExportService | None = None,
         consents: ConsentService | None = None,
         settings: SettingsService | None = None,
@@ -109,7 +109,8 @@ class ClientsPage(ListPage[FilterBar, ClientTableModel]):
             export_key="clients",
             sizes=(780, 380),
         )
-        self.import_button.setVisible(importer is not None and importer.can_import)
+        # The import's modules (readers, checks, writer) load when it is first opened.
+        self.import_button.setVisible(importer is not None and clients.can_edit)
         self.unarchive_button.hide()
 
         self.detail.loaded.connect(self._detail_loaded)
@@ -214,7 +215,7 @@ class ClientsPage(ListPage[FilterBar, ClientTableModel]):
             return
         from app.ui.clients.import_dialog import ImportDialog
 
-        dialog = ImportDialog(importer=self._importer, tasks=self._tasks, parent=self)
+        dialog = ImportDialog(importer=self._importer(), tasks=self._tasks, parent=self)
 
         def closed(_result: int) -> None:
             self.import_dialog = None
