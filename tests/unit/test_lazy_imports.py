@@ -183,7 +183,8 @@ def test_pages_load_their_dialogs_print_support_and_hidden_tabs_when_opened() ->
     # Each page can print, add a record or show tabs it is not opened on; those modules
     # (Qt's print support alone ~0.5 MB) load when the user first does so. The html
     # package's entity table (~0.9 MB) is not needed to escape text (app/ui/widgets/rich_text.py).
-    # python-stdnum (with pydoc, ~1.3 MB) loads when an ID number is first checked.
+    # python-stdnum (with pydoc, ~1.3 MB) loads when an ID number is first checked; the
+    # list exporters when a list is first exported.
     loaded = loaded_after(
         "import app.ui.clients.page, app.ui.cases.page, app.ui.staff.page, app.ui.visits.page\n"
         "import app.ui.groups.page, app.ui.settings.page"
@@ -198,6 +199,7 @@ def test_pages_load_their_dialogs_print_support_and_hidden_tabs_when_opened() ->
         "app.ui.settings.users_tab",
         "app.ui.settings.packages.tab",
         "app.ui.backup_dialogs",
+        "app.services.lists.registry",
         "html",
         "stdnum",
         "pydoc",
