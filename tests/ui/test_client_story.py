@@ -92,7 +92,7 @@ def test_the_window_opens_the_case_and_the_visit_from_the_story(
     clients.detail.tabs.setCurrentWidget(clients.detail.story)
     story = clients.detail.story
     qtbot.waitUntil(lambda: story.model.rowCount() > 0, timeout=5_000)
-    rows = {story.model.entry(r).kind: r for r in reversed(range(story.model.rowCount()))}  # type: ignore[union-attr]
+    rows = {story.model.row_at(r).kind: r for r in reversed(range(story.model.rowCount()))}  # type: ignore[union-attr]
     story.table.activated.emit(story.model.index(rows[StoryKind.RECORD], 0))
     assert window.current_key() == "cases"
     cases = window.page("cases")

@@ -84,7 +84,7 @@ class TodoList(QWidget):
         if generation != self._generation:
             return
         self.items = items
-        self.model.set_reminders(items)
+        self.model.set_rows(items)
         self.column_widths.fit()  # the last column takes what is left
         self.empty.setVisible(not items)
         self.loaded.emit(len(items))

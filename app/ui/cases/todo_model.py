@@ -9,17 +9,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from app.services.cases.reminders import Reminder, ReminderKind
+from app.ui.widgets.rows_model import Index, RowsModel
 
-_Index = QModelIndex | QPersistentModelIndex
 _URGENT_KINDS = frozenset({ReminderKind.NO_CONTACT, ReminderKind.CONTACT_DUE})
 _RED = QBrush(QColor("#b3261e"))
 
 
-class TodoModel(QAbstractTableModel):
+class TodoModel(RowsModel[Reminder]):
     """The reminders as given, in the service's order (the list does not sort)."""
 
     KIND, DUE, CASE_NO, CLIENT, WORKER, DETAILS = range(6)
@@ -28,32 +28,13 @@ class TodoModel(QAbstractTableModel):
 
     def __init__(self, headers: Sequence[str], parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._headers = tuple(headers)
-        self._reminders: Sequence[Reminder] = ()
+        self.headers = tuple(headers)
 
-    def set_reminders(self, reminders: Sequence[Reminder]) -> None:
-        self.beginResetModel()
-        self._reminders = reminders
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._reminders)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section] if 0 <= section < len(self._headers) else None
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row = index.row()
-        if not index.isValid() or not 0 <= row < len(self._reminders):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        reminder = self.row_at(index.row()) if index.isValid() else None
+        if reminder is None:
             return None
-        reminder, column = self._reminders[row], index.column()
+        column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return _text(reminder, column)
         if column == self.KIND:

@@ -109,7 +109,7 @@ class ClientStoryTab(QWidget):
         """Show this client's story (loaded now if the tab is in front, else when it is)."""
         if client_id != self._client_id:
             self._story = None
-            self.model.set_entries(())
+            self.model.set_rows(())
         self._client_id, self._can_reveal = client_id, can_reveal
         self._stale = True
         self._refilter()
@@ -153,7 +153,7 @@ class ClientStoryTab(QWidget):
     def _refilter(self) -> None:
         entries = self._story.entries if self._story is not None else ()
         shown = matching(entries, kinds=self.kinds(), text=self.search.text())
-        self.model.set_entries(shown)
+        self.model.set_rows(shown)
         self.count.setText(
             self.tr("%n event(s)", "", len(shown))
             if self._story is not None
@@ -164,7 +164,7 @@ class ClientStoryTab(QWidget):
         self.print_button.setEnabled(self._story is not None)
 
     def _activated(self, index: QModelIndex) -> None:
-        entry = self.model.entry(index.row())
+        entry = self.model.row_at(index.row())
         if entry is not None:
             self.open_record.emit(entry.opens.value, entry.target_id)
 

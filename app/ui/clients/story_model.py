@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from app.services.clients.story_types import StoryEntry
+from app.ui.widgets.rows_model import Index, RowsModel
 
-_Index = QModelIndex | QPersistentModelIndex
 
-
-class StoryModel(QAbstractTableModel):
+class StoryModel(RowsModel[StoryEntry]):
     """Every entry of the story as loaded (a client's story is small: no lazy fetching)."""
 
     DATE, KIND, WHAT = range(3)
@@ -23,32 +22,10 @@ class StoryModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._entries: tuple[StoryEntry, ...] = ()
-        self._headers = (self.tr("Date"), self.tr("Kind"), self.tr("What"))
+        self.headers = (self.tr("Date"), self.tr("Kind"), self.tr("What"))
 
-    def set_entries(self, entries: tuple[StoryEntry, ...]) -> None:
-        self.beginResetModel()
-        self._entries = entries
-        self.endResetModel()
-
-    def entry(self, row: int) -> StoryEntry | None:
-        return self._entries[row] if 0 <= row < len(self._entries) else None
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section] if 0 <= section < len(self._headers) else None
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        entry = self.entry(index.row()) if index.isValid() else None
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        entry = self.row_at(index.row()) if index.isValid() else None
         if entry is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
