@@ -9,7 +9,6 @@ backups have loaded: this module imports only what that start needs, and the res
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -17,8 +16,6 @@ from typing import Any
 from app.cli.context import EXIT_UNHEALTHY, Context, database_option
 from app.store import file_guard, sqlite_files
 from app.store.location import file_of
-
-FullCheck = Callable[[Path], tuple[list[str], list[tuple[str, str]]]]
 
 
 def add_parser(commands: Any) -> None:
@@ -55,7 +52,7 @@ def run_check(ctx: Context) -> int:
     return 0
 
 
-def _started(pool: ThreadPoolExecutor, location: str) -> FullCheck:
+def _started(pool: ThreadPoolExecutor, location: str) -> sqlite_files.FullCheck:
     """`sqlite_files.full_check`, already running on `pool` for a local SQLite file.
 
     A file on a network share is not read (the check refuses it, as the window does);

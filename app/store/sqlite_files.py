@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 IsCancelled = Callable[[], bool]
+FullCheck = Callable[[Path], tuple[list[str], list[tuple[str, str]]]]
+"""`full_check` or a stand-in for it: a file's integrity_check rows and broken keys."""
 
 STEP_PAGES = 8192
 """Pages copied per backup step (32 MB at 4 KB pages): few steps, and a quick stop between."""

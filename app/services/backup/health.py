@@ -8,7 +8,6 @@ chain, which shows a row edited or deleted after it was written.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,8 +22,6 @@ from app.store.models import Client, Station, User
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 MAX_LISTED = 10
-
-FullCheck = Callable[[Path], tuple[list[str], list[tuple[str, str]]]]
 
 
 @dataclass(frozen=True)
@@ -47,7 +44,9 @@ class HealthReport:
         return not self.problems
 
 
-def check_database(location: str | Path, *, full_check: FullCheck | None = None) -> HealthReport:
+def check_database(
+    location: str | Path, *, full_check: sqlite_files.FullCheck | None = None
+) -> HealthReport:
     """What is wrong with the database at `location`, if anything.
 
     `full_check` is SQLite's integrity and foreign key check of a file
@@ -75,7 +74,7 @@ def _without_password(url: str) -> str:
     return create_engine(url, poolclass=NullPool).url.render_as_string(hide_password=True)
 
 
-def _file_problems(path: Path, full_check: FullCheck) -> list[str]:
+def _file_problems(path: Path, full_check: sqlite_files.FullCheck) -> list[str]:
     if not path.exists():
         return [f"数据库文件不存在：{path}"]
     if not path.is_file():
@@ -100,7 +99,7 @@ def _file_problems(path: Path, full_check: FullCheck) -> list[str]:
     return _integrity_problems(path, full_check)
 
 
-def _integrity_problems(path: Path, full_check: FullCheck) -> list[str]:
+def _integrity_problems(path: Path, full_check: sqlite_files.FullCheck) -> list[str]:
     """SQLite's full `integrity_check` and `foreign_key_check`, in words a user can pass on."""
     try:
         rows, broken = full_check(path)
