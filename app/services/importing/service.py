@@ -83,10 +83,6 @@ class RosterImportService:
     def today(self) -> dt.date:
         return self._today or self._db.clock.today()
 
-    @property
-    def can_import(self) -> bool:
-        return self._actor.can(Permission.EDIT_CLIENTS)
-
     # ---- file, sheet, mapping -------------------------------------------------------
 
     def sheets(self, path: Path) -> list[str]:
